@@ -1,0 +1,135 @@
+import type { CatalogueEntry } from './schema.js';
+
+/**
+ * Cegid Loop catalogue entries (seed 004, "How can I synchronize my accounting entries with
+ * Cegid Loop?"). The only vendor text the seed quotes is the "collaborator does not have access
+ * to the folder" mass rejection; every other message below is the simulator's own wording
+ * (`documented: false`), as are all wire codes.
+ */
+
+const CONFIGURE = 'How can I retrieve my API keys and configure Cegid Loop?';
+const ENTER_KEYS = 'How can I enter my API keys in the Qonto Accounting Hub?';
+const CONSTRAINTS = 'What constraints should I be aware of for proper API functioning?';
+const ALL_REJECTED = 'What should I do if all my entries are rejected by Loop?';
+
+export const loopCatalogue = [
+  {
+    id: 'LOOP-AUTH',
+    vendor: 'loop',
+    kind: 'rejection',
+    title: 'Wrong API key, secret or domain',
+    messages: [{ en: 'The API key, API secret or domain is invalid.', documented: false }],
+    wire: { status: 401, code: 'InvalidApiKey' },
+    cause:
+      'The API Key, API Secret or Domain (the firm\'s Loop code) entered in the Qonto Accounting Hub does not match the ones in the Loop Hub portal.',
+    remedy: [
+      'Retrieve the API Key and the API Secret from the Loop Hub portal, and the Domain (your firm\'s Loop code) from Loop Hub',
+      'If you do not have the necessary administrator rights, contact Cegid Loop support or your Loop CSM to obtain this information',
+      'In the Qonto Accounting Hub, Integrations menu, use Edit API connection to enter the API Key, API Secret and Domain',
+    ],
+    scenarioId: 'loop/auth',
+    source: { seed: '004', section: CONFIGURE },
+  },
+  {
+    id: 'LOOP-FOLDER-NOT-ASSOCIATED',
+    vendor: 'loop',
+    kind: 'rejection',
+    title: 'Folder not associated with the API key in Loop Hub',
+    messages: [
+      { en: 'The folder {folder} is not associated with this API key.', documented: false },
+    ],
+    wire: { status: 403, code: 'FolderNotAssociated' },
+    cause:
+      'The folder was not checked on the API key in Loop Hub. Without this association, no folder is synchronized with Qonto.',
+    remedy: [
+      'In Loop Hub, go to the API key you generated (identifiable by the name you assigned it, for example "QONTO")',
+      'Click on the pencil icon on the right to edit the key',
+      'Click Next',
+      'Check the folders to publish and synchronize with Qonto',
+      'Click Next then Validate',
+    ],
+    scenarioId: 'loop/folder-not-associated',
+    source: { seed: '004', section: CONFIGURE },
+  },
+  {
+    id: 'LOOP-INCOMPLETE-FOLDER',
+    vendor: 'loop',
+    kind: 'rejection',
+    title: 'Incomplete chart of accounts or journals not open',
+    messages: [
+      {
+        en: 'The folder {folder} is incomplete: the chart of accounts is incomplete or no journal is open for fiscal year {fiscalYear}.',
+        documented: false,
+      },
+    ],
+    wire: { status: 422, code: 'IncompleteFolder' },
+    cause:
+      'An open fiscal year of the folder in Cegid Loop does not include a complete chart of accounts or open journals.',
+    remedy: [
+      'In Cegid Loop, complete the chart of accounts of each open fiscal year of the folder',
+      'Open the journals of each open fiscal year',
+    ],
+    scenarioId: 'loop/incomplete-folder',
+    source: { seed: '004', section: CONFIGURE },
+  },
+  {
+    id: 'LOOP-REFDATA-PULL',
+    vendor: 'loop',
+    kind: 'behaviour',
+    title: 'Reference data retrieved for each associated folder',
+    messages: [],
+    cause:
+      'Once the codes are entered and the connection validated, the folders associated in Loop Hub are recognized in Qonto, and the accounting reference data (chart of accounts, auxiliary accounts, journal codes) of each folder is automatically retrieved; entry synchronization can then begin.',
+    remedy: [],
+    scenarioId: 'loop/refdata-pull',
+    source: { seed: '004', section: ENTER_KEYS },
+  },
+  {
+    id: 'LOOP-DESCRIPTION-35',
+    vendor: 'loop',
+    kind: 'behaviour',
+    title: 'Entry descriptions truncated to 35 characters',
+    messages: [],
+    cause:
+      'The Cegid Loop API limits entry descriptions to 35 characters. Any description exceeding this limit is automatically truncated when sent from Qonto.',
+    remedy: [
+      'Structure your descriptions so that the essential information appears within the first 35 characters',
+    ],
+    scenarioId: 'loop/description-35',
+    source: { seed: '004', section: CONSTRAINTS },
+  },
+  {
+    id: 'LOOP-AUX-CODE-17',
+    vendor: 'loop',
+    kind: 'behaviour',
+    title: 'Auxiliary codes truncated to 17 characters',
+    messages: [],
+    cause:
+      'Auxiliary account codes are limited to 17 characters by the Cegid Loop API. Any code longer than this limit is truncated when sending entries from Qonto.',
+    remedy: ['Check the length of your auxiliary codes before starting synchronization'],
+    scenarioId: 'loop/aux-code-17',
+    source: { seed: '004', section: CONSTRAINTS },
+  },
+  {
+    id: 'LOOP-COLLABORATOR-NO-ACCESS',
+    vendor: 'loop',
+    kind: 'rejection',
+    title: 'Collaborator does not have access to the folder (mass rejection)',
+    messages: [
+      {
+        en: 'An error occurred during the JSON import request: The collaborator {collaborator} does not have access to the folder {folder}',
+        documented: true,
+      },
+    ],
+    wire: { status: 403, code: 'CollaboratorNoFolderAccess' },
+    cause:
+      'Massive rejections of entries: the Qonto connector is not activated on the concerned folder in Loop.',
+    remedy: [
+      'In Cegid Loop, go to the folder portfolio',
+      'Add the "Action" column',
+      'Activate the Qonto connector for the concerned folder; if it still appears under the old name "Regate by Qonto", select it as it appears: it is indeed the Qonto connector',
+    ],
+    scenarioId: 'loop/collaborator-no-access',
+    source: { seed: '004', section: ALL_REJECTED },
+  },
+] as const satisfies readonly CatalogueEntry[];

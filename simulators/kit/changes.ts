@@ -1,0 +1,46 @@
+/**
+ * A state change as data. Domain functions never mutate the state they are given: they return
+ * the list of changes, which the store applies atomically and logs durably. A rejected request
+ * therefore cannot leave half-written state, and the write cost is that of the change, not of the
+ * whole state.
+ */
+export type Path = readonly string[];
+
+export type Change =
+  | { readonly op: 'set'; readonly path: Path; readonly value: unknown }
+  | { readonly op: 'del'; readonly path: Path };
+
+export const set = (path: Path, value: unknown): Change => ({ op: 'set', path, value });
+export const del = (path: Path): Change => ({ op: 'del', path });
+
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** Applies changes in place. Intermediate objects are created as needed. */
+export function applyChanges(root: Record<string, unknown>, changes: readonly Change[]): void {
+  for (const change of changes) {
+    if (change.path.length === 0) throw new RangeError('a change needs a non-empty path');
+    let node: Record<string, unknown> = root;
+    for (let i = 0; i < change.path.length - 1; i++) {
+      const key = checkKey(change.path[i]!);
+      let child = node[key];
+      if (child === undefined || child === null || typeof child !== 'object') {
+        if (change.op === 'del') {
+          node = undefined as never;
+          break;
+        }
+        child = {};
+        node[key] = child;
+      }
+      node = child as Record<string, unknown>;
+    }
+    if (node === undefined) continue;
+    const last = checkKey(change.path[change.path.length - 1]!);
+    if (change.op === 'set') node[last] = change.value;
+    else delete node[last];
+  }
+}
+
+function checkKey(key: string): string {
+  if (FORBIDDEN.has(key)) throw new RangeError(`forbidden key in a state path: ${key}`);
+  return key;
+}

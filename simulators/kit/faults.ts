@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { SeededRandom } from './random.js';
+import { vendorError, type KitEnv } from './vendor-error.js';
+
+/**
+ * Fault injection, seeded: what a flaky vendor does to a connector. A rule matches requests by
+ * method and path pattern (`*` matches one path segment, `**` any number) and fires for its next
+ * `times` matching requests, or with a probability decided by the seeded generator.
+ */
+export const FaultRuleSchema = z
+  .object({
+    /** Path pattern, e.g. `/api/v1/files/*\/entries` or `**`. */
+    path: z.string().min(1).default('**'),
+    method: z.string().toUpperCase().optional(),
+    kind: z.enum(['status', 'latency', 'drop', 'malformed', 'rate-limit']),
+    /** For `status`: the HTTP status to answer (in the vendor's error shape). */
+    status: z.number().int().min(400).max(599).optional(),
+    /** For `latency`: how long to wait (real milliseconds) before handling the request. */
+    latencyMs: z.number().int().min(0).max(60_000).optional(),
+    /** For `rate-limit`: the Retry-After header, in seconds. */
+    retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
+    /** Fire for the next N matching requests, then remove the rule. */
+    times: z.number().int().positive().optional(),
+    /** Fire on each matching request with this probability (seeded). */
+    probability: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+export type FaultRuleInput = z.input<typeof FaultRuleSchema>;
+export type FaultRule = z.infer<typeof FaultRuleSchema> & { id: number; remaining?: number };
+
+export interface FaultInjector {
+  add(rule: FaultRuleInput): FaultRule;
+  list(): FaultRule[];
+  clear(): void;
+  /** The rule that fires for this request, if any (consumes one of its `times`). */
+  decide(method: string, path: string): FaultRule | undefined;
+}
+
+export function createFaultInjector(random: SeededRandom): FaultInjector {
+  let rules: FaultRule[] = [];
+  let nextId = 1;
+  return {
+    add(input) {
+      const parsed = FaultRuleSchema.parse(input);
+      const rule: FaultRule = { ...parsed, id: nextId++, remaining: parsed.times };
+      rules.push(rule);
+      return rule;
+    },
+    list: () => rules.map((r) => ({ ...r })),
+    clear() {
+      rules = [];
+    },
+    decide(method, path) {
+      for (const rule of rules) {
+        if (rule.method && rule.method !== method) continue;
+        if (!matchPath(rule.path, path)) continue;
+        if (rule.probability !== undefined && random.next() >= rule.probability) continue;
+        if (rule.remaining !== undefined) {
+          rule.remaining -= 1;
+          if (rule.remaining <= 0) rules = rules.filter((r) => r !== rule);
+        }
+        return rule;
+      }
+      return undefined;
+    },
+  };
+}
+
+export function matchPath(pattern: string, path: string): boolean {
+  const source = pattern
+    .split('**')
+    .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
+    .join('.*');
+  return new RegExp(`^${source}$`).test(path);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Header set on a response that the transport must turn into a dropped connection. */
+export const DROP_HEADER = 'x-ledgersim-drop';
+
+export function faultMiddleware(faults: FaultInjector): MiddlewareHandler<KitEnv> {
+  return async (c, next) => {
+    if (c.req.path.startsWith('/__admin')) return next();
+    const rule = faults.decide(c.req.method, c.req.path);
+    if (!rule) return next();
+    const label = `${rule.kind}#${rule.id}`;
+    switch (rule.kind) {
+      case 'latency':
+        await new Promise((resolve) => setTimeout(resolve, rule.latencyMs ?? 1000));
+        await next();
+        c.res.headers.set('x-ledgersim-fault', label);
+        return;
+      case 'status':
+        return tag(vendorError(c, { status: rule.status ?? 503, code: 'ServiceUnavailable', message: `Injected fault: the service answered ${rule.status ?? 503}` }), label);
+      case 'rate-limit': {
+        const res = vendorError(c, { status: 429, code: 'TooManyRequests', message: 'Too many requests: retry later' });
+        res.headers.set('retry-after', String(rule.retryAfterSeconds ?? 1));
+        return tag(res, label);
+      }
+      case 'malformed':
+        return tag(new Response('{"status":"acc', { status: 200, headers: { 'content-type': 'application/json' } }), label);
+      case 'drop':
+        return drop(c, label);
+    }
+  };
+}
+
+function tag(res: Response, label: string): Response {
+  res.headers.set('x-ledgersim-fault', label);
+  return res;
+}
+
+/** Over a real socket, destroy it; in-process, mark the answer so the msw bridge fails the fetch. */
+function drop(c: Context, label: string): Response {
+  const incoming = (c.env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
+  incoming?.socket?.destroy();
+  return new Response(null, { status: 502, headers: { [DROP_HEADER]: '1', 'x-ledgersim-fault': label } });
+}

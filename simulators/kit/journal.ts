@@ -1,0 +1,125 @@
+import type { MiddlewareHandler } from 'hono';
+import type { VirtualClock } from './clock.js';
+
+/** One request seen by a simulator, as the request journal keeps it. */
+export interface JournalRecord {
+  seq: number;
+  /** Virtual time the request arrived. */
+  at: string;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  tenantId?: string;
+  requestBody?: string;
+  responseBody?: string;
+  /** The fault injected on this request, if any. */
+  fault?: string;
+}
+
+export interface RequestJournal {
+  record(entry: Omit<JournalRecord, 'seq'>): void;
+  list(filter?: JournalFilter): JournalRecord[];
+  clear(): void;
+  readonly size: number;
+}
+
+export interface JournalFilter {
+  method?: string;
+  /** A substring of the path. */
+  path?: string;
+  status?: number;
+  tenantId?: string;
+  /** Only records after this sequence number (for polling). */
+  since?: number;
+  limit?: number;
+}
+
+export interface RequestJournalOptions {
+  /** How many records are kept; the oldest are dropped first. */
+  maxRecords?: number;
+  /** Bodies longer than this are cut (and say so). */
+  maxBodyChars?: number;
+}
+
+export function createRequestJournal(options: RequestJournalOptions = {}): RequestJournal & { maxBodyChars: number } {
+  const maxRecords = options.maxRecords ?? 1000;
+  const maxBodyChars = options.maxBodyChars ?? 8192;
+  const ring: JournalRecord[] = [];
+  let seq = 0;
+  return {
+    maxBodyChars,
+    record(entry) {
+      seq += 1;
+      ring.push({ seq, ...entry });
+      if (ring.length > maxRecords) ring.splice(0, ring.length - maxRecords);
+    },
+    list(filter = {}) {
+      const out: JournalRecord[] = [];
+      // newest first
+      for (let i = ring.length - 1; i >= 0; i--) {
+        const r = ring[i]!;
+        if (filter.since !== undefined && r.seq <= filter.since) break;
+        if (filter.method && r.method !== filter.method.toUpperCase()) continue;
+        if (filter.path && !r.path.includes(filter.path)) continue;
+        if (filter.status && r.status !== filter.status) continue;
+        if (filter.tenantId && r.tenantId !== filter.tenantId) continue;
+        out.push(r);
+        if (filter.limit && out.length >= filter.limit) break;
+      }
+      return out;
+    },
+    clear() {
+      ring.length = 0;
+    },
+    get size() {
+      return ring.length;
+    },
+  };
+}
+
+export function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… [${text.length - max} more characters]` : text;
+}
+
+/** Records every vendor request (admin reads are left out: they are not traffic). */
+export function journalMiddleware(journal: RequestJournal & { maxBodyChars: number }, clock: VirtualClock): MiddlewareHandler {
+  return async (c, next) => {
+    const at = clock.now().toISOString();
+    const isAdminRead = c.req.path.startsWith('/__admin') && c.req.method === 'GET';
+    let requestBody: string | undefined;
+    if (!isAdminRead && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const type = c.req.header('content-type') ?? '';
+      if (!type.startsWith('multipart/')) {
+        try {
+          requestBody = cut(await c.req.text(), journal.maxBodyChars);
+        } catch {
+          requestBody = undefined;
+        }
+      }
+    }
+    await next();
+    if (isAdminRead) return;
+    let responseBody: string | undefined;
+    const type = c.res.headers.get('content-type') ?? '';
+    if (type.includes('json') || type.startsWith('text/')) {
+      try {
+        responseBody = cut(await c.res.clone().text(), journal.maxBodyChars);
+      } catch {
+        responseBody = undefined;
+      }
+    }
+    const url = new URL(c.req.url);
+    journal.record({
+      at,
+      method: c.req.method,
+      path: c.req.path,
+      query: url.search,
+      status: c.res.status,
+      tenantId: (c.get as (k: string) => string | undefined)('tenantId'),
+      requestBody,
+      responseBody,
+      fault: c.res.headers.get('x-ledgersim-fault') ?? undefined,
+    });
+  };
+}

@@ -1,0 +1,254 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { nextNight, type VirtualClock } from './clock.js';
+import { parseDuration } from './duration.js';
+import { createFaultInjector, faultMiddleware, FaultRuleSchema, type FaultInjector } from './faults.js';
+import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
+import type { SeededRandom } from './random.js';
+import type { Store } from './store.js';
+import { vendorError, type FormatVendorError, type KitEnv } from './vendor-error.js';
+
+/**
+ * What every simulator shares: the vendor-shaped validation hook, the request journal, fault
+ * injection, the body limit, the `/__admin` control plane and `/openapi.json`. A simulator
+ * builds its kit, mounts its vendor routers on `kit.app`, and calls `kit.finish(actions)` with its
+ * vendor actions (what a person does in the vendor's UI), mounted under `/__admin`.
+ */
+export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown> }> {
+  name: string;
+  title: string;
+  store: Store<S>;
+  clock: VirtualClock;
+  random: SeededRandom;
+  /** The schema of the whole persisted state. */
+  schema: z.ZodType<S>;
+  /** The schema of one tenant, for `PUT /__admin/tenants/:id`. */
+  tenantSchema: z.ZodType<S['tenants'][string]>;
+  /** A state with no tenants (what `reset` restores). */
+  empty: () => S;
+  /** The demo state for a seed (what `seed` loads). */
+  seed: (seed: number, now: Date) => S;
+  defaultSeed: number;
+  formatError: FormatVendorError;
+  /** Work that falls due when the virtual clock moves (deferred imports, processing delays). */
+  tick?: (now: Date) => Promise<void>;
+  maxBodyBytes?: number;
+  journal?: RequestJournalOptions;
+}
+
+export interface SimulatorKit {
+  app: OpenAPIHono<KitEnv>;
+  journal: RequestJournal;
+  faults: FaultInjector;
+  /** A router for one vendor resource; validation failures answer in the vendor's shape. */
+  router(): OpenAPIHono<KitEnv>;
+  /** Mounts the vendor actions and the catch-alls; call once, after the vendor routes. */
+  finish(actions?: Hono<KitEnv>): void;
+  /** Resolves once the work due after the last clock move is done. */
+  settled(): Promise<void>;
+  /** Stops listening to the shared clock. */
+  dispose(): void;
+}
+
+export function createSimulatorKit<S extends { tenants: Record<string, unknown> }>(options: SimulatorKitOptions<S>): SimulatorKit {
+  const { store, clock } = options;
+  const journal = createRequestJournal(options.journal);
+  const faults = createFaultInjector(options.random);
+
+  let ticking: Promise<void> = Promise.resolve();
+  const unsubscribe = options.tick
+    ? clock.onChange((now) => {
+        ticking = ticking.then(() => options.tick!(now)).catch((error) => console.error(`[${options.name}] tick failed`, error));
+      })
+    : () => {};
+
+  const defaultHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) => {
+    if (result.success) return;
+    const issues = (result.error as z.ZodError).issues.map((issue) => ({
+      path: [result.target === 'json' ? 'body' : result.target, ...issue.path].filter(Boolean).join('.'),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    return vendorError(c, {
+      status: 400,
+      code: 'ValidationError',
+      message: first ? `Invalid request: ${first.path}: ${first.message}` : 'Invalid request',
+      issues,
+    });
+  };
+  const router = () => new OpenAPIHono<KitEnv>({ defaultHook: defaultHook as never });
+
+  const app = router();
+  app.use('*', async (c, next) => {
+    c.set('formatError', options.formatError);
+    await ticking;
+    await next();
+  });
+  app.use('*', journalMiddleware(journal as never, clock));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024,
+      onError: (c) =>
+        vendorError(c as Context<KitEnv>, {
+          status: 413,
+          code: 'PayloadTooLarge',
+          message: `The request body is larger than ${options.maxBodyBytes ?? 5 * 1024 * 1024} bytes`,
+        }),
+    }),
+  );
+  app.use('*', faultMiddleware(faults));
+
+  const admin = createAdminRouter(options, journal, faults, () => ticking);
+
+  return {
+    app,
+    journal,
+    faults,
+    router,
+    finish(actions) {
+      if (actions) admin.route('/', actions);
+      app.route('/__admin', admin);
+      app.doc('/openapi.json', {
+        openapi: '3.0.0',
+        info: { title: options.title, version: '1.0.0', description: `ledgersim's ${options.title} simulator. Routes marked "simulator's own choice" in the README are not the vendor's documented API.` },
+      });
+      app.notFound((c) => vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }));
+      app.onError((error, c) => {
+        if (error instanceof HTTPException) {
+          const status = error.status;
+          const message = status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in the request body' : error.message || 'Bad request';
+          return vendorError(c, { status, code: status === 415 ? 'UnsupportedMediaType' : 'BadRequest', message });
+        }
+        console.error(`[${options.name}] unexpected error on ${c.req.method} ${c.req.path}`, error);
+        return vendorError(c, { status: 500, code: 'InternalError', message: 'An unexpected error occurred in the simulator' });
+      });
+    },
+    settled: () => ticking,
+    dispose: unsubscribe,
+  };
+}
+
+const ClockBodySchema = z.union([
+  z.object({ set: z.iso.datetime({ offset: true }) }).strict(),
+  z.object({ advance: z.union([z.number().int().min(0), z.string().min(1)]) }).strict(),
+]);
+const SeedBodySchema = z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict();
+const RequestsQuerySchema = z.object({
+  method: z.string().optional(),
+  path: z.string().optional(),
+  status: z.coerce.number().int().optional(),
+  tenantId: z.string().optional(),
+  since: z.coerce.number().int().optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+
+/** An admin error: ledgersim's own control plane answers `{ error, message, issues? }`. */
+export function adminError(c: Context, status: 400 | 404 | 409, message: string, issues?: unknown) {
+  return c.json({ error: status === 400 ? 'bad-request' : status === 404 ? 'not-found' : 'conflict', message, ...(issues ? { issues } : {}) }, status);
+}
+
+/** Parses a JSON body with a schema; on failure returns the 400 response to send. */
+export async function parseAdminBody<T>(c: Context, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  let body: unknown;
+  const text = await c.req.text();
+  try {
+    body = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    return { ok: false, response: adminError(c, 400, 'Malformed JSON in the request body') };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    return { ok: false, response: adminError(c, 400, `Invalid body: ${first.path.join('.') || '(root)'}: ${first.message}`, parsed.error.issues) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
+  options: SimulatorKitOptions<S>,
+  journal: RequestJournal,
+  faults: FaultInjector,
+  ticking: () => Promise<void>,
+): Hono<KitEnv> {
+  const { store, clock } = options;
+  const admin = new Hono<KitEnv>();
+  admin.get('/health', (c) => c.json({ status: 'ok', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length }));
+  admin.get('/state', (c) => c.json(store.data));
+  admin.put('/state', async (c) => {
+    const body = await parseAdminBody(c, options.schema);
+    if (!body.ok) return body.response;
+    await store.replace(body.value);
+    return c.json({ ok: true, tenants: Object.keys(body.value.tenants).length });
+  });
+  admin.get('/tenants', (c) => c.json({ tenants: Object.keys(store.data.tenants) }));
+  admin.get('/tenants/:tenantId', (c) => {
+    const tenant = store.data.tenants[c.req.param('tenantId')];
+    return tenant ? c.json(tenant) : adminError(c, 404, `No tenant ${c.req.param('tenantId')}`);
+  });
+  admin.put('/tenants/:tenantId', async (c) => {
+    const body = await parseAdminBody(c, options.tenantSchema);
+    if (!body.ok) return body.response;
+    const tenantId = c.req.param('tenantId');
+    if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId)) return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
+    await store.commit([{ op: 'set', path: ['tenants', tenantId], value: body.value }]);
+    return c.json({ ok: true, tenantId });
+  });
+  admin.delete('/tenants/:tenantId', async (c) => {
+    const tenantId = c.req.param('tenantId');
+    if (!store.data.tenants[tenantId]) return adminError(c, 404, `No tenant ${tenantId}`);
+    await store.commit([{ op: 'del', path: ['tenants', tenantId] }]);
+    return c.json({ ok: true });
+  });
+  admin.post('/reset', async (c) => {
+    await store.replace(options.empty());
+    journal.clear();
+    faults.clear();
+    return c.json({ ok: true });
+  });
+  admin.post('/seed', async (c) => {
+    const body = await parseAdminBody(c, SeedBodySchema);
+    if (!body.ok) return body.response;
+    const seed = body.value.seed ?? options.defaultSeed;
+    await store.replace(options.seed(seed, clock.now()));
+    return c.json({ ok: true, seed, tenants: Object.keys(store.data.tenants).length });
+  });
+  admin.get('/clock', (c) => c.json({ now: clock.now().toISOString() }));
+  admin.post('/clock', async (c) => {
+    const body = await parseAdminBody(c, ClockBodySchema);
+    if (!body.ok) return body.response;
+    if ('set' in body.value) clock.set(body.value.set);
+    else if (body.value.advance === 'next-night') clock.set(nextNight(clock.now()));
+    else {
+      let ms: number;
+      try {
+        ms = parseDuration(body.value.advance);
+      } catch (error) {
+        return adminError(c, 400, (error as Error).message);
+      }
+      clock.advance(ms);
+    }
+    await ticking();
+    return c.json({ now: clock.now().toISOString() });
+  });
+  admin.get('/requests', (c) => {
+    const query = RequestsQuerySchema.safeParse(c.req.query());
+    if (!query.success) return adminError(c, 400, 'Invalid query', query.error.issues);
+    return c.json({ requests: journal.list({ limit: 200, ...query.data }) });
+  });
+  admin.get('/faults', (c) => c.json({ faults: faults.list() }));
+  admin.post('/faults', async (c) => {
+    const body = await parseAdminBody(c, z.union([FaultRuleSchema, z.array(FaultRuleSchema).max(100)]));
+    if (!body.ok) return body.response;
+    const rules = (Array.isArray(body.value) ? body.value : [body.value]).map((rule) => faults.add(rule));
+    return c.json({ faults: rules }, 201);
+  });
+  admin.delete('/faults', (c) => {
+    faults.clear();
+    return c.json({ ok: true });
+  });
+  return admin;
+}

@@ -1,0 +1,217 @@
+import { open, mkdir, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low, Memory } from 'lowdb';
+import { TextFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { applyChanges, type Change } from './changes.js';
+
+/**
+ * The simulator's state store, over lowdb.
+ *
+ * In memory by default. With a data directory, the state lives in `<name>.json` (a lowdb
+ * snapshot, written atomically by steno) plus `<name>.log` (an append-only log of changes).
+ * A write on the hot path appends its changes to the log, and concurrent writes are coalesced
+ * into one append (group commit); each commit resolves only once its line is on disk, so a 2xx
+ * answered after `await store.commit()` survives a crash. The snapshot is rewritten only when the
+ * log has grown as large as it, so the cost of a write does not grow with the data.
+ */
+export interface Store<S> {
+  /** The live state. Read it; never mutate it: return changes and `commit` them. */
+  readonly data: S;
+  /** Applies the changes now (synchronously) and resolves once they are durable. */
+  commit(changes: readonly Change[]): Promise<void>;
+  /** Replaces the whole state (admin PUT state, reset, seed). */
+  replace(state: S): Promise<void>;
+  /** Resolves when every commit so far is durable. */
+  flush(): Promise<void>;
+  /** Flushes, writes a final snapshot and releases the files. */
+  close(): Promise<void>;
+  /** Where the state is kept: 'memory' or the snapshot file's path. */
+  readonly location: string;
+}
+
+export class StoreLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'StoreLoadError';
+  }
+}
+
+export function createMemoryStore<S extends object>(initial: S): Store<S> {
+  const db = new Low<S>(new Memory<S>(), initial);
+  return {
+    get data() {
+      return db.data;
+    },
+    commit(changes) {
+      applyChanges(db.data as Record<string, unknown>, changes);
+      return Promise.resolve();
+    },
+    async replace(state) {
+      db.data = state;
+      await db.write();
+    },
+    flush: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+    location: 'memory',
+  };
+}
+
+interface Snapshot {
+  format: 'ledgersim-state/1';
+  /** The sequence number of the last logged commit the snapshot includes. */
+  seq: number;
+  state: unknown;
+}
+
+export interface FileStoreOptions<S> {
+  dir: string;
+  /** Base name of the files: `<name>.json` and `<name>.log`. */
+  name: string;
+  schema: z.ZodType<S>;
+  /** The state when there is no file yet. */
+  initial: () => S;
+  /** fsync each group commit (default true). */
+  fsync?: boolean;
+  /** Minimum log size before a compaction into the snapshot (default 8 MiB). */
+  compactAfterBytes?: number;
+}
+
+export async function openFileStore<S extends object>(options: FileStoreOptions<S>): Promise<Store<S>> {
+  const snapshotPath = join(options.dir, `${options.name}.json`);
+  const logPath = join(options.dir, `${options.name}.log`);
+  await mkdir(options.dir, { recursive: true });
+  const fsyncEach = options.fsync ?? true;
+  const compactAfter = options.compactAfterBytes ?? 8 * 1024 * 1024;
+
+  // lowdb's text adapter writes through steno: a temporary file renamed over the old one.
+  const snapshotFile = new TextFile(snapshotPath);
+  const exists = await fileExists(snapshotPath);
+  let state: S;
+  let seq = 0;
+  if (exists) {
+    let snap: Snapshot | null;
+    try {
+      snap = JSON.parse((await snapshotFile.read()) ?? 'null') as Snapshot | null;
+    } catch (error) {
+      throw new StoreLoadError(snapshotPath, `not valid JSON (${(error as Error).message}); the file was left as it is`);
+    }
+    if (!snap || typeof snap !== 'object' || snap.format !== 'ledgersim-state/1' || typeof snap.seq !== 'number') {
+      throw new StoreLoadError(snapshotPath, 'not a ledgersim state file (expected {"format":"ledgersim-state/1","seq":…,"state":…}); the file was left as it is');
+    }
+    state = snap.state as S;
+    seq = snap.seq;
+  } else {
+    state = options.initial();
+  }
+
+  // Replay the log written since the snapshot. A torn last line (a crash mid-append) was never
+  // acknowledged, so it is dropped; a bad line before the last one means the file is corrupt.
+  let logText = '';
+  if (await fileExists(logPath)) logText = await readFile(logPath, 'utf8');
+  const lines = logText.split('\n');
+  const complete = lines.slice(0, -1); // the last piece is empty or a torn line
+  let validBytes = 0;
+  for (let i = 0; i < complete.length; i++) {
+    const line = complete[i]!;
+    let record: { seq: number; changes: Change[] };
+    try {
+      record = JSON.parse(line);
+    } catch {
+      throw new StoreLoadError(logPath, `line ${i + 1} is not valid JSON; the file was left as it is`);
+    }
+    if (record.seq > seq) {
+      applyChanges(state as Record<string, unknown>, record.changes);
+      seq = record.seq;
+    }
+    validBytes += Buffer.byteLength(line) + 1;
+  }
+
+  const parsed = options.schema.safeParse(state);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : '(root)';
+    throw new StoreLoadError(exists ? snapshotPath : logPath, `does not match the state schema: ${where}: ${issue.message}; the file was left as it is`);
+  }
+  state = parsed.data;
+
+  const log: FileHandle = await open(logPath, 'a+');
+  if (validBytes !== Buffer.byteLength(logText)) await log.truncate(validBytes);
+  let logBytes = validBytes;
+  let snapshotBytes = exists ? (await stat(snapshotPath)).size : 0;
+
+  let pending: string[] = [];
+  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let writer: Promise<void> | null = null;
+
+  async function writeSnapshot() {
+    const text = JSON.stringify({ format: 'ledgersim-state/1', seq, state } satisfies Snapshot);
+    await snapshotFile.write(text);
+    snapshotBytes = Buffer.byteLength(text);
+    await log.truncate(0);
+    logBytes = 0;
+  }
+
+  async function drain() {
+    while (pending.length > 0) {
+      const batch = pending.join('');
+      const batchWaiters = waiters;
+      pending = [];
+      waiters = [];
+      try {
+        await log.appendFile(batch);
+        if (fsyncEach) await log.datasync();
+        logBytes += Buffer.byteLength(batch);
+        for (const w of batchWaiters) w.resolve();
+      } catch (error) {
+        for (const w of batchWaiters) w.reject(error);
+      }
+      if (logBytes > Math.max(compactAfter, snapshotBytes)) await writeSnapshot();
+    }
+    writer = null;
+  }
+
+  const store: Store<S> = {
+    get data() {
+      return state;
+    },
+    commit(changes) {
+      if (changes.length === 0) return store.flush();
+      applyChanges(state as Record<string, unknown>, changes);
+      seq += 1;
+      pending.push(`${JSON.stringify({ seq, changes })}\n`);
+      const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+      writer ??= Promise.resolve().then(drain);
+      return done;
+    },
+    async replace(next) {
+      await store.flush();
+      state = next;
+      seq += 1;
+      await writeSnapshot();
+    },
+    async flush() {
+      while (writer) await writer;
+    },
+    async close() {
+      await store.flush();
+      await writeSnapshot();
+      await log.close();
+    },
+    location: snapshotPath,
+  };
+  if (!exists) await writeSnapshot();
+  return store;
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
