@@ -87,8 +87,11 @@ export function journalMiddleware(journal: RequestJournal & { maxBodyChars: numb
   return async (c, next) => {
     const at = clock.now().toISOString();
     const isAdminRead = c.req.path.startsWith('/__admin') && c.req.method === 'GET';
+    await next();
+    if (isAdminRead) return;
+    // Read after the handler: the body is then served from hono's cache, never read twice.
     let requestBody: string | undefined;
-    if (!isAdminRead && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const type = c.req.header('content-type') ?? '';
       if (!type.startsWith('multipart/')) {
         try {
@@ -98,8 +101,6 @@ export function journalMiddleware(journal: RequestJournal & { maxBodyChars: numb
         }
       }
     }
-    await next();
-    if (isAdminRead) return;
     let responseBody: string | undefined;
     const type = c.res.headers.get('content-type') ?? '';
     if (type.includes('json') || type.startsWith('text/')) {

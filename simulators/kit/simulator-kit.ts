@@ -121,7 +121,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         if (error instanceof HTTPException) {
           const status = error.status;
           const message = status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in the request body' : error.message || 'Bad request';
-          return vendorError(c, { status, code: status === 415 ? 'UnsupportedMediaType' : 'BadRequest', message });
+          return vendorError(c, { status, code: status === 415 ? 'UnsupportedMediaType' : /JSON/i.test(error.message) ? 'MalformedJson' : 'BadRequest', message });
         }
         console.error(`[${options.name}] unexpected error on ${c.req.method} ${c.req.path}`, error);
         return vendorError(c, { status: 500, code: 'InternalError', message: 'An unexpected error occurred in the simulator' });

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Change } from './changes.js';
+import type { VirtualClock } from './clock.js';
+import { adminError, parseAdminBody } from './simulator-kit.js';
+import type { Store } from './store.js';
+import type { KitEnv } from './vendor-error.js';
+
+export type ActionResult = { ok: true; changes: Change[]; value: unknown } | { ok: false; status: 400 | 404 | 409; message: string };
+
+/**
+ * A vendor action: what a person does in the vendor's UI (open a file's accounting, lock a
+ * journal, regenerate a key...). Actions are data: a name, a description, an input schema and a
+ * pure function from the state to the changes, so the dashboard and the scenarios can list and
+ * call them without knowing any of them.
+ */
+export interface VendorAction<S, I = unknown> {
+  name: string;
+  description: string;
+  input: z.ZodType<I>;
+  run(state: S, input: I, now: Date): ActionResult;
+}
+
+export function defineAction<S, I>(action: VendorAction<S, I>): VendorAction<S, unknown> {
+  return action as VendorAction<S, unknown>;
+}
+
+export const ok = (value: unknown, changes: Change[] = []): ActionResult => ({ ok: true, changes, value });
+export const notFound = (message: string): ActionResult => ({ ok: false, status: 404, message });
+export const conflict = (message: string): ActionResult => ({ ok: false, status: 409, message });
+
+/** `GET /actions` lists them with their input's JSON schema; `POST /actions/:name` runs one. */
+export function createActionsRouter<S>(actions: readonly VendorAction<S>[], store: Store<S>, clock: VirtualClock): Hono<KitEnv> {
+  const byName = new Map(actions.map((a) => [a.name, a]));
+  const router = new Hono<KitEnv>();
+  router.get('/actions', (c) =>
+    c.json({
+      actions: actions.map((a) => ({ name: a.name, description: a.description, input: z.toJSONSchema(a.input, { unrepresentable: 'any' }) })),
+    }),
+  );
+  router.post('/actions/:name', async (c) => {
+    const action = byName.get(c.req.param('name'));
+    if (!action) return adminError(c, 404, `No action ${c.req.param('name')}; GET /__admin/actions lists them`);
+    const body = await parseAdminBody(c, action.input);
+    if (!body.ok) return body.response;
+    const result = action.run(store.data, body.value, clock.now());
+    if (!result.ok) return adminError(c, result.status, result.message);
+    await store.commit(result.changes);
+    return c.json({ ok: true, action: action.name, result: result.value });
+  });
+  return router;
+}

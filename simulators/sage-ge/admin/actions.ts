@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../../../contracts/common/primitives.js';
+import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
+import { set, type Change } from '../../kit/changes.js';
+import { openAccounting } from '../domain/entries.js';
+import { paths, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
+
+/**
+ * What a person does in Sage GE's UI, as admin actions under `/__admin/actions/<name>`. Each one
+ * names the seed step it stands for.
+ */
+
+const EntityInput = z.object({ entityId: z.string().min(1) }).strict();
+const FileInput = z.object({ entityId: z.string().min(1), fileId: z.string().min(1) }).strict();
+
+type Found = { entity: EntityState; file: FileState };
+function findFile(state: SageGeState, input: { entityId: string; fileId: string }): Found | ActionResult {
+  const entity = Object.hasOwn(state.tenants, input.entityId) ? state.tenants[input.entityId] : undefined;
+  if (!entity) return notFound(`No entity ${input.entityId}`);
+  const file = Object.hasOwn(entity.files, input.fileId) ? entity.files[input.fileId] : undefined;
+  if (!file) return notFound(`No file ${input.fileId} in entity ${input.entityId}`);
+  return { entity, file };
+}
+function findEntity(state: SageGeState, entityId: string): EntityState | ActionResult {
+  const entity = Object.hasOwn(state.tenants, entityId) ? state.tenants[entityId] : undefined;
+  return entity ?? notFound(`No entity ${entityId}`);
+}
+const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !== null && 'ok' in x;
+
+/** Takes the Marketplace's fiscal-year snapshot, as "Resynchronize fiscal years" does. */
+const resyncChanges = (entity: EntityState, file: FileState, now: Date): Change[] => [
+  set(paths.fileField(entity.id, file.id, 'marketplaceFiscalYears'), { at: now.toISOString(), fiscalYears: Object.values(file.fiscalYears) }),
+];
+
+export const sageGeActions: VendorAction<SageGeState>[] = [
+  defineAction({
+    name: 'open-accounting',
+    description: 'Open the file\'s accounting in GE (the Accounting button): injects the entries waiting in the Sage cloud',
+    input: FileInput,
+    run(state, input: z.infer<typeof FileInput>, now) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const result = openAccounting(found.entity, found.file, now);
+      if (!result.ok) return conflict(result.rejection.id);
+      return ok(result.value, result.changes);
+    },
+  }),
+  defineAction({
+    name: 'set-journal-lock',
+    description: 'Lock (read-only) or open a journal',
+    input: FileInput.extend({ journal: z.string().min(1), locked: z.boolean() }),
+    run(state, input: { entityId: string; fileId: string; journal: string; locked: boolean }) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      if (!found.file.journals[input.journal]) return notFound(`No journal ${input.journal}`);
+      return ok({ journal: input.journal, locked: input.locked }, [set(paths.fileField(input.entityId, input.fileId, 'journals', input.journal, 'locked'), input.locked)]);
+    },
+  }),
+  defineAction({
+    name: 'set-fiscal-year',
+    description: 'Open, close or create a fiscal year (Year Menu > Fiscal Year Period); the Marketplace sees it after "resync-fiscal-years"',
+    input: FileInput.extend({
+      fiscalYearId: z.string().min(1),
+      start: IsoDateSchema.optional(),
+      end: IsoDateSchema.optional(),
+      status: z.enum(['open', 'closed']),
+      chartComplete: z.boolean().optional(),
+    }),
+    run(state, input: { entityId: string; fileId: string; fiscalYearId: string; start?: string; end?: string; status: 'open' | 'closed'; chartComplete?: boolean }) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const existing = found.file.fiscalYears[input.fiscalYearId];
+      const start = input.start ?? existing?.start;
+      const end = input.end ?? existing?.end;
+      if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
+      if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
+      const fiscalYear = { id: input.fiscalYearId, start, end, status: input.status, chartComplete: input.chartComplete ?? existing?.chartComplete ?? true };
+      return ok(fiscalYear, [set(paths.fileField(input.entityId, input.fileId, 'fiscalYears', input.fiscalYearId), fiscalYear)]);
+    },
+  }),
+  defineAction({
+    name: 'resync-fiscal-years',
+    description: 'Click "Resynchronize fiscal years" on the file\'s Marketplace screen',
+    input: FileInput,
+    run(state, input: z.infer<typeof FileInput>, now) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      return ok({ fiscalYears: Object.keys(found.file.fiscalYears) }, resyncChanges(found.entity, found.file, now));
+    },
+  }),
+  defineAction({
+    name: 'set-import-cursor-lock',
+    description: 'Lock or unlock months in Utilities > Import Cursor Settings > Lock tab',
+    input: FileInput.extend({ periods: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')).min(1), locked: z.boolean() }),
+    run(state, input: { entityId: string; fileId: string; periods: string[]; locked: boolean }) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const changes: Change[] = input.periods.map((p) =>
+        input.locked ? set(paths.fileField(input.entityId, input.fileId, 'importCursorLocks', p), true) : { op: 'del' as const, path: paths.fileField(input.entityId, input.fileId, 'importCursorLocks', p) },
+      );
+      return ok({ periods: input.periods, locked: input.locked }, changes);
+    },
+  }),
+  defineAction({
+    name: 'set-marketplace',
+    description: 'Activate or deactivate "Regate / Qonto" in the Marketplace of the entity (no fileId) or of one file',
+    input: z.object({ entityId: z.string().min(1), fileId: z.string().min(1).optional(), active: z.boolean() }).strict(),
+    run(state, input: { entityId: string; fileId?: string; active: boolean }, now) {
+      if (!input.fileId) {
+        const entity = findEntity(state, input.entityId);
+        if (isResult(entity)) return entity;
+        return ok({ entity: entity.id, active: input.active }, [set([...paths.entity(entity.id), 'connectorActive'], input.active)]);
+      }
+      const found = findFile(state, { entityId: input.entityId, fileId: input.fileId });
+      if (isResult(found)) return found;
+      const changes = [set(paths.fileField(input.entityId, input.fileId, 'connectorActive'), input.active)];
+      // Activation synchronizes the fiscal years when the Marketplace never has.
+      if (input.active && found.file.marketplaceFiscalYears.at === null) changes.push(...resyncChanges(found.entity, found.file, now));
+      return ok({ file: input.fileId, active: input.active }, changes);
+    },
+  }),
+  defineAction({
+    name: 'bulk-activate',
+    description: 'Multi-file Marketplace: select files (all when fileIds is absent) and click Activate Files',
+    input: EntityInput.extend({ fileIds: z.array(z.string().min(1)).optional() }),
+    run(state, input: { entityId: string; fileIds?: string[] }, now) {
+      const entity = findEntity(state, input.entityId);
+      if (isResult(entity)) return entity;
+      const ids = input.fileIds ?? Object.keys(entity.files);
+      const missing = ids.filter((id) => !Object.hasOwn(entity.files, id));
+      if (missing.length) return notFound(`No file ${missing.join(', ')} in entity ${entity.id}`);
+      const changes: Change[] = [];
+      for (const id of ids) {
+        const file = entity.files[id]!;
+        changes.push(set(paths.fileField(entity.id, id, 'connectorActive'), true));
+        if (file.marketplaceFiscalYears.at === null) changes.push(...resyncChanges(entity, file, now));
+      }
+      return ok({ activated: ids }, changes);
+    },
+  }),
+  defineAction({
+    name: 'set-api-rights',
+    description: 'Sign (or withdraw) the API usage right with Sage\'s sales department',
+    input: EntityInput.extend({ granted: z.boolean() }),
+    run(state, input: { entityId: string; granted: boolean }) {
+      const entity = findEntity(state, input.entityId);
+      if (isResult(entity)) return entity;
+      return ok({ apiRights: input.granted }, [set([...paths.entity(entity.id), 'apiRights'], input.granted)]);
+    },
+  }),
+  defineAction({
+    name: 'expire-admin-certificate',
+    description: 'The GE Connector security certificate of the reference administrator expires now',
+    input: EntityInput,
+    run(state, input: z.infer<typeof EntityInput>, now) {
+      const entity = findEntity(state, input.entityId);
+      if (isResult(entity)) return entity;
+      return ok({ certificateExpiresAt: now.toISOString() }, [set([...paths.entity(entity.id), 'referenceAdministrator', 'certificateExpiresAt'], now.toISOString())]);
+    },
+  }),
+  defineAction({
+    name: 'reauthenticate-admin',
+    description: 'Processes > GE Connector > Reference Administrator > Authenticate Reference Administrator Account (a new certificate, valid one year)',
+    input: EntityInput,
+    run(state, input: z.infer<typeof EntityInput>, now) {
+      const entity = findEntity(state, input.entityId);
+      if (isResult(entity)) return entity;
+      const expires = new Date(now.getTime() + 365 * 86_400_000).toISOString();
+      return ok({ certificateExpiresAt: expires }, [set([...paths.entity(entity.id), 'referenceAdministrator', 'certificateExpiresAt'], expires)]);
+    },
+  }),
+  defineAction({
+    name: 'set-analytics',
+    description: 'Require analytics on imported entries (errors 2 and 3), or allow entries without analytical data',
+    input: FileInput.extend({ required: z.boolean(), axes: z.array(z.string().min(1)).optional() }),
+    run(state, input: { entityId: string; fileId: string; required: boolean; axes?: string[] }) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const analytics = { required: input.required, axes: input.axes ?? found.file.analytics.axes };
+      return ok(analytics, [set(paths.fileField(input.entityId, input.fileId, 'analytics'), analytics)]);
+    },
+  }),
+  defineAction({
+    name: 'set-account-lock',
+    description: 'Lock or unlock a general account (error 5)',
+    input: FileInput.extend({ account: z.string().regex(/^\d+$/), locked: z.boolean() }),
+    run(state, input: { entityId: string; fileId: string; account: string; locked: boolean }) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      if (!found.file.accounts[input.account]) return notFound(`No account ${input.account}`);
+      return ok({ account: input.account, locked: input.locked }, [set(paths.fileField(input.entityId, input.fileId, 'accounts', input.account, 'locked'), input.locked)]);
+    },
+  }),
+  defineAction({
+    name: 'inject-other-error',
+    description: 'The next N injected entries fail with one of error 9\'s messages (0 Object reference not set, 1 String or binary data would be truncated, 2 Record not found, 3 The document is not settled)',
+    input: FileInput.extend({ variant: z.number().int().min(0).max(3), count: z.number().int().min(1).max(10_000).default(1) }),
+    run(state, input: { entityId: string; fileId: string; variant: number; count: number }) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const pending = { variant: input.variant, remaining: input.count };
+      return ok(pending, [set(paths.fileField(input.entityId, input.fileId, 'pendingOtherErrors'), pending)]);
+    },
+  }),
+];

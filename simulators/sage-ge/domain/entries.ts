@@ -1,0 +1,162 @@
+import { renderMessage } from '../../../contracts/catalogue/index.js';
+import type { EntryPushRequest, EntryStatus } from '../../../contracts/sage-ge/wire.js';
+import { del, set, type Change } from '../../kit/changes.js';
+import { done, type DomainResult } from '../../kit/domain-result.js';
+import { rejectionError } from '../../kit/vendor-error.js';
+import { checkInjection } from '../rules/index.js';
+import { isCollective } from '../rules/collective-account.js';
+import { paths, type AccountState, type EntityState, type EntryState, type FileState } from '../state/schema.js';
+
+/** GE keeps 30 characters of a bank entry's label. */
+export const BANK_LABEL_MAX = 30;
+const TRACKING_CODE = /#([A-Z0-9]{5})#/;
+
+export const trackingCodeOf = (comment: string): string | null => TRACKING_CODE.exec(comment)?.[1] ?? null;
+
+/**
+ * An entry pushed by the connector lands in the Sage cloud queue; GE sees it only when the file's
+ * accounting is opened. A retried push with the same Idempotency-Key returns the first entry.
+ */
+export function pushEntry(
+  entity: EntityState,
+  file: FileState,
+  request: EntryPushRequest,
+  idempotencyKey: string | undefined,
+  now: Date,
+): DomainResult<{ entry: EntryState; replayed: boolean }> {
+  const previous = idempotencyKey ? file.idempotencyKeys[idempotencyKey] : undefined;
+  if (previous && file.entries[previous]) return done({ entry: file.entries[previous]!, replayed: true });
+  const seq = file.nextEntrySeq;
+  const id = `ENT-${String(seq).padStart(6, '0')}`;
+  const entry: EntryState = {
+    id,
+    seq,
+    status: 'queued',
+    queuedAt: now.toISOString(),
+    trackingCode: trackingCodeOf(request.comment),
+    request,
+  };
+  const at = (...rest: string[]) => paths.fileField(entity.id, file.id, ...rest);
+  const changes: Change[] = [set(at('entries', id), entry), set(at('cloudQueue', id), true), set(at('nextEntrySeq'), seq + 1)];
+  if (idempotencyKey) changes.push(set(at('idempotencyKeys', idempotencyKey), id));
+  return done({ entry, replayed: false }, changes);
+}
+
+export interface OpeningReport {
+  /** What GE shows when the accounting opens (pop-ups): certificate expiry, rejected batches. */
+  messages: string[];
+  injected: string[];
+  rejected: string[];
+  /** Entries still waiting in the Sage cloud after the opening. */
+  stillQueued: number;
+  /** Why nothing was injected, when nothing could be. */
+  blockedBy?: 'SGE-STUCK-ADMIN-CERT-EXPIRED' | 'SGE-STUCK-MARKETPLACE-DEACTIVATED';
+}
+
+/**
+ * Opening a file's accounting in GE: the Sage cloud queue is injected, in push order, each entry
+ * through every rule; accepted entries get their document number, auto-created accounts, the
+ * 30-character bank label and a single bank attachment.
+ */
+export function openAccounting(entity: EntityState, file: FileState, now: Date): DomainResult<OpeningReport> {
+  const queued = Object.keys(file.cloudQueue)
+    .map((id) => file.entries[id]!)
+    .sort((a, b) => a.seq - b.seq);
+  if (Date.parse(entity.referenceAdministrator.certificateExpiresAt) <= now.getTime()) {
+    return done({
+      messages: [renderMessage('SGE-STUCK-ADMIN-CERT-EXPIRED')],
+      injected: [],
+      rejected: [],
+      stillQueued: queued.length,
+      blockedBy: 'SGE-STUCK-ADMIN-CERT-EXPIRED',
+    });
+  }
+  if (!entity.connectorActive || !file.connectorActive) {
+    return done({ messages: [], injected: [], rejected: [], stillQueued: queued.length, blockedBy: 'SGE-STUCK-MARKETPLACE-DEACTIVATED' });
+  }
+
+  const at = (...rest: string[]) => paths.fileField(entity.id, file.id, ...rest);
+  const changes: Change[] = [];
+  const messages: string[] = [];
+  for (const batch of Object.values(file.pendingThirdPartyBatches)) {
+    messages.push(renderMessage('SGE-FIRST-CONNECTION-BATCHES', { batch: batch.id }));
+    changes.push(del(at('pendingThirdPartyBatches', batch.id)));
+  }
+
+  // A working view of the file, so that each injection sees the accounts and counters of the
+  // ones before it; the same values are recorded as changes.
+  const accounts: Record<string, AccountState> = { ...file.accounts };
+  const nextNumber: Record<string, number> = {};
+  let pendingOtherErrors = file.pendingOtherErrors;
+  const injected: string[] = [];
+  const rejected: string[] = [];
+  const processedAt = now.toISOString();
+
+  for (const entry of queued) {
+    const request = entry.request;
+    const verdict = checkInjection({ entity, file: { ...file, accounts, pendingOtherErrors }, entry: request, now });
+    changes.push(del(at('cloudQueue', entry.id)));
+    if (!verdict.ok) {
+      if (verdict.rejection.id === 'SGE-OTHER-ERROR' && pendingOtherErrors) {
+        pendingOtherErrors = pendingOtherErrors.remaining > 1 ? { ...pendingOtherErrors, remaining: pendingOtherErrors.remaining - 1 } : null;
+        changes.push(set(at('pendingOtherErrors'), pendingOtherErrors));
+      }
+      changes.push(set(at('entries', entry.id), { ...entry, status: 'rejected', processedAt, rejection: verdict.rejection } satisfies EntryState));
+      rejected.push(entry.id);
+      continue;
+    }
+    for (const line of request.lines) {
+      if (!accounts[line.accountNumber]) {
+        const account: AccountState = {
+          number: line.accountNumber,
+          label: renderMessage('SGE-PCG-AUTOCREATE', { account: line.accountNumber }),
+          collective: isCollective(accounts, line.accountNumber),
+          locked: false,
+          autoCreated: true,
+        };
+        accounts[line.accountNumber] = account;
+        changes.push(set(at('accounts', line.accountNumber), account));
+      }
+      if (line.subsidiaryAccount && !file.subsidiaryAccounts[line.subsidiaryAccount]) {
+        changes.push(set(at('subsidiaryAccounts', line.subsidiaryAccount), { code: line.subsidiaryAccount, label: line.subsidiaryAccount, collectiveAccount: line.accountNumber }));
+      }
+    }
+    let documentNumber = request.documentNumber;
+    const journal = file.journals[request.journalCode]!;
+    if (documentNumber === '' && journal.autoNumbering.enabled) {
+      const next = nextNumber[journal.code] ?? journal.autoNumbering.next;
+      documentNumber = `${journal.autoNumbering.prefix}${String(next).padStart(6, '0')}`;
+      nextNumber[journal.code] = next + 1;
+      changes.push(set(at('journals', journal.code, 'autoNumbering', 'next'), next + 1));
+    }
+    const isBank = request.kind === 'bank';
+    changes.push(
+      set(at('entries', entry.id), {
+        ...entry,
+        status: 'injected',
+        processedAt,
+        documentNumber,
+        label: isBank ? request.label.slice(0, BANK_LABEL_MAX) : request.label,
+        attachmentsKept: isBank ? Math.min(1, request.attachments.length) : request.attachments.length,
+      } satisfies EntryState),
+    );
+    injected.push(entry.id);
+  }
+  return done({ messages, injected, rejected, stillQueued: 0 }, changes);
+}
+
+/** The entry as the status route shows it. */
+export function toEntryStatus(entry: EntryState): EntryStatus {
+  const status: EntryStatus = { id: entry.id, status: entry.status, trackingCode: entry.trackingCode, queuedAt: entry.queuedAt };
+  if (entry.processedAt) status.processedAt = entry.processedAt;
+  if (entry.status === 'injected') {
+    status.documentNumber = entry.documentNumber ?? '';
+    status.label = entry.label ?? entry.request.label;
+    status.attachmentsKept = entry.attachmentsKept ?? 0;
+  }
+  if (entry.rejection) {
+    const error = rejectionError(entry.rejection);
+    status.error = { code: error.code, message: error.message };
+  }
+  return status;
+}

@@ -1,0 +1,90 @@
+import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
+import { createActionsRouter } from '../kit/actions.js';
+import { createVirtualClock, type VirtualClock } from '../kit/clock.js';
+import type { RequestJournalOptions } from '../kit/journal.js';
+import { createRandom } from '../kit/random.js';
+import { createSimulatorKit } from '../kit/simulator-kit.js';
+import { createMemoryStore, type Store } from '../kit/store.js';
+import type { SimulatorDefinition, Simulator } from '../kit/simulator.js';
+import { sageGeActions } from './admin/actions.js';
+import { authenticate } from './routes/access.js';
+import { entriesRoutes } from './routes/entries.js';
+import { filesRoutes } from './routes/files.js';
+import { referenceDataRoutes } from './routes/reference-data.js';
+import { sageGeDemoState } from './seed/demo.js';
+import { EntityStateSchema, SageGeStateSchema, emptySageGeState, type SageGeState } from './state/schema.js';
+
+export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
+
+/** What the kit and `ledgersim start` need to know of the Sage GE simulator's state. */
+export const sageGeDefinition: SimulatorDefinition<SageGeState> = {
+  name: 'sage-ge',
+  title: 'Sage GE',
+  schema: SageGeStateSchema,
+  tenantSchema: EntityStateSchema,
+  empty: emptySageGeState,
+  demo: sageGeDemoState,
+};
+
+export interface SageGeSimulatorOptions {
+  /** The virtual clock (shared with the other simulators and the hub in one process). */
+  clock?: VirtualClock;
+  /** Seeds the demo data, ids and fault decisions. */
+  seed?: number;
+  /** Where the state lives; by default in memory, holding `initialState`. */
+  store?: Store<SageGeState>;
+  /** The state of a new in-memory store: the demo firms (default) or none. */
+  initialState?: 'demo' | 'empty' | SageGeState;
+  journal?: RequestJournalOptions;
+  maxBodyBytes?: number;
+}
+
+export type SageGeSimulator = Simulator<SageGeState>;
+
+/** The Sage GE simulator: a Hono app over its store. Everything it depends on is injected. */
+export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): SageGeSimulator {
+  const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
+  const seed = options.seed ?? 1;
+  const initial = options.initialState ?? 'demo';
+  const store =
+    options.store ??
+    createMemoryStore<SageGeState>(initial === 'demo' ? sageGeDemoState(seed, clock.now()) : initial === 'empty' ? emptySageGeState() : initial);
+  const kit = createSimulatorKit({
+    ...sageGeDefinition,
+    store,
+    clock,
+    random: createRandom(seed),
+    defaultSeed: seed,
+    seed: sageGeDemoState,
+    formatError: (error) =>
+      error.issues?.length
+        ? error.issues.map((issue) => ({ $severity: 'error' as const, $dataCode: error.code, $message: `${issue.path}: ${issue.message}`, $source: issue.path }))
+        : [{ $severity: 'error' as const, $dataCode: error.code, $message: error.message }],
+    journal: options.journal,
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  const deps = { store, clock };
+  kit.app.openAPIRegistry.registerComponent('securitySchemes', 'geIdentifier', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The GE identifier copied from the entity\'s Marketplace Settings (simulator\'s own choice of header)',
+  });
+  kit.app.use(`${SAGE_GE_API}/*`, authenticate(deps));
+  kit.app.route('/', filesRoutes(kit, deps));
+  kit.app.route('/', referenceDataRoutes(kit, deps));
+  kit.app.route('/', entriesRoutes(kit, deps));
+  kit.finish(createActionsRouter(sageGeActions, store, clock));
+  return {
+    name: 'sage-ge',
+    app: kit.app,
+    store,
+    clock,
+    journal: kit.journal,
+    faults: kit.faults,
+    settled: kit.settled,
+    async close() {
+      kit.dispose();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Store } from '../../kit/store.js';
+import type { VirtualClock } from '../../kit/clock.js';
+import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import { apiRightsMissing, configurationProblem, entityConnectorInactive, fileConnectorInactive } from '../rules/index.js';
+import type { EntityState, FileState, SageGeState } from '../state/schema.js';
+
+export interface SageRouteDeps {
+  store: Store<SageGeState>;
+  clock: VirtualClock;
+}
+
+/**
+ * Authentication: `Authorization: Bearer <GE identifier>` (the simulator's own choice; the real
+ * GE API's auth is not public). The identifier picks the firm entity, the tenant; then the
+ * entity-level prerequisites: API rights, connector activated on the entity.
+ */
+export function authenticate({ store }: SageRouteDeps): MiddlewareHandler<KitEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) return vendorError(c, { status: 401, code: 'Unauthorized', message: 'Missing GE identifier: send Authorization: Bearer <GE identifier>' });
+    const entity = Object.values(store.data.tenants).find((e) => e.geIdentifier === match[1]);
+    if (!entity) return vendorError(c, { status: 401, code: 'Unauthorized', message: 'Unknown GE identifier' });
+    c.set('tenantId', entity.id);
+    const rights = apiRightsMissing(entity);
+    if (!rights.ok) return rejectionResponse(c, rights.rejection);
+    const connector = entityConnectorInactive(entity);
+    if (!connector.ok) return rejectionResponse(c, connector.rejection);
+    await next();
+  };
+}
+
+export function currentEntity(c: Context<KitEnv>, store: Store<SageGeState>): EntityState {
+  return store.data.tenants[c.get('tenantId')]!;
+}
+
+export interface FileAccess {
+  /** Listing a disconnected file is allowed (it shows as disconnected); using it is not. */
+  allowDisconnected?: boolean;
+  /** The fiscal-years route reports the configuration problem instead of failing on it. */
+  allowConfigurationProblem?: boolean;
+}
+
+/** The file of the request's entity, or the vendor error to answer. Another entity's file is a 404. */
+export function resolveFile(c: Context<KitEnv>, deps: SageRouteDeps, fileId: string, access: FileAccess = {}): { entity: EntityState; file: FileState } | Response {
+  const entity = currentEntity(c, deps.store);
+  const file = Object.hasOwn(entity.files, fileId) ? entity.files[fileId] : undefined;
+  if (!file) return vendorError(c, { status: 404, code: 'FileNotFound', message: `No file ${fileId} in this entity` });
+  if (!access.allowDisconnected) {
+    const connector = fileConnectorInactive(file);
+    if (!connector.ok) return rejectionResponse(c, connector.rejection);
+  }
+  if (!access.allowConfigurationProblem) {
+    const problem = configurationProblem(file, deps.clock.now());
+    if (!problem.ok) return rejectionResponse(c, problem.rejection);
+  }
+  return { entity, file };
+}

@@ -1,0 +1,96 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import {
+  EntryIdParamSchema,
+  EntryListQuerySchema,
+  EntryPushRequestSchema,
+  EntryStatusListSchema,
+  EntryStatusSchema,
+  FileIdParamSchema,
+  SAGE_GE_API,
+} from '../../../contracts/sage-ge/wire.js';
+import type { SimulatorKit } from '../../kit/simulator-kit.js';
+import { rejectionResponse, vendorError } from '../../kit/vendor-error.js';
+import { pushEntry, toEntryStatus } from '../domain/entries.js';
+import { resolveFile, type SageRouteDeps } from './access.js';
+import { errorResponses, json, security } from './openapi-helpers.js';
+
+const IdempotencyHeaderSchema = z.object({
+  'idempotency-key': z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, 'printable ASCII').optional(),
+});
+
+/** The entry push into the Sage cloud queue and the status route the connector polls. */
+export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
+  const router = kit.router();
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: `${SAGE_GE_API}/files/{fileId}/entries`,
+      summary: 'Send an entry to the Sage cloud (injected into GE when the file\'s accounting is opened)',
+      security,
+      request: {
+        params: FileIdParamSchema,
+        headers: IdempotencyHeaderSchema,
+        body: { required: true, content: { 'application/json': { schema: EntryPushRequestSchema } } },
+      },
+      responses: {
+        202: json(EntryStatusSchema, 'Queued in the Sage cloud'),
+        200: json(EntryStatusSchema, 'A retry with the same Idempotency-Key: the first answer'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
+      if (resolved instanceof Response) return resolved as never;
+      const key = c.req.valid('header')['idempotency-key'];
+      const result = pushEntry(resolved.entity, resolved.file, c.req.valid('json'), key, deps.clock.now());
+      if (!result.ok) return rejectionResponse(c, result.rejection) as never;
+      await deps.store.commit(result.changes);
+      return c.json(toEntryStatus(result.value.entry), result.value.replayed ? 200 : 202);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: `${SAGE_GE_API}/files/{fileId}/entries`,
+      summary: 'Entries sent to the file, newest first, by tracking code or status',
+      security,
+      request: { params: FileIdParamSchema, query: EntryListQuerySchema },
+      responses: { 200: json(EntryStatusListSchema, 'Entries'), ...errorResponses },
+    }),
+    (c) => {
+      const resolved = resolveFile(c, deps, c.req.valid('param').fileId, { allowDisconnected: true, allowConfigurationProblem: true });
+      if (resolved instanceof Response) return resolved as never;
+      const query = c.req.valid('query');
+      const limit = query.limit ?? 100;
+      const out = [];
+      const entries = Object.values(resolved.file.entries);
+      for (let i = entries.length - 1; i >= 0 && out.length < limit; i--) {
+        const entry = entries[i]!;
+        if (query.trackingCode && entry.trackingCode !== query.trackingCode) continue;
+        if (query.status && entry.status !== query.status) continue;
+        out.push(toEntryStatus(entry));
+      }
+      return c.json({ entries: out }, 200);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: `${SAGE_GE_API}/files/{fileId}/entries/{entryId}`,
+      summary: 'One entry\'s fate: queued in the Sage cloud, injected (with its GE document number) or rejected (with the message)',
+      security,
+      request: { params: EntryIdParamSchema },
+      responses: { 200: json(EntryStatusSchema, 'The entry'), ...errorResponses },
+    }),
+    (c) => {
+      const { fileId, entryId } = c.req.valid('param');
+      const resolved = resolveFile(c, deps, fileId, { allowDisconnected: true, allowConfigurationProblem: true });
+      if (resolved instanceof Response) return resolved as never;
+      const entry = Object.hasOwn(resolved.file.entries, entryId) ? resolved.file.entries[entryId] : undefined;
+      if (!entry) return vendorError(c, { status: 404, code: 'EntryNotFound', message: `No entry ${entryId} in file ${fileId}` }) as never;
+      return c.json(toEntryStatus(entry), 200);
+    },
+  );
+  return router;
+}

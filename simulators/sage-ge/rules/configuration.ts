@@ -1,0 +1,23 @@
+import { accept, reject, type RuleResult } from '../../../contracts/catalogue/rejection.js';
+import { covers, dayAfter, dayOf, openFiscalYears, yearLabel } from '../domain/fiscal-years.js';
+import type { FileState } from '../state/schema.js';
+
+/**
+ * The fiscal-year configuration check (the red triangle), on the fiscal years as the Marketplace
+ * last synchronized them: a change in GE shows only after "Resynchronize fiscal years".
+ *  - SGE-FY-NOT-COVERING-TODAY: no open fiscal year covers today;
+ *  - SGE-FY-OPEN-RULES: more than two open, or overlapping, or not consecutive;
+ *  - SGE-FY-INCOMPLETE: an open fiscal year without a complete chart, or no open journal.
+ */
+export function configurationProblem(file: FileState, now: Date): RuleResult {
+  const open = openFiscalYears(file.marketplaceFiscalYears.fiscalYears);
+  const today = dayOf(now);
+  if (!open.some((fy) => covers(fy, today))) return reject('SGE-FY-NOT-COVERING-TODAY', { file: file.name, date: today });
+  const years = open.map(yearLabel).join(', ');
+  if (open.length > 2) return reject('SGE-FY-OPEN-RULES', { file: file.name, years });
+  if (open.length === 2 && dayAfter(open[0]!.end) !== open[1]!.start) return reject('SGE-FY-OPEN-RULES', { file: file.name, years });
+  const incomplete = open.find((fy) => !fy.chartComplete);
+  if (incomplete) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(incomplete) });
+  if (!Object.values(file.journals).some((j) => !j.locked)) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(open[open.length - 1]!) });
+  return accept;
+}
