@@ -16,6 +16,8 @@ export interface SimulatorDefinition<S extends { tenants: Record<string, unknown
   empty(): S;
   /** The demo state for a seed, around the clock's now. */
   demo(seed: number, now: Date): S;
+  /** Lines telling a developer how to authenticate as each tenant (printed by `ledgersim start`). */
+  credentials(state: S): string[];
 }
 
 /** A running simulator, whatever the vendor. */

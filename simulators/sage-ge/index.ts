@@ -24,6 +24,10 @@ export const sageGeDefinition: SimulatorDefinition<SageGeState> = {
   tenantSchema: EntityStateSchema,
   empty: emptySageGeState,
   demo: sageGeDemoState,
+  credentials: (state) =>
+    Object.values(state.tenants).map(
+      (entity) => `${entity.id} ${entity.name}: Authorization: Bearer ${entity.geIdentifier}  (files: ${Object.keys(entity.files).join(', ')})`,
+    ),
 };
 
 export interface SageGeSimulatorOptions {
