@@ -28,6 +28,8 @@ export interface Store<S> {
   close(): Promise<void>;
   /** Where the state is kept: 'memory' or the snapshot file's path. */
   readonly location: string;
+  /** Commits so far, and the log appends (group commits) that made them durable. */
+  readonly stats: { commits: number; appends: number; snapshots: number };
 }
 
 export class StoreLoadError extends Error {
@@ -42,12 +44,15 @@ export class StoreLoadError extends Error {
 
 export function createMemoryStore<S extends object>(initial: S): Store<S> {
   const db = new Low<S>(new Memory<S>(), initial);
+  const stats = { commits: 0, appends: 0, snapshots: 0 };
   return {
+    stats,
     get data() {
       return db.data;
     },
     commit(changes) {
       applyChanges(db.data as Record<string, unknown>, changes);
+      stats.commits += 1;
       return Promise.resolve();
     },
     async replace(state) {
@@ -143,6 +148,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   let logBytes = validBytes;
   let snapshotBytes = exists ? (await stat(snapshotPath)).size : 0;
 
+  const stats = { commits: 0, appends: 0, snapshots: 0 };
   let pending: string[] = [];
   let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
   let writer: Promise<void> | null = null;
@@ -150,6 +156,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   async function writeSnapshot() {
     const text = JSON.stringify({ format: 'ledgersim-state/1', seq, state } satisfies Snapshot);
     await snapshotFile.write(text);
+    stats.snapshots += 1;
     snapshotBytes = Buffer.byteLength(text);
     await log.truncate(0);
     logBytes = 0;
@@ -163,6 +170,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       waiters = [];
       try {
         await log.appendFile(batch);
+        stats.appends += 1;
         if (fsyncEach) await log.datasync();
         logBytes += Buffer.byteLength(batch);
         for (const w of batchWaiters) w.resolve();
@@ -175,6 +183,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   }
 
   const store: Store<S> = {
+    stats,
     get data() {
       return state;
     },
@@ -182,6 +191,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       if (changes.length === 0) return store.flush();
       applyChanges(state as Record<string, unknown>, changes);
       seq += 1;
+      stats.commits += 1;
       pending.push(`${JSON.stringify({ seq, changes })}\n`);
       const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
       writer ??= Promise.resolve().then(drain);

@@ -1,0 +1,36 @@
+import { startCommand, type CliIO } from './start.js';
+import { USAGE, UsageError } from './usage.js';
+
+const commands: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
+  start: startCommand,
+};
+
+/** Runs the CLI; resolves to the exit code (0 ok, 1 failure, 2 bad usage). */
+export async function main(argv: string[], io: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = commands[command];
+  if (!run) {
+    io.err(`ledgersim: unknown command "${command}"\n`);
+    io.err(USAGE);
+    return 2;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.out(USAGE);
+    return 0;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`ledgersim: ${error.message}\n`);
+      io.err(USAGE);
+      return 2;
+    }
+    io.err(`ledgersim: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { StoreLoadError } from '../simulators/kit/store.js';
+import { startSimulators } from '../simulators/start.js';
+import { UsageError } from './usage.js';
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return Number(value);
+}
+
+/** `ledgersim start`: serves until SIGINT/SIGTERM, then flushes state and exits 0. */
+export async function startCommand(args: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        data: { type: 'string' },
+        seed: { type: 'string' },
+        'port-base': { type: 'string' },
+        host: { type: 'string' },
+        now: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
+  const portBase = integer('port-base', values['port-base'], 1, 65_000);
+  if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) throw new UsageError(`--now must be an ISO date or instant, not "${values.now}"`);
+
+  let started;
+  try {
+    started = await startSimulators({ seed, portBase, dataDir: values.data, host: values.host, now: values.now });
+  } catch (error) {
+    if (error instanceof StoreLoadError) {
+      io.err(`ledgersim: cannot load the state: ${error.message}`);
+      io.err('Fix or move the file, or start with another --data directory.');
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      io.err(`ledgersim: a port is already in use (${(error as Error).message}); try --port-base`);
+      return 1;
+    }
+    throw error;
+  }
+  io.out(`ledgersim ${values.data ? `(state in ${values.data})` : '(state in memory)'}, seed ${seed ?? 1}, virtual clock at ${started.clock.now().toISOString()}`);
+  for (const sim of started.simulators) {
+    io.out('');
+    io.out(`${sim.title.padEnd(8)} ${sim.url}   (admin: ${sim.url}/__admin/health, API description: ${sim.url}/openapi.json)`);
+    for (const line of sim.credentials) io.out(`  ${line}`);
+  }
+  io.out('');
+  io.out('Ctrl-C stops.');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  io.out('ledgersim: stopping, flushing state...');
+  await started.close();
+  return 0;
+}

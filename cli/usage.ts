@@ -1,0 +1,22 @@
+export const USAGE = `ledgersim: simulators of the Sage GE, Cegid Quadra and Cegid Loop accounting APIs.
+
+Usage:
+  ledgersim start [--data DIR] [--seed N] [--port-base N] [--host HOST] [--now ISO]
+
+Commands:
+  start      Serve the simulators with deterministic demo data (Sage GE on port-base + 1,
+             Quadra + 2, Loop + 3), print their URLs and demo credentials; Ctrl-C stops them.
+
+Options for start:
+  --data DIR       Persist state as JSON files in DIR (state survives a restart)
+  --seed N         Seed of the demo data, ids and fault decisions (default 1)
+  --port-base N    First port (default 4100)
+  --host HOST      Interface to bind (default 127.0.0.1)
+  --now ISO        Start the virtual clock at this instant (default: the machine's date)
+  -h, --help       Show this help
+`;
+
+/** A usage error: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

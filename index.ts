@@ -1,0 +1,14 @@
+/**
+ * ledgersim's programmatic API, for other projects' tests:
+ *   import { createSageGeSimulator, startSimulators } from 'ledgersim';
+ */
+export { createSageGeSimulator, sageGeDefinition, type SageGeSimulator, type SageGeSimulatorOptions } from './simulators/sage-ge/index.js';
+export { buildEntity as buildSageGeEntity, buildFile as buildSageGeFile } from './simulators/sage-ge/seed/builders.js';
+export { startSimulators, type StartOptions, type StartedSimulators } from './simulators/start.js';
+export { createVirtualClock, nextNight, type VirtualClock } from './simulators/kit/clock.js';
+export { createMemoryStore, openFileStore, StoreLoadError, type Store } from './simulators/kit/store.js';
+export type { Simulator, SimulatorName } from './simulators/kit/simulator.js';
+export { createBridgeHandlers, type BridgeTarget } from './simulators/kit/msw-bridge.js';
+export * from './contracts/catalogue/index.js';
+export * as hub from './contracts/hub/model.js';
+export * as sageGeWire from './contracts/sage-ge/wire.js';

@@ -1,0 +1,45 @@
+/**
+ * msw handlers for other projects' tests: a connector's real `fetch` reaches in-process
+ * simulators, no sockets.
+ *
+ *   import { setupServer } from 'msw/node';
+ *   import { createLedgersimHandlers } from 'ledgersim/msw';
+ *   const { handlers, simulators } = createLedgersimHandlers();   // fresh simulators per call
+ *   const server = setupServer(...handlers);
+ *
+ * `handlers` (below) is one shared instance for the simplest setups; prefer
+ * `createLedgersimHandlers()` per test file so that tests do not share state.
+ */
+import type { HttpHandler } from 'msw';
+import { createVirtualClock, type VirtualClock } from './simulators/kit/clock.js';
+import { createBridgeHandlers } from './simulators/kit/msw-bridge.js';
+import { createSageGeSimulator, DEFAULT_START, type SageGeSimulator } from './simulators/sage-ge/index.js';
+
+export const DEFAULT_BASE_URLS = {
+  sageGe: 'https://sage-ge.ledgersim.test',
+} as const;
+
+export interface LedgersimHandlersOptions {
+  clock?: VirtualClock;
+  seed?: number;
+  baseUrls?: Partial<typeof DEFAULT_BASE_URLS>;
+}
+
+export function createLedgersimHandlers(options: LedgersimHandlersOptions = {}): {
+  handlers: HttpHandler[];
+  simulators: { sageGe: SageGeSimulator };
+  clock: VirtualClock;
+  baseUrls: typeof DEFAULT_BASE_URLS;
+} {
+  const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
+  const baseUrls = { ...DEFAULT_BASE_URLS, ...options.baseUrls };
+  const sageGe = createSageGeSimulator({ clock, seed: options.seed });
+  return {
+    handlers: createBridgeHandlers([{ baseUrl: baseUrls.sageGe, fetch: sageGe.app.fetch }]),
+    simulators: { sageGe },
+    clock,
+    baseUrls,
+  };
+}
+
+export const { handlers } = createLedgersimHandlers();

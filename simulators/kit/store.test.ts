@@ -1,0 +1,115 @@
+import { mkdtemp, readFile, writeFile, appendFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { set, del } from './changes.js';
+import { createMemoryStore, openFileStore, StoreLoadError } from './store.js';
+
+const StateSchema = z.object({ tenants: z.record(z.string(), z.object({ n: z.number(), tags: z.record(z.string(), z.string()).default({}) })) });
+type State = z.infer<typeof StateSchema>;
+const initial = (): State => ({ tenants: { a: { n: 0, tags: {} } } });
+
+const dirs: string[] = [];
+async function tempDir() {
+  const dir = await mkdtemp(join(tmpdir(), 'ledgersim-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+const open = (dir: string, extra: { compactAfterBytes?: number } = {}) => openFileStore({ dir, name: 'sim', schema: StateSchema, initial, ...extra });
+
+describe('the memory store', () => {
+  it('applies changes at their paths and deletes keys', async () => {
+    const store = createMemoryStore<State>(initial());
+    await store.commit([set(['tenants', 'b'], { n: 2, tags: {} }), set(['tenants', 'a', 'n'], 1)]);
+    await store.commit([del(['tenants', 'a'])]);
+    expect(store.data).toEqual({ tenants: { b: { n: 2, tags: {} } } });
+  });
+
+  it('refuses a prototype-polluting path and changes nothing', async () => {
+    const store = createMemoryStore<State>(initial());
+    expect(() => store.commit([set(['tenants', '__proto__', 'x'], 1)])).toThrow(/forbidden/);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('the file store', () => {
+  it('keeps every acknowledged commit across a restart', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => store.commit([set(['tenants', `t${i}`], { n: i, tags: {} })])));
+    // no close: as if the process died right after the last acknowledgement
+    const again = await open(dir);
+    expect(Object.keys(again.data.tenants)).toHaveLength(51);
+    expect(again.data.tenants.t49).toEqual({ n: 49, tags: {} });
+    await again.close();
+  });
+
+  it('coalesces concurrent commits into few log appends', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => store.commit([set(['tenants', 'a', 'tags', `k${i}`], 'v')])));
+    const log = await readFile(join(dir, 'sim.log'), 'utf8');
+    expect(log.trim().split('\n')).toHaveLength(100); // one line per commit, written by...
+    expect(store.stats.commits).toBe(100);
+    expect(store.stats.appends).toBeLessThanOrEqual(2); // ...one append for the first, one for all that queued behind it
+    expect(Object.keys(store.data.tenants.a!.tags)).toHaveLength(100);
+    await store.close();
+  });
+
+  it('drops a torn last line (a crash mid-append) and keeps the rest', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.commit([set(['tenants', 'a', 'n'], 7)]);
+    await appendFile(join(dir, 'sim.log'), '{"seq":99,"changes":[{"op":"set","pa');
+    const again = await open(dir);
+    expect(again.data.tenants.a!.n).toBe(7);
+    await again.commit([set(['tenants', 'a', 'n'], 8)]);
+    const third = await open(dir);
+    expect(third.data.tenants.a!.n).toBe(8);
+  });
+
+  it('compacts the log into the snapshot and replays only what came after', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { compactAfterBytes: 200 });
+    for (let i = 0; i < 30; i++) await store.commit([set(['tenants', 'a', 'n'], i)]);
+    const snapshot = JSON.parse(await readFile(join(dir, 'sim.json'), 'utf8'));
+    expect(snapshot.seq).toBeGreaterThan(1);
+    const again = await open(dir);
+    expect(again.data.tenants.a!.n).toBe(29);
+  });
+
+  it('refuses a snapshot that is not JSON, naming the file, and leaves it as it is', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'sim.json');
+    await writeFile(path, '{"format":"ledgersim-state/1", oops');
+    const error = await open(dir).catch((e) => e);
+    expect(error).toBeInstanceOf(StoreLoadError);
+    expect(error.message).toContain(path);
+    expect(error.message).toMatch(/not valid JSON/);
+    expect(await readFile(path, 'utf8')).toBe('{"format":"ledgersim-state/1", oops');
+  });
+
+  it('refuses a snapshot that does not match the schema, naming the first issue', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'sim.json');
+    const text = JSON.stringify({ format: 'ledgersim-state/1', seq: 0, state: { tenants: { a: { n: 'seven' } } } });
+    await writeFile(path, text);
+    const error = await open(dir).catch((e) => e);
+    expect(error).toBeInstanceOf(StoreLoadError);
+    expect(error.message).toContain(path);
+    expect(error.message).toContain('tenants.a.n');
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('replaces the whole state durably', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.replace({ tenants: { z: { n: 26, tags: {} } } });
+    const again = await open(dir);
+    expect(again.data).toEqual({ tenants: { z: { n: 26, tags: {} } } });
+  });
+});
