@@ -35,7 +35,7 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
   }
   const { values } = parsed;
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
-  const portBase = integer('port-base', values['port-base'], 1, 65_000);
+  const portBase = integer('port-base', values['port-base'], 0, 65_000);
   if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) throw new UsageError(`--now must be an ISO date or instant, not "${values.now}"`);
 
   let started;

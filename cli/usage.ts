@@ -10,7 +10,7 @@ Commands:
 Options for start:
   --data DIR       Persist state as JSON files in DIR (state survives a restart)
   --seed N         Seed of the demo data, ids and fault decisions (default 1)
-  --port-base N    First port (default 4100)
+  --port-base N    First port (default 4100; 0 picks free ports)
   --host HOST      Interface to bind (default 127.0.0.1)
   --now ISO        Start the virtual clock at this instant (default: the machine's date)
   -h, --help       Show this help

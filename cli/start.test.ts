@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from './main.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+/** Starts `ledgersim start` as a child process and resolves with the Sage GE URL and identifier. */
+function startChild(args: string[]): Promise<{ child: ChildProcess; url: string; identifier: string; stdout: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--now', '2026-03-16T09:00:00Z', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 15 s: ${stdout} ${stderr}`)), 15_000);
+    child.stdout!.on('data', (chunk) => {
+      stdout += chunk;
+      const url = /Sage GE\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      const identifier = /ENT-1 .*Bearer (\S+)/.exec(stdout)?.[1];
+      if (url && identifier && stdout.includes('Ctrl-C')) {
+        clearTimeout(timer);
+        resolve({ child, url, identifier, stdout: () => stdout });
+      }
+    });
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('ledgersim start (usage)', () => {
+  it('answers a wrong flag with the usage and exit 2', async () => {
+    const { io, err } = capture();
+    expect(await main(['start', '--bogus'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/Unknown option '--bogus'/);
+    expect(err.join('\n')).toMatch(/Usage:/);
+  });
+
+  it('answers an unknown command and a bad value with exit 2', async () => {
+    expect(await main(['frobnicate'], capture().io)).toBe(2);
+    const { io, err } = capture();
+    expect(await main(['start', '--port-base', 'abc'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/--port-base must be a whole number/);
+  });
+});
+
+describe('ledgersim start (process)', () => {
+  it('serves, prints the credentials, and keeps acknowledged writes across a SIGKILL with --data', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-cli-'));
+    dirs.push(dir);
+    const first = await startChild(['--data', dir]);
+    const health = await fetch(`${first.url}/__admin/health`);
+    expect(health.status).toBe(200);
+    const auth = { authorization: `Bearer ${first.identifier}`, 'content-type': 'application/json' };
+    const put = await fetch(`${first.url}/api/v1/files/healthy/third-parties`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ thirdParties: [{ type: 'supplier', name: 'Boulangerie Durable', subsidiaryAccount: 'FDURABLE', collectiveAccount: '401000' }] }),
+    });
+    expect(put.status).toBe(200);
+    first.child.kill('SIGKILL');
+    await exitOf(first.child);
+
+    const second = await startChild(['--data', dir]);
+    expect(second.identifier).toBe(first.identifier);
+    const list = await fetch(`${second.url}/api/v1/files/healthy/third-parties`, { headers: auth });
+    const body = (await list.json()) as { thirdParties: { subsidiaryAccount: string }[] };
+    expect(body.thirdParties.map((t) => t.subsidiaryAccount)).toContain('FDURABLE');
+    second.child.kill('SIGTERM');
+    expect(await exitOf(second.child)).toBe(0);
+  });
+
+  it('refuses a corrupt data file, naming it, and leaves it untouched', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-cli-'));
+    dirs.push(dir);
+    const file = join(dir, 'sage-ge.json');
+    await writeFile(file, '{"format": "ledgersim-state/1", "seq": 3, "state": {"tenants": {"X": {"id": 42}}}}');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--data', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr).toContain(file);
+    expect(stderr).toMatch(/tenants\.X\.id/);
+    expect(await readFile(file, 'utf8')).toBe('{"format": "ledgersim-state/1", "seq": 3, "state": {"tenants": {"X": {"id": 42}}}}');
+  });
+});
