@@ -1,0 +1,84 @@
+import type { CatalogueId } from '../contracts/catalogue/schema.js';
+import type { AccountingEntry, ReferenceData, ThirdParty, VendorId } from '../contracts/hub/model.js';
+
+/**
+ * What can go wrong talking to a vendor, as data:
+ *  - transport: the request did not get a usable answer (network error, timeout, 5xx, 429);
+ *  - vendor-rejection: the vendor refused, with its code and exact message, and the catalogue id
+ *    found from the code (never from the text);
+ *  - contract-violation: the vendor answered something that does not match its contract.
+ */
+export type ConnectorError =
+  | { kind: 'transport'; message: string; status?: number; retryable: boolean }
+  | { kind: 'vendor-rejection'; status: number; code: string; message: string; catalogueId?: CatalogueId }
+  | { kind: 'contract-violation'; message: string; status: number; body: string };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ConnectorError };
+export const success = <T>(value: T): Result<T> => ({ ok: true, value });
+export const failure = (error: ConnectorError): Result<never> => ({ ok: false, error });
+
+/** A file (dossier, folder) of the accounting software, as the wizard's table lists it. */
+export interface VendorFile {
+  id: string;
+  name: string;
+  /** The connector is usable on it (Sage GE: the file-level Marketplace box). */
+  connected: boolean;
+  /** A configuration problem the vendor reports for it (Sage GE's red triangle). */
+  problem?: { catalogueId?: CatalogueId; code: string; message: string };
+}
+
+/** What the hub keeps of one push, to read the entry's fate back later. */
+export interface PushReceipt {
+  entryId: string;
+  /** The vendor's reference: Sage GE entry id, Quadra batch file, Loop import request id. */
+  vendorRef: string;
+  /** The line that identifies the entry in the vendor (Sage GE tracking code, Quadra piece number...). */
+  marker?: string;
+}
+
+export type EntryFate =
+  /** Accepted by the vendor's front door, not processed yet (Sage cloud queue, Loop import running). */
+  | { state: 'in-progress' }
+  | { state: 'posted'; documentNumber?: string }
+  | { state: 'rejected'; code: string; message: string; catalogueId?: CatalogueId }
+  /** Quadra's read-back did not find it. */
+  | { state: 'not-found' };
+
+/** Why an entry may not be sent now (it stays pending in the hub). */
+export type SendCheck = { ok: true } | { ok: false; reason: string; catalogueId?: CatalogueId };
+
+/** One interface for every vendor: the sync engine never knows which vendor it drives. */
+export interface Connector {
+  readonly vendor: VendorId;
+  /**
+   * When the hub reads an entry's fate back: right away (Sage GE's status route, Loop's import
+   * status), or, for Quadra, 12 hours after sending, then again on N nights when not found.
+   */
+  readonly readBackPolicy: { firstCheckAfterMs: number; notFoundRetryNights: number };
+  /** Checks the credentials (and gets a token where the vendor uses one). */
+  authenticate(): Promise<Result<void>>;
+  listFiles(): Promise<Result<VendorFile[]>>;
+  pullReferenceData(fileId: string): Promise<Result<ReferenceData>>;
+  pushThirdParties(fileId: string, thirdParties: readonly ThirdParty[]): Promise<Result<void>>;
+  /** Whether an entry can be sent at all given the file's reference data (Sage GE: open fiscal year). */
+  canSend(entry: AccountingEntry, referenceData: ReferenceData): SendCheck;
+  /**
+   * Sends entries; `attempt` is the hub's send number for each entry (1 for the first send, 2 after
+   * "mark as verified"...): the same entry and attempt is never created twice by the vendor.
+   * A per-entry failure is in the array; a failure of the whole call is the Result's error.
+   */
+  pushEntries(fileId: string, entries: readonly { entry: AccountingEntry; attempt: number; trackingCode: string }[], referenceData: ReferenceData): Promise<Result<(Result<PushReceipt> & { entryId: string })[]>>;
+  /** Reads back the fate of pushed entries, in the same order. */
+  readBack(fileId: string, receipts: readonly PushReceipt[]): Promise<Result<EntryFate[]>>;
+}
+
+export interface ConnectorOptions<C> {
+  baseUrl: string;
+  fetch: typeof fetch;
+  credentials: C;
+  clock: { now(): Date };
+  /** How to wait between retries (real time by default; tests pass a no-op). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Retries for transport errors (default 5). */
+  maxRetries?: number;
+}
