@@ -363,7 +363,6 @@ export const sageGeCatalogue = [
         documented: true,
       },
     ],
-    wire: { status: 409, code: 'ConnectorCertificateExpired' },
     cause: 'The GE Connector security certificate of the reference administrator has expired: Sage GE shows the message at each opening and injects nothing.',
     remedy: [
       'Ask your Sage GE administrator to re-authenticate via Processes > GE Connector > Reference Administrator > Authenticate Reference Administrator Account',

@@ -15,13 +15,19 @@ export const del = (path: Path): Change => ({ op: 'del', path });
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
-/** Applies changes in place. Intermediate objects are created as needed. */
+/**
+ * Applies changes in place, all or nothing: every path is checked before the first write.
+ * Intermediate objects are created as needed.
+ */
 export function applyChanges(root: Record<string, unknown>, changes: readonly Change[]): void {
   for (const change of changes) {
     if (change.path.length === 0) throw new RangeError('a change needs a non-empty path');
+    for (const key of change.path) checkKey(key);
+  }
+  for (const change of changes) {
     let node: Record<string, unknown> = root;
     for (let i = 0; i < change.path.length - 1; i++) {
-      const key = checkKey(change.path[i]!);
+      const key = change.path[i]!;
       let child = node[key];
       if (child === undefined || child === null || typeof child !== 'object') {
         if (change.op === 'del') {
@@ -34,7 +40,7 @@ export function applyChanges(root: Record<string, unknown>, changes: readonly Ch
       node = child as Record<string, unknown>;
     }
     if (node === undefined) continue;
-    const last = checkKey(change.path[change.path.length - 1]!);
+    const last = change.path[change.path.length - 1]!;
     if (change.op === 'set') node[last] = change.value;
     else delete node[last];
   }

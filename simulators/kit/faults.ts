@@ -79,6 +79,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const STATUS_CODES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  500: 'InternalError',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
+};
+
 /** Header set on a response that the transport must turn into a dropped connection. */
 export const DROP_HEADER = 'x-ledgersim-drop';
 
@@ -94,8 +106,10 @@ export function faultMiddleware(faults: FaultInjector): MiddlewareHandler<KitEnv
         await next();
         c.res.headers.set('x-ledgersim-fault', label);
         return;
-      case 'status':
-        return tag(vendorError(c, { status: rule.status ?? 503, code: 'ServiceUnavailable', message: `Injected fault: the service answered ${rule.status ?? 503}` }), label);
+      case 'status': {
+        const status = rule.status ?? 503;
+        return tag(vendorError(c, { status, code: STATUS_CODES[status] ?? `Http${status}`, message: `Injected fault: the service answered ${status}` }), label);
+      }
       case 'rate-limit': {
         const res = vendorError(c, { status: 429, code: 'TooManyRequests', message: 'Too many requests: retry later' });
         res.headers.set('retry-after', String(rule.retryAfterSeconds ?? 1));

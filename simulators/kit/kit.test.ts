@@ -65,7 +65,7 @@ describe('fault rules', () => {
     const decisions = (seed: number) => {
       const faults = createFaultInjector(createRandom(seed));
       faults.add({ kind: 'drop', probability: 0.2 });
-      return Array.from({ length: 1000 }, () => (faults.decide('GET', '/a') ? 1 : 0));
+      return Array.from({ length: 1000 }, (): number => (faults.decide('GET', '/a') ? 1 : 0));
     };
     const first = decisions(7);
     expect(decisions(7)).toEqual(first);

@@ -68,7 +68,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   const defaultHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) => {
     if (result.success) return;
     const issues = (result.error as z.ZodError).issues.map((issue) => ({
-      path: [result.target === 'json' ? 'body' : result.target, ...issue.path].filter(Boolean).join('.'),
+      path: [result.target === 'json' ? 'body' : result.target, ...issue.path].filter((part) => part !== undefined && part !== '').join('.'),
       message: issue.message,
     }));
     const first = issues[0];

@@ -113,3 +113,11 @@ describe('the file store', () => {
     expect(again.data).toEqual({ tenants: { z: { n: 26, tags: {} } } });
   });
 });
+
+describe('a batch of changes', () => {
+  it('is all or nothing: a forbidden key anywhere leaves the state as it was', async () => {
+    const store = createMemoryStore<State>(initial());
+    expect(() => store.commit([set(['tenants', 'a', 'n'], 99), set(['tenants', 'constructor', 'n'], 1)])).toThrow(/forbidden/);
+    expect(store.data).toEqual(initial());
+  });
+});

@@ -3,7 +3,7 @@ import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import { set, type Change } from '../../kit/changes.js';
 import { openAccounting } from '../domain/entries.js';
-import { paths, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
+import { isStorableKey, paths, RESERVED_KEY_MESSAGE, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
 
 /**
  * What a person does in Sage GE's UI, as admin actions under `/__admin/actions/<name>`. Each one
@@ -52,7 +52,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input: { entityId: string; fileId: string; journal: string; locked: boolean }) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      if (!found.file.journals[input.journal]) return notFound(`No journal ${input.journal}`);
+      if (!Object.hasOwn(found.file.journals, input.journal)) return notFound(`No journal ${input.journal}`);
       return ok({ journal: input.journal, locked: input.locked }, [set(paths.fileField(input.entityId, input.fileId, 'journals', input.journal, 'locked'), input.locked)]);
     },
   }),
@@ -60,7 +60,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-fiscal-year',
     description: 'Open, close or create a fiscal year (Year Menu > Fiscal Year Period); the Marketplace sees it after "resync-fiscal-years"',
     input: FileInput.extend({
-      fiscalYearId: z.string().min(1),
+      fiscalYearId: z.string().min(1).refine(isStorableKey, RESERVED_KEY_MESSAGE),
       start: IsoDateSchema.optional(),
       end: IsoDateSchema.optional(),
       status: z.enum(['open', 'closed']),
@@ -69,7 +69,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input: { entityId: string; fileId: string; fiscalYearId: string; start?: string; end?: string; status: 'open' | 'closed'; chartComplete?: boolean }) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const existing = found.file.fiscalYears[input.fiscalYearId];
+      const existing = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId) ? found.file.fiscalYears[input.fiscalYearId] : undefined;
       const start = input.start ?? existing?.start;
       const end = input.end ?? existing?.end;
       if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };

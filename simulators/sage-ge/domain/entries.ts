@@ -24,8 +24,8 @@ export function pushEntry(
   idempotencyKey: string | undefined,
   now: Date,
 ): DomainResult<{ entry: EntryState; replayed: boolean }> {
-  const previous = idempotencyKey ? file.idempotencyKeys[idempotencyKey] : undefined;
-  if (previous && file.entries[previous]) return done({ entry: file.entries[previous]!, replayed: true });
+  const previous = idempotencyKey && Object.hasOwn(file.idempotencyKeys, idempotencyKey) ? file.idempotencyKeys[idempotencyKey] : undefined;
+  if (previous && Object.hasOwn(file.entries, previous)) return done({ entry: file.entries[previous]!, replayed: true });
   const seq = file.nextEntrySeq;
   const id = `ENT-${String(seq).padStart(6, '0')}`;
   const entry: EntryState = {
@@ -117,7 +117,7 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
         accounts[line.accountNumber] = account;
         changes.push(set(at('accounts', line.accountNumber), account));
       }
-      if (line.subsidiaryAccount && !file.subsidiaryAccounts[line.subsidiaryAccount]) {
+      if (line.subsidiaryAccount && !Object.hasOwn(file.subsidiaryAccounts, line.subsidiaryAccount)) {
         changes.push(set(at('subsidiaryAccounts', line.subsidiaryAccount), { code: line.subsidiaryAccount, label: line.subsidiaryAccount, collectiveAccount: line.accountNumber }));
       }
     }

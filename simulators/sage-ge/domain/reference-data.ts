@@ -15,7 +15,7 @@ export function upsertThirdParties(entity: EntityState, file: FileState, thirdPa
   let created = 0;
   let updated = 0;
   for (const tp of thirdParties) {
-    if (file.thirdParties[tp.subsidiaryAccount]) updated += 1;
+    if (Object.hasOwn(file.thirdParties, tp.subsidiaryAccount)) updated += 1;
     else created += 1;
     changes.push(set(at('thirdParties', tp.subsidiaryAccount), tp));
     changes.push(set(at('subsidiaryAccounts', tp.subsidiaryAccount), { code: tp.subsidiaryAccount, label: tp.name, collectiveAccount: tp.collectiveAccount }));

@@ -12,11 +12,21 @@ import {
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import { rejectionResponse, vendorError } from '../../kit/vendor-error.js';
 import { pushEntry, toEntryStatus } from '../domain/entries.js';
+import { isStorableKey, RESERVED_KEY_MESSAGE } from '../state/schema.js';
 import { resolveFile, type SageRouteDeps } from './access.js';
 import { errorResponses, json, security } from './openapi-helpers.js';
 
 const IdempotencyHeaderSchema = z.object({
-  'idempotency-key': z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, 'printable ASCII').optional(),
+  'idempotency-key': z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, 'printable ASCII').refine(isStorableKey, RESERVED_KEY_MESSAGE).optional(),
+});
+
+/** The contract's entry, and no subsidiary account code the store could not key by. */
+const PushBodySchema = EntryPushRequestSchema.superRefine((entry, ctx) => {
+  entry.lines.forEach((line, i) => {
+    if (line.subsidiaryAccount !== undefined && !isStorableKey(line.subsidiaryAccount)) {
+      ctx.addIssue({ code: 'custom', path: ['lines', i, 'subsidiaryAccount'], message: RESERVED_KEY_MESSAGE });
+    }
+  });
 });
 
 /** The entry push into the Sage cloud queue and the status route the connector polls. */
@@ -31,7 +41,7 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       request: {
         params: FileIdParamSchema,
         headers: IdempotencyHeaderSchema,
-        body: { required: true, content: { 'application/json': { schema: EntryPushRequestSchema } } },
+        body: { required: true, content: { 'application/json': { schema: PushBodySchema } } },
       },
       responses: {
         202: json(EntryStatusSchema, 'Queued in the Sage cloud'),

@@ -12,8 +12,16 @@ import {
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import { rejectionResponse } from '../../kit/vendor-error.js';
 import { currentFiscalYear, upsertThirdParties } from '../domain/reference-data.js';
+import { isStorableKey, RESERVED_KEY_MESSAGE } from '../state/schema.js';
 import { resolveFile, type SageRouteDeps } from './access.js';
 import { errorResponses, json, security } from './openapi-helpers.js';
+
+/** The contract's upsert, and no subsidiary account code the store could not key by. */
+const UpsertBodySchema = ThirdPartyUpsertRequestSchema.superRefine((body, ctx) => {
+  body.thirdParties.forEach((tp, i) => {
+    if (!isStorableKey(tp.subsidiaryAccount)) ctx.addIssue({ code: 'custom', path: ['thirdParties', i, 'subsidiaryAccount'], message: RESERVED_KEY_MESSAGE });
+  });
+});
 
 /** Reference data the hub pulls on link and refresh, and the third-party upsert it pushes. */
 export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
@@ -68,7 +76,7 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       path: `${SAGE_GE_API}/files/{fileId}/third-parties`,
       summary: 'Create or update third parties and their subsidiary accounts',
       security,
-      request: { params: FileIdParamSchema, body: { required: true, content: { 'application/json': { schema: ThirdPartyUpsertRequestSchema } } } },
+      request: { params: FileIdParamSchema, body: { required: true, content: { 'application/json': { schema: UpsertBodySchema } } } },
       responses: { 200: json(UpsertResultSchema, 'Created and updated counts'), ...errorResponses },
     }),
     async (c) => {
