@@ -4,7 +4,9 @@ import type { CatalogueEntry } from './schema.js';
  * Cegid Loop catalogue entries (seed 004, "How can I synchronize my accounting entries with
  * Cegid Loop?"). The only vendor text the seed quotes is the "collaborator does not have access
  * to the folder" mass rejection; every other message below is the simulator's own wording
- * (`documented: false`), as are all wire codes.
+ * (`documented: false`), as are all wire codes. LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17 stay
+ * behaviours (the connector truncates), but carry the message the Loop API answers when it
+ * receives a longer value (simulators/loop/README.md).
  */
 
 const CONFIGURE = 'How can I retrieve my API keys and configure Cegid Loop?';
@@ -89,7 +91,10 @@ export const loopCatalogue = [
     vendor: 'loop',
     kind: 'behaviour',
     title: 'Entry descriptions truncated to 35 characters',
-    messages: [],
+    // The Loop API refuses a longer description with a field-level validation error (the
+    // simulator's own wording); the connector must cut it to 35 before sending.
+    messages: [{ en: 'The description {description} is longer than the 35 characters accepted by the Cegid Loop API.', documented: false }],
+    wire: { status: 400, code: 'DescriptionTooLong' },
     cause:
       'The Cegid Loop API limits entry descriptions to 35 characters. Any description exceeding this limit is automatically truncated when sent from Qonto.',
     remedy: [
@@ -103,7 +108,10 @@ export const loopCatalogue = [
     vendor: 'loop',
     kind: 'behaviour',
     title: 'Auxiliary codes truncated to 17 characters',
-    messages: [],
+    // The Loop API refuses a longer auxiliary code with a field-level validation error (the
+    // simulator's own wording); the connector must cut it to 17 before sending.
+    messages: [{ en: 'The auxiliary account code {code} is longer than the 17 characters accepted by the Cegid Loop API.', documented: false }],
+    wire: { status: 400, code: 'AuxiliaryCodeTooLong' },
     cause:
       'Auxiliary account codes are limited to 17 characters by the Cegid Loop API. Any code longer than this limit is truncated when sending entries from Qonto.',
     remedy: ['Check the length of your auxiliary codes before starting synchronization'],

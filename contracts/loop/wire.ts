@@ -1,0 +1,304 @@
+import { z } from 'zod';
+import { AmountSchema, IsoDateSchema, InstantSchema, codeString, textString, toCents } from '../common/primitives.js';
+import { LOOP_MESSAGES } from './messages.js';
+
+/**
+ * Cegid Loop public API wire contracts, in Loop's own field names (vendor-facts.md §3).
+ *
+ * Confirmed [C]: the base path `/loop-api-publiques/`, the `Ocp-Apim-Subscription-Key` and
+ * `x-apikey: <key>:<secret>` headers, the read routes and their query parameters (`codeDossier`,
+ * `filter`, `sort`, `skip`, `take`, `select`), the fields of accounts, journals, third parties and
+ * sections, the `importJson` envelope and its `{ accountingImportRequestId }` answer.
+ *
+ * Simulator's own choice (marked on each schema): the header carrying the firm's domain, one item of
+ * `ecritures`, the `EcritureComptable` row, the import status route and its values, the error body.
+ */
+
+export const LOOP_API = '/loop-api-publiques';
+
+/** Headers of every call. `x-domain` is the simulator's own choice: Loop's public docs do not say how the domain travels. */
+export const LOOP_HEADERS = {
+  subscriptionKey: 'ocp-apim-subscription-key',
+  apiKey: 'x-apikey',
+  domain: 'x-domain',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/**
+ * Loop's error body (simulator's own choice): `statusCode` and `message` as Azure APIM (the gateway
+ * in front of the Loop public API) answers, plus the error `code` and, for validation errors, the
+ * offending fields.
+ */
+export const LoopErrorBodySchema = z.object({
+  statusCode: z.number().int(),
+  code: z.string(),
+  message: z.string(),
+  errors: z.array(z.object({ champ: z.string(), message: z.string() })).optional(),
+});
+export type LoopErrorBody = z.infer<typeof LoopErrorBodySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Reference data (GET routes)
+
+/** A required string whose absence answers Loop's own "n'est pas spécifié" message. */
+const required = (message: string, max: number) =>
+  z.string({ error: (issue) => (issue.input === undefined ? message : undefined) }).min(1, message).max(max).regex(/^[^\u0000-\u001f\u007f]+$/, 'caractères de contrôle interdits');
+
+const skipTake = (name: string) =>
+  z.coerce
+    .number({ error: LOOP_MESSAGES.skipTake(name) })
+    .int(LOOP_MESSAGES.skipTake(name))
+    .min(0, LOOP_MESSAGES.skipTake(name))
+    .max(1_000_000, LOOP_MESSAGES.skipTake(name))
+    .optional();
+
+/**
+ * The query of every read route [C]: `codeDossier` (required), `filter` (JS-style `==`, `===`,
+ * `!=`, `&&`), `sort` (`field1&&field2:desc`), `skip`, `take`, `select` (field names separated by
+ * `,` or `&&`: the separator is the simulator's own choice).
+ */
+export const ListQuerySchema = z
+  .object({
+    codeDossier: required(LOOP_MESSAGES.codeDossierMissing, 50),
+    filter: z.string().max(2000).optional(),
+    sort: z.string().max(500).optional(),
+    skip: skipTake('skip'),
+    take: skipTake('take'),
+    select: z.string().max(1000).optional(),
+  })
+  .strict();
+export type ListQuery = z.infer<typeof ListQuerySchema>;
+
+/** `GET /compte`: one general account (Compte.html [C]). */
+export const CompteSchema = z.object({
+  objectId: z.string(),
+  revisionId: z.string(),
+  numero: z.string(),
+  libelle: z.string(),
+  /** The PCG class, 1 to 7. */
+  type: z.number().int().min(1).max(7),
+  collectif: z.boolean(),
+  lettrable: z.boolean(),
+  pointable: z.boolean(),
+  centralisable: z.boolean(),
+  analytique: z.boolean(),
+  /** A closed account accepts no entry. */
+  ferme: z.boolean(),
+  comptecontrepartie: z.string().nullable(),
+  compteBanque: z.boolean(),
+  tva: z.string().nullable(),
+});
+export type Compte = z.infer<typeof CompteSchema>;
+
+/** Journal types (Journal.html [C]). */
+export const JOURNAL_TYPES = { achat: 1, od: 2, aNouveau: 3, banque: 4, caisse: 5, ecartDeChange: 6, regularisation: 7, vente: 8 } as const;
+
+/** `GET /journal`: one journal (Journal.html [C]; `ferme` is [I]: how Loop shows a closed journal is not public). */
+export const JournalSchema = z.object({
+  objectId: z.string(),
+  code: z.string(),
+  libelle: z.string(),
+  type: z.number().int().min(1).max(8),
+  compteContrepartie: z.string().nullable(),
+  /** Libre 1, À l'écriture 2, Pied de journal 3. */
+  typeContrepartie: z.number().int().min(1).max(3),
+  repriseDateOp: z.boolean(),
+  ferme: z.boolean(),
+});
+export type Journal = z.infer<typeof JournalSchema>;
+
+/** Third-party types: client 0, fournisseur 1 ([I]), salarié 2, divers 4 (tiers*.html [C]). */
+export const TIERS_TYPES = { client: 0, fournisseur: 1, salarie: 2, divers: 4 } as const;
+export type TiersType = (typeof TIERS_TYPES)[keyof typeof TIERS_TYPES];
+
+/** `GET /tiersClient`, `/tiersFournisseur`, `/tiersSalarie`, `/tiersDivers`: one third party [C]. */
+export const TiersSchema = z.object({
+  objectId: z.string(),
+  /** The auxiliary account code: 17 characters at most. */
+  code: z.string(),
+  type: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(4)]),
+  /** Personne physique 1, morale 2. */
+  nature: z.union([z.literal(1), z.literal(2)]),
+  prenom: z.string().nullable(),
+  nom: z.string().nullable(),
+  raisonSociale: z.string().nullable(),
+  nomUsuel: z.string().nullable(),
+  lettrable: z.boolean(),
+  /** The collective account the third party is booked under (401..., 411..., 421...). */
+  compteContrepartie: z.string(),
+  SIRET: z.string().nullable(),
+  telephone: z.string().nullable(),
+  email: z.string().nullable(),
+  adr: z.object({ adresse1: z.string(), codePostal: z.string(), ville: z.string(), pays: z.string() }).nullable(),
+  rib: z.object({ iban: z.string(), bic: z.string() }).nullable(),
+  actif: z.boolean(),
+  /** [I]: the shape of `validation` is not public. */
+  validation: z.boolean(),
+  soumisTva: z.boolean(),
+});
+export type Tiers = z.infer<typeof TiersSchema>;
+
+/** `GET /section`: one analytic section (Section.html [C]; `code` like `SECA@AXE`). */
+export const SectionSchema = z.object({
+  objectId: z.string(),
+  code: z.string(),
+  description: z.string(),
+  ferme: z.boolean(),
+  axe: z.string(),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+/**
+ * `GET /EcritureComptable`: one entry line (simulator's own choice of row; the filter fields
+ * `codeLettrage`, `ecritureOrigine`, `journalCode`, `refPiece`, `datePiece`, `compteNumero` are
+ * [C]). `ecritureOrigine` is the `accountingImportRequestId` of an imported entry, `SAISIE` for
+ * one typed in Loop. `type`: 1 générale, 5 à-nouveau (Dataformat.html [C]).
+ */
+export const EcritureComptableSchema = z.object({
+  objectId: z.string(),
+  numeroEcriture: z.number().int(),
+  ligne: z.number().int(),
+  journalCode: z.string(),
+  datePiece: IsoDateSchema,
+  refPiece: z.string(),
+  libelle: z.string(),
+  compteNumero: z.string(),
+  compteAuxiliaire: z.string().nullable(),
+  debit: z.number(),
+  credit: z.number(),
+  codeLettrage: z.string().nullable(),
+  ecritureOrigine: z.string(),
+  type: z.union([z.literal(1), z.literal(5)]),
+  dateCreation: InstantSchema,
+});
+export type EcritureComptable = z.infer<typeof EcritureComptableSchema>;
+
+/** `EcritureComptable` answers at most 100 rows (EcritureComptable.html [C]). */
+export const ECRITURE_COMPTABLE_MAX = 100;
+/** Filtering `EcritureComptable` on one of these is mandatory (EcritureComptable.html [C]). */
+export const ECRITURE_COMPTABLE_REQUIRED_FILTERS = ['codeLettrage', 'ecritureOrigine'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// importJson (EcritureComptableImportJson.html)
+
+/** The documented limits (Qonto help, seed 004 [C]): it is the connector's job to cut. */
+export const DESCRIPTION_MAX = 35;
+export const AUX_CODE_MAX = 17;
+
+/**
+ * One line of an imported entry (simulator's own choice; names from Loop's read model). The
+ * contract lets long descriptions and auxiliary codes through so that Loop's own rules
+ * (LOOP-DESCRIPTION-35, LOOP-AUX-CODE-17) answer them with their field-level errors.
+ */
+export const LigneImportSchema = z
+  .object({
+    compteNumero: codeString(20).regex(/^\d+$/, 'chiffres uniquement'),
+    compteAuxiliaire: codeString(100).optional(),
+    libelle: textString(500).optional(),
+    debit: AmountSchema,
+    credit: AmountSchema,
+  })
+  .strict()
+  .refine((l) => (l.debit === 0) !== (l.credit === 0), { message: LOOP_MESSAGES.lineAmount });
+export type LigneImport = z.infer<typeof LigneImportSchema>;
+
+/** One item of `data.ecritures` (simulator's own choice: the real shape is not public, vendor-facts.md §8). */
+export const EcritureImportSchema = z
+  .object({
+    journalCode: codeString(10),
+    datePiece: IsoDateSchema,
+    refPiece: textString(35),
+    /** The entry's description: 35 characters at most in Loop. */
+    libelle: textString(500).min(1),
+    lignes: z.array(LigneImportSchema).min(2).max(500),
+  })
+  .strict()
+  .refine((e) => e.lignes.reduce((s, l) => s + toCents(l.debit) - toCents(l.credit), 0) === 0, { message: LOOP_MESSAGES.unbalanced, path: ['lignes'] });
+export type EcritureImport = z.infer<typeof EcritureImportSchema>;
+
+/** `data.contexte` [C]: the period the import covers. */
+export const ContexteSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema }).strict().refine((c) => c.from <= c.to, { message: LOOP_MESSAGES.contexteOrder });
+
+/** `data.options` [C]; only `multiPeriode` is documented. */
+export const OptionsSchema = z.object({ multiPeriode: z.boolean().optional() }).strict();
+
+export const ImportJsonDataSchema = z
+  .object(
+    {
+      contexte: ContexteSchema.optional(),
+      options: OptionsSchema.optional(),
+      ecritures: z.array(EcritureImportSchema, { error: (issue) => (issue.input === undefined ? LOOP_MESSAGES.ecrituresMissing : undefined) }).min(1, LOOP_MESSAGES.ecrituresMissing).max(1000),
+    },
+    { error: (issue) => (issue.input === undefined ? LOOP_MESSAGES.dataMissing : undefined) },
+  )
+  .strict()
+  .superRefine((data, ctx) => {
+    if (!data.contexte) {
+      if (!data.options?.multiPeriode) ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.contexteMissing, path: ['contexte'] });
+      return;
+    }
+    const { from, to } = data.contexte;
+    data.ecritures.forEach((e, i) => {
+      if (!data.options?.multiPeriode && (e.datePiece < from || e.datePiece > to)) {
+        ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.outsideContexte(e.datePiece, from, to), path: ['ecritures', i, 'datePiece'] });
+      }
+    });
+  });
+
+/** `POST /importJson` body [C]: `{ codeIbs, data: { contexte, options, ecritures } }`. */
+export const ImportJsonRequestSchema = z
+  .object({
+    codeIbs: required(LOOP_MESSAGES.codeIbsMissing, 50),
+    data: ImportJsonDataSchema,
+  })
+  .strict();
+export type ImportJsonRequest = z.infer<typeof ImportJsonRequestSchema>;
+
+/** `POST /importJson` answer [C]. */
+export const ImportJsonResponseSchema = z.object({ accountingImportRequestId: z.string() });
+export type ImportJsonResponse = z.infer<typeof ImportJsonResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Import status (simulator's own choice: route, fields and values are not public)
+
+/**
+ * `EnAttente`: queued, not yet picked up by Loop's import service; `Termine`: every entry
+ * integrated; `TermineAvecErreurs`: some rejected; `Erreur`: none integrated (the mass rejection).
+ */
+export const ImportStatutSchema = z.enum(['EnAttente', 'Termine', 'TermineAvecErreurs', 'Erreur']);
+export type ImportStatut = z.infer<typeof ImportStatutSchema>;
+
+export const ImportErreurSchema = z.object({ code: z.string(), message: z.string(), champ: z.string().optional() });
+
+export const ImportEcritureResultSchema = z.object({
+  /** Position of the entry in `data.ecritures`. */
+  index: z.number().int(),
+  refPiece: z.string(),
+  statut: z.enum(['EnAttente', 'Integree', 'Rejetee']),
+  /** Loop's entry number, once integrated. */
+  numeroEcriture: z.number().int().nullable(),
+  erreurs: z.array(ImportErreurSchema),
+});
+export type ImportEcritureResult = z.infer<typeof ImportEcritureResultSchema>;
+
+export const ImportStatusSchema = z.object({
+  accountingImportRequestId: z.string(),
+  codeIbs: z.string(),
+  statut: ImportStatutSchema,
+  dateDemande: InstantSchema,
+  dateTraitement: InstantSchema.nullable(),
+  /** The import-level error (the mass rejection), when there is one. */
+  message: z.string().nullable(),
+  nbEcritures: z.number().int(),
+  nbEcrituresIntegrees: z.number().int(),
+  nbEcrituresRejetees: z.number().int(),
+  ecritures: z.array(ImportEcritureResultSchema),
+});
+export type ImportStatus = z.infer<typeof ImportStatusSchema>;
+
+/** `GET /getstatus?accountingImportRequestId=` (route name from the docs' "getstatus" [C]; the rest is ours). */
+export const ImportStatusQuerySchema = z
+  .object({ accountingImportRequestId: required(LOOP_MESSAGES.accountingImportRequestIdMissing, 100) })
+  .strict();

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../../contracts/catalogue/index.js';
+import { createTestLoop, admin, get, snapshot, json } from '../test-support.js';
+
+describe('Loop Hub and Loop admin actions', () => {
+  it('lists the actions with their input schema', async () => {
+    const sim = createTestLoop();
+    const res = await sim.app.request('/__admin/actions');
+    const names = (await json(res)).actions.map((a: { name: string }) => a.name);
+    expect(names).toEqual(['generate-api-key', 'revoke-api-key', 'associate-folders', 'dissociate-folders', 'set-connector', 'set-fiscal-year', 'set-journal', 'set-import-delay']);
+  });
+
+  it('generate-api-key: a deterministic 25-character key and 44-character secret that authenticate, seeing only the checked folders', async () => {
+    const sim = createTestLoop();
+    const res = await admin(sim, 'generate-api-key', { domain: 'CABA', name: 'QONTO2', folders: ['F4'] });
+    expect(res.status).toBe(200);
+    const { result } = await json(res);
+    expect(result.key).toMatch(/^[A-Z0-9]{25}$/);
+    expect(result.secret).toHaveLength(44);
+    const headers = { 'Ocp-Apim-Subscription-Key': result.subscriptionKey, 'x-apikey': result.xApikey, 'x-domain': result.domain };
+    expect((await get(sim, '/loop-api-publiques/compte?codeDossier=F4', headers)).status).toBe(200);
+    const f1 = await get(sim, '/loop-api-publiques/compte?codeDossier=F1', headers);
+    expect(f1.status).toBe(403);
+    expect((await json(f1)).message).toBe(renderMessage('LOOP-FOLDER-NOT-ASSOCIATED', { folder: 'F1' }));
+
+    const again = createTestLoop();
+    const same = await json(await admin(again, 'generate-api-key', { domain: 'CABA', name: 'QONTO2', folders: ['F4'] }));
+    expect(same.result.key).toBe(result.key);
+  });
+
+  it('refuses unknown firms, folders, keys and journals with the admin error shape, changing nothing', async () => {
+    const sim = createTestLoop();
+    const before = snapshot(sim);
+    const cases: [string, unknown, number][] = [
+      ['generate-api-key', { domain: 'NOPE', name: 'X' }, 404],
+      ['generate-api-key', { domain: 'CABA', name: 'X', folders: ['BONLY'] }, 404],
+      ['associate-folders', { domain: 'CABA', key: 'NOPE', folders: ['F1'] }, 404],
+      ['set-connector', { domain: 'CABA', folder: 'BONLY', active: true }, 404],
+      ['set-journal', { domain: 'CABA', folder: 'F1', journal: 'ZZ', ferme: true }, 404],
+      ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: 'NEW', status: 'open' }, 400],
+      ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: 'NEW', start: '2027-12-31', end: '2027-01-01', status: 'open' }, 400],
+      ['set-import-delay', { domain: 'CABA', delay: 'soon' }, 400],
+      ['set-connector', { domain: 'CABA', folder: 'F1', active: 'yes' }, 400],
+      ['set-connector', { domain: 'CABA', folder: 'F1', active: true, extra: 1 }, 400],
+    ];
+    for (const [action, input, status] of cases) {
+      const res = await admin(sim, action, input);
+      expect(res.status, `${action} ${JSON.stringify(input)}`).toBe(status);
+      expect(typeof (await json(res)).message).toBe('string');
+    }
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it('set-fiscal-year adds a year; set-import-delay takes a duration', async () => {
+    const sim = createTestLoop();
+    expect((await admin(sim, 'set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: '2027', start: '2027-01-01', end: '2027-12-31', status: 'open' })).status).toBe(200);
+    expect(sim.store.data.tenants.CABA!.folders.F1!.fiscalYears['2027']).toEqual({ id: '2027', start: '2027-01-01', end: '2027-12-31', status: 'open', chartComplete: true });
+    expect((await admin(sim, 'set-import-delay', { domain: 'CABA', delay: '1h30m' })).status).toBe(200);
+    expect(sim.store.data.tenants.CABA!.importDelayMs).toBe(90 * 60_000);
+  });
+});

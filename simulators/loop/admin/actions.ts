@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../../../contracts/common/primitives.js';
+import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
+import { del, set, type Change } from '../../kit/changes.js';
+import { parseDuration } from '../../kit/duration.js';
+import { KEY_ALPHABET, SECRET_ALPHABET, stableString } from '../domain/ids.js';
+import { own, paths, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
+
+/**
+ * What a person does in CegidLife, Loop Hub and Loop, as admin actions under
+ * `/__admin/actions/<name>`. Each one names the step of seed 004 it stands for.
+ */
+
+const FirmInput = z.object({ domain: z.string().min(1) }).strict();
+const FolderInput = FirmInput.extend({ folder: z.string().min(1) });
+const KeyFoldersInput = FirmInput.extend({ key: z.string().min(1), folders: z.array(z.string().min(1)).min(1).max(1000) });
+
+const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !== null && 'ok' in x;
+
+function findFirm(state: LoopState, domain: string): FirmState | ActionResult {
+  return own(state.tenants, domain) ?? notFound(`No firm with domain ${domain}`);
+}
+function findFolder(state: LoopState, input: { domain: string; folder: string }): { firm: FirmState; folder: FolderState } | ActionResult {
+  const firm = findFirm(state, input.domain);
+  if (isResult(firm)) return firm;
+  const folder = own(firm.folders, input.folder);
+  return folder ? { firm, folder } : notFound(`No folder ${input.folder} in firm ${input.domain}`);
+}
+function findKey(state: LoopState, input: { domain: string; key: string }): { firm: FirmState; key: ApiKeyState } | ActionResult {
+  const firm = findFirm(state, input.domain);
+  if (isResult(firm)) return firm;
+  const key = own(firm.apiKeys, input.key);
+  return key ? { firm, key } : notFound(`No API key ${input.key} in firm ${input.domain}`);
+}
+
+export const loopActions: VendorAction<LoopState>[] = [
+  defineAction({
+    name: 'generate-api-key',
+    description: 'CegidLife > profile > "Clé API" > "Générer une clé API", then declare it in Loop Hub (Type "Partenaire") under a name such as "QONTO"; optionally check folders right away',
+    input: FirmInput.extend({
+      name: z.string().min(1).max(60),
+      service: z.enum(['standard', 'advanced']).default('standard'),
+      collaborateur: z.string().min(1).max(120).optional(),
+      folders: z.array(z.string().min(1)).max(1000).default([]),
+    }),
+    run(state, input: { domain: string; name: string; service: 'standard' | 'advanced'; collaborateur?: string; folders: string[] }, now) {
+      const firm = findFirm(state, input.domain);
+      if (isResult(firm)) return firm;
+      const missing = input.folders.filter((f) => !own(firm.folders, f));
+      if (missing.length) return notFound(`No folder ${missing.join(', ')} in firm ${firm.domain}`);
+      const salt = [firm.domain, input.name, String(Object.keys(firm.apiKeys).length), now.toISOString()];
+      const apiKey: ApiKeyState = {
+        name: input.name,
+        key: stableString(25, KEY_ALPHABET, 'key', ...salt),
+        secret: stableString(44, SECRET_ALPHABET, 'secret', ...salt),
+        service: input.service,
+        collaborateur: input.collaborateur ?? `api.${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '')}@${firm.domain.toLowerCase()}`,
+        folders: Object.fromEntries(input.folders.map((f) => [f, true as const])),
+        createdAt: now.toISOString(),
+      };
+      if (own(firm.apiKeys, apiKey.key)) return conflict('A key with this value already exists; generate again later');
+      return ok({ ...apiKey, xApikey: `${apiKey.key}:${apiKey.secret}`, subscriptionKey: firm.subscriptionKey, domain: firm.domain }, [set(paths.apiKey(firm.domain, apiKey.key), apiKey)]);
+    },
+  }),
+  defineAction({
+    name: 'revoke-api-key',
+    description: 'Delete an API key from Loop Hub: every call made with it is refused (LOOP-AUTH)',
+    input: FirmInput.extend({ key: z.string().min(1) }),
+    run(state, input: { domain: string; key: string }) {
+      const found = findKey(state, input);
+      if (isResult(found)) return found;
+      return ok({ revoked: input.key }, [del(paths.apiKey(input.domain, input.key))]);
+    },
+  }),
+  defineAction({
+    name: 'associate-folders',
+    description: 'Loop Hub: edit the key (pencil icon) > Next > check the folders to publish > Next > Validate (fixes LOOP-FOLDER-NOT-ASSOCIATED)',
+    input: KeyFoldersInput,
+    run(state, input: z.infer<typeof KeyFoldersInput>) {
+      const found = findKey(state, input);
+      if (isResult(found)) return found;
+      const missing = input.folders.filter((f) => !own(found.firm.folders, f));
+      if (missing.length) return notFound(`No folder ${missing.join(', ')} in firm ${input.domain}`);
+      return ok({ key: input.key, associated: input.folders }, input.folders.map((f) => set(paths.apiKey(input.domain, input.key, 'folders', f), true)));
+    },
+  }),
+  defineAction({
+    name: 'dissociate-folders',
+    description: 'Loop Hub: edit the key and uncheck folders (they become invisible to it: LOOP-FOLDER-NOT-ASSOCIATED)',
+    input: KeyFoldersInput,
+    run(state, input: z.infer<typeof KeyFoldersInput>) {
+      const found = findKey(state, input);
+      if (isResult(found)) return found;
+      return ok({ key: input.key, dissociated: input.folders }, input.folders.map((f) => del(paths.apiKey(input.domain, input.key, 'folders', f))));
+    },
+  }),
+  defineAction({
+    name: 'set-connector',
+    description: 'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',
+    input: FolderInput.extend({ active: z.boolean() }),
+    run(state, input: { domain: string; folder: string; active: boolean }) {
+      const found = findFolder(state, input);
+      if (isResult(found)) return found;
+      return ok({ folder: input.folder, connectorActive: input.active }, [set(paths.folder(input.domain, input.folder, 'connectorActive'), input.active)]);
+    },
+  }),
+  defineAction({
+    name: 'set-fiscal-year',
+    description: 'Loop: add, open or close a fiscal year of a folder, and say whether its chart of accounts is complete (LOOP-INCOMPLETE-FOLDER)',
+    input: FolderInput.extend({
+      fiscalYearId: z.string().min(1).max(20),
+      start: IsoDateSchema.optional(),
+      end: IsoDateSchema.optional(),
+      status: z.enum(['open', 'closed']),
+      chartComplete: z.boolean().optional(),
+    }),
+    run(state, input: { domain: string; folder: string; fiscalYearId: string; start?: string; end?: string; status: 'open' | 'closed'; chartComplete?: boolean }) {
+      const found = findFolder(state, input);
+      if (isResult(found)) return found;
+      const existing = own(found.folder.fiscalYears, input.fiscalYearId);
+      const start = input.start ?? existing?.start;
+      const end = input.end ?? existing?.end;
+      if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
+      if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
+      const fiscalYear = { id: input.fiscalYearId, start, end, status: input.status, chartComplete: input.chartComplete ?? existing?.chartComplete ?? true };
+      return ok(fiscalYear, [set(paths.folder(input.domain, input.folder, 'fiscalYears', input.fiscalYearId), fiscalYear)]);
+    },
+  }),
+  defineAction({
+    name: 'set-journal',
+    description: 'Loop: close (ferme) or reopen a journal of a folder (no open journal: LOOP-INCOMPLETE-FOLDER)',
+    input: FolderInput.extend({ journal: z.string().min(1), ferme: z.boolean() }),
+    run(state, input: { domain: string; folder: string; journal: string; ferme: boolean }) {
+      const found = findFolder(state, input);
+      if (isResult(found)) return found;
+      if (!own(found.folder.journaux, input.journal)) return notFound(`No journal ${input.journal} in folder ${input.folder}`);
+      return ok({ journal: input.journal, ferme: input.ferme }, [set(paths.folder(input.domain, input.folder, 'journaux', input.journal, 'ferme'), input.ferme)]);
+    },
+  }),
+  defineAction({
+    name: 'set-import-delay',
+    description: 'How long Loop\'s import service takes to pick up an importJson request (milliseconds or "90s", "5m"...), on the virtual clock',
+    input: FirmInput.extend({ delay: z.union([z.number().int().min(0).max(30 * 86_400_000), z.string().min(1).max(20)]) }),
+    run(state, input: { domain: string; delay: number | string }) {
+      const firm = findFirm(state, input.domain);
+      if (isResult(firm)) return firm;
+      let ms: number;
+      try {
+        ms = Math.round(parseDuration(input.delay));
+      } catch (error) {
+        return { ok: false, status: 400, message: (error as Error).message };
+      }
+      return ok({ importDelayMs: ms }, [set(paths.firm(firm.domain, 'importDelayMs'), ms)] satisfies Change[]);
+    },
+  }),
+];

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { FilterSyntaxError, looseEquals, matches, parseFilter } from './filter.js';
+
+const record = { numero: '401000', type: 4, collectif: true, tva: null, adr: { ville: 'Lyon' } };
+const test = (filter: string) => matches(parseFilter(filter), record);
+
+describe('the filter parser (JS-style ==, ===, !=, &&; never evaluated as code)', () => {
+  it('parses comparisons joined with &&, with either quote and either side', () => {
+    expect(parseFilter(`numero == '401000' && type === 4`).comparisons).toEqual([
+      { field: ['numero'], op: '==', value: '401000' },
+      { field: ['type'], op: '===', value: 4 },
+    ]);
+    expect(parseFilter('null != tva').comparisons).toEqual([{ field: ['tva'], op: '!=', value: null }]);
+    expect(parseFilter('libelle == "a \\"b\\" c"').comparisons[0]!.value).toBe('a "b" c');
+    expect(parseFilter('montant == -1.5').comparisons[0]!.value).toBe(-1.5);
+  });
+
+  it('evaluates as JavaScript would on these literals', () => {
+    expect(test('type == "4"')).toBe(true);
+    expect(test('type === "4"')).toBe(false);
+    expect(test('type === 4 && collectif == true')).toBe(true);
+    expect(test('collectif == 1')).toBe(true);
+    expect(test('tva == null && tva == undefined && tva === null')).toBe(true);
+    expect(test('tva !== undefined')).toBe(true);
+    expect(test('absent == null && absent === undefined')).toBe(true);
+    expect(test('adr.ville == "Lyon"')).toBe(true);
+    expect(test('adr == "[object Object]"')).toBe(false);
+    expect(test('numero != "401000"')).toBe(false);
+  });
+
+  it('loose equality corner cases', () => {
+    expect(looseEquals('', 0)).toBe(true);
+    expect(looseEquals('abc', 0)).toBe(false);
+    expect(looseEquals(0, false)).toBe(true);
+    expect(looseEquals(null, false)).toBe(false);
+    expect(looseEquals(undefined, null)).toBe(true);
+  });
+
+  it.each([
+    '',
+    '   ',
+    'numero',
+    'numero =',
+    'numero = 1',
+    'numero == ',
+    'numero == 1 &&',
+    'numero == 1 || type == 4',
+    '(numero == 1)',
+    'numero == 1 & type == 4',
+    'numero == x',
+    'numero == "open',
+    'numero.constructor("return process")()',
+    'this.process == 1; process.exit()',
+    '`${process.exit()}` == 1',
+    'numero == 1 numero == 2',
+    'a. == 1',
+    '1abc == 1',
+  ])('refuses %j with a FilterSyntaxError', (filter) => {
+    expect(() => parseFilter(filter)).toThrow(FilterSyntaxError);
+  });
+
+  it('refuses more than 50 comparisons', () => {
+    const filter = Array.from({ length: 51 }, (_, i) => `a == ${i}`).join(' && ');
+    expect(() => parseFilter(filter)).toThrow(/au plus 50/);
+  });
+
+  it('reads only own properties', () => {
+    expect(matches(parseFilter('constructor == null'), {})).toBe(true);
+    expect(matches(parseFilter('numero.length == 6'), record)).toBe(false);
+  });
+});

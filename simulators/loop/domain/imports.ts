@@ -1,0 +1,182 @@
+import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
+import { TIERS_TYPES, type EcritureComptable, type EcritureImport, type ImportEcritureResult, type ImportJsonRequest, type ImportStatus, type Tiers } from '../../../contracts/loop/wire.js';
+import { toCents } from '../../../contracts/common/primitives.js';
+import { set, type Change } from '../../kit/changes.js';
+import { done, type DomainResult } from '../../kit/domain-result.js';
+import { rejectionError } from '../../kit/vendor-error.js';
+import { collaboratorNoAccess } from '../rules/index.js';
+import { own, paths, type ApiKeyState, type FirmState, type FolderState, type ImportState, type LoopState } from '../state/schema.js';
+import { stableUuid } from './ids.js';
+
+/**
+ * `importJson` is asynchronous (EcritureComptableImport.html: "after insertion an internal service
+ * picks the request up"): the request is queued with a due time (now + the firm's processing
+ * delay), and processed when the virtual clock reaches it. Processing decides each entry: the mass
+ * rejection when the connector is not activated on the folder, else per-entry checks, and the
+ * integrated entries become `EcritureComptable` rows whose `ecritureOrigine` is the request id.
+ */
+
+/** The request id: uuid-shaped, derived from the firm and its import counter. */
+export const importRequestId = (firm: FirmState, seq: number) => stableUuid('importJson', firm.domain, String(seq));
+
+export function queueImport(firm: FirmState, key: ApiKeyState, request: ImportJsonRequest, now: Date): DomainResult<{ accountingImportRequestId: string }> {
+  const seq = firm.nextImportSeq;
+  const id = importRequestId(firm, seq);
+  const entry: ImportState = {
+    id,
+    seq,
+    codeIbs: request.codeIbs,
+    apiKey: key.key,
+    collaborateur: key.collaborateur,
+    receivedAt: now.toISOString(),
+    dueAt: new Date(now.getTime() + firm.importDelayMs).toISOString(),
+    statut: 'EnAttente',
+    processedAt: null,
+    message: null,
+    request,
+    results: request.data.ecritures.map((e, index) => ({ index, refPiece: e.refPiece, statut: 'EnAttente', numeroEcriture: null, erreurs: [] })),
+  };
+  return done({ accountingImportRequestId: id }, [set(paths.import(firm.domain, id), entry), set(paths.firm(firm.domain, 'nextImportSeq'), seq + 1)]);
+}
+
+/** The imports due at `now`, oldest first, across firms. */
+export function dueImports(state: LoopState, now: Date): { domain: string; id: string }[] {
+  const due: { domain: string; id: string; dueAt: string; seq: number }[] = [];
+  for (const firm of Object.values(state.tenants)) {
+    for (const imp of Object.values(firm.imports)) {
+      if (imp.statut === 'EnAttente' && Date.parse(imp.dueAt) <= now.getTime()) due.push({ domain: firm.domain, id: imp.id, dueAt: imp.dueAt, seq: imp.seq });
+    }
+  }
+  return due.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.seq - b.seq).map(({ domain, id }) => ({ domain, id }));
+}
+
+type Erreur = ImportEcritureResult['erreurs'][number];
+
+/** Per-entry checks at processing time (simulator's own messages: Loop's are not public). */
+function checkEcriture(folder: FolderState, ecriture: EcritureImport): Erreur[] {
+  const journal = own(folder.journaux, ecriture.journalCode);
+  if (!journal) return [{ code: 'UnknownJournal', message: LOOP_MESSAGES.journalUnknown(ecriture.journalCode, folder.code), champ: 'journalCode' }];
+  if (journal.ferme) return [{ code: 'JournalClosed', message: LOOP_MESSAGES.journalClosed(journal.code), champ: 'journalCode' }];
+  const inOpenYear = Object.values(folder.fiscalYears).some((fy) => fy.status === 'open' && fy.start <= ecriture.datePiece && ecriture.datePiece <= fy.end);
+  if (!inOpenYear) return [{ code: 'NoOpenFiscalYear', message: LOOP_MESSAGES.noOpenFiscalYear(ecriture.datePiece, folder.code), champ: 'datePiece' }];
+  const erreurs: Erreur[] = [];
+  ecriture.lignes.forEach((ligne, l) => {
+    const compte = own(folder.comptes, ligne.compteNumero);
+    if (!compte) erreurs.push({ code: 'UnknownAccount', message: LOOP_MESSAGES.accountUnknown(ligne.compteNumero, folder.code), champ: `lignes.${l}.compteNumero` });
+    else if (compte.ferme) erreurs.push({ code: 'AccountClosed', message: LOOP_MESSAGES.accountClosed(ligne.compteNumero), champ: `lignes.${l}.compteNumero` });
+  });
+  return erreurs;
+}
+
+/** A third party Loop creates for an unknown auxiliary code, typed by its collective account. */
+function newTiers(folderCode: string, code: string, collectif: string): Tiers {
+  const type = collectif.startsWith('401') ? TIERS_TYPES.fournisseur : collectif.startsWith('411') ? TIERS_TYPES.client : collectif.startsWith('421') ? TIERS_TYPES.salarie : TIERS_TYPES.divers;
+  return {
+    objectId: stableUuid('tiers', folderCode, code),
+    code,
+    type,
+    nature: 2,
+    prenom: null,
+    nom: null,
+    raisonSociale: code,
+    nomUsuel: null,
+    lettrable: true,
+    compteContrepartie: collectif,
+    SIRET: null,
+    telephone: null,
+    email: null,
+    adr: null,
+    rib: null,
+    actif: true,
+    validation: true,
+    soumisTva: true,
+  };
+}
+
+/** Loop's import service processing one queued request. */
+export function processImport(firm: FirmState, imp: ImportState, now: Date): DomainResult<ImportState> {
+  const at = (...rest: string[]) => paths.import(firm.domain, imp.id, ...rest);
+  const processedAt = now.toISOString();
+  const folder = own(firm.folders, imp.codeIbs);
+  const ecritures = imp.request.data.ecritures;
+
+  const rejectAll = (message: string, erreur: Erreur): DomainResult<ImportState> => {
+    const result: ImportState = {
+      ...imp,
+      statut: 'Erreur',
+      processedAt,
+      message,
+      results: ecritures.map((e, index) => ({ index, refPiece: e.refPiece, statut: 'Rejetee', numeroEcriture: null, erreurs: [erreur] })),
+    };
+    return done(result, [set(at(), result)]);
+  };
+
+  if (!folder) return rejectAll(LOOP_MESSAGES.folderGone(imp.codeIbs), { code: 'FolderNotFound', message: LOOP_MESSAGES.folderGone(imp.codeIbs) });
+  const access = collaboratorNoAccess(folder, imp.collaborateur);
+  if (!access.ok) {
+    const error = rejectionError(access.rejection);
+    return rejectAll(error.message, { code: error.code, message: error.message });
+  }
+
+  const changes: Change[] = [];
+  const createdTiers = new Set<string>();
+  let numero = folder.nextNumeroEcriture;
+  const results: ImportEcritureResult[] = ecritures.map((ecriture, index) => {
+    const erreurs = checkEcriture(folder, ecriture);
+    if (erreurs.length > 0) return { index, refPiece: ecriture.refPiece, statut: 'Rejetee', numeroEcriture: null, erreurs };
+    const numeroEcriture = numero++;
+    ecriture.lignes.forEach((ligne, l) => {
+      const row: EcritureComptable = {
+        objectId: stableUuid('ecriture', folder.code, String(numeroEcriture), String(l)),
+        numeroEcriture,
+        ligne: l + 1,
+        journalCode: ecriture.journalCode,
+        datePiece: ecriture.datePiece,
+        refPiece: ecriture.refPiece,
+        libelle: ligne.libelle ?? ecriture.libelle,
+        compteNumero: ligne.compteNumero,
+        compteAuxiliaire: ligne.compteAuxiliaire ?? null,
+        debit: toCents(ligne.debit) / 100,
+        credit: toCents(ligne.credit) / 100,
+        codeLettrage: null,
+        ecritureOrigine: imp.id,
+        type: 1,
+        dateCreation: processedAt,
+      };
+      changes.push(set(paths.folder(firm.domain, folder.code, 'ecritures', row.objectId), row));
+      const aux = ligne.compteAuxiliaire;
+      if (aux !== undefined && !own(folder.tiers, aux) && !createdTiers.has(aux)) {
+        createdTiers.add(aux);
+        changes.push(set(paths.folder(firm.domain, folder.code, 'tiers', aux), newTiers(folder.code, aux, ligne.compteNumero)));
+      }
+    });
+    return { index, refPiece: ecriture.refPiece, statut: 'Integree', numeroEcriture, erreurs: [] };
+  });
+  changes.push(set(paths.folder(firm.domain, folder.code, 'nextNumeroEcriture'), numero));
+  const integrated = results.filter((r) => r.statut === 'Integree').length;
+  const result: ImportState = {
+    ...imp,
+    statut: integrated === results.length ? 'Termine' : integrated === 0 ? 'Erreur' : 'TermineAvecErreurs',
+    processedAt,
+    results,
+  };
+  changes.push(set(at(), result));
+  return done(result, changes);
+}
+
+/** The import as the status route shows it. */
+export function toImportStatus(imp: ImportState): ImportStatus {
+  const count = (statut: ImportEcritureResult['statut']) => imp.results.filter((r) => r.statut === statut).length;
+  return {
+    accountingImportRequestId: imp.id,
+    codeIbs: imp.codeIbs,
+    statut: imp.statut,
+    dateDemande: imp.receivedAt,
+    dateTraitement: imp.processedAt,
+    message: imp.message,
+    nbEcritures: imp.results.length,
+    nbEcrituresIntegrees: count('Integree'),
+    nbEcrituresRejetees: count('Rejetee'),
+    ecritures: imp.results,
+  };
+}

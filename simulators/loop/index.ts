@@ -1,0 +1,109 @@
+import { LOOP_API } from '../../contracts/loop/wire.js';
+import { createActionsRouter } from '../kit/actions.js';
+import { createVirtualClock, type VirtualClock } from '../kit/clock.js';
+import type { RequestJournalOptions } from '../kit/journal.js';
+import { createRandom } from '../kit/random.js';
+import { createSimulatorKit } from '../kit/simulator-kit.js';
+import { createMemoryStore, type Store } from '../kit/store.js';
+import type { SimulatorDefinition, Simulator } from '../kit/simulator.js';
+import { loopActions } from './admin/actions.js';
+import { dueImports, processImport } from './domain/imports.js';
+import { authenticate } from './routes/access.js';
+import { importJsonRoutes } from './routes/import-json.js';
+import { referenceDataRoutes } from './routes/reference-data.js';
+import { loopDemoState } from './seed/demo.js';
+import { FirmStateSchema, LoopStateSchema, emptyLoopState, own, type LoopState } from './state/schema.js';
+
+export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
+
+/** What the kit and `ledgersim start` need to know of the Cegid Loop simulator's state. */
+export const loopDefinition: SimulatorDefinition<LoopState> = {
+  name: 'loop',
+  title: 'Cegid Loop',
+  schema: LoopStateSchema,
+  tenantSchema: FirmStateSchema,
+  empty: emptyLoopState,
+  demo: loopDemoState,
+  credentials: (state) =>
+    Object.values(state.tenants).flatMap((firm) =>
+      Object.values(firm.apiKeys).map(
+        (key) =>
+          `${firm.domain} ${firm.name}, key "${key.name}": Ocp-Apim-Subscription-Key: ${firm.subscriptionKey}  x-apikey: ${key.key}:${key.secret}  x-domain: ${firm.domain}  (folders: ${Object.keys(key.folders).join(', ') || 'none'})`,
+      ),
+    ),
+};
+
+export interface LoopSimulatorOptions {
+  /** The virtual clock (shared with the other simulators and the hub in one process). */
+  clock?: VirtualClock;
+  /** Seeds the demo data and fault decisions. */
+  seed?: number;
+  /** Where the state lives; by default in memory, holding `initialState`. */
+  store?: Store<LoopState>;
+  /** The state of a new in-memory store: the demo firms (default) or none. */
+  initialState?: 'demo' | 'empty' | LoopState;
+  journal?: RequestJournalOptions;
+  maxBodyBytes?: number;
+}
+
+export type LoopSimulator = Simulator<LoopState>;
+
+/** The Cegid Loop simulator: a Hono app over its store. Everything it depends on is injected. */
+export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSimulator {
+  const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
+  const seed = options.seed ?? 1;
+  const initial = options.initialState ?? 'demo';
+  const store =
+    options.store ?? createMemoryStore<LoopState>(initial === 'demo' ? loopDemoState(seed, clock.now()) : initial === 'empty' ? emptyLoopState() : initial);
+
+  /** Loop's import service: when the clock moves, the imports that fell due are processed in arrival order. */
+  const tick = async (now: Date) => {
+    for (const { domain, id } of dueImports(store.data, now)) {
+      const firm = own(store.data.tenants, domain);
+      const imp = firm && own(firm.imports, id);
+      if (!firm || !imp || imp.statut !== 'EnAttente') continue;
+      const result = processImport(firm, imp, now);
+      if (result.ok) await store.commit(result.changes);
+    }
+  };
+
+  const kit = createSimulatorKit({
+    ...loopDefinition,
+    store,
+    clock,
+    random: createRandom(seed),
+    defaultSeed: seed,
+    seed: loopDemoState,
+    tick,
+    formatError: (error) => ({
+      statusCode: error.status,
+      code: error.code,
+      message: error.message,
+      ...(error.issues?.length ? { errors: error.issues.map((issue) => ({ champ: issue.path, message: issue.message })) } : {}),
+    }),
+    journal: options.journal,
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  const deps = { store, clock };
+  const registry = kit.app.openAPIRegistry;
+  registry.registerComponent('securitySchemes', 'subscriptionKey', { type: 'apiKey', in: 'header', name: 'Ocp-Apim-Subscription-Key', description: 'Azure APIM subscription key (confirmed)' });
+  registry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'x-apikey', description: '`<key>:<client secret>` from Loop Hub (confirmed)' });
+  registry.registerComponent('securitySchemes', 'domain', { type: 'apiKey', in: 'header', name: 'x-domain', description: 'The firm\'s Loop code (simulator\'s own choice of header)' });
+  kit.app.use(`${LOOP_API}/*`, authenticate(deps));
+  kit.app.route('/', referenceDataRoutes(kit, deps));
+  kit.app.route('/', importJsonRoutes(kit, deps));
+  kit.finish(createActionsRouter(loopActions, store, clock));
+  return {
+    name: 'loop',
+    app: kit.app,
+    store,
+    clock,
+    journal: kit.journal,
+    faults: kit.faults,
+    settled: kit.settled,
+    async close() {
+      kit.dispose();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
+import { LOOP_HEADERS } from '../../../contracts/loop/wire.js';
+import type { VirtualClock } from '../../kit/clock.js';
+import type { Store } from '../../kit/store.js';
+import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import { auth, folderNotAssociated, type LoopCredentials } from '../rules/index.js';
+import { own, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
+
+export interface LoopRouteDeps {
+  store: Store<LoopState>;
+  clock: VirtualClock;
+}
+
+const credentialsOf = (c: Context): LoopCredentials => ({
+  subscriptionKey: c.req.header(LOOP_HEADERS.subscriptionKey),
+  apiKey: c.req.header(LOOP_HEADERS.apiKey),
+  domain: c.req.header(LOOP_HEADERS.domain),
+});
+
+/**
+ * Authentication (LOOP-AUTH): `Ocp-Apim-Subscription-Key`, `x-apikey: <key>:<secret>` and the
+ * firm's domain (`x-domain`, the simulator's own choice of header). The domain picks the firm, the
+ * tenant; nothing of another firm is reachable after this.
+ */
+export function authenticate({ store }: LoopRouteDeps): MiddlewareHandler<KitEnv> {
+  return async (c, next) => {
+    const result = auth(store.data, credentialsOf(c));
+    if (!result.ok) return rejectionResponse(c, result.rejection);
+    c.set('tenantId', result.firm.domain);
+    await next();
+  };
+}
+
+/**
+ * Loop's docs write `Content-Type: application-json` (sic, vendor-facts.md §3.1): a connector
+ * copying them is understood, as if it had sent `application/json`.
+ */
+export const acceptDocumentedContentType: MiddlewareHandler<KitEnv> = async (c, next) => {
+  const type = c.req.header('content-type');
+  if (type && /^\s*application-json\b/i.test(type)) {
+    const headers = new Headers(c.req.raw.headers);
+    headers.set('content-type', type.replace(/application-json/i, 'application/json'));
+    c.req.raw = new Request(c.req.raw, { headers });
+  }
+  await next();
+};
+
+/** The firm and API key of an authenticated request. */
+export function currentCaller(c: Context<KitEnv>, store: Store<LoopState>): { firm: FirmState; key: ApiKeyState } {
+  const result = auth(store.data, credentialsOf(c));
+  if (!result.ok) throw new Error('currentCaller called on an unauthenticated request');
+  return { firm: result.firm, key: result.key };
+}
+
+/**
+ * The folder a request names, or the error to answer: a code the firm does not have (another
+ * firm's included) is "Le dossier X n'existe pas sur le domaine."; one of the firm's folders not
+ * associated with the key is LOOP-FOLDER-NOT-ASSOCIATED.
+ */
+export function resolveFolder(c: Context<KitEnv>, store: Store<LoopState>, code: string): { firm: FirmState; key: ApiKeyState; folder: FolderState } | Response {
+  const { firm, key } = currentCaller(c, store);
+  const folder = own(firm.folders, code);
+  if (!folder) return folderNotFound(c, code);
+  const associated = folderNotAssociated(key, folder);
+  if (!associated.ok) return rejectionResponse(c, associated.rejection);
+  return { firm, key, folder };
+}
+
+export const folderNotFound = (c: Context<KitEnv>, code: string) => vendorError(c, { status: 400, code: 'FolderNotFound', message: LOOP_MESSAGES.folderUnknown(code) });

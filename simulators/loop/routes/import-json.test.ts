@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import { getEntry, renderMessage } from '../../../contracts/catalogue/index.js';
+import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
+import { ImportJsonResponseSchema, ImportStatusSchema, LoopErrorBodySchema, type ImportStatus } from '../../../contracts/loop/wire.js';
+import { admin, createTestLoop, get, headersFor, importBody, postJson, purchase, snapshot, YEAR, json } from '../test-support.js';
+import type { LoopSimulator } from '../index.js';
+
+const IMPORT = '/loop-api-publiques/importJson';
+const MINUTE = 60_000;
+
+async function send(sim: LoopSimulator, body: unknown, domain = 'CABA') {
+  const res = await postJson(sim, IMPORT, headersFor(sim, domain), body);
+  expect(res.status).toBe(200);
+  return ImportJsonResponseSchema.parse(await json(res)).accountingImportRequestId;
+}
+async function status(sim: LoopSimulator, id: string, domain = 'CABA'): Promise<ImportStatus> {
+  const res = await get(sim, `/loop-api-publiques/getstatus?accountingImportRequestId=${id}`, headersFor(sim, domain));
+  expect(res.status).toBe(200);
+  return ImportStatusSchema.parse(await json(res));
+}
+async function later(sim: LoopSimulator, ms = MINUTE) {
+  sim.clock.advance(ms);
+  await sim.settled();
+}
+
+describe('POST /importJson is asynchronous: queued, then processed on the virtual clock', () => {
+  it('answers an accountingImportRequestId, stays EnAttente until the delay passes, then integrates', async () => {
+    const sim = createTestLoop();
+    const id = await send(sim, importBody('F1', [purchase(), purchase({ refPiece: 'FA-2026-002' }, 'FNOUVEAU')]));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect((await status(sim, id)).statut).toBe('EnAttente');
+    await later(sim, 30_000);
+    expect((await status(sim, id)).statut).toBe('EnAttente');
+    await later(sim, 30_000);
+    const done = await status(sim, id);
+    expect(done).toMatchObject({ statut: 'Termine', nbEcritures: 2, nbEcrituresIntegrees: 2, nbEcrituresRejetees: 0, message: null });
+    expect(done.ecritures.map((e) => [e.statut, e.numeroEcriture])).toEqual([['Integree', 151], ['Integree', 152]]);
+
+    // Read back through EcritureComptable, by the request id, as the hub checks what was posted.
+    const lines = await json(await get(sim, `/loop-api-publiques/EcritureComptable?codeDossier=F1&filter=${encodeURIComponent(`ecritureOrigine == "${id}"`)}`, headersFor(sim, 'CABA')));
+    expect(lines).toHaveLength(6);
+    expect(lines[2]).toMatchObject({ compteNumero: '401000', compteAuxiliaire: 'FBUROTIC', credit: 120, libelle: 'Fournitures bureau mars' });
+    // An unknown auxiliary code becomes a supplier third party under its collective account.
+    const suppliers = await json(await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')));
+    expect(suppliers.map((t: { code: string }) => t.code)).toEqual(['FBUROTIC', 'FNOUVEAU']);
+  });
+
+  it('follows the processing delay set in the admin, and processes imports in arrival order', async () => {
+    const sim = createTestLoop();
+    expect((await admin(sim, 'set-import-delay', { domain: 'CABA', delay: '10m' })).status).toBe(200);
+    const first = await send(sim, importBody());
+    await later(sim, 5 * MINUTE);
+    const second = await send(sim, importBody());
+    await later(sim, 5 * MINUTE);
+    expect((await status(sim, first)).statut).toBe('Termine');
+    expect((await status(sim, second)).statut).toBe('EnAttente');
+    await later(sim, 5 * MINUTE);
+    expect((await status(sim, first)).ecritures[0]!.numeroEcriture).toBe(151);
+    expect((await status(sim, second)).ecritures[0]!.numeroEcriture).toBe(152);
+  });
+
+  it('reports per-entry rejections: closed journal, date outside open years, unknown or closed account', async () => {
+    const sim = createTestLoop();
+    await admin(sim, 'set-journal', { domain: 'CABA', folder: 'F1', journal: 'VE', ferme: true });
+    const id = await send(sim, {
+      codeIbs: 'F1',
+      data: {
+        options: { multiPeriode: true },
+        ecritures: [
+          purchase(),
+          purchase({ journalCode: 'VE' }),
+          purchase({ journalCode: 'ZZ' }),
+          purchase({ datePiece: `${YEAR - 3}-05-01` }),
+          purchase({ lignes: [{ compteNumero: '999999', debit: 5, credit: 0 }, { compteNumero: '471000', debit: 0, credit: 5 }] }),
+        ],
+      },
+    });
+    await later(sim);
+    const result = await status(sim, id);
+    expect(result.statut).toBe('TermineAvecErreurs');
+    expect(result.ecritures.map((e) => e.statut)).toEqual(['Integree', 'Rejetee', 'Rejetee', 'Rejetee', 'Rejetee']);
+    expect(result.ecritures.slice(1).map((e) => e.erreurs[0]!.message)).toEqual([
+      LOOP_MESSAGES.journalClosed('VE'),
+      LOOP_MESSAGES.journalUnknown('ZZ', 'F1'),
+      LOOP_MESSAGES.noOpenFiscalYear(`${YEAR - 3}-05-01`, 'F1'),
+      LOOP_MESSAGES.accountUnknown('999999', 'F1'),
+    ]);
+  });
+});
+
+describe('LOOP-COLLABORATOR-NO-ACCESS: every entry rejected while the connector is not activated on the folder', () => {
+  const entry = getEntry('LOOP-COLLABORATOR-NO-ACCESS');
+
+  it('accepts the request, then rejects every entry with the documented message; activating the connector fixes it', async () => {
+    const sim = createTestLoop();
+    const collaborator = Object.values(sim.store.data.tenants.CABA!.apiKeys)[0]!.collaborateur;
+    const message = renderMessage('LOOP-COLLABORATOR-NO-ACCESS', { collaborator, folder: 'GARAGE DURAND' });
+    expect(message).toBe(`An error occurred during the JSON import request: The collaborator ${collaborator} does not have access to the folder GARAGE DURAND`);
+
+    const id = await send(sim, importBody('F2', [purchase(), purchase({ refPiece: 'B' }), purchase({ refPiece: 'C' })]));
+    await later(sim);
+    const result = await status(sim, id);
+    expect(result).toMatchObject({ statut: 'Erreur', message, nbEcrituresIntegrees: 0, nbEcrituresRejetees: 3 });
+    for (const e of result.ecritures) expect(e.erreurs).toEqual([{ code: entry.wire!.code, message }]);
+    const folder = sim.store.data.tenants.CABA!.folders.F2!;
+    expect(Object.keys(folder.ecritures)).toEqual([]);
+
+    // Remedy: folder portfolio > "Action" column > activate the Qonto connector ("Regate by Qonto").
+    expect((await admin(sim, 'set-connector', { domain: 'CABA', folder: 'F2', active: true })).status).toBe(200);
+    const again = await send(sim, importBody('F2'));
+    await later(sim);
+    expect((await status(sim, again)).statut).toBe('Termine');
+  });
+
+  it('is decided when Loop processes the import, not when it arrives', async () => {
+    const sim = createTestLoop();
+    const id = await send(sim, importBody('F1'));
+    await admin(sim, 'set-connector', { domain: 'CABA', folder: 'F1', active: false });
+    await later(sim);
+    expect((await status(sim, id)).message).toBe(renderMessage('LOOP-COLLABORATOR-NO-ACCESS', { collaborator: 'api.qonto@caba', folder: 'BOULANGERIE MARTIN SAS' }));
+  });
+});
+
+describe('LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart or open journals refuses the import', () => {
+  const entry = getEntry('LOOP-INCOMPLETE-FOLDER');
+
+  it.each([
+    ['F3', 'the current year\'s chart of accounts is incomplete'],
+    ['F5', 'every journal is closed'],
+  ])('%s: %s', async (folder) => {
+    const sim = createTestLoop();
+    const before = snapshot(sim);
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody(folder));
+    expect(res.status).toBe(entry.wire!.status);
+    const body = LoopErrorBodySchema.parse(await json(res));
+    expect(body.code).toBe(entry.wire!.code);
+    expect(body.message).toBe(renderMessage('LOOP-INCOMPLETE-FOLDER', { folder, fiscalYear: String(folder === 'F3' ? YEAR : YEAR - 1) }));
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it('completing the chart (or reopening a journal) lets the import through', async () => {
+    const sim = createTestLoop();
+    await admin(sim, 'set-fiscal-year', { domain: 'CABA', folder: 'F3', fiscalYearId: String(YEAR), status: 'open', chartComplete: true });
+    await admin(sim, 'set-journal', { domain: 'CABA', folder: 'F5', journal: 'AC', ferme: false });
+    await send(sim, importBody('F3'));
+    await send(sim, importBody('F5'));
+  });
+
+  it('closing the incomplete year also does', async () => {
+    const sim = createTestLoop();
+    await admin(sim, 'set-fiscal-year', { domain: 'CABA', folder: 'F3', fiscalYearId: String(YEAR), status: 'closed' });
+    const id = await send(sim, { codeIbs: 'F3', data: { options: { multiPeriode: true }, ecritures: [purchase({ datePiece: `${YEAR - 1}-12-01` })] } });
+    await later(sim);
+    expect((await status(sim, id)).statut).toBe('Termine');
+  });
+});
+
+describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation errors', () => {
+  it('refuses a description over 35 characters, naming every offending field, and queues nothing', async () => {
+    const sim = createTestLoop();
+    const before = snapshot(sim);
+    const long = 'Fournitures de bureau pour le mois de mars'; // 42
+    const lineLong = 'x'.repeat(36);
+    const body = importBody('F1', [purchase(), purchase({ libelle: long, lignes: [{ compteNumero: '606400', libelle: lineLong, debit: 1, credit: 0 }, { compteNumero: '471000', debit: 0, credit: 1 }] })]);
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), body);
+    const entry = getEntry('LOOP-DESCRIPTION-35');
+    expect(res.status).toBe(entry.wire!.status);
+    expect(await json(res)).toEqual({
+      statusCode: entry.wire!.status,
+      code: entry.wire!.code,
+      message: renderMessage('LOOP-DESCRIPTION-35', { description: long }),
+      errors: [
+        { champ: 'data.ecritures.1.libelle', message: renderMessage('LOOP-DESCRIPTION-35', { description: long }) },
+        { champ: 'data.ecritures.1.lignes.0.libelle', message: renderMessage('LOOP-DESCRIPTION-35', { description: lineLong }) },
+      ],
+    });
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it('refuses an auxiliary code over 17 characters', async () => {
+    const sim = createTestLoop();
+    const before = snapshot(sim);
+    const aux = 'FFOURNISSEURLONG18'; // 18
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody('F1', [purchase({}, aux)]));
+    const entry = getEntry('LOOP-AUX-CODE-17');
+    expect(res.status).toBe(entry.wire!.status);
+    expect(await json(res)).toEqual({
+      statusCode: entry.wire!.status,
+      code: entry.wire!.code,
+      message: renderMessage('LOOP-AUX-CODE-17', { code: aux }),
+      errors: [{ champ: 'data.ecritures.0.lignes.2.compteAuxiliaire', message: renderMessage('LOOP-AUX-CODE-17', { code: aux }) }],
+    });
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it('accepts exactly 35 and 17 characters (what a connector that truncates sends)', async () => {
+    const sim = createTestLoop();
+    const id = await send(sim, importBody('F1', [purchase({ libelle: 'D'.repeat(35) }, 'A'.repeat(17))]));
+    await later(sim);
+    expect((await status(sim, id)).statut).toBe('Termine');
+  });
+
+  it('counts characters, not UTF-16 units: 35 accented or emoji characters pass', async () => {
+    const sim = createTestLoop();
+    await send(sim, importBody('F1', [purchase({ libelle: 'é'.repeat(34) + '🧾' })]));
+  });
+});
+
+describe('Loop\'s validation messages and bad input, never a 500, never a change', () => {
+  const cases: [string, unknown, string][] = [
+    ['no codeIbs', { data: importBody().data }, LOOP_MESSAGES.codeIbsMissing],
+    ['an empty codeIbs', { codeIbs: '', data: importBody().data }, LOOP_MESSAGES.codeIbsMissing],
+    ['no data', { codeIbs: 'F1' }, LOOP_MESSAGES.dataMissing],
+    ['no ecritures', { codeIbs: 'F1', data: { contexte: importBody().data.contexte } }, LOOP_MESSAGES.ecrituresMissing],
+    ['empty ecritures', { codeIbs: 'F1', data: { ...importBody().data, ecritures: [] } }, LOOP_MESSAGES.ecrituresMissing],
+    ['no contexte without multiPeriode', { codeIbs: 'F1', data: { ecritures: [purchase()] } }, LOOP_MESSAGES.contexteMissing],
+    ['an entry outside the contexte', importBody('F1', [purchase({ datePiece: `${YEAR + 1}-01-01` })]), LOOP_MESSAGES.outsideContexte(`${YEAR + 1}-01-01`, `${YEAR}-01-01`, `${YEAR}-12-31`)],
+    ['an unbalanced entry', importBody('F1', [purchase({ lignes: [{ compteNumero: '606400', debit: 10, credit: 0 }, { compteNumero: '401000', debit: 0, credit: 9 }] })]), LOOP_MESSAGES.unbalanced],
+    ['a line with debit and credit', importBody('F1', [purchase({ lignes: [{ compteNumero: '606400', debit: 10, credit: 10 }, { compteNumero: '401000', debit: 0, credit: 0 }] })]), LOOP_MESSAGES.lineAmount],
+  ];
+  it.each(cases)('%s', async (_name, body, message) => {
+    const sim = createTestLoop();
+    const before = snapshot(sim);
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), body);
+    expect(res.status).toBe(400);
+    const error = LoopErrorBodySchema.parse(await json(res));
+    expect(error.code).toBe('ValidationError');
+    expect(error.message).toBe(message);
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it('an unknown folder: "Le dossier X n\'existe pas sur le domaine."', async () => {
+    const sim = createTestLoop();
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody('INCONNU'));
+    expect(res.status).toBe(400);
+    expect(await json(res)).toEqual({ statusCode: 400, code: 'FolderNotFound', message: LOOP_MESSAGES.folderUnknown('INCONNU') });
+  });
+
+  it.each([
+    ['malformed JSON', '{"codeIbs": "F1", ', 'application/json', 'MalformedJson'],
+    ['a JSON array', '[]', 'application/json', 'ValidationError'],
+    ['wrong types', JSON.stringify({ codeIbs: 12, data: { contexte: { from: 1 }, ecritures: 'x' } }), 'application/json', 'ValidationError'],
+    ['an unknown field', JSON.stringify({ ...importBody(), extra: true }), 'application/json', 'ValidationError'],
+    ['an unknown field in an entry', JSON.stringify(importBody('F1', [{ ...purchase(), montant: 3 }])), 'application/json', 'ValidationError'],
+    ['a form body', 'codeIbs=F1', 'application/x-www-form-urlencoded', 'UnsupportedMediaType'],
+  ])('%s', async (_name, body, contentType, code) => {
+    const sim = createTestLoop();
+    const before = snapshot(sim);
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), body, contentType);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(LoopErrorBodySchema.parse(await json(res)).code).toBe(code);
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it('accepts the documented (sic) Content-Type: application-json', async () => {
+    const sim = createTestLoop();
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody(), 'application-json');
+    expect(res.status).toBe(200);
+  });
+
+  it('getstatus: a missing id, an unknown id', async () => {
+    const sim = createTestLoop();
+    const missing = await get(sim, '/loop-api-publiques/getstatus', headersFor(sim, 'CABA'));
+    expect(missing.status).toBe(400);
+    expect((await json(missing)).message).toBe(LOOP_MESSAGES.accountingImportRequestIdMissing);
+    const unknown = await get(sim, '/loop-api-publiques/getstatus?accountingImportRequestId=nope', headersFor(sim, 'CABA'));
+    expect(unknown.status).toBe(404);
+    expect((await json(unknown)).message).toBe(LOOP_MESSAGES.importUnknown('nope'));
+  });
+});

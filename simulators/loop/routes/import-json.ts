@@ -1,0 +1,71 @@
+import { createRoute } from '@hono/zod-openapi';
+import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
+import { ImportJsonRequestSchema, ImportJsonResponseSchema, ImportStatusQuerySchema, ImportStatusSchema, LOOP_API, LoopErrorBodySchema } from '../../../contracts/loop/wire.js';
+import type { SimulatorKit } from '../../kit/simulator-kit.js';
+import { rejectionError, rejectionResponse, vendorError } from '../../kit/vendor-error.js';
+import { queueImport, toImportStatus } from '../domain/imports.js';
+import { checkEcritureFields, incompleteFolder } from '../rules/index.js';
+import { own } from '../state/schema.js';
+import { acceptDocumentedContentType, currentCaller, resolveFolder, type LoopRouteDeps } from './access.js';
+import { errorResponses, json, loopHook, security } from './openapi-helpers.js';
+
+/** `POST /importJson` (queued, processed on the virtual clock) and the status route the connector polls. */
+export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
+  const router = kit.router();
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: `${LOOP_API}/importJson`,
+      summary: 'Queue a JSON import of entries into a folder (EcritureComptableImportJson.html); poll getstatus for the result',
+      security,
+      middleware: [acceptDocumentedContentType],
+      request: { body: { required: true, content: { 'application/json': { schema: ImportJsonRequestSchema } } } },
+      responses: {
+        200: json(ImportJsonResponseSchema, 'Queued: the request id to poll'),
+        ...errorResponses,
+        422: json(LoopErrorBodySchema, 'LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart of accounts or open journals'),
+      },
+    }),
+    async (c) => {
+      const request = c.req.valid('json');
+      const resolved = resolveFolder(c, deps.store, request.codeIbs);
+      if (resolved instanceof Response) return resolved as never;
+      const incomplete = incompleteFolder(resolved.folder);
+      if (!incomplete.ok) return rejectionResponse(c, incomplete.rejection) as never;
+      // LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation errors, every field listed.
+      const violations = checkEcritureFields(request.data.ecritures);
+      if (violations.length > 0) {
+        const first = rejectionError(violations[0]!.rejection);
+        const issues = violations.map((v) => ({ path: v.champ, message: rejectionError(v.rejection).message }));
+        return vendorError(c, { ...first, issues }) as never;
+      }
+      const result = queueImport(resolved.firm, resolved.key, request, deps.clock.now());
+      if (!result.ok) return rejectionResponse(c, result.rejection) as never;
+      await deps.store.commit(result.changes);
+      return c.json(result.value, 200);
+    },
+    loopHook,
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: `${LOOP_API}/getstatus`,
+      summary: 'The status of a JSON import and each entry\'s result (simulator\'s own choice of route, fields and values)',
+      security,
+      request: { query: ImportStatusQuerySchema },
+      responses: { 200: json(ImportStatusSchema, 'The import'), ...errorResponses, 404: json(LoopErrorBodySchema, 'No such import in this firm') },
+    }),
+    (c) => {
+      const { accountingImportRequestId } = c.req.valid('query');
+      const { firm } = currentCaller(c, deps.store);
+      const imp = own(firm.imports, accountingImportRequestId);
+      if (!imp) return vendorError(c, { status: 404, code: 'ImportNotFound', message: LOOP_MESSAGES.importUnknown(accountingImportRequestId) }) as never;
+      // The key must (still) see the folder the import went to.
+      const resolved = resolveFolder(c, deps.store, imp.codeIbs);
+      if (resolved instanceof Response) return resolved as never;
+      return c.json(toImportStatus(imp), 200);
+    },
+    loopHook,
+  );
+  return router;
+}

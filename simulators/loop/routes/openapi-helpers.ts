@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { LoopErrorBodySchema } from '../../../contracts/loop/wire.js';
+import { vendorError, type KitEnv } from '../../kit/vendor-error.js';
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+/** The error answers every Loop route may give, in Loop's error shape. */
+export const errorResponses = {
+  400: json(LoopErrorBodySchema, 'Invalid request (Loop\'s French validation messages), unknown folder, LOOP-DESCRIPTION-35, LOOP-AUX-CODE-17'),
+  401: json(LoopErrorBodySchema, 'LOOP-AUTH: missing or wrong subscription key, API key, secret or domain'),
+  403: json(LoopErrorBodySchema, 'LOOP-FOLDER-NOT-ASSOCIATED: the folder is not associated with the API key in Loop Hub'),
+} as const;
+
+export const security = [{ subscriptionKey: [], apiKey: [], domain: [] }];
+
+/**
+ * The validation hook of every Loop route: the first issue is the message. Loop's own messages
+ * (whole French sentences, ending with a period: "Le codeIbs n'est pas spécifié.") are answered as
+ * they are; any other is prefixed with the field it is about. Every issue is listed in `errors`.
+ */
+export function loopHook(result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) {
+  if (result.success) return;
+  const issues = (result.error as z.ZodError).issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const first = issues[0];
+  const message = !first ? 'Requête invalide.' : first.message.endsWith('.') ? first.message : `${first.path || (result.target === 'json' ? 'corps' : String(result.target))} : ${first.message}`;
+  // `never`: the hook answers for any route, whatever its typed responses.
+  return vendorError(c, { status: 400, code: 'ValidationError', message, issues }) as never;
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { getEntry } from '../../../contracts/catalogue/index.js';
+import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
+import { CompteSchema, EcritureComptableSchema, JournalSchema, LoopErrorBodySchema, SectionSchema, TiersSchema } from '../../../contracts/loop/wire.js';
+import { createTestLoop, get, headersFor, snapshot, json } from '../test-support.js';
+
+const list = async (path: string, query: Record<string, string> = {}, codeDossier = 'F1') => {
+  const sim = createTestLoop();
+  const params = new URLSearchParams({ codeDossier, ...query });
+  return get(sim, `/loop-api-publiques/${path}?${params}`, headersFor(sim, 'CABA'));
+};
+const rows = async (path: string, query: Record<string, string> = {}) => {
+  const res = await list(path, query);
+  expect(res.status).toBe(200);
+  return (await json(res)) as Record<string, unknown>[];
+};
+
+describe('LOOP-REFDATA-PULL: the reference data of an associated folder, in Loop\'s field names', () => {
+  it('GET /compte: the chart of accounts, bare array, by numero', async () => {
+    const comptes = (await rows('compte')).map((r) => CompteSchema.parse(r));
+    expect(comptes.map((c) => c.numero)).toContain('401000');
+    expect(comptes.find((c) => c.numero === '401000')).toMatchObject({ libelle: 'Fournisseurs', type: 4, collectif: true, lettrable: true, ferme: false });
+    expect(comptes.map((c) => c.numero)).toEqual([...comptes.map((c) => c.numero)].sort());
+  });
+
+  it('GET /journal: journals with type 1 to 8', async () => {
+    const journaux = (await rows('journal')).map((r) => JournalSchema.parse(r));
+    expect(journaux.find((j) => j.code === 'AC')?.type).toBe(1);
+    expect(journaux.find((j) => j.code === 'VE')?.type).toBe(8);
+    expect(journaux.find((j) => j.code === 'BQ')).toMatchObject({ type: 4, compteContrepartie: '512000' });
+  });
+
+  it.each([
+    ['tiersClient', 0, 'CDUPONT'],
+    ['tiersFournisseur', 1, 'FBUROTIC'],
+    ['tiersSalarie', 2, 'SMARTIN'],
+    ['tiersDivers', 4, 'DURSSAF'],
+  ])('GET /%s: only third parties of type %i', async (route, type, code) => {
+    const tiers = (await rows(route)).map((r) => TiersSchema.parse(r));
+    expect(tiers.map((t) => t.code)).toEqual([code]);
+    expect(tiers.every((t) => t.type === type)).toBe(true);
+  });
+
+  it('GET /section: analytic sections', async () => {
+    const sections = (await rows('section')).map((r) => SectionSchema.parse(r));
+    expect(sections.map((s) => s.code)).toEqual(['SECA@AXE1', 'SECB@AXE1']);
+  });
+});
+
+describe('LOOP-REFDATA-PULL: GET /EcritureComptable, at most 100 rows and a mandatory filter', () => {
+  it('refuses a request without a filter on codeLettrage or ecritureOrigine', async () => {
+    const queries: Record<string, string>[] = [{}, { filter: 'journalCode == "OD"' }, { filter: 'compteNumero == "606400" && refPiece != null' }];
+    for (const query of queries) {
+      const res = await list('EcritureComptable', query);
+      expect(res.status).toBe(400);
+      expect(LoopErrorBodySchema.parse(await json(res))).toEqual({ statusCode: 400, code: 'FilterRequired', message: LOOP_MESSAGES.ecritureFilterRequired });
+    }
+  });
+
+  it('answers at most 100 rows, whatever take says, and pages with skip', async () => {
+    const first = await rows('EcritureComptable', { filter: 'ecritureOrigine == "SAISIE"' });
+    expect(first).toHaveLength(100);
+    first.forEach((r) => EcritureComptableSchema.parse(r));
+    expect(await rows('EcritureComptable', { filter: 'ecritureOrigine == "SAISIE"', take: '500' })).toHaveLength(100);
+    const last = await rows('EcritureComptable', { filter: 'ecritureOrigine == "SAISIE"', skip: '250' });
+    expect(last).toHaveLength(50);
+    expect(last[0]).toMatchObject({ numeroEcriture: 126, ligne: 1 });
+  });
+
+  it('filters on codeLettrage, with the secondary filters', async () => {
+    const lettered = await rows('EcritureComptable', { filter: 'codeLettrage != null && compteNumero == "471000"' });
+    expect(lettered).toHaveLength(75);
+    expect(lettered.every((r) => typeof r.codeLettrage === 'string')).toBe(true);
+    const one = await rows('EcritureComptable', { filter: "codeLettrage == 'L4' && journalCode == 'OD' && datePiece == '2026-01-15'" });
+    expect(one).toEqual([expect.objectContaining({ numeroEcriture: 4, refPiece: 'OD00004' })]);
+  });
+});
+
+describe('filter, sort, skip, take, select as documented', () => {
+  it('== is loose, === is strict, != and && combine', async () => {
+    expect((await rows('compte', { filter: 'type == "4"' })).length).toBe(7);
+    expect(await rows('compte', { filter: 'type === "4"' })).toEqual([]);
+    expect((await rows('compte', { filter: 'type === 4 && collectif == true' })).map((c) => c.numero)).toEqual(['401000', '411000', '421000', '467000']);
+    expect((await rows('compte', { filter: 'tva != null' })).map((c) => c.numero)).toEqual(['445660', '445710']);
+    expect((await rows('compte', { filter: "numero != '401000' && type == 4 && collectif === true" })).map((c) => c.numero)).toEqual(['411000', '421000', '467000']);
+    expect((await rows('journal', { filter: 'compteContrepartie != null' })).map((j) => j.code)).toEqual(['BQ']);
+  });
+
+  it('sort: field1&&field2:desc', async () => {
+    const sorted = await rows('compte', { sort: 'type:desc&&numero' });
+    expect(sorted.slice(0, 3).map((c) => c.numero)).toEqual(['706000', '707000', '606400']);
+    const byLabel = await rows('journal', { sort: 'libelle:asc' });
+    expect(byLabel.map((j) => j.code)).toEqual(['AC', 'BQ', 'OD', 'VE', 'AN']);
+  });
+
+  it('skip and take page through the records', async () => {
+    const all = await rows('compte');
+    expect(await rows('compte', { skip: '2', take: '3' })).toEqual(all.slice(2, 5));
+    expect(await rows('compte', { take: '0' })).toEqual([]);
+    expect(await rows('compte', { skip: '1000' })).toEqual([]);
+  });
+
+  it('select keeps only the named fields, separated by , or &&', async () => {
+    const selected = await rows('compte', { select: 'numero,libelle', take: '1' });
+    expect(selected).toEqual([{ numero: '401000', libelle: 'Fournisseurs' }]);
+    expect(await rows('compte', { select: 'numero&&collectif', take: '1' })).toEqual([{ numero: '401000', collectif: true }]);
+  });
+
+  it('a malformed filter, an unknown field, a bad sort or select: a clear 400, nothing evaluated, nothing changed', async () => {
+    const cases: [Record<string, string>, string, string][] = [
+      [{ filter: 'numero = "401000"' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('caractère inattendu « = » à la position 8.')],
+      [{ filter: 'numero == "401000' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('chaîne non terminée à la position 11.')],
+      [{ filter: 'numero == "1" || type == 4' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("l'opérateur || n'est pas pris en charge (position 15) ; seuls ==, ===, !=, !== et && le sont.")],
+      [{ filter: 'process.exit(1)' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('caractère inattendu « ( » à la position 13.')],
+      [{ filter: 'constructor == null' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ constructor n'existe pas.")],
+      [{ filter: '__proto__.polluted == 1' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ __proto__.polluted n'existe pas.")],
+      [{ filter: 'numro == "401000"' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ numro n'existe pas.")],
+      [{ filter: 'numero ==' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('valeur attendue (texte entre guillemets, nombre, true, false ou null) en fin de filtre.')],
+      [{ filter: 'numero == 1 &&' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('nom de champ attendu en fin de filtre.')],
+      [{ sort: 'numero:up' }, 'InvalidSort', LOOP_MESSAGES.invalidSort("« numero:up » n'est pas de la forme champ ou champ:desc.")],
+      [{ sort: 'nope' }, 'InvalidSort', LOOP_MESSAGES.invalidSort("le champ nope n'existe pas.")],
+      [{ select: 'numero,nope' }, 'InvalidSelect', LOOP_MESSAGES.invalidSelect('nope')],
+    ];
+    for (const [query, code, message] of cases) {
+      const sim = createTestLoop();
+      const before = snapshot(sim);
+      const res = await get(sim, `/loop-api-publiques/compte?${new URLSearchParams({ codeDossier: 'F1', ...query })}`, headersFor(sim, 'CABA'));
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(await json(res), JSON.stringify(query)).toEqual({ statusCode: 400, code, message });
+      expect(snapshot(sim)).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it('an over-long filter is a validation error', async () => {
+    const res = await list('compte', { filter: `numero == "${'9'.repeat(3000)}"` });
+    expect(res.status).toBe(400);
+    expect(LoopErrorBodySchema.parse(await json(res)).code).toBe('ValidationError');
+  });
+
+  it('the catalogue entry is a behaviour, without a wire error', () => {
+    expect(getEntry('LOOP-REFDATA-PULL').kind).toBe('behaviour');
+  });
+});

@@ -1,0 +1,15 @@
+import { reject } from '../../../contracts/catalogue/rejection.js';
+import { AUX_CODE_MAX } from '../../../contracts/loop/wire.js';
+import type { EcritureFieldRule } from './types.js';
+
+/**
+ * LOOP-AUX-CODE-17: auxiliary account codes are limited to 17 characters by the Loop API. A longer
+ * one is refused with a field-level validation error: cutting it is the connector's job (seed 004:
+ * "truncated when sending entries from Qonto").
+ */
+export const auxCode17: EcritureFieldRule = (ecriture, index) =>
+  ecriture.lignes.flatMap((ligne, l) =>
+    ligne.compteAuxiliaire !== undefined && [...ligne.compteAuxiliaire].length > AUX_CODE_MAX
+      ? [{ champ: `data.ecritures.${index}.lignes.${l}.compteAuxiliaire`, rejection: reject('LOOP-AUX-CODE-17', { code: ligne.compteAuxiliaire }).rejection }]
+      : [],
+  );
