@@ -1,31 +1,16 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { FaultRuleSchema } from '../../contracts/common/faults.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { SeededRandom } from './random.js';
 import { vendorError, type KitEnv } from './vendor-error.js';
+
+export { FaultRuleSchema };
 
 /**
  * Fault injection, seeded: what a flaky vendor does to a connector. A rule matches requests by
  * method and path pattern (`*` matches one path segment, `**` any number) and fires for its next
  * `times` matching requests, or with a probability decided by the seeded generator.
  */
-export const FaultRuleSchema = z
-  .object({
-    /** Path pattern, e.g. `/api/v1/files/*\/entries` or `**`. */
-    path: z.string().min(1).default('**'),
-    method: z.string().toUpperCase().optional(),
-    kind: z.enum(['status', 'latency', 'drop', 'malformed', 'rate-limit']),
-    /** For `status`: the HTTP status to answer (in the vendor's error shape). */
-    status: z.number().int().min(400).max(599).optional(),
-    /** For `latency`: how long to wait (real milliseconds) before handling the request. */
-    latencyMs: z.number().int().min(0).max(60_000).optional(),
-    /** For `rate-limit`: the Retry-After header, in seconds. */
-    retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
-    /** Fire for the next N matching requests, then remove the rule. */
-    times: z.number().int().positive().optional(),
-    /** Fire on each matching request with this probability (seeded). */
-    probability: z.number().min(0).max(1).optional(),
-  })
-  .strict();
 export type FaultRuleInput = z.input<typeof FaultRuleSchema>;
 export type FaultRule = z.infer<typeof FaultRuleSchema> & { id: number; remaining?: number };
 

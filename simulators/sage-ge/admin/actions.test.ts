@@ -87,7 +87,7 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
   it('records what each action sets, as GE would show it', async () => {
     const h = setup();
     await h.action('set-analytics', { entityId: ENTITY, fileId: FILE, required: true, axes: ['AX1', 'AX2'] });
-    expect(h.file().analytics).toEqual({ required: true, axes: ['AX1', 'AX2'] });
+    expect(h.file().analytics).toEqual({ required: true, axes: ['AX1', 'AX2'], missing: 'axis' });
     await h.action('set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: ['2026-01', '2026-02'], locked: true });
     await h.action('set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: ['2026-01'], locked: false });
     expect(h.file().importCursorLocks).toEqual({ '2026-02': true });

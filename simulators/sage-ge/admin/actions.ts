@@ -10,7 +10,8 @@ import { isStorableKey, paths, RESERVED_KEY_MESSAGE, type EntityState, type File
  * names the seed step it stands for.
  */
 
-const EntityInput = z.object({ entityId: z.string().min(1) }).strict();
+/** Entity-level actions also accept (and ignore) a fileId, so a caller can name its file everywhere. */
+const EntityInput = z.object({ entityId: z.string().min(1), fileId: z.string().optional() }).strict();
 const FileInput = z.object({ entityId: z.string().min(1), fileId: z.string().min(1) }).strict();
 
 type Found = { entity: EntityState; file: FileState };
@@ -104,7 +105,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
   defineAction({
     name: 'set-marketplace',
     description: 'Activate or deactivate "Regate / Qonto" in the Marketplace of the entity (no fileId) or of one file',
-    input: z.object({ entityId: z.string().min(1), fileId: z.string().min(1).optional(), active: z.boolean() }).strict(),
+    input: z.object({ entityId: z.string().min(1), fileId: z.string().min(1).optional(), active: z.boolean() }).strict(), // no fileId: the entity's Marketplace
     run(state, input: { entityId: string; fileId?: string; active: boolean }, now) {
       if (!input.fileId) {
         const entity = findEntity(state, input.entityId);
@@ -172,11 +173,11 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
   defineAction({
     name: 'set-analytics',
     description: 'Require analytics on imported entries (errors 2 and 3), or allow entries without analytical data',
-    input: FileInput.extend({ required: z.boolean(), axes: z.array(z.string().min(1)).optional() }),
-    run(state, input: { entityId: string; fileId: string; required: boolean; axes?: string[] }) {
+    input: FileInput.extend({ required: z.boolean(), axes: z.array(z.string().min(1)).optional(), missing: z.enum(['axis', 'allocation']).optional() }),
+    run(state, input: { entityId: string; fileId: string; required: boolean; axes?: string[]; missing?: 'axis' | 'allocation' }) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const analytics = { required: input.required, axes: input.axes ?? found.file.analytics.axes };
+      const analytics = { required: input.required, axes: input.axes ?? found.file.analytics.axes, missing: input.missing ?? found.file.analytics.missing };
       return ok(analytics, [set(paths.fileField(input.entityId, input.fileId, 'analytics'), analytics)]);
     },
   }),

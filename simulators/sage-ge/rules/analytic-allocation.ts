@@ -6,8 +6,8 @@ const isIncomeOrExpense = (account: string) => account.startsWith('6') || accoun
 
 /**
  * SGE-ANALYTIC-ALLOCATION (error 3): on at least one line, the analytic allocation does not add up
- * to the line amount on one of the axes; with analytics required, a class 6/7 line without any
- * allocation counts as such a line.
+ * to the line amount on one of the axes; with a full allocation required (`missing: 'allocation'`),
+ * a class 6/7 line without any allocation counts as such a line.
  */
 export const analyticAllocation: InjectionRule = ({ file, entry }) => {
   for (const line of entry.lines) {

@@ -47,14 +47,14 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
     });
 
     it('rejects an entry naming an axis the file does not have (no on-the-fly creation)', async () => {
-      const h = setup({ file: { analytics: { required: false, axes: ['AX1'] } } });
+      const h = setup({ file: { analytics: { required: false, axes: ['AX1'], missing: 'axis' as const } } });
       const body = entryBody();
       body.lines[0] = { ...body.lines[0]!, analytics: [{ axis: 'ZZ', section: 'S1', amount: 100 }] };
       expectRejectedEntry(await h.pushAndInject(body), 'SGE-ANALYTIC-AXIS-MISSING');
     });
 
     it('accepts the entry once GE allows entries without analytical data', async () => {
-      const h = setup({ file: { analytics: { required: true, axes: ['AX1'] } } });
+      const h = setup({ file: { analytics: { required: true, axes: ['AX1'], missing: 'axis' as const } } });
       await h.action('set-analytics', { entityId: ENTITY, fileId: FILE, required: false });
       expect((await h.pushAndInject(entryBody())).status).toBe('injected');
     });
@@ -62,14 +62,14 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
 
   describe('error 3, SGE-ANALYTIC-ALLOCATION', () => {
     it('rejects an entry whose allocation does not add up to the line amount', async () => {
-      const h = setup({ file: { analytics: { required: true, axes: ['AX1'] } } });
+      const h = setup({ file: { analytics: { required: true, axes: ['AX1'], missing: 'axis' as const } } });
       const body = entryBody();
       body.lines[0] = { ...body.lines[0]!, analytics: [{ axis: 'AX1', section: 'S1', amount: 60 }, { axis: 'AX1', section: 'S2', amount: 30 }] };
       expectRejectedEntry(await h.pushAndInject(body), 'SGE-ANALYTIC-ALLOCATION');
     });
 
     it('rejects a class 6 line without allocation when analytics are required and another line has them', async () => {
-      const h = setup({ file: { analytics: { required: true, axes: ['AX1'] } } });
+      const h = setup({ file: { analytics: { required: true, axes: ['AX1'], missing: 'axis' as const } } });
       const body = entryBody({
         lines: [
           { accountNumber: '606400', debit: 100, credit: 0, analytics: [{ axis: 'AX1', section: 'S1', amount: 100 }] },
@@ -80,8 +80,13 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
       expectRejectedEntry(await h.pushAndInject(body), 'SGE-ANALYTIC-ALLOCATION');
     });
 
+    it('rejects an entry without any analytics when GE requires a full allocation on each axis', async () => {
+      const h = setup({ file: { analytics: { required: true, axes: ['AX1'], missing: 'allocation' as const } } });
+      expectRejectedEntry(await h.pushAndInject(entryBody()), 'SGE-ANALYTIC-ALLOCATION');
+    });
+
     it('injects an entry whose allocations add up on every axis', async () => {
-      const h = setup({ file: { analytics: { required: true, axes: ['AX1'] } } });
+      const h = setup({ file: { analytics: { required: true, axes: ['AX1'], missing: 'axis' as const } } });
       const body = entryBody({
         lines: [
           { accountNumber: '606400', debit: 100, credit: 0, analytics: [{ axis: 'AX1', section: 'S1', amount: 70 }, { axis: 'AX1', section: 'S2', amount: 30 }] },

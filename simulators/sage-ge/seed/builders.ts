@@ -66,7 +66,7 @@ export function buildFile(id: string, now: Date, overrides: FileOverrides = {}):
     subsidiaryAccounts: {},
     thirdParties: {},
     journals: Object.fromEntries(JOURNALS.map((j) => [j.code, { ...j, locked: false, autoNumbering: { enabled: true, prefix: j.code, next: 1 } }])),
-    analytics: { required: false, axes: [] },
+    analytics: { required: false, axes: [], missing: 'axis' },
     importCursorLocks: {},
     pendingOtherErrors: null,
     entries: {},

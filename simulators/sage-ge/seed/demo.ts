@@ -20,7 +20,7 @@ export function sageGeDemoState(seed: number, now: Date): SageGeState {
   const main = firm('ENT-1', {}, [
     file('healthy', 'healthy'),
     file('journal-locked', 'SGE-JOURNAL-LOCKED: journal AC locked'),
-    file('analytics', 'SGE-ANALYTIC-AXIS-MISSING / SGE-ANALYTIC-ALLOCATION: analytics required', { analytics: { required: true, axes: ['AX1'] } }),
+    file('analytics', 'SGE-ANALYTIC-AXIS-MISSING / SGE-ANALYTIC-ALLOCATION: analytics required', { analytics: { required: true, axes: ['AX1'], missing: 'axis' } }),
     file('account-locked', 'SGE-ACCOUNT-LOCKED: account 606400 locked'),
     file('three-open-years', 'SGE-FY-NOT-LAST-TWO: three open years in GE', {
       fiscalYears: [calendarYear(year - 2), calendarYear(year - 1), calendarYear(year)],

@@ -78,7 +78,15 @@ export const FileStateSchema = z.object({
   /** journal code → journal. */
   journals: z.record(z.string(), JournalStateSchema),
   /** Errors 2 and 3: GE expects analytics on entries. */
-  analytics: z.object({ required: z.boolean(), axes: z.array(z.string()) }),
+  analytics: z.object({
+    required: z.boolean(),
+    axes: z.array(z.string()),
+    /**
+     * How GE refuses an entry without analytics: error 2 when its axes allow no on-the-fly
+     * creation (`axis`), error 3 when it requires a full allocation on each axis (`allocation`).
+     */
+    missing: z.enum(['axis', 'allocation']).default('axis'),
+  }),
   /** Error 7: months (`YYYY-MM`) locked in Utilities > Import Cursor Settings > Lock tab. */
   importCursorLocks: z.record(z.string(), z.literal(true)),
   /** Error 9: the next N injected entries fail with one of the four "other" messages. */

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { CatalogueIdSchema } from '../catalogue/schema.js';
+import { FaultRuleSchema } from '../common/faults.js';
+import { InstantSchema, IsoDateSchema } from '../common/primitives.js';
+import { EntryKindSchema, EntryLineSchema, SyncFrequencySchema, ThirdPartySchema } from '../hub/model.js';
+
+/**
+ * A scenario as data: a vendor state, steps from a closed set of verbs, what must then be true,
+ * and the documented remedy with what must be true after it. The same scenario runs in-process
+ * or against running servers.
+ */
+
+/** A hub entry, built from the shared builders (`connectors/hub/entry-builders.ts`) then patched. */
+export const EntryTemplateSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9-]{1,20}$/),
+    kind: EntryKindSchema,
+    date: IsoDateSchema.optional(),
+    journal: z.string().min(1).optional(),
+    label: z.string().min(1).optional(),
+    /** Replaces the builder's lines (amounts in cents). */
+    lines: z.array(EntryLineSchema).min(2).optional(),
+    /** Number of PDF attachments (the builder's default otherwise). */
+    attachments: z.number().int().min(0).max(5).optional(),
+    /** `null` for an empty document number. */
+    documentNumber: z.string().nullable().optional(),
+  })
+  .strict();
+export type EntryTemplate = z.infer<typeof EntryTemplateSchema>;
+
+export const SyncStatusNameSchema = z.enum(['pending', 'to-verify', 'synchronizing', 'posted', 'sync-failed', 'failed-check', 'excluded']);
+
+export const ExpectationSchema = z.discriminatedUnion('expect', [
+  /** An entry's hub status; with a catalogue id, the status carries it and, if it has one, its exact message. */
+  z
+    .object({
+      expect: z.literal('status'),
+      entry: z.string(),
+      is: SyncStatusNameSchema,
+      catalogueId: CatalogueIdSchema.optional(),
+      params: z.record(z.string(), z.string()).optional(),
+      variant: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  /** What the vendor holds for one hub entry (found by its receipt). */
+  z
+    .object({
+      expect: z.literal('vendor-entry'),
+      entry: z.string(),
+      state: z.enum(['queued', 'posted', 'rejected']).optional(),
+      label: z.string().optional(),
+      documentNumber: z.string().optional(),
+      /** A regular expression the document number must match. */
+      documentNumberMatches: z.string().optional(),
+      attachments: z.number().int().optional(),
+      commentContains: z.string().optional(),
+    })
+    .strict(),
+  /** How many entries the vendor holds for the file (optionally in one state). */
+  z.object({ expect: z.literal('vendor-entry-count'), count: z.number().int().min(0), state: z.enum(['queued', 'posted', 'rejected']).optional() }).strict(),
+  /** A value inside the vendor tenant's state document. */
+  z.object({ expect: z.literal('vendor-state'), path: z.array(z.string()).min(1), equals: z.unknown().optional(), exists: z.boolean().optional() }).strict(),
+  /** The reference data the hub holds for the client file. */
+  z
+    .object({
+      expect: z.literal('reference-data'),
+      account: z.object({ number: z.string(), label: z.string().optional(), collective: z.boolean().optional() }).strict().optional(),
+      journal: z.string().optional(),
+      subsidiaryAccount: z.string().optional(),
+      openFiscalYears: z.number().int().optional(),
+      pulled: z.boolean().optional(),
+    })
+    .strict(),
+  /** Requests the vendor received from this scenario (its request journal). */
+  z
+    .object({
+      expect: z.literal('requests'),
+      method: z.string().optional(),
+      path: z.string().optional(),
+      status: z.number().int().optional(),
+      count: z.number().int().min(0).optional(),
+      atLeast: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  /** The last step failed with this vendor rejection (or, with `none: true`, did not fail). */
+  z.object({ expect: z.literal('step-error'), catalogueId: CatalogueIdSchema.optional(), none: z.boolean().optional() }).strict(),
+  /** The wizard's table: the vendor file as the connector lists it. */
+  z.object({ expect: z.literal('vendor-file'), connected: z.boolean().optional(), problem: CatalogueIdSchema.nullable().optional() }).strict(),
+  /** The last opening of the file in the vendor's UI showed this message. */
+  z.object({ expect: z.literal('vendor-message'), catalogueId: CatalogueIdSchema, params: z.record(z.string(), z.string()).optional(), absent: z.boolean().optional() }).strict(),
+]);
+export type Expectation = z.infer<typeof ExpectationSchema>;
+
+export const StepSchema = z.discriminatedUnion('do', [
+  /** The wizard: connect with the vendor credentials (or wrong ones), associate the client file, pull reference data. */
+  z.object({ do: z.literal('link-file'), credentials: z.enum(['valid', 'wrong']).optional() }).strict(),
+  /** "Edit API connection" with the valid credentials. */
+  z.object({ do: z.literal('edit-credentials') }).strict(),
+  z.object({ do: z.literal('add-entry'), entry: EntryTemplateSchema }).strict(),
+  /** Validate / mark as verified: the entries (all the scenario's, when none named) are ready to send. */
+  z.object({ do: z.literal('mark-verified'), entries: z.array(z.string()).optional() }).strict(),
+  /** The accountant corrects an entry before marking it verified again. */
+  z.object({ do: z.literal('edit-entry'), entry: EntryTemplateSchema }).strict(),
+  z.object({ do: z.literal('exclude'), entry: z.string() }).strict(),
+  /** The Synchronize button. */
+  z.object({ do: z.literal('synchronize') }).strict(),
+  /** Open the file in the vendor's UI: Sage GE's Accounting button, opening the dossier in Quadra. */
+  z.object({ do: z.literal('open-file') }).strict(),
+  /** Move the virtual clock, then let the hub's scheduler run what fell due. */
+  z.object({ do: z.literal('advance-clock'), by: z.string().regex(/^(\d+(ms|s|m|h|d|w))+$/).optional(), to: z.enum(['next-night', 'next-evening']).optional() }).strict(),
+  /** A vendor admin action (what a person does in the vendor's UI); the tenant and file ids are filled in. */
+  z.object({ do: z.literal('vendor-action'), action: z.string().min(1), input: z.record(z.string(), z.unknown()).optional() }).strict(),
+  z.object({ do: z.literal('refresh-reference-data') }).strict(),
+  z.object({ do: z.literal('set-integration'), enabled: z.boolean() }).strict(),
+  z.object({ do: z.literal('set-frequency'), frequency: SyncFrequencySchema }).strict(),
+  z.object({ do: z.literal('inject-fault'), fault: FaultRuleSchema }).strict(),
+  z.object({ do: z.literal('clear-faults') }).strict(),
+  /** Check expectations in the middle of the steps. */
+  z.object({ do: z.literal('check'), expect: z.array(ExpectationSchema).min(1) }).strict(),
+]);
+export type Step = z.infer<typeof StepSchema>;
+
+export const ScenarioSchema = z
+  .object({
+    id: z.string().regex(/^(sage-ge|quadra|loop|hub)\/[a-z0-9-]+$/, 'an id is <vendor>/<kebab-name>'),
+    title: z.string().min(1),
+    /** The vendor the hub syncs to in this scenario. */
+    vendor: z.enum(['sage-ge', 'quadra', 'loop']),
+    covers: z.array(CatalogueIdSchema).min(1),
+    /** Where the virtual clock starts. */
+    start: InstantSchema.default('2026-03-16T09:00:00.000Z'),
+    given: z
+      .object({
+        vendor: z
+          .object({
+            /** A named builder of the vendor adapter (`healthy`...). */
+            preset: z.string().default('healthy'),
+            /** A whole tenant document instead of a preset, validated by the simulator's tenant schema. */
+            tenant: z.record(z.string(), z.unknown()).optional(),
+            /** Vendor admin actions applied to the preset before the steps. */
+            actions: z.array(z.object({ action: z.string().min(1), input: z.record(z.string(), z.unknown()).optional() }).strict()).default([]),
+          })
+          .strict()
+          .default({ preset: 'healthy', actions: [] }),
+        hub: z
+          .object({
+            frequency: SyncFrequencySchema.default('realtime'),
+            weeklyAccountSync: z.boolean().default(true),
+            /** Third parties created in the hub (sent with the entries that use them). */
+            thirdParties: z.array(ThirdPartySchema).optional(),
+          })
+          .strict()
+          .default({ frequency: 'realtime', weeklyAccountSync: true }),
+      })
+      .strict()
+      .default({ vendor: { preset: 'healthy', actions: [] }, hub: { frequency: 'realtime', weeklyAccountSync: true } }),
+    steps: z.array(StepSchema).min(1),
+    expect: z.array(ExpectationSchema).min(1),
+    /** The documented remedy, and what must be true once it is done. */
+    remedy: z.object({ steps: z.array(StepSchema).min(1), expect: z.array(ExpectationSchema).min(1) }).strict().optional(),
+    /** `false`, or the date the scenario was last checked against the real vendor. */
+    verifiedAgainstVendor: z.union([z.literal(false), IsoDateSchema]),
+  })
+  .strict();
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+/** A scenario that does not match the schema: the file, the path inside it and the reason. */
+export class ScenarioFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${path || '(root)'}: ${reason}`);
+    this.name = 'ScenarioFileError';
+  }
+}
+
+export function parseScenario(value: unknown, file: string): Scenario {
+  const parsed = ScenarioSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new ScenarioFileError(file, issue.path.map(String).join('.'), issue.message);
+}

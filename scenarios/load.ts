@@ -1,0 +1,48 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseScenario, ScenarioFileError, type Scenario, type ScenarioInput } from '../contracts/scenario/schema.js';
+
+/** Typed identity for scenario modules: `export default defineScenario({...})`. */
+export const defineScenario = (scenario: ScenarioInput): ScenarioInput => scenario;
+
+const HERE = import.meta.dirname;
+const VENDOR_DIRS = ['sage-ge', 'quadra', 'loop', 'hub'];
+
+/** Loads one scenario file (a `.scenario.ts`/`.scenario.js` module or a `.json` file), validated. */
+export async function loadScenarioFile(file: string): Promise<Scenario> {
+  let value: unknown;
+  if (extname(file) === '.json') {
+    const text = await readFile(file, 'utf8');
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new ScenarioFileError(file, '', `not valid JSON: ${(error as Error).message}`);
+    }
+  } else {
+    value = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+  }
+  return parseScenario(value, file);
+}
+
+/** Every built-in scenario, sorted by id; a broken file stops the load with its name and reason. */
+export async function loadScenarios(): Promise<Scenario[]> {
+  const files: string[] = [];
+  for (const dir of VENDOR_DIRS) {
+    let names: string[];
+    try {
+      names = await readdir(join(HERE, dir));
+    } catch {
+      continue;
+    }
+    for (const name of names) if (/\.scenario\.(ts|js)$/.test(name) && !name.endsWith('.d.ts')) files.push(join(HERE, dir, name));
+  }
+  const scenarios = await Promise.all(files.map(loadScenarioFile));
+  const seen = new Map<string, string>();
+  for (const [i, scenario] of scenarios.entries()) {
+    const other = seen.get(scenario.id);
+    if (other) throw new ScenarioFileError(files[i]!, 'id', `the id ${scenario.id} is also used by ${relative(HERE, other)}`);
+    seen.set(scenario.id, files[i]!);
+  }
+  return scenarios.sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,442 @@
+import { getResponse } from 'msw';
+import { getEntry, renderMessage } from '../contracts/catalogue/index.js';
+import type { AccountingEntry, SyncStatus } from '../contracts/hub/model.js';
+import type { EntryTemplate, Expectation, Scenario, Step } from '../contracts/scenario/schema.js';
+import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
+import { bankEntry, expenseReportEntry, PDF, purchaseEntry, salesEntry } from '../connectors/hub/entry-builders.js';
+import type { ConnectorError } from '../connectors/types.js';
+import { createVirtualClock, type VirtualClock } from '../simulators/kit/clock.js';
+import type { JournalRecord } from '../simulators/kit/journal.js';
+import { createBridgeHandlers } from '../simulators/kit/msw-bridge.js';
+import { adapterFor } from './adapters/index.js';
+import type { VendorAdapter } from './adapters/types.js';
+
+export interface TimelineItem {
+  phase: 'given' | 'steps' | 'expect' | 'remedy' | 'remedy-expect';
+  index: number;
+  /** What was done (the step's data), or the expectations checked. */
+  step?: Step;
+  /** Virtual time after the step. */
+  at: string;
+  requests: Pick<JournalRecord, 'method' | 'path' | 'status' | 'requestBody' | 'responseBody'>[];
+  /** Each entry's hub status after the step. */
+  statuses: Record<string, string>;
+  error?: string;
+  checks?: { ok: boolean; description: string }[];
+}
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  vendor: string;
+  covers: string[];
+  mode: 'in-process' | 'against';
+  status: 'passed' | 'failed';
+  failures: string[];
+  timeline: TimelineItem[];
+  /** Real milliseconds the run took (the only non-deterministic figure). */
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Base URLs of running simulators, per vendor: run against them instead of in-process. */
+  against?: Partial<Record<'sage-ge' | 'quadra' | 'loop', string>>;
+  /** Stop after the steps and expectations (do not run the remedy): what `reproduce` shows first. */
+  skipRemedy?: boolean;
+}
+
+const CLIENT_FILE = 'C1';
+
+class ScenarioFailure extends Error {}
+
+/** In-process: the msw bridge answers the connector's real fetch from the simulator, no socket. */
+function inProcessFetch(baseUrl: string, app: { fetch(request: Request): Response | Promise<Response> }): typeof fetch {
+  const handlers = createBridgeHandlers([{ baseUrl, fetch: (request) => app.fetch(request) }]);
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const request = new Request(input, init);
+    const response = await getResponse(handlers, request);
+    if (!response) throw new TypeError(`no simulator answers ${request.url}`);
+    if (response.type === 'error') throw new TypeError('fetch failed: the connection was dropped');
+    return response;
+  }) as typeof fetch;
+}
+
+export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
+  const started = performance.now();
+  const adapter = adapterFor(scenario.vendor);
+  const clock = createVirtualClock({ start: scenario.start });
+  const against = options.against?.[scenario.vendor];
+  const mode = against ? 'against' : 'in-process';
+  const tenantId = `scn-${scenario.id.replace(/[^a-z0-9]+/g, '-')}`;
+  let baseUrl: string;
+  let fetchFn: typeof fetch;
+  let close = async () => {};
+  if (against) {
+    baseUrl = against.replace(/\/+$/, '');
+    fetchFn = globalThis.fetch;
+  } else {
+    const simulator = adapter.createSimulator(clock);
+    baseUrl = `https://${scenario.vendor}.scenario.ledgersim.test`;
+    fetchFn = inProcessFetch(baseUrl, simulator.app);
+    close = () => simulator.close();
+  }
+  const world = new World(scenario, adapter, clock, baseUrl, fetchFn, tenantId);
+  const failures: string[] = [];
+  try {
+    await world.setUp();
+    await world.run('steps', scenario.steps);
+    failures.push(...(await world.check('expect', scenario.expect)));
+    if (scenario.remedy && !options.skipRemedy && failures.length === 0) {
+      await world.run('remedy', scenario.remedy.steps);
+      failures.push(...(await world.check('remedy-expect', scenario.remedy.expect)));
+    }
+  } catch (error) {
+    failures.push(error instanceof ScenarioFailure ? error.message : `unexpected error: ${(error as Error).stack ?? String(error)}`);
+  } finally {
+    await close();
+  }
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    vendor: scenario.vendor,
+    covers: scenario.covers,
+    mode,
+    status: failures.length === 0 ? 'passed' : 'failed',
+    failures,
+    timeline: world.timeline,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Everything one run of a scenario holds: the vendor, the hub, and what happened so far. */
+class World {
+  readonly timeline: TimelineItem[] = [];
+  readonly hub: HubEngine;
+  private connectionId: string | undefined;
+  private fileId = '';
+  private tenant: unknown;
+  private lastError: ConnectorError | undefined;
+  private lastOpening: string[] = [];
+  private journalSince = 0;
+  private readonly entryIds: string[] = [];
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly adapter: VendorAdapter,
+    private readonly clock: VirtualClock,
+    private readonly baseUrl: string,
+    private readonly vendorFetch: typeof globalThis.fetch,
+    private readonly tenantId: string,
+  ) {
+    this.hub = createHubEngine({
+      clock,
+      connectorFor: (connection) => adapter.connector({ baseUrl, fetch: this.vendorFetch, credentials: connection.credentials, clock }),
+    });
+  }
+
+  private async admin(method: string, path: string, body?: unknown): Promise<any> {
+    const res = await this.vendorFetch(`${this.baseUrl}/__admin${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status >= 400) throw new ScenarioFailure(`${method} /__admin${path} answered ${res.status}: ${text.slice(0, 400)}`);
+    return text ? JSON.parse(text) : undefined;
+  }
+
+  async setUp() {
+    await this.admin('POST', '/clock', { set: this.scenario.start });
+    const given = this.scenario.given.vendor;
+    let tenant: unknown;
+    if (given.tenant) tenant = { ...given.tenant, id: this.tenantId };
+    else {
+      const preset = this.adapter.presets[given.preset];
+      if (!preset) throw new ScenarioFailure(`unknown preset "${given.preset}" for ${this.adapter.vendor}: ${Object.keys(this.adapter.presets).join(', ')}`);
+      tenant = preset(this.tenantId, this.clock.now());
+    }
+    this.fileId = this.adapter.fileId(tenant);
+    await this.admin('PUT', `/tenants/${this.tenantId}`, tenant);
+    this.tenant = tenant;
+    for (const action of given.actions) await this.vendorAction(action.action, action.input);
+    this.journalSince = await this.lastJournalSeq();
+    await this.hub.runScheduler();
+    this.record('given', 0, undefined);
+  }
+
+  private async lastJournalSeq(): Promise<number> {
+    const { requests } = await this.admin('GET', '/requests?limit=1');
+    return requests[0]?.seq ?? 0;
+  }
+
+  private async vendorAction(action: string, input: Record<string, unknown> = {}): Promise<unknown> {
+    const answer = await this.admin('POST', `/actions/${action}`, { ...this.adapter.actionTarget(this.tenantId, this.fileId), ...input });
+    return answer.result;
+  }
+
+  private async newRequests(): Promise<TimelineItem['requests']> {
+    const { requests } = await this.admin('GET', `/requests?since=${this.journalSince}&limit=500`);
+    const list = (requests as JournalRecord[]).filter((r) => !r.path.startsWith('/__admin')).reverse();
+    if (requests.length) this.journalSince = Math.max(this.journalSince, ...requests.map((r: JournalRecord) => r.seq));
+    return list.map(({ method, path, status, requestBody, responseBody }) => ({ method, path, status, requestBody, responseBody }));
+  }
+
+  private statuses(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const id of this.entryIds) {
+      const status = this.hub.entry(id)?.status;
+      if (status) out[id] = describeStatus(status);
+    }
+    return out;
+  }
+
+  private async record(phase: TimelineItem['phase'], index: number, step: Step | undefined, extra: Partial<TimelineItem> = {}) {
+    this.timeline.push({ phase, index, ...(step ? { step } : {}), at: this.clock.now().toISOString(), requests: await this.newRequests(), statuses: this.statuses(), ...extra });
+  }
+
+  async run(phase: 'steps' | 'remedy', steps: readonly Step[]) {
+    for (const [index, step] of steps.entries()) {
+      let error: string | undefined;
+      let checks: TimelineItem['checks'];
+      try {
+        checks = await this.step(step);
+      } catch (e) {
+        if (!(e instanceof ScenarioFailure)) throw e;
+        error = e.message;
+      }
+      await this.record(phase, index, step, { ...(error ? { error } : {}), ...(checks ? { checks } : {}) });
+      if (error) throw new ScenarioFailure(`${phase}[${index}] ${step.do}: ${error}`);
+      const failed = checks?.filter((c) => !c.ok) ?? [];
+      if (failed.length) throw new ScenarioFailure(`${phase}[${index}] check: ${failed.map((c) => c.description).join('; ')}`);
+    }
+  }
+
+  private buildEntry(template: EntryTemplate): AccountingEntry {
+    const base = { id: template.id, clientFileId: CLIENT_FILE, date: template.date ?? this.scenario.start.slice(0, 10) };
+    const builders = { purchase: purchaseEntry, sales: salesEntry, 'expense-report': expenseReportEntry, bank: bankEntry } as const;
+    const entry = builders[template.kind](base);
+    if (template.journal) entry.journal = template.journal;
+    if (template.label) entry.label = template.label;
+    if (template.lines) entry.lines = template.lines;
+    if (template.attachments !== undefined) entry.attachments = Array.from({ length: template.attachments }, (_, i) => ({ ...PDF, fileName: `piece-${i + 1}.pdf` }));
+    if (template.documentNumber === null) delete entry.documentNumber;
+    else if (template.documentNumber !== undefined) entry.documentNumber = template.documentNumber;
+    return entry;
+  }
+
+  private async step(step: Step): Promise<TimelineItem['checks'] | undefined> {
+    this.lastError = undefined;
+    switch (step.do) {
+      case 'link-file': {
+        const credentials = step.credentials === 'wrong' ? this.adapter.wrongCredentials(this.tenant) : this.adapter.credentials(this.tenant);
+        const hubGiven = this.scenario.given.hub;
+        const connection = await this.hub.connect({ vendor: this.scenario.vendor, credentials, frequency: hubGiven.frequency, weeklyAccountSync: hubGiven.weeklyAccountSync });
+        if (!connection.ok) {
+          this.lastError = connection.error;
+          return;
+        }
+        this.connectionId = connection.value.id;
+        const linked = await this.hub.linkFile({ clientFile: { id: CLIENT_FILE, name: `Client of ${this.tenantId}` }, connectionId: this.connectionId, vendorFileId: this.fileId });
+        if (!linked.ok) {
+          this.lastError = linked.error;
+          return;
+        }
+        for (const thirdParty of hubGiven.thirdParties ?? DEFAULT_THIRD_PARTIES) await this.hub.addThirdParty(CLIENT_FILE, thirdParty);
+        return;
+      }
+      case 'edit-credentials': {
+        if (!this.connectionId) {
+          // The first connection failed: the wizard is run again with the right keys.
+          return this.step({ do: 'link-file' });
+        }
+        const edited = await this.hub.editCredentials(this.connectionId, this.adapter.credentials(this.tenant));
+        if (!edited.ok) this.lastError = edited.error;
+        return;
+      }
+      case 'add-entry':
+        await this.hub.addEntry(this.buildEntry(step.entry));
+        this.entryIds.push(step.entry.id);
+        return;
+      case 'edit-entry':
+        await this.hub.editEntry(this.buildEntry(step.entry));
+        return;
+      case 'mark-verified':
+        for (const id of step.entries ?? this.entryIds) {
+          const status = this.hub.entry(id)?.status.status;
+          if (step.entries || status === 'to-verify' || status === 'sync-failed' || status === 'failed-check') await this.hub.markVerified(id);
+        }
+        return;
+      case 'exclude':
+        await this.hub.exclude(step.entry);
+        return;
+      case 'synchronize':
+        await this.hub.synchronize(CLIENT_FILE);
+        return;
+      case 'open-file': {
+        if (!this.adapter.openFileAction) throw new ScenarioFailure(`${this.adapter.vendor} has no "open the file" action`);
+        const result = await this.vendorAction(this.adapter.openFileAction);
+        this.lastOpening = this.adapter.openingMessages?.(result) ?? [];
+        return;
+      }
+      case 'advance-clock': {
+        let body: object;
+        if (step.to === 'next-night') body = { advance: 'next-night' };
+        else if (step.to === 'next-evening') {
+          const now = this.clock.now();
+          const evening = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 20);
+          body = { set: new Date(evening > now.getTime() ? evening : evening + 86_400_000).toISOString() };
+        } else body = { advance: step.by ?? '1h' };
+        const { now } = await this.admin('POST', '/clock', body);
+        this.clock.set(now);
+        await this.hub.runScheduler();
+        return;
+      }
+      case 'vendor-action':
+        await this.vendorAction(step.action, step.input);
+        return;
+      case 'refresh-reference-data': {
+        const refreshed = await this.hub.refreshReferenceData(CLIENT_FILE);
+        if (!refreshed.ok) this.lastError = refreshed.error;
+        return;
+      }
+      case 'set-integration':
+        if (this.connectionId) await this.hub.setIntegrationEnabled(this.connectionId, step.enabled);
+        return;
+      case 'set-frequency':
+        if (this.connectionId) await this.hub.setFrequency(this.connectionId, step.frequency);
+        return;
+      case 'inject-fault':
+        await this.admin('POST', '/faults', step.fault);
+        return;
+      case 'clear-faults':
+        await this.admin('DELETE', '/faults');
+        return;
+      case 'check':
+        return this.evaluate(step.expect);
+    }
+  }
+
+  async check(phase: 'expect' | 'remedy-expect', expectations: readonly Expectation[]): Promise<string[]> {
+    const checks = await this.evaluate(expectations);
+    await this.record(phase, 0, undefined, { checks });
+    return checks.filter((c) => !c.ok).map((c) => `${phase}: ${c.description}`);
+  }
+
+  private async evaluate(expectations: readonly Expectation[]): Promise<{ ok: boolean; description: string }[]> {
+    const tenant = await this.admin('GET', `/tenants/${this.tenantId}`);
+    return Promise.all(expectations.map(async (e) => this.evaluateOne(e, tenant)));
+  }
+
+  private async evaluateOne(e: Expectation, tenant: unknown): Promise<{ ok: boolean; description: string }> {
+    const result = (ok: boolean, description: string, actual?: unknown) => ({ ok, description: ok ? description : `${description} (got ${JSON.stringify(actual)})` });
+    switch (e.expect) {
+      case 'status': {
+        const status = this.hub.entry(e.entry)?.status;
+        let description = `entry ${e.entry} is ${e.is}`;
+        let ok = status?.status === e.is;
+        if (e.catalogueId) {
+          description += ` with ${e.catalogueId}`;
+          ok &&= status !== undefined && 'catalogueId' in status && status.catalogueId === e.catalogueId;
+          const entry = getEntry(e.catalogueId);
+          if (entry.messages.length > 0 && status && 'message' in status) {
+            const expected = renderMessage(e.catalogueId, e.params ?? {}, e.variant ?? 0);
+            description += ` and the message "${expected}"`;
+            ok &&= status.message === expected;
+          }
+        }
+        return result(ok, description, status);
+      }
+      case 'vendor-entry': {
+        const found = this.vendorEntryOf(tenant, e.entry);
+        const checks: [boolean, string][] = [[found !== undefined, `the vendor holds entry ${e.entry}`]];
+        if (found) {
+          if (e.state) checks.push([found.state === e.state, `in state ${e.state}`]);
+          if (e.label !== undefined) checks.push([found.label === e.label, `labelled "${e.label}"`]);
+          if (e.documentNumber !== undefined) checks.push([found.documentNumber === e.documentNumber, `numbered "${e.documentNumber}"`]);
+          if (e.documentNumberMatches) checks.push([new RegExp(e.documentNumberMatches).test(found.documentNumber ?? ''), `numbered /${e.documentNumberMatches}/`]);
+          if (e.attachments !== undefined) checks.push([found.attachments === e.attachments, `with ${e.attachments} attachment(s)`]);
+          if (e.commentContains) checks.push([found.comment?.includes(e.commentContains) ?? false, `its comment contains "${e.commentContains}"`]);
+        }
+        return result(checks.every(([ok]) => ok), checks.map(([, d]) => d).join(', '), found);
+      }
+      case 'vendor-entry-count': {
+        const all = this.adapter.vendorEntries(tenant, this.fileId).filter((v) => !e.state || v.state === e.state);
+        return result(all.length === e.count, `the vendor holds ${e.count} ${e.state ?? ''} entries`.replace(/\s+/g, ' '), all.length);
+      }
+      case 'vendor-state': {
+        let node: unknown = tenant;
+        for (const key of e.path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+        if (e.exists !== undefined) return result((node !== undefined) === e.exists, `${e.path.join('.')} ${e.exists ? 'exists' : 'does not exist'}`, node);
+        return result(JSON.stringify(node) === JSON.stringify(e.equals), `${e.path.join('.')} = ${JSON.stringify(e.equals)}`, node);
+      }
+      case 'reference-data': {
+        const data = this.hub.store.data.referenceData[CLIENT_FILE];
+        if (e.pulled !== undefined && !e.account && !e.journal && !e.subsidiaryAccount && e.openFiscalYears === undefined) return result(Boolean(data) === e.pulled, `reference data ${e.pulled ? 'pulled' : 'not pulled'}`, Boolean(data));
+        if (!data) return result(false, 'reference data pulled', undefined);
+        const checks: [boolean, string][] = [];
+        if (e.account) {
+          const account = data.accounts.find((a) => a.number === e.account!.number);
+          checks.push([account !== undefined && (e.account.label === undefined || account.label === e.account.label) && (e.account.collective === undefined || account.collective === e.account.collective), `account ${JSON.stringify(e.account)}`]);
+        }
+        if (e.journal) checks.push([data.journals.some((j) => j.code === e.journal), `journal ${e.journal}`]);
+        if (e.subsidiaryAccount) checks.push([data.subsidiaryAccounts.some((s) => s.code === e.subsidiaryAccount) || data.thirdParties.some((t) => t.subsidiaryAccount === e.subsidiaryAccount), `subsidiary account ${e.subsidiaryAccount}`]);
+        if (e.openFiscalYears !== undefined) checks.push([data.fiscalYears.filter((f) => f.status === 'open').length === e.openFiscalYears, `${e.openFiscalYears} open fiscal years`]);
+        return result(checks.every(([ok]) => ok), `the hub's reference data has ${checks.map(([, d]) => d).join(', ')}`, { accounts: data.accounts.length, journals: data.journals.map((j) => j.code), fiscalYears: data.fiscalYears });
+      }
+      case 'requests': {
+        const { requests } = await this.admin('GET', `/requests?limit=10000${e.method ? `&method=${e.method}` : ''}${e.path ? `&path=${encodeURIComponent(e.path)}` : ''}${e.status ? `&status=${e.status}` : ''}`);
+        const n = (requests as JournalRecord[]).filter((r) => !r.path.startsWith('/__admin')).length;
+        const what = `${e.method ?? 'any'} requests to ${e.path ?? 'any path'}${e.status ? ` answered ${e.status}` : ''}`;
+        if (e.count !== undefined) return result(n === e.count, `${e.count} ${what}`, n);
+        return result(n >= (e.atLeast ?? 1), `at least ${e.atLeast ?? 1} ${what}`, n);
+      }
+      case 'step-error': {
+        const error = this.lastError;
+        if (e.none) return result(error === undefined, 'the last step succeeded', error);
+        const ok = error !== undefined && (e.catalogueId === undefined || (error.kind === 'vendor-rejection' && error.catalogueId === e.catalogueId));
+        return result(ok, `the last step failed${e.catalogueId ? ` with ${e.catalogueId}` : ''}`, error);
+      }
+      case 'vendor-file': {
+        if (!this.connectionId) return result(false, 'a vendor connection', undefined);
+        const files = await this.hub.listVendorFiles(this.connectionId);
+        const file = files.ok ? files.value.find((f) => f.id === this.fileId) : undefined;
+        const checks: [boolean, string][] = [[file !== undefined, `the vendor lists file ${this.fileId}`]];
+        if (file && e.connected !== undefined) checks.push([file.connected === e.connected, e.connected ? 'connected' : 'disconnected']);
+        if (file && e.problem !== undefined) checks.push([(file.problem?.catalogueId ?? null) === e.problem, e.problem ? `with the problem ${e.problem}` : 'with no problem']);
+        return result(checks.every(([ok]) => ok), checks.map(([, d]) => d).join(', '), file);
+      }
+      case 'vendor-message': {
+        const expected = renderMessage(e.catalogueId, e.params ?? {});
+        const shown = this.lastOpening.includes(expected);
+        return result(e.absent ? !shown : shown, `the vendor ${e.absent ? 'did not show' : 'showed'} "${expected}"`, this.lastOpening);
+      }
+    }
+  }
+
+  private vendorEntryOf(tenant: unknown, entryId: string) {
+    const record = this.hub.entry(entryId);
+    if (!record?.receipt) return undefined;
+    const views = this.adapter.vendorEntries(tenant, this.fileId);
+    return views.find((v) => (record.receipt!.marker && v.marker === record.receipt!.marker) || v.ref === record.receipt!.vendorRef);
+  }
+}
+
+const DEFAULT_THIRD_PARTIES = [
+  { id: 'FBUREAU', kind: 'supplier' as const, name: 'Bureau Vallée', subsidiaryAccount: 'FBUREAU' },
+  { id: 'CDUPONT', kind: 'customer' as const, name: 'Dupont SARL', subsidiaryAccount: 'CDUPONT' },
+  { id: 'SMARTIN', kind: 'employee' as const, name: 'Sophie Martin', subsidiaryAccount: 'SMARTIN' },
+];
+
+export function describeStatus(status: SyncStatus): string {
+  switch (status.status) {
+    case 'sync-failed':
+    case 'failed-check':
+      return `${status.status}: ${status.message}${status.catalogueId ? ` [${status.catalogueId}]` : ''}`;
+    case 'pending':
+      return status.reason ? `pending: ${status.reason}${status.catalogueId ? ` [${status.catalogueId}]` : ''}` : 'pending';
+    case 'posted':
+      return status.documentNumber ? `posted as ${status.documentNumber}` : 'posted';
+    default:
+      return status.status;
+  }
+}

@@ -1,0 +1,22 @@
+import type { EntryTemplate, Expectation, Step } from '../../contracts/scenario/schema.js';
+
+/** Shared pieces of the Sage GE scenarios: entries, and the usual sequences of steps. */
+
+export const PURCHASE: EntryTemplate = { id: 'P1', kind: 'purchase', date: '2026-03-10' };
+
+/** Link the file, add the entries and validate them (real-time: they are sent at once). */
+export const linkAndSend = (...entries: EntryTemplate[]): Step[] => [
+  { do: 'link-file' },
+  ...entries.map((entry): Step => ({ do: 'add-entry', entry })),
+  { do: 'mark-verified' },
+];
+
+/** Open the file's accounting in Sage GE (injection), then let the hub read the fate back. */
+export const openAndSync: Step[] = [{ do: 'open-file' }, { do: 'synchronize' }];
+
+/** The remedy's tail: mark as verified, the next sync sends again; open the accounting; posted. */
+export const resendAndPost = (entry = 'P1'): { steps: Step[]; expect: Expectation[] } => ({
+  steps: [{ do: 'mark-verified', entries: [entry] }, ...openAndSync],
+  expect: [{ expect: 'status', entry, is: 'posted' }],
+});
+
