@@ -170,7 +170,9 @@ class World {
   }
 
   private async vendorAction(action: string, input: Record<string, unknown> = {}): Promise<unknown> {
-    const answer = await this.admin('POST', `/actions/${action}`, { ...this.adapter.actionTarget(this.tenantId, this.fileId), ...input });
+    // `null` in a step's input removes a target key (an entity-level action names no file).
+    const body = Object.fromEntries(Object.entries({ ...this.adapter.actionTarget(this.tenantId, this.fileId), ...input }).filter(([, v]) => v !== null));
+    const answer = await this.admin('POST', `/actions/${action}`, body);
     return answer.result;
   }
 
@@ -236,12 +238,13 @@ class World {
           return;
         }
         this.connectionId = connection.value.id;
-        const linked = await this.hub.linkFile({ clientFile: { id: CLIENT_FILE, name: `Client of ${this.tenantId}` }, connectionId: this.connectionId, vendorFileId: this.fileId });
-        if (!linked.ok) {
-          this.lastError = linked.error;
-          return;
-        }
-        for (const thirdParty of hubGiven.thirdParties ?? DEFAULT_THIRD_PARTIES) await this.hub.addThirdParty(CLIENT_FILE, thirdParty);
+        const linked = await this.hub.linkFile({
+          clientFile: { id: CLIENT_FILE, name: `Client of ${this.tenantId}` },
+          connectionId: this.connectionId,
+          vendorFileId: this.fileId,
+          thirdParties: hubGiven.thirdParties ?? DEFAULT_THIRD_PARTIES,
+        });
+        if (!linked.ok) this.lastError = linked.error;
         return;
       }
       case 'edit-credentials': {

@@ -264,8 +264,11 @@ export function createHubEngine(options: HubEngineOptions) {
       if (!connection) return Promise.resolve(failure({ kind: 'transport', message: `no connection ${connectionId}`, retryable: false }));
       return connectorOf(connection).listFiles();
     },
-    /** Associates a client file with a vendor file and pulls its reference data. */
-    async linkFile(input: { clientFile: ClientFile; connectionId: string; vendorFileId: string; vendorFileName?: string }): Promise<Result<ReferenceData>> {
+    /**
+     * Associates a client file with a vendor file and pulls its reference data; the hub's own third
+     * parties of the file are sent at once (the initial connection sends them without entries).
+     */
+    async linkFile(input: { clientFile: ClientFile; connectionId: string; vendorFileId: string; vendorFileName?: string; thirdParties?: ReferenceData['thirdParties'] }): Promise<Result<ReferenceData>> {
       const connection = state().connections[input.connectionId];
       if (!connection) return failure({ kind: 'transport', message: `no connection ${input.connectionId}`, retryable: false });
       const link: Link = {
@@ -278,7 +281,11 @@ export function createHubEngine(options: HubEngineOptions) {
         connectionId: connection.id,
       };
       await store.commit([set(['clientFiles', input.clientFile.id], input.clientFile), set(['links', input.clientFile.id], link)]);
-      return pullInto(input.clientFile.id);
+      const pulled = await pullInto(input.clientFile.id);
+      if (!pulled.ok || !input.thirdParties?.length) return pulled;
+      for (const thirdParty of input.thirdParties) await engine.addThirdParty(input.clientFile.id, thirdParty);
+      const sent = await connectorOf(connection).pushThirdParties(input.vendorFileId, input.thirdParties);
+      return sent.ok ? success(state().referenceData[input.clientFile.id]!) : sent;
     },
     /** The Status column: activate or deactivate the integration on one file. */
     async setFileActive(clientFileId: string, active: boolean) {

@@ -20,3 +20,19 @@ export const resendAndPost = (entry = 'P1'): { steps: Step[]; expect: Expectatio
   expect: [{ expect: 'status', entry, is: 'posted' }],
 });
 
+
+/** "Resynchronize fiscal years" on the file's Marketplace screen. */
+export const resync: Step = { do: 'vendor-action', action: 'resync-fiscal-years' };
+
+/** Add the entries, validate them, open the accounting, read back. */
+export const sendAndPost = (...entries: EntryTemplate[]): Step[] => [
+  ...entries.map((entry): Step => ({ do: 'add-entry', entry })),
+  { do: 'mark-verified' },
+  ...openAndSync,
+];
+
+export const fiscalYear = (fiscalYearId: string, status: 'open' | 'closed', extra: Record<string, unknown> = {}): Step => ({
+  do: 'vendor-action',
+  action: 'set-fiscal-year',
+  input: { fiscalYearId, status, ...extra },
+});

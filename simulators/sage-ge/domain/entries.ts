@@ -78,8 +78,10 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
   const at = (...rest: string[]) => paths.fileField(entity.id, file.id, ...rest);
   const changes: Change[] = [];
   const messages: string[] = [];
+  // A batch of third parties that no entry followed is rejected (harmlessly) with a message; one
+  // that entries followed was imported with them.
   for (const batch of Object.values(file.pendingThirdPartyBatches)) {
-    messages.push(renderMessage('SGE-FIRST-CONNECTION-BATCHES', { batch: batch.id }));
+    if (file.nextEntrySeq === 1) messages.push(renderMessage('SGE-FIRST-CONNECTION-BATCHES', { batch: batch.id }));
     changes.push(del(at('pendingThirdPartyBatches', batch.id)));
   }
 
