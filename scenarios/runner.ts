@@ -227,7 +227,7 @@ class World {
   }
 
   private async step(step: Step): Promise<TimelineItem['checks'] | undefined> {
-    this.lastError = undefined;
+    if (step.do !== 'check') this.lastError = undefined;
     switch (step.do) {
       case 'link-file': {
         const credentials = step.credentials === 'wrong' ? this.adapter.wrongCredentials(this.tenant) : this.adapter.credentials(this.tenant);
