@@ -3,6 +3,8 @@
  *   import { createSageGeSimulator, startSimulators } from 'ledgersim';
  */
 export { createSageGeSimulator, sageGeDefinition, type SageGeSimulator, type SageGeSimulatorOptions } from './simulators/sage-ge/index.js';
+export { createQuadraSimulator, quadraDefinition, type QuadraSimulator, type QuadraSimulatorOptions } from './simulators/quadra/index.js';
+export { createLoopSimulator, loopDefinition, type LoopSimulator, type LoopSimulatorOptions } from './simulators/loop/index.js';
 export { buildEntity as buildSageGeEntity, buildFile as buildSageGeFile } from './simulators/sage-ge/seed/builders.js';
 export { startSimulators, type StartOptions, type StartedSimulators } from './simulators/start.js';
 export { createVirtualClock, nextNight, type VirtualClock } from './simulators/kit/clock.js';

@@ -13,10 +13,14 @@
 import type { HttpHandler } from 'msw';
 import { createVirtualClock, type VirtualClock } from './simulators/kit/clock.js';
 import { createBridgeHandlers } from './simulators/kit/msw-bridge.js';
+import { createLoopSimulator, type LoopSimulator } from './simulators/loop/index.js';
+import { createQuadraSimulator, type QuadraSimulator } from './simulators/quadra/index.js';
 import { createSageGeSimulator, DEFAULT_START, type SageGeSimulator } from './simulators/sage-ge/index.js';
 
 export const DEFAULT_BASE_URLS = {
   sageGe: 'https://sage-ge.ledgersim.test',
+  quadra: 'https://quadra.ledgersim.test',
+  loop: 'https://loop.ledgersim.test',
 } as const;
 
 export interface LedgersimHandlersOptions {
@@ -27,16 +31,22 @@ export interface LedgersimHandlersOptions {
 
 export function createLedgersimHandlers(options: LedgersimHandlersOptions = {}): {
   handlers: HttpHandler[];
-  simulators: { sageGe: SageGeSimulator };
+  simulators: { sageGe: SageGeSimulator; quadra: QuadraSimulator; loop: LoopSimulator };
   clock: VirtualClock;
   baseUrls: typeof DEFAULT_BASE_URLS;
 } {
   const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
   const baseUrls = { ...DEFAULT_BASE_URLS, ...options.baseUrls };
   const sageGe = createSageGeSimulator({ clock, seed: options.seed });
+  const quadra = createQuadraSimulator({ clock, seed: options.seed });
+  const loop = createLoopSimulator({ clock, seed: options.seed });
   return {
-    handlers: createBridgeHandlers([{ baseUrl: baseUrls.sageGe, fetch: sageGe.app.fetch }]),
-    simulators: { sageGe },
+    handlers: createBridgeHandlers([
+      { baseUrl: baseUrls.sageGe, fetch: sageGe.app.fetch },
+      { baseUrl: baseUrls.quadra, fetch: quadra.app.fetch },
+      { baseUrl: baseUrls.loop, fetch: loop.app.fetch },
+    ]),
+    simulators: { sageGe, quadra, loop },
     clock,
     baseUrls,
   };

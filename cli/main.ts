@@ -1,12 +1,22 @@
+import { reproduceCommand, runCommand, scenariosCommand } from './scenarios.js';
 import { startCommand, type CliIO } from './start.js';
 import { USAGE, UsageError } from './usage.js';
 
 const commands: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
   start: startCommand,
+  scenarios: scenariosCommand,
+  run: runCommand,
+  reproduce: reproduceCommand,
 };
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 failure, 2 bad usage). */
-export async function main(argv: string[], io: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) }): Promise<number> {
+const terminalIO: CliIO = {
+  out: (l) => console.log(l),
+  err: (l) => console.error(l),
+  progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r\u001b[2K${l}`) : undefined,
+};
+
+export async function main(argv: string[], io: CliIO = terminalIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.out(USAGE);

@@ -6,6 +6,10 @@ import { UsageError } from './usage.js';
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
+  /** A transient progress line (a terminal only). */
+  progress?(line: string): void;
+  /** Force colours on or off (default: on a terminal without NO_COLOR). */
+  colour?: boolean;
 }
 
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {

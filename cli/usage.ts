@@ -2,10 +2,21 @@ export const USAGE = `ledgersim: simulators of the Sage GE, Cegid Quadra and Ceg
 
 Usage:
   ledgersim start [--data DIR] [--seed N] [--port-base N] [--host HOST] [--now ISO]
+  ledgersim scenarios [--vendor V] [--json]
+  ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
+  ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
 
 Commands:
   start      Serve the simulators with deterministic demo data (Sage GE on port-base + 1,
              Quadra + 2, Loop + 3), print their URLs and demo credentials; Ctrl-C stops them.
+  scenarios  List the scenarios (id, vendor, title, catalogue ids); --vendor filters.
+  run        Run scenarios (all, or by id, glob such as 'sage-ge/*', or scenario file) in-process,
+             or against running simulators (--against each URL); print each timeline.
+             Exit 0 when all passed, 1 otherwise, 2 on bad usage.
+  reproduce  Find the catalogue entry of a vendor message (any account number, year, folder or
+             collaborator name; case and spacing; the French original where known), run its
+             scenario, show the cause, the timeline, the documented remedy and the remedy at work.
+             No match: the closest entries and exit 2.
 
 Options for start:
   --data DIR       Persist state as JSON files in DIR (state survives a restart)

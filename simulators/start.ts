@@ -3,6 +3,8 @@ import { createVirtualClock, systemStartTime, type VirtualClock } from './kit/cl
 import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from './kit/store.js';
 import type { Simulator, SimulatorDefinition, SimulatorName } from './kit/simulator.js';
+import { createLoopSimulator, loopDefinition } from './loop/index.js';
+import { createQuadraSimulator, quadraDefinition } from './quadra/index.js';
 import { createSageGeSimulator, sageGeDefinition } from './sage-ge/index.js';
 
 /** How `startSimulators` builds one vendor: its state definition, its factory, its port offset. */
@@ -12,7 +14,11 @@ interface Registration {
   portOffset: number;
 }
 
-export const SIMULATORS: readonly Registration[] = [{ definition: sageGeDefinition, create: createSageGeSimulator, portOffset: 1 }];
+export const SIMULATORS: readonly Registration[] = [
+  { definition: sageGeDefinition, create: createSageGeSimulator, portOffset: 1 },
+  { definition: quadraDefinition, create: createQuadraSimulator, portOffset: 2 },
+  { definition: loopDefinition, create: createLoopSimulator, portOffset: 3 },
+];
 
 export interface StartOptions {
   /** Ports are portBase + 1 (Sage GE), + 2 (Quadra), + 3 (Loop); 0 picks free ports (tests). */

@@ -110,7 +110,12 @@ export const quadraCatalogue = [
     vendor: 'quadra',
     kind: 'rejection',
     title: 'No open accounting period',
-    messages: [{ en: 'No accounting period is open in file {file}.', documented: false }],
+    messages: [
+      { en: 'No accounting period is open in file {file}.', documented: false },
+      // Variant 1: one line of an imported file, in the rejection report (QuadraCOMPTA refuses
+      // "écriture sur période clôturée"; vendor-facts §1.5).
+      { en: 'Line {line}: the date {date} is not in an open accounting period of file {file}.', documented: false },
+    ],
     wire: { status: 422, code: 'AccountingPeriodNotOpen' },
     cause: 'The file in Cegid Quadra has no open accounting period.',
     remedy: [
@@ -131,6 +136,8 @@ export const quadraCatalogue = [
         en: 'File {file} is incomplete: the chart of accounts is incomplete or no journal is open.',
         documented: false,
       },
+      // Variant 1: one line of an imported file names a journal that is not open (rejection report).
+      { en: 'Line {line}: journal {journal} is not open in file {file}.', documented: false },
     ],
     wire: { status: 422, code: 'IncompleteFile' },
     cause:

@@ -1,0 +1,156 @@
+import type { RuleResult } from '../../../contracts/catalogue/rejection.js';
+import { decodeQuadraFile, type QuadraEntryLine } from '../../../contracts/quadra/ascii.js';
+import {
+  CFE_IMPORTED_FOLDER,
+  CFE_INPUT_FOLDER,
+  CFE_REJECTED_FOLDER,
+  reportNameOf,
+  type RejectionReport,
+} from '../../../contracts/quadra/wire.js';
+import { del, set, type Change } from '../../kit/changes.js';
+import { done, type DomainResult } from '../../kit/domain-result.js';
+import { rejectionError } from '../../kit/vendor-error.js';
+import { CUSTOMER_COLLECTIVE, SUPPLIER_COLLECTIVE, incompleteFile, journalNotOpen, lineOutsideOpenPeriod, periodNotOpen } from '../rules/index.js';
+import { paths, type AccountState, type BlobState, type DossierState, type EntryState, type FirmState, type ImportState } from '../state/schema.js';
+import { blobBytes } from './container.js';
+
+/**
+ * QDR-IMPORT-ON-OPEN: files uploaded through CFE wait in the container's input folder until a
+ * person opens the dossier in Quadra. Then each file is read and checked, all or nothing: a file
+ * with any problem is moved to `archive/rejected` with a report naming line and column; an
+ * accepted one to `archive/imported`, and its entries become visible through the read API
+ * `importDelayMinutes` later on the virtual clock (published by the simulator's clock tick).
+ */
+
+type Problem = RejectionReport['problems'][number];
+
+export interface OpeningReport {
+  dossier: string;
+  openedAt: string;
+  /** Files accepted, with the moment their entries become visible. */
+  imported: { file: string; importId: string; lines: number; visibleAt: string }[];
+  rejected: { file: string; report: string; problems: number }[];
+  /** Entries that became visible right away (an import delay of 0). */
+  published: number;
+}
+
+const isInput = (blob: BlobState) => blob.path.startsWith(`${CFE_INPUT_FOLDER}/`);
+const fileNameOf = (blob: BlobState) => blob.path.slice(CFE_INPUT_FOLDER.length + 1);
+
+function problemOf(result: RuleResult, where: { line?: number; column?: number; field?: string } = {}): Problem | null {
+  if (result.ok) return null;
+  const error = rejectionError(result.rejection);
+  return { ...where, code: error.code, message: error.message };
+}
+
+/** Everything wrong with one file: format, encoding, the dossier's prerequisites, each line. */
+export function checkFile(dossier: DossierState, bytes: Uint8Array): { problems: Problem[]; lines: QuadraEntryLine[]; ignored: ImportState['ignored'] } {
+  const decoded = decodeQuadraFile(bytes);
+  const problems: Problem[] = decoded.problems.map((p) => ({ ...p, code: /Windows-1252|UTF-8/.test(p.message) ? 'InvalidEncoding' : 'InvalidFormat' }));
+  const lines = decoded.records.flatMap((r) => (r.record.type === 'M' ? [r.record] : []));
+  const count = (type: string) => decoded.records.filter((r) => r.record.type === type).length;
+  if (decoded.ok && lines.length === 0) problems.push({ code: 'InvalidFormat', message: 'The file holds no entry line (M record)' });
+
+  const prerequisites = [problemOf(periodNotOpen(dossier)), problemOf(incompleteFile(dossier))].filter((p): p is Problem => p !== null);
+  problems.push(...prerequisites);
+  if (prerequisites.length === 0) {
+    for (const { line, record } of decoded.records) {
+      if (record.type !== 'M') continue;
+      const journal = problemOf(journalNotOpen(dossier, line, record.journal), { line, column: 10, field: 'journal' });
+      if (journal) problems.push(journal);
+      const period = problemOf(lineOutsideOpenPeriod(dossier, line, record.date), { line, column: 15, field: 'date' });
+      if (period) problems.push(period);
+    }
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { problems, lines, ignored: { accounts: count('C'), analytic: count('I'), schedules: count('R') } };
+}
+
+/** Opening the dossier in Quadra: every file waiting in the input folder is taken, in upload order. */
+export function openDossier(firm: FirmState, dossier: DossierState, now: Date): DomainResult<OpeningReport> {
+  const at = (...rest: string[]) => paths.dossier(firm.sicCode, dossier.code, ...rest);
+  const openedAt = now.toISOString();
+  const changes: Change[] = [set(at('lastOpenedAt'), openedAt)];
+  const report: OpeningReport = { dossier: dossier.code, openedAt, imported: [], rejected: [], published: 0 };
+  const waiting = Object.values(dossier.container.blobs)
+    .filter(isInput)
+    .sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt) || a.path.localeCompare(b.path));
+  const imports: Record<string, ImportState> = { ...dossier.imports };
+  let seq = dossier.nextImportSeq;
+
+  for (const blob of waiting) {
+    const fileName = fileNameOf(blob);
+    const { problems, lines, ignored } = checkFile(dossier, blobBytes(blob));
+    changes.push(del(at('container', 'blobs', blob.path)));
+    if (problems.length > 0) {
+      const rejectedPath = `${CFE_REJECTED_FOLDER}/${fileName}`;
+      const reportPath = `${CFE_REJECTED_FOLDER}/${reportNameOf(fileName)}`;
+      const body: RejectionReport = { file: fileName, dossier: dossier.code, rejectedAt: openedAt, imported: 0, problems };
+      const json = Buffer.from(JSON.stringify(body, null, 2), 'utf8');
+      changes.push(
+        set(at('container', 'blobs', rejectedPath), { ...blob, path: rejectedPath }),
+        set(at('container', 'blobs', reportPath), {
+          path: reportPath,
+          contentBase64: json.toString('base64'),
+          contentType: 'application/json; charset=utf-8',
+          size: json.length,
+          uploadedAt: openedAt,
+        } satisfies BlobState),
+      );
+      report.rejected.push({ file: fileName, report: reportPath, problems: problems.length });
+      continue;
+    }
+    const id = `IMP-${String(seq).padStart(6, '0')}`;
+    seq += 1;
+    const visibleAt = new Date(now.getTime() + dossier.importDelayMinutes * 60_000).toISOString();
+    const record: ImportState = { id, fileName, openedAt, visibleAt, status: 'importing', lines, ignored };
+    imports[id] = record;
+    changes.push(set(at('imports', id), record), set(at('container', 'blobs', `${CFE_IMPORTED_FOLDER}/${fileName}`), { ...blob, path: `${CFE_IMPORTED_FOLDER}/${fileName}` }));
+    report.imported.push({ file: fileName, importId: id, lines: lines.length, visibleAt });
+  }
+  changes.push(set(at('nextImportSeq'), seq));
+
+  const published = publishDueImports(firm, { ...dossier, imports }, now);
+  if (published.ok) {
+    changes.push(...published.changes);
+    report.published = published.value;
+  }
+  return done(report, changes);
+}
+
+/** QDR-NO-LABELS: an account the import does not know is created without a label; 0… is a supplier, 9… a customer. */
+export function autoCreatedAccount(number: string): AccountState {
+  if (number.startsWith('0')) return { number, type: 'F', label: '', collective: SUPPLIER_COLLECTIVE, autoCreated: true };
+  if (number.startsWith('9')) return { number, type: 'C', label: '', collective: CUSTOMER_COLLECTIVE, autoCreated: true };
+  return { number, type: 'G', label: '', collective: '', autoCreated: true };
+}
+
+/**
+ * The imports whose delay has run out: their lines become entries (`Ecritures`), unknown accounts
+ * are created without label (QDR-NO-LABELS). Returns how many entries became visible.
+ */
+export function publishDueImports(firm: FirmState, dossier: DossierState, now: Date): DomainResult<number> {
+  const at = (...rest: string[]) => paths.dossier(firm.sicCode, dossier.code, ...rest);
+  const due = Object.values(dossier.imports)
+    .filter((imp) => imp.status === 'importing' && Date.parse(imp.visibleAt) <= now.getTime())
+    .sort((a, b) => a.id.localeCompare(b.id));
+  if (due.length === 0) return done(0);
+  const changes: Change[] = [];
+  const created = new Set<string>();
+  let nextId = dossier.nextEntryId;
+  for (const imp of due) {
+    imp.lines.forEach((record, index) => {
+      if (!Object.hasOwn(dossier.accounts, record.account) && !created.has(record.account)) {
+        created.add(record.account);
+        changes.push(set(at('accounts', record.account), autoCreatedAccount(record.account)));
+      }
+      const entry: EntryState = { id: nextId, importId: imp.id, lineNumber: (index + 1) * 10, record, visibleAt: imp.visibleAt };
+      changes.push(set(at('entries', String(nextId)), entry));
+      nextId += 1;
+    });
+    changes.push(set(at('imports', imp.id), { ...imp, status: 'imported', lines: [] } satisfies ImportState));
+  }
+  changes.push(set(at('nextEntryId'), nextId));
+  return done(nextId - dossier.nextEntryId, changes);
+}
+

@@ -1,0 +1,44 @@
+import type { TokenResponse } from '../../../contracts/quadra/wire.js';
+import { del, set, type Change } from '../../kit/changes.js';
+import { done, type DomainResult } from '../../kit/domain-result.js';
+import { paths, type FirmState, type QuadraState, type TokenState } from '../state/schema.js';
+
+/**
+ * Tokens of the two token endpoints: the CPA's (Quadra On Demand, 10 hours) and the CFE's. A
+ * token lives in its firm's state, so that what was acknowledged survives a restart with
+ * `--data`; regenerating the key it was issued for voids it.
+ */
+
+export type TokenKind = TokenState['kind'];
+
+/** The firm whose current CPA (or CFE) key is `key`. */
+export function firmByKey(state: QuadraState, kind: TokenKind, key: string): FirmState | undefined {
+  return Object.values(state.tenants).find((firm) => firm[kind].key === key);
+}
+
+export const tokenExists = (state: QuadraState, token: string): boolean => Object.values(state.tenants).some((firm) => Object.hasOwn(firm.tokens, token));
+
+/** Issues `token` for the firm's current key; expired tokens of the firm are dropped on the way. */
+export function issueToken(firm: FirmState, kind: TokenKind, token: string, seconds: number, now: Date): DomainResult<TokenResponse> {
+  const changes: Change[] = Object.entries(firm.tokens)
+    .filter(([, t]) => Date.parse(t.expiresAt) <= now.getTime())
+    .map(([old]) => del(paths.firm(firm.sicCode, 'tokens', old)));
+  const record: TokenState = { kind, apiKey: firm[kind].key, expiresAt: new Date(now.getTime() + seconds * 1000).toISOString() };
+  changes.push(set(paths.firm(firm.sicCode, 'tokens', token), record));
+  return done({ access_token: token, token_type: 'bearer', expires_in: seconds }, changes);
+}
+
+export type TokenCheck = { ok: true; firm: FirmState } | { ok: false; reason: string };
+
+/** The firm a bearer token belongs to, or why it is refused. */
+export function resolveToken(state: QuadraState, kind: TokenKind, token: string, now: Date): TokenCheck {
+  for (const firm of Object.values(state.tenants)) {
+    if (!Object.hasOwn(firm.tokens, token)) continue;
+    const record = firm.tokens[token]!;
+    if (record.kind !== kind) return { ok: false, reason: `This is not a ${kind === 'cpa' ? 'CPA (Quadra On Demand)' : 'CFE'} token` };
+    if (Date.parse(record.expiresAt) <= now.getTime()) return { ok: false, reason: 'The access token has expired; request a new one' };
+    if (record.apiKey !== firm[kind].key) return { ok: false, reason: 'The API key this token was issued for has been regenerated' };
+    return { ok: true, firm };
+  }
+  return { ok: false, reason: 'Unknown access token' };
+}

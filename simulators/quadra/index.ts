@@ -1,0 +1,130 @@
+import { CFE_API, QUADRA_OD_API, type QuadraErrorBody } from '../../contracts/quadra/wire.js';
+import { createActionsRouter } from '../kit/actions.js';
+import type { Change } from '../kit/changes.js';
+import { createVirtualClock, type VirtualClock } from '../kit/clock.js';
+import type { RequestJournalOptions } from '../kit/journal.js';
+import { createRandom } from '../kit/random.js';
+import { createSimulatorKit } from '../kit/simulator-kit.js';
+import { createMemoryStore, type Store } from '../kit/store.js';
+import type { Simulator, SimulatorDefinition } from '../kit/simulator.js';
+import { quadraActions } from './admin/actions.js';
+import { containerNameOf } from './domain/container.js';
+import { publishDueImports } from './domain/imports.js';
+import { bearer } from './routes/access.js';
+import { cfeBlobRoutes } from './routes/cfe-blobs.js';
+import { cfeRoutes } from './routes/cfe.js';
+import { cpaEntriesRoutes } from './routes/cpa-entries.js';
+import { cpaReferenceDataRoutes } from './routes/cpa-reference-data.js';
+import { cpaTokenRoutes } from './routes/cpa-token.js';
+import { quadraDemoState } from './seed/demo.js';
+import { FirmStateSchema, QuadraStateSchema, emptyQuadraState, type QuadraState } from './state/schema.js';
+
+export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
+
+/** What the kit and `ledgersim start` need to know of the Quadra simulator's state. */
+export const quadraDefinition: SimulatorDefinition<QuadraState> = {
+  name: 'quadra',
+  title: 'Cegid Quadra (CPA + CFE)',
+  schema: QuadraStateSchema,
+  tenantSchema: FirmStateSchema,
+  empty: emptyQuadraState,
+  demo: quadraDemoState,
+  credentials: (state) =>
+    Object.values(state.tenants).map(
+      (firm) =>
+        `SIC ${firm.sicCode} ${firm.name}: CPA key ${firm.cpa.key} secret ${firm.cpa.secret}; CFE key ${firm.cfe.key} secret ${firm.cfe.secret}` +
+        `  (dossiers: ${Object.values(firm.dossiers)
+          .map((d) => `${d.code} → container ${containerNameOf(firm, d)}`)
+          .join(', ')})`,
+    ),
+};
+
+export interface QuadraSimulatorOptions {
+  /** The virtual clock (shared with the other simulators and the hub in one process). */
+  clock?: VirtualClock;
+  /** Seeds the demo data, tokens, keys and fault decisions. */
+  seed?: number;
+  /** Where the state lives; by default in memory, holding `initialState`. */
+  store?: Store<QuadraState>;
+  /** The state of a new in-memory store: the demo firms (default) or none. */
+  initialState?: 'demo' | 'empty' | QuadraState;
+  journal?: RequestJournalOptions;
+  maxBodyBytes?: number;
+}
+
+export type QuadraSimulator = Simulator<QuadraState>;
+
+/** The vendor's error body (simulator's own choice: OAuth 2.0's `error` / `error_description`). */
+const formatError = (error: { code: string; message: string; issues?: readonly { path: string; message: string }[] }): QuadraErrorBody => ({
+  error: error.code,
+  error_description: error.message,
+  ...(error.issues?.length ? { issues: [...error.issues] } : {}),
+});
+
+/** The Cegid Quadra simulator: the CPA API and CFE over one store. Everything it depends on is injected. */
+export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): QuadraSimulator {
+  const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
+  const seed = options.seed ?? 1;
+  const initial = options.initialState ?? 'demo';
+  const store =
+    options.store ?? createMemoryStore<QuadraState>(initial === 'demo' ? quadraDemoState(seed, clock.now()) : initial === 'empty' ? emptyQuadraState() : initial);
+  // Tokens, SAS signatures and regenerated keys: a stream of their own, apart from the kit's faults.
+  const random = createRandom(seed + 1);
+
+  /** QDR-IMPORT-ON-OPEN: imported entries show once the import delay has run out on the virtual clock. */
+  const tick = async (now: Date) => {
+    const changes: Change[] = [];
+    for (const firm of Object.values(store.data.tenants)) {
+      for (const dossier of Object.values(firm.dossiers)) {
+        const result = publishDueImports(firm, dossier, now);
+        if (result.ok) changes.push(...result.changes);
+      }
+    }
+    if (changes.length) await store.commit(changes);
+  };
+
+  const kit = createSimulatorKit({
+    ...quadraDefinition,
+    store,
+    clock,
+    random: createRandom(seed),
+    defaultSeed: seed,
+    seed: quadraDemoState,
+    formatError,
+    tick,
+    journal: options.journal,
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  const deps = { store, clock, random };
+  kit.app.openAPIRegistry.registerComponent('securitySchemes', 'cpaToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of POST /QuadraODOpenApi/token (10 hours)',
+  });
+  kit.app.openAPIRegistry.registerComponent('securitySchemes', 'cfeToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token of POST /CFE/token (simulator\'s own choice)',
+  });
+  kit.app.use(`${QUADRA_OD_API}/*`, bearer(deps, 'cpa', `${QUADRA_OD_API}/token`));
+  kit.app.use(`${CFE_API}/V1/*`, bearer(deps, 'cfe'));
+  kit.app.route('/', cpaTokenRoutes(kit, deps));
+  kit.app.route('/', cpaReferenceDataRoutes(kit, deps));
+  kit.app.route('/', cpaEntriesRoutes(kit, deps));
+  kit.app.route('/', cfeRoutes(kit, deps));
+  kit.app.route('/', cfeBlobRoutes(kit, deps));
+  kit.finish(createActionsRouter(quadraActions(random), store, clock));
+  return {
+    name: 'quadra',
+    app: kit.app,
+    store,
+    clock,
+    journal: kit.journal,
+    faults: kit.faults,
+    settled: kit.settled,
+    async close() {
+      kit.dispose();
+      await store.close();
+    },
+  };
+}
