@@ -118,6 +118,7 @@ class World {
   private lastError: ConnectorError | undefined;
   private lastOpening: string[] = [];
   private journalSince = 0;
+  private journalStart = 0;
   private readonly entryIds: string[] = [];
 
   constructor(
@@ -160,6 +161,7 @@ class World {
     this.tenant = tenant;
     for (const action of given.actions) await this.vendorAction(action.action, action.input);
     this.journalSince = await this.lastJournalSeq();
+    this.journalStart = this.journalSince;
     await this.hub.runScheduler();
     this.record('given', 0, undefined);
   }
@@ -387,7 +389,12 @@ class World {
         return result(checks.every(([ok]) => ok), `the hub's reference data has ${checks.map(([, d]) => d).join(', ')}`, { accounts: data.accounts.length, journals: data.journals.map((j) => j.code), fiscalYears: data.fiscalYears });
       }
       case 'requests': {
-        const { requests } = await this.admin('GET', `/requests?limit=10000${e.method ? `&method=${e.method}` : ''}${e.path ? `&path=${encodeURIComponent(e.path)}` : ''}${e.status ? `&status=${e.status}` : ''}`);
+        // This scenario's requests only: its tenant, since it began (a shared server serves others too).
+        const query = new URLSearchParams({ limit: '10000', tenantId: this.tenantId, since: String(this.journalStart) });
+        if (e.method) query.set('method', e.method);
+        if (e.path) query.set('path', e.path);
+        if (e.status) query.set('status', String(e.status));
+        const { requests } = await this.admin('GET', `/requests?${query}`);
         const n = (requests as JournalRecord[]).filter((r) => !r.path.startsWith('/__admin')).length;
         const what = `${e.method ?? 'any'} requests to ${e.path ?? 'any path'}${e.status ? ` answered ${e.status}` : ''}`;
         if (e.count !== undefined) return result(n === e.count, `${e.count} ${what}`, n);

@@ -4,6 +4,7 @@ import type { VendorAdapter } from './types.js';
 
 const ADAPTERS: Partial<Record<VendorId, VendorAdapter>> = {
   'sage-ge': sageGeAdapter,
+  loop: (await import('./loop.js')).loopAdapter,
 };
 
 export function adapterFor(vendor: VendorId): VendorAdapter {

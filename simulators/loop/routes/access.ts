@@ -25,7 +25,10 @@ const credentialsOf = (c: Context): LoopCredentials => ({
  */
 export function authenticate({ store }: LoopRouteDeps): MiddlewareHandler<KitEnv> {
   return async (c, next) => {
-    const result = auth(store.data, credentialsOf(c));
+    const credentials = credentialsOf(c);
+    // The request journal attributes a refused request to the firm whose domain it names.
+    if (credentials.domain && Object.hasOwn(store.data.tenants, credentials.domain)) c.set('tenantId', credentials.domain);
+    const result = auth(store.data, credentials);
     if (!result.ok) return rejectionResponse(c, result.rejection);
     c.set('tenantId', result.firm.domain);
     await next();

@@ -1,0 +1,151 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogue, getEntry, renderMessage, templateParams } from '../contracts/catalogue/index.js';
+import { loadScenarios } from '../scenarios/load.js';
+import { startSimulators, type StartedSimulators } from '../simulators/start.js';
+import { main } from './main.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false }, out: () => out.join('\n'), err: () => err.join('\n') };
+}
+
+describe('ledgersim scenarios', () => {
+  it('lists the scenarios with their catalogue ids, filtered by vendor, as JSON', async () => {
+    const c = capture();
+    expect(await main(['scenarios', '--vendor', 'sage-ge', '--json'], c.io)).toBe(0);
+    const { scenarios } = JSON.parse(c.out()) as { scenarios: { id: string; vendor: string; covers: string[] }[] };
+    expect(scenarios.find((s) => s.id === 'sage-ge/journal-locked')?.covers).toEqual(['SGE-JOURNAL-LOCKED']);
+    expect(scenarios.every((s) => s.vendor === 'sage-ge')).toBe(true);
+  });
+
+  it('refuses an unknown vendor with exit 2', async () => {
+    expect(await main(['scenarios', '--vendor', 'xero'], capture().io)).toBe(2);
+  });
+});
+
+describe('ledgersim run', () => {
+  it('runs scenarios by glob and prints each timeline, exit 0 when all passed', async () => {
+    const c = capture();
+    expect(await main(['run', 'sage-ge/journal-*'], c.io)).toBe(0);
+    expect(c.out()).toContain('sage-ge/journal-locked  ✓ passed');
+    expect(c.out()).toContain(`sync-failed: ${renderMessage('SGE-JOURNAL-LOCKED')} [SGE-JOURNAL-LOCKED]`);
+    expect(c.out()).toMatch(/POST {3}\/api\/v1\/files\/F1\/entries → 202/);
+    expect(c.out()).toMatch(/1 passed, 0 failed/);
+  });
+
+  it('prints JSON results and writes JUnit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-run-'));
+    try {
+      const c = capture();
+      expect(await main(['run', 'hub/sync-manual', '--json', '--junit', join(dir, 'junit.xml')], c.io)).toBe(0);
+      const { results } = JSON.parse(c.out()) as { results: { id: string; status: string }[] };
+      expect(results).toEqual([expect.objectContaining({ id: 'hub/sync-manual', status: 'passed' })]);
+      const { readFile } = await import('node:fs/promises');
+      expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toContain('<testcase classname="ledgersim.sage-ge" name="hub/sync-manual"');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 when a scenario fails, and refuses a scenario file with a mistake, naming the file, the path and the reason', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-run-'));
+    try {
+      const failing = join(dir, 'failing.json');
+      await writeFile(
+        failing,
+        JSON.stringify({
+          id: 'sage-ge/wrong-expectation',
+          title: 'expects a posted entry while the journal is locked',
+          vendor: 'sage-ge',
+          covers: ['SGE-JOURNAL-LOCKED'],
+          given: { vendor: { actions: [{ action: 'set-journal-lock', input: { journal: 'AC', locked: true } }] } },
+          steps: [{ do: 'link-file' }, { do: 'add-entry', entry: { id: 'P1', kind: 'purchase' } }, { do: 'mark-verified' }, { do: 'open-file' }, { do: 'synchronize' }],
+          expect: [{ expect: 'status', entry: 'P1', is: 'posted' }],
+          verifiedAgainstVendor: false,
+        }),
+      );
+      const c = capture();
+      expect(await main(['run', failing], c.io)).toBe(1);
+      expect(c.out()).toContain('✗ failed');
+
+      const broken = join(dir, 'broken.json');
+      await writeFile(broken, JSON.stringify({ id: 'sage-ge/x', title: 't', vendor: 'sage-ge', covers: ['SGE-JOURNAL-LOCKED'], steps: [{ do: 'teleport' }], expect: [{ expect: 'status', entry: 'P1', is: 'posted' }], verifiedAgainstVendor: false }));
+      const b = capture();
+      expect(await main(['run', broken], b.io)).toBe(2);
+      expect(b.err()).toContain(broken);
+      expect(b.err()).toContain('steps.0.do');
+
+      const unknownId = join(dir, 'unknown-id.json');
+      await writeFile(unknownId, JSON.stringify({ id: 'sage-ge/x', title: 't', vendor: 'sage-ge', covers: ['SGE-NOPE'], steps: [{ do: 'link-file' }], expect: [{ expect: 'step-error', none: true }], verifiedAgainstVendor: false }));
+      const u = capture();
+      expect(await main(['run', unknownId], u.io)).toBe(2);
+      expect(u.err()).toContain('covers.0');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers an id that matches nothing with exit 2', async () => {
+    expect(await main(['run', 'sage-ge/no-such-thing'], capture().io)).toBe(2);
+  });
+});
+
+describe('ledgersim reproduce', () => {
+  it('finds a customer\'s Sage GE message with another account number, runs it, and shows the remedy posting it', async () => {
+    const c = capture();
+    expect(await main(['reproduce', 'account (411000) OR other is  collective'], c.io)).toBe(0);
+    const out = c.out();
+    expect(out).toContain('SGE-COLLECTIVE-ACCOUNT');
+    expect(out).toContain('account = 411000');
+    expect(out).toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').cause);
+    expect(out).toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').remedy[0]);
+    expect(out).toMatch(/Running the remedy:[\s\S]*P1: posted/);
+    expect(out).toContain('Reproduced, and the remedy clears it.');
+  });
+
+  it('answers an unknown message with the closest entries and exit 2', async () => {
+    const c = capture();
+    expect(await main(['reproduce', 'the journal is closed for imports'], c.io)).toBe(2);
+    expect(c.err()).toMatch(/no catalogue entry matches/);
+  });
+
+  it('reproduces every message quoted in the seeds, with other values in its varying parts', async () => {
+    const available = new Set((await loadScenarios()).map((s) => s.id));
+    const documented = catalogue.filter((e) => e.messages.some((m) => m.documented) && available.has(e.scenarioId));
+    expect(documented.length).toBeGreaterThan(10);
+    for (const entry of documented) {
+      const message = entry.messages.find((m) => m.documented)!;
+      const params = Object.fromEntries(templateParams(message.en).map((name) => [name, name === 'years' ? '2019' : name === 'account' ? '4010000042' : `Other ${name} 42`]));
+      const c = capture();
+      const code = await main(['reproduce', renderMessage(entry.id, params, entry.messages.indexOf(message)).toLowerCase()], c.io);
+      expect(code, `${entry.id}: ${c.err()}${c.out().slice(-500)}`).toBe(0);
+      expect(c.out()).toContain(entry.id);
+    }
+  }, 60_000);
+});
+
+describe('ledgersim run --against the servers of ledgersim start', () => {
+  let running: StartedSimulators;
+  beforeAll(async () => {
+    running = await startSimulators({ portBase: 0, seed: 3, now: '2026-03-16T09:00:00Z' });
+  });
+  afterAll(() => running.close());
+
+  it('gives the same results as in-process, each scenario in its own tenant', async () => {
+    const urls = running.simulators.map((s) => s.url);
+    const inProcess = capture();
+    const against = capture();
+    expect(await main(['run', 'sage-ge/*', 'hub/*', 'loop/*', '--json'], inProcess.io)).toBe(0);
+    expect(await main(['run', 'sage-ge/*', 'hub/*', 'loop/*', '--json', ...urls.flatMap((u) => ['--against', u])], against.io)).toBe(0);
+    const summary = (text: string) => (JSON.parse(text) as { results: { id: string; status: string; mode: string }[] }).results.map((r) => [r.id, r.status]);
+    expect(summary(against.out())).toEqual(summary(inProcess.out()));
+    expect((JSON.parse(against.out()) as { results: { mode: string }[] }).results.every((r) => r.mode === 'against')).toBe(true);
+    // the demo firms are still there, untouched, beside the scenarios' tenants
+    const health = await (await fetch(`${urls[0]}/__admin/tenants`)).json() as { tenants: string[] };
+    expect(health.tenants).toEqual(expect.arrayContaining(['ENT-1', 'ENT-2', 'ENT-3', 'scn-sage-ge-journal-locked']));
+  }, 60_000);
+});
