@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import type { z } from 'zod';
-import type { VirtualClock } from './clock.js';
+import { createVirtualClock, type VirtualClock } from './clock.js';
 import type { FaultInjector } from './faults.js';
-import type { RequestJournal } from './journal.js';
-import type { Store } from './store.js';
+import type { RequestJournal, RequestJournalOptions } from './journal.js';
+import type { SimulatorKit } from './simulator-kit.js';
+import { createMemoryStore, type Store } from './store.js';
 
 export type SimulatorName = 'sage-ge' | 'quadra' | 'loop';
 
@@ -32,4 +33,48 @@ export interface Simulator<S> {
   settled(): Promise<void>;
   /** Stops listening to the clock and closes the store (a final snapshot with `--data`). */
   close(): Promise<void>;
+}
+
+/** What every simulator factory takes (`createSageGeSimulator(options)` and the others). */
+export interface SimulatorOptions<S> {
+  /** The virtual clock (shared with the other simulators and the hub in one process). */
+  clock?: VirtualClock;
+  /** Seeds the demo data, ids and fault decisions. */
+  seed?: number;
+  /** Where the state lives; by default in memory, holding `initialState`. */
+  store?: Store<S>;
+  /** The state of a new in-memory store: the demo firms (default) or none. */
+  initialState?: 'demo' | 'empty' | S;
+  journal?: RequestJournalOptions;
+  maxBodyBytes?: number;
+}
+
+/** The clock, seed and store a factory works with, from its options and its definition. */
+export function resolveSimulatorOptions<S extends { tenants: Record<string, unknown> }>(
+  definition: SimulatorDefinition<S>,
+  options: SimulatorOptions<S>,
+  defaultStart: string,
+): { clock: VirtualClock; seed: number; store: Store<S> } {
+  const clock = options.clock ?? createVirtualClock({ start: defaultStart });
+  const seed = options.seed ?? 1;
+  const initial = options.initialState ?? 'demo';
+  const store = options.store ?? createMemoryStore<S>(initial === 'demo' ? definition.demo(seed, clock.now()) : initial === 'empty' ? definition.empty() : initial);
+  return { clock, seed, store };
+}
+
+/** The finished simulator a factory returns, over its kit. */
+export function toSimulator<S>(name: SimulatorName, kit: SimulatorKit, store: Store<S>, clock: VirtualClock): Simulator<S> {
+  return {
+    name,
+    app: kit.app,
+    store,
+    clock,
+    journal: kit.journal,
+    faults: kit.faults,
+    settled: kit.settled,
+    async close() {
+      kit.dispose();
+      await store.close();
+    },
+  };
 }

@@ -1,11 +1,8 @@
 import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
-import { createVirtualClock, type VirtualClock } from '../kit/clock.js';
-import type { RequestJournalOptions } from '../kit/journal.js';
 import { createRandom } from '../kit/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
-import { createMemoryStore, type Store } from '../kit/store.js';
-import type { SimulatorDefinition, Simulator } from '../kit/simulator.js';
+import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { loopActions } from './admin/actions.js';
 import { dueImports, processImport } from './domain/imports.js';
 import { authenticate } from './routes/access.js';
@@ -33,28 +30,13 @@ export const loopDefinition: SimulatorDefinition<LoopState> = {
     ),
 };
 
-export interface LoopSimulatorOptions {
-  /** The virtual clock (shared with the other simulators and the hub in one process). */
-  clock?: VirtualClock;
-  /** Seeds the demo data and fault decisions. */
-  seed?: number;
-  /** Where the state lives; by default in memory, holding `initialState`. */
-  store?: Store<LoopState>;
-  /** The state of a new in-memory store: the demo firms (default) or none. */
-  initialState?: 'demo' | 'empty' | LoopState;
-  journal?: RequestJournalOptions;
-  maxBodyBytes?: number;
-}
+export type LoopSimulatorOptions = SimulatorOptions<LoopState>;
 
 export type LoopSimulator = Simulator<LoopState>;
 
 /** The Cegid Loop simulator: a Hono app over its store. Everything it depends on is injected. */
 export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSimulator {
-  const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
-  const seed = options.seed ?? 1;
-  const initial = options.initialState ?? 'demo';
-  const store =
-    options.store ?? createMemoryStore<LoopState>(initial === 'demo' ? loopDemoState(seed, clock.now()) : initial === 'empty' ? emptyLoopState() : initial);
+  const { clock, seed, store } = resolveSimulatorOptions(loopDefinition, options, DEFAULT_START);
 
   /** Loop's import service: when the clock moves, the imports that fell due are processed in arrival order. */
   const tick = async (now: Date) => {
@@ -93,17 +75,5 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', importJsonRoutes(kit, deps));
   kit.finish(createActionsRouter(loopActions, store, clock));
-  return {
-    name: 'loop',
-    app: kit.app,
-    store,
-    clock,
-    journal: kit.journal,
-    faults: kit.faults,
-    settled: kit.settled,
-    async close() {
-      kit.dispose();
-      await store.close();
-    },
-  };
+  return toSimulator('loop', kit, store, clock);
 }

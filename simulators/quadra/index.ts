@@ -1,12 +1,9 @@
 import { CFE_API, QUADRA_OD_API, type QuadraErrorBody } from '../../contracts/quadra/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import type { Change } from '../kit/changes.js';
-import { createVirtualClock, type VirtualClock } from '../kit/clock.js';
-import type { RequestJournalOptions } from '../kit/journal.js';
 import { createRandom } from '../kit/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
-import { createMemoryStore, type Store } from '../kit/store.js';
-import type { Simulator, SimulatorDefinition } from '../kit/simulator.js';
+import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { quadraActions } from './admin/actions.js';
 import { containerNameOf } from './domain/container.js';
 import { publishDueImports } from './domain/imports.js';
@@ -39,18 +36,7 @@ export const quadraDefinition: SimulatorDefinition<QuadraState> = {
     ),
 };
 
-export interface QuadraSimulatorOptions {
-  /** The virtual clock (shared with the other simulators and the hub in one process). */
-  clock?: VirtualClock;
-  /** Seeds the demo data, tokens, keys and fault decisions. */
-  seed?: number;
-  /** Where the state lives; by default in memory, holding `initialState`. */
-  store?: Store<QuadraState>;
-  /** The state of a new in-memory store: the demo firms (default) or none. */
-  initialState?: 'demo' | 'empty' | QuadraState;
-  journal?: RequestJournalOptions;
-  maxBodyBytes?: number;
-}
+export type QuadraSimulatorOptions = SimulatorOptions<QuadraState>;
 
 export type QuadraSimulator = Simulator<QuadraState>;
 
@@ -63,11 +49,7 @@ const formatError = (error: { code: string; message: string; issues?: readonly {
 
 /** The Cegid Quadra simulator: the CPA API and CFE over one store. Everything it depends on is injected. */
 export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): QuadraSimulator {
-  const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
-  const seed = options.seed ?? 1;
-  const initial = options.initialState ?? 'demo';
-  const store =
-    options.store ?? createMemoryStore<QuadraState>(initial === 'demo' ? quadraDemoState(seed, clock.now()) : initial === 'empty' ? emptyQuadraState() : initial);
+  const { clock, seed, store } = resolveSimulatorOptions(quadraDefinition, options, DEFAULT_START);
   // Tokens, SAS signatures and regenerated keys: a stream of their own, apart from the kit's faults.
   const random = createRandom(seed + 1);
 
@@ -114,17 +96,5 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   kit.app.route('/', cfeRoutes(kit, deps));
   kit.app.route('/', cfeBlobRoutes(kit, deps));
   kit.finish(createActionsRouter(quadraActions(random), store, clock));
-  return {
-    name: 'quadra',
-    app: kit.app,
-    store,
-    clock,
-    journal: kit.journal,
-    faults: kit.faults,
-    settled: kit.settled,
-    async close() {
-      kit.dispose();
-      await store.close();
-    },
-  };
+  return toSimulator('quadra', kit, store, clock);
 }

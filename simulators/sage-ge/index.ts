@@ -1,11 +1,8 @@
 import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
-import { createVirtualClock, type VirtualClock } from '../kit/clock.js';
-import type { RequestJournalOptions } from '../kit/journal.js';
 import { createRandom } from '../kit/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
-import { createMemoryStore, type Store } from '../kit/store.js';
-import type { SimulatorDefinition, Simulator } from '../kit/simulator.js';
+import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { sageGeActions } from './admin/actions.js';
 import { authenticate } from './routes/access.js';
 import { entriesRoutes } from './routes/entries.js';
@@ -30,29 +27,13 @@ export const sageGeDefinition: SimulatorDefinition<SageGeState> = {
     ),
 };
 
-export interface SageGeSimulatorOptions {
-  /** The virtual clock (shared with the other simulators and the hub in one process). */
-  clock?: VirtualClock;
-  /** Seeds the demo data, ids and fault decisions. */
-  seed?: number;
-  /** Where the state lives; by default in memory, holding `initialState`. */
-  store?: Store<SageGeState>;
-  /** The state of a new in-memory store: the demo firms (default) or none. */
-  initialState?: 'demo' | 'empty' | SageGeState;
-  journal?: RequestJournalOptions;
-  maxBodyBytes?: number;
-}
+export type SageGeSimulatorOptions = SimulatorOptions<SageGeState>;
 
 export type SageGeSimulator = Simulator<SageGeState>;
 
 /** The Sage GE simulator: a Hono app over its store. Everything it depends on is injected. */
 export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): SageGeSimulator {
-  const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
-  const seed = options.seed ?? 1;
-  const initial = options.initialState ?? 'demo';
-  const store =
-    options.store ??
-    createMemoryStore<SageGeState>(initial === 'demo' ? sageGeDemoState(seed, clock.now()) : initial === 'empty' ? emptySageGeState() : initial);
+  const { clock, seed, store } = resolveSimulatorOptions(sageGeDefinition, options, DEFAULT_START);
   const kit = createSimulatorKit({
     ...sageGeDefinition,
     store,
@@ -78,17 +59,5 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', entriesRoutes(kit, deps));
   kit.finish(createActionsRouter(sageGeActions, store, clock));
-  return {
-    name: 'sage-ge',
-    app: kit.app,
-    store,
-    clock,
-    journal: kit.journal,
-    faults: kit.faults,
-    settled: kit.settled,
-    async close() {
-      kit.dispose();
-      await store.close();
-    },
-  };
+  return toSimulator('sage-ge', kit, store, clock);
 }
