@@ -193,7 +193,7 @@ export function createHubEngine(options: HubEngineOptions) {
       await readBackDue(clientFileId, at);
       if (mode.send) {
         report.sent = await sendPending(clientFileId, ctx);
-        if (ctx.connector.readBackPolicy.firstCheckAfterMs === 0) await readBackDue(clientFileId, clock.now());
+        if (report.sent > 0 && ctx.connector.readBackPolicy.firstCheckAfterMs === 0) await readBackDue(clientFileId, clock.now());
       }
       for (const record of Object.values(state().entries)) {
         if (record.entry.clientFileId !== clientFileId) continue;
