@@ -62,6 +62,8 @@ export function createHttpClient(options: HttpClientOptions) {
     } catch (error) {
       return failure({ kind: 'transport', message: `${req.method} ${req.path}: ${(error as Error).message}`, retryable: true });
     }
+    // A network error surfaced as a response (Response.error(): type "error", status 0).
+    if (res.type === 'error' || res.status === 0) return failure({ kind: 'transport', message: `${req.method} ${req.path}: network error`, retryable: true });
     if (res.status === 429 || res.status >= 500) {
       const retryAfter = Number(res.headers.get('retry-after'));
       return {

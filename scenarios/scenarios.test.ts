@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { catalogue } from '../contracts/catalogue/index.js';
 import { loadScenarios } from './load.js';
 import { runScenario } from './runner.js';
 
 const scenarios = await loadScenarios();
+
+describe('the scenario suite', () => {
+  it('has a scenario for every catalogue entry, under the entry\'s scenario id, covering it', () => {
+    const byId = new Map(scenarios.map((s) => [s.id, s]));
+    const missing = catalogue.filter((entry) => !byId.get(entry.scenarioId)?.covers.includes(entry.id)).map((e) => `${e.id} → ${e.scenarioId}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('runs every scenario with a documented remedy through that remedy', () => {
+    const withRemedy = catalogue.filter((e) => e.remedy.length > 0 && e.kind !== 'behaviour');
+    const missing = withRemedy.filter((e) => !scenarios.find((s) => s.id === e.scenarioId)?.remedy).map((e) => e.id);
+    expect(missing).toEqual([]);
+  });
+});
 
 describe('the scenario suite (in-process)', () => {
   it.each(scenarios.map((s) => [s.id, s] as const))('%s', async (_id, scenario) => {

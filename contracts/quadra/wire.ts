@@ -176,7 +176,9 @@ export const GetEcrituresResponseSchema = z.object({ CodeDossier: z.string(), Ec
 // CFE: SAS URL, blob upload, listing, the rejection report (all simulator's own choice)
 // ---------------------------------------------------------------------------------------------
 
-export const ContainerParamSchema = z.object({ container: DossierCodeSchema });
+/** An Azure Blob container name: 3 to 63 lower-case letters, digits and dashes (Azure's rule). */
+export const ContainerNameSchema = z.string().min(3).max(63).regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/, 'an Azure container name: lower-case letters, digits and single dashes');
+export const ContainerParamSchema = z.object({ container: ContainerNameSchema });
 export const SasQuerySchema = z
   .object({
     'Minutes-To-Live': z.coerce.number().int().min(1).max(10_080).optional(),
@@ -209,8 +211,8 @@ export const SasParamsSchema = z
 
 /** A blob name in a folder: no path separators, no leading dot. */
 export const BlobNameSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-][A-Za-z0-9._ -]*$/, 'letters, digits, . _ - and spaces; no leading dot');
-export const BlobParamSchema = z.object({ container: DossierCodeSchema, fileName: BlobNameSchema });
-export const ArchiveBlobParamSchema = z.object({ container: DossierCodeSchema, status: z.enum(['rejected', 'imported']), fileName: BlobNameSchema });
+export const BlobParamSchema = z.object({ container: ContainerNameSchema, fileName: BlobNameSchema });
+export const ArchiveBlobParamSchema = z.object({ container: ContainerNameSchema, status: z.enum(['rejected', 'imported']), fileName: BlobNameSchema });
 export const ListQuerySchema = SasParamsSchema.extend({
   restype: z.literal('container'),
   comp: z.literal('list'),

@@ -5,6 +5,7 @@ import type { VendorAdapter } from './types.js';
 const ADAPTERS: Partial<Record<VendorId, VendorAdapter>> = {
   'sage-ge': sageGeAdapter,
   loop: (await import('./loop.js')).loopAdapter,
+  quadra: (await import('./quadra.js')).quadraAdapter,
 };
 
 export function adapterFor(vendor: VendorId): VendorAdapter {

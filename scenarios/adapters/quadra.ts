@@ -1,0 +1,112 @@
+import { createQuadraConnector, type QuadraCredentials } from '../../connectors/quadra/index.js';
+import { decodeQuadraFile, type QuadraEntryLine } from '../../contracts/quadra/ascii.js';
+import { CFE_INPUT_FOLDER, CFE_REJECTED_FOLDER } from '../../contracts/quadra/wire.js';
+import { createQuadraSimulator } from '../../simulators/quadra/index.js';
+import { buildDossier, buildFirm, defaultCfeKey } from '../../simulators/quadra/seed/builders.js';
+import type { FirmState } from '../../simulators/quadra/state/schema.js';
+import type { VendorAdapter, VendorEntryView } from './types.js';
+
+/**
+ * The dossier every Quadra scenario links to. Own choice: a short code, since the dossier's CFE
+ * container is named `<sic>-<dossier>` and the SIC code is the scenario's tenant id.
+ */
+export const QUADRA_DOSSIER = 'D1';
+
+/**
+ * One firm whose SIC code is the tenant id, with Collaborative Portal access and an activated CFE
+ * key; its four codes derive from the SIC code (unique per tenant). One healthy dossier: last
+ * year closed and this year open, the PCG chart, journals AC, VT, BQ, OD, AN open, the CFE key
+ * recorded in Quadra's settings.
+ */
+export function healthyQuadraFirm(tenantId: string, now: Date): FirmState {
+  return buildFirm(tenantId, {
+    name: `Cabinet ${tenantId}`,
+    dossiers: [buildDossier(QUADRA_DOSSIER, now.getUTCFullYear(), defaultCfeKey(tenantId), { name: `Dossier ${tenantId}` })],
+  });
+}
+
+const firmOf = (tenant: unknown) => tenant as FirmState;
+
+/**
+ * Which pair of codes the accountant mistyped in the wizard, per tenant document built here.
+ * Own choice (a workaround): the scenario schema's `link-file` only says `wrong`, and the
+ * runner's `edit-credentials` re-enters the codes of the document built before the steps, so a
+ * scenario picks the mistyped pair through its preset; the simulator never sees this.
+ */
+const mistyped = new WeakMap<object, 'cfe'>();
+
+/** The healthy firm, where the wizard's "wrong" codes are a mistyped CFE secret (QDR-CFE-AUTH) instead of a mistyped CPA secret. */
+function cfeSecretMistyped(tenantId: string, now: Date): FirmState {
+  const firm = healthyQuadraFirm(tenantId, now);
+  mistyped.set(firm, 'cfe');
+  return firm;
+}
+
+/** One view per entry (lines grouped by piece number) of one file. */
+function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntryView['state']): VendorEntryView[] {
+  const byPiece = new Map<string, QuadraEntryLine[]>();
+  for (const line of lines) {
+    const piece = line.pieceNumber || line.pieceNumber8 || line.pieceNumber5;
+    byPiece.set(piece, [...(byPiece.get(piece) ?? []), line]);
+  }
+  return [...byPiece].map(([marker, group]) => ({
+    ref,
+    marker,
+    state,
+    label: group[0]!.longLabel || group[0]!.label,
+    documentNumber: group[0]!.pieceNumber8 || undefined,
+    attachments: group.filter((l) => l.attachment).length,
+  }));
+}
+
+const linesOfBlob = (contentBase64: string): QuadraEntryLine[] =>
+  decodeQuadraFile(new Uint8Array(Buffer.from(contentBase64, 'base64'))).records.flatMap((r) => (r.record.type === 'M' ? [r.record] : []));
+
+/** The shared Cegid Quadra builders of every Quadra scenario. */
+export const quadraAdapter: VendorAdapter = {
+  vendor: 'quadra',
+  createSimulator: (clock) => createQuadraSimulator({ clock, initialState: 'empty' }),
+  presets: { healthy: healthyQuadraFirm, 'cfe-secret-mistyped': cfeSecretMistyped },
+  fileId: () => QUADRA_DOSSIER,
+  credentials: (tenant) => ({
+    cpaKey: firmOf(tenant).cpa.key,
+    cpaSecret: firmOf(tenant).cpa.secret,
+    cfeKey: firmOf(tenant).cfe.key,
+    cfeSecret: firmOf(tenant).cfe.secret,
+    sicCode: firmOf(tenant).sicCode,
+  }),
+  /** A mistyped CPA secret (QDR-CPA-AUTH), or the CFE secret with the `cfe-secret-mistyped` preset (QDR-CFE-AUTH). */
+  wrongCredentials: (tenant) =>
+    mistyped.get(tenant as object) === 'cfe'
+      ? { ...quadraAdapter.credentials(tenant), cfeSecret: `${firmOf(tenant).cfe.secret}-WRONG` }
+      : { ...quadraAdapter.credentials(tenant), cpaSecret: `${firmOf(tenant).cpa.secret}-WRONG` },
+  connector: ({ baseUrl, fetch, credentials, clock }) =>
+    createQuadraConnector({ baseUrl, fetch, credentials: credentials as unknown as QuadraCredentials, clock, sleep: async () => {} }),
+  // Firm-level actions (keys, portal access, CFE activation) refuse a `dossier`: their steps pass `dossier: null`.
+  actionTarget: (tenantId, fileId) => ({ sicCode: tenantId, dossier: fileId }),
+  openFileAction: 'open-dossier',
+  /**
+   * What Quadra holds of the hub's entries, one view per piece number: `posted` once visible in
+   * `Ecritures`, `queued` while its file waits in the container or its import is running,
+   * `rejected` when its file was moved to `archive/rejected`.
+   */
+  vendorEntries: (tenant, fileId) => {
+    const dossier = firmOf(tenant).dossiers[fileId];
+    if (!dossier) return [];
+    const fileOfImport = (importId: string) => dossier.imports[importId]?.fileName ?? importId;
+    const out: VendorEntryView[] = [];
+    const posted = new Map<string, QuadraEntryLine[]>();
+    for (const entry of Object.values(dossier.entries).sort((a, b) => a.id - b.id)) {
+      const ref = fileOfImport(entry.importId);
+      posted.set(ref, [...(posted.get(ref) ?? []), entry.record]);
+    }
+    for (const [ref, lines] of posted) out.push(...views(lines, ref, 'posted'));
+    for (const imp of Object.values(dossier.imports)) if (imp.status === 'importing') out.push(...views(imp.lines, imp.fileName, 'queued'));
+    for (const blob of Object.values(dossier.container.blobs).sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt))) {
+      const name = blob.path.slice(blob.path.lastIndexOf('/') + 1);
+      if (blob.path.startsWith(`${CFE_INPUT_FOLDER}/`)) out.push(...views(linesOfBlob(blob.contentBase64), name, 'queued'));
+      else if (blob.path.startsWith(`${CFE_REJECTED_FOLDER}/`) && !name.endsWith('.report.json')) out.push(...views(linesOfBlob(blob.contentBase64), name, 'rejected'));
+    }
+    return out;
+  },
+};
