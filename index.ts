@@ -7,6 +7,7 @@ export { createQuadraSimulator, quadraDefinition, type QuadraSimulator, type Qua
 export { createLoopSimulator, loopDefinition, type LoopSimulator, type LoopSimulatorOptions } from './simulators/loop/index.js';
 export { buildEntity as buildSageGeEntity, buildFile as buildSageGeFile } from './simulators/sage-ge/seed/builders.js';
 export { startSimulators, type StartOptions, type StartedSimulators } from './simulators/start.js';
+export { createDashboard } from './dashboard/index.js';
 export { createVirtualClock, nextNight, type VirtualClock } from './simulators/kit/clock.js';
 export { createMemoryStore, openFileStore, StoreLoadError, type Store } from './simulators/kit/store.js';
 export type { Simulator, SimulatorName } from './simulators/kit/simulator.js';

@@ -58,6 +58,10 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
     throw error;
   }
   io.out(`ledgersim ${values.data ? `(state in ${values.data})` : '(state in memory)'}, seed ${seed ?? 1}, virtual clock at ${started.clock.now().toISOString()}`);
+  if (started.dashboard) {
+    io.out('');
+    io.out(`Dashboard ${started.dashboard.url}   (see and drive the simulators in a browser)`);
+  }
   for (const sim of started.simulators) {
     io.out('');
     io.out(`${sim.title.padEnd(8)} ${sim.url}   (admin: ${sim.url}/__admin/health, API description: ${sim.url}/openapi.json)`);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createDashboard } from '../dashboard/index.js';
 import { createVirtualClock, systemStartTime, type VirtualClock } from './kit/clock.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from './kit/store.js';
@@ -21,7 +22,7 @@ export const SIMULATORS: readonly Registration[] = [
 ];
 
 export interface StartOptions {
-  /** Ports are portBase + 1 (Sage GE), + 2 (Quadra), + 3 (Loop); 0 picks free ports (tests). */
+  /** Ports are portBase + 0 (the dashboard), + 1 (Sage GE), + 2 (Quadra), + 3 (Loop); 0 picks free ports (tests). */
   portBase?: number;
   /** Loopback by default. */
   host?: string;
@@ -32,6 +33,8 @@ export interface StartOptions {
   now?: Date | string;
   /** Only these simulators (all by default). */
   only?: readonly SimulatorName[];
+  /** Serve the dashboard on portBase + 0 (default true). */
+  dashboard?: boolean;
 }
 
 export interface StartedSimulator {
@@ -45,6 +48,8 @@ export interface StartedSimulator {
 export interface StartedSimulators {
   clock: VirtualClock;
   simulators: StartedSimulator[];
+  /** The dashboard (see and drive the simulators in a browser), unless started with `dashboard: false`. */
+  dashboard?: { url: string };
   /** Stops serving, flushes every store and writes its final snapshot. */
   close(): Promise<void>;
 }
@@ -72,6 +77,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   }
   const started: StartedSimulator[] = [];
   const servers: RunningServer[] = [];
+  let dashboard: RunningServer | undefined;
   try {
     for (const [i, registration] of chosen.entries()) {
       const simulator = registration.create({ clock, seed, store: stores[i]! });
@@ -85,6 +91,11 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
         credentials: registration.definition.credentials(simulator.store.data),
       });
     }
+    if (options.dashboard !== false) {
+      const app = createDashboard({ simulators: started, clock });
+      dashboard = await serveApp(app.fetch, { port: portBase === 0 ? 0 : portBase, hostname: options.host });
+      servers.push(dashboard);
+    }
   } catch (error) {
     await Promise.all(servers.map((s) => s.close()));
     await Promise.all(stores.map((s) => s.close()));
@@ -93,6 +104,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   return {
     clock,
     simulators: started,
+    ...(dashboard ? { dashboard: { url: dashboard.url } } : {}),
     async close() {
       await Promise.all(servers.map((s) => s.close()));
       await Promise.all(started.map((s) => s.simulator.close()));

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../simulators/kit/clock.js';
+import { createLoopSimulator } from '../simulators/loop/index.js';
+import { createQuadraSimulator } from '../simulators/quadra/index.js';
+import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
+import { sageGeDemoState } from '../simulators/sage-ge/seed/demo.js';
+import type { EntryState, SageGeState } from '../simulators/sage-ge/state/schema.js';
+import { createDashboard } from './index.js';
+
+/**
+ * The dashboard without a browser: `app.request`, in-process simulators on one virtual clock.
+ * (The browser test drives the same pages in Chromium.)
+ */
+
+const START = '2026-03-16T09:00:00.000Z';
+const ORIGIN = { origin: 'http://localhost' };
+
+function setup(sageState?: SageGeState) {
+  const clock = createVirtualClock({ start: START });
+  const simulators = [
+    { name: 'sage-ge' as const, title: 'Sage GE', simulator: createSageGeSimulator({ clock, ...(sageState ? { initialState: sageState } : {}) }) },
+    { name: 'quadra' as const, title: 'Cegid Quadra', simulator: createQuadraSimulator({ clock }) },
+    { name: 'loop' as const, title: 'Cegid Loop', simulator: createLoopSimulator({ clock }) },
+  ];
+  const app = createDashboard({ simulators, clock });
+  const post = (path: string, form: Record<string, string>, headers: Record<string, string> = ORIGIN) =>
+    app.request(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+  /** Follows a post's 303 and returns the page's flash message. */
+  async function flashOf(res: Response): Promise<string | undefined> {
+    expect(res.status).toBe(303);
+    const page = await (await app.request(res.headers.get('location')!)).text();
+    return /data-testid="flash">([^<]*)</.exec(page)?.[1];
+  }
+  return { clock, simulators, app, post, flashOf, sage: simulators[0]!.simulator };
+}
+
+describe('dashboard pages', () => {
+  it('renders every page of the demo state', async () => {
+    const { app } = setup();
+    for (const path of ['/', '/s/sage-ge', '/s/quadra', '/s/loop', '/s/sage-ge/ENT-1/healthy', '/s/quadra/100001/CLEFCFE', '/s/loop/CAB60599/DEMO02', '/requests']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toMatch(/^<!doctype html>/);
+    }
+    expect((await app.request('/s/sage-ge/ENT-1/nope')).status).toBe(404);
+  });
+
+  it('escapes what it renders', async () => {
+    const state = sageGeDemoState(1, new Date(START));
+    state.tenants['ENT-1']!.name = '<script>alert(1)</script>';
+    const { app } = setup(state);
+    const html = await (await app.request('/')).text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('paginates 10,000 entries', async () => {
+    const state = sageGeDemoState(1, new Date(START));
+    const file = state.tenants['ENT-1']!.files.healthy!;
+    const request = { kind: 'bank', journalCode: 'BQ', postingDate: '2026-03-10', documentDate: '2026-03-10', documentNumber: '', label: 'Carte', comment: '', lines: [{ accountNumber: '627000', debit: 1, credit: 0 }, { accountNumber: '512000', debit: 0, credit: 1 }], attachments: [] } as EntryState['request'];
+    for (let seq = 1; seq <= 10_000; seq++) {
+      const id = `ENT-${String(seq).padStart(6, '0')}`;
+      file.entries[id] = { id, seq, status: seq % 3 === 0 ? 'rejected' : 'injected', queuedAt: START, trackingCode: null, request, ...(seq % 3 === 0 ? { rejection: { id: 'SGE-JOURNAL-LOCKED', params: {} } } : { documentNumber: `BQ${seq}` }) };
+    }
+    file.nextEntrySeq = 10_001;
+    const { app } = setup(state);
+    const html = await (await app.request('/s/sage-ge/ENT-1/healthy?page=2')).text();
+    expect(html).toContain('10000 entries, page 2 of 200');
+    expect(html.match(/<tr data-entry=/g)).toHaveLength(50);
+    expect(html).toContain('data-entry="ENT-009950"');
+    const rejected = await (await app.request('/s/sage-ge/ENT-1/healthy?status=rejected')).text();
+    expect(rejected).toContain('3333 entries, page 1 of 67');
+    expect(rejected).toContain('SGE-JOURNAL-LOCKED');
+    expect((await app.request('/')).status).toBe(200);
+  });
+});
+
+describe('dashboard forms', () => {
+  it('runs a vendor action and comes back with what it did', async () => {
+    const { post, flashOf, sage } = setup();
+    const res = await post('/s/sage-ge/actions/set-journal-lock', { entityId: 'ENT-1', fileId: 'healthy', journal: 'VE', locked: 'true', _back: '/s/sage-ge/ENT-1/healthy' });
+    expect(res.headers.get('location')).toMatch(/^\/s\/sage-ge\/ENT-1\/healthy\?flash=\d+$/);
+    expect(await flashOf(res)).toContain('Set journal lock: done');
+    expect((sage.store.data as SageGeState).tenants['ENT-1']!.files.healthy!.journals.VE!.locked).toBe(true);
+  });
+
+  it('refuses bad input with the simulator\'s message, never a 500', async () => {
+    const { post, flashOf } = setup();
+    expect(await flashOf(await post('/s/sage-ge/actions/inject-other-error', { entityId: 'ENT-1', fileId: 'healthy', variant: 'seven', _back: '/' }))).toMatch(/Inject other error was refused: Invalid body: variant: .*number/);
+    expect(await flashOf(await post('/s/sage-ge/actions/open-accounting', { entityId: 'ENT-1', fileId: 'nope', _back: '/' }))).toBe('Open accounting was refused: No file nope in entity ENT-1');
+    expect(await flashOf(await post('/s/sage-ge/actions/nope', { _back: '/' }))).toBe('Sage GE has no action &quot;nope&quot;.');
+    expect(await flashOf(await post('/s/loop/faults', { kind: 'explode', _back: '/s/loop' }))).toMatch(/The fault was refused: kind: Invalid option/);
+    expect(await flashOf(await post('/clock', { advance: '3 years', _back: '/' }))).toMatch(/The clock moves by/);
+  });
+
+  it('never redirects to another site', async () => {
+    const { post } = setup();
+    for (const back of ['//evil.example/', '/\\evil.example', 'https://evil.example/']) {
+      const res = await post('/s/sage-ge/faults/clear', { _back: back });
+      expect(res.headers.get('location')).toMatch(/^\/\?flash=\d+$/);
+    }
+  });
+
+  it('refuses a post from another site', async () => {
+    const { post, clock } = setup();
+    const res = await post('/clock', { advance: '1w', _back: '/' }, { origin: 'http://evil.example' });
+    expect(res.status).toBe(403);
+    expect(clock.now().toISOString()).toBe(START);
+  });
+
+  it('moves the shared clock and lets the due work run', async () => {
+    const { post, flashOf, clock } = setup();
+    expect(await flashOf(await post('/clock', { advance: 'next-night', _back: '/' }))).toContain('2026-03-17 02:00 UTC');
+    expect(clock.now().toISOString()).toBe('2026-03-17T02:00:00.000Z');
+    await post('/clock', { advance: '1w', _back: '/' });
+    expect(clock.now().toISOString()).toBe('2026-03-24T02:00:00.000Z');
+  });
+
+  it('arms and clears faults', async () => {
+    const { post, flashOf, sage } = setup();
+    expect(await flashOf(await post('/s/sage-ge/faults', { path: '/api/v1/**', kind: 'status', status: '503', times: '2', _back: '/s/sage-ge' }))).toContain('Fault armed');
+    expect(sage.faults.list()).toMatchObject([{ path: '/api/v1/**', kind: 'status', status: 503, remaining: 2 }]);
+    await post('/s/sage-ge/faults/clear', { _back: '/s/sage-ge' });
+    expect(sage.faults.list()).toEqual([]);
+  });
+});

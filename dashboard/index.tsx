@@ -1,0 +1,502 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { csrf } from 'hono/csrf';
+import type { Child } from 'hono/jsx';
+import { z } from 'zod';
+import { FaultRuleSchema } from '../contracts/common/faults.js';
+import { getEntry, lookupMessage, type MessageMatch } from '../contracts/catalogue/index.js';
+import type { Scenario } from '../contracts/scenario/schema.js';
+import type { RunOptions, ScenarioResult } from '../scenarios/runner.js';
+import { DAY, HOUR, nextNight, type VirtualClock } from '../simulators/kit/clock.js';
+import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
+import { Badge, Empty, Layout, when, type Flash } from './layout.js';
+import { JournalView, type JournalQuery } from './views/journal.js';
+import { loopView } from './views/loop.js';
+import { quadraView } from './views/quadra.js';
+import { CatalogueEntryView, ReproduceBox, ResultView, ScenarioList, Timeline } from './views/scenarios.js';
+import { sageGeView } from './views/sage-ge.js';
+import { type DashboardSimulator, type VendorView, type ViewContext } from './views/types.js';
+
+export type { DashboardSimulator } from './views/types.js';
+
+/**
+ * The dashboard: the three simulators seen and driven from a browser. Rendered on the server by
+ * hono/jsx (every string escaped), no client-side script, nothing fetched from elsewhere. It
+ * reads the simulators' stores and journals and drives them in-process through their own
+ * `app.request` (the `/__admin` plane), so a refused action is refused by the simulator's schema,
+ * in its words. Time comes only from the shared virtual clock.
+ */
+export interface DashboardOptions {
+  /** `startSimulators(...).simulators` fits as is. */
+  simulators: readonly DashboardSimulator[];
+  /** The clock the simulators share (the clock buttons move it). */
+  clock: VirtualClock;
+  /** Rows per page of the long lists (entries, requests, accounts). */
+  pageSize?: number;
+  /** The scenarios the page lists (the built-in ones by default). */
+  loadScenarios?: () => Promise<Scenario[]>;
+  /** How a scenario runs (the scenario runner by default: in-process, on its own clock). */
+  runScenario?: (scenario: Scenario, options?: RunOptions) => Promise<ScenarioResult>;
+}
+
+const VIEWS: Record<string, VendorView> = { 'sage-ge': sageGeView, quadra: quadraView, loop: loopView };
+
+/** The clock buttons: how far each one moves the virtual clock. */
+const ADVANCES: Record<string, { label: string; move: (clock: VirtualClock) => void }> = {
+  '1h': { label: '1 hour', move: (clock) => clock.advance(HOUR) },
+  '12h': { label: '12 hours', move: (clock) => clock.advance(12 * HOUR) },
+  'next-night': { label: 'to the next night', move: (clock) => clock.set(nextNight(clock.now())) },
+  '1w': { label: '1 week', move: (clock) => clock.advance(7 * DAY) },
+};
+
+const FAULT_FORM: ActionInfo = {
+  name: 'add-fault',
+  description: 'Inject a fault on the vendor routes: path pattern (* one segment, ** any), kind, and for how many requests or with which probability (seeded).',
+  input: z.toJSONSchema(FaultRuleSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
+};
+
+const MAX_FLASHES = 200;
+const MAX_RUNS = 20;
+const MAX_MESSAGE = 2000;
+
+/** A path of this dashboard to come back to: never another site (`//host`, `/\host`). */
+const safeBack = (back: unknown): string => (typeof back === 'string' && /^\/(?![/\\])/.test(back) ? back : '/');
+
+const withParam = (path: string, key: string, value: string) => {
+  const [base, search = ''] = path.split('?', 2) as [string, string?];
+  const params = new URLSearchParams(search);
+  params.set(key, value);
+  return `${base}?${params.toString()}`;
+};
+
+async function formFields(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+export function createDashboard(options: DashboardOptions): Hono {
+  const { clock } = options;
+  const simulators = [...options.simulators];
+  const pageSize = options.pageSize ?? 50;
+  const bySim = new Map(simulators.map((s) => [s.name as string, s]));
+  const load = options.loadScenarios ?? (async () => (await import('../scenarios/load.js')).loadScenarios());
+  const run = options.runScenario ?? (async (scenario: Scenario, runOptions?: RunOptions) => (await import('../scenarios/runner.js')).runScenario(scenario, runOptions));
+
+  // Post/redirect/get: what a POST did is shown once by the page it comes back to.
+  const flashes = new Map<number, Flash>();
+  let flashSeq = 0;
+  const flash = (f: Flash) => {
+    flashSeq += 1;
+    flashes.set(flashSeq, f);
+    if (flashes.size > MAX_FLASHES) flashes.delete(flashes.keys().next().value!);
+    return flashSeq;
+  };
+  const back = (c: Context, to: unknown, f: Flash) => c.redirect(withParam(safeBack(to), 'flash', String(flash(f))), 303);
+
+  const runs = new Map<number, ScenarioResult>();
+  let runSeq = 0;
+
+  let scenarios: Promise<Scenario[]> | undefined;
+  const loadOnce = () => {
+    scenarios ??= load().catch((error) => {
+      scenarios = undefined;
+      throw error;
+    });
+    return scenarios;
+  };
+
+  const actionLists = new Map<string, Promise<ActionInfo[]>>();
+  const actionsOf = (sim: DashboardSimulator) => {
+    let list = actionLists.get(sim.name);
+    if (!list) {
+      list = admin(sim, 'GET', '/actions').then((r) => (r.status === 200 ? ((r.body as { actions: ActionInfo[] }).actions ?? []) : []));
+      actionLists.set(sim.name, list);
+    }
+    return list;
+  };
+
+  /** A call to the simulator's own control plane, in-process. */
+  async function admin(sim: DashboardSimulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const res = await sim.simulator.app.request(`/__admin${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: kept as text
+    }
+    return { status: res.status, body: parsed };
+  }
+
+  const nav = [
+    { href: '/', label: 'Overview', key: 'overview' },
+    ...simulators.map((s) => ({ href: `/s/${encodeURIComponent(s.name)}`, label: s.title, key: s.name })),
+    { href: '/requests', label: 'Requests', key: 'requests' },
+    { href: '/scenarios', label: 'Scenarios', key: 'scenarios' },
+  ];
+
+  function here(c: Context): string {
+    const url = new URL(c.req.url);
+    url.searchParams.delete('flash');
+    const search = url.searchParams.toString();
+    return `${url.pathname}${search ? `?${search}` : ''}`;
+  }
+
+  async function page(c: Context, title: string, active: string | undefined, body: Child, status: 200 | 404 = 200) {
+    const id = Number(c.req.query('flash'));
+    const element = (
+      <Layout title={title} now={clock.now().toISOString()} here={here(c)} active={active} nav={nav} flash={Number.isInteger(id) ? flashes.get(id) : undefined}>
+        {body}
+      </Layout>
+    );
+    return c.html(`<!doctype html>${await element}`, status);
+  }
+
+  const notFound = (c: Context, what: string) => page(c, 'Not found', undefined, <Empty>{what}</Empty>, 404);
+
+  function context(c: Context, sim: DashboardSimulator, actions: ActionInfo[]): ViewContext {
+    const url = new URL(c.req.url);
+    const query = Object.fromEntries([...url.searchParams.entries()].filter(([k]) => k !== 'flash'));
+    return { sim, now: clock.now(), path: url.pathname, query, here: here(c), actions, pageSize };
+  }
+
+  const app = new Hono();
+  // The dashboard drives the simulators: a page of another site must not post to it.
+  app.use('*', csrf());
+
+  app.get('/', async (c) => {
+    const sections = simulators.map((sim) => {
+      const view = VIEWS[sim.name];
+      const ctx = context(c, sim, []);
+      const faults = sim.simulator.faults.list();
+      return (
+        <section data-simulator={sim.name}>
+          <h2>
+            <a href={`/s/${encodeURIComponent(sim.name)}`}>{sim.title}</a> {sim.url ? <span class="muted">{sim.url}</span> : null}{' '}
+            <span class="muted">{`${Object.keys(sim.simulator.store.data.tenants).length} tenants, ${sim.simulator.journal.size} requests in the journal`}</span>{' '}
+            {faults.length ? <Badge kind="warn">{`${faults.length} fault(s) armed`}</Badge> : null}
+          </h2>
+          <div class="grid">{view ? view.overview(ctx) : <Empty>No view for {sim.name}.</Empty>}</div>
+        </section>
+      );
+    });
+    return page(c, 'Overview', 'overview', <div>{sections}</div>);
+  });
+
+  app.get('/s/:sim', async (c) => {
+    const sim = bySim.get(c.req.param('sim'));
+    if (!sim) return notFound(c, `No simulator ${c.req.param('sim')}.`);
+    const actions = await actionsOf(sim);
+    const view = VIEWS[sim.name];
+    const ctx = context(c, sim, actions);
+    const faults = sim.simulator.faults.list();
+    const post = `/s/${encodeURIComponent(sim.name)}`;
+    return page(
+      c,
+      sim.title,
+      sim.name,
+      <div>
+        {sim.url ? (
+          <p class="muted">
+            Serving at {sim.url} (admin {sim.url}/__admin/health, API description {sim.url}/openapi.json)
+          </p>
+        ) : null}
+        <div class="grid">{view?.overview(ctx)}</div>
+        <h2>Vendor actions</h2>
+        <p class="muted">What a person does in the vendor's UI. On a {view?.nouns.file ?? 'file'} page the firm and the {view?.nouns.file ?? 'file'} are filled in.</p>
+        <div class="actions">
+          {actions.map((a) => (
+            <ActionForm action={a} post={`${post}/actions/${encodeURIComponent(a.name)}`} back={ctx.here} />
+          ))}
+        </div>
+        <h2>Faults</h2>
+        {faults.length ? (
+          <table data-testid="faults">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>path</th>
+                <th>method</th>
+                <th>kind</th>
+                <th>remaining / probability</th>
+              </tr>
+            </thead>
+            <tbody>
+              {faults.map((f) => (
+                <tr>
+                  <td>{f.id}</td>
+                  <td>
+                    <code>{f.path}</code>
+                  </td>
+                  <td>{f.method ?? 'any'}</td>
+                  <td>{`${f.kind}${f.status ? ` ${f.status}` : ''}${f.latencyMs !== undefined ? ` ${f.latencyMs} ms` : ''}`}</td>
+                  <td>{`${f.remaining ?? '∞'}${f.probability !== undefined ? ` · p=${f.probability}` : ''}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <Empty>No faults armed: every request is answered normally.</Empty>
+        )}
+        <div class="actions">
+          <ActionForm action={FAULT_FORM} post={`${post}/faults`} back={ctx.here} />
+          <form method="post" action={`${post}/faults/clear`} class="action">
+            <strong>Clear faults</strong>
+            <p>Remove every armed fault.</p>
+            <input type="hidden" name="_back" value={ctx.here} />
+            <button type="submit">Clear faults</button>
+          </form>
+        </div>
+      </div>,
+    );
+  });
+
+  app.get('/s/:sim/:tenant/:file', async (c) => {
+    const sim = bySim.get(c.req.param('sim'));
+    const view = sim && VIEWS[sim.name];
+    if (!sim || !view) return notFound(c, `No simulator ${c.req.param('sim')}.`);
+    const ref = { tenantId: c.req.param('tenant'), fileId: c.req.param('file') };
+    const actions = await actionsOf(sim);
+    const ctx = context(c, sim, actions);
+    const shown = view.file(ctx, ref);
+    if (!shown) return notFound(c, `No ${view.nouns.file} ${ref.fileId} in ${view.nouns.tenant} ${ref.tenantId}.`);
+    const fixed = view.target(ref.tenantId, ref.fileId);
+    const tenantKey = Object.keys(view.target(ref.tenantId))[0]!;
+    const relevant = actions
+      .filter((a) => a.input.properties && tenantKey in a.input.properties)
+      .sort((a, b) => Number(b.name === view.openAction) - Number(a.name === view.openAction));
+    const post = `/s/${encodeURIComponent(sim.name)}/actions/`;
+    return page(
+      c,
+      shown.title,
+      sim.name,
+      <div>
+        {shown.summary}
+        <h2>Actions on this {view.nouns.file}</h2>
+        <div class="actions">
+          {relevant.map((a) => (
+            <ActionForm action={a} post={`${post}${encodeURIComponent(a.name)}`} back={ctx.here} fixed={fixed} />
+          ))}
+        </div>
+        {shown.details}
+      </div>,
+    );
+  });
+
+  app.post('/s/:sim/actions/:action', async (c) => {
+    const form = await formFields(c);
+    const sim = bySim.get(c.req.param('sim'));
+    const name = c.req.param('action');
+    if (!sim) return back(c, form._back, { kind: 'error', text: `No simulator ${c.req.param('sim')}.` });
+    const action = (await actionsOf(sim)).find((a) => a.name === name);
+    if (!action) return back(c, form._back, { kind: 'error', text: `${sim.title} has no action "${name}".` });
+    const input = formToInput(action.input, form);
+    const answer = await admin(sim, 'POST', `/actions/${encodeURIComponent(name)}`, input);
+    if (answer.status >= 400) {
+      const message = typeof answer.body === 'object' && answer.body && 'message' in answer.body ? String(answer.body.message) : `answered ${answer.status}`;
+      return back(c, form._back, { kind: 'error', text: `${humanize(name)} was refused: ${message}` });
+    }
+    const result = JSON.stringify(answer.body?.result ?? {});
+    return back(c, form._back, { kind: 'info', text: `${humanize(name)}: done. ${result.length > 400 ? `${result.slice(0, 397)}...` : result}` });
+  });
+
+  app.post('/s/:sim/faults', async (c) => {
+    const form = await formFields(c);
+    const sim = bySim.get(c.req.param('sim'));
+    if (!sim) return back(c, form._back, { kind: 'error', text: `No simulator ${c.req.param('sim')}.` });
+    // The admin route takes one rule or a list, so its own refusal cannot say which field is wrong: check here first.
+    const rule = FaultRuleSchema.safeParse(formToInput(FAULT_FORM.input, form));
+    if (!rule.success) {
+      const issue = rule.error.issues[0]!;
+      return back(c, form._back, { kind: 'error', text: `The fault was refused: ${issue.path.join('.') || '(root)'}: ${issue.message}` });
+    }
+    const answer = await admin(sim, 'POST', '/faults', formToInput(FAULT_FORM.input, form));
+    if (answer.status >= 400) return back(c, form._back, { kind: 'error', text: `The fault was refused: ${answer.body?.message ?? answer.status}` });
+    return back(c, form._back, { kind: 'info', text: `Fault armed on ${sim.title}: ${JSON.stringify(answer.body?.faults?.[0] ?? {})}` });
+  });
+
+  app.post('/s/:sim/faults/clear', async (c) => {
+    const form = await formFields(c);
+    const sim = bySim.get(c.req.param('sim'));
+    if (!sim) return back(c, form._back, { kind: 'error', text: `No simulator ${c.req.param('sim')}.` });
+    sim.simulator.faults.clear();
+    return back(c, form._back, { kind: 'info', text: `Every fault of ${sim.title} is cleared.` });
+  });
+
+  app.post('/clock', async (c) => {
+    const form = await formFields(c);
+    const advance = ADVANCES[form.advance ?? ''];
+    if (!advance) return back(c, form._back, { kind: 'error', text: `The clock moves by 1h, 12h, next-night or 1w, not "${form.advance ?? ''}".` });
+    const before = clock.now().toISOString();
+    advance.move(clock);
+    // Let the work that fell due (imports, processing delays) finish before showing the state.
+    await Promise.all(simulators.map((s) => s.simulator.settled()));
+    return back(c, form._back, { kind: 'info', text: `The virtual clock moved ${advance.label}: ${when(before)} → ${when(clock.now().toISOString())}.` });
+  });
+
+  app.get('/requests', (c) => {
+    const q = c.req.query();
+    const query: JournalQuery = { sim: q.sim, method: q.method, path: q.path, status: q.status, tenant: q.tenant, page: q.page };
+    return page(c, 'Requests', 'requests', <JournalView simulators={simulators} query={query} pageSize={pageSize} />);
+  });
+
+  const scenarioError = (error: unknown) => <div class="flash error">{`The scenarios could not be loaded: ${(error as Error).message}`}</div>;
+
+  app.get('/scenarios', async (c) => {
+    let list: Scenario[];
+    try {
+      list = await loadOnce();
+    } catch (error) {
+      return page(c, 'Scenarios', 'scenarios', scenarioError(error));
+    }
+    const recent = [...runs.entries()].reverse();
+    return page(
+      c,
+      'Scenarios',
+      'scenarios',
+      <div>
+        <ReproduceBox />
+        {recent.length ? (
+          <>
+            <h2>Recent runs</h2>
+            <ul>
+              {recent.map(([n, r]) => (
+                <li>
+                  <a href={`/scenarios/runs/${n}`}>{r.id}</a> <Badge kind={r.status === 'passed' ? 'ok' : 'bad'}>{r.status}</Badge>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <ScenarioList scenarios={list} back={here(c)} />
+      </div>,
+    );
+  });
+
+  app.post('/scenarios/run', async (c) => {
+    const form = await formFields(c);
+    let list: Scenario[];
+    try {
+      list = await loadOnce();
+    } catch (error) {
+      return back(c, form._back ?? '/scenarios', { kind: 'error', text: `The scenarios could not be loaded: ${(error as Error).message}` });
+    }
+    const scenario = list.find((s) => s.id === form.id);
+    if (!scenario) return back(c, form._back ?? '/scenarios', { kind: 'error', text: `No scenario "${form.id ?? ''}".` });
+    const result = await run(scenario);
+    runSeq += 1;
+    runs.set(runSeq, result);
+    if (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value!);
+    return back(c, `/scenarios/runs/${runSeq}`, { kind: result.status === 'passed' ? 'info' : 'error', text: `${scenario.id} ${result.status}.` });
+  });
+
+  app.get('/scenarios/runs/:n', (c) => {
+    const result = runs.get(Number(c.req.param('n')));
+    if (!result) return notFound(c, 'This run is no longer kept: run the scenario again from the Scenarios page.');
+    return page(
+      c,
+      `Run of ${result.id}`,
+      'scenarios',
+      <div>
+        <p>
+          <a href="/scenarios">← scenarios</a>
+        </p>
+        <ResultView result={result} />
+      </div>,
+    );
+  });
+
+  app.get('/reproduce', async (c) => {
+    const message = (c.req.query('message') ?? '').slice(0, MAX_MESSAGE).trim();
+    if (!message) return page(c, 'Reproduce a customer\'s message', 'scenarios', <ReproduceBox />);
+    const matches = lookupMessage(message);
+    const best: MessageMatch | undefined = matches[0];
+    // An exact tie between partial matches is no answer: show the closest instead.
+    if (!best || (best.score < 1 && matches.length > 1 && matches[1]!.score === best.score)) {
+      const closest = (best ? matches : lookupMessage(message, { minScore: 0.25 })).slice(0, 3);
+      return page(
+        c,
+        'Reproduce a customer\'s message',
+        'scenarios',
+        <div>
+          <ReproduceBox message={message} />
+          <div class="flash error" data-testid="no-match">
+            No catalogue entry matches this message.
+          </div>
+          {closest.length ? (
+            <>
+              <h2>The closest</h2>
+              <ul>
+                {closest.map((m) => (
+                  <li>
+                    <code>{m.id}</code> <q>{m.entry.messages[m.variant]?.en}</q>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>,
+      );
+    }
+    const entry = getEntry(best.id);
+    let scenario: Scenario | undefined;
+    let loadError: unknown;
+    try {
+      scenario = (await loadOnce()).find((s) => s.id === entry.scenarioId);
+    } catch (error) {
+      loadError = error;
+    }
+    const result = scenario ? await run(scenario) : undefined;
+    const before = result?.timeline.filter((t) => t.phase !== 'remedy' && t.phase !== 'remedy-expect') ?? [];
+    const after = result?.timeline.filter((t) => t.phase === 'remedy' || t.phase === 'remedy-expect') ?? [];
+    return page(
+      c,
+      'Reproduce a customer\'s message',
+      'scenarios',
+      <div>
+        <ReproduceBox message={message} />
+        <CatalogueEntryView entry={entry} match={best} />
+        {loadError ? scenarioError(loadError) : null}
+        {!loadError && !scenario ? <div class="flash error">{`${entry.id} matches, but its scenario ${entry.scenarioId} does not exist yet.`}</div> : null}
+        {scenario && result ? (
+          <div data-testid="reproduction">
+            <h2>
+              Reproduced by <code>{scenario.id}</code>: {scenario.title}
+            </h2>
+            <p>
+              <Badge kind={result.status === 'passed' ? 'ok' : 'bad'}>{result.status === 'passed' ? (after.length ? 'reproduced, and the remedy clears it' : 'reproduced') : 'the scenario did not behave as documented'}</Badge>
+            </p>
+            {result.failures.map((f) => (
+              <pre class="flash error">{f}</pre>
+            ))}
+            <Timeline items={before} />
+            {after.length ? (
+              <>
+                <h2>Running the remedy</h2>
+                <Timeline items={after} />
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </div>,
+    );
+  });
+
+  app.notFound((c) => notFound(c, `Nothing at ${c.req.path}.`));
+  app.onError((error, c) => {
+    // A cross-site post refused by the CSRF check, a malformed form: answered as such.
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error('[dashboard] unexpected error on', c.req.method, c.req.path, error);
+    return c.html(`<!doctype html><title>ledgersim</title><p>The dashboard failed on this page; the simulators are unaffected.</p>`, 500);
+  });
+  return app;
+}
+

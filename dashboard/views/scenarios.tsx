@@ -1,0 +1,206 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import type { FC } from 'hono/jsx';
+import type { CatalogueEntry, MessageMatch } from '../../contracts/catalogue/index.js';
+import type { Scenario } from '../../contracts/scenario/schema.js';
+import type { ScenarioResult, TimelineItem } from '../../scenarios/runner.js';
+import { Badge, Empty, pretty, Status, when } from '../layout.js';
+
+/** The scenarios page, a run's timeline drawn step by step, and the reproduce page. */
+
+const PHASES: Record<TimelineItem['phase'], string> = { given: 'given', steps: 'step', expect: 'expect', remedy: 'remedy', 'remedy-expect': 'expect after the remedy' };
+
+function describeStep(item: TimelineItem): { verb: string; args?: string } {
+  if (!item.step) return { verb: item.phase === 'given' ? 'the vendor state is in place' : 'the expectations are checked' };
+  const { do: verb, ...rest } = item.step;
+  return Object.keys(rest).length ? { verb, args: JSON.stringify(rest) } : { verb };
+}
+
+const statusKind = (status: string) => (status.startsWith('posted') ? 'ok' : status.startsWith('sync-failed') || status.startsWith('failed-check') ? 'bad' : 'warn');
+
+/** Each step: the virtual time, what was done, the requests and the vendor's answers, the hub statuses, the checks. */
+export const Timeline: FC<{ items: readonly TimelineItem[] }> = ({ items }) => (
+  <ol class="timeline" data-testid="timeline">
+    {items.map((item) => {
+      const step = describeStep(item);
+      const failed = Boolean(item.error) || (item.checks ?? []).some((c) => !c.ok);
+      return (
+        <li class={`${item.phase}${failed ? ' failed' : ''}`} data-phase={item.phase}>
+          <span class="when">{when(item.at)}</span>
+          <Badge kind={item.phase.startsWith('remedy') ? 'ok' : 'muted'}>{PHASES[item.phase]}</Badge> <strong>{step.verb}</strong> {step.args ? <code>{step.args.length > 300 ? `${step.args.slice(0, 297)}...` : step.args}</code> : null}
+          {item.error ? <div class="flash error">{`✗ ${item.error}`}</div> : null}
+          {item.requests.length ? (
+            <table>
+              <thead>
+                <tr>
+                  <th>request</th>
+                  <th>answer</th>
+                </tr>
+              </thead>
+              <tbody>
+                {item.requests.map((r) => (
+                  <tr>
+                    <td>
+                      <code>{`${r.method} ${r.path}`}</code>
+                      {r.requestBody ? (
+                        <details>
+                          <summary>request body</summary>
+                          <pre>{pretty(r.requestBody)}</pre>
+                        </details>
+                      ) : null}
+                    </td>
+                    <td>
+                      <Status status={r.status} />
+                      {r.responseBody ? (
+                        <details open={r.status >= 400 ? true : undefined}>
+                          <summary>answer body</summary>
+                          <pre>{pretty(r.responseBody)}</pre>
+                        </details>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {Object.keys(item.statuses).length ? (
+            <div data-testid="hub-statuses">
+              hub:{' '}
+              {Object.entries(item.statuses).map(([id, status]) => (
+                <Badge kind={statusKind(status)}>{`${id}: ${status}`}</Badge>
+              ))}
+            </div>
+          ) : null}
+          {(item.checks ?? []).map((c) => (
+            <div>
+              <Badge kind={c.ok ? 'ok' : 'bad'}>{c.ok ? '✓' : '✗'}</Badge> {c.description}
+            </div>
+          ))}
+        </li>
+      );
+    })}
+  </ol>
+);
+
+export const ResultView: FC<{ result: ScenarioResult }> = ({ result }) => (
+  <div data-testid="result">
+    <p>
+      <Badge kind={result.status === 'passed' ? 'ok' : 'bad'}>{result.status}</Badge> <code>{result.id}</code> {result.title}{' '}
+      <span class="muted">{`(${result.vendor}, covers ${result.covers.join(', ')}, ${result.mode}, ${result.durationMs} ms)`}</span>
+    </p>
+    {result.failures.map((f) => (
+      <pre class="flash error">{f}</pre>
+    ))}
+    <Timeline items={result.timeline} />
+  </div>
+);
+
+export const ReproduceBox: FC<{ message?: string }> = ({ message }) => (
+  <form method="get" action="/reproduce" class="card" data-testid="reproduce-form">
+    <label for="message">
+      <strong>Paste the customer's message</strong> <span class="muted">(any language the catalogue has, other numbers and names are fine)</span>
+    </label>
+    <textarea id="message" name="message" class="message" required>
+      {message ?? ''}
+    </textarea>
+    <div class="run">
+      <button type="submit">Reproduce</button>
+    </div>
+  </form>
+);
+
+export const ScenarioList: FC<{ scenarios: readonly Scenario[]; back: string }> = ({ scenarios, back }) => {
+  const vendors = [...new Set(scenarios.map((s) => s.vendor))];
+  return (
+    <div>
+      {vendors.map((vendor) => (
+        <>
+          <h2>{vendor}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>scenario</th>
+                <th>title</th>
+                <th>covers</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {scenarios
+                .filter((s) => s.vendor === vendor)
+                .map((s) => (
+                  <tr data-scenario={s.id}>
+                    <td>
+                      <code>{s.id}</code>
+                    </td>
+                    <td>{s.title}</td>
+                    <td>
+                      {s.covers.map((c) => (
+                        <Badge>{c}</Badge>
+                      ))}
+                    </td>
+                    <td class="run">
+                      <form method="post" action="/scenarios/run">
+                        <input type="hidden" name="id" value={s.id} />
+                        <input type="hidden" name="_back" value={back} />
+                        <button type="submit">Run</button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </>
+      ))}
+    </div>
+  );
+};
+
+export const CatalogueEntryView: FC<{ entry: CatalogueEntry; match?: MessageMatch }> = ({ entry, match }) => (
+  <div class="card" data-testid="catalogue-entry">
+    <h2>
+      <code>{entry.id}</code> {entry.title}
+    </h2>
+    <p>
+      <Badge>{entry.vendor}</Badge>
+      <Badge>{entry.kind}</Badge>
+      {entry.errorNumber ? <Badge>{`error ${entry.errorNumber}`}</Badge> : null}
+      {entry.wire ? <Badge>{`wire ${entry.wire.status} ${entry.wire.code}`}</Badge> : null}
+      {match ? <Badge kind={match.score >= 1 ? 'ok' : 'warn'}>{match.score >= 1 ? 'whole message matched' : `${Math.round(match.score * 100)}% of the words matched`}</Badge> : null}
+    </p>
+    {entry.messages.map((m) => (
+      <p>
+        message: <q>{m.en}</q>
+        {m.fr ? (
+          <>
+            {' '}
+            / <q lang="fr">{m.fr}</q>
+          </>
+        ) : null}{' '}
+        {m.documented ? null : <span class="muted">(simulator's wording)</span>}
+      </p>
+    ))}
+    {match && Object.keys(match.params).length ? (
+      <p>
+        read from the message:{' '}
+        {Object.entries(match.params).map(([k, v]) => (
+          <Badge>{`${k} = ${v}`}</Badge>
+        ))}
+      </p>
+    ) : null}
+    <h3>Cause</h3>
+    <p data-testid="cause">{entry.cause}</p>
+    <h3>Remedy</h3>
+    <div data-testid="remedy">
+      {entry.remedy.length ? (
+        <ol>
+          {entry.remedy.map((step) => (
+            <li>{step}</li>
+          ))}
+        </ol>
+      ) : (
+        <Empty>Nothing to do.</Empty>
+      )}
+    </div>
+  </div>
+);
