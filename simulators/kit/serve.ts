@@ -18,8 +18,13 @@ export interface RunningServer {
 /** Serves a fetch handler with @hono/node-server; resolves once it listens. */
 export function serveApp(fetch: (request: Request, env?: unknown) => Response | Promise<Response>, options: ServeOptions): Promise<RunningServer> {
   const hostname = options.hostname ?? '127.0.0.1';
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: options.port, hostname }, (info) => {
+    // Node checks the request timeouts only every `connectionsCheckingInterval` (30 s by default,
+    // fixed when the server is created): without a shorter one, a stalled client is held that long
+    // whatever the timeout says.
+    const serverOptions = { requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))) };
+    const server = serve({ fetch, port: options.port, hostname, serverOptions }, (info) => {
       resolve({
         url: `http://${hostname}:${info.port}`,
         port: info.port,
@@ -30,8 +35,6 @@ export function serveApp(fetch: (request: Request, env?: unknown) => Response | 
           }),
       });
     }) as Server;
-    server.requestTimeout = options.requestTimeoutMs ?? 30_000;
-    server.headersTimeout = Math.min(server.requestTimeout, 20_000);
     server.keepAliveTimeout = 5_000;
     server.once('error', reject);
   });

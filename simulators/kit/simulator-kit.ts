@@ -132,6 +132,8 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   };
 }
 
+/** The last instant a JavaScript Date can hold (+275760-09-13). */
+const MAX_INSTANT_MS = 8.64e15;
 const ClockBodySchema = z.union([
   z.object({ set: z.iso.datetime({ offset: true }) }).strict(),
   z.object({ advance: z.union([z.number().int().min(0), z.string().min(1)]) }).strict(),
@@ -229,6 +231,8 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
       } catch (error) {
         return adminError(c, 400, (error as Error).message);
       }
+      // Past the last instant a Date can hold, every toISOString() would throw: refuse it here.
+      if (!Number.isFinite(clock.nowMs() + ms) || clock.nowMs() + ms > MAX_INSTANT_MS) return adminError(c, 400, `Cannot advance the clock by ${body.value.advance}: past the last representable instant`);
       clock.advance(ms);
     }
     await ticking();

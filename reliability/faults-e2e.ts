@@ -1,0 +1,208 @@
+import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
+import { purchaseEntry } from '../connectors/hub/entry-builders.js';
+import { createLoopConnector, type LoopConnectorOptions } from '../connectors/loop/index.js';
+import { createSageGeConnector } from '../connectors/sage-ge/index.js';
+import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
+import { createVirtualClock, type VirtualClock } from '../simulators/kit/clock.js';
+import type { FaultRuleInput } from '../simulators/kit/faults.js';
+import { serveApp, type RunningServer } from '../simulators/kit/serve.js';
+import type { Simulator } from '../simulators/kit/simulator.js';
+import { createLoopSimulator } from '../simulators/loop/index.js';
+import { buildApiKey, buildCompte, buildFirm, buildFolder, buildJournal } from '../simulators/loop/seed/builders.js';
+import type { LoopState } from '../simulators/loop/state/schema.js';
+import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
+import { buildEntity, buildFile } from '../simulators/sage-ge/seed/builders.js';
+import type { SageGeState } from '../simulators/sage-ge/state/schema.js';
+
+/**
+ * Faults end to end: the hub's engine with the real connectors syncs N entries to a simulator
+ * served on a real loopback socket, while the simulator injects `rate` faults on every vendor
+ * request (5xx, dropped connections, garbled bodies, latency, 429 with Retry-After). At the end:
+ * exactly N entries in the vendor, none twice, none lost, and each hub status agrees with the
+ * vendor's record of the entry.
+ */
+
+export interface FaultFigures {
+  vendor: 'sage-ge' | 'loop';
+  entries: number;
+  /** Vendor requests seen, and those answered with an injected fault, by kind. */
+  requests: number;
+  faults: Record<string, number>;
+  rounds: number;
+  posted: number;
+  /** Entries the vendor holds more than once. */
+  duplicates: number;
+  /** Hub entries the vendor does not hold. */
+  lost: number;
+  vendorEntries: number;
+  /** Hub entries whose status or reference disagrees with the vendor's record. */
+  disagreements: string[];
+}
+
+const START = '2026-03-16T09:00:00.000Z';
+const DATE = '2026-03-10';
+
+/**
+ * The fault rules for an overall rate: the kit checks rules in order, each with its own
+ * probability, so each rule's probability is conditional on the ones before not firing.
+ */
+export function faultRules(rate: number): FaultRuleInput[] {
+  const mix: [FaultRuleInput, number][] = [
+    [{ kind: 'status', status: 503 }, 0.25],
+    [{ kind: 'status', status: 500 }, 0.1],
+    [{ kind: 'drop' }, 0.2],
+    [{ kind: 'malformed' }, 0.15],
+    [{ kind: 'rate-limit', retryAfterSeconds: 1 }, 0.15],
+    [{ kind: 'latency', latencyMs: 5 }, 0.15],
+  ];
+  let taken = 0;
+  return mix.map(([rule, share]) => {
+    const p = (rate * share) / (1 - taken);
+    taken += rate * share;
+    return { ...rule, path: '**', probability: Math.min(1, p) };
+  });
+}
+
+/** Serves a simulator on loopback, counting requests and the faults it injected. */
+async function serveCounting(sim: Simulator<unknown>, figures: FaultFigures): Promise<RunningServer> {
+  return serveApp(
+    async (request, env) => {
+      const res = await sim.app.fetch(request, env);
+      if (!new URL(request.url).pathname.startsWith('/__admin')) {
+        figures.requests += 1;
+        const fault = res.headers.get('x-ledgersim-fault');
+        if (fault) {
+          const kind = fault.split('#')[0]!;
+          figures.faults[kind] = (figures.faults[kind] ?? 0) + 1;
+        }
+      }
+      return res;
+    },
+    { port: 0 },
+  );
+}
+
+async function addAndVerify(hub: HubEngine, n: number) {
+  const ids = Array.from({ length: n }, (_, i) => `E${String(i).padStart(5, '0')}`);
+  for (const id of ids) await hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: DATE, attachments: [] }));
+  for (const id of ids) await hub.markVerified(id);
+  return ids;
+}
+
+const notPosted = (hub: HubEngine, ids: string[]) => ids.filter((id) => hub.entry(id)!.status.status !== 'posted');
+
+export async function sageUnderFaults(options: { entries: number; rate?: number; seed?: number; maxRounds?: number }): Promise<FaultFigures> {
+  const figures: FaultFigures = { vendor: 'sage-ge', entries: options.entries, requests: 0, faults: {}, rounds: 0, posted: 0, duplicates: 0, lost: 0, vendorEntries: 0, disagreements: [] };
+  const clock = createVirtualClock({ start: START });
+  const now = clock.now();
+  const ge = 'GE-IDENTIFIER-E1-0123456789';
+  const state: SageGeState = { tenants: { E1: buildEntity('E1', now, { geIdentifier: ge, files: [buildFile('F1', now)] }) } };
+  const sim = createSageGeSimulator({ clock, seed: options.seed ?? 1, initialState: state, journal: { maxRecords: 100 } });
+  const server = await serveCounting(sim, figures);
+  try {
+    const hub = createHubEngine({ clock, connectorFor: () => createSageGeConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: { geIdentifier: ge }, clock, sleep: async () => {} }) });
+    const connection = await hub.connect({ vendor: 'sage-ge', credentials: { geIdentifier: ge }, frequency: 'manual' });
+    if (!connection.ok) throw new Error(JSON.stringify(connection.error));
+    const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1' });
+    if (!linked.ok) throw new Error(JSON.stringify(linked.error));
+    await hub.addThirdParty('C1', { id: 'FBUREAU', kind: 'supplier', name: 'Bureau Vallée', subsidiaryAccount: 'FBUREAU' });
+    for (const rule of faultRules(options.rate ?? 0.2)) sim.faults.add(rule);
+    const ids = await addAndVerify(hub, options.entries);
+    const maxRounds = options.maxRounds ?? 60;
+    const open = () => sim.app.request('/__admin/actions/open-accounting', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entityId: 'E1', fileId: 'F1' }) });
+    while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {
+      figures.rounds += 1;
+      await hub.synchronize('C1');
+      await open(); // the accountant opens the file in GE: what waits in the Sage cloud is injected
+      await hub.synchronize('C1');
+    }
+    const file = sim.store.data.tenants.E1!.files.F1!;
+    const vendor = Object.values(file.entries);
+    figures.vendorEntries = vendor.length;
+    const byCode = new Map<string, typeof vendor>();
+    for (const e of vendor) byCode.set(e.trackingCode ?? '', [...(byCode.get(e.trackingCode ?? '') ?? []), e]);
+    figures.duplicates = [...byCode.values()].reduce((n, list) => n + Math.max(0, list.length - 1), 0);
+    for (const id of ids) {
+      const record = hub.entry(id)!;
+      const found = byCode.get(record.trackingCode) ?? [];
+      if (found.length === 0) figures.lost += 1;
+      if (record.status.status === 'posted') figures.posted += 1;
+      const mine = found[0];
+      if (!mine) continue;
+      const agrees =
+        record.status.status === 'posted'
+          ? mine.status === 'injected' && record.receipt?.vendorRef === mine.id && (record.status.documentNumber ?? mine.documentNumber) === mine.documentNumber
+          : mine.status !== 'injected';
+      if (!agrees) figures.disagreements.push(`${id}: hub ${record.status.status} ${record.receipt?.vendorRef ?? ''}, Sage ${mine.id} ${mine.status}`);
+    }
+    return figures;
+  } finally {
+    await server.close();
+    await sim.close();
+  }
+}
+
+function loopFolder(now: Date) {
+  const f = buildFolder('F1', now, { name: 'BOULANGERIE MARTIN SAS' });
+  f.journaux.NDF = buildJournal('F1', 'NDF', 'Notes de frais', JOURNAL_TYPES.od);
+  f.comptes['625700'] = buildCompte('F1', '625700', 'Réceptions');
+  return f;
+}
+
+export async function loopUnderFaults(options: { entries: number; rate?: number; seed?: number; maxRounds?: number }): Promise<FaultFigures> {
+  const figures: FaultFigures = { vendor: 'loop', entries: options.entries, requests: 0, faults: {}, rounds: 0, posted: 0, duplicates: 0, lost: 0, vendorEntries: 0, disagreements: [] };
+  const clock: VirtualClock = createVirtualClock({ start: START });
+  const now = clock.now();
+  const key = buildApiKey('QONTO', 'CABA', ['F1'], START);
+  const state: LoopState = { tenants: { CABA: buildFirm('CABA', { folders: [loopFolder(now)], apiKeys: [key] }) } };
+  const sim = createLoopSimulator({ clock, seed: options.seed ?? 1, initialState: state, journal: { maxRecords: 100 } });
+  const server = await serveCounting(sim, figures);
+  try {
+    const credentials = { apiKey: key.key, apiSecret: key.secret, domain: 'CABA', subscriptionKey: state.tenants.CABA!.subscriptionKey, folders: 'F1' };
+    const hub = createHubEngine({
+      clock,
+      connectorFor: (connection) =>
+        createLoopConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: connection.credentials as unknown as LoopConnectorOptions['credentials'], clock, sleep: async () => {} }),
+    });
+    const connection = await hub.connect({ vendor: 'loop', credentials, frequency: 'manual' });
+    if (!connection.ok) throw new Error(JSON.stringify(connection.error));
+    const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1' });
+    if (!linked.ok) throw new Error(JSON.stringify(linked.error));
+    for (const rule of faultRules(options.rate ?? 0.2)) sim.faults.add(rule);
+    const ids = await addAndVerify(hub, options.entries);
+    const maxRounds = options.maxRounds ?? 60;
+    while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {
+      figures.rounds += 1;
+      await hub.synchronize('C1');
+      clock.advance(20 * 60_000); // Loop's import service runs; the hub's settle window passes
+      await sim.settled();
+      await hub.synchronize('C1');
+    }
+    const rows = Object.values(sim.store.data.tenants.CABA!.folders.F1!.ecritures).filter((r) => r.ecritureOrigine !== 'SAISIE');
+    const byNumero = new Map<number, string>();
+    for (const r of rows) byNumero.set(r.numeroEcriture, r.refPiece);
+    const byRef = new Map<string, number[]>();
+    for (const [numero, ref] of byNumero) byRef.set(ref, [...(byRef.get(ref) ?? []), numero]);
+    figures.vendorEntries = byNumero.size;
+    // One hub entry is one tracking code; a second integrated entry with the same code is a duplicate.
+    const byTracking = new Map<string, number>();
+    for (const ref of byRef.keys()) {
+      const code = /#([A-Z]{5})#/.exec(ref)?.[1] ?? ref;
+      byTracking.set(code, (byTracking.get(code) ?? 0) + (byRef.get(ref)?.length ?? 0));
+    }
+    figures.duplicates = [...byTracking.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+    for (const id of ids) {
+      const record = hub.entry(id)!;
+      const count = byTracking.get(record.trackingCode) ?? 0;
+      if (count === 0) figures.lost += 1;
+      if (record.status.status === 'posted') figures.posted += 1;
+      const numeros = record.receipt?.marker ? byRef.get(record.receipt.marker) : undefined;
+      const agrees = record.status.status === 'posted' ? numeros?.length === 1 && record.status.documentNumber === String(numeros[0]) : count === 0;
+      if (!agrees) figures.disagreements.push(`${id}: hub ${record.status.status} ${record.receipt?.marker ?? ''}, Loop ${numeros?.join(',') ?? 'none'}`);
+    }
+    return figures;
+  } finally {
+    await server.close();
+    await sim.close();
+  }
+}

@@ -1,0 +1,66 @@
+import { slowClient } from './bounds.js';
+import { concurrentPushes } from './concurrency.js';
+import { crashRun } from './crash.js';
+import { loopUnderFaults, sageUnderFaults, type FaultFigures } from './faults-e2e.js';
+import { tenantMatrix, cellProblem } from './tenants.js';
+
+/**
+ * `npm run soak`: the reliability checks at full size. 1,000 entries synced by the hub through
+ * 20 % faults (Sage GE, Loop), 50 concurrent clients × 20 pushes with admin actions, a SIGKILL
+ * under 12 concurrent clients, the tenants matrix, and stalled clients. Prints the figures and
+ * exits 1 if any property is broken.
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const entries = arg('entries', 1_000);
+let failed = false;
+const check = (ok: boolean, what: string) => {
+  if (!ok) {
+    failed = true;
+    console.log(`  BROKEN: ${what}`);
+  }
+};
+
+console.log(`Faults end to end: ${entries} entries per vendor, 20 % injected faults, over loopback`);
+for (const run of [sageUnderFaults, loopUnderFaults]) {
+  const t = Date.now();
+  const f: FaultFigures = await run({ entries, seed: 7 });
+  const injected = Object.values(f.faults).reduce((a, b) => a + b, 0);
+  console.log(
+    `  ${f.vendor.padEnd(8)} requests tried: ${f.requests}, faults injected: ${injected} (${((100 * injected) / f.requests).toFixed(1)} %: ${Object.entries(f.faults).map(([k, n]) => `${k} ${n}`).join(', ')}), rounds: ${f.rounds}` +
+      `\n           posted: ${f.posted}/${f.entries}, in the vendor: ${f.vendorEntries}, duplicates: ${f.duplicates}, lost: ${f.lost}, hub/vendor disagreements: ${f.disagreements.length} (${Date.now() - t} ms)`,
+  );
+  check(f.posted === entries && f.vendorEntries === entries && f.duplicates === 0 && f.lost === 0 && f.disagreements.length === 0, `${f.vendor}: ${f.disagreements.slice(0, 5).join('; ')}`);
+}
+
+console.log('\nConcurrency: 50 clients × 20 pushes with empty document numbers, admin actions meanwhile');
+const c = await concurrentPushes({ clients: 50, perClient: arg('per-client', 20) });
+console.log(`  pushed: ${c.pushed}, admin actions: ${c.adminActions}, injected: ${c.injected}, duplicate numbers: ${c.duplicateNumbers}, gaps: ${c.gaps}, state parses: ${c.stateMatchesSchema}, disk = memory: ${c.diskMatchesMemory}`);
+check(c.injected === c.pushed && c.duplicateNumbers === 0 && c.gaps === 0 && c.stateMatchesSchema && c.diskMatchesMemory && c.unexpectedAnswers.length === 0, c.unexpectedAnswers.slice(0, 5).join('; '));
+
+console.log('\nCrash: SIGKILL of ledgersim start --data under 12 concurrent clients');
+const k = await crashRun({ clients: 12, killAfterAcks: arg('kill-after', 400) });
+console.log(`  pushes tried: ${k.attempted}, acknowledged: ${k.acknowledged}, unanswered at the kill: ${k.unanswered}, lost: ${k.lost}, unexpected: ${k.unexpected}, log lines: ${k.logLines}, torn: ${k.tornLogLines}, files parse: ${k.snapshotParses && k.stateMatchesSchema}`);
+check(k.lost === 0 && k.unexpected === 0 && k.tornLogLines <= 1 && k.snapshotParses && k.stateMatchesSchema, 'crash');
+
+console.log('\nTenants and credentials matrix');
+for (const simulator of ['sage-ge', 'quadra', 'loop'] as const) {
+  const cells = await tenantMatrix(simulator);
+  const problems = cells.filter((cell) => cellProblem(cell));
+  const byStatus: Record<number, number> = {};
+  for (const cell of cells) byStatus[cell.status] = (byStatus[cell.status] ?? 0) + 1;
+  console.log(`  ${simulator.padEnd(8)} requests: ${cells.length}, ${Object.entries(byStatus).map(([s, n]) => `${s}: ${n}`).join('  ')}, leaks: ${cells.filter((x) => x.leaked.length).length}, problems: ${problems.length}`);
+  check(problems.length === 0, problems.map((p) => `${p.variant} ${p.route} ${cellProblem(p)}`).slice(0, 5).join('; '));
+}
+
+console.log('\nStalled clients (request timeout 1 s, raw loopback socket)');
+for (const stall of ['headers', 'body'] as const) {
+  const s = await slowClient({ requestTimeoutMs: 1_000, stall, giveUpMs: 10_000 });
+  console.log(`  never-finished ${stall}: cut after ${s.heldMs} ms (${s.answer || 'closed'}); another client meanwhile: ${s.otherRequestStatus} in ${s.otherRequestMs} ms`);
+  check(s.heldMs > 0 && s.heldMs < 3_000 && s.otherRequestStatus === 200, `stalled ${stall}`);
+}
+
+console.log(`\n${failed ? 'SOME PROPERTIES BROKEN' : 'all properties held'}`);
+process.exitCode = failed ? 1 : 0;
