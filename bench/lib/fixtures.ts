@@ -1,0 +1,96 @@
+import { writeFile } from 'node:fs/promises';
+import { EntryPushRequestSchema, type EntryPushRequest } from '../../contracts/sage-ge/wire.js';
+import { sageGeDemoState } from '../../simulators/sage-ge/seed/demo.js';
+import { SageGeStateSchema, type EntryState, type SageGeState } from '../../simulators/sage-ge/state/schema.js';
+
+/** The virtual clock of every ledgersim the bench starts, so the state it builds is valid then. */
+export const BENCH_NOW = '2026-03-16T09:00:00.000Z';
+export const BENCH_SEED = 1;
+/** The demo firm and file every push goes to: a healthy file, no configuration problem. */
+export const BENCH_ENTITY = 'ENT-1';
+export const BENCH_FILE = 'healthy';
+export const PUSH_PATH = `/api/v1/files/${BENCH_FILE}/entries`;
+
+/**
+ * A valid, balanced purchase entry of about 1 KB, as the hub pushes it: an empty document number
+ * (GE numbers it), the `#AAAAA#` tracking code in the comment, a supplier line on 401000.
+ */
+export function pushBody(): EntryPushRequest {
+  const entry: EntryPushRequest = {
+    kind: 'purchase',
+    journalCode: 'AC',
+    postingDate: '2026-03-12',
+    documentDate: '2026-03-10',
+    documentNumber: '',
+    label: 'Facture Fournitures Bureau Moderne n° FBM-2026-00417 du 10/03/2026',
+    comment:
+      '#K7Q2P# Facture fournisseur reçue par e-mail le 11/03/2026, rapprochée du bon de commande BC-2026-0188 ' +
+      'et du bon de livraison BL-55120; validée par la collaboratrice comptable; TVA déductible à 20 %. ' +
+      'Paiement prévu par virement à 30 jours fin de mois, escompte néant, pénalités de retard selon CGV.',
+    lines: [
+      { accountNumber: '606400', label: 'Fournitures administratives - papier, classeurs, stylos', debit: 412.5, credit: 0 },
+      { accountNumber: '613500', label: 'Location copieur mars 2026 - contrat LOC-8812', debit: 189.9, credit: 0 },
+      { accountNumber: '445660', label: 'TVA déductible 20 % sur fournitures et location', debit: 120.48, credit: 0 },
+      { accountNumber: '401000', subsidiaryAccount: 'F00417', label: 'Fournitures Bureau Moderne - FBM-2026-00417', debit: 0, credit: 722.88 },
+    ],
+    attachments: [],
+  };
+  return EntryPushRequestSchema.parse(entry);
+}
+
+/** The demo state of the bench's seed, with `count` injected entries already in the bench file. */
+export function benchState(count: number): SageGeState {
+  const state = sageGeDemoState(BENCH_SEED, new Date(BENCH_NOW));
+  const file = state.tenants[BENCH_ENTITY]!.files[BENCH_FILE]!;
+  const request = pushBody();
+  const at = Date.parse(BENCH_NOW) - 90 * 86_400_000;
+  for (let seq = 1; seq <= count; seq++) {
+    const id = `ENT-${String(seq).padStart(6, '0')}`;
+    const queuedAt = new Date(at + seq * 60_000).toISOString();
+    const entry: EntryState = {
+      id,
+      seq,
+      status: 'injected',
+      queuedAt,
+      processedAt: queuedAt,
+      trackingCode: 'K7Q2P',
+      request,
+      documentNumber: `AC${String(seq).padStart(6, '0')}`,
+      label: request.label,
+      attachmentsKept: 0,
+    };
+    file.entries[id] = entry;
+  }
+  file.nextEntrySeq = count + 1;
+  file.journals.AC!.autoNumbering.next = count + 1;
+  return state;
+}
+
+/** The GE identifier the bench authenticates with. */
+export const benchIdentifier = (state: SageGeState): string => state.tenants[BENCH_ENTITY]!.geIdentifier;
+
+/**
+ * Writes a data directory's Sage GE snapshot in the file store's own format
+ * (`<dir>/sage-ge.json` = `{"format":"ledgersim-state/1","seq":N,"state":...}`, see openFileStore),
+ * so that 100,000 stored entries take a second to prepare instead of 100,000 HTTP pushes.
+ * The store validates it with the state schema when it opens it.
+ */
+export async function writeSnapshot(path: string, state: SageGeState): Promise<number> {
+  const text = JSON.stringify({ format: 'ledgersim-state/1', seq: 0, state });
+  await writeFile(path, text);
+  return Buffer.byteLength(text);
+}
+
+/** The same entries as the naive lowdb route keeps them: `{ entries: [...] }`. */
+export async function writeNaiveDb(path: string, state: SageGeState): Promise<number> {
+  const entries = Object.values(state.tenants[BENCH_ENTITY]!.files[BENCH_FILE]!.entries);
+  const text = JSON.stringify({ entries }, null, 2);
+  await writeFile(path, text);
+  return Buffer.byteLength(text);
+}
+
+/** A state the store would refuse stops the bench before it measures anything. */
+export function checkState(state: SageGeState): void {
+  const parsed = SageGeStateSchema.safeParse(state);
+  if (!parsed.success) throw new Error(`the bench's state does not match the Sage GE state schema: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+}

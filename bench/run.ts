@@ -1,0 +1,468 @@
+// `npm run bench`: ledgersim against baselines measured in the same run, on this machine (issue 8).
+// Every server runs in its own child process (pinned to core 1 when `taskset` is there), autocannon
+// runs in this one (core 0); everything listens on 127.0.0.1 and is stopped in `finally`.
+//
+//   node --import tsx bench/run.ts [--quick] [--runs N] [--duration SECONDS]
+//
+// Prints a table (Markdown, so it can be pasted into the README) and writes bench/results.json.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BENCH_NOW, BENCH_SEED, PUSH_PATH, benchIdentifier, benchState, checkState, pushBody, writeNaiveDb, writeSnapshot } from './lib/fixtures.js';
+import { load, type LoadResult } from './lib/load.js';
+import { cpuTimeOf, freePortBase, memoryOf, pinning, setUpPinning, spawnNode, stop, stopAll, waitForOutput, type Spawned } from './lib/processes.js';
+import { median, summarize, type Summary } from './lib/stats.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = join(ROOT, 'bench', 'results.json');
+const CONNECTIONS = 10;
+const STORED = [0, 10_000, 100_000] as const;
+/** The whole bench should stay within a few minutes; past this estimate the push runs are shortened. */
+const BUDGET_SECONDS = 300;
+
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' }, duration: { type: 'string' } },
+  strict: true,
+});
+const runs = Number(flags.runs ?? (flags.quick ? 1 : 3));
+const notes: string[] = [];
+let pushSeconds = Number(flags.duration ?? (flags.quick ? 3 : 10));
+const warmSeconds = 1;
+if (!Number.isInteger(runs) || runs < 1 || !(pushSeconds > 0)) throw new Error('--runs must be a whole number ≥ 1 and --duration a number of seconds > 0');
+// Per round: six push targets (server start + one request + warm-up + run), the longer
+// 100,000-entry start, four start-ups, the scenario suite.
+const estimate = (seconds: number) => runs * (6 * (seconds + warmSeconds + 4.5) + 6 + 5 + 5);
+if (flags.duration === undefined && estimate(pushSeconds) > BUDGET_SECONDS) {
+  notes.push(`push runs shortened from ${pushSeconds} s to 5 s each, to keep ${runs} runs within about ${BUDGET_SECONDS / 60} minutes`);
+  pushSeconds = 5;
+}
+
+/** One row of the table and of results.json. */
+interface Metric {
+  name: string;
+  value: number | null;
+  unit: string;
+  /** What the value is compared with, and its median. */
+  baselineName: string | null;
+  baseline: number | null;
+  /** value / baseline (or, for "× slower" rows, baseline / value, as the target reads). */
+  ratio: number | null;
+  target: string;
+  pass: boolean | null;
+  min: number | null;
+  max: number | null;
+  runs: number[];
+  note?: string;
+}
+
+// ---------------------------------------------------------------- servers under load
+
+interface Started {
+  spawned: Spawned;
+  url: string;
+  headers: Record<string, string>;
+}
+
+type TargetName = 'echo' | 'memory' | 'data-0' | 'data-10000' | 'data-100000' | 'naive-10000';
+
+const body = JSON.stringify(pushBody());
+let workDir = '';
+const prepared: { snapshots: Record<number, string>; naiveDb: string; identifier: string } = { snapshots: {}, naiveDb: '', identifier: '' };
+
+async function prepare(): Promise<void> {
+  workDir = await mkdtemp(join(tmpdir(), 'ledgersim-bench-'));
+  for (const count of STORED) {
+    const state = benchState(count);
+    if (count === 0) {
+      checkState(benchState(3));
+      prepared.identifier = benchIdentifier(state);
+    }
+    const path = join(workDir, `sage-ge-${count}.json`);
+    const bytes = await writeSnapshot(path, state);
+    prepared.snapshots[count] = path;
+    if (count === 10_000) {
+      prepared.naiveDb = join(workDir, 'naive-10000.json');
+      const naiveBytes = await writeNaiveDb(prepared.naiveDb, state);
+      console.log(`  prepared ${count.toLocaleString('en')} entries: snapshot ${mib(bytes)}, naive lowdb file ${mib(naiveBytes)}`);
+    } else console.log(`  prepared ${count.toLocaleString('en')} entries: snapshot ${mib(bytes)}`);
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+let runCounter = 0;
+async function freshDir(): Promise<string> {
+  const dir = join(workDir, `run-${++runCounter}`);
+  await mkdir(dir);
+  return dir;
+}
+
+async function startTarget(target: TargetName): Promise<Started> {
+  if (target === 'echo') {
+    const spawned = spawnNode(['--import', 'tsx', 'bench/servers/echo.ts'], ROOT);
+    const match = await waitForOutput(spawned, /LISTENING (\d+)/, 30_000);
+    return { spawned, url: `http://127.0.0.1:${match[1]}${PUSH_PATH}`, headers: { authorization: `Bearer ${prepared.identifier}` } };
+  }
+  if (target === 'naive-10000') {
+    const file = join(await freshDir(), 'db.json');
+    await copyFile(prepared.naiveDb, file);
+    const spawned = spawnNode(['--import', 'tsx', 'bench/servers/lowdb-naive.ts', '--file', file], ROOT);
+    const match = await waitForOutput(spawned, /LISTENING (\d+)/, 60_000);
+    return { spawned, url: `http://127.0.0.1:${match[1]}${PUSH_PATH}`, headers: {} };
+  }
+  const args = ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--seed', String(BENCH_SEED), '--now', BENCH_NOW];
+  if (target !== 'memory') {
+    const dir = await freshDir();
+    await copyFile(prepared.snapshots[Number(target.slice('data-'.length))]!, join(dir, 'sage-ge.json'));
+    args.push('--data', dir);
+  }
+  const spawned = spawnNode(args, ROOT);
+  await waitForOutput(spawned, /Ctrl-C stops\./, 180_000);
+  const url = /^Sage GE\s+(http:\/\/\S+)/m.exec(spawned.output())?.[1];
+  const identifier = /^\s+ENT-1 .*Authorization: Bearer (\S+)/m.exec(spawned.output())?.[1];
+  if (!url || !identifier) throw new Error(`could not read the Sage GE URL and ENT-1's identifier from ledgersim start's output:\n${spawned.output()}`);
+  if (identifier !== prepared.identifier) throw new Error('ledgersim start serves another ENT-1 identifier than the bench built its state with');
+  return { spawned, url: `${url}${PUSH_PATH}`, headers: { authorization: `Bearer ${identifier}` } };
+}
+
+interface PushSample extends LoadResult {
+  /** Resident memory of the server once started, before any load (MiB). */
+  rssIdle: number | null;
+  /** Peak resident memory over its life, read after the run (MiB). */
+  rssPeak: number | null;
+  /** CPU time (user + system) the server spent per answered request during the measured run (µs): less sensitive than req/s to a machine shared with other work. */
+  cpuPerRequest: number | null;
+}
+
+/** One run against a fresh server: a checked request, a warm-up, then the measured load. */
+async function measurePush(target: TargetName): Promise<PushSample> {
+  const started = await startTarget(target);
+  try {
+    const check = await fetch(started.url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...started.headers } });
+    const answer = await check.text();
+    if (check.status !== 202) throw new Error(`${target}: the push answered ${check.status}, not 202: ${answer}`);
+    await sleep(500);
+    const idle = memoryOf(started.spawned.pid);
+    const options = { url: started.url, body, headers: started.headers, connections: CONNECTIONS };
+    await load({ ...options, durationSeconds: warmSeconds });
+    const cpuBefore = cpuTimeOf(started.spawned.pid);
+    const result = await load({ ...options, durationSeconds: pushSeconds });
+    const cpuAfter = cpuTimeOf(started.spawned.pid);
+    const after = memoryOf(started.spawned.pid);
+    const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.total : null;
+    return { ...result, rssIdle: idle?.rss ?? null, rssPeak: after?.peak ?? null, cpuPerRequest };
+  } finally {
+    await stop(started.spawned);
+  }
+}
+
+// ---------------------------------------------------------------- start-up
+
+type StartupKind = 'bare-node' | 'bare-tsx' | 'ledgersim-compiled' | 'ledgersim-tsx';
+
+/** Status of one GET, 0 when nothing answers. */
+function statusOf(url: string): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const request = get(url, { agent: false, timeout: 1000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', () => resolve(0));
+    request.on('timeout', () => request.destroy());
+  });
+}
+
+/**
+ * Milliseconds from spawning the process to the first 200 on each of its ports. Every candidate
+ * port (base .. base+3) is polled from the spawn on; the ports that count are those the process
+ * announces (`ledgersim start` prints a URL per server), so the figure follows whichever
+ * simulators the started build serves.
+ */
+async function measureStartup(kind: StartupKind): Promise<number> {
+  const base = await freePortBase(4);
+  const bare = kind === 'bare-node' || kind === 'bare-tsx';
+  const args = bare
+    ? [...(kind === 'bare-tsx' ? ['--import', 'tsx'] : []), 'bench/servers/bare.mjs', '--port', String(base)]
+    : [...(kind === 'ledgersim-compiled' ? ['bin/ledgersim.js'] : ['--import', 'tsx', 'cli/run.ts']), 'start', '--port-base', String(base), '--seed', String(BENCH_SEED), '--now', BENCH_NOW];
+  const urlOf = (port: number) => (bare ? `http://127.0.0.1:${port}/` : port === base ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/__admin/health`);
+  const firstOk = new Map<number, number>();
+  const t0 = performance.now();
+  const spawned = spawnNode(args, ROOT);
+  try {
+    for (;;) {
+      if (spawned.child.exitCode !== null) throw new Error(`${kind} exited (${spawned.child.exitCode}) before answering:\n${spawned.output()}`);
+      if (performance.now() - t0 > 30_000) throw new Error(`${kind} did not answer on every port within 30 s:\n${spawned.output()}`);
+      const pending = [0, 1, 2, 3].map((i) => base + i).filter((port) => !firstOk.has(port));
+      const statuses = await Promise.all(pending.map((port) => statusOf(urlOf(port))));
+      const now = performance.now();
+      pending.forEach((port, i) => statuses[i] === 200 && firstOk.set(port, now - t0));
+      const announced = bare
+        ? firstOk.size > 0 ? [base] : null
+        : /Ctrl-C stops\./.test(spawned.output())
+          ? [...new Set([...spawned.output().matchAll(/http:\/\/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])))]
+          : null;
+      if (announced && announced.length > 0 && announced.every((port) => firstOk.has(port))) return Math.max(...announced.map((port) => firstOk.get(port)!));
+      await sleep(2);
+    }
+  } finally {
+    await stop(spawned);
+  }
+}
+
+/** The compiled CLI is what the `ledgersim` binary runs; it is measured only when it is there and up to date. */
+function compiledState(): { usable: boolean; note?: string } {
+  const main = join(ROOT, 'dist', 'cli', 'main.js');
+  if (!existsSync(main)) return { usable: false, note: 'dist/ is missing: run `npm run build` to measure the compiled `ledgersim` binary' };
+  const built = statSync(main).mtimeMs;
+  const newest = newestSource(['cli', 'simulators', 'contracts']);
+  if (newest > built) return { usable: true, note: 'dist/ is older than the sources: the compiled figure is of the last `npm run build`' };
+  return { usable: true };
+}
+
+function newestSource(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of dirs) walk(join(ROOT, dir));
+  return newest;
+}
+
+// ---------------------------------------------------------------- scenario suite
+
+interface SuiteRun {
+  wallMs: number;
+  scenarios: { id: string; status: string; ms: number }[];
+}
+
+/**
+ * The scenario suite (issue 6), every scenario in-process in one child process (scenario-suite.ts).
+ * While scenarios/ has no runner, the row says so instead of inventing a figure.
+ */
+async function measureScenarios(): Promise<{ metrics: Metric[] } | { reason: string }> {
+  const suites: SuiteRun[] = [];
+  for (let round = 1; round <= runs; round++) {
+    const spawned = spawnNode(['--import', 'tsx', 'bench/scenario-suite.ts'], ROOT);
+    const exitCode = await new Promise<number | null>((resolve) => spawned.child.once('exit', (code) => resolve(code)));
+    const line = spawned.output().trim().split('\n').reverse().find((l) => l.startsWith('{'));
+    let result: SuiteRun | { unavailable: string } | undefined;
+    try {
+      result = line ? JSON.parse(line) : undefined;
+    } catch {
+      result = undefined;
+    }
+    if (!result) return { reason: `the scenario suite exited (${exitCode}) without a result: ${spawned.output().trim().split('\n')[0] ?? ''}` };
+    if ('unavailable' in result) return { reason: result.unavailable };
+    suites.push(result);
+    const failed = result.scenarios.filter((s) => s.status !== 'passed').length;
+    console.log(`  [${round}/${runs}] scenario suite: ${result.scenarios.length} scenarios (${failed} not passed) in ${result.wallMs.toFixed(0)} ms`);
+  }
+  const last = suites[suites.length - 1]!;
+  const count = last.scenarios.length;
+  const failed = last.scenarios.filter((s) => s.status !== 'passed').map((s) => s.id);
+  const note = `${count} scenarios (issue 6 asks for 60)${failed.length ? `; ${failed.length} did not pass: ${failed.join(', ')}` : ', all passed'}; wall from the process's first line to the last scenario, module loading included`;
+  const wall = summarize(suites.map((s) => s.wallMs));
+  const p50 = summarize(suites.map((s) => median(s.scenarios.map((x) => x.ms))));
+  return {
+    metrics: [
+      // A scenario that fails may stop early: its time says nothing until the whole suite passes.
+      plainMetric(`4. scenario suite, in-process, whole suite (${count} scenarios)`, wall, 'ms', '< 3 s', failed.length ? null : wall.median < 3000, note),
+      plainMetric('4. scenario suite, p50 per scenario', p50, 'ms', '< 30 ms', failed.length ? null : p50.median < 30, failed.length ? 'not judged while scenarios fail' : undefined),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- the run
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function ratioMetric(
+  name: string,
+  value: Summary,
+  unit: string,
+  baselineName: string,
+  baseline: Summary,
+  target: string,
+  check: (ratio: number) => boolean,
+  inverse = false,
+): Metric {
+  const ratio = inverse ? baseline.median / value.median : value.median / baseline.median;
+  return { name, value: value.median, unit, baselineName, baseline: baseline.median, ratio, target, pass: check(ratio), min: value.min, max: value.max, runs: value.runs };
+}
+
+function plainMetric(name: string, value: Summary, unit: string, target: string, pass: boolean | null, note?: string): Metric {
+  return { name, value: value.median, unit, baselineName: null, baseline: null, ratio: null, target, pass, min: value.min, max: value.max, runs: value.runs, ...(note ? { note } : {}) };
+}
+
+const notMeasured = (name: string, target: string, note: string): Metric => ({
+  name,
+  value: null,
+  unit: '',
+  baselineName: null,
+  baseline: null,
+  ratio: null,
+  target,
+  pass: null,
+  min: null,
+  max: null,
+  runs: [],
+  note,
+});
+
+async function main(): Promise<void> {
+  const cores = cpus().length;
+  const loadAtStart = loadavg()[0]!;
+  setUpPinning(cores);
+  console.log(`ledgersim bench: ${runs} run(s) per figure, push runs ${pushSeconds} s (+${warmSeconds} s warm-up) with ${CONNECTIONS} connections, node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim()})`);
+  console.log(pinning.enabled ? '  servers pinned to core 1, autocannon to core 0 (taskset)' : '  no CPU pinning (taskset missing or one core)');
+  for (const note of notes) console.log(`  note: ${note}`);
+  await prepare();
+
+  const targets: TargetName[] = ['echo', 'memory', 'data-0', 'data-10000', 'data-100000', 'naive-10000'];
+  const samples = Object.fromEntries(targets.map((t) => [t, [] as PushSample[]])) as Record<TargetName, PushSample[]>;
+  // Rounds interleave the targets, so a machine that slows down mid-bench slows all of them.
+  for (let round = 1; round <= runs; round++) {
+    for (const target of targets) {
+      const sample = await measurePush(target);
+      samples[target].push(sample);
+      const trouble = sample.non2xx + sample.errors + sample.timeouts;
+      console.log(
+        `  [${round}/${runs}] push ${target.padEnd(12)} ${Math.round(sample.requestsPerSecond).toString().padStart(6)} req/s  p99 ${sample.p99} ms` +
+          (sample.cpuPerRequest !== null ? `  ${Math.round(sample.cpuPerRequest)} µs CPU/req` : '') +
+          (sample.rssIdle !== null ? `  rss ${sample.rssIdle.toFixed(0)} MiB (peak ${sample.rssPeak?.toFixed(0)})` : '') +
+          (trouble ? `  ${sample.non2xx} non-2xx, ${sample.errors} errors, ${sample.timeouts} timeouts` : ''),
+      );
+    }
+  }
+
+  const compiled = compiledState();
+  if (compiled.note) notes.push(compiled.note);
+  const kinds: StartupKind[] = ['bare-node', 'ledgersim-compiled', 'bare-tsx', 'ledgersim-tsx'];
+  const startups = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<StartupKind, number[]>;
+  for (let round = 1; round <= Math.max(runs, 3); round++) {
+    for (const kind of kinds) {
+      if (kind === 'ledgersim-compiled' && !compiled.usable) continue;
+      try {
+        const ms = await measureStartup(kind);
+        startups[kind].push(ms);
+        console.log(`  [${round}] start-up ${kind.padEnd(18)} ${ms.toFixed(0)} ms`);
+      } catch (error) {
+        startups[kind].push(Number.NaN);
+        console.log(`  [${round}] start-up ${kind.padEnd(18)} failed: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
+
+  const scenarios = await measureScenarios();
+
+  // ------------------------------------------------------------ the figures
+  const rps = (t: TargetName) => summarize(samples[t].map((s) => s.requestsPerSecond));
+  const p99 = (t: TargetName) => summarize(samples[t].map((s) => s.p99));
+  const echo = rps('echo');
+  const data0 = rps('data-0');
+  const metrics: Metric[] = [];
+  metrics.push(plainMetric('baseline: hono + zod echo, push', echo, 'req/s', 'the reference', null));
+  metrics.push(ratioMetric('1. push, memory store', rps('memory'), 'req/s', 'hono + zod echo', echo, '≥ 0.5 × baseline', (r) => r >= 0.5));
+  metrics.push({ ...plainMetric('1. push, memory store, p99', p99('memory'), 'ms', '≤ 5 ms', p99('memory').median <= 5), baselineName: 'hono + zod echo p99', baseline: p99('echo').median });
+  const cpu = (t: TargetName) => summarize(samples[t].map((s) => s.cpuPerRequest ?? Number.NaN));
+  metrics.push({ ...ratioMetric('1. push, memory store, server CPU per request', cpu('memory'), 'µs', 'hono + zod echo', cpu('echo'), 'information', () => true), pass: null });
+  metrics.push(ratioMetric('2. push --data, 0 entries', data0, 'req/s', 'hono + zod echo', echo, '≥ 0.3 × baseline', (r) => r >= 0.3));
+  metrics.push(plainMetric('2. push --data, 0 entries, p99', p99('data-0'), 'ms', 'information', null));
+  metrics.push(ratioMetric('2. push --data, 10,000 entries', rps('data-10000'), 'req/s', 'naive lowdb, 10,000 entries', rps('naive-10000'), '≥ 50 × the naive route', (r) => r >= 50));
+  metrics.push(plainMetric('2. naive lowdb `await db.write()`, 10,000 entries', rps('naive-10000'), 'req/s', 'the reference', null));
+  metrics.push(ratioMetric('2. push --data, 100,000 entries', rps('data-100000'), 'req/s', 'push --data, 0 entries', data0, '≥ 0.8 × the 0-entry figure', (r) => r >= 0.8));
+  metrics.push(plainMetric('2. push --data, 100,000 entries, p99', p99('data-100000'), 'ms', 'information', null));
+
+  const startupTarget = compiled.usable ? 'ledgersim-compiled' : 'ledgersim-tsx';
+  const startupBaseline = compiled.usable ? 'bare-node' : 'bare-tsx';
+  metrics.push(
+    ratioMetric(
+      `3. start-up, \`ledgersim start\` (${compiled.usable ? 'compiled, node bin/ledgersim.js' : 'from the sources, node --import tsx'})`,
+      summarize(startups[startupTarget]),
+      'ms',
+      `bare @hono/node-server (${compiled.usable ? 'node' : 'node --import tsx'})`,
+      summarize(startups[startupBaseline]),
+      '≤ 2 × baseline',
+      (r) => r <= 2,
+    ),
+  );
+  if (compiled.usable) {
+    const tsx = ratioMetric('3. start-up, `npm start` (node --import tsx cli/run.ts)', summarize(startups['ledgersim-tsx']), 'ms', 'bare @hono/node-server (node --import tsx)', summarize(startups['bare-tsx']), 'information', () => true);
+    metrics.push({ ...tsx, pass: null });
+  }
+  if ('reason' in scenarios) metrics.push(notMeasured('4. scenario suite, in-process', '< 3 s whole suite, p50 < 30 ms', `not measured (${scenarios.reason})`));
+  else metrics.push(...scenarios.metrics);
+  const rss = summarize(samples['data-100000'].map((s) => s.rssIdle ?? Number.NaN));
+  const peak = summarize(samples['data-100000'].map((s) => s.rssPeak ?? Number.NaN));
+  metrics.push(plainMetric('5. RSS, `ledgersim start` with 100,000 stored entries', rss, 'MiB', '< 300 MB', rss.median * 1.048576 < 300, `peak during start and load: ${peak.median.toFixed(0)} MiB`));
+  metrics.push(notMeasured('6. dashboard, busiest page with 10,000 entries', '< 100 ms', 'not measured yet (the dashboard, dashboard/, landed while this bench was written)'));
+
+  const trouble = targets.flatMap((t) => samples[t].filter((s) => s.non2xx + s.errors + s.timeouts > 0).map((s) => `${t}: ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts`));
+  if (trouble.length) notes.push(`requests that failed during load (not counted as answered): ${trouble.join('; ')}`);
+
+  printTable(metrics);
+  for (const m of metrics) if (m.note && m.value !== null) console.log(`Note (${m.name}): ${m.note}`);
+  notes.push(`load average (1 min) at the start ${loadAtStart.toFixed(2)}, at the end ${loadavg()[0]!.toFixed(2)}: the machine's other work shows here`);
+  for (const note of notes) console.log(`Note: ${note}`);
+  await writeFile(
+    RESULTS,
+    `${JSON.stringify(
+      {
+        generatedAt: new Date().toISOString(),
+        machine: { node: process.version, platform: process.platform, cores, cpu: cpus()[0]?.model.trim(), pinning: pinning.enabled },
+        settings: { runs, pushSeconds, warmSeconds, connections: CONNECTIONS, bodyBytes: Buffer.byteLength(body) },
+        metrics,
+        notes,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nwrote ${RESULTS}`);
+}
+
+function format(value: number | null, unit = ''): string {
+  if (value === null || Number.isNaN(value)) return '–';
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return `${value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 })}${unit ? ` ${unit}` : ''}`;
+}
+
+function printTable(metrics: Metric[]): void {
+  const rows = metrics.map((m) => [
+    m.name,
+    m.value === null ? (m.note ?? 'not measured') : format(m.value, m.unit),
+    m.baseline === null ? '' : `${format(m.baseline, m.unit)} (${m.baselineName})`,
+    m.ratio === null ? '' : `${m.ratio < 10 ? m.ratio.toFixed(2) : format(m.ratio)} ×`,
+    m.target,
+    m.pass === null ? '' : m.pass ? 'pass' : '**FAIL**',
+    m.min === null ? '' : `${format(m.min)} – ${format(m.max)} (${m.runs.length})`,
+  ]);
+  const header = ['metric', 'median', 'baseline (median)', 'ratio', 'target', 'pass', 'min – max (runs)'];
+  console.log('');
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log('');
+}
+
+async function cleanUp(): Promise<void> {
+  await stopAll();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+}
+
+// Ctrl-C: stop the servers and remove the data before leaving.
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+try {
+  await main();
+} finally {
+  await cleanUp();
+}
