@@ -1,12 +1,12 @@
-import { reproduceCommand, runCommand, scenariosCommand } from './scenarios.js';
-import { startCommand, type CliIO } from './start.js';
+import type { CliIO } from './start.js';
 import { USAGE, UsageError } from './usage.js';
 
+// Commands load what they need when they run: `start` must not pay for the scenario runner.
 const commands: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
-  start: startCommand,
-  scenarios: scenariosCommand,
-  run: runCommand,
-  reproduce: reproduceCommand,
+  start: async (args, io) => (await import('./start.js')).startCommand(args, io),
+  scenarios: async (args, io) => (await import('./scenarios.js')).scenariosCommand(args, io),
+  run: async (args, io) => (await import('./scenarios.js')).runCommand(args, io),
+  reproduce: async (args, io) => (await import('./scenarios.js')).reproduceCommand(args, io),
 };
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 failure, 2 bad usage). */

@@ -102,20 +102,26 @@ export function journalMiddleware(journal: RequestJournal & { maxBodyChars: numb
       }
     }
     let responseBody: string | undefined;
-    const type = c.res.headers.get('content-type') ?? '';
-    if (type.includes('json') || type.startsWith('text/')) {
+    const res = c.res;
+    const type = res.headers.get('content-type') ?? '';
+    if ((type.includes('json') || type.startsWith('text/')) && res.body) {
       try {
-        responseBody = cut(await c.res.clone().text(), journal.maxBodyChars);
+        // Read once and answer with the same text: cheaper than cloning (teeing) the body.
+        const text = await res.text();
+        responseBody = cut(text, journal.maxBodyChars);
+        c.res = undefined as never; // hono's setter would otherwise merge the old response in
+        c.res = new Response(text, { status: res.status, headers: res.headers });
       } catch {
         responseBody = undefined;
       }
     }
-    const url = new URL(c.req.url);
+    const url = c.req.url;
+    const queryStart = url.indexOf('?');
     journal.record({
       at,
       method: c.req.method,
       path: c.req.path,
-      query: url.search,
+      query: queryStart === -1 ? '' : url.slice(queryStart),
       status: c.res.status,
       tenantId: (c.get as (k: string) => string | undefined)('tenantId'),
       requestBody,

@@ -1,4 +1,9 @@
-import { Faker, fr, en, base } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+// The French entry point loads fr, en and base only: the package's main entry loads every locale
+// (about 150 ms of start-up for nothing).
+import { faker as frenchFaker } from '@faker-js/faker/locale/fr';
+
+const FakerClass = frenchFaker.constructor as new (options: { locale: Faker['rawDefinitions'] }) => Faker;
 
 /**
  * The seeded generator: the only source of randomness. The same seed gives the same demo data,
@@ -27,7 +32,7 @@ export function createRandom(seed: number): SeededRandom {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const faker = new Faker({ locale: [fr, en, base] });
+  const faker = new FakerClass({ locale: frenchFaker.rawDefinitions });
   faker.seed(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {

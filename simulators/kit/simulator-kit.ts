@@ -88,18 +88,19 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     await next();
   });
   app.use('*', journalMiddleware(journal as never, clock));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 5 * 1024 * 1024,
-      onError: (c) =>
-        vendorError(c as Context<KitEnv>, {
-          status: 413,
-          code: 'PayloadTooLarge',
-          message: `The request body is larger than ${options.maxBodyBytes ?? 5 * 1024 * 1024} bytes`,
-        }),
-    }),
-  );
+  const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) => vendorError(c as Context<KitEnv>, { status: 413, code: 'PayloadTooLarge', message: `The request body is larger than ${maxBodyBytes} bytes` }),
+  });
+  // hono's bodyLimit wraps every body in a counting stream (and makes the node adapter build a full
+  // Request): only bodies without a trustworthy declared length, or too long, go through it.
+  app.use('*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && /^\d+$/.test(length) && c.req.header('transfer-encoding') === undefined && Number(length) <= maxBodyBytes) return next();
+    return limitBody(c, next);
+  });
   app.use('*', faultMiddleware(faults));
 
   const admin = createAdminRouter(options, journal, faults, () => ticking);
