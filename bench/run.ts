@@ -5,6 +5,7 @@
 //   node --import tsx bench/run.ts [--quick] [--runs N] [--duration SECONDS]
 //
 // Prints a table (Markdown, so it can be pasted into the README) and writes bench/results.json.
+import { measureDashboard } from './dashboard.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
@@ -404,7 +405,10 @@ async function main(): Promise<void> {
   const rss = summarize(samples['data-100000'].map((s) => s.rssIdle ?? Number.NaN));
   const peak = summarize(samples['data-100000'].map((s) => s.rssPeak ?? Number.NaN));
   metrics.push(plainMetric('5. RSS, `ledgersim start` with 100,000 stored entries', rss, 'MiB', '< 300 MB', rss.median * 1.048576 < 300, `peak during start and load: ${peak.median.toFixed(0)} MiB`));
-  metrics.push(notMeasured('6. dashboard, busiest page with 10,000 entries', '< 100 ms', 'not measured yet (the dashboard, dashboard/, landed while this bench was written)'));
+  const dashboard = await measureDashboard(flags.quick ? 5 : 20);
+  metrics.push(plainMetric('6. dashboard, file page with 10,000 entries', dashboard.file, 'ms', '< 100 ms', dashboard.file.median < 100, 'median of in-process renders of the busiest file page (50 entries a page)'));
+  metrics.push(plainMetric('6. dashboard, last page of those entries', dashboard.lastPage, 'ms', '< 100 ms', dashboard.lastPage.median < 100));
+  metrics.push(plainMetric('6. dashboard, overview', dashboard.overview, 'ms', '< 100 ms', dashboard.overview.median < 100));
 
   const trouble = targets.flatMap((t) => samples[t].filter((s) => s.non2xx + s.errors + s.timeouts > 0).map((s) => `${t}: ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts`));
   if (trouble.length) notes.push(`requests that failed during load (not counted as answered): ${trouble.join('; ')}`);
