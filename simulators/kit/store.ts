@@ -4,6 +4,7 @@ import { Low, Memory } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { applyChanges, type Change } from './changes.js';
+import { validateInPlace } from './validate-in-place.js';
 
 /**
  * The simulator's state store, over lowdb.
@@ -135,13 +136,13 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     validBytes += Buffer.byteLength(line) + 1;
   }
 
-  const parsed = options.schema.safeParse(state);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : '(root)';
-    throw new StoreLoadError(exists ? snapshotPath : logPath, `does not match the state schema: ${where}: ${issue.message}; the file was left as it is`);
+  // Validated piece by piece, in place: a large state is never held twice while it loads.
+  const parsed = validateInPlace(options.schema, state);
+  if (!parsed.ok) {
+    const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
+    throw new StoreLoadError(exists ? snapshotPath : logPath, `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`);
   }
-  state = parsed.data;
+  state = parsed.value as S;
 
   const log: FileHandle = await open(logPath, 'a+');
   if (validBytes !== Buffer.byteLength(logText)) await log.truncate(validBytes);
