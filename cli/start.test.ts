@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { exitOf, startLedgersimChild } from './child.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,30 +20,10 @@ function capture() {
   return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
 }
 
-/** Starts `ledgersim start` as a child process and resolves with the Sage GE URL and identifier. */
-function startChild(args: string[]): Promise<{ child: ChildProcess; url: string; identifier: string; stdout: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--now', '2026-03-16T09:00:00Z', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 15 s: ${stdout} ${stderr}`)), 15_000);
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      const url = /Sage GE\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-      const identifier = /ENT-1 .*Bearer (\S+)/.exec(stdout)?.[1];
-      if (url && identifier && stdout.includes('Ctrl-C')) {
-        clearTimeout(timer);
-        resolve({ child, url, identifier, stdout: () => stdout });
-      }
-    });
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+async function startChild(args: string[]) {
+  const started = await startLedgersimChild(args, { timeoutMs: 15_000 });
+  children.push(started.child);
+  return started;
 }
 
 describe('ledgersim start (usage)', () => {

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { exitOf, startLedgersimChild } from '../cli/child.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,6 @@ import { sageEntry } from './worlds.js';
  * acknowledged, and the store drops it); nothing half-written.
  */
 
-const ROOT = join(import.meta.dirname, '..');
 
 export interface CrashFigures {
   clients: number;
@@ -30,37 +30,13 @@ export interface CrashFigures {
   stateMatchesSchema: boolean;
 }
 
-interface Child {
-  child: ChildProcess;
-  url: string;
-  identifier: string;
+function startChild(dataDir: string, children: ChildProcess[]) {
+  const started = startLedgersimChild(['--data', dataDir]);
+  void started.then(({ child }) => children.push(child), () => undefined);
+  return started;
 }
 
-function startChild(dataDir: string, children: ChildProcess[]): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--now', '2026-03-16T09:00:00Z', '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 20 s: ${stdout} ${stderr}`)), 20_000);
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      const url = /Sage GE\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-      const identifier = /ENT-1 .*Bearer (\S+)/.exec(stdout)?.[1];
-      if (url && identifier && stdout.includes('Ctrl-C')) {
-        clearTimeout(timer);
-        resolve({ child, url, identifier });
-      }
-    });
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${code}: ${stderr}`));
-    });
-  });
-}
-
-const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) => exitOf(child).then(() => undefined);
 
 /** A tracking code `#XXXXX#` from a client and a sequence number, unique in the run. */
 const code = (client: number, n: number) => `${client.toString(36).toUpperCase()}${n.toString(36).toUpperCase().padStart(4, '0')}`.slice(-5);
