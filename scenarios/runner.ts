@@ -254,6 +254,8 @@ class World {
           // The first connection failed: the wizard is run again with the right keys.
           return this.step({ do: 'link-file' });
         }
+        // The keys as the vendor has them now: an action (a regenerated key) may have changed them.
+        this.tenant = await this.admin('GET', `/tenants/${this.tenantId}`);
         const edited = await this.hub.editCredentials(this.connectionId, this.adapter.credentials(this.tenant));
         if (!edited.ok) this.lastError = edited.error;
         return;

@@ -94,7 +94,7 @@ export type Expectation = z.infer<typeof ExpectationSchema>;
 export const StepSchema = z.discriminatedUnion('do', [
   /** The wizard: connect with the vendor credentials (or wrong ones), associate the client file, pull reference data. */
   z.object({ do: z.literal('link-file'), credentials: z.enum(['valid', 'wrong']).optional() }).strict(),
-  /** "Edit API connection" with the valid credentials. */
+  /** "Edit API connection" with the vendor's current valid credentials (re-read: an action may have regenerated them). */
   z.object({ do: z.literal('edit-credentials') }).strict(),
   z.object({ do: z.literal('add-entry'), entry: EntryTemplateSchema }).strict(),
   /** Validate / mark as verified: the entries (all the scenario's, when none named) are ready to send. */

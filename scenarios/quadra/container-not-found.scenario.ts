@@ -4,9 +4,8 @@ import { linkAndSend, PURCHASE, resendAndPost } from './common.js';
 /**
  * Quadra's settings (Tools > API Keys > Cegid File Exchange) hold an older CFE key than the one
  * in Cegid Life, which the hub uses: CFE cannot find the dossier's container from the SIC code's
- * settings. The remedy run here is the check that matters: the key in Quadra's settings is made
- * to match the one in Cegid Life. Regenerating the key first (the remedy's other step) needs the
- * new key entered in the hub, which the runner cannot do yet; the connector's test does it.
+ * settings. The documented remedy, in full: regenerate the CFE key in Cegid Life, enter it in
+ * Quadra's settings, and in the hub ("Edit API connection"), then resend.
  */
 export default defineScenario({
   id: 'quadra/container-not-found',
@@ -22,8 +21,14 @@ export default defineScenario({
   ],
   remedy: {
     // Only upon Qonto support's invitation: enter in Quadra the CFE key shown in Cegid Life.
-    steps: [{ do: 'vendor-action', action: 'update-quadra-settings' }, ...resendAndPost('P1').steps],
-    expect: [{ expect: 'vendor-state', path: ['dossiers', 'D1', 'cfeKeyInSettings'], equals: 'CFE-scn-quadra-container-not-found-KEY' }, ...resendAndPost('P1').expect],
+    steps: [
+      { do: 'vendor-action', action: 'regenerate-cfe-key', input: { dossier: null } },
+      { do: 'vendor-action', action: 'update-quadra-settings' },
+      { do: 'edit-credentials' },
+      { do: 'check', expect: [{ expect: 'step-error', none: true }] },
+      ...resendAndPost('P1').steps,
+    ],
+    expect: resendAndPost('P1').expect,
   },
   verifiedAgainstVendor: false,
 });
