@@ -1,3 +1,4 @@
+import { journalCodeOf } from '../../simulators/quadra/domain/journal-code.js';
 import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -30,12 +31,12 @@ const CREDENTIALS: QuadraCredentials = { cpaKey: `CPA-${SIC}-KEY`, cpaSecret: `c
 
 /**
  * The hub's four entries, on the dossier's journals (Quadra's sales journal is VT; the expense
- * report goes to OD: the builders' NDF does not fit the format's 2-character journal).
+ * report's NDF is a 3-character journal, written at column 111).
  */
 const fourEntries = (): AccountingEntry[] => [
   purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }),
   salesEntry({ id: 'S1', clientFileId: 'C1', date: DATE, journal: 'VT' }),
-  { ...expenseReportEntry({ id: 'N1', clientFileId: 'C1', date: DATE }), journal: 'OD' },
+  expenseReportEntry({ id: 'N1', clientFileId: 'C1', date: DATE }),
   bankEntry({ id: 'B1', clientFileId: 'C1', date: DATE, label: 'Prélèvement SEPA Bureau Vallée facture mars 2026' }),
 ];
 
@@ -137,6 +138,7 @@ describe.each(['msw', 'http'] as const)('the Quadra connector and the hub (%s)',
         ['AC', 'purchase', 'open'],
         ['AN', 'opening', 'open'],
         ['BQ', 'bank', 'open'],
+        ['NDF', 'expense-report', 'open'],
         ['OD', 'misc', 'open'],
         ['VT', 'sales', 'open'],
       ]);
@@ -175,7 +177,7 @@ describe.each(['msw', 'http'] as const)('the Quadra connector and the hub (%s)',
         expect(lines).toHaveLength(entry.lines.length);
         const signed = lines.reduce((sum, l) => sum + (l.record.direction === 'D' ? l.record.amountCents : -l.record.amountCents), 0);
         expect(signed).toBe(0);
-        expect(new Set(lines.map((l) => l.record.journal))).toEqual(new Set([entry.journal]));
+        expect(new Set(lines.map((l) => journalCodeOf(l.record)))).toEqual(new Set([entry.journal]));
       }
       const purchase = quadra.get(pieceNumberOf(w.hub.entry('P1')!.trackingCode))!;
       expect(purchase.map((l) => l.record.account)).toEqual(['60640000', '44566000', 'FBUREAU']);

@@ -54,6 +54,27 @@ describe('QDR-IMPORT-ON-OPEN: files wait in the container until the dossier is o
   });
 });
 
+describe('journals: the 3-character code at 111 wins over the 2-character one at 10', () => {
+  it('imports an expense report on NDF (written ND at 10 and NDF at 111) and reads it back on NDF', async () => {
+    const h = setup();
+    expect((await h.action('set-import-delay', { sicCode: SIC, dossier: DOSSIER, minutes: 0 })).status).toBe(200);
+    await h.upload(asciiFile(purchaseLines({ journal: 'ND', journal3: 'NDF' })));
+    const opening = await h.openDossier();
+    expect(opening.rejected).toEqual([]);
+    expect((await h.entries()).map((e) => e.CodeJournal)).toEqual(['NDF', 'NDF', 'NDF']);
+  });
+
+  it('refuses a locked 3-character journal, pointing at column 111', async () => {
+    const h = setup();
+    expect((await h.action('set-journal-status', { sicCode: SIC, dossier: DOSSIER, journal: 'NDF', status: 'locked' })).status).toBe(200);
+    await h.upload(asciiFile(purchaseLines({ journal: 'ND', journal3: 'NDF' })));
+    const opening = await h.openDossier();
+    expect(opening.rejected).toHaveLength(1);
+    const report = await h.report();
+    expect(report.problems[0]).toMatchObject({ column: 111, code: getEntry('QDR-INCOMPLETE-FILE').wire!.code });
+  });
+});
+
 describe('QDR-NO-LABELS: accounts Quadra does not know are created without a label', () => {
   it('creates 0… as a supplier and 9… as a customer under the default collectives, and ignores C-record labels', async () => {
     const h = setup();

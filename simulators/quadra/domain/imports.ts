@@ -1,3 +1,4 @@
+import { journalCodeOf } from './journal-code.js';
 import type { RuleResult } from '../../../contracts/catalogue/rejection.js';
 import { decodeQuadraFile, type QuadraEntryLine } from '../../../contracts/quadra/ascii.js';
 import {
@@ -56,7 +57,8 @@ export function checkFile(dossier: DossierState, bytes: Uint8Array): { problems:
   if (prerequisites.length === 0) {
     for (const { line, record } of decoded.records) {
       if (record.type !== 'M') continue;
-      const journal = problemOf(journalNotOpen(dossier, line, record.journal), { line, column: 10, field: 'journal' });
+      const code = journalCodeOf(record);
+      const journal = problemOf(journalNotOpen(dossier, line, code), { line, column: record.journal3.trim() ? 111 : 10, field: record.journal3.trim() ? 'journal3' : 'journal' });
       if (journal) problems.push(journal);
       const period = problemOf(lineOutsideOpenPeriod(dossier, line, record.date), { line, column: 15, field: 'date' });
       if (period) problems.push(period);

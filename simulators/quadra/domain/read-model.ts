@@ -1,3 +1,4 @@
+import { journalCodeOf } from './journal-code.js';
 import type { Compte, Ecriture, Exercice } from '../../../contracts/quadra/wire.js';
 import type { AccountState, DossierState, EntryState, FirmState, JournalState, PeriodState } from '../state/schema.js';
 import { containerNameOf } from './container.js';
@@ -24,13 +25,14 @@ export const toCompte = (account: AccountState): Compte => ({ Numero: account.nu
 
 export const toJournal = (journal: JournalState) => ({ Code: journal.code, Libelle: journal.label, Statut: journal.status === 'open' ? ('Ouvert' as const) : ('Verrouille' as const) });
 
+
 const euros = (cents: number) => Math.round(cents) / 100;
 
 export function toEcriture(entry: EntryState): Ecriture {
   const r = entry.record;
   return {
     NumUniq: entry.id,
-    CodeJournal: r.journal,
+    CodeJournal: journalCodeOf(r),
     DateEcriture: r.date,
     Folio: r.folio,
     LigneFolio: entry.lineNumber,

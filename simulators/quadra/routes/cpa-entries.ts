@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { EcrituresQuerySchema, GetEcrituresResponseSchema, QUADRA_OD_API } from '../../../contracts/quadra/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
+import { journalCodeOf } from '../domain/journal-code.js';
 import { toEcriture } from '../domain/read-model.js';
 import { resolveDossier, type QuadraRouteDeps } from './access.js';
 import { cpaErrors, cpaSecurity, json } from './openapi-helpers.js';
@@ -28,7 +29,7 @@ export function cpaEntriesRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       const now = deps.clock.now().getTime();
       const ecritures = Object.values(resolved.dossier.entries)
         .filter((e) => Date.parse(e.visibleAt) <= now)
-        .filter((e) => (!query.journal || e.record.journal === query.journal) && (!query.du || e.record.date >= query.du) && (!query.au || e.record.date <= query.au))
+        .filter((e) => (!query.journal || journalCodeOf(e.record) === query.journal) && (!query.du || e.record.date >= query.du) && (!query.au || e.record.date <= query.au))
         .sort((a, b) => a.id - b.id)
         .map(toEcriture);
       return c.json({ CodeDossier: resolved.dossier.code, Ecritures: ecritures }, 200);

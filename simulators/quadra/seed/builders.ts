@@ -34,6 +34,8 @@ export const JOURNALS: readonly Pick<JournalState, 'code' | 'label'>[] = [
   { code: 'BQ', label: 'Banque' },
   { code: 'OD', label: 'Opérations diverses' },
   { code: 'AN', label: 'À-nouveaux' },
+  // A 3-character code, written at 111 (QC Windows); its first two characters still go at 10.
+  { code: 'NDF', label: 'Notes de frais' },
 ];
 
 /** The calendar-year period `year`. */
