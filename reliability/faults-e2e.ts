@@ -158,7 +158,7 @@ export async function loopUnderFaults(options: { entries: number; rate?: number;
   const sim = createLoopSimulator({ clock, seed: options.seed ?? 1, initialState: state, journal: { maxRecords: 100 } });
   const server = await serveCounting(sim, figures);
   try {
-    const credentials = { apiKey: key.key, apiSecret: key.secret, domain: 'CABA', subscriptionKey: state.tenants.CABA!.subscriptionKey, folders: 'F1' };
+    const credentials = { apiKey: key.key, apiSecret: key.secret, domain: 'CABA', subscriptionKey: state.tenants.CABA!.subscriptionKey };
     const hub = createHubEngine({
       clock,
       connectorFor: (connection) =>

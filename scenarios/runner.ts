@@ -412,6 +412,7 @@ class World {
         if (!this.connectionId) return result(false, 'a vendor connection', undefined);
         const files = await this.hub.listVendorFiles(this.connectionId);
         const file = files.ok ? files.value.find((f) => f.id === this.fileId) : undefined;
+        if (e.listed === false) return result(files.ok && file === undefined, `the vendor does not list file ${this.fileId}`, files.ok ? files.value.map((f) => f.id) : files.error);
         const checks: [boolean, string][] = [[file !== undefined, `the vendor lists file ${this.fileId}`]];
         if (file && e.connected !== undefined) checks.push([file.connected === e.connected, e.connected ? 'connected' : 'disconnected']);
         if (file && e.problem !== undefined) checks.push([(file.problem?.catalogueId ?? null) === e.problem, e.problem ? `with the problem ${e.problem}` : 'with no problem']);

@@ -21,6 +21,7 @@ import {
   type LigneImport,
   type Tiers,
 } from '../../contracts/loop/wire.js';
+import { DossiersResponseSchema } from '../../contracts/loop/wire.js';
 import { createHttpClient } from '../http.js';
 import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushReceipt, type Result, type VendorFile } from '../types.js';
 
@@ -33,13 +34,6 @@ export interface LoopCredentials {
   domain: string;
   /** The Azure APIM subscription key (`Ocp-Apim-Subscription-Key`). */
   subscriptionKey: string;
-  /**
-   * Own choice: the folder codes the wizard knows, comma-separated. Loop's public API has no
-   * route listing the folders associated with a key that we could call (the collaborative-offer
-   * "dossiers for a key" route is not public, and the simulator has none), so `listFiles` probes
-   * these codes; the older Qonto flow also asked for the client's "code dossier".
-   */
-  folders?: string;
 }
 
 export interface LoopConnectorOptions extends ConnectorOptions<LoopCredentials> {
@@ -170,12 +164,8 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
     return success(rows.value[0]?.ecritureOrigine);
   }
 
-  async function probeFolder(code: string): Promise<Result<void>> {
-    const res = await get('journal', { codeDossier: code, take: 0 }, listOf(JournalSchema));
-    return res.ok ? success(undefined) : res;
-  }
-
-  const knownFolders = () => (credentials.folders ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  /** The folders associated with the key in Loop Hub (`GET /dossiers`, the simulator's own choice of route). */
+  const associatedFolders = () => http.request({ method: 'GET', path: `${LOOP_API}/dossiers`, headers: headers(), schema: DossiersResponseSchema, idempotent: true });
 
   function fatesOf(status: ImportStatus, receipts: readonly PushReceipt[]): EntryFate[] {
     return receipts.map((receipt) => {
@@ -193,24 +183,16 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
     readBackPolicy: { firstCheckAfterMs: 0, notFoundRetryNights: 0 },
 
     async authenticate() {
-      // Loop has no "who am I" route: a harmless read proves the key. Any answer but LOOP-AUTH
-      // (a folder the key does not see included) means the three headers were accepted.
-      const res = await get('journal', { codeDossier: knownFolders()[0] ?? 'cabinet', take: 0 }, listOf(JournalSchema));
-      if (res.ok || (res.error.kind === 'vendor-rejection' && res.error.catalogueId !== 'LOOP-AUTH')) return success(undefined);
-      return res;
+      const res = await associatedFolders();
+      return res.ok ? success(undefined) : res;
     },
 
     async listFiles() {
-      const files: VendorFile[] = [];
-      for (const code of knownFolders()) {
-        const probe = await probeFolder(code);
-        if (probe.ok) files.push({ id: code, name: code, connected: true });
-        else if (probe.error.kind === 'vendor-rejection' && probe.error.catalogueId) {
-          files.push({ id: code, name: code, connected: false, problem: { catalogueId: probe.error.catalogueId, code: probe.error.code, message: probe.error.message } });
-        } else if (probe.error.kind !== 'vendor-rejection') return probe;
-        // A code the firm does not have (400 FolderNotFound) is not listed.
-      }
-      return success(files);
+      const res = await associatedFolders();
+      if (!res.ok) return res;
+      // A folder whose connector is not activated is listed, but everything sent to it would be
+      // refused (LOOP-COLLABORATOR-NO-ACCESS): it shows disconnected.
+      return success(res.value.data.map((f): VendorFile => ({ id: f.codeDossier, name: f.nom, connected: f.connecteurActif })));
     },
 
     async pullReferenceData(fileId) {

@@ -56,7 +56,7 @@ async function world(transport: 'msw' | 'http', folderOverrides: FolderOverrides
     close = running.close;
     server.use(http.all(`${baseUrl}/*`, () => passthrough()));
   }
-  const credentials = { apiKey: key.key, apiSecret: key.secret, domain: 'CABA', subscriptionKey: sim.store.data.tenants.CABA!.subscriptionKey, folders: 'F1' };
+  const credentials = { apiKey: key.key, apiSecret: key.secret, domain: 'CABA', subscriptionKey: sim.store.data.tenants.CABA!.subscriptionKey };
   const hub = createHubEngine({
     clock,
     connectorFor: (connection) =>
@@ -95,7 +95,8 @@ async function linked(w: World) {
   const connection = await w.hub.connect({ vendor: 'loop', credentials: w.credentials });
   if (!connection.ok) throw new Error(JSON.stringify(connection.error));
   const files = await w.hub.listVendorFiles(connection.value.id);
-  expect(files.ok && files.value.map((f) => [f.id, f.connected])).toEqual([['F1', true]]);
+  // The wizard lists the folders associated with the key; "connected" is the connector's activation.
+  expect(files.ok && files.value.map((f) => [f.id, f.connected])).toEqual([['F1', w.sim.store.data.tenants.CABA!.folders.F1!.connectorActive]]);
   const data = await w.hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1' });
   expect(data.ok, JSON.stringify(data)).toBe(true);
   return connection.value;
@@ -235,7 +236,7 @@ describe('rejections and remedies', () => {
     const connection = await w.hub.connect({ vendor: 'loop', credentials: w.credentials });
     expect(connection.ok).toBe(true);
     const files = await w.hub.listVendorFiles(connection.ok ? connection.value.id : '');
-    expect(files.ok && files.value[0]?.problem?.catalogueId).toBe('LOOP-FOLDER-NOT-ASSOCIATED');
+    expect(files.ok && files.value.map((f) => f.id)).toEqual([]); // only associated folders are visible
     const data = await w.hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.ok ? connection.value.id : '', vendorFileId: 'F1' });
     expect(!data.ok && data.error).toMatchObject({ catalogueId: 'LOOP-FOLDER-NOT-ASSOCIATED', message: renderMessage('LOOP-FOLDER-NOT-ASSOCIATED', { folder: 'F1' }) });
   });

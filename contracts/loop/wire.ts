@@ -302,3 +302,17 @@ export type ImportStatus = z.infer<typeof ImportStatusSchema>;
 export const ImportStatusQuerySchema = z
   .object({ accountingImportRequestId: required(LOOP_MESSAGES.accountingImportRequestIdMissing, 100) })
   .strict();
+
+/**
+ * `GET /dossiers`: the folders associated with the calling API key in Loop Hub. Loop's public API
+ * lists "the dossiers associated with an application key" in its collaborative-offer family, but
+ * the route is not public [U]: its path and fields are the simulator's own choice.
+ */
+export const DossierAssocieSchema = z.object({
+  codeDossier: z.string(),
+  nom: z.string(),
+  /** The folder portfolio's "Action" column: the Qonto connector activated on the folder. */
+  connecteurActif: z.boolean(),
+});
+export type DossierAssocie = z.infer<typeof DossierAssocieSchema>;
+export const DossiersResponseSchema = z.object({ data: z.array(DossierAssocieSchema) });

@@ -85,7 +85,7 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
   /** The last step failed with this vendor rejection (or, with `none: true`, did not fail). */
   z.object({ expect: z.literal('step-error'), catalogueId: CatalogueIdSchema.optional(), none: z.boolean().optional() }).strict(),
   /** The wizard's table: the vendor file as the connector lists it. */
-  z.object({ expect: z.literal('vendor-file'), connected: z.boolean().optional(), problem: CatalogueIdSchema.nullable().optional() }).strict(),
+  z.object({ expect: z.literal('vendor-file'), listed: z.boolean().optional(), connected: z.boolean().optional(), problem: CatalogueIdSchema.nullable().optional() }).strict(),
   /** The last opening of the file in the vendor's UI showed this message. */
   z.object({ expect: z.literal('vendor-message'), catalogueId: CatalogueIdSchema, params: z.record(z.string(), z.string()).optional(), absent: z.boolean().optional() }).strict(),
 ]);

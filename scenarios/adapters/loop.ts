@@ -46,7 +46,6 @@ export const loopAdapter: VendorAdapter = {
     apiSecret: keyOf(tenant).secret,
     domain: firmOf(tenant).domain,
     subscriptionKey: firmOf(tenant).subscriptionKey,
-    folders: LOOP_FOLDER,
   }),
   wrongCredentials: (tenant) => ({ ...loopAdapter.credentials(tenant), apiSecret: `${keyOf(tenant).secret}-WRONG` }),
   connector: ({ baseUrl, fetch, credentials, clock }) =>

@@ -14,7 +14,7 @@ export default defineScenario({
   expect: [
     { expect: 'step-error', catalogueId: 'LOOP-FOLDER-NOT-ASSOCIATED' },
     { expect: 'reference-data', pulled: false },
-    { expect: 'vendor-file', connected: false, problem: 'LOOP-FOLDER-NOT-ASSOCIATED' },
+    { expect: 'vendor-file', listed: false },
   ],
   remedy: {
     // Loop Hub: edit the key (pencil icon) > Next > check the folder > Next > Validate.
@@ -25,7 +25,7 @@ export default defineScenario({
       { do: 'mark-verified' },
       letLoopImport,
     ],
-    expect: [{ expect: 'vendor-file', connected: true, problem: null }, { expect: 'reference-data', journal: 'AC' }, ...posted('P1')],
+    expect: [{ expect: 'vendor-file', listed: true, connected: true }, { expect: 'reference-data', journal: 'AC' }, ...posted('P1')],
   },
   verifiedAgainstVendor: false,
 });

@@ -7,6 +7,7 @@ import { loopActions } from './admin/actions.js';
 import { dueImports, processImport } from './domain/imports.js';
 import { authenticate } from './routes/access.js';
 import { importJsonRoutes } from './routes/import-json.js';
+import { foldersRoutes } from './routes/folders.js';
 import { referenceDataRoutes } from './routes/reference-data.js';
 import { loopDemoState } from './seed/demo.js';
 import { FirmStateSchema, LoopStateSchema, emptyLoopState, own, type LoopState } from './state/schema.js';
@@ -72,6 +73,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   registry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'x-apikey', description: '`<key>:<client secret>` from Loop Hub (confirmed)' });
   registry.registerComponent('securitySchemes', 'domain', { type: 'apiKey', in: 'header', name: 'x-domain', description: 'The firm\'s Loop code (simulator\'s own choice of header)' });
   kit.app.use(`${LOOP_API}/*`, authenticate(deps));
+  kit.app.route('/', foldersRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', importJsonRoutes(kit, deps));
   kit.finish(createActionsRouter(loopActions, store, clock));
