@@ -15,6 +15,8 @@ export type FaultRuleInput = z.input<typeof FaultRuleSchema>;
 export type FaultRule = z.infer<typeof FaultRuleSchema> & { id: number; remaining?: number };
 
 export interface FaultInjector {
+  /** How many rules are armed. */
+  readonly size: number;
   add(rule: FaultRuleInput): FaultRule;
   list(): FaultRule[];
   clear(): void;
@@ -26,6 +28,9 @@ export function createFaultInjector(random: SeededRandom): FaultInjector {
   let rules: FaultRule[] = [];
   let nextId = 1;
   return {
+    get size() {
+      return rules.length;
+    },
     add(input) {
       const parsed = FaultRuleSchema.parse(input);
       const rule: FaultRule = { ...parsed, id: nextId++, remaining: parsed.times };
@@ -81,10 +86,11 @@ export const DROP_HEADER = 'x-ledgersim-drop';
 
 export function faultMiddleware(faults: FaultInjector): MiddlewareHandler<KitEnv> {
   return async (c, next) => {
-    if (c.req.path.startsWith('/__admin')) return next();
+    if (faults.size === 0 || c.req.path.startsWith('/__admin')) return next();
     const rule = faults.decide(c.req.method, c.req.path);
     if (!rule) return next();
     const label = `${rule.kind}#${rule.id}`;
+    (c.set as (key: string, value: string) => void)('fault', label); // the journal reads it here
     switch (rule.kind) {
       case 'latency':
         await new Promise((resolve) => setTimeout(resolve, rule.latencyMs ?? 1000));

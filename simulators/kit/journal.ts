@@ -82,6 +82,27 @@ export function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}… [${text.length - max} more characters]` : text;
 }
 
+/**
+ * The text of an answer, for the journal, at the least cost. @hono/node-server's light Response
+ * keeps a string body as it was given (its `cache` slot): read there, nothing is materialized.
+ * Otherwise (in-process, a stream) the text is read once and the answer rebuilt with it.
+ */
+let lightBodySlot: symbol | undefined;
+async function responseText(res: Response, max: number, replace: (res: Response) => void): Promise<string | undefined> {
+  lightBodySlot ??= Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
+  const slot = lightBodySlot ? (res as unknown as Record<symbol, unknown>)[lightBodySlot] : undefined;
+  if (Array.isArray(slot)) return typeof slot[1] === 'string' ? cut(slot[1], max) : undefined;
+  const type = res.headers.get('content-type') ?? '';
+  if (!(type.includes('json') || type.startsWith('text/')) || !res.body) return undefined;
+  try {
+    const text = await res.text();
+    replace(new Response(text, { status: res.status, headers: res.headers }));
+    return cut(text, max);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Records every vendor request (admin reads are left out: they are not traffic). */
 export function journalMiddleware(journal: RequestJournal & { maxBodyChars: number }, clock: VirtualClock): MiddlewareHandler {
   return async (c, next) => {
@@ -101,20 +122,11 @@ export function journalMiddleware(journal: RequestJournal & { maxBodyChars: numb
         }
       }
     }
-    let responseBody: string | undefined;
     const res = c.res;
-    const type = res.headers.get('content-type') ?? '';
-    if ((type.includes('json') || type.startsWith('text/')) && res.body) {
-      try {
-        // Read once and answer with the same text: cheaper than cloning (teeing) the body.
-        const text = await res.text();
-        responseBody = cut(text, journal.maxBodyChars);
-        c.res = undefined as never; // hono's setter would otherwise merge the old response in
-        c.res = new Response(text, { status: res.status, headers: res.headers });
-      } catch {
-        responseBody = undefined;
-      }
-    }
+    const responseBody = await responseText(res, journal.maxBodyChars, (next) => {
+      c.res = undefined as never; // hono's setter would otherwise merge the old response in
+      c.res = next;
+    });
     const url = c.req.url;
     const queryStart = url.indexOf('?');
     journal.record({
@@ -126,7 +138,7 @@ export function journalMiddleware(journal: RequestJournal & { maxBodyChars: numb
       tenantId: (c.get as (k: string) => string | undefined)('tenantId'),
       requestBody,
       responseBody,
-      fault: c.res.headers.get('x-ledgersim-fault') ?? undefined,
+      fault: (c.get as (k: string) => string | undefined)('fault'),
     });
   };
 }

@@ -9,6 +9,7 @@ import { createFaultInjector, faultMiddleware, FaultRuleSchema, type FaultInject
 import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
 import type { SeededRandom } from './random.js';
 import type { Store } from './store.js';
+import { validationFailure } from './route.js';
 import { vendorError, type FormatVendorError, type KitEnv } from './vendor-error.js';
 
 /**
@@ -59,32 +60,25 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   const faults = createFaultInjector(options.random);
 
   let ticking: Promise<void> = Promise.resolve();
+  let pendingTicks = 0;
   const unsubscribe = options.tick
     ? clock.onChange((now) => {
-        ticking = ticking.then(() => options.tick!(now)).catch((error) => console.error(`[${options.name}] tick failed`, error));
+        pendingTicks += 1;
+        ticking = ticking
+          .then(() => options.tick!(now))
+          .catch((error) => console.error(`[${options.name}] tick failed`, error))
+          .finally(() => (pendingTicks -= 1));
       })
     : () => {};
 
-  const defaultHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) => {
-    if (result.success) return;
-    const issues = (result.error as z.ZodError).issues.map((issue) => ({
-      path: [result.target === 'json' ? 'body' : result.target, ...issue.path].filter((part) => part !== undefined && part !== '').join('.'),
-      message: issue.message,
-    }));
-    const first = issues[0];
-    return vendorError(c, {
-      status: 400,
-      code: 'ValidationError',
-      message: first ? `Invalid request: ${first.path}: ${first.message}` : 'Invalid request',
-      issues,
-    });
-  };
+  const defaultHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) =>
+    result.success ? undefined : validationFailure(c, result.target ?? 'json', result.error as z.ZodError);
   const router = () => new OpenAPIHono<KitEnv>({ defaultHook: defaultHook as never });
 
   const app = router();
   app.use('*', async (c, next) => {
     c.set('formatError', options.formatError);
-    await ticking;
+    if (pendingTicks > 0) await ticking; // work due after a clock move is done before anything is answered
     await next();
   });
   app.use('*', journalMiddleware(journal as never, clock));

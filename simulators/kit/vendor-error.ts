@@ -25,6 +25,8 @@ export interface KitEnv {
     formatError: FormatVendorError;
     /** The tenant the request's credentials identify (set by the simulator's auth middleware). */
     tenantId: string;
+    /** The fault injected on this request, for the journal. */
+    fault: string;
   };
 }
 

@@ -10,14 +10,37 @@ import type { FileState } from '../state/schema.js';
  *  - SGE-FY-INCOMPLETE: an open fiscal year without a complete chart, or no open journal.
  */
 export function configurationProblem(file: FileState, now: Date): RuleResult {
-  const open = openFiscalYears(file.marketplaceFiscalYears.fiscalYears);
   const today = dayOf(now);
+  const years = fiscalYearProblem(file, today);
+  if (!years.ok) return years;
+  const open = openFiscalYears(file.marketplaceFiscalYears.fiscalYears);
+  if (!Object.values(file.journals).some((j) => !j.locked)) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(open[open.length - 1]!) });
+  return accept;
+}
+
+/**
+ * The fiscal-year part of the check depends only on the Marketplace's snapshot (replaced whole by
+ * each resynchronization), the file's name and the day: it is computed once per day and snapshot,
+ * not on every request.
+ */
+const verdicts = new WeakMap<object, { key: string; result: RuleResult }>();
+
+function fiscalYearProblem(file: FileState, today: string): RuleResult {
+  const key = `${today}\u0000${file.name}`;
+  const cached = verdicts.get(file.marketplaceFiscalYears);
+  if (cached?.key === key) return cached.result;
+  const result = computeFiscalYearProblem(file, today);
+  verdicts.set(file.marketplaceFiscalYears, { key, result });
+  return result;
+}
+
+function computeFiscalYearProblem(file: FileState, today: string): RuleResult {
+  const open = openFiscalYears(file.marketplaceFiscalYears.fiscalYears);
   if (!open.some((fy) => covers(fy, today))) return reject('SGE-FY-NOT-COVERING-TODAY', { file: file.name, date: today });
   const years = open.map(yearLabel).join(', ');
   if (open.length > 2) return reject('SGE-FY-OPEN-RULES', { file: file.name, years });
   if (open.length === 2 && dayAfter(open[0]!.end) !== open[1]!.start) return reject('SGE-FY-OPEN-RULES', { file: file.name, years });
   const incomplete = open.find((fy) => !fy.chartComplete);
   if (incomplete) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(incomplete) });
-  if (!Object.values(file.journals).some((j) => !j.locked)) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(open[open.length - 1]!) });
   return accept;
 }
