@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loopUnderFaults, sageUnderFaults } from './faults-e2e.js';
+import { loopUnderFaults, quadraUnderFaults, sageUnderFaults } from './faults-e2e.js';
 
 const N = 100;
 
 describe('faults end to end: the hub and the real connectors, 20 % injected faults, over loopback', () => {
-  for (const [vendor, run] of [['sage-ge', sageUnderFaults], ['loop', loopUnderFaults]] as const) {
+  for (const [vendor, run] of [['sage-ge', sageUnderFaults], ['quadra', quadraUnderFaults], ['loop', loopUnderFaults]] as const) {
     it(`${vendor}: exactly ${N} posted, 0 duplicates, 0 lost, and the hub agrees with the vendor`, { timeout: 60_000 }, async () => {
       const figures = await run({ entries: N, seed: 9 });
       expect(figures).toMatchObject({ posted: N, vendorEntries: N, duplicates: 0, lost: 0, disagreements: [] });

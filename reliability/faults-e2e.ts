@@ -1,6 +1,7 @@
 import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
 import { purchaseEntry } from '../connectors/hub/entry-builders.js';
 import { createLoopConnector, type LoopConnectorOptions } from '../connectors/loop/index.js';
+import { createQuadraConnector, pieceNumberOf, type QuadraCredentials } from '../connectors/quadra/index.js';
 import { createSageGeConnector } from '../connectors/sage-ge/index.js';
 import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
 import { createVirtualClock, type VirtualClock } from '../simulators/kit/clock.js';
@@ -10,6 +11,8 @@ import type { Simulator } from '../simulators/kit/simulator.js';
 import { createLoopSimulator } from '../simulators/loop/index.js';
 import { buildApiKey, buildCompte, buildFirm, buildFolder, buildJournal } from '../simulators/loop/seed/builders.js';
 import type { LoopState } from '../simulators/loop/state/schema.js';
+import { createQuadraSimulator } from '../simulators/quadra/index.js';
+import { buildDossier, buildFirm as buildQuadraFirm, defaultCfeKey } from '../simulators/quadra/seed/builders.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
 import { buildEntity, buildFile } from '../simulators/sage-ge/seed/builders.js';
 import type { SageGeState } from '../simulators/sage-ge/state/schema.js';
@@ -23,7 +26,7 @@ import type { SageGeState } from '../simulators/sage-ge/state/schema.js';
  */
 
 export interface FaultFigures {
-  vendor: 'sage-ge' | 'loop';
+  vendor: 'sage-ge' | 'quadra' | 'loop';
   entries: number;
   /** Vendor requests seen, and those answered with an injected fault, by kind. */
   requests: number;
@@ -134,6 +137,56 @@ export async function sageUnderFaults(options: { entries: number; rate?: number;
           ? mine.status === 'injected' && record.receipt?.vendorRef === mine.id && (record.status.documentNumber ?? mine.documentNumber) === mine.documentNumber
           : mine.status !== 'injected';
       if (!agrees) figures.disagreements.push(`${id}: hub ${record.status.status} ${record.receipt?.vendorRef ?? ''}, Sage ${mine.id} ${mine.status}`);
+    }
+    return figures;
+  } finally {
+    await server.close();
+    await sim.close();
+  }
+}
+
+export async function quadraUnderFaults(options: { entries: number; rate?: number; seed?: number; maxRounds?: number }): Promise<FaultFigures> {
+  const figures: FaultFigures = { vendor: 'quadra', entries: options.entries, requests: 0, faults: {}, rounds: 0, posted: 0, duplicates: 0, lost: 0, vendorEntries: 0, disagreements: [] };
+  const clock = createVirtualClock({ start: START });
+  const SIC = '500001';
+  const firm = buildQuadraFirm(SIC, { dossiers: [buildDossier('D1', 2026, defaultCfeKey(SIC))] });
+  const sim = createQuadraSimulator({ clock, seed: options.seed ?? 1, initialState: { tenants: { [SIC]: firm } }, journal: { maxRecords: 100 } });
+  const server = await serveCounting(sim, figures);
+  try {
+    const credentials: QuadraCredentials = { cpaKey: `CPA-${SIC}-KEY`, cpaSecret: `cpa-secret-${SIC}`, cfeKey: defaultCfeKey(SIC), cfeSecret: `cfe-secret-${SIC}`, sicCode: SIC };
+    const hub = createHubEngine({
+      clock,
+      connectorFor: (connection) => createQuadraConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: connection.credentials as unknown as QuadraCredentials, clock, sleep: async () => {} }),
+    });
+    await hub.runScheduler();
+    const connection = await hub.connect({ vendor: 'quadra', credentials: { ...credentials }, frequency: 'manual' });
+    if (!connection.ok) throw new Error(JSON.stringify(connection.error));
+    const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'D1' });
+    if (!linked.ok) throw new Error(JSON.stringify(linked.error));
+    for (const rule of faultRules(options.rate ?? 0.2)) sim.faults.add(rule);
+    const ids = await addAndVerify(hub, options.entries);
+    const maxRounds = options.maxRounds ?? 30;
+    const open = () => sim.app.request('/__admin/actions/open-dossier', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sicCode: SIC, dossier: 'D1' }) });
+    while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {
+      figures.rounds += 1;
+      await hub.synchronize('C1');
+      await open(); // someone opens the dossier in Quadra: the files waiting in CFE are imported
+      clock.advance(13 * 3_600_000); // the import delay, then the hub's 12-hour read-back
+      await sim.settled();
+      await hub.runScheduler();
+    }
+    // One hub entry is one piece number; the same piece imported twice is a duplicate.
+    const lines = Object.values(sim.store.data.tenants[SIC]!.dossiers.D1!.entries);
+    const imports = new Map<string, Set<string>>();
+    for (const line of lines) imports.set(line.record.pieceNumber, (imports.get(line.record.pieceNumber) ?? new Set()).add(line.importId));
+    figures.vendorEntries = imports.size;
+    figures.duplicates = [...imports.values()].reduce((n, set) => n + set.size - 1, 0);
+    for (const id of ids) {
+      const record = hub.entry(id)!;
+      const found = imports.get(pieceNumberOf(record.trackingCode));
+      if (!found) figures.lost += 1;
+      if (record.status.status === 'posted') figures.posted += 1;
+      if ((record.status.status === 'posted') !== Boolean(found)) figures.disagreements.push(`${id}: hub ${record.status.status}, Quadra ${found ? 'imported' : 'absent'}`);
     }
     return figures;
   } finally {

@@ -1,7 +1,7 @@
 import { slowClient } from './bounds.js';
 import { concurrentPushes } from './concurrency.js';
 import { crashRun } from './crash.js';
-import { loopUnderFaults, sageUnderFaults, type FaultFigures } from './faults-e2e.js';
+import { loopUnderFaults, quadraUnderFaults, sageUnderFaults, type FaultFigures } from './faults-e2e.js';
 import { tenantMatrix, cellProblem } from './tenants.js';
 
 /**
@@ -24,7 +24,7 @@ const check = (ok: boolean, what: string) => {
 };
 
 console.log(`Faults end to end: ${entries} entries per vendor, 20 % injected faults, over loopback`);
-for (const run of [sageUnderFaults, loopUnderFaults]) {
+for (const run of [sageUnderFaults, quadraUnderFaults, loopUnderFaults]) {
   const t = Date.now();
   const f: FaultFigures = await run({ entries, seed: 7 });
   const injected = Object.values(f.faults).reduce((a, b) => a + b, 0);
