@@ -3,6 +3,7 @@ import { exitOf, startLedgersimChild } from '../cli/child.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readSnapshot } from '../simulators/kit/snapshot.js';
 import { SageGeStateSchema } from '../simulators/sage-ge/state/schema.js';
 import { sageEntry } from './worlds.js';
 
@@ -107,7 +108,8 @@ export async function crashRun(options: { clients: number; killAfterAcks: number
     const listed = ((await res.json()) as { entries: { id: string; trackingCode: string | null; status: string }[] }).entries;
     second.child.kill('SIGTERM');
     await exited(second.child);
-    const final = JSON.parse(await readFile(join(dir, 'sage-ge.json'), 'utf8')) as { state: unknown };
+    JSON.parse(await readFile(join(dir, 'sage-ge.json'), 'utf8')); // one JSON document
+    const final = await readSnapshot(join(dir, 'sage-ge.json'));
     const parsed = SageGeStateSchema.safeParse(final.state);
     const entity = Object.values(parsed.success ? parsed.data.tenants : {}).find((e) => e.geIdentifier === first.identifier);
     const stored = Object.values(entity?.files[file]?.entries ?? {}).filter((e) => e.request.comment.startsWith('crash test'));

@@ -4,6 +4,7 @@ import { Low, Memory } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { applyChanges, type Change } from './changes.js';
+import { readSnapshot, serializeSnapshot, SnapshotFormatError } from './snapshot.js';
 import { validateInPlace } from './validate-in-place.js';
 
 /**
@@ -66,13 +67,6 @@ export function createMemoryStore<S extends object>(initial: S): Store<S> {
   };
 }
 
-interface Snapshot {
-  format: 'ledgersim-state/1';
-  /** The sequence number of the last logged commit the snapshot includes. */
-  seq: number;
-  state: unknown;
-}
-
 export interface FileStoreOptions<S> {
   dir: string;
   /** Base name of the files: `<name>.json` and `<name>.log`. */
@@ -99,17 +93,14 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   let state: S;
   let seq = 0;
   if (exists) {
-    let snap: Snapshot | null;
     try {
-      snap = JSON.parse((await snapshotFile.read()) ?? 'null') as Snapshot | null;
+      const snap = await readSnapshot(snapshotPath);
+      state = snap.state as S;
+      seq = snap.seq;
     } catch (error) {
-      throw new StoreLoadError(snapshotPath, `not valid JSON (${(error as Error).message}); the file was left as it is`);
+      if (error instanceof SnapshotFormatError) throw new StoreLoadError(snapshotPath, `${error.message}; the file was left as it is`);
+      throw error;
     }
-    if (!snap || typeof snap !== 'object' || snap.format !== 'ledgersim-state/1' || typeof snap.seq !== 'number') {
-      throw new StoreLoadError(snapshotPath, 'not a ledgersim state file (expected {"format":"ledgersim-state/1","seq":…,"state":…}); the file was left as it is');
-    }
-    state = snap.state as S;
-    seq = snap.seq;
   } else {
     state = options.initial();
   }
@@ -155,7 +146,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   let writer: Promise<void> | null = null;
 
   async function writeSnapshot() {
-    const text = JSON.stringify({ format: 'ledgersim-state/1', seq, state } satisfies Snapshot);
+    const text = serializeSnapshot(state, seq);
     await snapshotFile.write(text);
     stats.snapshots += 1;
     snapshotBytes = Buffer.byteLength(text);
