@@ -11,7 +11,7 @@ import type { Scenario } from '../contracts/scenario/schema.js';
 import type { RunOptions, ScenarioResult } from '../scenarios/runner.js';
 import { DAY, HOUR, nextNight, type VirtualClock } from '../simulators/kit/clock.js';
 import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
-import { Badge, Empty, Layout, when, type Flash } from './layout.js';
+import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
 import { JournalView, type JournalQuery } from './views/journal.js';
 import { loopView } from './views/loop.js';
 import { quadraView } from './views/quadra.js';
@@ -218,34 +218,18 @@ export function createDashboard(options: DashboardOptions): Hono {
           ))}
         </div>
         <h2>Faults</h2>
-        {faults.length ? (
-          <table data-testid="faults">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>path</th>
-                <th>method</th>
-                <th>kind</th>
-                <th>remaining / probability</th>
-              </tr>
-            </thead>
-            <tbody>
-              {faults.map((f) => (
-                <tr>
-                  <td>{f.id}</td>
-                  <td>
-                    <code>{f.path}</code>
-                  </td>
-                  <td>{f.method ?? 'any'}</td>
-                  <td>{`${f.kind}${f.status ? ` ${f.status}` : ''}${f.latencyMs !== undefined ? ` ${f.latencyMs} ms` : ''}`}</td>
-                  <td>{`${f.remaining ?? '∞'}${f.probability !== undefined ? ` · p=${f.probability}` : ''}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>No faults armed: every request is answered normally.</Empty>
-        )}
+        <Table
+          testid="faults"
+          rows={faults}
+          empty="No faults armed: every request is answered normally."
+          columns={[
+            { head: '#', cell: (f) => f.id },
+            { head: 'path', cell: (f) => <code>{f.path}</code> },
+            { head: 'method', cell: (f) => f.method ?? 'any' },
+            { head: 'kind', cell: (f) => `${f.kind}${f.status ? ` ${f.status}` : ''}${f.latencyMs !== undefined ? ` ${f.latencyMs} ms` : ''}` },
+            { head: 'remaining / probability', cell: (f) => `${f.remaining ?? '∞'}${f.probability !== undefined ? ` · p=${f.probability}` : ''}` },
+          ]}
+        />
         <div class="actions">
           <ActionForm action={FAULT_FORM} post={`${post}/faults`} back={ctx.here} />
           <form method="post" action={`${post}/faults/clear`} class="action">

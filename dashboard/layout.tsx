@@ -183,3 +183,72 @@ export const Json: FC<{ value: unknown }> = ({ value }) => <pre>{JSON.stringify(
 export const Status: FC<{ status: number }> = ({ status }) => <Badge kind={status >= 400 ? 'bad' : status >= 300 ? 'warn' : 'ok'}>{String(status)}</Badge>;
 
 export const Empty: FC<{ children?: Child }> = ({ children }) => <p class="muted">{children ?? 'None.'}</p>;
+
+/** One column of a `Table`: its heading and what each row shows in it. */
+export interface Column<T> {
+  head: string;
+  cell(row: T): Child;
+  /** The cell's class, when it needs one. */
+  class?: string;
+}
+
+export interface TableProps<T> {
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  /** Attributes of each row's `<tr>` (`data-entry` and the like). */
+  rowAttrs?: (row: T) => Record<string, string>;
+  /** Shown instead of the table when there are no rows; without it an empty table is drawn. */
+  empty?: string;
+  testid?: string;
+}
+
+/** A table with a heading row and a row per item. */
+export function Table<T>({ columns, rows, rowAttrs, empty, testid }: TableProps<T>) {
+  if (!rows.length && empty !== undefined) return <Empty>{empty}</Empty>;
+  return (
+    <table data-testid={testid}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th>{c.head}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr {...rowAttrs?.(row)}>
+            {columns.map((c) => (
+              <td class={c.class}>{c.cell(row)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A request or answer body, folded, when there is one. */
+export const Body: FC<{ summary: string; text: string | undefined; open?: boolean }> = ({ summary, text, open }) =>
+  text ? (
+    <details open={open ? true : undefined}>
+      <summary>{summary}</summary>
+      <pre>{pretty(text)}</pre>
+    </details>
+  ) : null;
+
+/** A request as the journal and the timelines show it: its line, then its body. */
+export const RequestCell: FC<{ line: string; body: string | undefined; children?: Child }> = ({ line, body, children }) => (
+  <>
+    <code>{line}</code>
+    {children}
+    <Body summary="request body" text={body} />
+  </>
+);
+
+/** The vendor's answer: its status, then its body (unfolded with `open`). */
+export const AnswerCell: FC<{ status: number; body: string | undefined; open?: boolean }> = ({ status, body, open }) => (
+  <>
+    <Status status={status} />
+    <Body summary="answer body" text={body} open={open} />
+  </>
+);

@@ -2,7 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import type { FC } from 'hono/jsx';
 import type { JournalRecord } from '../../simulators/kit/journal.js';
-import { Badge, Empty, paginate, Pager, pretty, Status, when } from '../layout.js';
+import { AnswerCell, Badge, paginate, Pager, RequestCell, Table, when } from '../layout.js';
 import type { DashboardSimulator } from './types.js';
 
 /** The request journal of every simulator, newest first, filterable; each request and answer readable. */
@@ -80,53 +80,40 @@ export const JournalView: FC<{ simulators: readonly DashboardSimulator[]; query:
         <a href="/requests">clear</a>
       </form>
       <Pager page={page} path="/requests" query={clean(query)} noun="requests" />
-      {page.items.length ? (
-        <table data-testid="journal">
-          <thead>
-            <tr>
-              <th>virtual time</th>
-              <th>simulator</th>
-              <th>request</th>
-              <th>answer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((r) => (
-              <tr>
-                <td>
-                  {when(r.at)}
-                  <div class="muted">#{r.seq}</div>
-                </td>
-                <td>
-                  {r.sim}
-                  {r.tenantId ? <div class="muted">{r.tenantId}</div> : null}
-                </td>
-                <td>
-                  <code>{`${r.method} ${r.path}${r.query}`}</code>
-                  {r.fault ? <Badge kind="warn">{`fault ${r.fault}`}</Badge> : null}
-                  {r.requestBody ? (
-                    <details>
-                      <summary>request body</summary>
-                      <pre>{pretty(r.requestBody)}</pre>
-                    </details>
-                  ) : null}
-                </td>
-                <td>
-                  <Status status={r.status} />
-                  {r.responseBody ? (
-                    <details>
-                      <summary>answer body</summary>
-                      <pre>{pretty(r.responseBody)}</pre>
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <Empty>No requests match.</Empty>
-      )}
+      <Table
+        testid="journal"
+        rows={page.items}
+        empty="No requests match."
+        columns={[
+          {
+            head: 'virtual time',
+            cell: (r) => (
+              <>
+                {when(r.at)}
+                <div class="muted">#{r.seq}</div>
+              </>
+            ),
+          },
+          {
+            head: 'simulator',
+            cell: (r) => (
+              <>
+                {r.sim}
+                {r.tenantId ? <div class="muted">{r.tenantId}</div> : null}
+              </>
+            ),
+          },
+          {
+            head: 'request',
+            cell: (r) => (
+              <RequestCell line={`${r.method} ${r.path}${r.query}`} body={r.requestBody}>
+                {r.fault ? <Badge kind="warn">{`fault ${r.fault}`}</Badge> : null}
+              </RequestCell>
+            ),
+          },
+          { head: 'answer', cell: (r) => <AnswerCell status={r.status} body={r.responseBody} /> },
+        ]}
+      />
     </div>
   );
 };

@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { FirmState, FolderState, ImportState, LoopState } from '../../simulators/loop/state/schema.js';
-import { Badge, Empty, Flag, paginate, Pager, when } from '../layout.js';
-import { fileHref, own, type VendorView, type ViewContext } from './types.js';
+import { Badge, Flag, paginate, Pager, Table, when } from '../layout.js';
+import { accountColumns, ChartOfAccounts, FileCell, TenantCards, JournalsTable, PeriodsTable, ThirdPartiesTable } from './shared.js';
+import { own, type VendorView, type ViewContext } from './types.js';
 
 /** Cegid Loop: firms by domain, their Loop Hub API keys and folder associations, folders, imports. */
 
@@ -57,72 +58,62 @@ export const loopView: VendorView = {
   target: (tenantId, fileId): Record<string, string> => (fileId === undefined ? { domain: tenantId } : { domain: tenantId, folder: fileId }),
 
   overview(ctx) {
-    const firms = Object.values(state(ctx).tenants);
-    if (!firms.length) return <Empty>No firms.</Empty>;
-    return firms.map((firm) => (
-      <div class="card" data-tenant={firm.domain}>
-        <h3>
-          {firm.domain} · {firm.name} <span class="muted">{`import delay ${Math.round(firm.importDelayMs / 1000)} s`}</span>
-        </h3>
-        <table>
-          <thead>
-            <tr>
-              <th>API key (Loop Hub)</th>
-              <th>service</th>
-              <th>acts as</th>
-              <th>associated folders</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(firm.apiKeys).map((k) => (
-              <tr>
-                <td>
-                  {k.name} <code>{k.key}</code>
-                </td>
-                <td>{k.service}</td>
-                <td>{k.collaborateur}</td>
-                <td>{Object.keys(k.folders).length ? Object.keys(k.folders).map((f) => <Badge kind="ok">{f}</Badge>) : <Badge kind="bad">none</Badge>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table>
-          <thead>
-            <tr>
-              <th>folder</th>
-              <th>connector</th>
-              <th>key association</th>
-              <th>fiscal years and journals</th>
-              <th>imports</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(firm.folders).map((folder) => {
-              const keys = keysOf(firm, folder.code);
-              return (
-                <tr>
-                  <td>
-                    <a href={fileHref('loop', { tenantId: firm.domain, fileId: folder.code })}>{folder.code}</a>
-                    <div class="muted">{folder.name}</div>
-                  </td>
-                  <td>
-                    <Flag good={folder.connectorActive} yes="activated" no="not activated (LOOP-COLLABORATOR-NO-ACCESS)" />
-                  </td>
-                  <td>{keys.length ? keys.map((k) => <Badge kind="ok">{k.name}</Badge>) : <Badge kind="bad">no key (LOOP-FOLDER-NOT-ASSOCIATED)</Badge>}</td>
-                  <td>
-                    <FolderState_ folder={folder} />
-                  </td>
-                  <td>
-                    <ImportCounts imports={folderImports(firm, folder.code)} />
-                    <div class="muted">{`${Object.keys(folder.ecritures).length} entry lines`}</div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    ));
+    return (
+      <TenantCards
+        tenants={Object.values(state(ctx).tenants)}
+        none="No firms."
+        id={(firm) => firm.domain}
+        heading={(firm) => (
+          <>
+            {firm.domain} · {firm.name} <span class="muted">{`import delay ${Math.round(firm.importDelayMs / 1000)} s`}</span>
+          </>
+        )}
+        body={(firm) => (
+          <>
+            <Table
+              rows={Object.values(firm.apiKeys)}
+              columns={[
+                {
+                  head: 'API key (Loop Hub)',
+                  cell: (k) => (
+                    <>
+                      {k.name} <code>{k.key}</code>
+                    </>
+                  ),
+                },
+                { head: 'service', cell: (k) => k.service },
+                { head: 'acts as', cell: (k) => k.collaborateur },
+                { head: 'associated folders', cell: (k) => (Object.keys(k.folders).length ? Object.keys(k.folders).map((f) => <Badge kind="ok">{f}</Badge>) : <Badge kind="bad">none</Badge>) },
+              ]}
+            />
+            <Table
+              rows={Object.values(firm.folders)}
+              columns={[
+                { head: 'folder', cell: (folder) => <FileCell sim="loop" file={{ tenantId: firm.domain, fileId: folder.code }} name={folder.name} /> },
+                { head: 'connector', cell: (folder) => <Flag good={folder.connectorActive} yes="activated" no="not activated (LOOP-COLLABORATOR-NO-ACCESS)" /> },
+                {
+                  head: 'key association',
+                  cell: (folder) => {
+                    const keys = keysOf(firm, folder.code);
+                    return keys.length ? keys.map((k) => <Badge kind="ok">{k.name}</Badge>) : <Badge kind="bad">no key (LOOP-FOLDER-NOT-ASSOCIATED)</Badge>;
+                  },
+                },
+                { head: 'fiscal years and journals', cell: (folder) => <FolderState_ folder={folder} /> },
+                {
+                  head: 'imports',
+                  cell: (folder) => (
+                    <>
+                      <ImportCounts imports={folderImports(firm, folder.code)} />
+                      <div class="muted">{`${Object.keys(folder.ecritures).length} entry lines`}</div>
+                    </>
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+      />
+    );
   },
 
   file(ctx, ref) {
@@ -133,11 +124,6 @@ export const loopView: VendorView = {
     const lines = paginate(
       Object.values(folder.ecritures).sort((a, b) => b.numeroEcriture - a.numeroEcriture || a.ligne - b.ligne),
       ctx.query.page,
-      ctx.pageSize,
-    );
-    const comptes = paginate(
-      Object.values(folder.comptes).sort((a, b) => a.numero.localeCompare(b.numero)),
-      ctx.query.apage,
       ctx.pageSize,
     );
     const keys = keysOf(firm, folder.code);
@@ -157,190 +143,112 @@ export const loopView: VendorView = {
       <div>
         <h2>Imports (importJson) and their fate</h2>
         <Pager page={imports} path={ctx.path} query={ctx.query} param="ipage" noun="imports" />
-        {imports.items.length ? (
-          <table data-testid="imports">
-            <thead>
-              <tr>
-                <th>request</th>
-                <th>received · due</th>
-                <th>statut</th>
-                <th>entries</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.items.map((i) => (
-                <tr>
-                  <td>
-                    <code>{i.id}</code>
-                    <div class="muted">{`by ${i.collaborateur}`}</div>
-                  </td>
-                  <td>
-                    {when(i.receivedAt)}
-                    <div class="muted">{i.processedAt ? `processed ${when(i.processedAt)}` : `due ${when(i.dueAt)}`}</div>
-                  </td>
-                  <td>
-                    <Badge kind={STATUT_KIND[i.statut]}>{i.statut}</Badge>
-                    {i.message ? <div>{i.message}</div> : null}
-                  </td>
-                  <td>
-                    {i.results.length
-                      ? i.results.map((r) => (
-                          <div>
-                            <Badge kind={r.statut === 'Integree' ? 'ok' : r.statut === 'Rejetee' ? 'bad' : 'warn'}>{r.statut}</Badge> {r.refPiece}
-                            {r.numeroEcriture !== null ? ` → n° ${r.numeroEcriture}` : ''}
-                            {r.erreurs.map((e) => (
-                              <div class="muted">{`${e.code}${e.champ ? ` (${e.champ})` : ''}: ${e.message}`}</div>
-                            ))}
-                          </div>
-                        ))
-                      : `${i.request.data.ecritures.length} entries waiting`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>No imports into this folder.</Empty>
-        )}
+        <Table
+          testid="imports"
+          rows={imports.items}
+          empty="No imports into this folder."
+          columns={[
+            {
+              head: 'request',
+              cell: (i) => (
+                <>
+                  <code>{i.id}</code>
+                  <div class="muted">{`by ${i.collaborateur}`}</div>
+                </>
+              ),
+            },
+            {
+              head: 'received · due',
+              cell: (i) => (
+                <>
+                  {when(i.receivedAt)}
+                  <div class="muted">{i.processedAt ? `processed ${when(i.processedAt)}` : `due ${when(i.dueAt)}`}</div>
+                </>
+              ),
+            },
+            {
+              head: 'statut',
+              cell: (i) => (
+                <>
+                  <Badge kind={STATUT_KIND[i.statut]}>{i.statut}</Badge>
+                  {i.message ? <div>{i.message}</div> : null}
+                </>
+              ),
+            },
+            {
+              head: 'entries',
+              cell: (i) =>
+                i.results.length
+                  ? i.results.map((r) => (
+                      <div>
+                        <Badge kind={r.statut === 'Integree' ? 'ok' : r.statut === 'Rejetee' ? 'bad' : 'warn'}>{r.statut}</Badge> {r.refPiece}
+                        {r.numeroEcriture !== null ? ` → n° ${r.numeroEcriture}` : ''}
+                        {r.erreurs.map((e) => (
+                          <div class="muted">{`${e.code}${e.champ ? ` (${e.champ})` : ''}: ${e.message}`}</div>
+                        ))}
+                      </div>
+                    ))
+                  : `${i.request.data.ecritures.length} entries waiting`,
+            },
+          ]}
+        />
 
         <h2>Entry lines (EcritureComptable)</h2>
         <Pager page={lines} path={ctx.path} query={keep} noun="entry lines" />
-        {lines.items.length ? (
-          <table data-testid="entries">
-            <thead>
-              <tr>
-                <th>n°</th>
-                <th>journal · date</th>
-                <th>account</th>
-                <th>label</th>
-                <th>debit</th>
-                <th>credit</th>
-                <th>origin</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.items.map((e) => (
-                <tr>
-                  <td>{`${e.numeroEcriture}.${e.ligne}`}</td>
-                  <td>
-                    {e.journalCode} · {e.datePiece}
-                  </td>
-                  <td>
-                    {e.compteNumero}
-                    {e.compteAuxiliaire ? ` / ${e.compteAuxiliaire}` : ''}
-                  </td>
-                  <td>{e.libelle}</td>
-                  <td>{e.debit ? e.debit.toFixed(2) : ''}</td>
-                  <td>{e.credit ? e.credit.toFixed(2) : ''}</td>
-                  <td>
-                    <code>{e.ecritureOrigine}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>No entry lines.</Empty>
-        )}
+        <Table
+          testid="entries"
+          rows={lines.items}
+          empty="No entry lines."
+          columns={[
+            { head: 'n°', cell: (e) => `${e.numeroEcriture}.${e.ligne}` },
+            {
+              head: 'journal · date',
+              cell: (e) => (
+                <>
+                  {e.journalCode} · {e.datePiece}
+                </>
+              ),
+            },
+            {
+              head: 'account',
+              cell: (e) => (
+                <>
+                  {e.compteNumero}
+                  {e.compteAuxiliaire ? ` / ${e.compteAuxiliaire}` : ''}
+                </>
+              ),
+            },
+            { head: 'label', cell: (e) => e.libelle },
+            { head: 'debit', cell: (e) => (e.debit ? e.debit.toFixed(2) : '') },
+            { head: 'credit', cell: (e) => (e.credit ? e.credit.toFixed(2) : '') },
+            { head: 'origin', cell: (e) => <code>{e.ecritureOrigine}</code> },
+          ]}
+        />
 
         <h2>Fiscal years</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>id</th>
-              <th>period</th>
-              <th>state</th>
-              <th>chart</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(folder.fiscalYears).map((fy) => (
-              <tr>
-                <td>{fy.id}</td>
-                <td>
-                  {fy.start} → {fy.end}
-                </td>
-                <td>
-                  <Badge kind={fy.status === 'open' ? 'ok' : 'muted'}>{fy.status}</Badge>
-                </td>
-                <td>
-                  <Flag good={fy.chartComplete} yes="complete" no="incomplete" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PeriodsTable rows={Object.values(folder.fiscalYears)} chart />
 
         <h2>Journals</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>code</th>
-              <th>libellé</th>
-              <th>state</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(folder.journaux).map((j) => (
-              <tr>
-                <td>{j.code}</td>
-                <td>{j.libelle}</td>
-                <td>
-                  <Flag good={!j.ferme} yes="open" no="closed" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <JournalsTable rows={Object.values(folder.journaux).map((j) => ({ code: j.code, label: j.libelle, open: !j.ferme }))} labelHead="libellé" closed="closed" />
 
-        <h2>Chart of accounts</h2>
-        <Pager page={comptes} path={ctx.path} query={ctx.query} param="apage" noun="accounts" />
-        <table>
-          <thead>
-            <tr>
-              <th>numéro</th>
-              <th>libellé</th>
-              <th>collectif</th>
-              <th>state</th>
-            </tr>
-          </thead>
-          <tbody>
-            {comptes.items.map((a) => (
-              <tr>
-                <td>{a.numero}</td>
-                <td>{a.libelle}</td>
-                <td>{a.collectif ? 'collectif' : ''}</td>
-                <td>
-                  <Flag good={!a.ferme} yes="open" no="closed" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartOfAccounts
+          accounts={Object.values(folder.comptes)}
+          number={(a) => a.numero}
+          ctx={ctx}
+          columns={accountColumns(['numéro', 'libellé', 'collectif'], 'closed')}
+          row={(a) => ({ number: a.numero, label: a.libelle, collective: a.collectif, open: !a.ferme })}
+        />
 
         <h2>Third parties</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>code</th>
-              <th>name</th>
-              <th>type</th>
-              <th>collective</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(folder.tiers)
-              .slice(0, 500)
-              .map((t) => (
-                <tr>
-                  <td>{t.code}</td>
-                  <td>{t.raisonSociale ?? t.nomUsuel ?? [t.prenom, t.nom].filter(Boolean).join(' ')}</td>
-                  <td>{({ 0: 'client', 1: 'fournisseur', 2: 'salarié', 4: 'divers' } as const)[t.type]}</td>
-                  <td>{t.compteContrepartie}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <ThirdPartiesTable
+          items={Object.values(folder.tiers)}
+          row={(t) => ({
+            code: t.code,
+            name: t.raisonSociale ?? t.nomUsuel ?? [t.prenom, t.nom].filter(Boolean).join(' '),
+            type: ({ 0: 'client', 1: 'fournisseur', 2: 'salarié', 4: 'divers' } as const)[t.type],
+            collective: t.compteContrepartie,
+          })}
+        />
       </div>
     );
     return { title: `Cegid Loop · ${firm.domain} · folder ${folder.code} (${folder.name})`, summary, details };

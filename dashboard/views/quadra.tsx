@@ -1,8 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { DossierState, FirmState, QuadraState } from '../../simulators/quadra/state/schema.js';
-import { Badge, Empty, Flag, paginate, Pager, pretty, when } from '../layout.js';
-import { fileHref, own, type VendorView, type ViewContext } from './types.js';
+import { Badge, Flag, paginate, Pager, pretty, Table, when } from '../layout.js';
+import { ChartOfAccounts, FileCell, JournalsTable, PeriodsTable, TenantCards } from './shared.js';
+import { own, type VendorView, type ViewContext } from './types.js';
 
 /** Cegid Quadra: firms by SIC code, their keys, dossiers, CFE containers and imports. */
 
@@ -93,50 +94,41 @@ export const quadraView: VendorView = {
   openAction: 'open-dossier',
 
   overview(ctx) {
-    const firms = Object.values(state(ctx).tenants);
-    if (!firms.length) return <Empty>No firms.</Empty>;
-    return firms.map((firm) => (
-      <div class="card" data-tenant={firm.sicCode}>
-        <h3>
-          SIC {firm.sicCode} · {firm.name}
-        </h3>
-        <FirmHeader firm={firm} />
-        <table>
-          <thead>
-            <tr>
-              <th>dossier</th>
-              <th>CFE key</th>
-              <th>periods</th>
-              <th>journals</th>
-              <th>container and imports</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(firm.dossiers).map((dossier) => (
-              <tr>
-                <td>
-                  <a href={fileHref('quadra', { tenantId: firm.sicCode, fileId: dossier.code })}>{dossier.code}</a>
-                  <div class="muted">{dossier.name}</div>
-                </td>
-                <td>
-                  <CfeKey firm={firm} dossier={dossier} />
-                </td>
-                <td>
-                  <Periods dossier={dossier} />
-                </td>
-                <td>
-                  <Journals dossier={dossier} />
-                </td>
-                <td>
-                  <Flow dossier={dossier} ctx={ctx} />
-                  <div class="muted">{`last opened ${dossier.lastOpenedAt ? when(dossier.lastOpenedAt) : 'never'}, import delay ${dossier.importDelayMinutes} min`}</div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    ));
+    return (
+      <TenantCards
+        tenants={Object.values(state(ctx).tenants)}
+        none="No firms."
+        id={(firm) => firm.sicCode}
+        heading={(firm) => (
+          <>
+            SIC {firm.sicCode} · {firm.name}
+          </>
+        )}
+        body={(firm) => (
+          <>
+            <FirmHeader firm={firm} />
+            <Table
+              rows={Object.values(firm.dossiers)}
+              columns={[
+                { head: 'dossier', cell: (dossier) => <FileCell sim="quadra" file={{ tenantId: firm.sicCode, fileId: dossier.code }} name={dossier.name} /> },
+                { head: 'CFE key', cell: (dossier) => <CfeKey firm={firm} dossier={dossier} /> },
+                { head: 'periods', cell: (dossier) => <Periods dossier={dossier} /> },
+                { head: 'journals', cell: (dossier) => <Journals dossier={dossier} /> },
+                {
+                  head: 'container and imports',
+                  cell: (dossier) => (
+                    <>
+                      <Flow dossier={dossier} ctx={ctx} />
+                      <div class="muted">{`last opened ${dossier.lastOpenedAt ? when(dossier.lastOpenedAt) : 'never'}, import delay ${dossier.importDelayMinutes} min`}</div>
+                    </>
+                  ),
+                },
+              ]}
+            />
+          </>
+        )}
+      />
+    );
   },
 
   file(ctx, ref) {
@@ -146,11 +138,6 @@ export const quadraView: VendorView = {
     const entries = paginate(
       Object.values(dossier.entries).sort((a, b) => b.id - a.id),
       ctx.query.page,
-      ctx.pageSize,
-    );
-    const accounts = paginate(
-      Object.values(dossier.accounts).sort((a, b) => a.number.localeCompare(b.number)),
-      ctx.query.apage,
       ctx.pageSize,
     );
     const imports = Object.values(dossier.imports).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
@@ -169,173 +156,95 @@ export const quadraView: VendorView = {
     const details = (
       <div>
         <h2>CFE container</h2>
-        {Object.keys(dossier.container.blobs).length ? (
-          <table>
-            <thead>
-              <tr>
-                <th>path</th>
-                <th>size</th>
-                <th>uploaded</th>
-                <th>content</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.values(dossier.container.blobs).map((b) => (
-                <tr>
-                  <td>
-                    <code>{b.path}</code> {b.path.startsWith('input/') ? <Badge kind="warn">waiting for the opening</Badge> : b.path.startsWith('archive/rejected/') ? <Badge kind="bad">rejected</Badge> : <Badge kind="ok">archived</Badge>}
-                  </td>
-                  <td>{b.size} B</td>
-                  <td>{when(b.uploadedAt)}</td>
-                  <td>
-                    <details>
-                      <summary>show</summary>
-                      <pre>{b.size > 20_000 ? `${decode(b.contentBase64).slice(0, 20_000)}…` : pretty(decode(b.contentBase64))}</pre>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>The container is empty.</Empty>
-        )}
+        <Table
+          rows={Object.values(dossier.container.blobs)}
+          empty="The container is empty."
+          columns={[
+            {
+              head: 'path',
+              cell: (b) => (
+                <>
+                  <code>{b.path}</code> {b.path.startsWith('input/') ? <Badge kind="warn">waiting for the opening</Badge> : b.path.startsWith('archive/rejected/') ? <Badge kind="bad">rejected</Badge> : <Badge kind="ok">archived</Badge>}
+                </>
+              ),
+            },
+            { head: 'size', cell: (b) => <>{b.size} B</> },
+            { head: 'uploaded', cell: (b) => when(b.uploadedAt) },
+            {
+              head: 'content',
+              cell: (b) => (
+                <details>
+                  <summary>show</summary>
+                  <pre>{b.size > 20_000 ? `${decode(b.contentBase64).slice(0, 20_000)}…` : pretty(decode(b.contentBase64))}</pre>
+                </details>
+              ),
+            },
+          ]}
+        />
 
         <h2>Imports</h2>
-        {imports.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th>import</th>
-                <th>file</th>
-                <th>opened</th>
-                <th>state</th>
-                <th>lines</th>
-                <th>not kept</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((i) => (
-                <tr>
-                  <td>{i.id}</td>
-                  <td>{i.fileName}</td>
-                  <td>{when(i.openedAt)}</td>
-                  <td>{Date.parse(i.visibleAt) <= ctx.now.getTime() ? <Badge kind="ok">{`visible since ${when(i.visibleAt)}`}</Badge> : <Badge kind="warn">{`importing, visible at ${when(i.visibleAt)}`}</Badge>}</td>
-                  <td>{i.lines.length}</td>
-                  <td>{`${i.ignored.accounts} C, ${i.ignored.analytic} I, ${i.ignored.schedules} R`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>No imports yet: files wait in the container until the dossier is opened.</Empty>
-        )}
+        <Table
+          rows={imports}
+          empty="No imports yet: files wait in the container until the dossier is opened."
+          columns={[
+            { head: 'import', cell: (i) => i.id },
+            { head: 'file', cell: (i) => i.fileName },
+            { head: 'opened', cell: (i) => when(i.openedAt) },
+            { head: 'state', cell: (i) => (Date.parse(i.visibleAt) <= ctx.now.getTime() ? <Badge kind="ok">{`visible since ${when(i.visibleAt)}`}</Badge> : <Badge kind="warn">{`importing, visible at ${when(i.visibleAt)}`}</Badge>) },
+            { head: 'lines', cell: (i) => i.lines.length },
+            { head: 'not kept', cell: (i) => `${i.ignored.accounts} C, ${i.ignored.analytic} I, ${i.ignored.schedules} R` },
+          ]}
+        />
 
         <h2>Entry lines (Ecritures)</h2>
         <Pager page={entries} path={ctx.path} query={keep} noun="entry lines" />
-        {entries.items.length ? (
-          <table data-testid="entries">
-            <thead>
-              <tr>
-                <th>NumUniq</th>
-                <th>import · line</th>
-                <th>journal · date</th>
-                <th>account</th>
-                <th>label</th>
-                <th>amount</th>
-                <th>visible</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.items.map((e) => (
-                <tr>
-                  <td>{e.id}</td>
-                  <td>
-                    {e.importId} · {e.lineNumber}
-                  </td>
-                  <td>
-                    {e.record.journal} · {e.record.date}
-                  </td>
-                  <td>{e.record.account}</td>
-                  <td>{e.record.label}</td>
-                  <td>{`${e.record.direction} ${(e.record.amountCents / 100).toFixed(2)}`}</td>
-                  <td>{Date.parse(e.visibleAt) <= ctx.now.getTime() ? <Badge kind="ok">visible</Badge> : <Badge kind="warn">{`at ${when(e.visibleAt)}`}</Badge>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>No entry lines.</Empty>
-        )}
+        <Table
+          testid="entries"
+          rows={entries.items}
+          empty="No entry lines."
+          columns={[
+            { head: 'NumUniq', cell: (e) => e.id },
+            {
+              head: 'import · line',
+              cell: (e) => (
+                <>
+                  {e.importId} · {e.lineNumber}
+                </>
+              ),
+            },
+            {
+              head: 'journal · date',
+              cell: (e) => (
+                <>
+                  {e.record.journal} · {e.record.date}
+                </>
+              ),
+            },
+            { head: 'account', cell: (e) => e.record.account },
+            { head: 'label', cell: (e) => e.record.label },
+            { head: 'amount', cell: (e) => `${e.record.direction} ${(e.record.amountCents / 100).toFixed(2)}` },
+            { head: 'visible', cell: (e) => (Date.parse(e.visibleAt) <= ctx.now.getTime() ? <Badge kind="ok">visible</Badge> : <Badge kind="warn">{`at ${when(e.visibleAt)}`}</Badge>) },
+          ]}
+        />
 
         <h2>Periods</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>id</th>
-              <th>period</th>
-              <th>state</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(dossier.periods).map((p) => (
-              <tr>
-                <td>{p.id}</td>
-                <td>
-                  {p.start} → {p.end}
-                </td>
-                <td>
-                  <Badge kind={p.status === 'open' ? 'ok' : 'muted'}>{p.status}</Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PeriodsTable rows={Object.values(dossier.periods)} />
 
         <h2>Journals</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>code</th>
-              <th>label</th>
-              <th>state</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(dossier.journals).map((j) => (
-              <tr>
-                <td>{j.code}</td>
-                <td>{j.label}</td>
-                <td>
-                  <Flag good={j.status === 'open'} yes="open" no="locked" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <JournalsTable rows={Object.values(dossier.journals).map((j) => ({ code: j.code, label: j.label, open: j.status === 'open' }))} />
 
-        <h2>Chart of accounts</h2>
-        <Pager page={accounts} path={ctx.path} query={ctx.query} param="apage" noun="accounts" />
-        <table>
-          <thead>
-            <tr>
-              <th>Numero</th>
-              <th>Type</th>
-              <th>Intitule</th>
-              <th>Collectif</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.items.map((a) => (
-              <tr>
-                <td>{a.number}</td>
-                <td>{a.type}</td>
-                <td>{a.label || <Badge kind="warn">no label (QDR-NO-LABELS)</Badge>}</td>
-                <td>{a.collective}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartOfAccounts
+          accounts={Object.values(dossier.accounts)}
+          number={(a) => a.number}
+          ctx={ctx}
+          row={(a) => a}
+          columns={[
+            { head: 'Numero', cell: (a) => a.number },
+            { head: 'Type', cell: (a) => a.type },
+            { head: 'Intitule', cell: (a) => a.label || <Badge kind="warn">no label (QDR-NO-LABELS)</Badge> },
+            { head: 'Collectif', cell: (a) => a.collective },
+          ]}
+        />
       </div>
     );
     return { title: `Cegid Quadra · SIC ${firm.sicCode} · dossier ${dossier.code} (${dossier.name})`, summary, details };

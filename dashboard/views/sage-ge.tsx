@@ -4,8 +4,9 @@ import { rejectionError } from '../../simulators/kit/vendor-error.js';
 import { openFiscalYears, yearLabel } from '../../simulators/sage-ge/domain/fiscal-years.js';
 import { configurationProblem } from '../../simulators/sage-ge/rules/configuration.js';
 import type { EntityState, EntryState, FileState, SageGeState } from '../../simulators/sage-ge/state/schema.js';
-import { Badge, Empty, Flag, Json, paginate, Pager, when } from '../layout.js';
-import { fileHref, own, type VendorView, type ViewContext } from './types.js';
+import { Badge, Flag, Json, paginate, Pager, Table, when } from '../layout.js';
+import { accountColumns, ChartOfAccounts, FileCell, TenantCards, JournalsTable, PeriodsTable, ThirdPartiesTable } from './shared.js';
+import { own, type VendorView, type ViewContext } from './types.js';
 
 /** Sage GE: entities (firms), their files, the Sage cloud queue and what GE did with each entry. */
 
@@ -117,49 +118,40 @@ export const sageGeView: VendorView = {
   openAction: 'open-accounting',
 
   overview(ctx) {
-    const entities = Object.values(state(ctx).tenants);
-    if (!entities.length) return <Empty>No entities.</Empty>;
-    return entities.map((entity) => (
-      <div class="card" data-tenant={entity.id}>
-        <h3>
-          {entity.id} · {entity.name} <span class="muted">SIREN {entity.siren}</span>
-        </h3>
-        <EntityHeader entity={entity} ctx={ctx} />
-        <table>
-          <thead>
-            <tr>
-              <th>file</th>
-              <th>connector</th>
-              <th>fiscal years (Marketplace check)</th>
-              <th>locks and settings</th>
-              <th>entries</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(entity.files).map((file) => (
-              <tr>
-                <td>
-                  <a href={fileHref('sage-ge', { tenantId: entity.id, fileId: file.id })}>{file.id}</a>
-                  <div class="muted">{file.name}</div>
-                </td>
-                <td>
-                  <Flag good={file.connectorActive} yes="active" no="inactive" />
-                </td>
-                <td>
-                  <FiscalYears file={file} /> <Configuration file={file} ctx={ctx} />
-                </td>
-                <td>
-                  <Locks file={file} />
-                </td>
-                <td>
-                  <EntryCounts file={file} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    ));
+    return (
+      <TenantCards
+        tenants={Object.values(state(ctx).tenants)}
+        none="No entities."
+        id={(entity) => entity.id}
+        heading={(entity) => (
+          <>
+            {entity.id} · {entity.name} <span class="muted">SIREN {entity.siren}</span>
+          </>
+        )}
+        body={(entity) => (
+          <>
+            <EntityHeader entity={entity} ctx={ctx} />
+            <Table
+              rows={Object.values(entity.files)}
+              columns={[
+                { head: 'file', cell: (file) => <FileCell sim="sage-ge" file={{ tenantId: entity.id, fileId: file.id }} name={file.name} /> },
+                { head: 'connector', cell: (file) => <Flag good={file.connectorActive} yes="active" no="inactive" /> },
+                {
+                  head: 'fiscal years (Marketplace check)',
+                  cell: (file) => (
+                    <>
+                      <FiscalYears file={file} /> <Configuration file={file} ctx={ctx} />
+                    </>
+                  ),
+                },
+                { head: 'locks and settings', cell: (file) => <Locks file={file} /> },
+                { head: 'entries', cell: (file) => <EntryCounts file={file} /> },
+              ]}
+            />
+          </>
+        )}
+      />
+    );
   },
 
   file(ctx, ref) {
@@ -171,11 +163,6 @@ export const sageGeView: VendorView = {
       .filter((e) => !statusFilter || e.status === statusFilter)
       .sort((a, b) => b.seq - a.seq);
     const page = paginate(all, ctx.query.page, ctx.pageSize);
-    const accounts = paginate(
-      Object.values(file.accounts).sort((a, b) => a.number.localeCompare(b.number)),
-      ctx.query.apage,
-      ctx.pageSize,
-    );
     const { page: _p, ...keep } = ctx.query;
     const summary = (
       <div>
@@ -209,71 +196,38 @@ export const sageGeView: VendorView = {
           <button type="submit">Filter</button>
         </form>
         <Pager page={page} path={ctx.path} query={keep} noun="entries" />
-        {page.items.length ? (
-          <table data-testid="entries">
-            <thead>
-              <tr>
-                <th>entry</th>
-                <th>journal · date</th>
-                <th>label</th>
-                <th>amount</th>
-                <th>tracking</th>
-                <th>fate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((e) => (
-                <tr data-entry={e.id} data-status={e.status}>
-                  <td>
-                    <code>{e.id}</code>
-                  </td>
-                  <td>
-                    {e.request.journalCode} · {e.request.postingDate}
-                  </td>
-                  <td>{e.request.label}</td>
-                  <td>{e.request.lines.reduce((s, l) => s + l.debit, 0).toFixed(2)}</td>
-                  <td>{e.trackingCode ?? '—'}</td>
-                  <td>
-                    <EntryFate entry={e} />
-                    {e.processedAt ? <div class="muted">{`processed ${when(e.processedAt)}`}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <Empty>No entries{statusFilter ? ` ${statusFilter}` : ''}.</Empty>
-        )}
+        <Table
+          testid="entries"
+          rows={page.items}
+          rowAttrs={(e) => ({ 'data-entry': e.id, 'data-status': e.status })}
+          empty={`No entries${statusFilter ? ` ${statusFilter}` : ''}.`}
+          columns={[
+            { head: 'entry', cell: (e) => <code>{e.id}</code> },
+            {
+              head: 'journal · date',
+              cell: (e) => (
+                <>
+                  {e.request.journalCode} · {e.request.postingDate}
+                </>
+              ),
+            },
+            { head: 'label', cell: (e) => e.request.label },
+            { head: 'amount', cell: (e) => e.request.lines.reduce((s, l) => s + l.debit, 0).toFixed(2) },
+            { head: 'tracking', cell: (e) => e.trackingCode ?? '—' },
+            {
+              head: 'fate',
+              cell: (e) => (
+                <>
+                  <EntryFate entry={e} />
+                  {e.processedAt ? <div class="muted">{`processed ${when(e.processedAt)}`}</div> : null}
+                </>
+              ),
+            },
+          ]}
+        />
 
         <h2>Fiscal years</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>id</th>
-              <th>period</th>
-              <th>in GE</th>
-              <th>chart</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(file.fiscalYears)
-              .sort((a, b) => a.start.localeCompare(b.start))
-              .map((fy) => (
-                <tr>
-                  <td>{fy.id}</td>
-                  <td>
-                    {fy.start} → {fy.end}
-                  </td>
-                  <td>
-                    <Badge kind={fy.status === 'open' ? 'ok' : 'muted'}>{fy.status}</Badge>
-                  </td>
-                  <td>
-                    <Flag good={fy.chartComplete} yes="complete" no="incomplete" />
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <PeriodsTable rows={Object.values(file.fiscalYears).sort((a, b) => a.start.localeCompare(b.start))} stateHead="in GE" chart />
         <p>
           The Marketplace last synchronized the fiscal years {file.marketplaceFiscalYears.at ? when(file.marketplaceFiscalYears.at) : 'never'}:{' '}
           {file.marketplaceFiscalYears.fiscalYears.map((fy) => (
@@ -282,84 +236,44 @@ export const sageGeView: VendorView = {
         </p>
 
         <h2>Journals</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>code</th>
-              <th>label</th>
-              <th>type</th>
-              <th>state</th>
-              <th>auto-numbering</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(file.journals).map((j) => (
-              <tr>
-                <td>{j.code}</td>
-                <td>{j.label}</td>
-                <td>{j.type}</td>
-                <td>
-                  <Flag good={!j.locked} yes="open" no="locked" />
-                </td>
-                <td>{j.autoNumbering.enabled ? `${j.autoNumbering.prefix}${String(j.autoNumbering.next).padStart(6, '0')} next` : 'off'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <JournalsTable
+          rows={Object.values(file.journals).map((j) => ({
+            code: j.code,
+            label: j.label,
+            type: j.type,
+            open: !j.locked,
+            numbering: j.autoNumbering.enabled ? `${j.autoNumbering.prefix}${String(j.autoNumbering.next).padStart(6, '0')} next` : 'off',
+          }))}
+          withType
+          withNumbering
+        />
 
-        <h2>Chart of accounts</h2>
-        <Pager page={accounts} path={ctx.path} query={ctx.query} param="apage" noun="accounts" />
-        <table>
-          <thead>
-            <tr>
-              <th>number</th>
-              <th>label</th>
-              <th>collective</th>
-              <th>state</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.items.map((a) => (
-              <tr>
-                <td>{a.number}</td>
-                <td>
-                  {a.label} {a.autoCreated ? <Badge kind="warn">auto-created</Badge> : null}
-                </td>
-                <td>{a.collective ? 'collective' : ''}</td>
-                <td>
-                  <Flag good={!a.locked} yes="open" no="locked" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartOfAccounts
+          accounts={Object.values(file.accounts)}
+          number={(a) => a.number}
+          ctx={ctx}
+          columns={accountColumns(['number', 'label', 'collective'], 'locked')}
+          row={(a) => ({
+            number: a.number,
+            label: (
+              <>
+                {a.label} {a.autoCreated ? <Badge kind="warn">auto-created</Badge> : null}
+              </>
+            ),
+            collective: a.collective,
+            open: !a.locked,
+          })}
+        />
 
         <h2>Third parties and subsidiary accounts</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>subsidiary account</th>
-              <th>name</th>
-              <th>type</th>
-              <th>collective</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.values(file.subsidiaryAccounts)
-              .slice(0, 500)
-              .map((s) => {
-                const tp = own(file.thirdParties, s.code);
-                return (
-                  <tr>
-                    <td>{s.code}</td>
-                    <td>{tp?.name ?? s.label}</td>
-                    <td>{tp?.type ?? '—'}</td>
-                    <td>{s.collectiveAccount}</td>
-                  </tr>
-                );
-              })}
-          </tbody>
-        </table>
+        <ThirdPartiesTable
+          codeHead="subsidiary account"
+          items={Object.values(file.subsidiaryAccounts)}
+          row={(s) => {
+            const tp = own(file.thirdParties, s.code);
+            return { code: s.code, name: tp?.name ?? s.label, type: tp?.type ?? '—', collective: s.collectiveAccount };
+          }}
+        />
         {Object.keys(file.pendingThirdPartyBatches).length ? (
           <>
             <h3>Third-party batches waiting for the next opening</h3>

@@ -4,7 +4,7 @@ import type { FC } from 'hono/jsx';
 import type { CatalogueEntry, MessageMatch } from '../../contracts/catalogue/index.js';
 import type { Scenario } from '../../contracts/scenario/schema.js';
 import type { ScenarioResult, TimelineItem } from '../../scenarios/runner.js';
-import { Badge, Empty, pretty, Status, when } from '../layout.js';
+import { AnswerCell, Badge, Empty, RequestCell, Table, when } from '../layout.js';
 
 /** The scenarios page, a run's timeline drawn step by step, and the reproduce page. */
 
@@ -30,38 +30,13 @@ export const Timeline: FC<{ items: readonly TimelineItem[] }> = ({ items }) => (
           <Badge kind={item.phase.startsWith('remedy') ? 'ok' : 'muted'}>{PHASES[item.phase]}</Badge> <strong>{step.verb}</strong> {step.args ? <code>{step.args.length > 300 ? `${step.args.slice(0, 297)}...` : step.args}</code> : null}
           {item.error ? <div class="flash error">{`✗ ${item.error}`}</div> : null}
           {item.requests.length ? (
-            <table>
-              <thead>
-                <tr>
-                  <th>request</th>
-                  <th>answer</th>
-                </tr>
-              </thead>
-              <tbody>
-                {item.requests.map((r) => (
-                  <tr>
-                    <td>
-                      <code>{`${r.method} ${r.path}`}</code>
-                      {r.requestBody ? (
-                        <details>
-                          <summary>request body</summary>
-                          <pre>{pretty(r.requestBody)}</pre>
-                        </details>
-                      ) : null}
-                    </td>
-                    <td>
-                      <Status status={r.status} />
-                      {r.responseBody ? (
-                        <details open={r.status >= 400 ? true : undefined}>
-                          <summary>answer body</summary>
-                          <pre>{pretty(r.responseBody)}</pre>
-                        </details>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              rows={item.requests}
+              columns={[
+                { head: 'request', cell: (r) => <RequestCell line={`${r.method} ${r.path}`} body={r.requestBody} /> },
+                { head: 'answer', cell: (r) => <AnswerCell status={r.status} body={r.responseBody} open={r.status >= 400} /> },
+              ]}
+            />
           ) : null}
           {Object.keys(item.statuses).length ? (
             <div data-testid="hub-statuses">
@@ -116,40 +91,26 @@ export const ScenarioList: FC<{ scenarios: readonly Scenario[]; back: string }> 
       {vendors.map((vendor) => (
         <>
           <h2>{vendor}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>scenario</th>
-                <th>title</th>
-                <th>covers</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              {scenarios
-                .filter((s) => s.vendor === vendor)
-                .map((s) => (
-                  <tr data-scenario={s.id}>
-                    <td>
-                      <code>{s.id}</code>
-                    </td>
-                    <td>{s.title}</td>
-                    <td>
-                      {s.covers.map((c) => (
-                        <Badge>{c}</Badge>
-                      ))}
-                    </td>
-                    <td class="run">
-                      <form method="post" action="/scenarios/run">
-                        <input type="hidden" name="id" value={s.id} />
-                        <input type="hidden" name="_back" value={back} />
-                        <button type="submit">Run</button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <Table
+            rows={scenarios.filter((s) => s.vendor === vendor)}
+            rowAttrs={(s) => ({ 'data-scenario': s.id })}
+            columns={[
+              { head: 'scenario', cell: (s) => <code>{s.id}</code> },
+              { head: 'title', cell: (s) => s.title },
+              { head: 'covers', cell: (s) => s.covers.map((c) => <Badge>{c}</Badge>) },
+              {
+                head: '',
+                class: 'run',
+                cell: (s) => (
+                  <form method="post" action="/scenarios/run">
+                    <input type="hidden" name="id" value={s.id} />
+                    <input type="hidden" name="_back" value={back} />
+                    <button type="submit">Run</button>
+                  </form>
+                ),
+              },
+            ]}
+          />
         </>
       ))}
     </div>
