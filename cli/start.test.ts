@@ -83,3 +83,23 @@ describe('ledgersim start (process)', () => {
     expect(await readFile(file, 'utf8')).toBe('{"format": "ledgersim-state/1", "seq": 3, "state": {"tenants": {"X": {"id": 42}}}}');
   });
 });
+
+describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare)', () => {
+  it('runs: lists the scenarios and refuses a wrong flag with exit 2', async () => {
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(ROOT, 'dist', 'ledgersim.mjs')), 'dist/ledgersim.mjs is missing: run npm run build').toBe(true);
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['bin/ledgersim.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout!.on('data', (chunk) => (out += chunk));
+        child.stderr!.on('data', (chunk) => (out += chunk));
+        child.once('exit', (code) => resolve({ code, out }));
+      });
+    const listed = await run(['scenarios', '--json']);
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.out) as { scenarios: unknown[] }).scenarios.length).toBeGreaterThanOrEqual(60);
+    const wrong = await run(['start', '--nope']);
+    expect(wrong.code).toBe(2);
+  });
+});

@@ -6,8 +6,24 @@ import { parseScenario, ScenarioFileError, type Scenario, type ScenarioInput } f
 /** Typed identity for scenario modules: `export default defineScenario({...})`. */
 export const defineScenario = (scenario: ScenarioInput): ScenarioInput => scenario;
 
-const HERE = import.meta.dirname;
 const VENDOR_DIRS = ['sage-ge', 'quadra', 'loop', 'hub'];
+
+/**
+ * Where the scenario folders are: beside this module (the sources, or tsc's output), or, when this
+ * code runs from the bundled CLI (`dist/ledgersim.mjs`), in the `scenarios/` folder beside it.
+ */
+async function scenariosRoot(): Promise<string> {
+  const here = import.meta.dirname;
+  for (const root of [here, join(here, 'scenarios')]) {
+    try {
+      await readdir(join(root, 'sage-ge'));
+      return root;
+    } catch {
+      // not here
+    }
+  }
+  return here;
+}
 
 /** Loads one scenario file (a `.scenario.ts`/`.scenario.js` module or a `.json` file), validated. */
 export async function loadScenarioFile(file: string): Promise<Scenario> {
@@ -27,6 +43,7 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
 
 /** Every built-in scenario, sorted by id; a broken file stops the load with its name and reason. */
 export async function loadScenarios(): Promise<Scenario[]> {
+  const HERE = await scenariosRoot();
   const files: string[] = [];
   for (const dir of VENDOR_DIRS) {
     let names: string[];
