@@ -43,7 +43,7 @@ export function pushBody(): EntryPushRequest {
 export function benchState(count: number): SageGeState {
   const state = sageGeDemoState(BENCH_SEED, new Date(BENCH_NOW));
   const file = state.tenants[BENCH_ENTITY]!.files[BENCH_FILE]!;
-  const request = pushBody();
+  const request = { ...pushBody(), attachments: [] };
   const at = Date.parse(BENCH_NOW) - 90 * 86_400_000;
   for (let seq = 1; seq <= count; seq++) {
     const id = `ENT-${String(seq).padStart(6, '0')}`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { renderMessage } from '../../../contracts/catalogue/index.js';
 import type { EntryPushRequest, EntryStatus } from '../../../contracts/sage-ge/wire.js';
 import { del, set, type Change } from '../../kit/changes.js';
@@ -12,6 +13,12 @@ export const BANK_LABEL_MAX = 30;
 const TRACKING_CODE = /#([A-Z0-9]{5})#/;
 
 export const trackingCodeOf = (comment: string): string | null => TRACKING_CODE.exec(comment)?.[1] ?? null;
+
+/** What is kept of an attachment: its name, type, size and digest, not its bytes. */
+export function storedAttachment(attachment: EntryPushRequest['attachments'][number]) {
+  const bytes = Buffer.from(attachment.contentBase64, 'base64');
+  return { fileName: attachment.fileName, contentType: attachment.contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
 
 /**
  * An entry pushed by the connector lands in the Sage cloud queue; GE sees it only when the file's
@@ -34,7 +41,7 @@ export function pushEntry(
     status: 'queued',
     queuedAt: now.toISOString(),
     trackingCode: trackingCodeOf(request.comment),
-    request,
+    request: { ...request, attachments: request.attachments.map(storedAttachment) },
   };
   const at = (...rest: string[]) => paths.fileField(entity.id, file.id, ...rest);
   const changes: Change[] = [set(at('entries', id), entry), set(at('cloudQueue', id), true), set(at('nextEntrySeq'), seq + 1)];

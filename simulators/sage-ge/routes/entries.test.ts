@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../../contracts/catalogue/index.js';
 import type { EntryStatus } from '../../../contracts/sage-ge/wire.js';
@@ -201,6 +202,15 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       expect((await h.pushAndInject(bankEntryBody({ attachments }))).attachmentsKept).toBe(1);
       expect((await h.pushAndInject(entryBody({ attachments }))).attachmentsKept).toBe(3);
       expect((await h.pushAndInject(bankEntryBody())).attachmentsKept).toBe(0);
+    });
+
+    it('keeps what GE shows of an attachment (name, type, size, digest), not its bytes', async () => {
+      const h = setup();
+      const bytes = Buffer.from('%PDF-1.4 relevé de mars');
+      const status = await h.pushAndInject(entryBody({ attachments: [{ fileName: 'FA-1.pdf', contentType: 'application/pdf', contentBase64: bytes.toString('base64') }] }));
+      const stored = h.file().entries[status.id]!.request.attachments;
+      expect(stored).toEqual([{ fileName: 'FA-1.pdf', contentType: 'application/pdf', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }]);
+      expect(h.stateSnapshot()).not.toContain(bytes.toString('base64'));
     });
   });
 

@@ -42,6 +42,16 @@ export type JournalState = z.infer<typeof JournalStateSchema>;
 
 export const SubsidiaryAccountStateSchema = z.object({ code: z.string(), label: z.string(), collectiveAccount: z.string() });
 
+/**
+ * An attachment as the simulator keeps it: what GE shows of it, not its bytes (a 4 MB PDF per
+ * entry would make the state, its memory and its file grow for nothing a test reads).
+ */
+export const StoredAttachmentSchema = z.object({ fileName: z.string(), contentType: z.string(), size: z.number().int().min(0), sha256: z.string() });
+
+/** The pushed entry as stored: the request, attachments kept as metadata. */
+export const StoredEntryRequestSchema = z.object({ ...EntryPushRequestSchema.shape, attachments: z.array(StoredAttachmentSchema) });
+export type StoredEntryRequest = z.infer<typeof StoredEntryRequestSchema>;
+
 /** An entry as GE holds it: queued in the Sage cloud, then injected or rejected. */
 export const EntryStateSchema = z.object({
   id: z.string(),
@@ -51,7 +61,7 @@ export const EntryStateSchema = z.object({
   queuedAt: InstantSchema,
   processedAt: InstantSchema.optional(),
   trackingCode: z.string().nullable(),
-  request: EntryPushRequestSchema,
+  request: StoredEntryRequestSchema,
   documentNumber: z.string().optional(),
   label: z.string().optional(),
   attachmentsKept: z.number().int().optional(),
