@@ -27,5 +27,6 @@ export default defineConfig({
     pool: 'threads',
     testTimeout: 20_000,
     reporters: ['default', summaryLine],
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
