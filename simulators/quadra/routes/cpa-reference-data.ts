@@ -9,7 +9,9 @@ import {
   QUADRA_OD_API,
 } from '../../../contracts/quadra/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
-import { rejectionResponse } from '../../kit/vendor-error.js';
+import type { Context } from 'hono';
+import { rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
+import type { DossierState } from '../state/schema.js';
 import { toCompte, toDossier, toExercices, toJournal } from '../domain/read-model.js';
 import { incompleteFile, periodNotOpen } from '../rules/index.js';
 import { currentFirm, resolveDossier, type QuadraRouteDeps } from './access.js';
@@ -20,6 +22,15 @@ import { cpaErrors, cpaSecurity, json } from './openapi-helpers.js';
  * `GetComptes` and `GetJournaux` check the dossier's prerequisites first: an open period
  * (QDR-PERIOD-NOT-OPEN), a complete chart and open journals (QDR-INCOMPLETE-FILE).
  */
+/** The hub's prerequisites check: an open period (QDR-PERIOD-NOT-OPEN), a complete chart and open journals (QDR-INCOMPLETE-FILE). */
+function prerequisitesRefusal(c: Context<KitEnv>, dossier: DossierState): Response | undefined {
+  for (const rule of [periodNotOpen, incompleteFile]) {
+    const verdict = rule(dossier);
+    if (!verdict.ok) return rejectionResponse(c, verdict.rejection);
+  }
+  return undefined;
+}
+
 export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
   const router = kit.router();
   const method = <R extends z.ZodType>(name: string, summary: string, response: R, description: string) =>
@@ -61,10 +72,8 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
       const resolved = resolveDossier(c, deps.store, c.req.valid('query').dossier);
       if (resolved instanceof Response) return resolved as never;
       const { dossier } = resolved;
-      for (const rule of [periodNotOpen, incompleteFile]) {
-        const verdict = rule(dossier);
-        if (!verdict.ok) return rejectionResponse(c, verdict.rejection) as never;
-      }
+      const refused = prerequisitesRefusal(c, dossier);
+      if (refused) return refused as never;
       const comptes = Object.values(dossier.accounts)
         .sort((a, b) => a.number.localeCompare(b.number))
         .map(toCompte);
@@ -78,10 +87,8 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
       const resolved = resolveDossier(c, deps.store, c.req.valid('query').dossier);
       if (resolved instanceof Response) return resolved as never;
       const { dossier } = resolved;
-      for (const rule of [periodNotOpen, incompleteFile]) {
-        const verdict = rule(dossier);
-        if (!verdict.ok) return rejectionResponse(c, verdict.rejection) as never;
-      }
+      const refused = prerequisitesRefusal(c, dossier);
+      if (refused) return refused as never;
       const journaux = Object.values(dossier.journals)
         .sort((a, b) => a.code.localeCompare(b.code))
         .map(toJournal);
