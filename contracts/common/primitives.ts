@@ -32,3 +32,13 @@ export const textString = (max: number) =>
     .string()
     .max(max)
     .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'no control characters');
+
+/**
+ * Names that can never be a key of the state (they would reach an object's prototype). The
+ * store refuses them in any path; a client's value that becomes a record key (an
+ * Idempotency-Key, a subsidiary account code, a fiscal-year id) is checked with this first, so
+ * such a request is a validation error in the vendor's shape, not a 500.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+export const isStorableKey = (key: string): boolean => !RESERVED_KEYS.has(key);
+export const RESERVED_KEY_MESSAGE = 'this name is reserved';

@@ -1,3 +1,5 @@
+import { isStorableKey } from '../../contracts/common/primitives.js';
+
 /**
  * A state change as data. Domain functions never mutate the state they are given: they return
  * the list of changes, which the store applies atomically and logs durably. A rejected request
@@ -13,7 +15,6 @@ export type Change =
 export const set = (path: Path, value: unknown): Change => ({ op: 'set', path, value });
 export const del = (path: Path): Change => ({ op: 'del', path });
 
-const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
 /**
  * Applies changes in place, all or nothing: every path is checked before the first write.
@@ -47,6 +48,6 @@ export function applyChanges(root: Record<string, unknown>, changes: readonly Ch
 }
 
 function checkKey(key: string): string {
-  if (FORBIDDEN.has(key)) throw new RangeError(`forbidden key in a state path: ${key}`);
+  if (!isStorableKey(key)) throw new RangeError(`forbidden key in a state path: ${key}`);
   return key;
 }

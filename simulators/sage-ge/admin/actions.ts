@@ -3,7 +3,8 @@ import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import { set, type Change } from '../../kit/changes.js';
 import { openAccounting } from '../domain/entries.js';
-import { isStorableKey, paths, RESERVED_KEY_MESSAGE, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
+import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
+import { paths, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
 
 /**
  * What a person does in Sage GE's UI, as admin actions under `/__admin/actions/<name>`. Each one

@@ -12,7 +12,7 @@ import {
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import { rejectionResponse, vendorError } from '../../kit/vendor-error.js';
 import { pushEntry, toEntryStatus } from '../domain/entries.js';
-import { isStorableKey, RESERVED_KEY_MESSAGE } from '../state/schema.js';
+import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
 import { resolveFile, type SageRouteDeps } from './access.js';
 import { errorResponses, json, security } from './openapi-helpers.js';
 import { route } from '../../kit/route.js';

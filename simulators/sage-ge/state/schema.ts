@@ -138,14 +138,6 @@ export type SageGeState = z.infer<typeof SageGeStateSchema>;
 
 export const emptySageGeState = (): SageGeState => ({ tenants: {} });
 
-/**
- * Names the store refuses as a key in a state path (simulators/kit/changes.ts). A client's value
- * that becomes a record key (an Idempotency-Key, a subsidiary account code) must not be one:
- * such a request is a validation error, not a 500.
- */
-const RESERVED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
-export const isStorableKey = (key: string): boolean => !RESERVED_KEYS.has(key);
-export const RESERVED_KEY_MESSAGE = 'this name is reserved';
 
 /** Paths into the state, so that every change names where it writes in one way. */
 export const paths = {
