@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDateSchema, InstantSchema } from '../../../contracts/common/primitives.js';
+import { FiscalYearStateSchema, type FiscalYearState } from '../../kit/fiscal-year.js';
+import { InstantSchema } from '../../../contracts/common/primitives.js';
 import {
   CompteSchema,
   EcritureComptableSchema,
@@ -18,15 +19,7 @@ import {
  * routes filter, sort and select on Loop's field names.
  */
 
-export const FiscalYearStateSchema = z.object({
-  id: z.string(),
-  start: IsoDateSchema,
-  end: IsoDateSchema,
-  status: z.enum(['open', 'closed']),
-  /** "Each open fiscal year must include a complete chart of accounts" (seed 004): false = LOOP-INCOMPLETE-FOLDER. */
-  chartComplete: z.boolean(),
-});
-export type FiscalYearState = z.infer<typeof FiscalYearStateSchema>;
+export { FiscalYearStateSchema, type FiscalYearState };
 
 /** One `importJson` request, from its arrival to its processing by Loop's import service. */
 export const ImportStateSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDateSchema, InstantSchema } from '../../../contracts/common/primitives.js';
+import { FiscalYearStateSchema, type FiscalYearState } from '../../kit/fiscal-year.js';
+import { InstantSchema } from '../../../contracts/common/primitives.js';
 import { RejectionSchema } from '../../../contracts/catalogue/rejection.js';
 import { EntryPushRequestSchema, ThirdPartySchema } from '../../../contracts/sage-ge/wire.js';
 
@@ -9,15 +10,7 @@ import { EntryPushRequestSchema, ThirdPartySchema } from '../../../contracts/sag
  * Collections are records keyed by id so that a change touches one key, not a whole array.
  */
 
-export const FiscalYearStateSchema = z.object({
-  id: z.string(),
-  start: IsoDateSchema,
-  end: IsoDateSchema,
-  status: z.enum(['open', 'closed']),
-  /** GE: "each open fiscal year must include a complete chart of accounts". */
-  chartComplete: z.boolean(),
-});
-export type FiscalYearState = z.infer<typeof FiscalYearStateSchema>;
+export { FiscalYearStateSchema, type FiscalYearState };
 
 export const AccountStateSchema = z.object({
   number: z.string(),
