@@ -12,7 +12,8 @@ import { createQuadraSimulator } from '../simulators/quadra/index.js';
 import { buildDossier, buildFirm as buildQuadraFirm, defaultCfeKey } from '../simulators/quadra/seed/builders.js';
 import type { QuadraState } from '../simulators/quadra/state/schema.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
-import { buildEntity, buildFile } from '../simulators/sage-ge/seed/builders.js';
+import type { EntryPushRequest } from '../contracts/sage-ge/wire.js';
+import { buildEntity, buildFile, purchaseEntryBody } from '../simulators/sage-ge/seed/builders.js';
 import type { SageGeState } from '../simulators/sage-ge/state/schema.js';
 
 /**
@@ -166,23 +167,8 @@ export function sageState(now: Date): SageGeState {
   return { tenants };
 }
 
-export function sageEntry(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'purchase',
-    journalCode: 'AC',
-    postingDate: '2026-03-10',
-    documentDate: '2026-03-09',
-    documentNumber: 'FAC-2026-001',
-    label: 'Fournitures de bureau',
-    comment: 'Facture fournisseur #RELI0#',
-    lines: [
-      { accountNumber: '606400', debit: 100, credit: 0 },
-      { accountNumber: '445660', debit: 20, credit: 0 },
-      { accountNumber: '401000', subsidiaryAccount: 'F00001', credit: 120, debit: 0 },
-    ],
-    attachments: [],
-    ...overrides,
-  };
+export function sageEntry(overrides: Partial<EntryPushRequest> = {}) {
+  return purchaseEntryBody({ comment: 'Facture fournisseur #RELI0#', ...overrides });
 }
 
 export async function sageWorld(options: WorldOptions = {}): Promise<World> {

@@ -3,7 +3,7 @@ import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catal
 import { SAGE_GE_API, SageErrorBodySchema, type EntryPushRequest, type EntryStatus } from '../../contracts/sage-ge/wire.js';
 import { createVirtualClock } from '../kit/clock.js';
 import { createSageGeSimulator, type SageGeSimulator } from './index.js';
-import { buildEntity, buildFile, type EntityOverrides, type FileOverrides } from './seed/builders.js';
+import { bankOverrides, buildEntity, buildFile, purchaseEntryBody, type EntityOverrides, type FileOverrides } from './seed/builders.js';
 import type { EntityState, FileState, SageGeState } from './state/schema.js';
 
 /**
@@ -136,37 +136,12 @@ export function trackingCode(): string {
  * collective 401000. Override any field.
  */
 export function entryBody(overrides: Partial<EntryPushRequest> = {}): EntryPushRequest {
-  return {
-    kind: 'purchase',
-    journalCode: 'AC',
-    postingDate: '2026-03-10',
-    documentDate: '2026-03-09',
-    documentNumber: 'FAC-2026-001',
-    label: 'Fournitures de bureau',
-    comment: `Facture fournisseur #${trackingCode()}#`,
-    lines: [
-      { accountNumber: '606400', debit: 100, credit: 0 },
-      { accountNumber: '445660', debit: 20, credit: 0 },
-      { accountNumber: '401000', subsidiaryAccount: 'F00001', credit: 120, debit: 0 },
-    ],
-    attachments: [],
-    ...overrides,
-  };
+  return purchaseEntryBody({ comment: `Facture fournisseur #${trackingCode()}#`, ...overrides });
 }
 
 /** A bank entry on BQ: a card payment of 42.50. */
 export function bankEntryBody(overrides: Partial<EntryPushRequest> = {}): EntryPushRequest {
-  return entryBody({
-    kind: 'bank',
-    journalCode: 'BQ',
-    documentNumber: '',
-    label: 'Paiement carte',
-    lines: [
-      { accountNumber: '627000', debit: 42.5, credit: 0 },
-      { accountNumber: '512000', debit: 0, credit: 42.5 },
-    ],
-    ...overrides,
-  });
+  return entryBody(bankOverrides(overrides));
 }
 
 export const pdf = (fileName: string) => ({ fileName, contentType: 'application/pdf' as const, contentBase64: 'JVBERi0xLjQK' });

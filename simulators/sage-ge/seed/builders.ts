@@ -1,3 +1,4 @@
+import type { EntryPushRequest } from '../../../contracts/sage-ge/wire.js';
 import type { AccountState, EntityState, FileState, FiscalYearState, JournalState } from '../state/schema.js';
 
 /**
@@ -99,5 +100,43 @@ export function buildEntity(id: string, now: Date, overrides: EntityOverrides = 
     },
     files: Object.fromEntries(files.map((f) => [f.id, f])),
     ...rest,
+  };
+}
+
+/**
+ * A valid push body (the wire's entry) on AC: a purchase of 120.00 with its VAT, the supplier on
+ * the collective 401000. Override any field.
+ */
+export function purchaseEntryBody(overrides: Partial<EntryPushRequest> = {}): EntryPushRequest {
+  return {
+    kind: 'purchase',
+    journalCode: 'AC',
+    postingDate: '2026-03-10',
+    documentDate: '2026-03-09',
+    documentNumber: 'FAC-2026-001',
+    label: 'Fournitures de bureau',
+    comment: 'Facture fournisseur #AAAAA#',
+    lines: [
+      { accountNumber: '606400', debit: 100, credit: 0 },
+      { accountNumber: '445660', debit: 20, credit: 0 },
+      { accountNumber: '401000', subsidiaryAccount: 'F00001', credit: 120, debit: 0 },
+    ],
+    attachments: [],
+    ...overrides,
+  };
+}
+
+/** What turns a purchase body into a bank entry on BQ: a card payment of 42.50. */
+export function bankOverrides(overrides: Partial<EntryPushRequest> = {}): Partial<EntryPushRequest> {
+  return {
+    kind: 'bank',
+    journalCode: 'BQ',
+    documentNumber: '',
+    label: 'Paiement carte',
+    lines: [
+      { accountNumber: '627000', debit: 42.5, credit: 0 },
+      { accountNumber: '512000', debit: 0, credit: 42.5 },
+    ],
+    ...overrides,
   };
 }
