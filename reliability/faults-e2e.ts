@@ -5,7 +5,7 @@ import { createQuadraConnector, pieceNumberOf, type QuadraCredentials } from '..
 import { createSageGeConnector } from '../connectors/sage-ge/index.js';
 import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
 import { createVirtualClock, type VirtualClock } from '../simulators/kit/clock.js';
-import type { FaultRuleInput } from '../simulators/kit/faults.js';
+import { faultMix } from '../simulators/kit/faults.js';
 import { serveApp, type RunningServer } from '../simulators/kit/serve.js';
 import type { Simulator } from '../simulators/kit/simulator.js';
 import { createLoopSimulator } from '../simulators/loop/index.js';
@@ -45,26 +45,6 @@ export interface FaultFigures {
 const START = '2026-03-16T09:00:00.000Z';
 const DATE = '2026-03-10';
 
-/**
- * The fault rules for an overall rate: the kit checks rules in order, each with its own
- * probability, so each rule's probability is conditional on the ones before not firing.
- */
-export function faultRules(rate: number): FaultRuleInput[] {
-  const mix: [FaultRuleInput, number][] = [
-    [{ kind: 'status', status: 503 }, 0.25],
-    [{ kind: 'status', status: 500 }, 0.1],
-    [{ kind: 'drop' }, 0.2],
-    [{ kind: 'malformed' }, 0.15],
-    [{ kind: 'rate-limit', retryAfterSeconds: 1 }, 0.15],
-    [{ kind: 'latency', latencyMs: 5 }, 0.15],
-  ];
-  let taken = 0;
-  return mix.map(([rule, share]) => {
-    const p = (rate * share) / (1 - taken);
-    taken += rate * share;
-    return { ...rule, path: '**', probability: Math.min(1, p) };
-  });
-}
 
 /** Serves a simulator on loopback, counting requests and the faults it injected. */
 async function serveCounting(sim: Simulator<unknown>, figures: FaultFigures): Promise<RunningServer> {
@@ -109,7 +89,7 @@ export async function sageUnderFaults(options: { entries: number; rate?: number;
     const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1' });
     if (!linked.ok) throw new Error(JSON.stringify(linked.error));
     await hub.addThirdParty('C1', { id: 'FBUREAU', kind: 'supplier', name: 'Bureau Vallée', subsidiaryAccount: 'FBUREAU' });
-    for (const rule of faultRules(options.rate ?? 0.2)) sim.faults.add(rule);
+    for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
     const ids = await addAndVerify(hub, options.entries);
     const maxRounds = options.maxRounds ?? 60;
     const open = () => sim.app.request('/__admin/actions/open-accounting', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entityId: 'E1', fileId: 'F1' }) });
@@ -163,7 +143,7 @@ export async function quadraUnderFaults(options: { entries: number; rate?: numbe
     if (!connection.ok) throw new Error(JSON.stringify(connection.error));
     const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'D1' });
     if (!linked.ok) throw new Error(JSON.stringify(linked.error));
-    for (const rule of faultRules(options.rate ?? 0.2)) sim.faults.add(rule);
+    for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
     const ids = await addAndVerify(hub, options.entries);
     const maxRounds = options.maxRounds ?? 30;
     const open = () => sim.app.request('/__admin/actions/open-dossier', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sicCode: SIC, dossier: 'D1' }) });
@@ -221,7 +201,7 @@ export async function loopUnderFaults(options: { entries: number; rate?: number;
     if (!connection.ok) throw new Error(JSON.stringify(connection.error));
     const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1' });
     if (!linked.ok) throw new Error(JSON.stringify(linked.error));
-    for (const rule of faultRules(options.rate ?? 0.2)) sim.faults.add(rule);
+    for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
     const ids = await addAndVerify(hub, options.entries);
     const maxRounds = options.maxRounds ?? 60;
     while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {

@@ -7,6 +7,7 @@ import type { AccountingEntry } from '../../contracts/hub/model.js';
 import { decodeQuadraFile } from '../../contracts/quadra/ascii.js';
 import { del } from '../../simulators/kit/changes.js';
 import { createVirtualClock, HOUR, nextNight } from '../../simulators/kit/clock.js';
+import { faultMix } from '../../simulators/kit/faults.js';
 import { createBridgeHandlers } from '../../simulators/kit/msw-bridge.js';
 import { serveApp } from '../../simulators/kit/serve.js';
 import { createQuadraSimulator, type QuadraSimulator } from '../../simulators/quadra/index.js';
@@ -390,11 +391,7 @@ describe('under faults', () => {
     const w = await world('msw');
     try {
       await linked(w);
-      w.sim.faults.add({ kind: 'status', status: 503, probability: 0.1 });
-      w.sim.faults.add({ kind: 'status', status: 500, probability: 0.05 });
-      w.sim.faults.add({ kind: 'drop', probability: 0.1 });
-      w.sim.faults.add({ kind: 'malformed', probability: 0.05 });
-      w.sim.faults.add({ kind: 'rate-limit', retryAfterSeconds: 0, probability: 0.05 });
+      for (const rule of faultMix(0.3)) w.sim.faults.add(rule); // 5xx, drops, garbled answers, 429s, latency
       const ids = Array.from({ length: 40 }, (_, i) => `E${i}`);
       for (const id of ids) await w.hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: DATE }));
       for (const id of ids) await w.hub.markVerified(id);

@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../contracts/catalogue/index.js';
 import { createVirtualClock } from '../../simulators/kit/clock.js';
+import { faultMix } from '../../simulators/kit/faults.js';
 import { createBridgeHandlers } from '../../simulators/kit/msw-bridge.js';
 import { serveApp } from '../../simulators/kit/serve.js';
 import { createSageGeSimulator, type SageGeSimulator } from '../../simulators/sage-ge/index.js';
@@ -173,10 +174,7 @@ describe('under faults', () => {
   it('posts every entry exactly once through 5xx, dropped connections, garbled answers and 429s', async () => {
     const w = await world('msw');
     await linked(w);
-    w.sim.faults.add({ kind: 'status', status: 503, probability: 0.1 });
-    w.sim.faults.add({ kind: 'drop', probability: 0.1 });
-    w.sim.faults.add({ kind: 'malformed', probability: 0.05 });
-    w.sim.faults.add({ kind: 'rate-limit', retryAfterSeconds: 0, probability: 0.05 });
+    for (const rule of faultMix(0.3)) w.sim.faults.add(rule); // 5xx, drops, garbled answers, 429s, latency
     const ids = Array.from({ length: 60 }, (_, i) => `E${i}`);
     for (const id of ids) await w.hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: '2026-03-10' }));
     for (const id of ids) await w.hub.markVerified(id);

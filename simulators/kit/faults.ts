@@ -81,6 +81,28 @@ const STATUS_CODES: Record<number, string> = {
   504: 'GatewayTimeout',
 };
 
+/**
+ * A flaky vendor at an overall fault rate (5xx, dropped connections, garbled bodies, 429s,
+ * latency), as the reliability suite and the connectors' exactly-once tests inject it: the kit checks rules in order, each with its own
+ * probability, so each rule's probability is conditional on the ones before not firing.
+ */
+export function faultMix(rate: number): FaultRuleInput[] {
+  const mix: [FaultRuleInput, number][] = [
+    [{ kind: 'status', status: 503 }, 0.25],
+    [{ kind: 'status', status: 500 }, 0.1],
+    [{ kind: 'drop' }, 0.2],
+    [{ kind: 'malformed' }, 0.15],
+    [{ kind: 'rate-limit', retryAfterSeconds: 1 }, 0.15],
+    [{ kind: 'latency', latencyMs: 5 }, 0.15],
+  ];
+  let taken = 0;
+  return mix.map(([rule, share]) => {
+    const p = (rate * share) / (1 - taken);
+    taken += rate * share;
+    return { ...rule, path: '**', probability: Math.min(1, p) };
+  });
+}
+
 /** Header set on a response that the transport must turn into a dropped connection. */
 export const DROP_HEADER = 'x-ledgersim-drop';
 
