@@ -363,6 +363,10 @@ class World {
           if (e.documentNumberMatches) checks.push([new RegExp(e.documentNumberMatches).test(found.documentNumber ?? ''), `numbered /${e.documentNumberMatches}/`]);
           if (e.attachments !== undefined) checks.push([found.attachments === e.attachments, `with ${e.attachments} attachment(s)`]);
           if (e.commentContains) checks.push([found.comment?.includes(e.commentContains) ?? false, `its comment contains "${e.commentContains}"`]);
+          if (e.trackingCode) {
+            const code = this.hub.entry(e.entry)!.trackingCode;
+            checks.push([found.marker === code, `it carries the tracking code ${code}`]);
+          }
         }
         return result(checks.every(([ok]) => ok), checks.map(([, d]) => d).join(', '), found);
       }

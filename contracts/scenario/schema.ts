@@ -54,6 +54,8 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
       documentNumberMatches: z.string().optional(),
       attachments: z.number().int().optional(),
       commentContains: z.string().optional(),
+      /** The vendor entry carries the hub's tracking code (Sage GE: `#AAAAA#` in its comment). */
+      trackingCode: z.boolean().optional(),
     })
     .strict(),
   /** How many entries the vendor holds for the file (optionally in one state). */

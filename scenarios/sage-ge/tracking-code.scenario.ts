@@ -8,9 +8,9 @@ export default defineScenario({
   covers: ['SGE-TRACKING-CODE'],
   steps: [...linkAndSend(PURCHASE, { id: 'S1', kind: 'sales', date: '2026-03-10' }), ...openAndSync],
   expect: [
-    // The vendor entry is found by the tracking code read from its comment.
-    { expect: 'vendor-entry', entry: 'P1', state: 'posted', commentContains: '#' },
-    { expect: 'vendor-entry', entry: 'S1', state: 'posted', commentContains: '#' },
+    // GE reads the code back from the comment: it is the hub's own code for each entry.
+    { expect: 'vendor-entry', entry: 'P1', state: 'posted', trackingCode: true },
+    { expect: 'vendor-entry', entry: 'S1', state: 'posted', trackingCode: true },
     { expect: 'requests', method: 'GET', path: '/entries', atLeast: 1 },
   ],
   verifiedAgainstVendor: false,
