@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_IDS, catalogue, getEntry, lookupMessage, renderMessage, entryForWireCode, templateParams } from './index.js';
+import { CATALOGUE_IDS, CatalogueEntrySchema, catalogue, getEntry, lookupMessage, renderMessage, entryForWireCode, templateParams } from './index.js';
 
 describe('the rejection catalogue', () => {
+  it('matches its schema, every entry', () => {
+    for (const entry of catalogue) expect(CatalogueEntrySchema.safeParse(entry).error?.issues, entry.id).toBeUndefined();
+  });
+
   it('has exactly one entry per id, 60 in all', () => {
     expect(CATALOGUE_IDS).toHaveLength(60);
     expect(catalogue.map((e) => e.id).sort()).toEqual([...CATALOGUE_IDS].sort());
