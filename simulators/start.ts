@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { createDashboard } from '../dashboard/index.js';
 import { createVirtualClock, systemStartTime, type VirtualClock } from './kit/clock.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
@@ -112,4 +111,3 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   };
 }
 
-export const dataFile = (dir: string, name: SimulatorName) => join(dir, `${name}.json`);
