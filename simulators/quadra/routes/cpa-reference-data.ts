@@ -22,13 +22,18 @@ import { cpaErrors, cpaSecurity, json } from './openapi-helpers.js';
  * `GetComptes` and `GetJournaux` check the dossier's prerequisites first: an open period
  * (QDR-PERIOD-NOT-OPEN), a complete chart and open journals (QDR-INCOMPLETE-FILE).
  */
-/** The hub's prerequisites check: an open period (QDR-PERIOD-NOT-OPEN), a complete chart and open journals (QDR-INCOMPLETE-FILE). */
-function prerequisitesRefusal(c: Context<KitEnv>, dossier: DossierState): Response | undefined {
+/**
+ * The dossier of a reference-data read, once the hub's prerequisites hold: an open period
+ * (QDR-PERIOD-NOT-OPEN), a complete chart and open journals (QDR-INCOMPLETE-FILE).
+ */
+function readyDossier(c: Context<KitEnv>, deps: QuadraRouteDeps, code: string): DossierState | Response {
+  const resolved = resolveDossier(c, deps.store, code);
+  if (resolved instanceof Response) return resolved;
   for (const rule of [periodNotOpen, incompleteFile]) {
-    const verdict = rule(dossier);
+    const verdict = rule(resolved.dossier);
     if (!verdict.ok) return rejectionResponse(c, verdict.rejection);
   }
-  return undefined;
+  return resolved.dossier;
 }
 
 export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
@@ -69,11 +74,8 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
   router.openapi(
     method('GetComptes', 'The chart of accounts (general and auxiliary) of a dossier', GetComptesResponseSchema, 'Accounts'),
     (c) => {
-      const resolved = resolveDossier(c, deps.store, c.req.valid('query').dossier);
-      if (resolved instanceof Response) return resolved as never;
-      const { dossier } = resolved;
-      const refused = prerequisitesRefusal(c, dossier);
-      if (refused) return refused as never;
+      const dossier = readyDossier(c, deps, c.req.valid('query').dossier);
+      if (dossier instanceof Response) return dossier as never;
       const comptes = Object.values(dossier.accounts)
         .sort((a, b) => a.number.localeCompare(b.number))
         .map(toCompte);
@@ -84,11 +86,8 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
   router.openapi(
     method('GetJournaux', 'The journals of a dossier', GetJournauxResponseSchema, 'Journals'),
     (c) => {
-      const resolved = resolveDossier(c, deps.store, c.req.valid('query').dossier);
-      if (resolved instanceof Response) return resolved as never;
-      const { dossier } = resolved;
-      const refused = prerequisitesRefusal(c, dossier);
-      if (refused) return refused as never;
+      const dossier = readyDossier(c, deps, c.req.valid('query').dossier);
+      if (dossier instanceof Response) return dossier as never;
       const journaux = Object.values(dossier.journals)
         .sort((a, b) => a.code.localeCompare(b.code))
         .map(toJournal);
