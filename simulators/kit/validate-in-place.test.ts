@@ -15,6 +15,20 @@ describe('validating a state in place', () => {
     expect(value.tenants).toBe(root); // no second copy of the records
   });
 
+  it('keeps the loaded objects below a refined schema when parsing them changes nothing, and takes the parsed copy when it does', () => {
+    const Balanced = z.object({ debit: z.number(), credit: z.number(), memo: z.string().default('') }).refine((l) => l.debit === l.credit, 'unbalanced');
+    const Ledger = z.object({ lines: z.record(z.string(), Balanced) });
+    const unchanged = { debit: 5, credit: 5, memo: 'x' };
+    const defaulted = { debit: 2, credit: 2 };
+    const value = { lines: { a: unchanged, b: defaulted } };
+    const result = validateInPlace(Ledger, value);
+    expect(result.ok).toBe(true);
+    expect(value.lines.a).toBe(unchanged);
+    expect(value.lines.b).not.toBe(defaulted);
+    expect(value.lines.b).toEqual({ debit: 2, credit: 2, memo: '' });
+    expect(validateInPlace(Ledger, { lines: { c: { debit: 1, credit: 2, memo: '' } } })).toEqual({ ok: false, issue: { path: ['lines', 'c'], message: 'unbalanced' } });
+  });
+
   it('reports the first issue with its full path, like parse', () => {
     const bad = { tenants: { t1: { entries: { e1: { id: 'e1', amount: -1 } } } } };
     const result = validateInPlace(State, bad);
