@@ -1,11 +1,13 @@
 import type { VendorId } from '../../contracts/hub/model.js';
+import { loopAdapter } from './loop.js';
+import { quadraAdapter } from './quadra.js';
 import { sageGeAdapter } from './sage-ge.js';
 import type { VendorAdapter } from './types.js';
 
 const ADAPTERS: Partial<Record<VendorId, VendorAdapter>> = {
   'sage-ge': sageGeAdapter,
-  loop: (await import('./loop.js')).loopAdapter,
-  quadra: (await import('./quadra.js')).quadraAdapter,
+  loop: loopAdapter,
+  quadra: quadraAdapter,
 };
 
 export function adapterFor(vendor: VendorId): VendorAdapter {

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { applyChanges } from './changes.js';
 
@@ -83,7 +84,6 @@ export async function readSnapshot(path: string): Promise<{ seq: number; state: 
   const header = first.done ? undefined : /^\{"format":"ledgersim-state\/2","seq":(\d+),"chunks":\[$/.exec(first.value);
   if (!header) {
     lines.close();
-    const { readFile } = await import('node:fs/promises');
     return parseWhole(await readFile(path, 'utf8'));
   }
   const root: { value?: unknown } = {};
