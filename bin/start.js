@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE, runBundle } from './load-bundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'ledgersim.mjs');
 const SOURCES = ['cli', 'contracts', 'connectors', 'dashboard', 'scenarios', 'simulators', 'index.ts', 'msw.ts'];
 
 function newestSource(path) {
@@ -20,7 +20,7 @@ function newestSource(path) {
 
 let fresh = false;
 try {
-  const built = statSync(bundle).mtimeMs;
+  const built = statSync(BUNDLE).mtimeMs;
   fresh = SOURCES.every((source) => newestSource(join(root, source)) <= built);
 } catch {
   fresh = false;
@@ -28,8 +28,7 @@ try {
 
 const args = process.argv.slice(2);
 if (fresh) {
-  process.argv = [process.argv[0], bundle, ...args];
-  await import(bundle);
+  runBundle();
 } else {
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'run.ts'), ...args], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

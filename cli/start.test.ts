@@ -85,9 +85,9 @@ describe('ledgersim start (process)', () => {
 });
 
 describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare)', () => {
-  it('runs: lists the scenarios and refuses a wrong flag with exit 2', async () => {
+  it('runs: lists the scenarios, runs a scenario file and refuses a wrong flag with exit 2', async () => {
     const { existsSync } = await import('node:fs');
-    expect(existsSync(join(ROOT, 'dist', 'ledgersim.mjs')), 'dist/ledgersim.mjs is missing: run npm run build').toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'ledgersim.cjs')), 'dist/ledgersim.cjs is missing: run npm run build').toBe(true);
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
         const child = spawn(process.execPath, ['bin/ledgersim.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -101,5 +101,11 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
     expect((JSON.parse(listed.out) as { scenarios: unknown[] }).scenarios.length).toBeGreaterThanOrEqual(60);
     const wrong = await run(['start', '--nope']);
     expect(wrong.code).toBe(2);
+    // A scenario module named on the command line is imported by the bundle (through its loader's import()).
+    const file = join('dist', 'scenarios', 'sage-ge', 'journal-locked.scenario.js');
+    expect(existsSync(join(ROOT, file)), `${file} is missing: run npm run build`).toBe(true);
+    const one = await run(['run', file]);
+    expect(one.out).toContain('1 passed, 0 failed');
+    expect(one.code).toBe(0);
   });
 });

@@ -3,6 +3,15 @@ import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseScenario, ScenarioFileError, type Scenario, type ScenarioInput } from '../contracts/scenario/schema.js';
 
+/**
+ * `import()` of a scenario module. The bundled CLI runs as a script with a V8 code cache
+ * (bin/load-bundle.js), where Node 20 has no `import()`; its loader then lends its own.
+ */
+function importModule(url: string): Promise<unknown> {
+  const lent = (globalThis as { [key: symbol]: ((url: string) => Promise<unknown>) | undefined })[Symbol.for('ledgersim.import')];
+  return lent ? lent(url) : import(url);
+}
+
 /** Typed identity for scenario modules: `export default defineScenario({...})`. */
 export const defineScenario = (scenario: ScenarioInput): ScenarioInput => scenario;
 
@@ -10,7 +19,7 @@ const VENDOR_DIRS = ['sage-ge', 'quadra', 'loop', 'hub'];
 
 /**
  * Where the scenario folders are: beside this module (the sources, or tsc's output), or, when this
- * code runs from the bundled CLI (`dist/ledgersim.mjs`), in the `scenarios/` folder beside it.
+ * code runs from the bundled CLI (`dist/ledgersim.cjs`), in the `scenarios/` folder beside it.
  */
 async function scenariosRoot(): Promise<string> {
   const here = import.meta.dirname;
@@ -36,7 +45,7 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
       throw new ScenarioFileError(file, '', `not valid JSON: ${(error as Error).message}`);
     }
   } else {
-    value = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    value = ((await importModule(pathToFileURL(file).href)) as { default?: unknown }).default;
   }
   return parseScenario(value, file);
 }

@@ -1,0 +1,7 @@
+export declare const DIST: string;
+export declare const BUNDLE: string;
+export declare function runBundle(options?: { bundle?: string; saveOnExit?: boolean }): {
+  cache: 'used' | 'missing' | 'stale' | 'rejected';
+  exports: unknown;
+  saveCache: () => boolean;
+};
