@@ -7,6 +7,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from './main.js';
 
 const ROOT = join(import.meta.dirname, '..');
+
+/** A base port with it and the next three free on loopback (what `start --port-base` binds). */
+async function freePortBase(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const free = (port: number) => new Promise<boolean>((resolve) => {
+    const server = createServer().once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    if ((await free(base)) && (await free(base + 1)) && (await free(base + 2)) && (await free(base + 3))) return base;
+  }
+}
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
@@ -107,5 +120,23 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
     const one = await run(['run', file]);
     expect(one.out).toContain('1 passed, 0 failed');
     expect(one.code).toBe(0);
+  });
+
+  it('keeps serving, and stops cleanly, when the reader of its output goes away (ledgersim start | head)', async () => {
+    const base = await freePortBase();
+    const child = spawn(process.execPath, ['bin/ledgersim.js', 'start', '--port-base', String(base)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    child.stdout!.destroy(); // the reader is gone before the first line is written
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const health = `http://127.0.0.1:${base + 1}/__admin/health`;
+    for (let i = 0; i < 200 && (await fetch(health).then((r) => r.status, () => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 50));
+    // It printed its URLs into the closed pipe by now; it must still answer afterwards.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await fetch(health).then((r) => r.status, () => 0)).toBe(200);
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE/);
   });
 });
