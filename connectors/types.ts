@@ -44,6 +44,27 @@ export type EntryFate =
   /** Quadra's read-back did not find it. */
   | { state: 'not-found' };
 
+/** One entry to send, as the hub hands it to `pushEntries`. */
+export interface PushItem {
+  entry: AccountingEntry;
+  attempt: number;
+  trackingCode: string;
+  /** An earlier send of this attempt got no answer at this time (`PushOutcome.unconfirmedSince`). */
+  unconfirmedSince?: string;
+}
+
+/** What became of one entry of a `pushEntries` call. */
+export type PushOutcome = Result<PushReceipt> & {
+  entryId: string;
+  /**
+   * Not sent, or sent without a usable answer, while the vendor may have taken an earlier or this
+   * send in and may still process it: since when. The hub keeps it with the entry and hands it
+   * back with the entry's next send, so that even a restarted hub does not send the entry again
+   * before the vendor had time to show it (Loop).
+   */
+  unconfirmedSince?: string;
+};
+
 /** Why an entry may not be sent now (it stays pending in the hub). */
 export type SendCheck = { ok: true } | { ok: false; reason: string; catalogueId?: CatalogueId };
 
@@ -67,7 +88,7 @@ export interface Connector {
    * "mark as verified"...): the same entry and attempt is never created twice by the vendor.
    * A per-entry failure is in the array; a failure of the whole call is the Result's error.
    */
-  pushEntries(fileId: string, entries: readonly { entry: AccountingEntry; attempt: number; trackingCode: string }[], referenceData: ReferenceData): Promise<Result<(Result<PushReceipt> & { entryId: string })[]>>;
+  pushEntries(fileId: string, entries: readonly PushItem[], referenceData: ReferenceData): Promise<Result<PushOutcome[]>>;
   /** Reads back the fate of pushed entries, in the same order. */
   readBack(fileId: string, receipts: readonly PushReceipt[]): Promise<Result<EntryFate[]>>;
 }

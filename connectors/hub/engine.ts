@@ -155,7 +155,7 @@ export function createHubEngine(options: HubEngineOptions) {
     await put(['counters', 'batch'], batch);
     // An entry whose previous send may have reached the vendor keeps its attempt number, so the
     // vendor recognizes the resend; only a deliberate resend (after a rejection) is a new attempt.
-    const items = sendable.map((r) => ({ entry: r.entry, attempt: Math.max(r.attempt, 1), trackingCode: r.trackingCode }));
+    const items = sendable.map((r) => ({ entry: r.entry, attempt: Math.max(r.attempt, 1), trackingCode: r.trackingCode, ...(r.unconfirmedSince ? { unconfirmedSince: r.unconfirmedSince } : {}) }));
     const result = await ctx.connector.pushEntries(ctx.link.vendorFileId, items, referenceData);
     if (!result.ok) {
       for (const record of sendable) {
@@ -173,12 +173,14 @@ export function createHubEngine(options: HubEngineOptions) {
         await setStatus(
           item.entryId,
           { status: 'synchronizing', sentAt: now(), vendorRef: item.value.vendorRef, attempts: attempt },
-          { attempt, receipt: item.value, batch, notFound: 0, checkAfter: new Date(clock.nowMs() + ctx.connector.readBackPolicy.firstCheckAfterMs).toISOString(), lastError: undefined },
+          { attempt, receipt: item.value, batch, notFound: 0, checkAfter: new Date(clock.nowMs() + ctx.connector.readBackPolicy.firstCheckAfterMs).toISOString(), lastError: undefined, unconfirmedSince: undefined },
         );
       } else if (item.error.kind === 'vendor-rejection') {
-        await setStatus(item.entryId, rejectionStatus(item.error), { attempt });
+        await setStatus(item.entryId, rejectionStatus(item.error), { attempt, unconfirmedSince: undefined });
       } else {
         await put(['entries', item.entryId, 'lastError'], describe(item.error));
+        // Kept with the entry (not in the connector's memory), so a restarted hub still holds it back.
+        if (item.unconfirmedSince) await put(['entries', item.entryId, 'unconfirmedSince'], item.unconfirmedSince);
       }
     }
     return sent;

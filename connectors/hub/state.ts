@@ -49,6 +49,8 @@ export const HubEntrySchema = z.object({
   checkAfter: InstantSchema.optional(),
   /** The last transport or contract error, while the entry waits to be sent again. */
   lastError: z.string().optional(),
+  /** A send of the current attempt got no answer at this time: the vendor may still show it (Loop). */
+  unconfirmedSince: InstantSchema.optional(),
   history: z.array(HistoryItemSchema),
 });
 export type HubEntry = z.infer<typeof HubEntrySchema>;

@@ -23,7 +23,7 @@ import {
 } from '../../contracts/loop/wire.js';
 import { DossiersResponseSchema } from '../../contracts/loop/wire.js';
 import { createHttpClient } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushReceipt, type Result, type VendorFile } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushOutcome, type PushReceipt, type Result, type VendorFile } from '../types.js';
 
 export interface LoopCredentials {
   /** The public part of the key from Loop Hub (`x-apikey` before the colon). */
@@ -137,14 +137,6 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
   const get = <T>(route: string, query: Record<string, string | number | undefined>, schema: z.ZodType<T>) =>
     http.request({ method: 'GET', path: `${LOOP_API}/${route}`, query, headers: headers(), schema, idempotent: true });
 
-  /**
-   * Own choice: sends whose answer was lost (marker → when), so that they are not sent again
-   * before Loop has had time to process them. In memory: a connector rebuilt meanwhile relies on
-   * the `EcritureComptable` look-up alone (see the report on persisting this in the hub).
-   */
-  const unconfirmed = new Map<string, number>();
-  const noteKey = (fileId: string, marker: string) => `${fileId}\u0000${marker}`;
-
   /** Every record of a read route, page by page. */
   async function all<T>(route: string, fileId: string, schema: z.ZodType<T>, sort: string): Promise<Result<T[]>> {
     const rows: T[] = [];
@@ -238,12 +230,12 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
     },
 
     async pushEntries(fileId, batch) {
-      const results: (Result<PushReceipt> & { entryId: string })[] = [];
+      const results: PushOutcome[] = [];
       const toSend: { entryId: string; marker: string; ecriture: EcritureImport }[] = [];
       const now = clock.now().getTime();
 
       // 1. Never import an entry twice: look for a trace of this send in Loop before sending it.
-      for (const { entry, attempt, trackingCode } of batch) {
+      for (const { entry, attempt, trackingCode, unconfirmedSince } of batch) {
         const marker = refPieceOf(entry, sendMarker(trackingCode, attempt));
         const found = await integratedBy(fileId, marker);
         if (!found.ok) {
@@ -251,19 +243,20 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
           continue;
         }
         if (found.value) {
-          unconfirmed.delete(noteKey(fileId, marker));
           results.push({ ok: true, value: { entryId: entry.id, vendorRef: found.value, marker }, entryId: entry.id });
           continue;
         }
-        const since = unconfirmed.get(noteKey(fileId, marker));
-        if (since !== undefined && now - since < settleMs) {
+        // Own choice: a send whose answer was lost (the hub hands back since when) is not sent again
+        // before Loop has had time to process it and show it to the look-up above.
+        const since = unconfirmedSince === undefined ? Number.NaN : Date.parse(unconfirmedSince);
+        if (now - since < settleMs) {
           results.push({
             ...failure({ kind: 'transport', retryable: false, message: `an earlier send of ${marker} got no answer; waiting until ${new Date(since + settleMs).toISOString()} for Loop to process it before sending again` }),
             entryId: entry.id,
+            unconfirmedSince,
           });
           continue;
         }
-        unconfirmed.delete(noteKey(fileId, marker));
         toSend.push({ entryId: entry.id, marker, ecriture: toLoopEcriture(entry, marker) });
       }
 
@@ -297,8 +290,8 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
         }
         // 429 / 503 after the client's retries: not taken in, safe to send again later.
         const takenIn = !(error.kind === 'transport' && (error.status === 429 || error.status === 503));
-        if (takenIn) for (const c of chunk) unconfirmed.set(noteKey(fileId, c.marker), now);
-        for (const c of chunk) results.push({ ...failure(error), entryId: c.entryId });
+        const unconfirmed = takenIn ? { unconfirmedSince: new Date(now).toISOString() } : {};
+        for (const c of chunk) results.push({ ...failure(error), entryId: c.entryId, ...unconfirmed });
       }
       // The engine matches results by entry id; keep the batch's order for readability.
       const order = new Map(batch.map(({ entry }, index) => [entry.id, index]));

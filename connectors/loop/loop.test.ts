@@ -10,7 +10,9 @@ import { serveApp } from '../../simulators/kit/serve.js';
 import { createLoopSimulator, type LoopSimulator } from '../../simulators/loop/index.js';
 import { buildApiKey, buildCompte, buildFirm, buildFolder, buildJournal, type FolderOverrides } from '../../simulators/loop/seed/builders.js';
 import type { FolderState } from '../../simulators/loop/state/schema.js';
+import { createMemoryStore } from '../../simulators/kit/store.js';
 import { createHubEngine, type HubEngine } from '../hub/engine.js';
+import { emptyHubState, type HubState } from '../hub/state.js';
 import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../hub/entry-builders.js';
 import { createLoopConnector, type LoopConnectorOptions } from './index.js';
 
@@ -33,6 +35,8 @@ function folder(now: Date, overrides: FolderOverrides = {}): FolderState {
 interface World {
   sim: LoopSimulator;
   hub: HubEngine;
+  /** A new engine with new connectors over the same stored hub state, as after a restart of the hub. */
+  restartHub(): void;
   clock: ReturnType<typeof createVirtualClock>;
   credentials: Record<string, string>;
   /** Lets the virtual clock run (Loop's import service picks requests up), then syncs. */
@@ -58,8 +62,10 @@ async function world(transport: 'msw' | 'http', folderOverrides: FolderOverrides
     server.use(http.all(`${baseUrl}/*`, () => passthrough()));
   }
   const credentials = { apiKey: key.key, apiSecret: key.secret, domain: 'CABA', subscriptionKey: sim.store.data.tenants.CABA!.subscriptionKey };
-  const hub = createHubEngine({
+  const hubStore = createMemoryStore<HubState>(emptyHubState());
+  const newHub = () => createHubEngine({
     clock,
+    store: hubStore,
     connectorFor: (connection) =>
       createLoopConnector({
         baseUrl,
@@ -77,7 +83,7 @@ async function world(transport: 'msw' | 'http', folderOverrides: FolderOverrides
   const later = async (ms = 60_000) => {
     clock.advance(ms);
     await sim.settled();
-    await hub.synchronize('C1');
+    await w.hub.synchronize('C1');
   };
   const imported = () => {
     const rows = Object.values(sim.store.data.tenants.CABA!.folders.F1!.ecritures).filter((r) => r.ecritureOrigine !== 'SAISIE');
@@ -89,7 +95,20 @@ async function world(transport: 'msw' | 'http', folderOverrides: FolderOverrides
     }
     return [...byNumero.values()];
   };
-  return { sim, hub, clock, credentials, later, action, imported, close };
+  const w: World = {
+    sim,
+    hub: newHub(),
+    restartHub: () => {
+      w.hub = newHub();
+    },
+    clock,
+    credentials,
+    later,
+    action,
+    imported,
+    close,
+  };
+  return w;
 }
 
 async function linked(w: World) {
@@ -274,6 +293,25 @@ describe('under faults', () => {
     expect(w.hub.entry('P1')!.status.status).toBe('pending');
     await w.later(); // Loop integrates the first request; the hub finds it by its marker instead of sending again
     expect(w.hub.entry('P1')!.status.status).toBe('posted');
+    expect(importPosts(w)).toHaveLength(1);
+    expect(w.imported()).toHaveLength(1);
+  });
+
+  it('still holds the entry back after a hub restart (the note is kept with the entry), then finds it in Loop', async () => {
+    const w = await world('msw', {}, { timeoutMs: 50 });
+    await linked(w);
+    w.sim.faults.add({ kind: 'latency', latencyMs: 300, method: 'POST', path: '/loop-api-publiques/importJson', times: 1 });
+    await send(w, purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }));
+    expect(w.hub.entry('P1')!.unconfirmedSince).toBe(w.clock.now().toISOString());
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the slow request reaches Loop meanwhile
+
+    w.restartHub(); // new connectors: nothing of the lost answer is left in memory
+    await w.hub.synchronize('C1'); // Loop has not processed it yet: held back, not sent a second time
+    expect(importPosts(w)).toHaveLength(1);
+    expect(w.hub.entry('P1')!.status.status).toBe('pending');
+    await w.later();
+    expect(w.hub.entry('P1')!.status.status).toBe('posted');
+    expect(w.hub.entry('P1')!.unconfirmedSince).toBeUndefined();
     expect(importPosts(w)).toHaveLength(1);
     expect(w.imported()).toHaveLength(1);
   });

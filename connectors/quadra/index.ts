@@ -25,7 +25,7 @@ import {
   type TokenResponse,
 } from '../../contracts/quadra/wire.js';
 import { createHttpClient, type HttpRequest } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushReceipt, type Result } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushOutcome, type PushReceipt, type Result } from '../types.js';
 
 /**
  * The hub's Cegid Quadra connector (seed 003): reference data and the read-back through the CPA
@@ -414,7 +414,7 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
         known.set(match[1]!, [...(known.get(match[1]!) ?? []), { folder, fileName, attempt: Number(match[2]) }]);
       }
 
-      const results: (Result<PushReceipt> & { entryId: string })[] = [];
+      const results: PushOutcome[] = [];
       for (const { entry, attempt, trackingCode } of batch) {
         const marker = pieceNumberOf(trackingCode);
         const previous = known.get(escapeId(entry.id)) ?? [];

@@ -17,7 +17,7 @@ import {
   type SageThirdParty,
 } from '../../contracts/sage-ge/wire.js';
 import { createHttpClient } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushReceipt, type Result, type SendCheck } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushOutcome, type Result, type SendCheck } from '../types.js';
 
 export interface SageGeCredentials {
   /** The entity's identifier from Sage GE's Marketplace Settings. */
@@ -174,7 +174,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
       const thirdParties = referenceData.thirdParties.filter((t) => used.has(t.subsidiaryAccount));
       const upsert = await pushThirdParties(fileId, thirdParties);
       if (!upsert.ok) return upsert;
-      const results: (Result<PushReceipt> & { entryId: string })[] = [];
+      const results: PushOutcome[] = [];
       for (const { entry, attempt, trackingCode } of batch) {
         const res = await http.request({
           method: 'POST',
