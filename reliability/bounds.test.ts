@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_FAULT_RULES } from '../simulators/kit/faults.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
 import { slowClient } from './bounds.js';
 import { sageEntry } from './worlds.js';
@@ -29,6 +30,22 @@ describe('resource bounds', () => {
     const res = await sim.app.request('/__admin/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
     expect(res.status).toBe(400);
     expect(sim.faults.list()).toEqual([]);
+  });
+
+  it('bounds the fault rules armed at once, and adds none of a call that would pass the bound', async () => {
+    const sim = createSageGeSimulator();
+    const post = (count: number) =>
+      sim.app.request('/__admin/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array.from({ length: count }, () => ({ kind: 'status', path: '/x', status: 503 }))) });
+    for (let i = 0; i < MAX_FAULT_RULES / 100 - 1; i++) expect((await post(100)).status).toBe(201);
+    expect((await post(99)).status).toBe(201);
+    const refused = await post(2);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { message: string }).message).toContain(`At most ${MAX_FAULT_RULES} fault rules`);
+    expect(sim.faults.size).toBe(MAX_FAULT_RULES - 1);
+    expect((await post(1)).status).toBe(201);
+    expect(sim.faults.size).toBe(MAX_FAULT_RULES);
+    expect((await sim.app.request('/__admin/faults', { method: 'DELETE' })).status).toBe(200);
+    expect((await post(1)).status).toBe(201);
   });
 
   for (const stall of ['headers', 'body'] as const) {

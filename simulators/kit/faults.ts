@@ -12,6 +12,9 @@ export { FaultRuleSchema };
  * `times` matching requests, or with a probability decided by the seeded generator.
  */
 export type FaultRuleInput = z.input<typeof FaultRuleSchema>;
+
+/** Armed rules are checked on every request: at most this many at once (`POST /__admin/faults` refuses more). */
+export const MAX_FAULT_RULES = 1000;
 export type FaultRule = z.infer<typeof FaultRuleSchema> & { id: number; remaining?: number };
 
 export interface FaultInjector {

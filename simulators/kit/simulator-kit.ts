@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { nextNight, type VirtualClock } from './clock.js';
 import { parseDuration } from './duration.js';
-import { createFaultInjector, faultMiddleware, FaultRuleSchema, type FaultInjector } from './faults.js';
+import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
 import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
 import type { SeededRandom } from './random.js';
 import type { Store } from './store.js';
@@ -242,7 +242,11 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   admin.post('/faults', async (c) => {
     const body = await parseAdminBody(c, z.union([FaultRuleSchema, z.array(FaultRuleSchema).max(100)]));
     if (!body.ok) return body.response;
-    const rules = (Array.isArray(body.value) ? body.value : [body.value]).map((rule) => faults.add(rule));
+    const adding = Array.isArray(body.value) ? body.value : [body.value];
+    if (faults.size + adding.length > MAX_FAULT_RULES) {
+      return adminError(c, 409, `At most ${MAX_FAULT_RULES} fault rules can be armed at once (${faults.size} are, ${adding.length} more asked); none was added. DELETE /__admin/faults disarms them all.`);
+    }
+    const rules = adding.map((rule) => faults.add(rule));
     return c.json({ faults: rules }, 201);
   });
   admin.delete('/faults', (c) => {
