@@ -57,6 +57,9 @@ describe('resource bounds', () => {
       expect(figures.heldMs).toBeGreaterThan(0);
       expect(figures.heldMs).toBeLessThan(2_000);
       expect(figures.answer).toMatch(/^HTTP\/1\.1 408|^$/);
+      // A request cut off mid-body is the client's doing: recorded as such, never as a 500.
+      expect(figures.recordedStatuses.filter((status) => status >= 500)).toEqual([]);
+      if (stall === 'body') expect(figures.recordedStatuses).toEqual([400]);
     });
   }
 });

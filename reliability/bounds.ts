@@ -18,6 +18,8 @@ export interface SlowClientFigures {
   /** How long a normal request took meanwhile (ms). */
   otherRequestMs: number;
   otherRequestStatus: number;
+  /** The statuses the simulator's request journal recorded for the stalled request (none when it never reached a handler). */
+  recordedStatuses: number[];
 }
 
 /**
@@ -40,6 +42,7 @@ export async function slowClient(options: { requestTimeoutMs: number; stall: 'he
       socket.once('close', () => resolve(Date.now() - started));
       setTimeout(() => resolve(-1), giveUp).unref();
     });
+    const seenBefore = world.sim.journal.list({ limit: 1 })[0]?.seq ?? 0;
     const head = 'POST /api/v1/files/afile/entries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer GE-ENT-A-RELIABILITY-0001\r\nContent-Type: application/json\r\n';
     if (options.stall === 'headers') socket.write(head); // the blank line never comes
     else socket.write(`${head}Content-Length: 100000\r\n\r\n{"kind":"purchase","journalCode":`); // the body never ends
@@ -49,7 +52,11 @@ export async function slowClient(options: { requestTimeoutMs: number; stall: 'he
     const otherRequestMs = Date.now() - t;
     await other.text();
     const heldMs = await closed;
-    return { requestTimeoutMs: options.requestTimeoutMs, heldMs, answer: answer.split('\r\n')[0] ?? '', otherRequestMs, otherRequestStatus: other.status };
+    // The handler ends once its body read fails; a request stalled in its headers never reaches one.
+    const recorded = () => world.sim.journal.list({ path: '/api/v1/files/afile/entries', since: seenBefore }).map((r) => r.status);
+    for (let waited = 0; waited < 1_000 && recorded().length === 0; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const recordedStatuses = recorded();
+    return { requestTimeoutMs: options.requestTimeoutMs, heldMs, answer: answer.split('\r\n')[0] ?? '', otherRequestMs, otherRequestStatus: other.status, recordedStatuses };
   } finally {
     socket.destroy();
     await server.close();

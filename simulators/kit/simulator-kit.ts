@@ -118,6 +118,9 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
           const message = status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in the request body' : error.message || 'Bad request';
           return vendorError(c, { status, code: status === 415 ? 'UnsupportedMediaType' : /JSON/i.test(error.message) ? 'MalformedJson' : 'BadRequest', message });
         }
+        // The client went away (or was cut off by the request timeout) before its body was read:
+        // not the simulator's fault, and nobody is left to answer. Recorded, not logged.
+        if (c.req.raw.signal?.aborted) return vendorError(c, { status: 400, code: 'RequestAborted', message: 'The client closed the connection before the request was read' });
         console.error(`[${options.name}] unexpected error on ${c.req.method} ${c.req.path}`, error);
         return vendorError(c, { status: 500, code: 'InternalError', message: 'An unexpected error occurred in the simulator' });
       });
