@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
-import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
+import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import { set, type Change } from '../../kit/changes.js';
 import { openAccounting } from '../domain/entries.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
@@ -42,9 +42,8 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input: z.infer<typeof FileInput>, now) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const result = openAccounting(found.entity, found.file, now);
-      if (!result.ok) return conflict(result.rejection.id);
-      return ok(result.value, result.changes);
+      const { value, changes } = openAccounting(found.entity, found.file, now);
+      return ok(value, changes);
     },
   }),
   defineAction({

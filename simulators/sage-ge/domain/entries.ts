@@ -60,17 +60,20 @@ export interface OpeningReport {
   blockedBy?: 'SGE-STUCK-ADMIN-CERT-EXPIRED' | 'SGE-STUCK-MARKETPLACE-DEACTIVATED';
 }
 
+const opened = (value: OpeningReport, changes: Change[] = []) => ({ value, changes });
+
 /**
  * Opening a file's accounting in GE: the Sage cloud queue is injected, in push order, each entry
  * through every rule; accepted entries get their document number, auto-created accounts, the
- * 30-character bank label and a single bank attachment.
+ * 30-character bank label and a single bank attachment. It never fails: a blocked opening (an
+ * expired certificate, the connector deactivated) is a report saying why, as GE shows it.
  */
-export function openAccounting(entity: EntityState, file: FileState, now: Date): DomainResult<OpeningReport> {
+export function openAccounting(entity: EntityState, file: FileState, now: Date): { value: OpeningReport; changes: Change[] } {
   const queued = Object.keys(file.cloudQueue)
     .map((id) => file.entries[id]!)
     .sort((a, b) => a.seq - b.seq);
   if (Date.parse(entity.referenceAdministrator.certificateExpiresAt) <= now.getTime()) {
-    return done({
+    return opened({
       messages: [renderMessage('SGE-STUCK-ADMIN-CERT-EXPIRED')],
       injected: [],
       rejected: [],
@@ -79,7 +82,7 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
     });
   }
   if (!entity.connectorActive || !file.connectorActive) {
-    return done({ messages: [], injected: [], rejected: [], stillQueued: queued.length, blockedBy: 'SGE-STUCK-MARKETPLACE-DEACTIVATED' });
+    return opened({ messages: [], injected: [], rejected: [], stillQueued: queued.length, blockedBy: 'SGE-STUCK-MARKETPLACE-DEACTIVATED' });
   }
 
   const at = (...rest: string[]) => paths.fileField(entity.id, file.id, ...rest);
@@ -151,7 +154,7 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
     );
     injected.push(entry.id);
   }
-  return done({ messages, injected, rejected, stillQueued: 0 }, changes);
+  return opened({ messages, injected, rejected, stillQueued: 0 }, changes);
 }
 
 /** The entry as the status route shows it. */
