@@ -232,7 +232,12 @@ class World {
     if (step.do !== 'check') this.lastError = undefined;
     switch (step.do) {
       case 'link-file': {
-        const credentials = step.credentials === 'wrong' ? this.adapter.wrongCredentials(this.tenant) : this.adapter.credentials(this.tenant);
+        const credentials = this.adapter.credentials(this.tenant);
+        if (step.credentials !== undefined && step.credentials !== 'valid') {
+          const field = step.credentials === 'wrong' ? this.adapter.mistypedField : step.credentials.wrong;
+          if (!Object.hasOwn(credentials, field)) throw new ScenarioFailure(`the ${this.scenario.vendor} wizard has no code "${field}" to mistype (it asks for ${Object.keys(credentials).join(', ')})`);
+          credentials[field] = `${credentials[field]}-WRONG`;
+        }
         const hubGiven = this.scenario.given.hub;
         const connection = await this.hub.connect({ vendor: this.scenario.vendor, credentials, frequency: hubGiven.frequency, weeklyAccountSync: hubGiven.weeklyAccountSync });
         if (!connection.ok) {

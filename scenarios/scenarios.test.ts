@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../contracts/catalogue/index.js';
+import { parseScenario } from '../contracts/scenario/schema.js';
 import { loadScenarios } from './load.js';
 import { runScenario } from './runner.js';
 
@@ -24,5 +25,23 @@ describe('the scenario suite (in-process)', () => {
     const result = await runScenario(scenario);
     expect(result.failures, JSON.stringify(result.timeline.at(-1), null, 1)).toEqual([]);
     expect(result.status).toBe('passed');
+  });
+});
+
+describe('the wizard step', () => {
+  const linkWith = (credentials: unknown) =>
+    parseScenario({ id: 'quadra/wizard-test', title: 'wizard', vendor: 'quadra', covers: ['QDR-CFE-AUTH'], steps: [{ do: 'link-file', credentials }], expect: [{ expect: 'step-error', catalogueId: 'QDR-CFE-AUTH' }], verifiedAgainstVendor: false }, 'test');
+
+  it('mistypes the code a step names, and only that one', async () => {
+    const result = await runScenario(linkWith({ wrong: 'cfeSecret' }));
+    expect(result.failures).toEqual([]);
+    // With the adapter's usual mistyped code (the CPA secret), the CPA token is what is refused.
+    expect((await runScenario(linkWith('wrong'))).failures.join('\n')).toMatch(/QDR-CPA-AUTH/);
+  });
+
+  it('fails the scenario, saying which codes exist, when the named code is not one the wizard asks for', async () => {
+    const result = await runScenario(linkWith({ wrong: 'password' }));
+    expect(result.status).toBe('failed');
+    expect(result.failures).toEqual(['steps[0] link-file: the quadra wizard has no code "password" to mistype (it asks for cpaKey, cpaSecret, cfeKey, cfeSecret, sicCode)']);
   });
 });

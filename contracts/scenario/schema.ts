@@ -94,8 +94,12 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
 export const StepSchema = z.discriminatedUnion('do', [
-  /** The wizard: connect with the vendor credentials (or wrong ones), associate the client file, pull reference data. */
-  z.object({ do: z.literal('link-file'), credentials: z.enum(['valid', 'wrong']).optional() }).strict(),
+  /**
+   * The wizard: connect with the vendor credentials, associate the client file, pull reference
+   * data. `wrong`: the vendor's usual mistyped code (its adapter's `mistypedField`);
+   * `{ wrong: 'cfeSecret' }`: that one code mistyped, the others right.
+   */
+  z.object({ do: z.literal('link-file'), credentials: z.union([z.enum(['valid', 'wrong']), z.object({ wrong: z.string().min(1) }).strict()]).optional() }).strict(),
   /** "Edit API connection" with the vendor's current valid credentials (re-read: an action may have regenerated them). */
   z.object({ do: z.literal('edit-credentials') }).strict(),
   z.object({ do: z.literal('add-entry'), entry: EntryTemplateSchema }).strict(),

@@ -47,7 +47,7 @@ export const loopAdapter: VendorAdapter = {
     domain: firmOf(tenant).domain,
     subscriptionKey: firmOf(tenant).subscriptionKey,
   }),
-  wrongCredentials: (tenant) => ({ ...loopAdapter.credentials(tenant), apiSecret: `${keyOf(tenant).secret}-WRONG` }),
+  mistypedField: 'apiSecret',
   connector: ({ baseUrl, fetch, credentials, clock }) =>
     createLoopConnector({ baseUrl, fetch, credentials: credentials as unknown as LoopCredentials, clock, sleep: async () => {} }),
   // Loop's actions refuse unknown fields, and the key actions take no `folder`: only the firm is

@@ -27,21 +27,6 @@ export function healthyQuadraFirm(tenantId: string, now: Date): FirmState {
 
 const firmOf = (tenant: unknown) => tenant as FirmState;
 
-/**
- * Which pair of codes the accountant mistyped in the wizard, per tenant document built here.
- * Own choice (a workaround): the scenario schema's `link-file` only says `wrong`, and the
- * runner's `edit-credentials` re-enters the codes of the document built before the steps, so a
- * scenario picks the mistyped pair through its preset; the simulator never sees this.
- */
-const mistyped = new WeakMap<object, 'cfe'>();
-
-/** The healthy firm, where the wizard's "wrong" codes are a mistyped CFE secret (QDR-CFE-AUTH) instead of a mistyped CPA secret. */
-function cfeSecretMistyped(tenantId: string, now: Date): FirmState {
-  const firm = healthyQuadraFirm(tenantId, now);
-  mistyped.set(firm, 'cfe');
-  return firm;
-}
-
 /** One view per entry (lines grouped by piece number) of one file. */
 function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntryView['state']): VendorEntryView[] {
   const byPiece = new Map<string, QuadraEntryLine[]>();
@@ -66,7 +51,7 @@ const linesOfBlob = (contentBase64: string): QuadraEntryLine[] =>
 export const quadraAdapter: VendorAdapter = {
   vendor: 'quadra',
   createSimulator: (clock) => createQuadraSimulator({ clock, initialState: 'empty' }),
-  presets: { healthy: healthyQuadraFirm, 'cfe-secret-mistyped': cfeSecretMistyped },
+  presets: { healthy: healthyQuadraFirm },
   fileId: () => QUADRA_DOSSIER,
   credentials: (tenant) => ({
     cpaKey: firmOf(tenant).cpa.key,
@@ -75,11 +60,8 @@ export const quadraAdapter: VendorAdapter = {
     cfeSecret: firmOf(tenant).cfe.secret,
     sicCode: firmOf(tenant).sicCode,
   }),
-  /** A mistyped CPA secret (QDR-CPA-AUTH), or the CFE secret with the `cfe-secret-mistyped` preset (QDR-CFE-AUTH). */
-  wrongCredentials: (tenant) =>
-    mistyped.get(tenant as object) === 'cfe'
-      ? { ...quadraAdapter.credentials(tenant), cfeSecret: `${firmOf(tenant).cfe.secret}-WRONG` }
-      : { ...quadraAdapter.credentials(tenant), cpaSecret: `${firmOf(tenant).cpa.secret}-WRONG` },
+  /** A mistyped CPA secret (QDR-CPA-AUTH); `{ wrong: 'cfeSecret' }` gives QDR-CFE-AUTH. */
+  mistypedField: 'cpaSecret',
   connector: ({ baseUrl, fetch, credentials, clock }) =>
     createQuadraConnector({ baseUrl, fetch, credentials: credentials as unknown as QuadraCredentials, clock, sleep: async () => {} }),
   // Firm-level actions (keys, portal access, CFE activation) refuse a `dossier`: their steps pass `dossier: null`.

@@ -21,7 +21,7 @@ export const sageGeAdapter: VendorAdapter = {
   },
   fileId: () => FILE,
   credentials: (tenant) => ({ geIdentifier: (tenant as EntityState).geIdentifier }),
-  wrongCredentials: (tenant) => ({ geIdentifier: `${(tenant as EntityState).geIdentifier}-WRONG` }),
+  mistypedField: 'geIdentifier',
   connector: ({ baseUrl, fetch, credentials, clock }) =>
     createSageGeConnector({ baseUrl, fetch, credentials: { geIdentifier: credentials.geIdentifier! }, clock, sleep: async () => {} }),
   actionTarget: (tenantId, fileId) => ({ entityId: tenantId, fileId }),

@@ -14,8 +14,8 @@ export interface VendorAdapter {
   fileId(tenant: unknown): string;
   /** The credentials the hub's wizard enters for this tenant. */
   credentials(tenant: unknown): Record<string, string>;
-  /** The same, wrong. */
-  wrongCredentials(tenant: unknown): Record<string, string>;
+  /** The credential a `link-file` step with `credentials: 'wrong'` mistypes (a step may name another). */
+  mistypedField: string;
   connector(input: { baseUrl: string; fetch: typeof fetch; credentials: Record<string, string>; clock: VirtualClock }): Connector;
   /** The ids a vendor action needs to name the tenant and file (`entityId`/`fileId`...). */
   actionTarget(tenantId: string, fileId: string): Record<string, string>;

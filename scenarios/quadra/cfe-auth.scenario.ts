@@ -4,8 +4,8 @@ import { sendAndPost } from './common.js';
 const tail = sendAndPost();
 
 /**
- * The wizard's CFE secret is mistyped (the `cfe-secret-mistyped` preset makes the wizard's
- * "wrong" codes that one; the CPA pair is right): the CFE token is refused, nothing is linked.
+ * The wizard's CFE secret is mistyped (the CPA pair is right): the CFE token is refused, nothing
+ * is linked.
  * The connector's test also runs the other case, a CFE key generated again in Cegid Life after
  * the connection, with the new key entered through "Edit API connection".
  */
@@ -14,8 +14,7 @@ export default defineScenario({
   title: 'A wrong CFE API key or secret is refused (401) at the wizard; entering the codes generated in Cegid Life links the dossier and posts',
   vendor: 'quadra',
   covers: ['QDR-CFE-AUTH'],
-  given: { vendor: { preset: 'cfe-secret-mistyped' } },
-  steps: [{ do: 'link-file', credentials: 'wrong' }],
+  steps: [{ do: 'link-file', credentials: { wrong: 'cfeSecret' } }],
   expect: [
     { expect: 'step-error', catalogueId: 'QDR-CFE-AUTH' },
     { expect: 'reference-data', pulled: false },
