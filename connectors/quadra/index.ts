@@ -418,7 +418,9 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
       for (const { entry, attempt, trackingCode } of batch) {
         const marker = pieceNumberOf(trackingCode);
         const previous = known.get(escapeId(entry.id)) ?? [];
-        const imported = previous.find((p) => p.folder === 'imported');
+        // This attempt was imported already (its answer was lost): not sent twice. A deliberate
+        // resend (a new attempt, e.g. after "Failed check") is sent even when an earlier one was imported.
+        const imported = previous.find((p) => p.folder === 'imported' && p.attempt === attempt);
         if (imported) {
           results.push({ ok: true, value: { entryId: entry.id, vendorRef: imported.fileName, marker }, entryId: entry.id });
           continue;

@@ -1,14 +1,12 @@
 import { defineScenario } from '../load.js';
-import { DATE, firmAction, linkAndSend, nextNight, openDossier, posted, PURCHASE, sendOnly, twelveHoursLater } from './common.js';
+import { linkAndSend, nextNight, openDossier, PURCHASE, resendAndPost, SALE, sendOnly, twelveHoursLater } from './common.js';
+
+const remedy = resendAndPost('S1');
 
 /**
- * S1 goes to the hub's sales journal VE, which the dossier does not have: Quadra refuses its file
- * at the opening, while P1 of a later batch is imported. The firm's CFE activation is then undone
- * in Cegid Life, so the hub cannot read the refusal report: S1 is only "not found", 12 hours after
- * sending and on 3 nights, while P1 was posted: "Failed check".
- *
- * Own choice: the simulator has no other way for one entry of a dossier to stay out of sight
- * while a later one shows (opening the dossier imports every waiting file); see the report.
+ * S1 (journal VT) and, in a later batch, P1 are imported when the dossier is opened; then someone
+ * deletes S1 in Quadra. The hub's read-back 12 hours after sending finds P1 but not S1, and does
+ * not find S1 on the next 3 nights either: since P1 was posted, S1 moves to "Failed check".
  */
 export default defineScenario({
   id: 'quadra/failed-check',
@@ -16,10 +14,11 @@ export default defineScenario({
   vendor: 'quadra',
   covers: ['QDR-FAILED-CHECK'],
   steps: [
-    ...linkAndSend({ id: 'S1', kind: 'sales', date: DATE }),
+    ...linkAndSend(SALE),
     ...sendOnly(PURCHASE),
     openDossier,
-    firmAction('validate-cfe-activation', { activated: false }),
+    { do: 'advance-clock', by: '10m' }, // the imports are visible
+    { do: 'vendor-action', action: 'delete-entries', input: { journal: 'VT' } },
     twelveHoursLater,
     { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'posted' }, { expect: 'status', entry: 'S1', is: 'synchronizing' }] },
     nextNight,
@@ -29,19 +28,14 @@ export default defineScenario({
   ],
   expect: [
     { expect: 'status', entry: 'S1', is: 'failed-check', catalogueId: 'QDR-FAILED-CHECK' },
-    { expect: 'vendor-entry', entry: 'S1', state: 'rejected' },
+    // Quadra holds P1 only.
+    { expect: 'vendor-entry-count', count: 1 },
+    { expect: 'vendor-entry', entry: 'P1', state: 'posted' },
   ],
   remedy: {
-    // Verify the entry in Quadra: its file was refused (journal VE); the CFE activation is validated
-    // again, the entry corrected to the sales journal VT and marked as verified.
-    steps: [
-      firmAction('validate-cfe-activation', { activated: true }),
-      { do: 'edit-entry', entry: { id: 'S1', kind: 'sales', date: DATE, journal: 'VT' } },
-      { do: 'mark-verified', entries: ['S1'] },
-      openDossier,
-      twelveHoursLater,
-    ],
-    expect: posted('S1'),
+    // Verify the entry in Cegid Quadra: it is not there; marked as verified, it is sent again.
+    steps: [...remedy.steps],
+    expect: [...remedy.expect, { expect: 'vendor-entry-count', count: 2, state: 'posted' }],
   },
   verifiedAgainstVendor: false,
 });

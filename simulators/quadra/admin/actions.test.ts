@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarPeriod } from '../seed/builders.js';
-import { DOSSIER, SIC, setup } from '../test-support.js';
+import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.js';
 
 describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
   it('lists the actions with their input schema', async () => {
@@ -20,6 +20,7 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
       'set-journal-status',
       'upsert-account',
       'delete-account',
+      'delete-entries',
     ]);
   });
 
@@ -44,6 +45,28 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
     expect(ka.body.result.key).toMatch(/^CFE-/);
     expect(a.firm().cfe).toMatchObject({ key: ka.body.result.key, secret: ka.body.result.secret, activated: true });
     expect(a.dossier().cfeKeyInSettings).not.toBe(ka.body.result.key);
+  });
+
+  it('deletes the imported entries of a journal, on a date or with a piece number, and refuses when none match (no change)', async () => {
+    const h = setup();
+    await h.upload(asciiFile([...purchaseLines({ pieceNumber: 'KEEP' }), ...purchaseLines({ pieceNumber: 'GONE', date: '2026-03-11' })]));
+    await h.openDossier();
+    await h.advance(10 * 60_000);
+    expect((await h.entries()).map((e) => e.NumeroPiece)).toEqual(['KEEP', 'KEEP', 'KEEP', 'GONE', 'GONE', 'GONE']);
+
+    const before = h.stateSnapshot();
+    const none = await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'VT' });
+    expect(none.status).toBe(404);
+    expect(none.body.message).toBe(`No imported entry in journal VT of dossier ${DOSSIER}`);
+    expect((await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', piece: 'NOPE' })).status).toBe(404);
+    expect((await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', date: '10/03/2026' })).status).toBe(400);
+    expect(h.stateSnapshot()).toBe(before);
+
+    const deleted = await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', date: '2026-03-11' });
+    expect(deleted.body.result).toEqual({ deletedLines: 3 });
+    expect((await h.entries()).map((e) => e.NumeroPiece)).toEqual(['KEEP', 'KEEP', 'KEEP']);
+    expect((await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', piece: 'KEEP' })).body.result).toEqual({ deletedLines: 3 });
+    expect(await h.entries()).toEqual([]);
   });
 
   it('refuses unknown firms, dossiers, journals and periods, and bad input, with the admin error shape and no change', async () => {

@@ -5,6 +5,7 @@ import { conflict, defineAction, notFound, ok, type ActionResult, type VendorAct
 import { del, set, type Change } from '../../kit/changes.js';
 import type { SeededRandom } from '../../kit/random.js';
 import { openDossier } from '../domain/imports.js';
+import { journalCodeOf } from '../domain/journal-code.js';
 import { paths, type AccountState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
 
 /**
@@ -187,6 +188,23 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         if (!Object.hasOwn(found.dossier.accounts, input.number)) return notFound(`No account ${input.number} in dossier ${input.dossier}`);
         const changes: Change[] = [del(paths.dossier(input.sicCode, input.dossier, 'accounts', input.number))];
         return ok({ deleted: input.number }, changes);
+      },
+    }),
+    defineAction({
+      name: 'delete-entries',
+      description: 'Delete imported entries in Quadra, as a person does in the entry screen: every line of the journal, on that date or with that piece number when given (an entry the hub sent then stays "not found")',
+      input: DossierInput.extend({ journal: z.string().min(1).max(3), date: IsoDateSchema.optional(), piece: z.string().min(1).max(10).optional() }),
+      run(state, input: DossierInputT & { journal: string; date?: string; piece?: string }) {
+        const found = findDossier(state, input);
+        if (isResult(found)) return found;
+        const doomed = Object.entries(found.dossier.entries).filter(
+          ([, entry]) =>
+            journalCodeOf(entry.record) === input.journal &&
+            (input.date === undefined || entry.record.date === input.date) &&
+            (input.piece === undefined || [entry.record.pieceNumber, entry.record.pieceNumber8, entry.record.pieceNumber5].some((p) => p.trim() === input.piece)),
+        );
+        if (doomed.length === 0) return notFound(`No imported entry in journal ${input.journal} of dossier ${input.dossier}${input.date ? ` on ${input.date}` : ''}${input.piece ? ` with piece number ${input.piece}` : ''}`);
+        return ok({ deletedLines: doomed.length }, doomed.map(([key]) => del(paths.dossier(input.sicCode, input.dossier, 'entries', key))));
       },
     }),
   ];
