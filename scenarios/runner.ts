@@ -93,6 +93,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   } catch (error) {
     failures.push(error instanceof ScenarioFailure ? error.message : `unexpected error: ${(error as Error).stack ?? String(error)}`);
   } finally {
+    await world.disarmFaults().catch((error: Error) => failures.push(`could not disarm the scenario's fault rules: ${error.message}`));
     await close();
   }
   return {
@@ -113,6 +114,8 @@ class World {
   readonly timeline: TimelineItem[] = [];
   readonly hub: HubEngine;
   private connectionId: string | undefined;
+  /** Fault rules are the server's, not the tenant's: the scenario's own are disarmed at its end. */
+  private faultsArmed = false;
   private fileId = '';
   private tenant: unknown;
   private lastError: ConnectorError | undefined;
@@ -133,6 +136,12 @@ class World {
       clock,
       connectorFor: (connection) => adapter.connector({ baseUrl, fetch: this.vendorFetch, credentials: connection.credentials, clock }),
     });
+  }
+
+  /** Disarms the fault rules the scenario armed and left (on a shared server, the next scenario would meet them). */
+  async disarmFaults(): Promise<void> {
+    if (this.faultsArmed) await this.admin('DELETE', '/faults');
+    this.faultsArmed = false;
   }
 
   private async admin(method: string, path: string, body?: unknown): Promise<any> {
@@ -318,10 +327,12 @@ class World {
         if (this.connectionId) await this.hub.setFrequency(this.connectionId, step.frequency);
         return;
       case 'inject-fault':
+        this.faultsArmed = true;
         await this.admin('POST', '/faults', step.fault);
         return;
       case 'clear-faults':
         await this.admin('DELETE', '/faults');
+        this.faultsArmed = false;
         return;
       case 'check':
         return this.evaluate(step.expect);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../contracts/catalogue/index.js';
 import { parseScenario } from '../contracts/scenario/schema.js';
+import { serveApp } from '../simulators/kit/serve.js';
+import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
 import { loadScenarios } from './load.js';
 import { runScenario } from './runner.js';
 
@@ -43,5 +45,34 @@ describe('the wizard step', () => {
     const result = await runScenario(linkWith({ wrong: 'password' }));
     expect(result.status).toBe('failed');
     expect(result.failures).toEqual(['steps[0] link-file: the quadra wizard has no code "password" to mistype (it asks for cpaKey, cpaSecret, cfeKey, cfeSecret, sicCode)']);
+  });
+});
+
+describe('against a running server', () => {
+  it("disarms the fault rules a scenario armed, so that the server's next scenario does not meet them", async () => {
+    const sim = createSageGeSimulator();
+    const running = await serveApp(sim.app.fetch, { port: 0 });
+    try {
+      const scenario = parseScenario(
+        {
+          id: 'sage-ge/faults-left-armed',
+          title: 'a scenario that arms a fault and never clears it',
+          vendor: 'sage-ge',
+          covers: ['SGE-API-RIGHTS-MISSING'],
+          steps: [{ do: 'inject-fault', fault: { kind: 'status', status: 503, path: '/nowhere/**' } }, { do: 'link-file' }],
+          expect: [{ expect: 'reference-data', pulled: true }],
+          verifiedAgainstVendor: false,
+        },
+        'test',
+      );
+      const result = await runScenario(scenario, { against: { 'sage-ge': running.url } });
+      expect(result.failures).toEqual([]);
+      expect(result.mode).toBe('against');
+      expect(sim.faults.size).toBe(0);
+      expect(sim.journal.list({ method: 'POST', path: '/__admin/faults' })).toHaveLength(1);
+    } finally {
+      await running.close();
+      await sim.close();
+    }
   });
 });
