@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AmountSchema, IsoDateSchema, InstantSchema, codeString, textString, toCents } from '../common/primitives.js';
+import { AmountSchema, IsoDateSchema, InstantSchema, RESERVED_KEY_MESSAGE, codeString, isStorableKey, textString, toCents } from '../common/primitives.js';
 import { LOOP_MESSAGES } from './messages.js';
 
 /**
@@ -195,7 +195,8 @@ export const AUX_CODE_MAX = 17;
 export const LigneImportSchema = z
   .object({
     compteNumero: codeString(20).regex(/^\d+$/, 'chiffres uniquement'),
-    compteAuxiliaire: codeString(100).optional(),
+    // Loop keeps third parties by this code: a name that cannot be a key is refused up front.
+    compteAuxiliaire: codeString(100).refine(isStorableKey, RESERVED_KEY_MESSAGE).optional(),
     libelle: textString(500).optional(),
     debit: AmountSchema,
     credit: AmountSchema,
@@ -203,6 +204,19 @@ export const LigneImportSchema = z
   .strict()
   .refine((l) => (l.debit === 0) !== (l.credit === 0), { message: LOOP_MESSAGES.lineAmount });
 export type LigneImport = z.infer<typeof LigneImportSchema>;
+
+/**
+ * One attachment of an imported entry. JSON import "can carry attachments" [C]; the fields are the
+ * simulator's own choice (the shape is not public). Loop keeps its name, type, size and digest here.
+ */
+export const PieceJointeImportSchema = z
+  .object({
+    nomFichier: textString(255).min(1),
+    typeMime: z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, LOOP_MESSAGES.mimeType),
+    contenuBase64: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, LOOP_MESSAGES.base64),
+  })
+  .strict();
+export type PieceJointeImport = z.infer<typeof PieceJointeImportSchema>;
 
 /** One item of `data.ecritures` (simulator's own choice: the real shape is not public, vendor-facts.md §8). */
 export const EcritureImportSchema = z
@@ -213,10 +227,32 @@ export const EcritureImportSchema = z
     /** The entry's description: 35 characters at most in Loop. */
     libelle: textString(500).min(1),
     lignes: z.array(LigneImportSchema).min(2).max(500),
+    piecesJointes: z.array(PieceJointeImportSchema).max(10).optional(),
   })
   .strict()
   .refine((e) => e.lignes.reduce((s, l) => s + toCents(l.debit) - toCents(l.credit), 0) === 0, { message: LOOP_MESSAGES.unbalanced, path: ['lignes'] });
 export type EcritureImport = z.infer<typeof EcritureImportSchema>;
+
+/** The third-party types an import names, and Loop's numeric `type` for each. */
+export const TIERS_IMPORT_TYPES = ['client', 'fournisseur', 'salarie', 'divers'] as const satisfies readonly (keyof typeof TIERS_TYPES)[];
+
+/**
+ * One third party of `data.tiers`: JSON import "can carry tiers" [C]; the fields are the
+ * simulator's own choice, after the `Tiers` read model. Loop creates it, or updates the one with
+ * that code, when it processes the import, before the import's entries.
+ */
+export const TiersImportSchema = z
+  .object({
+    /** The auxiliary account code (17 characters at most: LOOP-AUX-CODE-17). */
+    code: codeString(100).refine(isStorableKey, RESERVED_KEY_MESSAGE),
+    type: z.enum(TIERS_IMPORT_TYPES),
+    raisonSociale: textString(100).min(1),
+    compteContrepartie: codeString(20).regex(/^\d+$/, 'chiffres uniquement'),
+    SIRET: z.string().regex(/^\d{14}$/, LOOP_MESSAGES.siret).optional(),
+    email: textString(255).optional(),
+  })
+  .strict();
+export type TiersImport = z.infer<typeof TiersImportSchema>;
 
 /** `data.contexte` [C]: the period the import covers. */
 export const ContexteSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema }).strict().refine((c) => c.from <= c.to, { message: LOOP_MESSAGES.contexteOrder });
@@ -229,18 +265,25 @@ export const ImportJsonDataSchema = z
     {
       contexte: ContexteSchema.optional(),
       options: OptionsSchema.optional(),
-      ecritures: z.array(EcritureImportSchema, { error: (issue) => (issue.input === undefined ? LOOP_MESSAGES.ecrituresMissing : undefined) }).min(1, LOOP_MESSAGES.ecrituresMissing).max(1000),
+      // Absent or empty only when the import carries third parties (own choice).
+      ecritures: z.array(EcritureImportSchema).max(1000).default([]),
+      tiers: z.array(TiersImportSchema).max(1000).optional(),
     },
     { error: (issue) => (issue.input === undefined ? LOOP_MESSAGES.dataMissing : undefined) },
   )
   .strict()
   .superRefine((data, ctx) => {
+    const ecritures = data.ecritures;
+    if (ecritures.length === 0) {
+      if (!data.tiers?.length) ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.ecrituresMissing, path: ['ecritures'] });
+      return;
+    }
     if (!data.contexte) {
       if (!data.options?.multiPeriode) ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.contexteMissing, path: ['contexte'] });
       return;
     }
     const { from, to } = data.contexte;
-    data.ecritures.forEach((e, i) => {
+    ecritures.forEach((e, i) => {
       if (!data.options?.multiPeriode && (e.datePiece < from || e.datePiece > to)) {
         ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.outsideContexte(e.datePiece, from, to), path: ['ecritures', i, 'datePiece'] });
       }

@@ -1,11 +1,12 @@
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
-import { TIERS_TYPES, type EcritureComptable, type EcritureImport, type ImportEcritureResult, type ImportJsonRequest, type ImportStatus, type Tiers } from '../../../contracts/loop/wire.js';
+import { createHash } from 'node:crypto';
+import { TIERS_TYPES, type EcritureComptable, type EcritureImport, type ImportEcritureResult, type ImportJsonRequest, type ImportStatus, type PieceJointeImport, type Tiers, type TiersImport } from '../../../contracts/loop/wire.js';
 import { toCents } from '../../../contracts/common/primitives.js';
 import { set, type Change } from '../../kit/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import { collaboratorNoAccess } from '../rules/index.js';
-import { own, paths, type ApiKeyState, type FirmState, type FolderState, type ImportState, type LoopState } from '../state/schema.js';
+import { own, paths, type ApiKeyState, type FirmState, type FolderState, type ImportState, type LoopState, type StoredPieceJointe } from '../state/schema.js';
 import { stableUuid } from './ids.js';
 
 /**
@@ -19,9 +20,18 @@ import { stableUuid } from './ids.js';
 /** The request id: uuid-shaped, derived from the firm and its import counter. */
 export const importRequestId = (firm: FirmState, seq: number) => stableUuid('importJson', firm.domain, String(seq));
 
+/** What the simulator keeps of an attachment: its name, type, size and digest (own choice, as Sage GE). */
+function storedPieceJointe(piece: PieceJointeImport): StoredPieceJointe {
+  const bytes = Buffer.from(piece.contenuBase64, 'base64');
+  return { nomFichier: piece.nomFichier, typeMime: piece.typeMime, taille: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
 export function queueImport(firm: FirmState, key: ApiKeyState, request: ImportJsonRequest, now: Date): DomainResult<{ accountingImportRequestId: string }> {
   const seq = firm.nextImportSeq;
   const id = importRequestId(firm, seq);
+  // The attachments' bytes are not kept: the request is stored without them, their metadata beside it.
+  const piecesJointes = request.data.ecritures.map((e) => (e.piecesJointes ?? []).map(storedPieceJointe));
+  const stored: ImportJsonRequest = { ...request, data: { ...request.data, ecritures: request.data.ecritures.map(({ piecesJointes: _, ...e }) => e) } };
   const entry: ImportState = {
     id,
     seq,
@@ -33,7 +43,8 @@ export function queueImport(firm: FirmState, key: ApiKeyState, request: ImportJs
     statut: 'EnAttente',
     processedAt: null,
     message: null,
-    request,
+    request: stored,
+    piecesJointes,
     results: request.data.ecritures.map((e, index) => ({ index, refPiece: e.refPiece, statut: 'EnAttente', numeroEcriture: null, erreurs: [] })),
   };
   return done({ accountingImportRequestId: id }, [set(paths.import(firm.domain, id), entry), set(paths.firm(firm.domain, 'nextImportSeq'), seq + 1)]);
@@ -66,6 +77,18 @@ function checkEcriture(folder: FolderState, ecriture: EcritureImport): Erreur[] 
     else if (compte.ferme) erreurs.push({ code: 'AccountClosed', message: LOOP_MESSAGES.accountClosed(ligne.compteNumero), champ: `lignes.${l}.compteNumero` });
   });
   return erreurs;
+}
+
+/** A third party the import carries: created, or the one with its code updated (what it names). */
+function importedTiers(folderCode: string, existing: Tiers | undefined, tiers: TiersImport): Tiers {
+  return {
+    ...(existing ?? newTiers(folderCode, tiers.code, tiers.compteContrepartie)),
+    type: TIERS_TYPES[tiers.type],
+    raisonSociale: tiers.raisonSociale,
+    compteContrepartie: tiers.compteContrepartie,
+    ...(tiers.SIRET !== undefined ? { SIRET: tiers.SIRET } : {}),
+    ...(tiers.email !== undefined ? { email: tiers.email } : {}),
+  };
 }
 
 /** A third party Loop creates for an unknown auxiliary code, typed by its collective account. */
@@ -120,6 +143,11 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
 
   const changes: Change[] = [];
   const createdTiers = new Set<string>();
+  // The import's third parties first, so that its entries find them.
+  for (const tiers of imp.request.data.tiers ?? []) {
+    createdTiers.add(tiers.code);
+    changes.push(set(paths.folder(firm.domain, folder.code, 'tiers', tiers.code), importedTiers(folder.code, own(folder.tiers, tiers.code), tiers)));
+  }
   let numero = folder.nextNumeroEcriture;
   const results: ImportEcritureResult[] = ecritures.map((ecriture, index) => {
     const erreurs = checkEcriture(folder, ecriture);
@@ -150,6 +178,8 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
         changes.push(set(paths.folder(firm.domain, folder.code, 'tiers', aux), newTiers(folder.code, aux, ligne.compteNumero)));
       }
     });
+    const pieces = imp.piecesJointes[index] ?? [];
+    if (pieces.length > 0) changes.push(set(paths.folder(firm.domain, folder.code, 'piecesJointes', String(numeroEcriture)), pieces));
     return { index, refPiece: ecriture.refPiece, statut: 'Integree', numeroEcriture, erreurs: [] };
   });
   changes.push(set(paths.folder(firm.domain, folder.code, 'nextNumeroEcriture'), numero));

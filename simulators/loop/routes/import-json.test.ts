@@ -217,6 +217,9 @@ describe('Loop\'s validation messages and bad input, never a 500, never a change
     ['an entry outside the contexte', importBody('F1', [purchase({ datePiece: `${YEAR + 1}-01-01` })]), LOOP_MESSAGES.outsideContexte(`${YEAR + 1}-01-01`, `${YEAR}-01-01`, `${YEAR}-12-31`)],
     ['an unbalanced entry', importBody('F1', [purchase({ lignes: [{ compteNumero: '606400', debit: 10, credit: 0 }, { compteNumero: '401000', debit: 0, credit: 9 }] })]), LOOP_MESSAGES.unbalanced],
     ['a line with debit and credit', importBody('F1', [purchase({ lignes: [{ compteNumero: '606400', debit: 10, credit: 10 }, { compteNumero: '401000', debit: 0, credit: 0 }] })]), LOOP_MESSAGES.lineAmount],
+    ['an attachment not in base64', importBody('F1', [purchase({ piecesJointes: [{ nomFichier: 'f.pdf', typeMime: 'application/pdf', contenuBase64: 'pas du base64 !' }] })]), LOOP_MESSAGES.base64],
+    ['an attachment without a MIME type', importBody('F1', [purchase({ piecesJointes: [{ nomFichier: 'f.pdf', typeMime: 'pdf', contenuBase64: 'JVBERg==' }] })]), LOOP_MESSAGES.mimeType],
+    ['a third party with a short SIRET', { codeIbs: 'F1', data: { tiers: [{ code: 'FX', type: 'fournisseur', raisonSociale: 'X', compteContrepartie: '401000', SIRET: '123' }] } }, LOOP_MESSAGES.siret],
   ];
   it.each(cases)('%s', async (_name, body, message) => {
     const sim = createTestLoop();
@@ -227,6 +230,26 @@ describe('Loop\'s validation messages and bad input, never a 500, never a change
     expect(error.code).toBe('ValidationError');
     expect(error.message).toBe(message);
     expect(snapshot(sim)).toBe(before);
+  });
+
+  // A code Loop would keep third parties by, but that cannot be a key: refused when it arrives (it
+  // used to be queued, and then stopped the firm's import service on every tick).
+  it.each([
+    ['an auxiliary code', importBody('F1', [purchase({}, '__proto__')]), 'data.ecritures.0.lignes.2.compteAuxiliaire'],
+    ['a third-party code', { codeIbs: 'F1', data: { tiers: [{ code: 'constructor', type: 'client', raisonSociale: 'X', compteContrepartie: '411000' }] } }, 'data.tiers.0.code'],
+  ])('%s that cannot be a key (__proto__, constructor)', async (_name, body, field) => {
+    const sim = createTestLoop();
+    const before = snapshot(sim);
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), body);
+    expect(res.status).toBe(400);
+    const error = LoopErrorBodySchema.parse(await json(res));
+    expect(error.code).toBe('ValidationError');
+    expect(error.message).toContain(field);
+    expect(snapshot(sim)).toBe(before);
+    // The firm's import service goes on: the next import is processed.
+    const id = await send(sim, importBody());
+    await later(sim);
+    expect((await status(sim, id)).statut).toBe('Termine');
   });
 
   it('an unknown folder: "Le dossier X n\'existe pas sur le domaine."', async () => {
@@ -267,5 +290,54 @@ describe('Loop\'s validation messages and bad input, never a 500, never a change
     const unknown = await get(sim, '/loop-api-publiques/getstatus?accountingImportRequestId=nope', headersFor(sim, 'CABA'));
     expect(unknown.status).toBe(404);
     expect((await json(unknown)).message).toBe(LOOP_MESSAGES.importUnknown('nope'));
+  });
+});
+
+describe('third parties and attachments an import carries (JSON import "can carry tiers ... attachments" [C]; fields our own)', () => {
+  const supplier = { code: 'FNEUF', type: 'fournisseur', raisonSociale: 'Papeterie Neuve SARL', compteContrepartie: '401000', SIRET: '12345678900011', email: 'compta@papeterie.test' };
+
+  it('creates the third parties of an import without entries (no contexte needed), and updates one that exists', async () => {
+    const sim = createTestLoop();
+    const id = await send(sim, { codeIbs: 'F1', data: { tiers: [supplier, { ...supplier, code: 'FBUROTIC', raisonSociale: 'Burotic Groupe SAS', SIRET: undefined, email: undefined }] } });
+    await later(sim);
+    expect(await status(sim, id)).toMatchObject({ statut: 'Termine', nbEcritures: 0 });
+    const suppliers = await json(await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')));
+    expect(suppliers.map((t: { code: string; raisonSociale: string }) => [t.code, t.raisonSociale])).toEqual([
+      ['FBUROTIC', 'Burotic Groupe SAS'],
+      ['FNEUF', 'Papeterie Neuve SARL'],
+    ]);
+    expect(suppliers[1]).toMatchObject({ type: 1, compteContrepartie: '401000', SIRET: '12345678900011', email: 'compta@papeterie.test' });
+  });
+
+  it('creates the third parties before the entries that use them (the entries find them named)', async () => {
+    const sim = createTestLoop();
+    await send(sim, { ...importBody('F1', [purchase({}, 'FNEUF')]), data: { ...importBody('F1', [purchase({}, 'FNEUF')]).data, tiers: [supplier] } });
+    await later(sim);
+    expect(sim.store.data.tenants.CABA!.folders.F1!.tiers.FNEUF).toMatchObject({ raisonSociale: 'Papeterie Neuve SARL', SIRET: '12345678900011' });
+  });
+
+  it('refuses a third-party code over 17 characters (LOOP-AUX-CODE-17), and queues nothing', async () => {
+    const sim = createTestLoop();
+    const before = snapshot(sim);
+    const code = 'FFOURNISSEURLONG18';
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), { codeIbs: 'F1', data: { tiers: [{ ...supplier, code }] } });
+    const entry = getEntry('LOOP-AUX-CODE-17');
+    expect(res.status).toBe(entry.wire!.status);
+    expect(await json(res)).toMatchObject({ code: entry.wire!.code, errors: [{ champ: 'data.tiers.0.code', message: renderMessage('LOOP-AUX-CODE-17', { code }) }] });
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it("keeps an integrated entry's attachments by name, type, size and SHA-256, never their bytes", async () => {
+    const sim = createTestLoop();
+    const pdf = Buffer.from('%PDF-1.4 facture FA-2026-001');
+    const piece = { nomFichier: 'FA-2026-001.pdf', typeMime: 'application/pdf', contenuBase64: pdf.toString('base64') };
+    const id = await send(sim, importBody('F1', [purchase({ piecesJointes: [piece] }), purchase({ refPiece: 'FA-2026-002' })]));
+    expect(snapshot(sim)).not.toContain(piece.contenuBase64);
+    await later(sim);
+    const [first, second] = (await status(sim, id)).ecritures;
+    const folder = sim.store.data.tenants.CABA!.folders.F1!;
+    const { createHash } = await import('node:crypto');
+    expect(folder.piecesJointes[String(first!.numeroEcriture)]).toEqual([{ nomFichier: 'FA-2026-001.pdf', typeMime: 'application/pdf', taille: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') }]);
+    expect(folder.piecesJointes[String(second!.numeroEcriture)]).toBeUndefined();
   });
 });

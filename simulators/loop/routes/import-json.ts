@@ -4,7 +4,7 @@ import { ImportJsonRequestSchema, ImportJsonResponseSchema, ImportStatusQuerySch
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import { rejectionError, rejectionResponse, vendorError } from '../../kit/vendor-error.js';
 import { queueImport, toImportStatus } from '../domain/imports.js';
-import { checkEcritureFields, incompleteFolder } from '../rules/index.js';
+import { checkImportFields, incompleteFolder } from '../rules/index.js';
 import { own } from '../state/schema.js';
 import { acceptDocumentedContentType, currentCaller, resolveFolder, type LoopRouteDeps } from './access.js';
 import { errorResponses, json, loopHook, security } from './openapi-helpers.js';
@@ -33,7 +33,7 @@ export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
       const incomplete = incompleteFolder(resolved.folder);
       if (!incomplete.ok) return rejectionResponse(c, incomplete.rejection) as never;
       // LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation errors, every field listed.
-      const violations = checkEcritureFields(request.data.ecritures);
+      const violations = checkImportFields(request.data.ecritures, request.data.tiers);
       if (violations.length > 0) {
         const first = rejectionError(violations[0]!.rejection);
         const issues = violations.map((v) => ({ path: v.champ, message: rejectionError(v.rejection).message }));

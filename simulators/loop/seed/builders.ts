@@ -156,6 +156,7 @@ export function buildFolder(code: string, now: Date, overrides: FolderOverrides 
     ecritures: Object.fromEntries(ecritures.map((e) => [e.objectId, e])),
     nextNumeroEcriture,
     ...rest,
+    piecesJointes: rest.piecesJointes ?? {},
   };
 }
 

@@ -21,6 +21,16 @@ import {
 
 export { FiscalYearStateSchema, type FiscalYearState };
 
+/** An attachment as the simulator keeps it: its metadata, not its bytes (own choice, as in Sage GE). */
+export const StoredPieceJointeSchema = z.object({
+  nomFichier: z.string(),
+  typeMime: z.string(),
+  /** Size in bytes, and SHA-256 of the bytes (hex). */
+  taille: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type StoredPieceJointe = z.infer<typeof StoredPieceJointeSchema>;
+
 /** One `importJson` request, from its arrival to its processing by Loop's import service. */
 export const ImportStateSchema = z.object({
   /** The `accountingImportRequestId` answered to the caller. */
@@ -39,7 +49,10 @@ export const ImportStateSchema = z.object({
   processedAt: InstantSchema.nullable(),
   /** The import-level error (the mass rejection). */
   message: z.string().nullable(),
+  /** The request as received, each entry's `piecesJointes` taken out (their metadata is below). */
   request: ImportJsonRequestSchema,
+  /** The attachments of each item of `data.ecritures`, by index. */
+  piecesJointes: z.array(z.array(StoredPieceJointeSchema)).default([]),
   /** One result per item of `data.ecritures`, filled at processing. */
   results: z.array(ImportEcritureResultSchema),
 });
@@ -68,6 +81,8 @@ export const FolderStateSchema = z.object({
   ecritures: z.record(z.string(), EcritureComptableSchema),
   /** The next entry number Loop gives. */
   nextNumeroEcriture: z.number().int().min(1),
+  /** numeroEcriture → the attachments imported with that entry. */
+  piecesJointes: z.record(z.string(), z.array(StoredPieceJointeSchema)).default({}),
 });
 export type FolderState = z.infer<typeof FolderStateSchema>;
 
