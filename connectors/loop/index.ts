@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entryForWireCode } from '../../contracts/catalogue/index.js';
-import type { AccountingEntry, Journal as HubJournal, ReferenceData } from '../../contracts/hub/model.js';
+import type { AccountingEntry, Journal as HubJournal, ReferenceData, ThirdParty } from '../../contracts/hub/model.js';
 import {
   AUX_CODE_MAX,
   CompteSchema,
@@ -20,6 +20,7 @@ import {
   type ImportStatus,
   type LigneImport,
   type Tiers,
+  type TiersImport,
 } from '../../contracts/loop/wire.js';
 import { DossiersResponseSchema } from '../../contracts/loop/wire.js';
 import { createHttpClient } from '../http.js';
@@ -47,7 +48,11 @@ export interface LoopConnectorOptions extends ConnectorOptions<LoopCredentials> 
   timeoutMs?: number;
   /** Entries per `importJson` request (Loop accepts up to 1000). */
   batchSize?: number;
+  /** Own choice: at most this many bytes of JSON per `importJson` request (attachments weigh); 4 MiB by default. */
+  maxRequestBytes?: number;
 }
+
+export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export const DEFAULT_IMPORT_SETTLE_MS = 15 * 60_000;
 
@@ -92,7 +97,46 @@ export function toLoopEcriture(entry: AccountingEntry, refPiece: string): Ecritu
       credit: net < 0 ? -net / 100 : 0,
     });
   }
-  return { journalCode: entry.journal, datePiece: entry.postingDate, refPiece, libelle: cut(entry.label, DESCRIPTION_MAX), lignes };
+  const piecesJointes = entry.attachments.map((a) => ({ nomFichier: a.fileName, typeMime: a.contentType, contenuBase64: a.content }));
+  return { journalCode: entry.journal, datePiece: entry.postingDate, refPiece, libelle: cut(entry.label, DESCRIPTION_MAX), lignes, ...(piecesJointes.length ? { piecesJointes } : {}) };
+}
+
+/** The collective account and Loop type of each kind of hub third party. */
+const TIERS_OF_KIND: Record<ThirdParty['kind'], { type: TiersImport['type']; compteContrepartie: string }> = {
+  supplier: { type: 'fournisseur', compteContrepartie: '401000' },
+  customer: { type: 'client', compteContrepartie: '411000' },
+  employee: { type: 'salarie', compteContrepartie: '421000' },
+  other: { type: 'divers', compteContrepartie: '467000' },
+};
+
+/** One hub third party as an item of `data.tiers`: its code cut to 17 as on the entries' lines. */
+export function toLoopTiers(thirdParty: ThirdParty): TiersImport {
+  return {
+    code: cut(thirdParty.subsidiaryAccount, AUX_CODE_MAX),
+    ...TIERS_OF_KIND[thirdParty.kind],
+    raisonSociale: cut(thirdParty.name, 100),
+    ...(thirdParty.siret ? { SIRET: thirdParty.siret } : {}),
+    ...(thirdParty.email ? { email: thirdParty.email } : {}),
+  };
+}
+
+/** Splits entries into requests of at most `count` entries and `bytes` bytes of JSON (a heavier entry goes alone). */
+export function chunksOf<T>(items: readonly T[], weigh: (item: T) => number, count: number, bytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const weight = weigh(item);
+    if (current.length > 0 && (current.length >= count || size + weight > bytes)) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += weight;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 const JOURNAL_TYPE: Record<number, HubJournal['type']> = {
@@ -129,6 +173,7 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
   const { credentials, clock } = options;
   const settleMs = options.importSettleMs ?? DEFAULT_IMPORT_SETTLE_MS;
   const batchSize = Math.min(Math.max(options.batchSize ?? 200, 1), 1000);
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const headers = () => ({
     [LOOP_HEADERS.subscriptionKey]: credentials.subscriptionKey,
     [LOOP_HEADERS.apiKey]: `${credentials.apiKey}:${credentials.apiSecret}`,
@@ -217,10 +262,15 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
       return success(data);
     },
 
-    async pushThirdParties() {
-      // Own choice: Loop creates a third party for an unknown auxiliary code when it integrates an
-      // entry (typed by its collective account); the simulator's importJson carries no tiers.
-      return success(undefined);
+    async pushThirdParties(fileId, thirdParties) {
+      // JSON import "can carry tiers" [C]: an import of the third parties alone (fields our own
+      // choice), queued before the entries that use them. Loop creates or updates each by its
+      // code, so sending again is harmless.
+      if (thirdParties.length === 0) return success(undefined);
+      const tiers = [...new Map(thirdParties.map((t) => [cut(t.subsidiaryAccount, AUX_CODE_MAX), toLoopTiers(t)])).values()];
+      const body: ImportJsonRequest = { codeIbs: fileId, data: { ecritures: [], tiers } };
+      const res = await http.request({ method: 'POST', path: `${LOOP_API}/importJson`, headers: headers(), json: body, schema: ImportJsonResponseSchema, idempotent: true });
+      return res.ok ? success(undefined) : res;
     },
 
     canSend() {
@@ -260,9 +310,8 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
         toSend.push({ entryId: entry.id, marker, ecriture: toLoopEcriture(entry, marker) });
       }
 
-      // 2. Send the rest, in imports of `batchSize` entries.
-      for (let i = 0; i < toSend.length; i += batchSize) {
-        const chunk = toSend.slice(i, i + batchSize);
+      // 2. Send the rest, in imports of `batchSize` entries and `maxRequestBytes` at most.
+      for (const chunk of chunksOf(toSend, (c) => JSON.stringify(c.ecriture).length, batchSize, maxRequestBytes)) {
         const dates = chunk.map((c) => c.ecriture.datePiece).sort();
         const body: ImportJsonRequest = {
           codeIbs: fileId,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { createMemoryStore } from '../../simulators/kit/store.js';
 import { createHubEngine, type HubEngine } from '../hub/engine.js';
 import { emptyHubState, type HubState } from '../hub/state.js';
 import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../hub/entry-builders.js';
-import { createLoopConnector, type LoopConnectorOptions } from './index.js';
+import { chunksOf, createLoopConnector, type LoopConnectorOptions } from './index.js';
 
 const START = '2026-03-16T09:00:00.000Z';
 const BASE = 'https://loop.connector.test';
@@ -176,6 +177,63 @@ describe.each(['msw', 'http'] as const)('the Cegid Loop connector and the hub (%
     } finally {
       await w.close();
     }
+  });
+});
+
+describe('third parties and attachments', () => {
+  it("sends the hub's third parties when a folder is linked, named, before the entries that use them", async () => {
+    const w = await world('msw');
+    const connection = await w.hub.connect({ vendor: 'loop', credentials: w.credentials });
+    if (!connection.ok) throw new Error(JSON.stringify(connection.error));
+    const thirdParties = [
+      { id: 'T1', kind: 'supplier' as const, name: 'Fournitures Bureau Moderne SAS', subsidiaryAccount: 'FBUREAU', siret: '44306184100047' },
+      { id: 'T2', kind: 'customer' as const, name: 'Boulangerie du Centre', subsidiaryAccount: 'CLIENT-AU-NOM-TRES-LONG', email: 'compta@boulangerie.test' },
+    ];
+    const linked = await w.hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1', thirdParties });
+    expect(linked.ok, JSON.stringify(linked)).toBe(true);
+    await send(w, purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }));
+    await w.later();
+    expect(w.hub.entry('P1')!.status.status).toBe('posted');
+    const tiers = w.sim.store.data.tenants.CABA!.folders.F1!.tiers;
+    expect(tiers.FBUREAU).toMatchObject({ type: 1, raisonSociale: 'Fournitures Bureau Moderne SAS', compteContrepartie: '401000', SIRET: '44306184100047' });
+    expect(tiers['CLIENT-AU-NOM-TRE']).toMatchObject({ type: 0, raisonSociale: 'Boulangerie du Centre', compteContrepartie: '411000', email: 'compta@boulangerie.test' });
+    // One import for the third parties, then one for the entry.
+    expect(importPosts(w).reverse().map((r) => JSON.parse(r.requestBody!).data.tiers?.length ?? 0)).toEqual([2, 0]); // the journal lists newest first
+  });
+
+  it("sends a bank entry's PDF with it: Loop keeps its name, type, size and digest", async () => {
+    const w = await world('msw');
+    await linked(w);
+    const entry = bankEntry({ id: 'B1', clientFileId: 'C1', date: DATE });
+    await send(w, entry);
+    await w.later();
+    expect(w.hub.entry('B1')!.status.status).toBe('posted');
+    const [imported] = w.imported();
+    const pdf = Buffer.from(entry.attachments[0]!.content, 'base64');
+    expect(w.sim.store.data.tenants.CABA!.folders.F1!.piecesJointes[String(imported!.numero)]).toEqual([
+      { nomFichier: entry.attachments[0]!.fileName, typeMime: entry.attachments[0]!.contentType, taille: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') },
+    ]);
+  });
+
+  it('splits entries into requests small enough to be taken in when their attachments are heavy', async () => {
+    const w = await world('msw', {}, { maxRequestBytes: 64 * 1024 });
+    await linked(w);
+    const heavy = { fileName: 'releve.pdf', contentType: 'application/pdf', content: Buffer.alloc(30 * 1024, 7).toString('base64') }; // 40 KiB as base64
+    const ids = ['B1', 'B2', 'B3'];
+    for (const id of ids) await w.hub.addEntry(bankEntry({ id, clientFileId: 'C1', date: DATE, attachments: [heavy] }));
+    for (const id of ids) await w.hub.markVerified(id);
+    await w.later();
+    expect(ids.map((id) => w.hub.entry(id)!.status.status)).toEqual(['posted', 'posted', 'posted']);
+    expect(importPosts(w).map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+});
+
+describe('splitting into requests', () => {
+  it('keeps to the count and the byte budget, and sends an entry heavier than the budget on its own', () => {
+    const weigh = (n: number) => n;
+    expect(chunksOf([1, 1, 1, 1, 1], weigh, 2, 100)).toEqual([[1, 1], [1, 1], [1]]);
+    expect(chunksOf([40, 40, 40, 150, 10], weigh, 10, 100)).toEqual([[40, 40], [40], [150], [10]]);
+    expect(chunksOf([], weigh, 10, 100)).toEqual([]);
   });
 });
 

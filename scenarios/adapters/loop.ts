@@ -67,7 +67,7 @@ export const loopAdapter: VendorAdapter = {
             state: result?.statut === 'Integree' ? 'posted' : result?.statut === 'Rejetee' ? 'rejected' : 'queued',
             label: ecriture.libelle,
             documentNumber: ecriture.refPiece,
-            attachments: 0,
+            attachments: imp.piecesJointes[index]?.length ?? 0,
           };
         }),
       ),

@@ -138,6 +138,14 @@ describe('LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart o
     expect(snapshot(sim)).toBe(before);
   });
 
+  it('lets an import of third parties alone through (own choice: the chart and journals are what entries need)', async () => {
+    const sim = createTestLoop();
+    const id = await send(sim, { codeIbs: 'F3', data: { tiers: [{ code: 'CNEUF', type: 'client', raisonSociale: 'Client Neuf', compteContrepartie: '411000' }] } });
+    await later(sim);
+    expect((await status(sim, id)).statut).toBe('Termine');
+    expect(sim.store.data.tenants.CABA!.folders.F3!.tiers.CNEUF).toMatchObject({ raisonSociale: 'Client Neuf', type: 0 });
+  });
+
   it('completing the chart (or reopening a journal) lets the import through', async () => {
     const sim = createTestLoop();
     await admin(sim, 'set-fiscal-year', { domain: 'CABA', folder: 'F3', fiscalYearId: String(YEAR), status: 'open', chartComplete: true });

@@ -30,7 +30,8 @@ export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
       const request = c.req.valid('json');
       const resolved = resolveFolder(c, deps.store, request.codeIbs);
       if (resolved instanceof Response) return resolved as never;
-      const incomplete = incompleteFolder(resolved.folder);
+      // Own choice: the chart and open journals are what entries need; third parties alone pass.
+      const incomplete = request.data.ecritures.length > 0 ? incompleteFolder(resolved.folder) : { ok: true as const };
       if (!incomplete.ok) return rejectionResponse(c, incomplete.rejection) as never;
       // LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation errors, every field listed.
       const violations = checkImportFields(request.data.ecritures, request.data.tiers);
