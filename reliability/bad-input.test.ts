@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuzz, overDefaultLimit } from './bad-input.js';
+import { fuzz, overDefaultLimit, reservedNameSweep } from './bad-input.js';
 import { sageWorld } from './worlds.js';
 
 /** Seeded: a failure prints fast-check's seed and counterexample, and reruns the same way. */
@@ -17,6 +17,11 @@ describe('bad input, property-based, on every route (quick: the full run is `npm
         expect(Object.entries(figures.byStatus).filter(([s]) => Number(s) >= 400).reduce((n, [, c]) => n + c, 0)).toBeGreaterThan(RUNS / 2);
       });
     }
+    it(`${simulator}: every string field of every vendor body set to __proto__, constructor or prototype: a 2xx or a 4xx, and nothing breaks later on the clock`, async () => {
+      const figures = await reservedNameSweep(simulator);
+      expect(figures.violations).toEqual([]);
+      expect(figures.tried).toBeGreaterThan(20);
+    });
     it(`${simulator}: a body over the default 5 MiB limit is a 413 in the vendor's shape, and changes nothing`, async () => {
       const result = await overDefaultLimit(simulator);
       expect(result).toMatchObject({ status: 413, shapeOk: true, unchanged: true });

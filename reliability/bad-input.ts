@@ -9,8 +9,11 @@ import { AdminErrorSchema, type RequestParts, type RouteSpec, type World, type W
  * characters, negative or enormous amounts, impossible dates), a path or query parameter, a
  * header, the content type, or the size (one byte over the limit). The answer must be a 2xx (the
  * input happened to be valid) or a 4xx in the vendor's error shape (the kit's own on `/__admin`),
- * never a 5xx; after a 4xx the state must be byte-identical to before.
+ * never a 5xx; after a 4xx the state must be byte-identical to before; after a 2xx, the work the
+ * simulator does later on the clock (a day of it) must not fail on what it accepted.
  */
+
+const DAY_MS = 86_400_000;
 
 /** The body limit of the fuzzed simulators: small, so that "over the limit" stays cheap. */
 export const FUZZ_BODY_LIMIT = 64 * 1024;
@@ -275,10 +278,75 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
           if (JSON.stringify(world.sim.store.data) !== before) fail('a refused request changed the state');
         }
         if (b.kind === 'over-limit' && parts.method !== 'GET' && res.status !== 413) fail(`over the limit, answered ${res.status}, not 413`);
+        if (res.status < 400 && options.plane === 'vendor') {
+          // What was accepted is processed later on the clock (Loop's import service, Quadra's
+          // imports): a day later, that work must not have failed on it.
+          const failuresBefore = world.sim.tickFailures();
+          world.sim.clock.advance(DAY_MS);
+          await world.sim.settled();
+          if (world.sim.tickFailures() !== failuresBefore) fail("accepted, then it broke the simulator's work on the clock (a tick failed)");
+        }
         if (res.status < 400 || options.plane === 'admin') await world.restore();
       }),
       { seed: options.seed, numRuns: options.runs, endOnFailure: true },
     );
+  } finally {
+    await world.sim.close();
+  }
+  return figures;
+}
+
+export interface ReservedNameFigures {
+  tried: number;
+  accepted: number;
+  violations: string[];
+}
+
+/**
+ * Every string field of every vendor route's valid body, set in turn to each name that cannot be
+ * a key of the state (`__proto__`, `constructor`, `prototype`): the answer is a 2xx or a 4xx in the
+ * vendor's shape, a refusal changes nothing, and what was accepted does not break the work done a
+ * day later on the clock. Deterministic and exhaustive, where the random fuzz would rarely put one
+ * of these names in the one field that becomes a key.
+ */
+export async function reservedNameSweep(simulator: keyof typeof WORLDS): Promise<ReservedNameFigures> {
+  const world = await WORLDS[simulator]({ maxBodyBytes: FUZZ_BODY_LIMIT });
+  const figures: ReservedNameFigures = { tried: 0, accepted: 0, violations: [] };
+  try {
+    for (const route of world.routes) {
+      const valid = world.valid(route, TENANTS[0]);
+      if (!valid.body || typeof valid.body !== 'object' || valid.body instanceof Uint8Array) continue;
+      const paths = jsonPaths(valid.body);
+      for (const [pick, path] of paths.entries()) {
+        if (typeof at(valid.body, path) !== 'string') continue;
+        for (const name of ['__proto__', 'constructor', 'prototype']) {
+          const parts = breakRequest(route, valid, { kind: 'replace-field', pick, value: name }, FUZZ_BODY_LIMIT);
+          const where = `${parts.method} ${route.template} ${path.join('.')} = ${name}`;
+          const before = JSON.stringify(world.sim.store.data);
+          const failuresBefore = world.sim.tickFailures();
+          const res = await world.request(parts, route.template);
+          const text = await res.text();
+          figures.tried += 1;
+          if (res.status >= 500) figures.violations.push(`${where}: a ${res.status}`);
+          else if (res.status >= 400) {
+            if (JSON.stringify(world.sim.store.data) !== before) figures.violations.push(`${where}: a refused request changed the state`);
+            let body: unknown;
+            try {
+              body = JSON.parse(text);
+            } catch {
+              body = undefined;
+            }
+            if (!world.errorSchema.safeParse(body).success) figures.violations.push(`${where}: an error answer not in the vendor's shape`);
+          } else {
+            figures.accepted += 1;
+            world.sim.clock.advance(DAY_MS);
+            await world.sim.settled();
+            if (world.sim.tickFailures() !== failuresBefore) figures.violations.push(`${where}: accepted, then a tick failed on it`);
+          }
+          await world.restore();
+        }
+      }
+    }
   } finally {
     await world.sim.close();
   }

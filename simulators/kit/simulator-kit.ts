@@ -50,6 +50,8 @@ export interface SimulatorKit {
   finish(actions?: Hono<KitEnv>): void;
   /** Resolves once the work due after the last clock move is done. */
   settled(): Promise<void>;
+  /** How many times that work failed (logged; it should stay 0: `/__admin/health` shows it). */
+  tickFailures(): number;
   /** Stops listening to the shared clock. */
   dispose(): void;
 }
@@ -61,12 +63,16 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
 
   let ticking: Promise<void> = Promise.resolve();
   let pendingTicks = 0;
+  let tickFailures = 0;
   const unsubscribe = options.tick
     ? clock.onChange((now) => {
         pendingTicks += 1;
         ticking = ticking
           .then(() => options.tick!(now))
-          .catch((error) => console.error(`[${options.name}] tick failed`, error))
+          .catch((error) => {
+            tickFailures += 1;
+            console.error(`[${options.name}] tick failed`, error);
+          })
           .finally(() => (pendingTicks -= 1));
       })
     : () => {};
@@ -97,7 +103,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   });
   app.use('*', faultMiddleware(faults));
 
-  const admin = createAdminRouter(options, journal, faults, () => ticking);
+  const admin = createAdminRouter(options, journal, faults, () => ticking, () => tickFailures);
 
   return {
     app,
@@ -126,6 +132,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       });
     },
     settled: () => ticking,
+    tickFailures: () => tickFailures,
     dispose: unsubscribe,
   };
 }
@@ -173,10 +180,11 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   journal: RequestJournal,
   faults: FaultInjector,
   ticking: () => Promise<void>,
+  tickFailures: () => number,
 ): Hono<KitEnv> {
   const { store, clock } = options;
   const admin = new Hono<KitEnv>();
-  admin.get('/health', (c) => c.json({ status: 'ok', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length }));
+  admin.get('/health', (c) => c.json({ status: 'ok', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length, tickFailures: tickFailures() }));
   admin.get('/state', (c) => c.json(store.data));
   admin.put('/state', async (c) => {
     const body = await parseAdminBody(c, options.schema);

@@ -31,6 +31,8 @@ export interface Simulator<S> {
   faults: FaultInjector;
   /** Resolves once the work due after the last clock move is done. */
   settled(): Promise<void>;
+  /** How many times that work failed (it should stay 0; `/__admin/health` shows it). */
+  tickFailures(): number;
   /** Stops listening to the clock and closes the store (a final snapshot with `--data`). */
   close(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export function toSimulator<S>(name: SimulatorName, kit: SimulatorKit, store: St
     journal: kit.journal,
     faults: kit.faults,
     settled: kit.settled,
+    tickFailures: kit.tickFailures,
     async close() {
       kit.dispose();
       await store.close();
