@@ -20,7 +20,7 @@ describe('Sage GE /__admin', () => {
     const h = setup();
     const res = await admin(h, '/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', simulator: 'sage-ge', now: START, tenants: 2 });
+    expect(await res.json()).toEqual({ status: 'ok', simulator: 'sage-ge', now: START, tenants: 2, tickFailures: 0 });
   });
 
   describe('state', () => {
