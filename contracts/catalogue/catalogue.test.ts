@@ -80,6 +80,26 @@ describe('matching a customer message', () => {
     expect(top('ContainerNotFoundInSicSettings')?.id).toBe('QDR-CONTAINER-NOT-FOUND');
   });
 
+  it('matches a message pasted without its lead-in, and still reads its varying parts', () => {
+    const match = top('The collaborator Jean Martin does not have access to the folder BOULANGERIE DUPONT.');
+    expect(match?.id).toBe('LOOP-COLLABORATOR-NO-ACCESS');
+    expect(match?.params).toEqual({ collaborator: 'jean martin', folder: 'boulangerie dupont' });
+    expect(match!.score).toBeLessThan(1); // below a whole-message match
+    // Every message's trailing clauses of four words or more, with other values, find their entry.
+    let clauses = 0;
+    for (const entry of catalogue) {
+      entry.messages.forEach((message) => {
+        for (const at of message.en.matchAll(/[:.] +(?=\S)/g)) {
+          const clause = message.en.slice(at.index + at[0].length).replace(/\{(\w+)\}/g, (_, name: string) => `${name.toUpperCase()} 4471`);
+          if (clause.replace(/\{\w+\}|[^A-Za-z ]/g, ' ').trim().split(/\s+/).length < 4) continue;
+          clauses += 1;
+          expect(lookupMessage(clause).map((m) => m.id), clause).toContain(entry.id);
+        }
+      });
+    }
+    expect(clauses).toBeGreaterThan(0);
+  });
+
   it('matches the French original where it is known', () => {
     const match = top('Compte 610123456');
     expect(match?.id).toBe('SGE-PCG-AUTOCREATE');

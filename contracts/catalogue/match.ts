@@ -34,7 +34,14 @@ interface CompiledTemplate {
   regex: RegExp;
   params: string[];
   words: string[];
+  /** For the last clauses of a message only (a paste without its lead-in): the share of the message's words they hold. */
+  share?: number;
 }
+
+/** Where a message's later clauses start: after ": " or ". " (a lead-in such as Loop's "An error occurred during the JSON import request: "). */
+const CLAUSE_BREAK = /[:.] +(?=\S)/g;
+/** A trailing clause is matched on its own only with at least this many words of its own. */
+const MIN_CLAUSE_WORDS = 4;
 
 const ELLIPSIS = /\.\.\.|…/g;
 
@@ -64,6 +71,17 @@ function compile(entry: CatalogueEntry, variant: number, lang: 'en' | 'fr', temp
   return { entry, variant, lang, regex: new RegExp(`(?:^| )${source.trim()}(?: |$)`), params, words };
 }
 
+/** The message, and each of its trailing clauses long enough to stand alone. */
+function compileWithClauses(entry: CatalogueEntry, variant: number, lang: 'en' | 'fr', template: string): CompiledTemplate[] {
+  const whole = compile(entry, variant, lang, template);
+  const out = [whole];
+  for (const breakAt of template.matchAll(CLAUSE_BREAK)) {
+    const clause = compile(entry, variant, lang, template.slice(breakAt.index + breakAt[0].length));
+    if (clause.words.length >= MIN_CLAUSE_WORDS) out.push({ ...clause, share: clause.words.length / Math.max(whole.words.length, 1) });
+  }
+  return out;
+}
+
 let compiledCache: CompiledTemplate[] | undefined;
 let compiledFor: readonly CatalogueEntry[] | undefined;
 
@@ -72,8 +90,8 @@ function compileAll(entries: readonly CatalogueEntry[]): CompiledTemplate[] {
   const out: CompiledTemplate[] = [];
   for (const entry of entries) {
     entry.messages.forEach((message, variant) => {
-      out.push(compile(entry, variant, 'en', message.en));
-      if (message.fr) out.push(compile(entry, variant, 'fr', message.fr));
+      out.push(...compileWithClauses(entry, variant, 'en', message.en));
+      if (message.fr) out.push(...compileWithClauses(entry, variant, 'fr', message.fr));
     });
   }
   compiledCache = out;
@@ -83,8 +101,10 @@ function compileAll(entries: readonly CatalogueEntry[]): CompiledTemplate[] {
 
 /**
  * Every entry whose message matches the text, best first. A whole-message match scores 1 plus a
- * small bonus for longer templates (the more specific wins); otherwise an entry scores the share
- * of its message's words present in the text, kept when at least `minScore` (default 0.6).
+ * small bonus for longer templates (the more specific wins); the message's last clauses matched
+ * without their lead-in score 0.9 and up, by the share of the message they hold (their varying
+ * parts are read too); otherwise an entry scores the share of its message's words present in the
+ * text, kept when at least `minScore` (default 0.6).
  */
 export function matchMessage(text: string, entries: readonly CatalogueEntry[], options: { minScore?: number } = {}): MessageMatch[] {
   const minScore = options.minScore ?? 0.6;
@@ -98,8 +118,8 @@ export function matchMessage(text: string, entries: readonly CatalogueEntry[], o
     const match = template.regex.exec(haystack);
     if (match) {
       template.params.forEach((name, i) => (params[name] = (match[i + 1] ?? '').trim()));
-      score = 1 + Math.min(template.words.length, 50) / 1000;
-    } else if (template.words.length >= 2) {
+      score = template.share === undefined ? 1 + Math.min(template.words.length, 50) / 1000 : 0.9 + 0.09 * template.share;
+    } else if (template.share === undefined && template.words.length >= 2) {
       const distinct = [...new Set(template.words)];
       const found = distinct.filter((w) => haystackWords.has(w)).length;
       const ratio = found / distinct.length;
