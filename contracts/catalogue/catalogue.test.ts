@@ -106,6 +106,11 @@ describe('matching a customer message', () => {
     expect(match?.lang).toBe('fr');
   });
 
+  it('reads a varying part only at word boundaries ("Account {account}" is not "accounting ...")', () => {
+    expect(lookupMessage('No accounting period is open in file SAIN').map((m) => m.id)).toEqual(['QDR-PERIOD-NOT-OPEN']);
+    expect(lookupMessage('accountant on holiday').map((m) => m.id)).not.toContain('SGE-PCG-AUTOCREATE');
+  });
+
   it('finds nothing in unrelated text', () => {
     expect(lookupMessage('the weather is nice today')).toEqual([]);
     expect(lookupMessage('')).toEqual([]);

@@ -55,9 +55,10 @@ function compile(entry: CatalogueEntry, variant: number, lang: 'en' | 'fr', temp
     const param = /^\{(\w+)\}$/.exec(piece);
     if (param) {
       params.push(param[1]!);
-      source += ' ?(.+?) ?';
+      // Word boundaries around a varying part: "Account {account}" must not match "accounting".
+      source += '\\b ?(.+?) ?\\b';
     } else if (piece === '{…}') {
-      source += ' ?(?:.*?) ?';
+      source += '\\b ?(?:.*?) ?\\b';
     } else {
       const literal = normalize(piece);
       if (literal) {
@@ -67,7 +68,7 @@ function compile(entry: CatalogueEntry, variant: number, lang: 'en' | 'fr', temp
     }
   }
   // A trailing parameter would match a single character lazily: make the end of text the anchor.
-  source = source.replace(/ \?\(\.\+\?\) \?$/, ' ?(.+)');
+  source = source.replace(/ \?\(\.\+\?\) \?\\b$/, ' ?(.+)');
   return { entry, variant, lang, regex: new RegExp(`(?:^| )${source.trim()}(?: |$)`), params, words };
 }
 
