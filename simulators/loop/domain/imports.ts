@@ -79,13 +79,16 @@ function checkEcriture(folder: FolderState, ecriture: EcritureImport): Erreur[] 
   return erreurs;
 }
 
-/** A third party the import carries: created, or the one with its code updated (what it names). */
+/**
+ * A third party the import carries: created as it says, or, when its code exists, only its name,
+ * SIRET and e-mail updated (own choice: its type and collective account, which bookings depend
+ * on, stay as the firm set them).
+ */
 function importedTiers(folderCode: string, existing: Tiers | undefined, tiers: TiersImport): Tiers {
+  const base = existing ?? { ...newTiers(folderCode, tiers.code, tiers.compteContrepartie), type: TIERS_TYPES[tiers.type] };
   return {
-    ...(existing ?? newTiers(folderCode, tiers.code, tiers.compteContrepartie)),
-    type: TIERS_TYPES[tiers.type],
+    ...base,
     raisonSociale: tiers.raisonSociale,
-    compteContrepartie: tiers.compteContrepartie,
     ...(tiers.SIRET !== undefined ? { SIRET: tiers.SIRET } : {}),
     ...(tiers.email !== undefined ? { email: tiers.email } : {}),
   };

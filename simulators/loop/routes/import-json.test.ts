@@ -304,9 +304,11 @@ describe('Loop\'s validation messages and bad input, never a 500, never a change
 describe('third parties and attachments an import carries (JSON import "can carry tiers ... attachments" [C]; fields our own)', () => {
   const supplier = { code: 'FNEUF', type: 'fournisseur', raisonSociale: 'Papeterie Neuve SARL', compteContrepartie: '401000', SIRET: '12345678900011', email: 'compta@papeterie.test' };
 
-  it('creates the third parties of an import without entries (no contexte needed), and updates one that exists', async () => {
+  it('creates the third parties of an import without entries (no contexte needed), and renames one that exists', async () => {
     const sim = createTestLoop();
-    const id = await send(sim, { codeIbs: 'F1', data: { tiers: [supplier, { ...supplier, code: 'FBUROTIC', raisonSociale: 'Burotic Groupe SAS', SIRET: undefined, email: undefined }] } });
+    const burotic = sim.store.data.tenants.CABA!.folders.F1!.tiers.FBUROTIC!;
+    // Sent as "divers" on 467000: an existing third party keeps its type and collective account.
+    const id = await send(sim, { codeIbs: 'F1', data: { tiers: [supplier, { code: 'FBUROTIC', type: 'divers', raisonSociale: 'Burotic Groupe SAS', compteContrepartie: '467000' }] } });
     await later(sim);
     expect(await status(sim, id)).toMatchObject({ statut: 'Termine', nbEcritures: 0 });
     const suppliers = await json(await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')));
@@ -315,6 +317,7 @@ describe('third parties and attachments an import carries (JSON import "can carr
       ['FNEUF', 'Papeterie Neuve SARL'],
     ]);
     expect(suppliers[1]).toMatchObject({ type: 1, compteContrepartie: '401000', SIRET: '12345678900011', email: 'compta@papeterie.test' });
+    expect(suppliers[0]).toEqual({ ...burotic, raisonSociale: 'Burotic Groupe SAS' });
   });
 
   it('creates the third parties before the entries that use them (the entries find them named)', async () => {
