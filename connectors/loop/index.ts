@@ -120,6 +120,21 @@ export function toLoopTiers(thirdParty: ThirdParty): TiersImport {
   };
 }
 
+/**
+ * The hub's third parties that the entries' lines use and Loop does not have yet (not among the
+ * auxiliary accounts pulled from it): sent in the same import, so that Loop creates them named
+ * rather than as a bare code. Those Loop has are left as the firm keeps them.
+ */
+export function newThirdPartiesOf(ecritures: readonly EcritureImport[], referenceData: ReferenceData): TiersImport[] {
+  const inLoop = new Set(referenceData.subsidiaryAccounts.map((s) => s.code));
+  const hubs = new Map(referenceData.thirdParties.map((t) => [cut(t.subsidiaryAccount, AUX_CODE_MAX), t]));
+  const used = new Set(ecritures.flatMap((e) => e.lignes.flatMap((l) => (l.compteAuxiliaire ? [l.compteAuxiliaire] : []))));
+  return [...used].flatMap((code) => {
+    const thirdParty = hubs.get(code);
+    return thirdParty && !inLoop.has(code) ? [toLoopTiers(thirdParty)] : [];
+  });
+}
+
 /** Splits entries into requests of at most `count` entries and `bytes` bytes of JSON (a heavier entry goes alone). */
 export function chunksOf<T>(items: readonly T[], weigh: (item: T) => number, count: number, bytes: number): T[][] {
   const chunks: T[][] = [];
@@ -279,7 +294,7 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
       return { ok: true };
     },
 
-    async pushEntries(fileId, batch) {
+    async pushEntries(fileId, batch, referenceData) {
       const results: PushOutcome[] = [];
       const toSend: { entryId: string; marker: string; ecriture: EcritureImport }[] = [];
       const now = clock.now().getTime();
@@ -313,9 +328,10 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
       // 2. Send the rest, in imports of `batchSize` entries and `maxRequestBytes` at most.
       for (const chunk of chunksOf(toSend, (c) => JSON.stringify(c.ecriture).length, batchSize, maxRequestBytes)) {
         const dates = chunk.map((c) => c.ecriture.datePiece).sort();
+        const tiers = newThirdPartiesOf(chunk.map((c) => c.ecriture), referenceData);
         const body: ImportJsonRequest = {
           codeIbs: fileId,
-          data: { contexte: { from: dates[0]!, to: dates.at(-1)! }, options: { multiPeriode: false }, ecritures: chunk.map((c) => c.ecriture) },
+          data: { contexte: { from: dates[0]!, to: dates.at(-1)! }, options: { multiPeriode: false }, ecritures: chunk.map((c) => c.ecriture), ...(tiers.length ? { tiers } : {}) },
         };
         const res = await http.request({
           method: 'POST',

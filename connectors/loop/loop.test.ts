@@ -198,7 +198,22 @@ describe('third parties and attachments', () => {
     expect(tiers.FBUREAU).toMatchObject({ type: 1, raisonSociale: 'Fournitures Bureau Moderne SAS', compteContrepartie: '401000', SIRET: '44306184100047' });
     expect(tiers['CLIENT-AU-NOM-TRE']).toMatchObject({ type: 0, raisonSociale: 'Boulangerie du Centre', compteContrepartie: '411000', email: 'compta@boulangerie.test' });
     // One import for the third parties, then one for the entry.
-    expect(importPosts(w).reverse().map((r) => JSON.parse(r.requestBody!).data.tiers?.length ?? 0)).toEqual([2, 0]); // the journal lists newest first
+    // The third parties' import, then the entry's, which carries FBUREAU again: Loop had not shown
+    // it yet when the hub pulled its data (sending it again is harmless). Newest first in the journal.
+    expect(importPosts(w).reverse().map((r) => (JSON.parse(r.requestBody!).data.tiers ?? []).map((t: { code: string }) => t.code))).toEqual([['FBUREAU', 'CLIENT-AU-NOM-TRE'], ['FBUREAU']]);
+  });
+
+  it('sends a third party created in the hub after the link with the first entry that uses it, and leaves those Loop has alone', async () => {
+    const w = await world('msw');
+    await linked(w);
+    await w.hub.addThirdParty('C1', { id: 'T9', kind: 'supplier', name: 'Imprimerie Nouvelle SARL', subsidiaryAccount: 'FIMPRIM', siret: '55210055400013' });
+    await send(w, purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE, supplier: 'FIMPRIM' }));
+    await send(w, purchaseEntry({ id: 'P2', clientFileId: 'C1', date: DATE, supplier: 'FBUROTIC' }));
+    await w.later();
+    expect(['P1', 'P2'].map((id) => w.hub.entry(id)!.status.status)).toEqual(['posted', 'posted']);
+    const tiers = w.sim.store.data.tenants.CABA!.folders.F1!.tiers;
+    expect(tiers.FIMPRIM).toMatchObject({ type: 1, raisonSociale: 'Imprimerie Nouvelle SARL', SIRET: '55210055400013', compteContrepartie: '401000' });
+    expect(importPosts(w).reverse().map((r) => (JSON.parse(r.requestBody!).data.tiers ?? []).map((t: { code: string }) => t.code))).toEqual([['FIMPRIM'], []]);
   });
 
   it("sends a bank entry's PDF with it: Loop keeps its name, type, size and digest", async () => {
