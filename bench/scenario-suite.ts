@@ -1,6 +1,7 @@
 // Runs every catalogue scenario in-process, in this one process, and prints one JSON line:
-// { wallMs, scenarios: [{ id, status, ms }] }. Spawned by run.ts (metric 4) so that the suite's
-// module loading and garbage do not run inside the load generator.
+// { wallMs, scenarios: [{ id, status, ms }] }. Spawned by run.ts (metric 4) when the `ledgersim`
+// binary is not built (otherwise it times `ledgersim run --json`), in a process of its own so that
+// the suite's module loading and garbage do not run inside the load generator.
 // The runner (scenarios/, issue 6) is imported by name at run time: until it exports
 // `loadScenarios` and `runScenario`, this prints { unavailable: reason } and run.ts says so.
 const t0 = performance.now();
