@@ -258,8 +258,10 @@ interface SuiteRun {
 async function binarySuite(): Promise<SuiteRun | { unavailable: string }> {
   const t0 = performance.now();
   const spawned = spawnNode(['bin/ledgersim.js', 'run', '--json'], ROOT);
-  await new Promise<void>((resolve) => spawned.child.once('exit', () => resolve()));
-  const wallMs = performance.now() - t0;
+  // Timed to the exit; read once the output is all in ('close' comes after 'exit').
+  let wallMs = 0;
+  spawned.child.once('exit', () => (wallMs = performance.now() - t0));
+  await new Promise<void>((resolve) => spawned.child.once('close', () => resolve()));
   const text = spawned.output();
   try {
     const { results } = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as { results: { id: string; status: string; durationMs: number }[] };
@@ -272,7 +274,7 @@ async function binarySuite(): Promise<SuiteRun | { unavailable: string }> {
 /** From the sources (scenario-suite.ts through tsx), when the binary is not built. */
 async function sourceSuite(): Promise<SuiteRun | { unavailable: string }> {
   const spawned = spawnNode(['--import', 'tsx', 'bench/scenario-suite.ts'], ROOT);
-  await new Promise<void>((resolve) => spawned.child.once('exit', () => resolve()));
+  await new Promise<void>((resolve) => spawned.child.once('close', () => resolve()));
   const line = spawned.output().trim().split('\n').reverse().find((l) => l.startsWith('{'));
   try {
     if (line) return JSON.parse(line) as SuiteRun | { unavailable: string };
