@@ -10,10 +10,21 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+/**
+ * Exits once everything printed has been handed to the reader: on a pipe, a large output (`run
+ * --json | jq`) is written asynchronously past the pipe's buffer, and `process.exit` would cut it.
+ */
+function exitWhenWritten(code: number): void {
+  let pending = 2;
+  const done = () => {
+    pending -= 1;
+    if (pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+main(process.argv.slice(2)).then(exitWhenWritten, (error) => {
+  console.error(error);
+  exitWhenWritten(1);
+});

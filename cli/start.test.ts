@@ -122,6 +122,24 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
     expect(one.code).toBe(0);
   });
 
+  it('hands a large output to a pipe whole before it exits (ledgersim run --json | jq)', async () => {
+    const child = spawn(process.execPath, ['bin/ledgersim.js', 'run', 'sage-ge/*', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    // A slow reader: nothing is read until the process has exited (or 4 s have passed), so what does
+    // not fit in the pipe waits in the process, which must not exit before handing it over.
+    child.stdout!.pause();
+    const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+    await Promise.race([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 4_000))]);
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stdout!.resume();
+    expect(await closed).toBe(0);
+    expect(out.length).toBeGreaterThan(128 * 1024); // well past a pipe's buffer
+    const parsed = JSON.parse(out) as { results: unknown[]; passed: number; failed: number };
+    expect(parsed.results.length).toBe(parsed.passed);
+    expect(parsed.failed).toBe(0);
+  });
+
   it('keeps serving, and stops cleanly, when the reader of its output goes away (ledgersim start | head)', async () => {
     const base = await freePortBase();
     const child = spawn(process.execPath, ['bin/ledgersim.js', 'start', '--port-base', String(base)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
