@@ -72,6 +72,19 @@ describe('the file store', () => {
     expect(third.data.tenants.a!.n).toBe(8);
   });
 
+  it('replays a log of many stream chunks, lines across chunk edges and multi-byte characters included', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.flush();
+    // Written by hand: 4,000 records (about 400 KB, several 64 KiB read chunks), then a torn one.
+    const records = Array.from({ length: 4000 }, (_, i) => JSON.stringify({ seq: i + 2, changes: [set(['tenants', 'a', 'tags', `t${i % 50}`], `é€${i}`), set(['tenants', 'a', 'n'], i)] }));
+    await appendFile(join(dir, 'sim.log'), `${records.join('\n')}\n{"seq":99999,"changes":[{"op"`);
+    const again = await open(dir);
+    expect(again.data.tenants.a!.n).toBe(3999);
+    expect(again.data.tenants.a!.tags.t49).toBe('é€3999');
+    expect((await readFile(join(dir, 'sim.log'), 'utf8')).endsWith('}\n')).toBe(true); // the torn record cut off
+  });
+
   it('compacts the log into the snapshot and replays only what came after', async () => {
     const dir = await tempDir();
     const store = await open(dir, { compactAfterBytes: 200 });
@@ -80,6 +93,24 @@ describe('the file store', () => {
     expect(snapshot.seq).toBeGreaterThan(1);
     const again = await open(dir);
     expect(again.data.tenants.a!.n).toBe(29);
+  });
+
+  it('compacts once the log is twice the snapshot (and over the minimum), not before', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { compactAfterBytes: 1 });
+    const tags = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`t${i}`, 'x'.repeat(40)]));
+    await store.replace({ tenants: { a: { n: 0, tags } } });
+    const snapshotBytes = (await readFile(join(dir, 'sim.json'))).length;
+    const snapshots = store.stats.snapshots;
+    const logBytes = async () => (await readFile(join(dir, 'sim.log'))).length;
+    let n = 0;
+    while ((await logBytes()) + 200 < 2 * snapshotBytes && store.stats.snapshots === snapshots && n < 10_000) await store.commit([set(['tenants', 'a', 'n'], ++n)]);
+    expect(store.stats.snapshots).toBe(snapshots);
+    while (store.stats.snapshots === snapshots && n < 10_000) await store.commit([set(['tenants', 'a', 'n'], ++n)]);
+    await store.flush();
+    expect(store.stats.snapshots).toBe(snapshots + 1);
+    expect(await logBytes()).toBeLessThan(200); // what came after the compaction, if anything
+    expect((await open(dir)).data.tenants.a!.n).toBe(n);
   });
 
   it('refuses a snapshot that is not JSON, naming the file, and leaves it as it is', async () => {

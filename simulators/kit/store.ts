@@ -1,4 +1,5 @@
-import { open, mkdir, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, mkdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, Memory } from 'lowdb';
 import { TextFile } from 'lowdb/node';
@@ -76,7 +77,11 @@ export interface FileStoreOptions<S> {
   initial: () => S;
   /** fsync each group commit (default true). */
   fsync?: boolean;
-  /** Minimum log size before a compaction into the snapshot (default 8 MiB). */
+  /**
+   * The log is compacted into a new snapshot once it is twice the snapshot's size, and at least
+   * this big (default 8 MiB). Twice, not once: each write then costs half its size again in
+   * compaction, for a log and a replay at start at most twice the state.
+   */
   compactAfterBytes?: number;
 }
 
@@ -105,26 +110,28 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     state = options.initial();
   }
 
-  // Replay the log written since the snapshot. A torn last line (a crash mid-append) was never
-  // acknowledged, so it is dropped; a bad line before the last one means the file is corrupt.
-  let logText = '';
-  if (await fileExists(logPath)) logText = await readFile(logPath, 'utf8');
-  const lines = logText.split('\n');
-  const complete = lines.slice(0, -1); // the last piece is empty or a torn line
+  // Replay the log written since the snapshot, read as a stream (it may be twice the state's
+  // size). A torn last line (a crash mid-append) was never acknowledged, so it is dropped; a bad
+  // line before the last one means the file is corrupt.
   let validBytes = 0;
-  for (let i = 0; i < complete.length; i++) {
-    const line = complete[i]!;
-    let record: { seq: number; changes: Change[] };
-    try {
-      record = JSON.parse(line);
-    } catch {
-      throw new StoreLoadError(logPath, `line ${i + 1} is not valid JSON; the file was left as it is`);
+  let fileBytes = 0;
+  if (await fileExists(logPath)) {
+    let lineNumber = 0;
+    for await (const line of completeLines(logPath)) {
+      lineNumber += 1;
+      let record: { seq: number; changes: Change[] };
+      try {
+        record = JSON.parse(line.toString('utf8'));
+      } catch {
+        throw new StoreLoadError(logPath, `line ${lineNumber} is not valid JSON; the file was left as it is`);
+      }
+      if (record.seq > seq) {
+        applyChanges(state as Record<string, unknown>, record.changes);
+        seq = record.seq;
+      }
+      validBytes += line.length + 1;
     }
-    if (record.seq > seq) {
-      applyChanges(state as Record<string, unknown>, record.changes);
-      seq = record.seq;
-    }
-    validBytes += Buffer.byteLength(line) + 1;
+    fileBytes = (await stat(logPath)).size;
   }
 
   // Validated piece by piece, in place: a large state is never held twice while it loads.
@@ -136,7 +143,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   state = parsed.value as S;
 
   const log: FileHandle = await open(logPath, 'a+');
-  if (validBytes !== Buffer.byteLength(logText)) await log.truncate(validBytes);
+  if (validBytes !== fileBytes) await log.truncate(validBytes);
   let logBytes = validBytes;
   let snapshotBytes = exists ? (await stat(snapshotPath)).size : 0;
 
@@ -169,7 +176,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       } catch (error) {
         for (const w of batchWaiters) w.reject(error);
       }
-      if (logBytes > Math.max(compactAfter, snapshotBytes)) await writeSnapshot();
+      if (logBytes > Math.max(compactAfter, 2 * snapshotBytes)) await writeSnapshot();
     }
     writer = null;
   }
@@ -209,6 +216,20 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   };
   if (!exists) await writeSnapshot();
   return store;
+}
+
+/** The file's complete lines (each without its `\n`), as bytes; a last piece without one is left out. */
+async function* completeLines(path: string): AsyncGenerator<Buffer> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
+      yield data.subarray(start, end);
+      start = end + 1;
+    }
+    rest = Buffer.from(data.subarray(start));
+  }
 }
 
 async function fileExists(path: string): Promise<boolean> {
