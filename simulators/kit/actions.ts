@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Change } from './changes.js';
+import { RESERVED_KEY_MESSAGE } from '../../contracts/common/primitives.js';
+import { forbiddenKeyIn, type Change } from './changes.js';
 import type { VirtualClock } from './clock.js';
 import { adminError, parseAdminBody } from './simulator-kit.js';
 import type { Store } from './store.js';
@@ -45,6 +46,10 @@ export function createActionsRouter<S>(actions: readonly VendorAction<S>[], stor
     if (!body.ok) return body.response;
     const result = action.run(store.data, body.value, clock.now());
     if (!result.ok) return adminError(c, result.status, result.message);
+    // A name from the input that would become a key no state can hold (`__proto__`...): refused
+    // here for every action, before anything changes.
+    const forbidden = forbiddenKeyIn(result.changes);
+    if (forbidden !== undefined) return adminError(c, 400, `"${forbidden}" cannot name anything here: ${RESERVED_KEY_MESSAGE}`);
     await store.commit(result.changes);
     return c.json({ ok: true, action: action.name, result: result.value });
   });

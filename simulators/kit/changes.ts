@@ -16,6 +16,12 @@ export const set = (path: Path, value: unknown): Change => ({ op: 'set', path, v
 export const del = (path: Path): Change => ({ op: 'del', path });
 
 
+/** The first key of the changes' paths that can never be a key of the state, if any. */
+export function forbiddenKeyIn(changes: readonly Change[]): string | undefined {
+  for (const change of changes) for (const key of change.path) if (!isStorableKey(key)) return key;
+  return undefined;
+}
+
 /**
  * Applies changes in place, all or nothing: every path is checked before the first write.
  * Intermediate objects are created as needed.

@@ -42,6 +42,9 @@ describe('Loop Hub and Loop admin actions', () => {
       ['set-import-delay', { domain: 'CABA', delay: 'soon' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: 'yes' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: true, extra: 1 }, 400],
+      // A name that would become a key no state can hold: refused by every action (it was a 500).
+      ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: '__proto__', start: '2030-01-01', end: '2030-12-31', status: 'open' }, 400],
+      ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: 'constructor', start: '2030-01-01', end: '2030-12-31', status: 'open' }, 400],
     ];
     for (const [action, input, status] of cases) {
       const res = await admin(sim, action, input);
