@@ -53,7 +53,14 @@ export function applyChanges(root: Record<string, unknown>, changes: readonly Ch
   }
 }
 
+/** A change whose path holds a name no state can hold as a key (`__proto__`...); nothing was applied. */
+export class ForbiddenKeyError extends RangeError {
+  constructor(readonly key: string) {
+    super(`forbidden key in a state path: ${key}`);
+  }
+}
+
 function checkKey(key: string): string {
-  if (!isStorableKey(key)) throw new RangeError(`forbidden key in a state path: ${key}`);
+  if (!isStorableKey(key)) throw new ForbiddenKeyError(key);
   return key;
 }

@@ -3,6 +3,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { RESERVED_KEY_MESSAGE } from '../../contracts/common/primitives.js';
+import { ForbiddenKeyError } from './changes.js';
 import { nextNight, type VirtualClock } from './clock.js';
 import { parseDuration } from './duration.js';
 import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
@@ -124,6 +126,9 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
           const message = status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in the request body' : error.message || 'Bad request';
           return vendorError(c, { status, code: status === 415 ? 'UnsupportedMediaType' : /JSON/i.test(error.message) ? 'MalformedJson' : 'BadRequest', message });
         }
+        // A name from the request that would have become a key no state can hold: the routes'
+        // own validation should have refused it; whichever one did not, nothing was changed.
+        if (error instanceof ForbiddenKeyError) return vendorError(c, { status: 400, code: 'BadRequest', message: `"${error.key}" cannot name anything here: ${RESERVED_KEY_MESSAGE}` });
         // The client went away (or was cut off by the request timeout) before its body was read:
         // not the simulator's fault, and nobody is left to answer. Recorded, not logged.
         if (c.req.raw.signal?.aborted) return vendorError(c, { status: 400, code: 'RequestAborted', message: 'The client closed the connection before the request was read' });
