@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { CliIO } from './start.js';
 import { USAGE, UsageError } from './usage.js';
 
@@ -16,11 +18,31 @@ const terminalIO: CliIO = {
   progress: process.stderr.isTTY ? (l) => process.stderr.write(`\r\u001b[2K${l}`) : undefined,
 };
 
+/**
+ * The package's version, from the package.json above this module: the sources (`cli/`), the
+ * bundle (`dist/`) and tsc's output (`dist/cli/`) all find it walking up.
+ */
+function packageVersion(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'ledgersim' && pkg.version) return pkg.version;
+    } catch {
+      // not here
+    }
+    if (dirname(dir) === dir) return 'unknown';
+  }
+}
+
 export async function main(argv: string[], io: CliIO = terminalIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.out(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    io.out(`ledgersim ${packageVersion()} (node ${process.version})`);
+    return 0;
   }
   const run = commands[command];
   if (!run) {

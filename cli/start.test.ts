@@ -47,6 +47,15 @@ describe('ledgersim start (usage)', () => {
     expect(err.join('\n')).toMatch(/Usage:/);
   });
 
+  it('tells its version, the one in package.json, for support reports', async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V', 'version']) {
+      const { io, out } = capture();
+      expect(await main([flag], io)).toBe(0);
+      expect(out).toEqual([`ledgersim ${version} (node ${process.version})`]);
+    }
+  });
+
   it('answers an unknown command and a bad value with exit 2', async () => {
     expect(await main(['frobnicate'], capture().io)).toBe(2);
     const { io, err } = capture();

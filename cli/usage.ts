@@ -5,6 +5,7 @@ Usage:
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
   ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
+  ledgersim --version
 
 Commands:
   start      Serve the simulators with deterministic demo data (Sage GE on port-base + 1,
