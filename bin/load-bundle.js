@@ -14,7 +14,7 @@
 // every function the run compiled. `npm run build` writes it by running `ledgersim start` once.
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,13 +60,19 @@ export function runBundle({ bundle = BUNDLE, saveOnExit = true } = {}) {
   if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used';
 
   const saveCache = () => {
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
     try {
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, Buffer.concat([Buffer.from(header, 'latin1'), script.createCachedData()]));
       renameSync(temporary, cacheFile);
       return true;
     } catch {
-      return false; // a read-only install: the next run compiles again
+      // A read-only install: the next run compiles again.
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // nothing was written
+      }
+      return false;
     }
   };
   if (saveOnExit && cache !== 'used') process.once('exit', saveCache);
