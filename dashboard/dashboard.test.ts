@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../simulators/kit/clock.js';
-import { createLoopSimulator } from '../simulators/loop/index.js';
+import { createLoopSimulator, type LoopSimulator } from '../simulators/loop/index.js';
+import { headersFor, purchase } from '../simulators/loop/test-support.js';
 import { createQuadraSimulator } from '../simulators/quadra/index.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
 import { sageGeDemoState } from '../simulators/sage-ge/seed/demo.js';
@@ -43,6 +44,28 @@ describe('dashboard pages', () => {
       expect(await res.text(), path).toMatch(/^<!doctype html>/);
     }
     expect((await app.request('/s/sage-ge/ENT-1/nope')).status).toBe(404);
+  });
+
+  it("shows the third parties and attachments a Loop import carried", async () => {
+    const { app, clock, simulators } = setup();
+    const loop = simulators[2]!.simulator as LoopSimulator;
+    const domain = Object.keys(loop.store.data.tenants).find((d) => loop.store.data.tenants[d]!.folders.DEMO01)!;
+    const pdf = { nomFichier: 'FA-1.pdf', typeMime: 'application/pdf', contenuBase64: Buffer.from('%PDF').toString('base64') };
+    const body = {
+      codeIbs: 'DEMO01',
+      data: {
+        contexte: { from: '2026-03-01', to: '2026-03-31' },
+        ecritures: [{ ...purchase(), datePiece: '2026-03-10', piecesJointes: [pdf] }],
+        tiers: [{ code: 'FNEUF', type: 'fournisseur', raisonSociale: 'Papeterie Neuve', compteContrepartie: '401000' }],
+      },
+    };
+    const res = await loop.app.request('/loop-api-publiques/importJson', { method: 'POST', headers: { ...headersFor(loop, domain), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    clock.advance(10 * 60_000);
+    await loop.settled();
+    const html = await (await app.request(`/s/loop/${domain}/DEMO01`)).text();
+    expect(html).toContain('1 third party carried by the import');
+    expect(html).toContain('1 attachment');
   });
 
   it('escapes what it renders', async () => {

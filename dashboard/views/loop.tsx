@@ -33,6 +33,8 @@ const FolderState_ = ({ folder }: { folder: FolderState }) => {
 
 const STATUT_KIND = { EnAttente: 'warn', Termine: 'ok', TermineAvecErreurs: 'bad', Erreur: 'bad' } as const;
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const ImportCounts = ({ imports }: { imports: ImportState[] }) => {
   const counts: Record<string, number> = {};
   for (const i of imports) counts[i.statut] = (counts[i.statut] ?? 0) + 1;
@@ -177,18 +179,21 @@ export const loopView: VendorView = {
             },
             {
               head: 'entries',
-              cell: (i) =>
-                i.results.length
-                  ? i.results.map((r) => (
-                      <div>
-                        <Badge kind={r.statut === 'Integree' ? 'ok' : r.statut === 'Rejetee' ? 'bad' : 'warn'}>{r.statut}</Badge> {r.refPiece}
-                        {r.numeroEcriture !== null ? ` → n° ${r.numeroEcriture}` : ''}
-                        {r.erreurs.map((e) => (
-                          <div class="muted">{`${e.code}${e.champ ? ` (${e.champ})` : ''}: ${e.message}`}</div>
-                        ))}
-                      </div>
-                    ))
-                  : `${i.request.data.ecritures.length} entries waiting`,
+              cell: (i) => (
+                <>
+                  {i.request.data.tiers?.length ? <div class="muted">{plural(i.request.data.tiers.length, 'third party', 'third parties')} carried by the import</div> : null}
+                  {i.results.map((r) => (
+                    <div>
+                      <Badge kind={r.statut === 'Integree' ? 'ok' : r.statut === 'Rejetee' ? 'bad' : 'warn'}>{r.statut}</Badge> {r.refPiece}
+                      {r.numeroEcriture !== null ? ` → n° ${r.numeroEcriture}` : ''}
+                      {i.piecesJointes[r.index]?.length ? ` · ${plural(i.piecesJointes[r.index]!.length, 'attachment', 'attachments')}` : ''}
+                      {r.erreurs.map((e) => (
+                        <div class="muted">{`${e.code}${e.champ ? ` (${e.champ})` : ''}: ${e.message}`}</div>
+                      ))}
+                    </div>
+                  ))}
+                </>
+              ),
             },
           ]}
         />
