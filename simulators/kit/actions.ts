@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { RESERVED_KEY_MESSAGE } from '../../contracts/common/primitives.js';
-import { forbiddenKeyIn, type Change } from './changes.js';
+import { forbiddenKeyIn, forbiddenKeyMessage, type Change } from './changes.js';
 import type { VirtualClock } from './clock.js';
 import { adminError, parseAdminBody } from './simulator-kit.js';
 import type { Store } from './store.js';
@@ -49,7 +48,7 @@ export function createActionsRouter<S>(actions: readonly VendorAction<S>[], stor
     // A name from the input that would become a key no state can hold (`__proto__`...): refused
     // here for every action, before anything changes.
     const forbidden = forbiddenKeyIn(result.changes);
-    if (forbidden !== undefined) return adminError(c, 400, `"${forbidden}" cannot name anything here: ${RESERVED_KEY_MESSAGE}`);
+    if (forbidden !== undefined) return adminError(c, 400, forbiddenKeyMessage(forbidden));
     await store.commit(result.changes);
     return c.json({ ok: true, action: action.name, result: result.value });
   });

@@ -1,4 +1,4 @@
-import { isStorableKey } from '../../contracts/common/primitives.js';
+import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../contracts/common/primitives.js';
 
 /**
  * A state change as data. Domain functions never mutate the state they are given: they return
@@ -22,15 +22,24 @@ export function forbiddenKeyIn(changes: readonly Change[]): string | undefined {
   return undefined;
 }
 
+/** What a client is told when a name it gave would have become such a key. */
+export const forbiddenKeyMessage = (key: string): string => `"${key}" cannot name anything here: ${RESERVED_KEY_MESSAGE}`;
+
+/** A change whose path holds a name no state can hold as a key (`__proto__`...); nothing was applied. */
+export class ForbiddenKeyError extends RangeError {
+  constructor(readonly key: string) {
+    super(`forbidden key in a state path: ${key}`);
+  }
+}
+
 /**
  * Applies changes in place, all or nothing: every path is checked before the first write.
  * Intermediate objects are created as needed.
  */
 export function applyChanges(root: Record<string, unknown>, changes: readonly Change[]): void {
-  for (const change of changes) {
-    if (change.path.length === 0) throw new RangeError('a change needs a non-empty path');
-    for (const key of change.path) checkKey(key);
-  }
+  for (const change of changes) if (change.path.length === 0) throw new RangeError('a change needs a non-empty path');
+  const forbidden = forbiddenKeyIn(changes);
+  if (forbidden !== undefined) throw new ForbiddenKeyError(forbidden);
   for (const change of changes) {
     let node: Record<string, unknown> = root;
     for (let i = 0; i < change.path.length - 1; i++) {
@@ -51,16 +60,4 @@ export function applyChanges(root: Record<string, unknown>, changes: readonly Ch
     if (change.op === 'set') node[last] = change.value;
     else delete node[last];
   }
-}
-
-/** A change whose path holds a name no state can hold as a key (`__proto__`...); nothing was applied. */
-export class ForbiddenKeyError extends RangeError {
-  constructor(readonly key: string) {
-    super(`forbidden key in a state path: ${key}`);
-  }
-}
-
-function checkKey(key: string): string {
-  if (!isStorableKey(key)) throw new ForbiddenKeyError(key);
-  return key;
 }

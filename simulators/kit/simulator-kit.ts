@@ -3,8 +3,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { RESERVED_KEY_MESSAGE } from '../../contracts/common/primitives.js';
-import { ForbiddenKeyError } from './changes.js';
+import { ForbiddenKeyError, forbiddenKeyMessage } from './changes.js';
 import { nextNight, type VirtualClock } from './clock.js';
 import { parseDuration } from './duration.js';
 import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
@@ -128,7 +127,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         }
         // A name from the request that would have become a key no state can hold: the routes'
         // own validation should have refused it; whichever one did not, nothing was changed.
-        if (error instanceof ForbiddenKeyError) return vendorError(c, { status: 400, code: 'BadRequest', message: `"${error.key}" cannot name anything here: ${RESERVED_KEY_MESSAGE}` });
+        if (error instanceof ForbiddenKeyError) return vendorError(c, { status: 400, code: 'BadRequest', message: forbiddenKeyMessage(error.key) });
         // The client went away (or was cut off by the request timeout) before its body was read:
         // not the simulator's fault, and nobody is left to answer. Recorded, not logged.
         if (c.req.raw.signal?.aborted) return vendorError(c, { status: 400, code: 'RequestAborted', message: 'The client closed the connection before the request was read' });
