@@ -221,6 +221,33 @@ function applies(route: RouteSpec, b: Breakage): boolean {
   return true;
 }
 
+/**
+ * The property one answer must hold: never a 5xx; a 4xx is JSON in the expected error shape (or
+ * the vendor's) and changed nothing; what was accepted on a vendor route does not break the work
+ * done a day later on the clock (Loop's import service, Quadra's imports). Gives what broke, if
+ * anything. Moves the clock after a vendor 2xx: the caller restores the world.
+ */
+async function answerViolation(world: World, answer: { status: number; text: string; stateBefore: string; schema: z.ZodType<unknown>; vendorRoute: boolean }): Promise<string | undefined> {
+  const { status, text } = answer;
+  if (status >= 500) return `a ${status}`;
+  if (status >= 400) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return 'an error answer that is not JSON';
+    }
+    if (!answer.schema.safeParse(body).success && !world.errorSchema.safeParse(body).success) return 'an error answer not in the expected shape';
+    if (JSON.stringify(world.sim.store.data) !== answer.stateBefore) return 'a refused request changed the state';
+    return undefined;
+  }
+  if (!answer.vendorRoute) return undefined;
+  const failuresBefore = world.sim.tickFailures();
+  world.sim.clock.advance(DAY_MS);
+  await world.sim.settled();
+  return world.sim.tickFailures() !== failuresBefore ? "accepted, then it broke the simulator's work on the clock (a tick failed)" : undefined;
+}
+
 export interface FuzzFigures {
   simulator: string;
   plane: 'vendor' | 'admin';
@@ -264,28 +291,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
           figures.violations.push(`${where}: ${why}`);
           throw new Error(`${where}: ${why}\nanswer: ${res.status} ${text.slice(0, 500)}`);
         };
-        if (res.status >= 500) fail(`a ${res.status}`);
-        if (res.status >= 400) {
-          // A 404 for a method the route does not have is the vendor's unknown-route answer: still the vendor's shape.
-          const schema = options.plane === 'admin' && (res.status === 404 && !text.includes('"error"')) ? world.errorSchema : target.schema;
-          let body: unknown;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            fail('an error answer that is not JSON');
-          }
-          if (!schema.safeParse(body).success && !world.errorSchema.safeParse(body).success) fail('an error answer not in the expected shape');
-          if (JSON.stringify(world.sim.store.data) !== before) fail('a refused request changed the state');
-        }
         if (b.kind === 'over-limit' && parts.method !== 'GET' && res.status !== 413) fail(`over the limit, answered ${res.status}, not 413`);
-        if (res.status < 400 && options.plane === 'vendor') {
-          // What was accepted is processed later on the clock (Loop's import service, Quadra's
-          // imports): a day later, that work must not have failed on it.
-          const failuresBefore = world.sim.tickFailures();
-          world.sim.clock.advance(DAY_MS);
-          await world.sim.settled();
-          if (world.sim.tickFailures() !== failuresBefore) fail("accepted, then it broke the simulator's work on the clock (a tick failed)");
-        }
+        const violation = await answerViolation(world, { status: res.status, text, stateBefore: before, schema: target.schema, vendorRoute: options.plane === 'vendor' });
+        if (violation) fail(violation);
         if (res.status < 400 || options.plane === 'admin') await world.restore();
       }),
       { seed: options.seed, numRuns: options.runs, endOnFailure: true },
@@ -323,26 +331,11 @@ export async function reservedNameSweep(simulator: keyof typeof WORLDS): Promise
           const parts = breakRequest(route, valid, { kind: 'replace-field', pick, value: name }, FUZZ_BODY_LIMIT);
           const where = `${parts.method} ${route.template} ${path.join('.')} = ${name}`;
           const before = JSON.stringify(world.sim.store.data);
-          const failuresBefore = world.sim.tickFailures();
           const res = await world.request(parts, route.template);
-          const text = await res.text();
           figures.tried += 1;
-          if (res.status >= 500) figures.violations.push(`${where}: a ${res.status}`);
-          else if (res.status >= 400) {
-            if (JSON.stringify(world.sim.store.data) !== before) figures.violations.push(`${where}: a refused request changed the state`);
-            let body: unknown;
-            try {
-              body = JSON.parse(text);
-            } catch {
-              body = undefined;
-            }
-            if (!world.errorSchema.safeParse(body).success) figures.violations.push(`${where}: an error answer not in the vendor's shape`);
-          } else {
-            figures.accepted += 1;
-            world.sim.clock.advance(DAY_MS);
-            await world.sim.settled();
-            if (world.sim.tickFailures() !== failuresBefore) figures.violations.push(`${where}: accepted, then a tick failed on it`);
-          }
+          if (res.status < 400) figures.accepted += 1;
+          const violation = await answerViolation(world, { status: res.status, text: await res.text(), stateBefore: before, schema: world.errorSchema, vendorRoute: true });
+          if (violation) figures.violations.push(`${where}: ${violation}`);
           await world.restore();
         }
       }
