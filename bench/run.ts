@@ -5,6 +5,7 @@
 //   node --import tsx bench/run.ts [--quick] [--runs N] [--duration SECONDS]
 //
 // Prints a table (Markdown, so it can be pasted into the README) and writes bench/results.json.
+import { BUNDLE } from '../bin/load-bundle.js';
 import { measureDashboard } from './dashboard.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -219,7 +220,7 @@ async function measureStartup(kind: StartupKind): Promise<number> {
  * `npm start` run; it is measured when it is there, else the sources through tsx are.
  */
 function compiledState(): { usable: boolean; note?: string } {
-  const bundle = join(ROOT, 'dist', 'ledgersim.cjs');
+  const bundle = BUNDLE;
   if (!existsSync(bundle)) return { usable: false, note: 'dist/ledgersim.cjs is missing: run `npm run build` to measure the `ledgersim` binary; the sources were measured through tsx' };
   const notes: string[] = [];
   if (newestSource(['cli', 'simulators', 'contracts', 'dashboard', 'scenarios', 'connectors']) > statSync(bundle).mtimeMs) notes.push('dist/ is older than the sources: the `ledgersim` figures are of the last `npm run build`');

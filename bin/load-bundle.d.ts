@@ -1,4 +1,3 @@
-export declare const DIST: string;
 export declare const BUNDLE: string;
 export declare function runBundle(options?: { bundle?: string; saveOnExit?: boolean }): {
   cache: 'used' | 'missing' | 'stale' | 'rejected';

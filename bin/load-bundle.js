@@ -20,8 +20,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-export const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-export const BUNDLE = join(DIST, 'ledgersim.cjs');
+/** The bundle `npm run build` writes (scripts/bundle.mjs), and its cache beside it. */
+export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'ledgersim.cjs');
 
 /**
  * Loads and runs a CommonJS bundle with its code cache (`<bundle>.cache`).

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { BUNDLE } from '../bin/load-bundle.js';
 import { exitOf, startLedgersimChild } from './child.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -109,7 +110,7 @@ describe('ledgersim start (process)', () => {
 describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare)', () => {
   it('runs: lists the scenarios, runs a scenario file and refuses a wrong flag with exit 2', async () => {
     const { existsSync } = await import('node:fs');
-    expect(existsSync(join(ROOT, 'dist', 'ledgersim.cjs')), 'dist/ledgersim.cjs is missing: run npm run build').toBe(true);
+    expect(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build`).toBe(true);
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
         const child = spawn(process.execPath, ['bin/ledgersim.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,10 +10,10 @@ import { get } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE } from '../bin/load-bundle.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = join(ROOT, 'dist');
-const BUNDLE = join(DIST, 'ledgersim.cjs');
+const DIST = dirname(BUNDLE);
 
 await build({
   entryPoints: [join(ROOT, 'cli', 'run.ts')],
