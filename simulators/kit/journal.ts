@@ -88,7 +88,7 @@ export function cut(text: string, max: number): string {
  * Otherwise (in-process, a stream) the text is read once and the answer rebuilt with it.
  */
 let lightBodySlot: symbol | undefined;
-async function responseText(res: Response, max: number, replace: (res: Response) => void): Promise<string | undefined> {
+export async function responseText(res: Response, max: number, replace: (res: Response) => void): Promise<string | undefined> {
   lightBodySlot ??= Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
   const slot = lightBodySlot ? (res as unknown as Record<symbol, unknown>)[lightBodySlot] : undefined;
   if (Array.isArray(slot)) return typeof slot[1] === 'string' ? cut(slot[1], max) : undefined;
