@@ -34,7 +34,7 @@ export const BUNDLE = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist'
 export function runBundle({ bundle = BUNDLE, saveOnExit = true } = {}) {
   const cacheFile = `${bundle}.cache`;
   const bytes = readFileSync(bundle);
-  // esbuild writes ASCII only (scripts/bundle.mjs checks it): read as Latin-1, V8 keeps it as a
+  // The build writes ASCII only (scripts/bundle.mjs escapes the rest): read as Latin-1, V8 keeps it as a
   // one-byte string, and nothing is decoded.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const digest = createHash('sha1').update(bytes).digest('hex');

@@ -4,8 +4,7 @@
 //
 //   node scripts/bundle.mjs [--no-cache]
 import { spawn } from 'node:child_process';
-import { isAscii } from 'node:buffer';
-import { readFileSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +14,7 @@ import { BUNDLE } from '../bin/load-bundle.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = dirname(BUNDLE);
 
-await build({
+const { outputFiles } = await build({
   entryPoints: [join(ROOT, 'cli', 'run.ts')],
   bundle: true,
   platform: 'node',
@@ -26,13 +25,13 @@ await build({
   define: { 'import.meta.dirname': '__dirname' },
   charset: 'ascii',
   logLevel: 'warning',
+  write: false,
 });
 
 // esbuild escapes every non-ASCII character in code; comments it keeps as they are. Escaped there
 // too, the bundle is pure ASCII, which the loader reads as Latin-1 without decoding.
-const text = readFileSync(BUNDLE, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(BUNDLE, text);
-if (!isAscii(readFileSync(BUNDLE))) throw new Error(`${BUNDLE} is not ASCII after escaping`);
+mkdirSync(DIST, { recursive: true });
+writeFileSync(BUNDLE, outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 rmSync(`${BUNDLE}.cache`, { force: true });
 rmSync(join(DIST, 'ledgersim.mjs'), { force: true }); // the ES-module bundle of earlier builds
 
