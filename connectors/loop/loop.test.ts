@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../contracts/catalogue/index.js';
 import { JOURNAL_TYPES } from '../../contracts/loop/wire.js';
 import { createVirtualClock } from '../../simulators/kit/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
-import { createBridgeHandlers } from '../../simulators/kit/msw-bridge.js';
-import { serveApp } from '../../simulators/kit/serve.js';
+import { reachSimulator } from '../test-support.js';
 import { createLoopSimulator, type LoopSimulator } from '../../simulators/loop/index.js';
 import { buildApiKey, buildCompte, buildFirm, buildFolder, buildJournal, type FolderOverrides } from '../../simulators/loop/seed/builders.js';
 import type { FolderState } from '../../simulators/loop/state/schema.js';
@@ -53,15 +51,7 @@ async function world(transport: 'msw' | 'http', folderOverrides: FolderOverrides
   const now = clock.now();
   const key = buildApiKey('QONTO', 'CABA', ['F1'], START);
   const sim = createLoopSimulator({ clock, initialState: { tenants: { CABA: buildFirm('CABA', { folders: [folder(now, folderOverrides)], apiKeys: [key] }) } } });
-  let baseUrl = BASE;
-  let close = async () => {};
-  if (transport === 'msw') server.use(...createBridgeHandlers([{ baseUrl: BASE, fetch: sim.app.fetch }]));
-  else {
-    const running = await serveApp(sim.app.fetch, { port: 0 });
-    baseUrl = running.url;
-    close = running.close;
-    server.use(http.all(`${baseUrl}/*`, () => passthrough()));
-  }
+  const { baseUrl, close } = await reachSimulator(server, sim.app, transport, BASE);
   const credentials = { apiKey: key.key, apiSecret: key.secret, domain: 'CABA', subscriptionKey: sim.store.data.tenants.CABA!.subscriptionKey };
   const hubStore = createMemoryStore<HubState>(emptyHubState());
   const newHub = () => createHubEngine({

@@ -1,5 +1,4 @@
 import { journalCodeOf } from '../../simulators/quadra/domain/journal-code.js';
-import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../contracts/catalogue/index.js';
@@ -8,8 +7,7 @@ import { decodeQuadraFile } from '../../contracts/quadra/ascii.js';
 import { del } from '../../simulators/kit/changes.js';
 import { createVirtualClock, HOUR, nextNight } from '../../simulators/kit/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
-import { createBridgeHandlers } from '../../simulators/kit/msw-bridge.js';
-import { serveApp } from '../../simulators/kit/serve.js';
+import { reachSimulator } from '../test-support.js';
 import { createQuadraSimulator, type QuadraSimulator } from '../../simulators/quadra/index.js';
 import { buildDossier, buildFirm, defaultCfeKey, type DossierOverrides } from '../../simulators/quadra/seed/builders.js';
 import type { EntryState } from '../../simulators/quadra/state/schema.js';
@@ -63,18 +61,12 @@ async function world(transport: 'msw' | 'http', dossier: DossierOverrides = {}):
   const clock = createVirtualClock({ start: START });
   const firm = buildFirm(SIC, { dossiers: [buildDossier(DOSSIER, 2026, defaultCfeKey(SIC), dossier)] });
   const sim = createQuadraSimulator({ clock, initialState: { tenants: { [SIC]: firm } } });
-  let baseUrl = BASE;
-  let close = () => sim.close();
-  if (transport === 'msw') server.use(...createBridgeHandlers([{ baseUrl: BASE, fetch: sim.app.fetch }]));
-  else {
-    const running = await serveApp(sim.app.fetch, { port: 0 });
-    baseUrl = running.url;
-    close = async () => {
-      await running.close();
-      await sim.close();
-    };
-    server.use(http.all(`${baseUrl}/*`, () => passthrough())); // a real socket: msw lets it through
-  }
+  const reached = await reachSimulator(server, sim.app, transport, BASE);
+  const baseUrl = reached.baseUrl;
+  const close = async () => {
+    await reached.close();
+    await sim.close();
+  };
   const hub = createHubEngine({
     clock,
     connectorFor: (connection) => createQuadraConnector({ baseUrl, fetch: globalThis.fetch, credentials: connection.credentials as unknown as QuadraCredentials, clock, sleep: async () => {} }),

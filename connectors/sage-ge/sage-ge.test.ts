@@ -1,11 +1,9 @@
-import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../contracts/catalogue/index.js';
 import { createVirtualClock } from '../../simulators/kit/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
-import { createBridgeHandlers } from '../../simulators/kit/msw-bridge.js';
-import { serveApp } from '../../simulators/kit/serve.js';
+import { reachSimulator } from '../test-support.js';
 import { createSageGeSimulator, type SageGeSimulator } from '../../simulators/sage-ge/index.js';
 import { buildEntity, buildFile, calendarYear } from '../../simulators/sage-ge/seed/builders.js';
 import { createHubEngine, type HubEngine } from '../hub/engine.js';
@@ -38,15 +36,7 @@ async function world(transport: 'msw' | 'http', fileOverrides: Parameters<typeof
   const clock = createVirtualClock({ start: START });
   const now = clock.now();
   const sim = createSageGeSimulator({ clock, initialState: { tenants: { E1: buildEntity('E1', now, { geIdentifier: 'GE-IDENTIFIER-E1-0123456789', files: [buildFile('F1', now, fileOverrides)] }) } } });
-  let baseUrl = BASE;
-  let close = async () => {};
-  if (transport === 'msw') server.use(...createBridgeHandlers([{ baseUrl: BASE, fetch: sim.app.fetch }]));
-  else {
-    const running = await serveApp(sim.app.fetch, { port: 0 });
-    baseUrl = running.url;
-    close = running.close;
-    server.use(http.all(`${baseUrl}/*`, () => passthrough())); // a real socket: msw lets it through
-  }
+  const { baseUrl, close } = await reachSimulator(server, sim.app, transport, BASE);
   const hub = createHubEngine({
     clock,
     connectorFor: (connection) => createSageGeConnector({ baseUrl, fetch: globalThis.fetch, credentials: { geIdentifier: connection.credentials.geIdentifier! }, clock, sleep: async () => {} }),
