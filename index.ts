@@ -8,8 +8,8 @@ export { createLoopSimulator, loopDefinition, type LoopSimulator, type LoopSimul
 export { buildEntity as buildSageGeEntity, buildFile as buildSageGeFile } from './simulators/sage-ge/seed/builders.js';
 export { startSimulators, type StartOptions, type StartedSimulators } from './simulators/start.js';
 export { createDashboard } from './dashboard/index.js';
-export { createVirtualClock, nextNight, type VirtualClock } from './simulators/kit/clock.js';
-export { createMemoryStore, openFileStore, StoreLoadError, type Store } from './simulators/kit/store.js';
+export { createVirtualClock, nextNight, type VirtualClock } from './core/clock.js';
+export { createMemoryStore, openFileStore, StoreLoadError, type Store } from './core/store.js';
 export type { Simulator, SimulatorName } from './simulators/kit/simulator.js';
 export { createBridgeHandlers, type BridgeTarget } from './simulators/kit/msw-bridge.js';
 export * from './contracts/catalogue/index.js';

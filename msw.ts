@@ -11,7 +11,7 @@
  * `createLedgersimHandlers()` per test file so that tests do not share state.
  */
 import type { HttpHandler } from 'msw';
-import { createVirtualClock, type VirtualClock } from './simulators/kit/clock.js';
+import { createVirtualClock, type VirtualClock } from './core/clock.js';
 import { createBridgeHandlers } from './simulators/kit/msw-bridge.js';
 import { createLoopSimulator, type LoopSimulator } from './simulators/loop/index.js';
 import { createQuadraSimulator, type QuadraSimulator } from './simulators/quadra/index.js';

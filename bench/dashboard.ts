@@ -1,5 +1,5 @@
 import { createDashboard } from '../dashboard/index.js';
-import { createVirtualClock } from '../simulators/kit/clock.js';
+import { createVirtualClock } from '../core/clock.js';
 import { createLoopSimulator } from '../simulators/loop/index.js';
 import { createQuadraSimulator } from '../simulators/quadra/index.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';

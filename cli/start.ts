@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { StoreLoadError } from '../simulators/kit/store.js';
+import { StoreLoadError } from '../core/store.js';
 import { startSimulators } from '../simulators/start.js';
 import { UsageError } from './usage.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock } from '../simulators/kit/clock.js';
+import { createVirtualClock } from '../core/clock.js';
 import { createLoopSimulator, type LoopSimulator } from '../simulators/loop/index.js';
 import { headersFor, purchase } from '../simulators/loop/test-support.js';
 import { createQuadraSimulator } from '../simulators/quadra/index.js';

@@ -9,7 +9,7 @@ import { FaultRuleSchema } from '../contracts/common/faults.js';
 import { getEntry, lookupMessage, type MessageMatch } from '../contracts/catalogue/index.js';
 import type { Scenario } from '../contracts/scenario/schema.js';
 import type { RunOptions, ScenarioResult } from '../scenarios/runner.js';
-import { DAY, HOUR, nextNight, type VirtualClock } from '../simulators/kit/clock.js';
+import { DAY, HOUR, nextNight, type VirtualClock } from '../core/clock.js';
 import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
 import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
 import { JournalView, type JournalQuery } from './views/journal.js';

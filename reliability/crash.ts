@@ -3,7 +3,7 @@ import { exitOf, startLedgersimChild } from '../cli/child.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSnapshot } from '../simulators/kit/snapshot.js';
+import { readSnapshot } from '../core/snapshot.js';
 import { SageGeStateSchema } from '../simulators/sage-ge/state/schema.js';
 import { sageEntry } from './worlds.js';
 

@@ -4,7 +4,7 @@ import { createLoopConnector, type LoopConnectorOptions } from '../connectors/lo
 import { createQuadraConnector, pieceNumberOf, type QuadraCredentials } from '../connectors/quadra/index.js';
 import { createSageGeConnector } from '../connectors/sage-ge/index.js';
 import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
-import { createVirtualClock, type VirtualClock } from '../simulators/kit/clock.js';
+import { createVirtualClock, type VirtualClock } from '../core/clock.js';
 import { faultMix } from '../simulators/kit/faults.js';
 import { serveApp, type RunningServer } from '../simulators/kit/serve.js';
 import type { Simulator } from '../simulators/kit/simulator.js';

@@ -3,7 +3,7 @@ import { encodeQuadraFile, entryLine } from '../contracts/quadra/ascii.js';
 import { LoopErrorBodySchema } from '../contracts/loop/wire.js';
 import { QuadraErrorBodySchema } from '../contracts/quadra/wire.js';
 import { SageErrorBodySchema } from '../contracts/sage-ge/wire.js';
-import { createVirtualClock, type VirtualClock } from '../simulators/kit/clock.js';
+import { createVirtualClock, type VirtualClock } from '../core/clock.js';
 import type { Simulator, SimulatorName } from '../simulators/kit/simulator.js';
 import { createLoopSimulator } from '../simulators/loop/index.js';
 import { buildApiKey, buildEcritures, buildFirm as buildLoopFirm, buildFolder, buildTiers } from '../simulators/loop/seed/builders.js';

@@ -5,7 +5,7 @@ import type { EntryTemplate, Expectation, Scenario, Step } from '../contracts/sc
 import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
 import { bankEntry, expenseReportEntry, PDF, purchaseEntry, salesEntry } from '../connectors/hub/entry-builders.js';
 import type { ConnectorError } from '../connectors/types.js';
-import { createVirtualClock, type VirtualClock } from '../simulators/kit/clock.js';
+import { createVirtualClock, type VirtualClock } from '../core/clock.js';
 import type { JournalRecord } from '../simulators/kit/journal.js';
 import { createBridgeHandlers } from '../simulators/kit/msw-bridge.js';
 import { adapterFor } from './adapters/index.js';

@@ -1,7 +1,7 @@
 import { createDashboard } from '../dashboard/index.js';
-import { createVirtualClock, systemStartTime, type VirtualClock } from './kit/clock.js';
+import { createVirtualClock, systemStartTime, type VirtualClock } from '../core/clock.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
-import { createMemoryStore, openFileStore, type Store } from './kit/store.js';
+import { createMemoryStore, openFileStore, type Store } from '../core/store.js';
 import type { Simulator, SimulatorDefinition, SimulatorName } from './kit/simulator.js';
 import { createLoopSimulator, loopDefinition } from './loop/index.js';
 import { createQuadraSimulator, quadraDefinition } from './quadra/index.js';

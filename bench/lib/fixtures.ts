@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { serializeSnapshot } from '../../simulators/kit/snapshot.js';
+import { serializeSnapshot } from '../../core/snapshot.js';
 import { EntryPushRequestSchema, type EntryPushRequest } from '../../contracts/sage-ge/wire.js';
 import { sageGeDemoState } from '../../simulators/sage-ge/seed/demo.js';
 import { SageGeStateSchema, type EntryState, type SageGeState } from '../../simulators/sage-ge/state/schema.js';
@@ -72,7 +72,7 @@ export const benchIdentifier = (state: SageGeState): string => state.tenants[BEN
 
 /**
  * Writes a data directory's Sage GE snapshot in the file store's own format
- * (the chunked snapshot of `simulators/kit/snapshot.ts`, as the store itself writes it),
+ * (the chunked snapshot of `core/snapshot.ts`, as the store itself writes it),
  * so that 100,000 stored entries take a second to prepare instead of 100,000 HTTP pushes.
  * The store validates it with the state schema when it opens it.
  */

@@ -1,10 +1,10 @@
 import { renderMessage } from '../../contracts/catalogue/index.js';
 import type { CatalogueId } from '../../contracts/catalogue/schema.js';
 import type { AccountingEntry, ClientFile, ReferenceData, SyncFrequency, SyncStatus, VendorId } from '../../contracts/hub/model.js';
-import { set } from '../../simulators/kit/changes.js';
-import { DAY, nextNight, type VirtualClock } from '../../simulators/kit/clock.js';
-import { createRandom, type SeededRandom } from '../../simulators/kit/random.js';
-import { createMemoryStore, type Store } from '../../simulators/kit/store.js';
+import { set } from '../../core/changes.js';
+import { DAY, nextNight, type VirtualClock } from '../../core/clock.js';
+import { createRandom, type SeededRandom } from '../../core/random.js';
+import { createMemoryStore, type Store } from '../../core/store.js';
 import { failure, success, type Connector, type ConnectorError, type EntryFate, type Result, type VendorFile } from '../types.js';
 import { emptyHubState, type Connection, type HubEntry, type HubState, type Link } from './state.js';
 

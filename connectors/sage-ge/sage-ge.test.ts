@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../contracts/catalogue/index.js';
-import { createVirtualClock } from '../../simulators/kit/clock.js';
+import { createVirtualClock } from '../../core/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
 import { reachSimulator } from '../test-support.js';
 import { createSageGeSimulator, type SageGeSimulator } from '../../simulators/sage-ge/index.js';

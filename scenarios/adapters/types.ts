@@ -1,5 +1,5 @@
 import type { VendorId } from '../../contracts/hub/model.js';
-import type { VirtualClock } from '../../simulators/kit/clock.js';
+import type { VirtualClock } from '../../core/clock.js';
 import type { Simulator } from '../../simulators/kit/simulator.js';
 import type { Connector } from '../../connectors/types.js';
 

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { forbiddenKeyIn, forbiddenKeyMessage, type Change } from './changes.js';
-import type { VirtualClock } from './clock.js';
+import { forbiddenKeyIn, forbiddenKeyMessage, type Change } from '../../core/changes.js';
+import type { VirtualClock } from '../../core/clock.js';
 import { adminError, parseAdminBody } from './simulator-kit.js';
-import type { Store } from './store.js';
+import type { Store } from '../../core/store.js';
 import type { KitEnv } from './vendor-error.js';
 
 export type ActionResult = { ok: true; changes: Change[]; value: unknown } | { ok: false; status: 400 | 404 | 409; message: string };

@@ -1,5 +1,5 @@
 import type { Rejection } from '../../contracts/catalogue/rejection.js';
-import type { Change } from './changes.js';
+import type { Change } from '../../core/changes.js';
 
 /**
  * What a domain operation returns: the changes to commit and the value to answer with, or the

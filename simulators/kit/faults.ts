@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { FaultRuleSchema } from '../../contracts/common/faults.js';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { SeededRandom } from './random.js';
+import type { SeededRandom } from '../../core/random.js';
 import { vendorError, type KitEnv } from './vendor-error.js';
 
 export { FaultRuleSchema };

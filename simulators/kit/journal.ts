@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { VirtualClock } from './clock.js';
+import type { VirtualClock } from '../../core/clock.js';
 
 /** One request seen by a simulator, as the request journal keeps it. */
 export interface JournalRecord {

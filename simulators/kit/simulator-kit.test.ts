@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RESERVED_KEY_MESSAGE } from '../../contracts/common/primitives.js';
-import { set } from './changes.js';
-import { createVirtualClock } from './clock.js';
-import { createRandom } from './random.js';
+import { set } from '../../core/changes.js';
+import { createVirtualClock } from '../../core/clock.js';
+import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from './simulator-kit.js';
-import { createMemoryStore } from './store.js';
+import { createMemoryStore } from '../../core/store.js';
 
 const Tenant = z.object({ tags: z.record(z.string(), z.string()) });
 const State = z.object({ tenants: z.record(z.string(), Tenant) });

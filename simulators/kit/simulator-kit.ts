@@ -3,13 +3,13 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { ForbiddenKeyError, forbiddenKeyMessage } from './changes.js';
-import { nextNight, type VirtualClock } from './clock.js';
-import { parseDuration } from './duration.js';
+import { ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
+import { nextNight, type VirtualClock } from '../../core/clock.js';
+import { parseDuration } from '../../core/duration.js';
 import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
 import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
-import type { SeededRandom } from './random.js';
-import type { Store } from './store.js';
+import type { SeededRandom } from '../../core/random.js';
+import type { Store } from '../../core/store.js';
 import { validationFailure } from './route.js';
 import { vendorError, type FormatVendorError, type KitEnv } from './vendor-error.js';
 

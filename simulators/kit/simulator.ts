@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import type { z } from 'zod';
-import { createVirtualClock, type VirtualClock } from './clock.js';
+import { createVirtualClock, type VirtualClock } from '../../core/clock.js';
 import type { FaultInjector } from './faults.js';
 import type { RequestJournal, RequestJournalOptions } from './journal.js';
 import type { SimulatorKit } from './simulator-kit.js';
-import { createMemoryStore, type Store } from './store.js';
+import { createMemoryStore, type Store } from '../../core/store.js';
 
 export type SimulatorName = 'sage-ge' | 'quadra' | 'loop';
 

@@ -1,6 +1,6 @@
 import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
-import { createRandom } from '../kit/random.js';
+import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { loopActions } from './admin/actions.js';

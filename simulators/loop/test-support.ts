@@ -1,4 +1,4 @@
-import { createVirtualClock } from '../kit/clock.js';
+import { createVirtualClock } from '../../core/clock.js';
 import { createLoopSimulator, type LoopSimulator } from './index.js';
 import { buildApiKey, buildEcritures, buildFirm, buildFolder, buildTiers, calendarYear } from './seed/builders.js';
 import type { LoopState } from './state/schema.js';

@@ -1,7 +1,7 @@
 import { CFE_API, QUADRA_OD_API, type QuadraErrorBody } from '../../contracts/quadra/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
-import type { Change } from '../kit/changes.js';
-import { createRandom } from '../kit/random.js';
+import type { Change } from '../../core/changes.js';
+import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { quadraActions } from './admin/actions.js';

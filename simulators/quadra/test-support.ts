@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catalogue/index.js';
 import { encodeQuadraFile, entryLine, type QuadraEntryLine } from '../../contracts/quadra/ascii.js';
 import { QuadraErrorBodySchema, type Ecriture, type RejectionReport, type SasResponse } from '../../contracts/quadra/wire.js';
-import { createVirtualClock } from '../kit/clock.js';
+import { createVirtualClock } from '../../core/clock.js';
 import { createQuadraSimulator, type QuadraSimulator } from './index.js';
 import { buildDossier, buildFirm, defaultCfeKey, type DossierOverrides, type FirmOverrides } from './seed/builders.js';
 import type { QuadraState } from './state/schema.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entriesFor } from '../../contracts/catalogue/index.js';
 import { DROP_HEADER } from '../kit/faults.js';
-import { createVirtualClock } from '../kit/clock.js';
+import { createVirtualClock } from '../../core/clock.js';
 import { createSageGeSimulator } from './index.js';
 import { SageGeStateSchema } from './state/schema.js';
 import { ENTITY, FILE, START, buildState, entryBody, expectSageError, setup, type Harness } from './test-support.js';

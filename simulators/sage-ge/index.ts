@@ -1,6 +1,6 @@
 import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
-import { createRandom } from '../kit/random.js';
+import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { sageGeActions } from './admin/actions.js';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catalogue/index.js';
 import { SAGE_GE_API, SageErrorBodySchema, type EntryPushRequest, type EntryStatus } from '../../contracts/sage-ge/wire.js';
-import { createVirtualClock } from '../kit/clock.js';
+import { createVirtualClock } from '../../core/clock.js';
 import { createSageGeSimulator, type SageGeSimulator } from './index.js';
 import { bankOverrides, buildEntity, buildFile, purchaseEntryBody, type EntityOverrides, type FileOverrides } from './seed/builders.js';
 import type { EntityState, FileState, SageGeState } from './state/schema.js';

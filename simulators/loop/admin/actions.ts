@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
-import { del, set, type Change } from '../../kit/changes.js';
-import { parseDuration } from '../../kit/duration.js';
+import { del, set, type Change } from '../../../core/changes.js';
+import { parseDuration } from '../../../core/duration.js';
 import { KEY_ALPHABET, SECRET_ALPHABET, stableString } from '../domain/ids.js';
 import { own, paths, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
 

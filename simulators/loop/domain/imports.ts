@@ -2,7 +2,7 @@ import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { createHash } from 'node:crypto';
 import { TIERS_TYPES, type EcritureComptable, type EcritureImport, type ImportEcritureResult, type ImportJsonRequest, type ImportStatus, type PieceJointeImport, type Tiers, type TiersImport } from '../../../contracts/loop/wire.js';
 import { toCents } from '../../../contracts/common/primitives.js';
-import { set, type Change } from '../../kit/changes.js';
+import { set, type Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import { collaboratorNoAccess } from '../rules/index.js';

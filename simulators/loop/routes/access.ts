@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { LOOP_HEADERS } from '../../../contracts/loop/wire.js';
-import type { VirtualClock } from '../../kit/clock.js';
-import type { Store } from '../../kit/store.js';
+import type { VirtualClock } from '../../../core/clock.js';
+import type { Store } from '../../../core/store.js';
 import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
 import { auth, folderNotAssociated, type LoopCredentials } from '../rules/index.js';
 import { own, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';

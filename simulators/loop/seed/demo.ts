@@ -1,5 +1,5 @@
 import { TIERS_TYPES } from '../../../contracts/loop/wire.js';
-import { createRandom, type SeededRandom } from '../../kit/random.js';
+import { createRandom, type SeededRandom } from '../../../core/random.js';
 import { KEY_ALPHABET, SECRET_ALPHABET } from '../domain/ids.js';
 import type { FirmState, FolderState, LoopState } from '../state/schema.js';
 import { buildApiKey, buildEcritures, buildFirm, buildFolder, buildTiers, calendarYear } from './builders.js';

@@ -1,5 +1,5 @@
 import { CFE_INPUT_FOLDER, type SasResponse } from '../../../contracts/quadra/wire.js';
-import { del, set, type Change } from '../../kit/changes.js';
+import { del, set, type Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { paths, type BlobState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
 

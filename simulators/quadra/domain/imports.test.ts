@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../../contracts/catalogue/index.js';
 import { encodeQuadraFile, entryLine, formatQuadraRecord } from '../../../contracts/quadra/ascii.js';
-import { HOUR } from '../../kit/clock.js';
+import { HOUR } from '../../../core/clock.js';
 import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.js';
 
 const MINUTE = 60_000;

@@ -8,7 +8,7 @@ import {
   reportNameOf,
   type RejectionReport,
 } from '../../../contracts/quadra/wire.js';
-import { del, set, type Change } from '../../kit/changes.js';
+import { del, set, type Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import { CUSTOMER_COLLECTIVE, SUPPLIER_COLLECTIVE, incompleteFile, journalNotOpen, lineOutsideOpenPeriod, periodNotOpen } from '../rules/index.js';

@@ -1,5 +1,5 @@
 import type { TokenResponse } from '../../../contracts/quadra/wire.js';
-import { del, set, type Change } from '../../kit/changes.js';
+import { del, set, type Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { paths, type FirmState, type QuadraState, type TokenState } from '../state/schema.js';
 

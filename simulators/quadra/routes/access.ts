@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { VirtualClock } from '../../kit/clock.js';
-import type { SeededRandom } from '../../kit/random.js';
-import type { Store } from '../../kit/store.js';
+import type { VirtualClock } from '../../../core/clock.js';
+import type { SeededRandom } from '../../../core/random.js';
+import type { Store } from '../../../core/store.js';
 import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
 import { resolveToken, type TokenKind } from '../domain/tokens.js';
 import { cpaNoPortal } from '../rules/index.js';

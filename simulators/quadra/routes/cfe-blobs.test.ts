@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR } from '../../kit/clock.js';
+import { HOUR } from '../../../core/clock.js';
 import { OTHER_DOSSIER, OTHER_SIC, asciiFile, expectQuadraError, purchaseLines, setup } from '../test-support.js';
 
 describe('the dossier\'s CFE container (blob upload, list, read)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR } from '../../kit/clock.js';
+import { HOUR } from '../../../core/clock.js';
 import { DOSSIER, OTHER_DOSSIER, OTHER_SIC, SIC, expectQuadraError, expectRejection, form, setup } from '../test-support.js';
 
 describe('CFE token and SAS URL', () => {

@@ -6,7 +6,7 @@ import {
   GetExercicesResponseSchema,
   GetJournauxResponseSchema,
 } from '../../../contracts/quadra/wire.js';
-import { HOUR, nextNight } from '../../kit/clock.js';
+import { HOUR, nextNight } from '../../../core/clock.js';
 import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.js';
 
 /**

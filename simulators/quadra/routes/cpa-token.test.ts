@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR } from '../../kit/clock.js';
+import { HOUR } from '../../../core/clock.js';
 import { OTHER_SIC, SIC, VENDOR_NAME, expectQuadraError, expectRejection, form, setup } from '../test-support.js';
 
 describe('CPA token (POST /QuadraODOpenApi/token)', () => {

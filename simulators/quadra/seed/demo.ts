@@ -1,6 +1,6 @@
 import { encodeQuadraFile, entryLine } from '../../../contracts/quadra/ascii.js';
 import { CFE_INPUT_FOLDER } from '../../../contracts/quadra/wire.js';
-import { createRandom } from '../../kit/random.js';
+import { createRandom } from '../../../core/random.js';
 import type { DossierState, QuadraState } from '../state/schema.js';
 import { buildDossier, buildFirm, calendarPeriod } from './builders.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
-import { set, type Change } from '../../kit/changes.js';
+import { set, type Change } from '../../../core/changes.js';
 import { openAccounting } from '../domain/entries.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
 import { paths, type EntityState, type FileState, type SageGeState } from '../state/schema.js';

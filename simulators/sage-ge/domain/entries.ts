@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { renderMessage } from '../../../contracts/catalogue/index.js';
 import type { EntryPushRequest, EntryStatus } from '../../../contracts/sage-ge/wire.js';
-import { del, set, type Change } from '../../kit/changes.js';
+import { del, set, type Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import { checkInjection } from '../rules/index.js';

@@ -1,5 +1,5 @@
 import type { SageThirdParty } from '../../../contracts/sage-ge/wire.js';
-import { set, type Change } from '../../kit/changes.js';
+import { set, type Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { paths, type EntityState, type FileState } from '../state/schema.js';
 import { covers, dayOf } from './fiscal-years.js';

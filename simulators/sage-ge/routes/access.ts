@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Store } from '../../kit/store.js';
-import type { VirtualClock } from '../../kit/clock.js';
+import type { Store } from '../../../core/store.js';
+import type { VirtualClock } from '../../../core/clock.js';
 import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
 import { apiRightsMissing, configurationProblem, entityConnectorInactive, fileConnectorInactive } from '../rules/index.js';
 import type { EntityState, FileState, SageGeState } from '../state/schema.js';

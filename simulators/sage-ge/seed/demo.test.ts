@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getEntry, renderMessage, type CatalogueId } from '../../../contracts/catalogue/index.js';
 import type { EntryStatus, SageFile } from '../../../contracts/sage-ge/wire.js';
-import { createVirtualClock } from '../../kit/clock.js';
+import { createVirtualClock } from '../../../core/clock.js';
 import { createSageGeSimulator } from '../index.js';
 import { SageGeStateSchema } from '../state/schema.js';
 import { START, entryBody, expectRejectedEntry, expectRejection } from '../test-support.js';

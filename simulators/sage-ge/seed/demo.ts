@@ -1,5 +1,5 @@
-import type { SeededRandom } from '../../kit/random.js';
-import { createRandom } from '../../kit/random.js';
+import type { SeededRandom } from '../../../core/random.js';
+import { createRandom } from '../../../core/random.js';
 import type { EntityState, FileState, SageGeState } from '../state/schema.js';
 import { buildEntity, buildFile, calendarYear } from './builders.js';
 

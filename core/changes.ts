@@ -1,4 +1,4 @@
-import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../contracts/common/primitives.js';
+import { isStorableKey, RESERVED_KEY_MESSAGE } from '../contracts/common/primitives.js';
 
 /**
  * A state change as data. Domain functions never mutate the state they are given: they return
