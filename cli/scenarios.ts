@@ -71,7 +71,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   let chosen: Scenario[] = [];
   if (positionals.length === 0) chosen = all;
   for (const pattern of positionals) {
-    if (/\.(json|ts|js)$/.test(pattern)) {
+    if (/\.(json|ts|mts|cts|js|mjs|cjs)$/.test(pattern)) {
       try {
         chosen.push(await loadScenarioFile(pattern));
       } catch (error) {

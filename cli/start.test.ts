@@ -132,6 +132,46 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
     expect(one.code).toBe(0);
   });
 
+  it('runs a scenario written in TypeScript (.scenario.ts and .mts), the documented format, from the bundle', async () => {
+    const { loadScenarios } = await import('../scenarios/load.js');
+    const builtIn = (await loadScenarios()).find((s) => s.id === 'sage-ge/journal-locked')!;
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-ts-scenario-'));
+    try {
+      // Type annotations and `satisfies`: syntax plain node cannot import.
+      const source = `interface Mine { id: string; vendor: 'sage-ge' }\nconst scenario = ${JSON.stringify({ ...builtIn, id: 'sage-ge/mine-ts-scenario' })} satisfies Mine;\nexport default scenario;\n`;
+      for (const name of ['mine.scenario.ts', 'mine.scenario.mts']) {
+        await writeFile(join(dir, name), source);
+        const child = spawn(process.execPath, ['bin/ledgersim.js', 'run', join(dir, name)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        children.push(child);
+        let out = '';
+        child.stdout!.on('data', (chunk) => (out += chunk));
+        child.stderr!.on('data', (chunk) => (out += chunk));
+        const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+        expect(out, name).toContain('sage-ge/mine-ts-scenario');
+        expect(out, name).toContain('1 passed, 0 failed');
+        expect(code, name).toBe(0);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to run when no built-in scenario is found (an empty build), instead of passing nothing', async () => {
+    const { loadScenarios } = await import('../scenarios/load.js');
+    const empty = await mkdtemp(join(tmpdir(), 'ledgersim-empty-build-'));
+    try {
+      await expect(loadScenarios(empty)).rejects.toThrow(/no built-in scenario was found .*the build is incomplete/);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the build's incremental cache inside dist/, so that deleting dist/ rebuilds everything", async () => {
+    const config = JSON.parse(await readFile(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { compilerOptions: { tsBuildInfoFile?: string; incremental?: boolean } };
+    const info = config.compilerOptions.tsBuildInfoFile;
+    expect(info === undefined ? config.compilerOptions.incremental === false : info.startsWith('dist/')).toBe(true);
+  });
+
   it('hands a large output to a pipe whole before it exits (ledgersim run --json | jq)', async () => {
     const child = spawn(process.execPath, ['bin/ledgersim.js', 'run', 'sage-ge/*', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);

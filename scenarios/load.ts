@@ -12,6 +12,21 @@ function importModule(url: string): Promise<unknown> {
   return lent ? lent(url) : import(url);
 }
 
+/**
+ * A TypeScript scenario file (`.scenario.ts`, `.mts`, `.cts`): Node 20 cannot import TypeScript, so
+ * it goes through tsx's `tsImport` (a dependency), which also compiles what the file imports. The
+ * specifier is built at run time so that the bundler leaves tsx out of the bundle: it is loaded
+ * from the installed package only when a TypeScript file is named.
+ */
+async function importTypeScript(file: string): Promise<unknown> {
+  const specifier = ['tsx', 'esm', 'api'].join('/');
+  const api = (await importModule(specifier)) as { tsImport(url: string, parent: string): Promise<unknown> };
+  const url = pathToFileURL(file).href;
+  return api.tsImport(url, url);
+}
+
+const TYPESCRIPT = /\.(ts|mts|cts)$/;
+
 /** Typed identity for scenario modules: `export default defineScenario({...})`. */
 export const defineScenario = (scenario: ScenarioInput): ScenarioInput => scenario;
 
@@ -45,14 +60,26 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
       throw new ScenarioFileError(file, '', `not valid JSON: ${(error as Error).message}`);
     }
   } else {
-    value = ((await importModule(pathToFileURL(file).href)) as { default?: unknown }).default;
+    const url = pathToFileURL(file).href;
+    let module: unknown;
+    try {
+      module = await importModule(url);
+    } catch (error) {
+      // Under tsx (the sources) a .ts file imports natively; from the bundle or plain node it cannot.
+      if (!TYPESCRIPT.test(file) || (error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+      module = await importTypeScript(file);
+    }
+    value = (module as { default?: unknown }).default;
+    // A .ts file outside a `"type": "module"` package is compiled as CommonJS: its exports object,
+    // `{ default: scenario }`, arrives as the default export.
+    if (value !== null && typeof value === 'object' && 'default' in value && !('id' in value)) value = (value as { default: unknown }).default;
   }
   return parseScenario(value, file);
 }
 
 /** Every built-in scenario, sorted by id; a broken file stops the load with its name and reason. */
-export async function loadScenarios(): Promise<Scenario[]> {
-  const HERE = await scenariosRoot();
+export async function loadScenarios(root?: string): Promise<Scenario[]> {
+  const HERE = root ?? (await scenariosRoot());
   const files: string[] = [];
   for (const dir of VENDOR_DIRS) {
     let names: string[];
@@ -63,6 +90,9 @@ export async function loadScenarios(): Promise<Scenario[]> {
     }
     for (const name of names) if (/\.scenario\.(ts|js)$/.test(name) && !name.endsWith('.d.ts')) files.push(join(HERE, dir, name));
   }
+  // Zero built-in scenarios is never right: it means the build emitted nothing (a stale tsc cache,
+  // a partial dist/). Saying so beats running nothing and reporting success.
+  if (files.length === 0) throw new ScenarioFileError(HERE, '', `no built-in scenario was found under ${HERE}: the build is incomplete (run \`npm run build\`)`);
   const scenarios = await Promise.all(files.map(loadScenarioFile));
   const seen = new Map<string, string>();
   for (const [i, scenario] of scenarios.entries()) {
