@@ -17,7 +17,7 @@ export interface StartedChild {
  * it printed its URLs and credentials. For the tests that need a real process (crash, restart).
  */
 export function startLedgersimChild(args: readonly string[], options: { timeoutMs?: number } = {}): Promise<StartedChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--now', '2026-03-16T09:00:00Z', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--now', '2026-03-16T09:00:00Z', ...(args.includes('--clock') ? [] : ['--clock', 'frozen']), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   return new Promise((resolve, reject) => {

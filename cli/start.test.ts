@@ -62,6 +62,9 @@ describe('ledgersim start (usage)', () => {
     const { io, err } = capture();
     expect(await main(['start', '--port-base', 'abc'], io)).toBe(2);
     expect(err.join('\n')).toMatch(/--port-base must be a whole number/);
+    const clock = capture();
+    expect(await main(['start', '--clock', 'sideways'], clock.io)).toBe(2);
+    expect(clock.err.join('\n')).toMatch(/--clock must be live or frozen/);
   });
 });
 
@@ -72,6 +75,7 @@ describe('ledgersim start (process)', () => {
     const first = await startChild(['--data', dir]);
     const health = await fetch(`${first.url}/__admin/health`);
     expect(health.status).toBe(200);
+    expect(first.stdout()).toMatch(/The virtual clock is frozen/);
     const auth = { authorization: `Bearer ${first.identifier}`, 'content-type': 'application/json' };
     const put = await fetch(`${first.url}/api/v1/files/healthy/third-parties`, {
       method: 'PUT',

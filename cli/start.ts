@@ -32,6 +32,7 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
         'port-base': { type: 'string' },
         host: { type: 'string' },
         now: { type: 'string' },
+        clock: { type: 'string' },
       },
     });
   } catch (error) {
@@ -42,9 +43,12 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
   const portBase = integer('port-base', values['port-base'], 0, 65_000);
   if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) throw new UsageError(`--now must be an ISO date or instant, not "${values.now}"`);
 
+  if (values.clock !== undefined && values.clock !== 'live' && values.clock !== 'frozen') throw new UsageError(`--clock must be live or frozen, not "${values.clock}"`);
+  const clockMode = (values.clock ?? 'live') as 'live' | 'frozen';
+
   let started;
   try {
-    started = await startSimulators({ seed, portBase, dataDir: values.data, host: values.host, now: values.now });
+    started = await startSimulators({ seed, portBase, dataDir: values.data, host: values.host, now: values.now, clock: clockMode });
   } catch (error) {
     if (error instanceof StoreLoadError) {
       io.err(`ledgersim: cannot load the state: ${error.message}`);
@@ -55,9 +59,18 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
       io.err(`ledgersim: a port is already in use (${(error as Error).message}); try --port-base`);
       return 1;
     }
+    if (/not a saved clock/.test((error as Error).message)) {
+      io.err(`ledgersim: ${(error as Error).message}`);
+      return 1;
+    }
     throw error;
   }
   io.out(`ledgersim ${values.data ? `(state in ${values.data})` : '(state in memory)'}, seed ${seed ?? 1}, virtual clock at ${started.clock.now().toISOString()}`);
+  io.out(
+    clockMode === 'live'
+      ? 'The virtual clock runs with real time (imports finish, nights come); POST /__admin/clock {"advance":"12h"} or the dashboard moves it ahead, --clock frozen stops it.'
+      : 'The virtual clock is frozen: it moves only through POST /__admin/clock {"advance":"12h"} or the dashboard.',
+  );
   if (started.dashboard) {
     io.out('');
     io.out(`Dashboard ${started.dashboard.url}   (see and drive the simulators in a browser)`);

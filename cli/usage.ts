@@ -1,7 +1,7 @@
 export const USAGE = `ledgersim: simulators of the Sage GE, Cegid Quadra and Cegid Loop accounting APIs.
 
 Usage:
-  ledgersim start [--data DIR] [--seed N] [--port-base N] [--host HOST] [--now ISO]
+  ledgersim start [--data DIR] [--seed N] [--port-base N] [--host HOST] [--now ISO] [--clock live|frozen]
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
   ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
@@ -24,7 +24,10 @@ Options for start:
   --seed N         Seed of the demo data, ids and fault decisions (default 1)
   --port-base N    First port (default 4100; 0 picks free ports)
   --host HOST      Interface to bind (default 127.0.0.1)
-  --now ISO        Start the virtual clock at this instant (default: the machine's date)
+  --now ISO        Start the virtual clock at this instant (default: the machine's date, or
+                   where --data left it)
+  --clock MODE     live (default): the virtual clock follows real time from where it starts;
+                   frozen: it moves only through /__admin/clock or the dashboard
   -h, --help       Show this help
 `;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock, nextNight, HOUR } from './clock.js';
+import { createLiveClock, createVirtualClock, nextNight, HOUR } from './clock.js';
 import { parseDuration } from './duration.js';
 import { createRandom } from './random.js';
+import { manualRealTime } from './test-support.js';
 
 describe('the virtual clock', () => {
   it('moves only when told, and tells its listeners', () => {
@@ -38,5 +39,63 @@ describe('the seeded generator', () => {
     const b = createRandom(42);
     expect([a.next(), a.string(8), a.faker.company.name()]).toEqual([b.next(), b.string(8), b.faker.company.name()]);
     expect(createRandom(43).string(12)).not.toBe(createRandom(42).string(12));
+  });
+});
+
+describe('the live clock (ledgersim start): virtual = real + offset', () => {
+  it('runs with real time from where it starts; set and advance move the offset', () => {
+    const time = manualRealTime(Date.parse('2030-01-01T00:00:00Z'));
+    const clock = createLiveClock({ start: '2026-03-16T09:00:00Z', real: time.real });
+    expect(clock.mode).toBe('live');
+    time.pass(90_000);
+    expect(clock.now().toISOString()).toBe('2026-03-16T09:01:30.000Z');
+    clock.advance(12 * HOUR);
+    time.pass(1_000);
+    expect(clock.now().toISOString()).toBe('2026-03-16T21:01:31.000Z');
+    clock.set('2026-01-01T00:00:00Z');
+    time.pass(1_000);
+    expect(clock.now().toISOString()).toBe('2026-01-01T00:00:01.000Z');
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+  });
+
+  it('wakes its listeners when an instant asked for is reached, with one timer for the earliest, and none when nothing is due', () => {
+    const time = manualRealTime();
+    const clock = createLiveClock({ start: '2026-03-16T09:00:00Z', real: time.real });
+    const woken: string[] = [];
+    clock.onChange((now) => woken.push(now.toISOString()));
+    expect(time.pending()).toBe(0);
+    clock.wakeAt(Date.parse('2026-03-16T09:10:00Z'));
+    clock.wakeAt(Date.parse('2026-03-16T09:01:00Z'));
+    expect(time.pending()).toBe(1);
+    time.pass(59_000);
+    expect(woken).toEqual([]);
+    time.pass(1_000);
+    expect(woken).toEqual(['2026-03-16T09:01:00.000Z']);
+    time.pass(9 * 60_000);
+    expect(woken).toEqual(['2026-03-16T09:01:00.000Z', '2026-03-16T09:10:00.000Z']);
+    expect(time.pending()).toBe(0);
+  });
+
+  it('fires at once what a move of the clock has passed, and stops with dispose', () => {
+    const time = manualRealTime();
+    const clock = createLiveClock({ start: '2026-03-16T09:00:00Z', real: time.real });
+    const woken: string[] = [];
+    clock.onChange((now) => woken.push(now.toISOString()));
+    clock.wakeAt(Date.parse('2026-03-17T02:00:00Z'));
+    clock.advance(24 * HOUR);
+    expect(woken).toEqual(['2026-03-17T09:00:00.000Z']);
+    expect(time.pending()).toBe(0); // reached by the move: nothing left to wait for
+    clock.wakeAt(Date.parse('2026-03-18T00:00:00Z'));
+    clock.dispose();
+    expect(time.pending()).toBe(0);
+  });
+
+  it('a frozen clock ignores wake-ups: it moves only when told', () => {
+    const clock = createVirtualClock({ start: '2026-03-16T09:00:00Z' });
+    const woken: string[] = [];
+    clock.onChange((now) => woken.push(now.toISOString()));
+    clock.wakeAt(Date.parse('2026-03-16T09:00:01Z'));
+    expect(clock.mode).toBe('frozen');
+    expect(woken).toEqual([]);
   });
 });

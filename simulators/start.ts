@@ -1,5 +1,7 @@
 import { createDashboard } from '../dashboard/index.js';
-import { createVirtualClock, systemStartTime, type VirtualClock } from '../core/clock.js';
+import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLiveClock, createVirtualClock, systemRealTime, systemStartTime, type ClockMode, type RealTime, type VirtualClock } from '../core/clock.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from '../core/store.js';
 import type { Simulator, SimulatorDefinition, SimulatorName } from './kit/simulator.js';
@@ -28,8 +30,16 @@ export interface StartOptions {
   seed?: number;
   /** Persist each simulator's state under this directory (`<name>.json` + `<name>.log`). */
   dataDir?: string;
-  /** Where the virtual clock starts; the machine's date by default. */
+  /** Where the virtual clock starts; the machine's date by default (or where `dataDir` left it). */
   now?: Date | string;
+  /**
+   * `frozen` (the default here, for tests): the virtual clock moves only through `/__admin/clock`,
+   * the dashboard or `clock.set/advance`. `live` (`ledgersim start`'s default): it follows real time
+   * from where it starts, so imports finish and nights come by themselves.
+   */
+  clock?: ClockMode;
+  /** Real time for a live clock (tests drive it by hand). */
+  realTime?: RealTime;
   /** Only these simulators (all by default). */
   only?: readonly SimulatorName[];
   /** Serve the dashboard on portBase + 0 (default true). */
@@ -61,7 +71,7 @@ export interface StartedSimulators {
 export async function startSimulators(options: StartOptions = {}): Promise<StartedSimulators> {
   const portBase = options.portBase ?? 4100;
   const seed = options.seed ?? 1;
-  const clock = createVirtualClock({ start: options.now ?? systemStartTime() });
+  const clock = openClock(options);
   const chosen = SIMULATORS.filter((r) => !options.only || options.only.includes(r.definition.name));
 
   // Open every store first: a corrupt file must stop the start before anything listens.
@@ -105,9 +115,62 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
     simulators: started,
     ...(dashboard ? { dashboard: { url: dashboard.url } } : {}),
     async close() {
+      clock.dispose();
       await Promise.all(servers.map((s) => s.close()));
       await Promise.all(started.map((s) => s.simulator.close()));
     },
   };
 }
 
+
+/** What `DIR/clock.json` holds: the mode, and where the clock was (a live one as its offset from real time). */
+interface SavedClock {
+  mode: ClockMode;
+  /** The virtual instant when it was saved. */
+  now: string;
+  /** Live: virtual minus real, in ms, which a restart keeps (virtual time went on while it was down). */
+  offsetMs?: number;
+}
+
+const CLOCK_FILE = 'clock.json';
+
+/**
+ * The shared virtual clock. With a data directory it starts where it was left (entries stored
+ * "in the future" of the machine's date stay in the past of the clock) and every move is saved.
+ */
+function openClock(options: StartOptions): VirtualClock {
+  const mode = options.clock ?? 'frozen';
+  const real = options.realTime ?? systemRealTime;
+  let start: number | Date | string = options.now ?? systemStartTime();
+  const file = options.dataDir ? join(options.dataDir, CLOCK_FILE) : undefined;
+  if (file && options.now === undefined && existsSync(file)) {
+    const saved = readSavedClock(file);
+    start = saved.mode === 'live' && saved.offsetMs !== undefined ? real.now() + saved.offsetMs : Date.parse(saved.now);
+  }
+  const clock = mode === 'live' ? createLiveClock({ start, real }) : createVirtualClock({ start });
+  if (file) {
+    const save = () => {
+      const now = clock.nowMs();
+      const saved: SavedClock = { mode, now: new Date(now).toISOString(), ...(mode === 'live' ? { offsetMs: now - real.now() } : {}) };
+      mkdirSync(options.dataDir!, { recursive: true });
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(saved)}\n`);
+      renameSync(`${file}.tmp`, file);
+    };
+    save();
+    clock.onChange(save);
+  }
+  return clock;
+}
+
+function readSavedClock(file: string): SavedClock {
+  let saved: Partial<SavedClock>;
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedClock>;
+  } catch (error) {
+    throw new Error(`${file}: not a saved clock (${(error as Error).message}); remove it or pass --now`);
+  }
+  if ((saved.mode !== 'live' && saved.mode !== 'frozen') || typeof saved.now !== 'string' || !Number.isFinite(Date.parse(saved.now))) {
+    throw new Error(`${file}: not a saved clock (expected { mode, now }); remove it or pass --now`);
+  }
+  return saved as SavedClock;
+}

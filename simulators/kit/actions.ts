@@ -6,7 +6,8 @@ import { adminError, parseAdminBody } from './simulator-kit.js';
 import type { Store } from '../../core/store.js';
 import type { KitEnv } from './vendor-error.js';
 
-export type ActionResult = { ok: true; changes: Change[]; value: unknown } | { ok: false; status: 400 | 404 | 409; message: string };
+/** `wakeAt`: virtual instants at which what the action started falls due (a live clock wakes then). */
+export type ActionResult = { ok: true; changes: Change[]; value: unknown; wakeAt?: number[] } | { ok: false; status: 400 | 404 | 409; message: string };
 
 /**
  * A vendor action: what a person does in the vendor's UI (open a file's accounting, lock a
@@ -25,7 +26,7 @@ export function defineAction<S, I>(action: VendorAction<S, I>): VendorAction<S, 
   return action as VendorAction<S, unknown>;
 }
 
-export const ok = (value: unknown, changes: Change[] = []): ActionResult => ({ ok: true, changes, value });
+export const ok = (value: unknown, changes: Change[] = [], wakeAt?: number[]): ActionResult => ({ ok: true, changes, value, ...(wakeAt?.length ? { wakeAt } : {}) });
 export const notFound = (message: string): ActionResult => ({ ok: false, status: 404, message });
 export const conflict = (message: string): ActionResult => ({ ok: false, status: 409, message });
 
@@ -50,6 +51,7 @@ export function createActionsRouter<S>(actions: readonly VendorAction<S>[], stor
     const forbidden = forbiddenKeyIn(result.changes);
     if (forbidden !== undefined) return adminError(c, 400, forbiddenKeyMessage(forbidden));
     await store.commit(result.changes);
+    for (const at of result.wakeAt ?? []) clock.wakeAt(at);
     return c.json({ ok: true, action: action.name, result: result.value });
   });
   return router;

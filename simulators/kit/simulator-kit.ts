@@ -36,7 +36,11 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   defaultSeed: number;
   formatError: FormatVendorError;
   /** Work that falls due when the virtual clock moves (deferred imports, processing delays). */
-  tick?: (now: Date) => Promise<void>;
+  /**
+   * Work due on the virtual clock, run after every clock move; it answers the next instant at
+   * which more falls due (if any), so a live clock wakes then without polling.
+   */
+  tick?: (now: Date) => Promise<number | undefined | void>;
   maxBodyBytes?: number;
   journal?: RequestJournalOptions;
 }
@@ -70,6 +74,9 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         pendingTicks += 1;
         ticking = ticking
           .then(() => options.tick!(now))
+          .then((next) => {
+            if (typeof next === 'number') clock.wakeAt(next);
+          })
           .catch((error) => {
             tickFailures += 1;
             console.error(`[${options.name}] tick failed`, error);
@@ -77,6 +84,9 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
           .finally(() => (pendingTicks -= 1));
       })
     : () => {};
+  // A live clock: what fell due while the process was down (a restart with --data) runs now, and
+  // the tick's answer arms the wake-up for what comes next.
+  if (options.tick && clock.mode === 'live') clock.wakeAt(clock.nowMs());
 
   const defaultHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) =>
     result.success ? undefined : validationFailure(c, result.target ?? 'json', result.error as z.ZodError);

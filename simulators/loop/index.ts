@@ -4,7 +4,7 @@ import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { loopActions } from './admin/actions.js';
-import { dueImports, processImport } from './domain/imports.js';
+import { dueImports, nextImportDue, processImport } from './domain/imports.js';
 import { authenticate } from './routes/access.js';
 import { importJsonRoutes } from './routes/import-json.js';
 import { foldersRoutes } from './routes/folders.js';
@@ -48,6 +48,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
       const result = processImport(firm, imp, now);
       if (result.ok) await store.commit(result.changes);
     }
+    return nextImportDue(store.data, now);
   };
 
   const kit = createSimulatorKit({

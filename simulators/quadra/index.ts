@@ -56,13 +56,20 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   /** QDR-IMPORT-ON-OPEN: imported entries show once the import delay has run out on the virtual clock. */
   const tick = async (now: Date) => {
     const changes: Change[] = [];
+    let next: number | undefined;
     for (const firm of Object.values(store.data.tenants)) {
       for (const dossier of Object.values(firm.dossiers)) {
         const result = publishDueImports(firm, dossier, now);
         if (result.ok) changes.push(...result.changes);
+        // What is still importing after this move: a live clock wakes when the next one shows.
+        for (const imp of Object.values(dossier.imports)) {
+          const at = Date.parse(imp.visibleAt);
+          if (imp.status === 'importing' && at > now.getTime() && (next === undefined || at < next)) next = at;
+        }
       }
     }
     if (changes.length) await store.commit(changes);
+    return next;
   };
 
   const kit = createSimulatorKit({

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catalogue/index.js';
 import { encodeQuadraFile, entryLine, type QuadraEntryLine } from '../../contracts/quadra/ascii.js';
 import { QuadraErrorBodySchema, type Ecriture, type RejectionReport, type SasResponse } from '../../contracts/quadra/wire.js';
-import { createVirtualClock } from '../../core/clock.js';
+import { type VirtualClock, createVirtualClock } from '../../core/clock.js';
 import { createQuadraSimulator, type QuadraSimulator } from './index.js';
 import { buildDossier, buildFirm, defaultCfeKey, type DossierOverrides, type FirmOverrides } from './seed/builders.js';
 import type { QuadraState } from './state/schema.js';
@@ -29,6 +29,8 @@ export interface SetupOptions {
   /** A last touch on the built state, before the simulator starts. */
   tweak?: (state: QuadraState) => void;
   maxBodyBytes?: number;
+  /** Another clock (a live one); a frozen one at START by default. */
+  clock?: VirtualClock;
 }
 
 export type Harness = Awaited<ReturnType<typeof setup>>;
@@ -45,7 +47,7 @@ export const form = (fields: Record<string, string>) => new URLSearchParams(fiel
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 export function setup(options: SetupOptions = {}) {
-  const clock = createVirtualClock({ start: START });
+  const clock = options.clock ?? createVirtualClock({ start: START });
   const sim: QuadraSimulator = createQuadraSimulator({ clock, initialState: buildState(options), maxBodyBytes: options.maxBodyBytes });
   const firm = (sic = SIC) => sim.store.data.tenants[sic]!;
   const dossier = (code = DOSSIER, sic = SIC) => firm(sic).dossiers[code]!;

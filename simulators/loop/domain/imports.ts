@@ -61,6 +61,19 @@ export function dueImports(state: LoopState, now: Date): { domain: string; id: s
   return due.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.seq - b.seq).map(({ domain, id }) => ({ domain, id }));
 }
 
+/** When the next import still waiting falls due, after `now` (a live clock wakes then). */
+export function nextImportDue(state: LoopState, now: Date): number | undefined {
+  let next: number | undefined;
+  for (const firm of Object.values(state.tenants)) {
+    for (const imp of Object.values(firm.imports)) {
+      if (imp.statut !== 'EnAttente') continue;
+      const at = Date.parse(imp.dueAt);
+      if (at > now.getTime() && (next === undefined || at < next)) next = at;
+    }
+  }
+  return next;
+}
+
 type Erreur = ImportEcritureResult['erreurs'][number];
 
 /** Per-entry checks at processing time (simulator's own messages: Loop's are not public). */

@@ -43,6 +43,7 @@ export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
       const result = queueImport(resolved.firm, resolved.key, request, deps.clock.now());
       if (!result.ok) return rejectionResponse(c, result.rejection) as never;
       await deps.store.commit(result.changes);
+      deps.clock.wakeAt(deps.clock.nowMs() + resolved.firm.importDelayMs); // Loop's import service takes it then
       return c.json(result.value, 200);
     },
     loopHook,

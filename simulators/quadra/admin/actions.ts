@@ -43,7 +43,8 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         if (isResult(found)) return found;
         const result = openDossier(found.firm, found.dossier, now);
         if (!result.ok) return conflict(result.rejection.id);
-        return ok(result.value, result.changes);
+        // A live clock wakes when the imported entries are due to show.
+        return ok(result.value, result.changes, result.value.imported.map((imp) => Date.parse(imp.visibleAt)));
       },
     }),
     defineAction({
