@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { StoreLoadError } from '../core/store.js';
-import { startSimulators } from '../simulators/start.js';
+import { formatRequestLine, startSimulators, type RequestLogLine } from '../simulators/start.js';
 import { UsageError } from './usage.js';
 
 export interface CliIO {
@@ -33,6 +33,8 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
         host: { type: 'string' },
         now: { type: 'string' },
         clock: { type: 'string' },
+        verbose: { type: 'boolean' },
+        log: { type: 'string' },
       },
     });
   } catch (error) {
@@ -45,10 +47,13 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
 
   if (values.clock !== undefined && values.clock !== 'live' && values.clock !== 'frozen') throw new UsageError(`--clock must be live or frozen, not "${values.clock}"`);
   const clockMode = (values.clock ?? 'live') as 'live' | 'frozen';
+  if (values.log !== undefined && values.log !== 'json' && values.log !== 'text') throw new UsageError(`--log must be text or json, not "${values.log}"`);
+  const logFormat = values.log ?? (values.verbose ? 'text' : undefined);
+  const onRequest = logFormat === undefined ? undefined : (line: RequestLogLine) => io.out(logFormat === 'json' ? JSON.stringify(line) : formatRequestLine(line));
 
   let started;
   try {
-    started = await startSimulators({ seed, portBase, dataDir: values.data, host: values.host, now: values.now, clock: clockMode });
+    started = await startSimulators({ seed, portBase, dataDir: values.data, host: values.host, now: values.now, clock: clockMode, onRequest });
   } catch (error) {
     if (error instanceof StoreLoadError) {
       io.err(`ledgersim: cannot load the state: ${error.message}`);

@@ -2,6 +2,7 @@ export const USAGE = `ledgersim: simulators of the Sage GE, Cegid Quadra and Ceg
 
 Usage:
   ledgersim start [--data DIR] [--seed N] [--port-base N] [--host HOST] [--now ISO] [--clock live|frozen]
+                  [--verbose | --log text|json]
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
   ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
@@ -28,6 +29,9 @@ Options for start:
                    where --data left it)
   --clock MODE     live (default): the virtual clock follows real time from where it starts;
                    frozen: it moves only through /__admin/clock or the dashboard
+  --verbose        Print one line per request: method, path, status, duration, tenant and, for
+                   a documented rejection, its catalogue id (no header, no body)
+  --log FORMAT     text (as --verbose) or json (one JSON object per line)
   -h, --help       Show this help
 `;
 

@@ -40,10 +40,33 @@ export interface StartOptions {
   clock?: ClockMode;
   /** Real time for a live clock (tests drive it by hand). */
   realTime?: RealTime;
+  /** One line per request answered by any simulator (`ledgersim start --verbose` / `--log json`). */
+  onRequest?: (line: RequestLogLine) => void;
   /** Only these simulators (all by default). */
   only?: readonly SimulatorName[];
   /** Serve the dashboard on portBase + 0 (default true). */
   dashboard?: boolean;
+}
+
+/** What `--verbose` prints of a request: never a header or a body, so never a secret. */
+export interface RequestLogLine {
+  /** Virtual time the request arrived. */
+  at: string;
+  simulator: SimulatorName;
+  method: string;
+  path: string;
+  status: number;
+  durationMs?: number;
+  tenantId?: string;
+  /** The documented rejection the answer carries. */
+  catalogueId?: string;
+  fault?: string;
+}
+
+/** `--verbose`: one readable line per request. */
+export function formatRequestLine(line: RequestLogLine): string {
+  const extra = [line.tenantId && `tenant=${line.tenantId}`, line.catalogueId, line.fault && `fault=${line.fault}`].filter(Boolean).join(' ');
+  return `${line.at} ${line.simulator.padEnd(7)} ${line.method.padEnd(6)} ${line.path} ${line.status} ${line.durationMs ?? '?'}ms${extra ? ` ${extra}` : ''}`;
 }
 
 export interface StartedSimulator {
@@ -92,6 +115,13 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
       const simulator = registration.create({ clock, seed, store: stores[i]! });
       const server = await serveApp(simulator.app.fetch, { port: portBase === 0 ? 0 : portBase + registration.portOffset, hostname: options.host });
       servers.push(server);
+      if (options.onRequest) {
+        const onRequest = options.onRequest;
+        const name = registration.definition.name;
+        simulator.journal.subscribe((r) =>
+          onRequest({ at: r.at, simulator: name, method: r.method, path: r.path, status: r.status, durationMs: r.durationMs, tenantId: r.tenantId, catalogueId: r.catalogueId, fault: r.fault }),
+        );
+      }
       started.push({
         name: registration.definition.name,
         title: registration.definition.title,

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { VirtualClock } from '../../core/clock.js';
+import { matchPath } from './faults.js';
 
 /** One request seen by a simulator, as the request journal keeps it. */
 export interface JournalRecord {
@@ -11,22 +12,41 @@ export interface JournalRecord {
   query: string;
   status: number;
   tenantId?: string;
+  /** The request's headers, secrets redacted (`[redacted]`). */
+  requestHeaders?: Record<string, string>;
   requestBody?: string;
   responseBody?: string;
   /** The fault injected on this request, if any. */
   fault?: string;
+  /** The catalogue id of the documented rejection this answer carries, if any. */
+  catalogueId?: string;
+  /** Real milliseconds the simulator took to answer (virtual time does not move during a request). */
+  durationMs?: number;
+}
+
+/** Headers that carry a secret: the journal, the console log and `/__admin/requests` never show them. */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'ocp-apim-subscription-key', 'x-apikey', 'x-api-key', 'x-admin-token']);
+
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : value;
+  });
+  return out;
 }
 
 export interface RequestJournal {
   record(entry: Omit<JournalRecord, 'seq'>): void;
   list(filter?: JournalFilter): JournalRecord[];
   clear(): void;
+  /** Called with every record as it is made (`ledgersim start --verbose` prints them). */
+  subscribe(listener: (record: JournalRecord) => void): () => void;
   readonly size: number;
 }
 
 export interface JournalFilter {
   method?: string;
-  /** A substring of the path. */
+  /** The path: a glob as in the fault rules (`*` one segment, `**` any) when it has a `*`, else a substring. */
   path?: string;
   status?: number;
   tenantId?: string;
@@ -46,22 +66,30 @@ export function createRequestJournal(options: RequestJournalOptions = {}): Reque
   const maxRecords = options.maxRecords ?? 1000;
   const maxBodyChars = options.maxBodyChars ?? 8192;
   const ring: JournalRecord[] = [];
+  const listeners = new Set<(record: JournalRecord) => void>();
   let seq = 0;
   return {
     maxBodyChars,
     record(entry) {
       seq += 1;
-      ring.push({ seq, ...entry });
+      const record = { seq, ...entry };
+      ring.push(record);
       if (ring.length > maxRecords) ring.splice(0, ring.length - maxRecords);
+      for (const listener of listeners) listener(record);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     list(filter = {}) {
       const out: JournalRecord[] = [];
+      const pathMatches = pathFilter(filter.path);
       // newest first
       for (let i = ring.length - 1; i >= 0; i--) {
         const r = ring[i]!;
         if (filter.since !== undefined && r.seq <= filter.since) break;
         if (filter.method && r.method !== filter.method.toUpperCase()) continue;
-        if (filter.path && !r.path.includes(filter.path)) continue;
+        if (!pathMatches(r.path)) continue;
         if (filter.status && r.status !== filter.status) continue;
         if (filter.tenantId && r.tenantId !== filter.tenantId) continue;
         out.push(r);
@@ -76,6 +104,12 @@ export function createRequestJournal(options: RequestJournalOptions = {}): Reque
       return ring.length;
     },
   };
+}
+
+function pathFilter(pattern: string | undefined): (path: string) => boolean {
+  if (!pattern) return () => true;
+  if (pattern.includes('*')) return (path) => matchPath(pattern, path);
+  return (path) => path.includes(pattern);
 }
 
 export function cut(text: string, max: number): string {
@@ -107,6 +141,7 @@ export async function responseText(res: Response, max: number, replace: (res: Re
 export function journalMiddleware(journal: RequestJournal & { maxBodyChars: number }, clock: VirtualClock): MiddlewareHandler {
   return async (c, next) => {
     const at = clock.now().toISOString();
+    const started = performance.now();
     const isAdminRead = c.req.path.startsWith('/__admin') && c.req.method === 'GET';
     await next();
     if (isAdminRead) return;
@@ -136,9 +171,12 @@ export function journalMiddleware(journal: RequestJournal & { maxBodyChars: numb
       query: queryStart === -1 ? '' : url.slice(queryStart),
       status: c.res.status,
       tenantId: (c.get as (k: string) => string | undefined)('tenantId'),
+      requestHeaders: redactHeaders(c.req.raw.headers),
       requestBody,
       responseBody,
       fault: (c.get as (k: string) => string | undefined)('fault'),
+      catalogueId: (c.get as (k: string) => string | undefined)('catalogueId'),
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
     });
   };
 }

@@ -263,6 +263,11 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     if (!query.success) return adminError(c, 400, 'Invalid query', query.error.issues);
     return c.json({ requests: journal.list({ limit: 200, ...query.data }) });
   });
+  admin.delete('/requests', (c) => {
+    const cleared = journal.size;
+    journal.clear();
+    return c.json({ cleared });
+  });
   admin.get('/faults', (c) => c.json({ faults: faults.list() }));
   admin.post('/faults', async (c) => {
     const body = await parseAdminBody(c, z.union([FaultRuleSchema, z.array(FaultRuleSchema).max(100)]));

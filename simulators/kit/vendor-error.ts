@@ -47,5 +47,6 @@ export function rejectionError(rejection: Rejection): VendorErrorInput {
 }
 
 export function rejectionResponse(c: Context<KitEnv>, rejection: Rejection): Response {
+  (c.set as (key: string, value: unknown) => void)('catalogueId', rejection.id); // for the journal and --verbose
   return vendorError(c, rejectionError(rejection));
 }
