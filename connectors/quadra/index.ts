@@ -216,21 +216,9 @@ const isInvalidToken = (error: ConnectorError) => error.kind === 'vendor-rejecti
 /** Azure's answer to a SAS that is no longer accepted. */
 const isSasRefused = (error: ConnectorError) => error.kind === 'vendor-rejection' && error.status === 403 && error.code === 'AuthenticationFailed';
 
-/**
- * A `Response.error()` (status 0) is a network error, not an empty success: some fetch
- * implementations (msw's interceptor among them) resolve with one instead of rejecting.
- */
-function networkErrorsThrow(fetchFn: typeof fetch): typeof fetch {
-  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const response = await fetchFn(input, init);
-    if (response.type === 'error' || response.status === 0) throw new TypeError('fetch failed: the connection was dropped');
-    return response;
-  }) as typeof fetch;
-}
-
 export function createQuadraConnector(options: QuadraConnectorOptions): Connector {
   const { credentials, clock } = options;
-  const httpOptions = { fetch: networkErrorsThrow(options.fetch), classify: classifyQuadraError, sleep: options.sleep, maxRetries: options.maxRetries };
+  const httpOptions = { fetch: options.fetch, classify: classifyQuadraError, sleep: options.sleep, maxRetries: options.maxRetries };
   const cpaHttp = createHttpClient({ baseUrl: options.baseUrl, ...httpOptions });
   const cfeHttp = options.cfeBaseUrl ? createHttpClient({ baseUrl: options.cfeBaseUrl, ...httpOptions }) : cpaHttp;
   const blobClients = new Map<string, ReturnType<typeof createHttpClient>>();
