@@ -80,7 +80,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     fetchFn = inProcessFetch(baseUrl, simulator.app);
     close = () => simulator.close();
   }
-  const world = new World(scenario, adapter, clock, baseUrl, fetchFn, tenantId);
+  const world = new World(scenario, adapter, clock, baseUrl, fetchFn, tenantId, mode === 'in-process');
   const failures: string[] = [];
   try {
     await world.setUp();
@@ -131,6 +131,8 @@ class World {
     private readonly baseUrl: string,
     private readonly vendorFetch: typeof globalThis.fetch,
     private readonly tenantId: string,
+    /** In-process, the simulator runs on this very clock: its `/__admin/clock` move is the move. */
+    private readonly sharesVendorClock: boolean,
   ) {
     this.hub = createHubEngine({
       clock,
@@ -308,7 +310,9 @@ class World {
           body = { set: new Date(evening > now.getTime() ? evening : evening + 86_400_000).toISOString() };
         } else body = { advance: step.by ?? '1h' };
         const { now } = await this.admin('POST', '/clock', body);
-        this.clock.set(now);
+        // Against a server, the hub's clock follows the server's; in-process it is the same clock,
+        // and a second set would wake every timer on it twice.
+        if (!this.sharesVendorClock) this.clock.set(now);
         await this.hub.runScheduler();
         return;
       }
