@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { entryForWireCode } from '../../contracts/catalogue/index.js';
+import { entryForWireCode, renderMessage } from '../../contracts/catalogue/index.js';
 import type { AccountingEntry, Journal, ReferenceData } from '../../contracts/hub/model.js';
 import { encodeQuadraFile, entryLine, type QuadraEntryLine, type Truncation } from '../../contracts/quadra/ascii.js';
 import { isWindows1252 } from '../../contracts/quadra/windows-1252.js';
@@ -25,7 +25,7 @@ import {
   type TokenResponse,
 } from '../../contracts/quadra/wire.js';
 import { createHttpClient, type HttpRequest } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushOutcome, type PushReceipt, type Result } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushNote, type PushOutcome, type PushReceipt, type ReadBackPolicy, type Result } from '../types.js';
 
 /**
  * The hub's Cegid Quadra connector (seed 003): reference data and the read-back through the CPA
@@ -59,8 +59,16 @@ export const DEFAULT_VENDOR_NAME = '6f1c2b0e-9d4a-4e51-8a37-2c5d0b7e4f10';
 const DEFAULT_APPLICATION = { name: 'ledgersim Accounting Hub', version: '0.1.0' };
 
 const HOUR = 3_600_000;
-/** Seed 003: the hub reads the entries back 12 hours after sending, then on 3 consecutive nights. */
-export const QUADRA_READ_BACK_POLICY = { firstCheckAfterMs: 12 * HOUR, notFoundRetryNights: 3 } as const;
+/**
+ * Seed 003 (QDR-RETRY-NIGHTS): the hub reads the entries back 12 hours after sending, then on 3
+ * consecutive nights; an entry still missing while a later batch was posted is "Failed check"
+ * (QDR-FAILED-CHECK).
+ */
+export const QUADRA_READ_BACK_POLICY: ReadBackPolicy = {
+  firstCheckAfterMs: 12 * HOUR,
+  notFoundRetryNights: 3,
+  whenRetriesRunOut: { catalogueId: 'QDR-FAILED-CHECK', message: renderMessage('QDR-FAILED-CHECK'), onlyIfLaterBatchPosted: true },
+};
 /** Quadra keeps 8 characters of an account number (QDR-ACCOUNT-8-CHARS). */
 export const ACCOUNT_MAX = 8;
 /** Own choice: a SAS is asked for one hour, enough for a batch or a read-back. */
@@ -154,6 +162,15 @@ export function encodeEntryFile(entry: AccountingEntry, trackingCode: string, re
   const encoded = encodeQuadraFile(toQuadraLines(entry, trackingCode, referenceData));
   if (encoded.ok) return { ok: true, bytes: encoded.bytes, truncated: encoded.truncated };
   return { ok: false, message: encoded.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`).join('; ') };
+}
+
+/**
+ * QDR-ACCOUNT-8-CHARS: each account number the file holds cut, once (an account on several lines
+ * is cut the same way). Own wording: the catalogue entry is a behaviour with no vendor message.
+ */
+export function truncationNotes(truncated: readonly Truncation[]): PushNote[] {
+  const cuts = new Map(truncated.map((t) => [t.from, t.to]));
+  return [...cuts].map(([from, to]) => ({ catalogueId: 'QDR-ACCOUNT-8-CHARS', message: `account ${from} sent as ${to} (Quadra keeps 8 characters)` }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,7 +446,8 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
           schema: null,
           idempotent: true, // Put Blob replaces a blob of the same name
         }));
-        results.push(uploaded.ok ? { ok: true, value: { entryId: entry.id, vendorRef: fileName, marker }, entryId: entry.id } : { ...uploaded, entryId: entry.id });
+        const notes = truncationNotes(encoded.truncated);
+        results.push(uploaded.ok ? { ok: true, value: { entryId: entry.id, vendorRef: fileName, marker, ...(notes.length ? { notes } : {}) }, entryId: entry.id } : { ...uploaded, entryId: entry.id });
       }
       return success(results);
     },
