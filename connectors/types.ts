@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { CatalogueId } from '../contracts/catalogue/schema.js';
 import type { AccountingEntry, ReferenceData, ThirdParty, VendorId } from '../contracts/hub/model.js';
 
@@ -132,3 +133,18 @@ export interface ConnectorOptions<C> {
   /** Retries for transport errors (default 5). */
   maxRetries?: number;
 }
+
+/**
+ * What the vendor registry (`vendors/`) knows of a vendor's connector: its credentials, typed and
+ * checked by their own zod schema (what the wizard asks for), how to build it, and its read-back
+ * policy (the same one the connector carries), so nothing above it names a vendor.
+ */
+export interface ConnectorModule<C extends Record<string, string | undefined> = Record<string, string | undefined>> {
+  readonly vendor: string;
+  readonly credentialsSchema: z.ZodType<C>;
+  readonly readBackPolicy: ReadBackPolicy;
+  create(options: ConnectorOptions<C>): Connector;
+}
+
+/** Entry fates are read right after sending; a missing entry is looked for again, never concluded. */
+export const IMMEDIATE_READ_BACK: ReadBackPolicy = { firstCheckAfterMs: 0, notFoundRetryNights: 0 };

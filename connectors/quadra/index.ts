@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { entryForWireCode, renderMessage } from '../../contracts/catalogue/index.js';
 import type { AccountingEntry, Journal, ReferenceData } from '../../contracts/hub/model.js';
 import { encodeQuadraFile, entryLine, type QuadraEntryLine, type Truncation } from '../../contracts/quadra/ascii.js';
@@ -25,7 +25,7 @@ import {
   type TokenResponse,
 } from '../../contracts/quadra/wire.js';
 import { createHttpClient, type HttpRequest } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushNote, type PushOutcome, type PushReceipt, type ReadBackPolicy, type Result } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorModule, type ConnectorOptions, type EntryFate, type PushNote, type PushOutcome, type PushReceipt, type ReadBackPolicy, type Result } from '../types.js';
 
 /**
  * The hub's Cegid Quadra connector (seed 003): reference data and the read-back through the CPA
@@ -34,18 +34,19 @@ import { failure, success, type Connector, type ConnectorError, type ConnectorOp
  * Errors are classified by the vendor's code (`error`), never by its text.
  */
 
-export interface QuadraCredentials {
+export const QuadraCredentialsSchema = z.object({
   /** The CPA API key and its secret (Cegid Life, Collaborative Portal). */
-  cpaKey: string;
-  cpaSecret: string;
+  cpaKey: z.string().min(1),
+  cpaSecret: z.string().min(1),
   /** The CFE API key and its secret (Cegid Life > Administration > User Management > API Keys, service Cegid File Exchange). */
-  cfeKey: string;
-  cfeSecret: string;
+  cfeKey: z.string().min(1),
+  cfeSecret: z.string().min(1),
   /** The firm's SIC code: informative only (the keys name the firm); sent as `X-TenantID` to CFE, as Cegid RFE does. */
-  sicCode?: string;
+  sicCode: z.string().optional(),
   /** The GUID Cegid issues to a validated vendor (`vendor_name` of the CPA token request). */
-  vendorName?: string;
-}
+  vendorName: z.string().optional(),
+});
+export type QuadraCredentials = z.infer<typeof QuadraCredentialsSchema>;
 
 export interface QuadraConnectorOptions extends ConnectorOptions<QuadraCredentials> {
   /** CFE's base URL when it is not the CPA's (the real services live on different hosts). */
@@ -469,3 +470,11 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
     },
   };
 }
+
+/** Cegid Quadra for the vendor registry: read back 12 hours after sending, then on 3 nights. */
+export const quadraConnectorModule: ConnectorModule<QuadraCredentials> = {
+  vendor: 'quadra',
+  credentialsSchema: QuadraCredentialsSchema,
+  readBackPolicy: QUADRA_READ_BACK_POLICY,
+  create: createQuadraConnector,
+};

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { entryForWireCode } from '../../contracts/catalogue/index.js';
 import type { AccountingEntry, ReferenceData, ThirdParty } from '../../contracts/hub/model.js';
 import {
@@ -17,12 +18,13 @@ import {
   type SageThirdParty,
 } from '../../contracts/sage-ge/wire.js';
 import { createHttpClient } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushOutcome, type Result, type SendCheck } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorModule, type ConnectorOptions, type EntryFate, type PushOutcome, type Result, type SendCheck, IMMEDIATE_READ_BACK } from '../types.js';
 
-export interface SageGeCredentials {
+export const SageGeCredentialsSchema = z.object({
   /** The entity's identifier from Sage GE's Marketplace Settings. */
-  geIdentifier: string;
-}
+  geIdentifier: z.string().min(1),
+});
+export type SageGeCredentials = z.infer<typeof SageGeCredentialsSchema>;
 
 /** Sage GE keeps 30 characters of a bank entry's label. */
 export const BANK_LABEL_MAX = 30;
@@ -110,7 +112,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
 
   return {
     vendor: 'sage-ge',
-    readBackPolicy: { firstCheckAfterMs: 0, notFoundRetryNights: 0 },
+    readBackPolicy: IMMEDIATE_READ_BACK,
     async authenticate() {
       const files = await http.request({ method: 'GET', path: `${SAGE_GE_API}/files`, headers: auth(), schema: FileListSchema, idempotent: true });
       return files.ok ? success(undefined) : files;
@@ -228,3 +230,11 @@ function toSageThirdParty(tp: ThirdParty): SageThirdParty {
   };
 }
 
+
+/** Sage GE for the vendor registry: the entry's fate is read back from its status route at once. */
+export const sageGeConnectorModule: ConnectorModule<SageGeCredentials> = {
+  vendor: 'sage-ge',
+  credentialsSchema: SageGeCredentialsSchema,
+  readBackPolicy: IMMEDIATE_READ_BACK,
+  create: createSageGeConnector,
+};
