@@ -7,13 +7,13 @@ import { decodeQuadraFile } from '../../contracts/quadra/ascii.js';
 import { del } from '../../core/changes.js';
 import { createVirtualClock, HOUR, nextNight } from '../../core/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
-import { reachSimulator } from '../test-support.js';
+import { reachSimulator } from './reach-simulator.js';
 import { createQuadraSimulator, type QuadraSimulator } from '../../simulators/quadra/index.js';
 import { buildDossier, buildFirm, defaultCfeKey, type DossierOverrides } from '../../simulators/quadra/seed/builders.js';
 import type { EntryState } from '../../simulators/quadra/state/schema.js';
-import { createHubEngine, type HubEngine } from '../hub/engine.js';
-import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../hub/entry-builders.js';
-import { createQuadraConnector, encodeEntryFile, fileNameOf, pieceNumberOf, toQuadraLines, type QuadraCredentials } from './index.js';
+import { createHubEngine, type HubEngine } from '../../connectors/hub/engine.js';
+import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../../connectors/hub/entry-builders.js';
+import { createQuadraConnector, encodeEntryFile, QuadraCredentialsSchema, fileNameOf, pieceNumberOf, toQuadraLines, type QuadraCredentials } from '../../connectors/quadra/index.js';
 
 const START = '2026-03-16T09:00:00.000Z';
 const BASE = 'https://quadra.connector.test';
@@ -69,7 +69,7 @@ async function world(transport: 'msw' | 'http', dossier: DossierOverrides = {}):
   };
   const hub = createHubEngine({
     clock,
-    connectorFor: (connection) => createQuadraConnector({ baseUrl, fetch: globalThis.fetch, credentials: connection.credentials as unknown as QuadraCredentials, clock, sleep: async () => {} }),
+    connectorFor: (connection) => createQuadraConnector({ baseUrl, fetch: globalThis.fetch, credentials: QuadraCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
   });
   await hub.runScheduler();
   const action = async (name: string, body: object = {}) => {
