@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hubCatalogue } from '../../contracts/catalogue/hub.js';
 import type { CatalogueId } from '../../contracts/catalogue/schema.js';
 import type { AccountingEntry, ReferenceData } from '../../contracts/hub/model.js';
 import { createVirtualClock, HOUR, type VirtualClock } from '../../core/clock.js';
@@ -303,5 +306,16 @@ describe('the hub engine: bad input', () => {
     expect(await hub.linkFile({ clientFile: { id: 'C2', name: 'x' }, connectionId: 'CONN-9', vendorFileId: 'V1' })).toEqual(missing);
     expect(await hub.refreshReferenceData('C9')).toEqual({ ok: false, error: { kind: 'not-found', what: 'link', message: 'no vendor file linked to C9' } });
     expect(await hub.setFileActive('C9', false)).toEqual({ ok: false, error: { kind: 'not-found', what: 'link', message: 'no vendor file linked to C9' } });
+  });
+});
+
+describe('traceability', () => {
+  it('names every hub catalogue id in the engine\'s code, where it does it', () => {
+    const dir = import.meta.dirname;
+    const code = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    expect(hubCatalogue.map((e) => e.id).filter((id) => !code.includes(id))).toEqual([]);
   });
 });

@@ -44,10 +44,11 @@ export function classifySageError(status: number, body: unknown, text: string): 
 }
 
 /**
- * The hub's Sage GE entry, as the seeds describe it: the `#AAAAA#` tracking code in the comment; a
- * unique technical document number when there is no attachment (with one, the invoice number, and
- * the PDF named after it); a bank label over 30 characters kept whole in the comment; a bank entry
- * carries one attachment.
+ * The hub's Sage GE entry, as the seeds describe it: the `#AAAAA#` tracking code in the comment
+ * (SGE-TRACKING-CODE); a unique technical document number when there is no attachment
+ * (SGE-TECHNICAL-DOCNUMBER; with one, the invoice number, and the PDF named after it); a bank label
+ * over 30 characters kept whole in the comment (SGE-BANK-LABEL-30); a bank entry carries one
+ * attachment (SGE-BANK-ONE-ATTACHMENT).
  */
 export function toSageEntry(entry: AccountingEntry, trackingCode: string): EntryPushRequest {
   const comment = [entry.comment, entry.kind === 'bank' && entry.label.length > BANK_LABEL_MAX ? entry.label : undefined, `#${trackingCode}#`].filter(Boolean).join(' ');
@@ -97,6 +98,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
   const auth = () => ({ authorization: `Bearer ${options.credentials.geIdentifier}` });
   const file = (fileId: string) => `${SAGE_GE_API}/files/${encodeURIComponent(fileId)}`;
 
+  /** SGE-THIRD-PARTY-UPSERT: the hub's third parties are created or updated in the file. */
   async function pushThirdParties(fileId: string, thirdParties: readonly ThirdParty[]): Promise<Result<void>> {
     if (thirdParties.length === 0) return success(undefined);
     const res = await http.request({
@@ -131,6 +133,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
         })),
       );
     },
+    /** SGE-REFDATA-PULL: fiscal years, journals, accounts and third parties of the file. */
     async pullReferenceData(fileId) {
       const get = <T>(path: string, schema: import('zod').ZodType<T>) => http.request({ method: 'GET', path: `${file(fileId)}/${path}`, headers: auth(), schema, idempotent: true });
       const fiscalYears = await get('fiscal-years', FiscalYearListSchema);
