@@ -208,8 +208,11 @@ class World {
   private statuses(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const id of this.entryIds) {
-      const status = this.hub.entry(id)?.status;
-      if (status) out[id] = describeStatus(status);
+      const record = this.hub.entry(id);
+      if (!record) continue;
+      // What the connector changed to send it (an account number cut...) shows while it is on its way.
+      const notes = record.status.status === 'synchronizing' ? (record.receipt?.notes ?? []) : [];
+      out[id] = [describeStatus(record.status), ...notes.map((n) => `${n.message}${n.catalogueId ? ` [${n.catalogueId}]` : ''}`)].join('; ');
     }
     return out;
   }
