@@ -10,7 +10,8 @@ export { startSimulators, type StartOptions, type StartedSimulators } from './si
 export { createDashboard } from './dashboard/index.js';
 export { createVirtualClock, nextNight, type VirtualClock } from './core/clock.js';
 export { createMemoryStore, openFileStore, StoreLoadError, type Store } from './core/store.js';
-export type { Simulator, SimulatorName } from './simulators/kit/simulator.js';
+export type { Simulator } from './simulators/kit/simulator.js';
+export { VENDORS, VendorIdSchema, type VendorId, type VendorId as SimulatorName, type VendorCredentials, type VendorModule } from './vendors/index.js';
 export { createBridgeHandlers, type BridgeTarget } from './simulators/kit/msw-bridge.js';
 export * from './contracts/catalogue/index.js';
 export * as hub from './contracts/hub/model.js';

@@ -2,8 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { getEntry, lookupMessage } from '../contracts/catalogue/index.js';
 import { ScenarioFileError, type Scenario } from '../contracts/scenario/schema.js';
-import { loadScenarioFile, loadScenarios } from '../scenarios/load.js';
+import { loadScenarioFile, loadScenarios, SCENARIO_DIRS } from '../scenarios/load.js';
 import { runScenario, type RunOptions, type ScenarioResult } from '../scenarios/runner.js';
+import { VENDORS } from '../vendors/index.js';
 import { junit, palette, renderEntry, renderRemedy, renderResult, renderTimeline } from './render.js';
 import type { CliIO } from './start.js';
 import { UsageError } from './usage.js';
@@ -34,7 +35,7 @@ async function builtIn(io: CliIO): Promise<Scenario[] | number> {
 export async function scenariosCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, { vendor: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const vendors = ['sage-ge', 'quadra', 'loop', 'hub'];
+  const vendors = SCENARIO_DIRS;
   if (values.vendor && !vendors.includes(values.vendor as string)) throw new UsageError(`--vendor must be one of ${vendors.join(', ')}`);
   const all = await builtIn(io);
   if (typeof all === 'number') return all;
@@ -55,7 +56,7 @@ async function resolveAgainst(urls: string[]): Promise<RunOptions['against']> {
     } catch (error) {
       throw new UsageError(`--against ${url}: no simulator answers there (${(error as Error).message})`);
     }
-    if (simulator !== 'sage-ge' && simulator !== 'quadra' && simulator !== 'loop') throw new UsageError(`--against ${url}: not a ledgersim simulator`);
+    if (!simulator || !VENDORS.has(simulator)) throw new UsageError(`--against ${url}: not a ledgersim simulator`);
     against[simulator] = url;
   }
   return against;

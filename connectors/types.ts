@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { CatalogueId } from '../contracts/catalogue/schema.js';
 import type { AccountingEntry, ReferenceData, ThirdParty, VendorId } from '../contracts/hub/model.js';
 
@@ -11,7 +12,9 @@ import type { AccountingEntry, ReferenceData, ThirdParty, VendorId } from '../co
 export type ConnectorError =
   | { kind: 'transport'; message: string; status?: number; retryable: boolean }
   | { kind: 'vendor-rejection'; status: number; code: string; message: string; catalogueId?: CatalogueId }
-  | { kind: 'contract-violation'; message: string; status: number; body: string };
+  | { kind: 'contract-violation'; message: string; status: number; body: string }
+  /** The hub's own: the connection, link or file asked for does not exist (nothing was sent). */
+  | { kind: 'not-found'; message: string; what: 'connection' | 'link' | 'entry' | 'reference-data' };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ConnectorError };
 export const success = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -34,6 +37,33 @@ export interface PushReceipt {
   vendorRef: string;
   /** The line that identifies the entry in the vendor (Sage GE tracking code, Quadra piece number...). */
   marker?: string;
+  /**
+   * What the connector had to change in the entry to send it, for the accountant to see (Quadra:
+   * account numbers cut to 8 characters, QDR-ACCOUNT-8-CHARS).
+   */
+  notes?: PushNote[];
+}
+
+export interface PushNote {
+  catalogueId?: CatalogueId;
+  message: string;
+}
+
+/**
+ * When and how the hub reads an entry's fate back, and what it concludes when the vendor never
+ * shows it: the engine follows it without knowing the vendor.
+ */
+export interface ReadBackPolicy {
+  /** 0: read back right after sending (a status route); else this long after sending. */
+  readonly firstCheckAfterMs: number;
+  /** After the first check finds nothing, how many nights the hub looks again. */
+  readonly notFoundRetryNights: number;
+  /**
+   * What the nights running out means. Absent: nothing, the entry stays synchronizing and is
+   * looked for every night. `onlyIfLaterBatchPosted`: only when an entry of the same or a later
+   * batch of the file was posted since (else the vendor may simply not have imported yet).
+   */
+  readonly whenRetriesRunOut?: { readonly catalogueId: CatalogueId; readonly message: string; readonly onlyIfLaterBatchPosted: boolean };
 }
 
 export type EntryFate =
@@ -41,7 +71,7 @@ export type EntryFate =
   | { state: 'in-progress' }
   | { state: 'posted'; documentNumber?: string }
   | { state: 'rejected'; code: string; message: string; catalogueId?: CatalogueId }
-  /** Quadra's read-back did not find it. */
+  /** The read-back did not find it (the policy says what then). */
   | { state: 'not-found' };
 
 /** One entry to send, as the hub hands it to `pushEntries`. */
@@ -75,7 +105,7 @@ export interface Connector {
    * When the hub reads an entry's fate back: right away (Sage GE's status route, Loop's import
    * status), or, for Quadra, 12 hours after sending, then again on N nights when not found.
    */
-  readonly readBackPolicy: { firstCheckAfterMs: number; notFoundRetryNights: number };
+  readonly readBackPolicy: ReadBackPolicy;
   /** Checks the credentials (and gets a token where the vendor uses one). */
   authenticate(): Promise<Result<void>>;
   listFiles(): Promise<Result<VendorFile[]>>;
@@ -103,3 +133,18 @@ export interface ConnectorOptions<C> {
   /** Retries for transport errors (default 5). */
   maxRetries?: number;
 }
+
+/**
+ * What the vendor registry (`vendors/`) knows of a vendor's connector: its credentials, typed and
+ * checked by their own zod schema (what the wizard asks for), how to build it, and its read-back
+ * policy (the same one the connector carries), so nothing above it names a vendor.
+ */
+export interface ConnectorModule<C extends Record<string, string | undefined> = Record<string, string | undefined>> {
+  readonly vendor: string;
+  readonly credentialsSchema: z.ZodType<C>;
+  readonly readBackPolicy: ReadBackPolicy;
+  create(options: ConnectorOptions<C>): Connector;
+}
+
+/** Entry fates are read right after sending; a missing entry is looked for again, never concluded. */
+export const IMMEDIATE_READ_BACK: ReadBackPolicy = { firstCheckAfterMs: 0, notFoundRetryNights: 0 };

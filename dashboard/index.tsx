@@ -10,13 +10,11 @@ import { getEntry, lookupMessage, type MessageMatch } from '../contracts/catalog
 import type { Scenario } from '../contracts/scenario/schema.js';
 import type { RunOptions, ScenarioResult } from '../scenarios/runner.js';
 import { DAY, HOUR, nextNight, type VirtualClock } from '../core/clock.js';
+import { VENDORS } from '../vendors/index.js';
 import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
 import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
 import { JournalView, type JournalQuery } from './views/journal.js';
-import { loopView } from './views/loop.js';
-import { quadraView } from './views/quadra.js';
 import { CatalogueEntryView, ReproduceBox, ResultView, ScenarioList, Timeline } from './views/scenarios.js';
-import { sageGeView } from './views/sage-ge.js';
 import { type DashboardSimulator, type VendorView, type ViewContext } from './views/types.js';
 
 export type { DashboardSimulator } from './views/types.js';
@@ -41,7 +39,8 @@ export interface DashboardOptions {
   runScenario?: (scenario: Scenario, options?: RunOptions) => Promise<ScenarioResult>;
 }
 
-const VIEWS: Record<string, VendorView> = { 'sage-ge': sageGeView, quadra: quadraView, loop: loopView };
+/** Each registered vendor's view (`vendors/`), by simulator name. */
+const VIEWS: ReadonlyMap<string, VendorView> = new Map(VENDORS.modules.flatMap((vendor) => (vendor.dashboard ? [[vendor.id, vendor.dashboard] as const] : [])));
 
 /** The clock buttons: how far each one moves the virtual clock. */
 const ADVANCES: Record<string, { label: string; move: (clock: VirtualClock) => void }> = {
@@ -174,7 +173,7 @@ export function createDashboard(options: DashboardOptions): Hono {
 
   app.get('/', async (c) => {
     const sections = simulators.map((sim) => {
-      const view = VIEWS[sim.name];
+      const view = VIEWS.get(sim.name);
       const ctx = context(c, sim, []);
       const faults = sim.simulator.faults.list();
       return (
@@ -195,7 +194,7 @@ export function createDashboard(options: DashboardOptions): Hono {
     const sim = bySim.get(c.req.param('sim'));
     if (!sim) return notFound(c, `No simulator ${c.req.param('sim')}.`);
     const actions = await actionsOf(sim);
-    const view = VIEWS[sim.name];
+    const view = VIEWS.get(sim.name);
     const ctx = context(c, sim, actions);
     const faults = sim.simulator.faults.list();
     const post = `/s/${encodeURIComponent(sim.name)}`;
@@ -245,7 +244,7 @@ export function createDashboard(options: DashboardOptions): Hono {
 
   app.get('/s/:sim/:tenant/:file', async (c) => {
     const sim = bySim.get(c.req.param('sim'));
-    const view = sim && VIEWS[sim.name];
+    const view = sim && VIEWS.get(sim.name);
     if (!sim || !view) return notFound(c, `No simulator ${c.req.param('sim')}.`);
     const ref = { tenantId: c.req.param('tenant'), fileId: c.req.param('file') };
     const actions = await actionsOf(sim);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fuzz, overDefaultLimit, reservedNameSweep } from './bad-input.js';
-import { sageWorld } from './worlds.js';
+import { sageWorld, WORLD_NAMES } from './worlds.js';
 
 /** Seeded: a failure prints fast-check's seed and counterexample, and reruns the same way. */
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20260316);
 const RUNS = 150;
 
 describe('bad input, property-based, on every route (quick: the full run is `npm run fuzz`)', () => {
-  for (const simulator of ['sage-ge', 'quadra', 'loop'] as const) {
+  for (const simulator of WORLD_NAMES) {
     for (const plane of ['vendor', 'admin'] as const) {
       it(`${simulator} ${plane} routes: a 2xx or a 4xx in the expected shape, never a 5xx, and a refusal changes nothing`, async () => {
         const figures = await fuzz({ simulator, plane, runs: RUNS, seed: SEED });

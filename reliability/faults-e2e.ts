@@ -1,7 +1,7 @@
 import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
 import { purchaseEntry } from '../connectors/hub/entry-builders.js';
-import { createLoopConnector, type LoopConnectorOptions } from '../connectors/loop/index.js';
-import { createQuadraConnector, pieceNumberOf, type QuadraCredentials } from '../connectors/quadra/index.js';
+import { createLoopConnector, LoopCredentialsSchema, type LoopConnectorOptions } from '../connectors/loop/index.js';
+import { createQuadraConnector, pieceNumberOf, QuadraCredentialsSchema, type QuadraCredentials } from '../connectors/quadra/index.js';
 import { createSageGeConnector } from '../connectors/sage-ge/index.js';
 import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
 import { createVirtualClock, type VirtualClock } from '../core/clock.js';
@@ -16,6 +16,7 @@ import { buildDossier, buildFirm as buildQuadraFirm, defaultCfeKey } from '../si
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
 import { buildEntity, buildFile } from '../simulators/sage-ge/seed/builders.js';
 import type { SageGeState } from '../simulators/sage-ge/state/schema.js';
+import type { VendorId } from '../vendors/index.js';
 
 /**
  * Faults end to end: the hub's engine with the real connectors syncs N entries to a simulator
@@ -26,7 +27,7 @@ import type { SageGeState } from '../simulators/sage-ge/state/schema.js';
  */
 
 export interface FaultFigures {
-  vendor: 'sage-ge' | 'quadra' | 'loop';
+  vendor: VendorId;
   entries: number;
   /** Vendor requests seen, and those answered with an injected fault, by kind. */
   requests: number;
@@ -136,7 +137,7 @@ export async function quadraUnderFaults(options: { entries: number; rate?: numbe
     const credentials: QuadraCredentials = { cpaKey: `CPA-${SIC}-KEY`, cpaSecret: `cpa-secret-${SIC}`, cfeKey: defaultCfeKey(SIC), cfeSecret: `cfe-secret-${SIC}`, sicCode: SIC };
     const hub = createHubEngine({
       clock,
-      connectorFor: (connection) => createQuadraConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: connection.credentials as unknown as QuadraCredentials, clock, sleep: async () => {} }),
+      connectorFor: (connection) => createQuadraConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: QuadraCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
     });
     await hub.runScheduler();
     const connection = await hub.connect({ vendor: 'quadra', credentials: { ...credentials }, frequency: 'manual' });
@@ -195,7 +196,7 @@ export async function loopUnderFaults(options: { entries: number; rate?: number;
     const hub = createHubEngine({
       clock,
       connectorFor: (connection) =>
-        createLoopConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: connection.credentials as unknown as LoopConnectorOptions['credentials'], clock, sleep: async () => {} }),
+        createLoopConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: LoopCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
     });
     const connection = await hub.connect({ vendor: 'loop', credentials, frequency: 'manual' });
     if (!connection.ok) throw new Error(JSON.stringify(connection.error));

@@ -1,4 +1,5 @@
 import { fuzz, overDefaultLimit, type FuzzFigures } from './bad-input.js';
+import { WORLD_NAMES } from './worlds.js';
 
 /**
  * `npm run fuzz`: the bad-input property at full size, at least 10,000 requests over every vendor
@@ -11,7 +12,7 @@ const arg = (name: string, fallback: number) => {
 };
 const total = arg('runs', 12_000);
 const seed = arg('seed', 20260316);
-const targets = (['sage-ge', 'quadra', 'loop'] as const).flatMap((simulator) => (['vendor', 'admin'] as const).map((plane) => ({ simulator, plane })));
+const targets = WORLD_NAMES.flatMap((simulator) => (['vendor', 'admin'] as const).map((plane) => ({ simulator, plane })));
 const runs = Math.ceil(total / targets.length);
 
 const all: FuzzFigures[] = [];
@@ -27,7 +28,7 @@ for (const { simulator, plane } of targets) {
     console.error(`${simulator} ${plane}: FAILED\n${(error as Error).message}`);
   }
 }
-for (const simulator of ['sage-ge', 'quadra', 'loop'] as const) {
+for (const simulator of WORLD_NAMES) {
   const limit = await overDefaultLimit(simulator);
   console.log(`${simulator.padEnd(8)} body over 5 MiB: ${limit.status}, vendor's shape: ${limit.shapeOk}, state unchanged: ${limit.unchanged}`);
   if (limit.status !== 413 || !limit.shapeOk || !limit.unchanged) failed = true;

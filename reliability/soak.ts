@@ -3,6 +3,7 @@ import { concurrentPushes } from './concurrency.js';
 import { crashRun } from './crash.js';
 import { loopUnderFaults, quadraUnderFaults, sageUnderFaults, type FaultFigures } from './faults-e2e.js';
 import { tenantMatrix, cellProblem } from './tenants.js';
+import { WORLD_NAMES } from './worlds.js';
 
 /**
  * `npm run soak`: the reliability checks at full size. 1,000 entries synced by the hub through
@@ -46,7 +47,7 @@ console.log(`  pushes tried: ${k.attempted}, acknowledged: ${k.acknowledged}, un
 check(k.lost === 0 && k.unexpected === 0 && k.tornLogLines <= 1 && k.snapshotParses && k.stateMatchesSchema, 'crash');
 
 console.log('\nTenants and credentials matrix');
-for (const simulator of ['sage-ge', 'quadra', 'loop'] as const) {
+for (const simulator of WORLD_NAMES) {
   const cells = await tenantMatrix(simulator);
   const problems = cells.filter((cell) => cellProblem(cell));
   const byStatus: Record<number, number> = {};

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cellProblem, tenantMatrix } from './tenants.js';
+import { WORLD_NAMES } from './worlds.js';
 
 describe('tenants and credentials: every vendor route × (none, wrong, expired, another tenant\'s)', () => {
-  for (const simulator of ['sage-ge', 'quadra', 'loop'] as const) {
+  for (const simulator of WORLD_NAMES) {
     it(`${simulator}: refuses with the vendor's 401/403/404 (Loop: its 400 for an unknown folder), never a byte of the other tenant's data`, async () => {
       const cells = await tenantMatrix(simulator);
       const problems = cells.map((cell) => ({ cell: `${cell.variant} as ${cell.victim}: ${cell.route} → ${cell.status} ${cell.code ?? ''}`, problem: cellProblem(cell) })).filter((p) => p.problem);

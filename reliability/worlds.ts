@@ -4,7 +4,8 @@ import { LoopErrorBodySchema } from '../contracts/loop/wire.js';
 import { QuadraErrorBodySchema } from '../contracts/quadra/wire.js';
 import { SageErrorBodySchema } from '../contracts/sage-ge/wire.js';
 import { createVirtualClock, type VirtualClock } from '../core/clock.js';
-import type { Simulator, SimulatorName } from '../simulators/kit/simulator.js';
+import type { Simulator } from '../simulators/kit/simulator.js';
+import { VENDORS, type VendorId } from '../vendors/index.js';
 import { createLoopSimulator } from '../simulators/loop/index.js';
 import { buildApiKey, buildEcritures, buildFirm as buildLoopFirm, buildFolder, buildTiers } from '../simulators/loop/seed/builders.js';
 import type { LoopState } from '../simulators/loop/state/schema.js';
@@ -108,7 +109,7 @@ export function toRequest(base: string, template: string, parts: RequestParts): 
 }
 
 export interface World {
-  name: SimulatorName;
+  name: VendorId;
   sim: Simulator<any>;
   clock: VirtualClock;
   /** Sage: an array of `{ $severity, $dataCode, $message }`; Quadra `{ error, error_description }`; Loop `{ statusCode, code, message }`. */
@@ -397,5 +398,8 @@ export async function loopWorld(options: WorldOptions = {}): Promise<World & { i
   return Object.assign(world, { importIds });
 }
 
-export const WORLDS = { 'sage-ge': sageWorld, quadra: quadraWorld, loop: loopWorld } as const;
+/** One world per registered vendor: a vendor added to the registry without its world does not compile. */
+export const WORLDS = { 'sage-ge': sageWorld, quadra: quadraWorld, loop: loopWorld } as const satisfies Record<VendorId, (options?: WorldOptions) => Promise<World>>;
+/** The vendors the reliability checks run over, in the registry's order. */
+export const WORLD_NAMES: readonly VendorId[] = VENDORS.ids;
 export const IDS = { sage: SAGE_IDS, quadra: QUADRA_IDS, loop: LOOP_IDS } as const;

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseScenario, ScenarioFileError, type Scenario, type ScenarioInput } from '../contracts/scenario/schema.js';
+import { VENDORS } from '../vendors/index.js';
 
 /**
  * `import()` of a scenario module. The bundled CLI runs as a script with a V8 code cache
@@ -30,7 +31,8 @@ const TYPESCRIPT = /\.(ts|mts|cts)$/;
 /** Typed identity for scenario modules: `export default defineScenario({...})`. */
 export const defineScenario = (scenario: ScenarioInput): ScenarioInput => scenario;
 
-const VENDOR_DIRS = ['sage-ge', 'quadra', 'loop', 'hub'];
+/** One folder per registered vendor, and `hub/` for the hub's own behaviours (run on any vendor). */
+export const SCENARIO_DIRS: readonly string[] = [...VENDORS.ids, 'hub'];
 
 /**
  * Where the scenario folders are: beside this module (the sources, or tsc's output), or, when this
@@ -40,7 +42,7 @@ async function scenariosRoot(): Promise<string> {
   const here = import.meta.dirname;
   for (const root of [here, join(here, 'scenarios')]) {
     try {
-      await readdir(join(root, 'sage-ge'));
+      await readdir(join(root, 'hub'));
       return root;
     } catch {
       // not here
@@ -74,14 +76,18 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
     // `{ default: scenario }`, arrives as the default export.
     if (value !== null && typeof value === 'object' && 'default' in value && !('id' in value)) value = (value as { default: unknown }).default;
   }
-  return parseScenario(value, file);
+  const scenario = parseScenario(value, file);
+  if (!VENDORS.has(scenario.vendor)) throw new ScenarioFileError(file, 'vendor', `no vendor "${scenario.vendor}": registered are ${VENDORS.ids.join(', ')}`);
+  const folder = scenario.id.slice(0, scenario.id.indexOf('/'));
+  if (!SCENARIO_DIRS.includes(folder)) throw new ScenarioFileError(file, 'id', `an id is <vendor>/<kebab-name>, the vendor one of ${SCENARIO_DIRS.join(', ')}`);
+  return scenario;
 }
 
 /** Every built-in scenario, sorted by id; a broken file stops the load with its name and reason. */
 export async function loadScenarios(root?: string): Promise<Scenario[]> {
   const HERE = root ?? (await scenariosRoot());
   const files: string[] = [];
-  for (const dir of VENDOR_DIRS) {
+  for (const dir of SCENARIO_DIRS) {
     let names: string[];
     try {
       names = await readdir(join(HERE, dir));

@@ -8,8 +8,7 @@ import type { ConnectorError } from '../connectors/types.js';
 import { createVirtualClock, type VirtualClock } from '../core/clock.js';
 import type { JournalRecord } from '../simulators/kit/journal.js';
 import { createBridgeHandlers } from '../simulators/kit/msw-bridge.js';
-import { adapterFor } from './adapters/index.js';
-import type { VendorAdapter } from './adapters/types.js';
+import { VENDORS, type VendorModule, type VendorRegistry } from '../vendors/index.js';
 
 export interface TimelineItem {
   phase: 'given' | 'steps' | 'expect' | 'remedy' | 'remedy-expect';
@@ -40,7 +39,9 @@ export interface ScenarioResult {
 
 export interface RunOptions {
   /** Base URLs of running simulators, per vendor: run against them instead of in-process. */
-  against?: Partial<Record<'sage-ge' | 'quadra' | 'loop', string>>;
+  against?: Partial<Record<string, string>>;
+  /** The vendors to run on (ledgersim's by default; a test adds its own). */
+  vendors?: VendorRegistry;
   /** Stop after the steps and expectations (do not run the remedy): what `reproduce` shows first. */
   skipRemedy?: boolean;
 }
@@ -63,7 +64,8 @@ function inProcessFetch(baseUrl: string, app: { fetch(request: Request): Respons
 
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
   const started = performance.now();
-  const adapter = adapterFor(scenario.vendor);
+  const registry = options.vendors ?? VENDORS;
+  const vendor = registry.get(scenario.vendor);
   const clock = createVirtualClock({ start: scenario.start });
   const against = options.against?.[scenario.vendor];
   const mode = against ? 'against' : 'in-process';
@@ -75,12 +77,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     baseUrl = against.replace(/\/+$/, '');
     fetchFn = globalThis.fetch;
   } else {
-    const simulator = adapter.createSimulator(clock);
+    const simulator = vendor.simulator.create({ clock, initialState: 'empty' });
     baseUrl = `https://${scenario.vendor}.scenario.ledgersim.test`;
     fetchFn = inProcessFetch(baseUrl, simulator.app);
     close = () => simulator.close();
   }
-  const world = new World(scenario, adapter, clock, baseUrl, fetchFn, tenantId);
+  const world = new World(scenario, registry, vendor, clock, baseUrl, fetchFn, tenantId, mode === 'in-process');
   const failures: string[] = [];
   try {
     await world.setUp();
@@ -126,15 +128,18 @@ class World {
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly adapter: VendorAdapter,
+    registry: VendorRegistry,
+    private readonly vendor: VendorModule,
     private readonly clock: VirtualClock,
     private readonly baseUrl: string,
     private readonly vendorFetch: typeof globalThis.fetch,
     private readonly tenantId: string,
+    /** In-process, the simulator runs on this very clock: its `/__admin/clock` move is the move. */
+    private readonly sharesVendorClock: boolean,
   ) {
     this.hub = createHubEngine({
       clock,
-      connectorFor: (connection) => adapter.connector({ baseUrl, fetch: this.vendorFetch, credentials: connection.credentials, clock }),
+      connectorFor: (connection) => registry.connectorFor(connection, { baseUrl, fetch: this.vendorFetch, clock, sleep: async () => {} }),
     });
   }
 
@@ -161,11 +166,11 @@ class World {
     let tenant: unknown;
     if (given.tenant) tenant = { ...given.tenant, id: this.tenantId };
     else {
-      const preset = this.adapter.presets[given.preset];
-      if (!preset) throw new ScenarioFailure(`unknown preset "${given.preset}" for ${this.adapter.vendor}: ${Object.keys(this.adapter.presets).join(', ')}`);
+      const preset = this.vendor.testing.presets[given.preset];
+      if (!preset) throw new ScenarioFailure(`unknown preset "${given.preset}" for ${this.vendor.id}: ${Object.keys(this.vendor.testing.presets).join(', ')}`);
       tenant = preset(this.tenantId, this.clock.now());
     }
-    this.fileId = this.adapter.fileId(tenant);
+    this.fileId = this.vendor.testing.fileId(tenant);
     await this.admin('PUT', `/tenants/${this.tenantId}`, tenant);
     this.tenant = tenant;
     for (const action of given.actions) await this.vendorAction(action.action, action.input);
@@ -182,7 +187,7 @@ class World {
 
   private async vendorAction(action: string, input: Record<string, unknown> = {}): Promise<unknown> {
     // `null` in a step's input removes a target key (an entity-level action names no file).
-    const body = Object.fromEntries(Object.entries({ ...this.adapter.actionTarget(this.tenantId, this.fileId), ...input }).filter(([, v]) => v !== null));
+    const body = Object.fromEntries(Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(([, v]) => v !== null));
     const answer = await this.admin('POST', `/actions/${action}`, body);
     return answer.result;
   }
@@ -194,11 +199,20 @@ class World {
     return list.map(({ method, path, status, requestBody, responseBody }) => ({ method, path, status, requestBody, responseBody }));
   }
 
+  /** What the wizard's form holds for the tenant: the vendor's credentials, the fields it leaves empty left out. */
+  private wizardCredentials(): Record<string, string> {
+    const credentials: Record<string, string | undefined> = this.vendor.testing.credentials(this.tenant);
+    return Object.fromEntries(Object.entries(credentials).filter((e): e is [string, string] => e[1] !== undefined));
+  }
+
   private statuses(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const id of this.entryIds) {
-      const status = this.hub.entry(id)?.status;
-      if (status) out[id] = describeStatus(status);
+      const record = this.hub.entry(id);
+      if (!record) continue;
+      // What the connector changed to send it (an account number cut...) shows while it is on its way.
+      const notes = record.status.status === 'synchronizing' ? (record.receipt?.notes ?? []) : [];
+      out[id] = [describeStatus(record.status), ...notes.map((n) => `${n.message}${n.catalogueId ? ` [${n.catalogueId}]` : ''}`)].join('; ');
     }
     return out;
   }
@@ -241,9 +255,9 @@ class World {
     if (step.do !== 'check') this.lastError = undefined;
     switch (step.do) {
       case 'link-file': {
-        const credentials = this.adapter.credentials(this.tenant);
+        const credentials = this.wizardCredentials();
         if (step.credentials !== undefined && step.credentials !== 'valid') {
-          const field = step.credentials === 'wrong' ? this.adapter.mistypedField : step.credentials.wrong;
+          const field = step.credentials === 'wrong' ? this.vendor.testing.mistypedField : step.credentials.wrong;
           if (!Object.hasOwn(credentials, field)) throw new ScenarioFailure(`the ${this.scenario.vendor} wizard has no code "${field}" to mistype (it asks for ${Object.keys(credentials).join(', ')})`);
           credentials[field] = `${credentials[field]}-WRONG`;
         }
@@ -270,7 +284,7 @@ class World {
         }
         // The keys as the vendor has them now: an action (a regenerated key) may have changed them.
         this.tenant = await this.admin('GET', `/tenants/${this.tenantId}`);
-        const edited = await this.hub.editCredentials(this.connectionId, this.adapter.credentials(this.tenant));
+        const edited = await this.hub.editCredentials(this.connectionId, this.wizardCredentials());
         if (!edited.ok) this.lastError = edited.error;
         return;
       }
@@ -294,9 +308,10 @@ class World {
         await this.hub.synchronize(CLIENT_FILE);
         return;
       case 'open-file': {
-        if (!this.adapter.openFileAction) throw new ScenarioFailure(`${this.adapter.vendor} has no "open the file" action`);
-        const result = await this.vendorAction(this.adapter.openFileAction);
-        this.lastOpening = this.adapter.openingMessages?.(result) ?? [];
+        const { openFileAction, openingMessages } = this.vendor.testing;
+        if (!openFileAction) throw new ScenarioFailure(`${this.vendor.id} has no "open the file" action`);
+        const result = await this.vendorAction(openFileAction);
+        this.lastOpening = openingMessages?.(result) ?? [];
         return;
       }
       case 'advance-clock': {
@@ -308,7 +323,9 @@ class World {
           body = { set: new Date(evening > now.getTime() ? evening : evening + 86_400_000).toISOString() };
         } else body = { advance: step.by ?? '1h' };
         const { now } = await this.admin('POST', '/clock', body);
-        this.clock.set(now);
+        // Against a server, the hub's clock follows the server's; in-process it is the same clock,
+        // and a second set would wake every timer on it twice.
+        if (!this.sharesVendorClock) this.clock.set(now);
         await this.hub.runScheduler();
         return;
       }
@@ -387,7 +404,7 @@ class World {
         return result(checks.every(([ok]) => ok), checks.map(([, d]) => d).join(', '), found);
       }
       case 'vendor-entry-count': {
-        const all = this.adapter.vendorEntries(tenant, this.fileId).filter((v) => !e.state || v.state === e.state);
+        const all = this.vendor.testing.vendorEntries(tenant, this.fileId).filter((v) => !e.state || v.state === e.state);
         return result(all.length === e.count, `the vendor holds ${e.count} ${e.state ?? ''} entries`.replace(/\s+/g, ' '), all.length);
       }
       case 'vendor-state': {
@@ -449,7 +466,7 @@ class World {
   private vendorEntryOf(tenant: unknown, entryId: string) {
     const record = this.hub.entry(entryId);
     if (!record?.receipt) return undefined;
-    const views = this.adapter.vendorEntries(tenant, this.fileId);
+    const views = this.vendor.testing.vendorEntries(tenant, this.fileId);
     return views.find((v) => (record.receipt!.marker && v.marker === record.receipt!.marker) || v.ref === record.receipt!.vendorRef);
   }
 }

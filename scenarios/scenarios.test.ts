@@ -76,3 +76,13 @@ describe('against a running server', () => {
     }
   });
 });
+
+describe('the timeline', () => {
+  it('shows the account numbers the Quadra connector cut to 8 characters while the entry is on its way (QDR-ACCOUNT-8-CHARS)', async () => {
+    const scenario = scenarios.find((s) => s.id === 'quadra/account-8-chars')!;
+    const result = await runScenario(scenario, { skipRemedy: true });
+    expect(result.failures).toEqual([]);
+    const shown = result.timeline.map((t) => t.statuses.P1).filter((s) => s?.startsWith('synchronizing'));
+    expect(shown[0]).toBe('synchronizing; account FOURNISSEURBUREAU sent as FOURNISS (Quadra keeps 8 characters) [QDR-ACCOUNT-8-CHARS]');
+  });
+});

@@ -4,26 +4,11 @@ import { join } from 'node:path';
 import { createLiveClock, createVirtualClock, systemRealTime, systemStartTime, type ClockMode, type RealTime, type VirtualClock } from '../core/clock.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from '../core/store.js';
-import type { Simulator, SimulatorDefinition, SimulatorName } from './kit/simulator.js';
-import { createLoopSimulator, loopDefinition } from './loop/index.js';
-import { createQuadraSimulator, quadraDefinition } from './quadra/index.js';
-import { createSageGeSimulator, sageGeDefinition } from './sage-ge/index.js';
-
-/** How `startSimulators` builds one vendor: its state definition, its factory, its port offset. */
-interface Registration {
-  definition: SimulatorDefinition<any>;
-  create(options: { clock: VirtualClock; seed: number; store: Store<any> }): Simulator<any>;
-  portOffset: number;
-}
-
-export const SIMULATORS: readonly Registration[] = [
-  { definition: sageGeDefinition, create: createSageGeSimulator, portOffset: 1 },
-  { definition: quadraDefinition, create: createQuadraSimulator, portOffset: 2 },
-  { definition: loopDefinition, create: createLoopSimulator, portOffset: 3 },
-];
+import type { Simulator } from './kit/simulator.js';
+import { VENDORS, type VendorId } from '../vendors/index.js';
 
 export interface StartOptions {
-  /** Ports are portBase + 0 (the dashboard), + 1 (Sage GE), + 2 (Quadra), + 3 (Loop); 0 picks free ports (tests). */
+  /** Ports are portBase + 0 (the dashboard) and + each vendor's port offset (Sage GE 1, Quadra 2, Loop 3); 0 picks free ports (tests). */
   portBase?: number;
   /** Loopback by default. */
   host?: string;
@@ -43,7 +28,7 @@ export interface StartOptions {
   /** One line per request answered by any simulator (`ledgersim start --verbose` / `--log json`). */
   onRequest?: (line: RequestLogLine) => void;
   /** Only these simulators (all by default). */
-  only?: readonly SimulatorName[];
+  only?: readonly VendorId[];
   /** Serve the dashboard on portBase + 0 (default true). */
   dashboard?: boolean;
 }
@@ -52,7 +37,7 @@ export interface StartOptions {
 export interface RequestLogLine {
   /** Virtual time the request arrived. */
   at: string;
-  simulator: SimulatorName;
+  simulator: VendorId;
   method: string;
   path: string;
   status: number;
@@ -70,7 +55,7 @@ export function formatRequestLine(line: RequestLogLine): string {
 }
 
 export interface StartedSimulator {
-  name: SimulatorName;
+  name: VendorId;
   title: string;
   url: string;
   simulator: Simulator<any>;
@@ -95,12 +80,12 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   const portBase = options.portBase ?? 4100;
   const seed = options.seed ?? 1;
   const clock = openClock(options);
-  const chosen = SIMULATORS.filter((r) => !options.only || options.only.includes(r.definition.name));
+  const chosen = VENDORS.modules.filter((vendor) => !options.only || options.only.includes(vendor.id));
 
   // Open every store first: a corrupt file must stop the start before anything listens.
   const stores: Store<any>[] = [];
-  for (const registration of chosen) {
-    const { definition } = registration;
+  for (const vendor of chosen) {
+    const { definition } = vendor.simulator;
     stores.push(
       options.dataDir
         ? await openFileStore({ dir: options.dataDir, name: definition.name, schema: definition.schema, initial: () => definition.demo(seed, clock.now()) })
@@ -111,23 +96,24 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   const servers: RunningServer[] = [];
   let dashboard: RunningServer | undefined;
   try {
-    for (const [i, registration] of chosen.entries()) {
-      const simulator = registration.create({ clock, seed, store: stores[i]! });
-      const server = await serveApp(simulator.app.fetch, { port: portBase === 0 ? 0 : portBase + registration.portOffset, hostname: options.host });
+    for (const [i, vendor] of chosen.entries()) {
+      const { definition, create, portOffset } = vendor.simulator;
+      const simulator = create({ clock, seed, store: stores[i]! });
+      const server = await serveApp(simulator.app.fetch, { port: portBase === 0 ? 0 : portBase + portOffset, hostname: options.host });
       servers.push(server);
       if (options.onRequest) {
         const onRequest = options.onRequest;
-        const name = registration.definition.name;
+        const name = vendor.id;
         simulator.journal.subscribe((r) =>
           onRequest({ at: r.at, simulator: name, method: r.method, path: r.path, status: r.status, durationMs: r.durationMs, tenantId: r.tenantId, catalogueId: r.catalogueId, fault: r.fault }),
         );
       }
       started.push({
-        name: registration.definition.name,
-        title: registration.definition.title,
+        name: vendor.id,
+        title: definition.title,
         url: server.url,
         simulator,
-        credentials: registration.definition.credentials(simulator.store.data),
+        credentials: definition.credentials(simulator.store.data),
       });
     }
     if (options.dashboard !== false) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CatalogueIdSchema } from '../../contracts/catalogue/schema.js';
 import { InstantSchema } from '../../contracts/common/primitives.js';
 import {
   AccountingEntrySchema,
@@ -14,8 +15,12 @@ import {
 
 export const ConnectionSchema = z.object({
   id: z.string(),
+  /** A registered vendor's id (vendors/index.ts): the hub itself treats it as a name only. */
   vendor: VendorIdSchema,
-  /** What the wizard asked for: GE identifier; CPA/CFE keys and secrets; Loop key, secret, domain. */
+  /**
+   * What the wizard asked for (GE identifier; CPA/CFE keys and secrets; Loop key, secret, domain):
+   * the vendor's connector module types and checks it with its own zod schema.
+   */
   credentials: z.record(z.string(), z.string()),
   /** "Disable integration / API connection" stops every synchronization. */
   enabled: z.boolean(),
@@ -26,6 +31,7 @@ export const ConnectionSchema = z.object({
   lastWeeklySyncAt: InstantSchema.nullable(),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
+export type ConnectionCredentials = Connection['credentials'];
 
 export const LinkSchema = VendorFileLinkSchema.extend({ connectionId: z.string() });
 export type Link = z.infer<typeof LinkSchema>;
@@ -40,11 +46,19 @@ export const HubEntrySchema = z.object({
   /** How many deliberate sends (a resend after "mark as verified" is a new attempt; a transport retry is not). */
   attempt: z.number().int().min(0),
   /** The last push's receipt: where to read the entry's fate back. */
-  receipt: z.object({ entryId: z.string(), vendorRef: z.string(), marker: z.string().optional() }).optional(),
-  /** The batch the entry was sent in (Quadra's failed-check looks at later batches). */
+  receipt: z
+    .object({
+      entryId: z.string(),
+      vendorRef: z.string(),
+      marker: z.string().optional(),
+      /** What the connector changed to send it (an account number cut...). */
+      notes: z.array(z.object({ catalogueId: CatalogueIdSchema.optional(), message: z.string() })).optional(),
+    })
+    .optional(),
+  /** The batch the entry was sent in (a read-back policy may look at later batches). */
   batch: z.number().int().optional(),
-  /** Read-back attempts that did not find the entry (Quadra). */
-  notFound: z.number().int().min(0),
+  /** Read-backs since the last send that did not find the entry (the connector's read-back policy says what then). */
+  readBackMisses: z.number().int().min(0),
   /** When the entry's fate may next be read back. */
   checkAfter: InstantSchema.optional(),
   /** The last transport or contract error, while the entry waits to be sent again. */

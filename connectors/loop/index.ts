@@ -24,18 +24,19 @@ import {
 } from '../../contracts/loop/wire.js';
 import { DossiersResponseSchema } from '../../contracts/loop/wire.js';
 import { createHttpClient } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushOutcome, type PushReceipt, type Result, type VendorFile } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorModule, type ConnectorOptions, type EntryFate, type PushOutcome, type PushReceipt, type Result, type VendorFile, IMMEDIATE_READ_BACK } from '../types.js';
 
-export interface LoopCredentials {
+export const LoopCredentialsSchema = z.object({
   /** The public part of the key from Loop Hub (`x-apikey` before the colon). */
-  apiKey: string;
+  apiKey: z.string().min(1),
   /** The client secret (`x-apikey` after the colon). */
-  apiSecret: string;
+  apiSecret: z.string().min(1),
   /** The firm's Loop code. */
-  domain: string;
+  domain: z.string().min(1),
   /** The Azure APIM subscription key (`Ocp-Apim-Subscription-Key`). */
-  subscriptionKey: string;
-}
+  subscriptionKey: z.string().min(1),
+});
+export type LoopCredentials = z.infer<typeof LoopCredentialsSchema>;
 
 export interface LoopConnectorOptions extends ConnectorOptions<LoopCredentials> {
   /**
@@ -232,7 +233,7 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
 
   return {
     vendor: 'loop',
-    readBackPolicy: { firstCheckAfterMs: 0, notFoundRetryNights: 0 },
+    readBackPolicy: IMMEDIATE_READ_BACK,
 
     async authenticate() {
       const res = await associatedFolders();
@@ -388,3 +389,11 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
     },
   };
 }
+
+/** Cegid Loop for the vendor registry: the import's status is read back at once. */
+export const loopConnectorModule: ConnectorModule<LoopCredentials> = {
+  vendor: 'loop',
+  credentialsSchema: LoopCredentialsSchema,
+  readBackPolicy: IMMEDIATE_READ_BACK,
+  create: createLoopConnector,
+};

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { entryForWireCode } from '../../contracts/catalogue/index.js';
+import { z } from 'zod';
+import { entryForWireCode, renderMessage } from '../../contracts/catalogue/index.js';
 import type { AccountingEntry, Journal, ReferenceData } from '../../contracts/hub/model.js';
 import { encodeQuadraFile, entryLine, type QuadraEntryLine, type Truncation } from '../../contracts/quadra/ascii.js';
 import { isWindows1252 } from '../../contracts/quadra/windows-1252.js';
@@ -25,7 +25,7 @@ import {
   type TokenResponse,
 } from '../../contracts/quadra/wire.js';
 import { createHttpClient, type HttpRequest } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushOutcome, type PushReceipt, type Result } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorModule, type ConnectorOptions, type EntryFate, type PushNote, type PushOutcome, type PushReceipt, type ReadBackPolicy, type Result } from '../types.js';
 
 /**
  * The hub's Cegid Quadra connector (seed 003): reference data and the read-back through the CPA
@@ -34,18 +34,19 @@ import { failure, success, type Connector, type ConnectorError, type ConnectorOp
  * Errors are classified by the vendor's code (`error`), never by its text.
  */
 
-export interface QuadraCredentials {
+export const QuadraCredentialsSchema = z.object({
   /** The CPA API key and its secret (Cegid Life, Collaborative Portal). */
-  cpaKey: string;
-  cpaSecret: string;
+  cpaKey: z.string().min(1),
+  cpaSecret: z.string().min(1),
   /** The CFE API key and its secret (Cegid Life > Administration > User Management > API Keys, service Cegid File Exchange). */
-  cfeKey: string;
-  cfeSecret: string;
+  cfeKey: z.string().min(1),
+  cfeSecret: z.string().min(1),
   /** The firm's SIC code: informative only (the keys name the firm); sent as `X-TenantID` to CFE, as Cegid RFE does. */
-  sicCode?: string;
+  sicCode: z.string().optional(),
   /** The GUID Cegid issues to a validated vendor (`vendor_name` of the CPA token request). */
-  vendorName?: string;
-}
+  vendorName: z.string().optional(),
+});
+export type QuadraCredentials = z.infer<typeof QuadraCredentialsSchema>;
 
 export interface QuadraConnectorOptions extends ConnectorOptions<QuadraCredentials> {
   /** CFE's base URL when it is not the CPA's (the real services live on different hosts). */
@@ -59,8 +60,16 @@ export const DEFAULT_VENDOR_NAME = '6f1c2b0e-9d4a-4e51-8a37-2c5d0b7e4f10';
 const DEFAULT_APPLICATION = { name: 'ledgersim Accounting Hub', version: '0.1.0' };
 
 const HOUR = 3_600_000;
-/** Seed 003: the hub reads the entries back 12 hours after sending, then on 3 consecutive nights. */
-export const QUADRA_READ_BACK_POLICY = { firstCheckAfterMs: 12 * HOUR, notFoundRetryNights: 3 } as const;
+/**
+ * Seed 003 (QDR-RETRY-NIGHTS): the hub reads the entries back 12 hours after sending, then on 3
+ * consecutive nights; an entry still missing while a later batch was posted is "Failed check"
+ * (QDR-FAILED-CHECK).
+ */
+export const QUADRA_READ_BACK_POLICY: ReadBackPolicy = {
+  firstCheckAfterMs: 12 * HOUR,
+  notFoundRetryNights: 3,
+  whenRetriesRunOut: { catalogueId: 'QDR-FAILED-CHECK', message: renderMessage('QDR-FAILED-CHECK'), onlyIfLaterBatchPosted: true },
+};
 /** Quadra keeps 8 characters of an account number (QDR-ACCOUNT-8-CHARS). */
 export const ACCOUNT_MAX = 8;
 /** Own choice: a SAS is asked for one hour, enough for a batch or a read-back. */
@@ -156,6 +165,15 @@ export function encodeEntryFile(entry: AccountingEntry, trackingCode: string, re
   return { ok: false, message: encoded.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`).join('; ') };
 }
 
+/**
+ * QDR-ACCOUNT-8-CHARS: each account number the file holds cut, once (an account on several lines
+ * is cut the same way). Own wording: the catalogue entry is a behaviour with no vendor message.
+ */
+export function truncationNotes(truncated: readonly Truncation[]): PushNote[] {
+  const cuts = new Map(truncated.map((t) => [t.from, t.to]));
+  return [...cuts].map(([from, to]) => ({ catalogueId: 'QDR-ACCOUNT-8-CHARS', message: `account ${from} sent as ${to} (Quadra keeps 8 characters)` }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reference data
 // ---------------------------------------------------------------------------------------------
@@ -216,21 +234,9 @@ const isInvalidToken = (error: ConnectorError) => error.kind === 'vendor-rejecti
 /** Azure's answer to a SAS that is no longer accepted. */
 const isSasRefused = (error: ConnectorError) => error.kind === 'vendor-rejection' && error.status === 403 && error.code === 'AuthenticationFailed';
 
-/**
- * A `Response.error()` (status 0) is a network error, not an empty success: some fetch
- * implementations (msw's interceptor among them) resolve with one instead of rejecting.
- */
-function networkErrorsThrow(fetchFn: typeof fetch): typeof fetch {
-  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const response = await fetchFn(input, init);
-    if (response.type === 'error' || response.status === 0) throw new TypeError('fetch failed: the connection was dropped');
-    return response;
-  }) as typeof fetch;
-}
-
 export function createQuadraConnector(options: QuadraConnectorOptions): Connector {
   const { credentials, clock } = options;
-  const httpOptions = { fetch: networkErrorsThrow(options.fetch), classify: classifyQuadraError, sleep: options.sleep, maxRetries: options.maxRetries };
+  const httpOptions = { fetch: options.fetch, classify: classifyQuadraError, sleep: options.sleep, maxRetries: options.maxRetries };
   const cpaHttp = createHttpClient({ baseUrl: options.baseUrl, ...httpOptions });
   const cfeHttp = options.cfeBaseUrl ? createHttpClient({ baseUrl: options.cfeBaseUrl, ...httpOptions }) : cpaHttp;
   const blobClients = new Map<string, ReturnType<typeof createHttpClient>>();
@@ -441,7 +447,8 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
           schema: null,
           idempotent: true, // Put Blob replaces a blob of the same name
         }));
-        results.push(uploaded.ok ? { ok: true, value: { entryId: entry.id, vendorRef: fileName, marker }, entryId: entry.id } : { ...uploaded, entryId: entry.id });
+        const notes = truncationNotes(encoded.truncated);
+        results.push(uploaded.ok ? { ok: true, value: { entryId: entry.id, vendorRef: fileName, marker, ...(notes.length ? { notes } : {}) }, entryId: entry.id } : { ...uploaded, entryId: entry.id });
       }
       return success(results);
     },
@@ -463,3 +470,11 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
     },
   };
 }
+
+/** Cegid Quadra for the vendor registry: read back 12 hours after sending, then on 3 nights. */
+export const quadraConnectorModule: ConnectorModule<QuadraCredentials> = {
+  vendor: 'quadra',
+  credentialsSchema: QuadraCredentialsSchema,
+  readBackPolicy: QUADRA_READ_BACK_POLICY,
+  create: createQuadraConnector,
+};

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { entryForWireCode } from '../../contracts/catalogue/index.js';
 import type { AccountingEntry, ReferenceData, ThirdParty } from '../../contracts/hub/model.js';
 import {
@@ -17,12 +18,13 @@ import {
   type SageThirdParty,
 } from '../../contracts/sage-ge/wire.js';
 import { createHttpClient } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorOptions, type EntryFate, type PushOutcome, type Result, type SendCheck } from '../types.js';
+import { failure, success, type Connector, type ConnectorError, type ConnectorModule, type ConnectorOptions, type EntryFate, type PushOutcome, type Result, type SendCheck, IMMEDIATE_READ_BACK } from '../types.js';
 
-export interface SageGeCredentials {
+export const SageGeCredentialsSchema = z.object({
   /** The entity's identifier from Sage GE's Marketplace Settings. */
-  geIdentifier: string;
-}
+  geIdentifier: z.string().min(1),
+});
+export type SageGeCredentials = z.infer<typeof SageGeCredentialsSchema>;
 
 /** Sage GE keeps 30 characters of a bank entry's label. */
 export const BANK_LABEL_MAX = 30;
@@ -42,10 +44,11 @@ export function classifySageError(status: number, body: unknown, text: string): 
 }
 
 /**
- * The hub's Sage GE entry, as the seeds describe it: the `#AAAAA#` tracking code in the comment; a
- * unique technical document number when there is no attachment (with one, the invoice number, and
- * the PDF named after it); a bank label over 30 characters kept whole in the comment; a bank entry
- * carries one attachment.
+ * The hub's Sage GE entry, as the seeds describe it: the `#AAAAA#` tracking code in the comment
+ * (SGE-TRACKING-CODE); a unique technical document number when there is no attachment
+ * (SGE-TECHNICAL-DOCNUMBER; with one, the invoice number, and the PDF named after it); a bank label
+ * over 30 characters kept whole in the comment (SGE-BANK-LABEL-30); a bank entry carries one
+ * attachment (SGE-BANK-ONE-ATTACHMENT).
  */
 export function toSageEntry(entry: AccountingEntry, trackingCode: string): EntryPushRequest {
   const comment = [entry.comment, entry.kind === 'bank' && entry.label.length > BANK_LABEL_MAX ? entry.label : undefined, `#${trackingCode}#`].filter(Boolean).join(' ');
@@ -95,6 +98,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
   const auth = () => ({ authorization: `Bearer ${options.credentials.geIdentifier}` });
   const file = (fileId: string) => `${SAGE_GE_API}/files/${encodeURIComponent(fileId)}`;
 
+  /** SGE-THIRD-PARTY-UPSERT: the hub's third parties are created or updated in the file. */
   async function pushThirdParties(fileId: string, thirdParties: readonly ThirdParty[]): Promise<Result<void>> {
     if (thirdParties.length === 0) return success(undefined);
     const res = await http.request({
@@ -110,7 +114,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
 
   return {
     vendor: 'sage-ge',
-    readBackPolicy: { firstCheckAfterMs: 0, notFoundRetryNights: 0 },
+    readBackPolicy: IMMEDIATE_READ_BACK,
     async authenticate() {
       const files = await http.request({ method: 'GET', path: `${SAGE_GE_API}/files`, headers: auth(), schema: FileListSchema, idempotent: true });
       return files.ok ? success(undefined) : files;
@@ -129,6 +133,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
         })),
       );
     },
+    /** SGE-REFDATA-PULL: fiscal years, journals, accounts and third parties of the file. */
     async pullReferenceData(fileId) {
       const get = <T>(path: string, schema: import('zod').ZodType<T>) => http.request({ method: 'GET', path: `${file(fileId)}/${path}`, headers: auth(), schema, idempotent: true });
       const fiscalYears = await get('fiscal-years', FiscalYearListSchema);
@@ -228,3 +233,11 @@ function toSageThirdParty(tp: ThirdParty): SageThirdParty {
   };
 }
 
+
+/** Sage GE for the vendor registry: the entry's fate is read back from its status route at once. */
+export const sageGeConnectorModule: ConnectorModule<SageGeCredentials> = {
+  vendor: 'sage-ge',
+  credentialsSchema: SageGeCredentialsSchema,
+  readBackPolicy: IMMEDIATE_READ_BACK,
+  create: createSageGeConnector,
+};

@@ -8,7 +8,11 @@ import { IsoDateSchema, InstantSchema } from '../common/primitives.js';
  * shapes map to and from these in one place per connector.
  */
 
-export const VendorIdSchema = z.enum(['sage-ge', 'quadra', 'loop']);
+/**
+ * The id of a vendor the hub is connected to. The hub's model does not list the vendors: the
+ * registry (`vendors/index.ts`) does, and narrows this to its own enum (`VendorIdSchema` there).
+ */
+export const VendorIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a vendor id: lowercase letters, digits and dashes');
 export type VendorId = z.infer<typeof VendorIdSchema>;
 
 export const ClientFileSchema = z.object({

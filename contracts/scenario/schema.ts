@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CatalogueIdSchema } from '../catalogue/schema.js';
 import { FaultRuleSchema } from '../common/faults.js';
 import { InstantSchema, IsoDateSchema } from '../common/primitives.js';
-import { EntryKindSchema, EntryLineSchema, SyncFrequencySchema, ThirdPartySchema } from '../hub/model.js';
+import { EntryKindSchema, EntryLineSchema, SyncFrequencySchema, ThirdPartySchema, VendorIdSchema } from '../hub/model.js';
 
 /**
  * A scenario as data: a vendor state, steps from a closed set of verbs, what must then be true,
@@ -128,10 +128,10 @@ export type Step = z.infer<typeof StepSchema>;
 
 export const ScenarioSchema = z
   .object({
-    id: z.string().regex(/^(sage-ge|quadra|loop|hub)\/[a-z0-9-]+$/, 'an id is <vendor>/<kebab-name>'),
+    id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z0-9-]+$/, 'an id is <vendor>/<kebab-name>'),
     title: z.string().min(1),
-    /** The vendor the hub syncs to in this scenario. */
-    vendor: z.enum(['sage-ge', 'quadra', 'loop']),
+    /** The vendor the hub syncs to in this scenario: a registered vendor's id (the loader checks it against `vendors/`). */
+    vendor: VendorIdSchema,
     covers: z.array(CatalogueIdSchema).min(1),
     /** Where the virtual clock starts. */
     start: InstantSchema.default('2026-03-16T09:00:00.000Z'),

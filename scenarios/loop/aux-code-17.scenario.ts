@@ -1,4 +1,4 @@
-import { LOOP_FOLDER } from '../adapters/loop.js';
+import { LOOP_FOLDER } from '../../vendors/loop.js';
 import { defineScenario } from '../load.js';
 import { DATE, letLoopImport, linkAndSend, noFieldRefusal, posted } from './common.js';
 

@@ -1,4 +1,4 @@
-import { LOOP_COLLABORATOR, LOOP_FOLDER, LOOP_FOLDER_NAME } from '../adapters/loop.js';
+import { LOOP_COLLABORATOR, LOOP_FOLDER, LOOP_FOLDER_NAME } from '../../vendors/loop.js';
 import { defineScenario } from '../load.js';
 import { folderAction, letLoopImport, linkAndSend, PURCHASE, resendAndPost, SALE } from './common.js';
 

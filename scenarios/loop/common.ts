@@ -1,5 +1,5 @@
 import type { EntryTemplate, Expectation, Step } from '../../contracts/scenario/schema.js';
-import { LOOP_FOLDER } from '../adapters/loop.js';
+import { LOOP_FOLDER } from '../../vendors/loop.js';
 
 /** Shared pieces of the Cegid Loop scenarios: entries, and the usual sequences of steps. */
 

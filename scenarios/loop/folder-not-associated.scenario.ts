@@ -1,4 +1,4 @@
-import { LOOP_API_KEY, LOOP_FOLDER } from '../adapters/loop.js';
+import { LOOP_API_KEY, LOOP_FOLDER } from '../../vendors/loop.js';
 import { defineScenario } from '../load.js';
 import { letLoopImport, PURCHASE, posted } from './common.js';
 

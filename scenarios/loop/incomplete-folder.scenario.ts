@@ -1,4 +1,4 @@
-import { LOOP_FOLDER } from '../adapters/loop.js';
+import { LOOP_FOLDER } from '../../vendors/loop.js';
 import { defineScenario } from '../load.js';
 import { folderAction, IMPORT_JSON, linkAndSend, PURCHASE, resendAndPost } from './common.js';
 

@@ -6,7 +6,8 @@ import type { RequestJournal, RequestJournalOptions } from './journal.js';
 import type { SimulatorKit } from './simulator-kit.js';
 import { createMemoryStore, type Store } from '../../core/store.js';
 
-export type SimulatorName = 'sage-ge' | 'quadra' | 'loop';
+/** A registered vendor's id (`vendors/index.ts` lists them and narrows this to its `VendorId`). */
+export type SimulatorName = string;
 
 /** What `ledgersim start` and the kit know of a simulator's state, before building it. */
 export interface SimulatorDefinition<S extends { tenants: Record<string, unknown> }> {

@@ -11,11 +11,10 @@ import {
   TIERS_TYPES,
   TiersSchema,
 } from '../../../contracts/loop/wire.js';
-import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import { vendorError } from '../../kit/vendor-error.js';
 import { applyListQuery } from '../domain/query.js';
-import { ecritureFilterMissing } from '../rules/index.js';
+import { ecritureFilterRequired } from '../rules/index.js';
 import type { FolderState } from '../state/schema.js';
 import { resolveFolder, type LoopRouteDeps } from './access.js';
 import { errorResponses, json, loopHook, security } from './openapi-helpers.js';
@@ -72,9 +71,8 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
         if (resolved instanceof Response) return resolved as never;
         const result = applyListQuery(route.rows(resolved.folder), query, { fields, maxTake: route.maxTake });
         if (!result.ok) return vendorError(c, { status: 400, code: result.error.code, message: result.error.message }) as never;
-        if (route.requireFilter && ecritureFilterMissing(result.filter)) {
-          return vendorError(c, { status: 400, code: 'FilterRequired', message: LOOP_MESSAGES.ecritureFilterRequired }) as never;
-        }
+        const filtered = route.requireFilter ? ecritureFilterRequired(result.filter) : { ok: true as const };
+        if (!filtered.ok) return vendorError(c, filtered.refusal) as never;
         return c.json(result.rows as never, 200);
       },
       loopHook,

@@ -7,8 +7,8 @@ export { auth, type AuthResult, type LoopCredentials } from './auth.js';
 export { collaboratorNoAccess } from './collaborator-no-access.js';
 export { folderNotAssociated } from './folder-not-associated.js';
 export { incompleteFolder, fiscalYearLabel } from './incomplete-folder.js';
-export { ecritureFilterMissing } from './refdata-pull.js';
-export type { FieldViolation } from './types.js';
+export { ecritureFilterRequired } from './refdata-pull.js';
+export type { FieldViolation, WireRuleResult } from './types.js';
 
 /** The field-level rules an import's entries go through when the request arrives. */
 export const ECRITURE_FIELD_RULES: readonly EcritureFieldRule[] = [description35, auxCode17];

@@ -9,3 +9,9 @@ export interface FieldViolation {
 
 /** A field-level rule over one item of `data.ecritures` (its index gives the field's path). Pure. */
 export type EcritureFieldRule = (ecriture: EcritureImport, index: number) => FieldViolation[];
+
+/**
+ * The verdict of a rule whose refusal is not in the catalogue (a documented validation answer
+ * with no catalogue message): the same `ok` shape as `RuleResult`, with Loop's wire error.
+ */
+export type WireRuleResult = { ok: true } | { ok: false; refusal: { status: 400; code: string; message: string } };

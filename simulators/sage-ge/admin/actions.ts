@@ -121,6 +121,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     },
   }),
   defineAction({
+    // SGE-BULK-ACTIVATION
     name: 'bulk-activate',
     description: 'Multi-file Marketplace: select files (all when fileIds is absent) and click Activate Files',
     input: EntityInput.extend({ fileIds: z.array(z.string().min(1)).optional() }),

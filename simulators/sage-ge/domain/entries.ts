@@ -22,7 +22,7 @@ export function storedAttachment(attachment: EntryPushRequest['attachments'][num
 
 /**
  * An entry pushed by the connector lands in the Sage cloud queue; GE sees it only when the file's
- * accounting is opened. A retried push with the same Idempotency-Key returns the first entry.
+ * accounting is opened (SGE-STUCK-ACCOUNTING-NOT-OPENED). A retried push with the same Idempotency-Key returns the first entry.
  */
 export function pushEntry(
   entity: EntityState,
@@ -135,6 +135,7 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
     }
     let documentNumber = request.documentNumber;
     const journal = file.journals[request.journalCode]!;
+    // SGE-AUTONUMBER: an empty document number takes the journal's next number.
     if (documentNumber === '' && journal.autoNumbering.enabled) {
       const next = nextNumber[journal.code] ?? journal.autoNumbering.next;
       documentNumber = `${journal.autoNumbering.prefix}${String(next).padStart(6, '0')}`;

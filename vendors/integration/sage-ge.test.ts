@@ -3,12 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../contracts/catalogue/index.js';
 import { createVirtualClock } from '../../core/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
-import { reachSimulator } from '../test-support.js';
+import { reachSimulator } from './reach-simulator.js';
 import { createSageGeSimulator, type SageGeSimulator } from '../../simulators/sage-ge/index.js';
 import { buildEntity, buildFile, calendarYear } from '../../simulators/sage-ge/seed/builders.js';
-import { createHubEngine, type HubEngine } from '../hub/engine.js';
-import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../hub/entry-builders.js';
-import { createSageGeConnector } from './index.js';
+import { createHubEngine, type HubEngine } from '../../connectors/hub/engine.js';
+import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../../connectors/hub/entry-builders.js';
+import { createSageGeConnector, SageGeCredentialsSchema } from '../../connectors/sage-ge/index.js';
 
 const START = '2026-03-16T09:00:00.000Z';
 const BASE = 'https://sage-ge.connector.test';
@@ -39,7 +39,7 @@ async function world(transport: 'msw' | 'http', fileOverrides: Parameters<typeof
   const { baseUrl, close } = await reachSimulator(server, sim.app, transport, BASE);
   const hub = createHubEngine({
     clock,
-    connectorFor: (connection) => createSageGeConnector({ baseUrl, fetch: globalThis.fetch, credentials: { geIdentifier: connection.credentials.geIdentifier! }, clock, sleep: async () => {} }),
+    connectorFor: (connection) => createSageGeConnector({ baseUrl, fetch: globalThis.fetch, credentials: SageGeCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
   });
   const action = async (name: string, body: object) => {
     const res = await sim.app.request(`/__admin/actions/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entityId: 'E1', fileId: 'F1', ...body }) });

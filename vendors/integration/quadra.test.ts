@@ -7,13 +7,13 @@ import { decodeQuadraFile } from '../../contracts/quadra/ascii.js';
 import { del } from '../../core/changes.js';
 import { createVirtualClock, HOUR, nextNight } from '../../core/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
-import { reachSimulator } from '../test-support.js';
+import { reachSimulator } from './reach-simulator.js';
 import { createQuadraSimulator, type QuadraSimulator } from '../../simulators/quadra/index.js';
 import { buildDossier, buildFirm, defaultCfeKey, type DossierOverrides } from '../../simulators/quadra/seed/builders.js';
 import type { EntryState } from '../../simulators/quadra/state/schema.js';
-import { createHubEngine, type HubEngine } from '../hub/engine.js';
-import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../hub/entry-builders.js';
-import { createQuadraConnector, encodeEntryFile, fileNameOf, pieceNumberOf, toQuadraLines, type QuadraCredentials } from './index.js';
+import { createHubEngine, type HubEngine } from '../../connectors/hub/engine.js';
+import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../../connectors/hub/entry-builders.js';
+import { createQuadraConnector, encodeEntryFile, QuadraCredentialsSchema, fileNameOf, pieceNumberOf, toQuadraLines, type QuadraCredentials } from '../../connectors/quadra/index.js';
 
 const START = '2026-03-16T09:00:00.000Z';
 const BASE = 'https://quadra.connector.test';
@@ -69,7 +69,7 @@ async function world(transport: 'msw' | 'http', dossier: DossierOverrides = {}):
   };
   const hub = createHubEngine({
     clock,
-    connectorFor: (connection) => createQuadraConnector({ baseUrl, fetch: globalThis.fetch, credentials: connection.credentials as unknown as QuadraCredentials, clock, sleep: async () => {} }),
+    connectorFor: (connection) => createQuadraConnector({ baseUrl, fetch: globalThis.fetch, credentials: QuadraCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
   });
   await hub.runScheduler();
   const action = async (name: string, body: object = {}) => {
@@ -201,13 +201,13 @@ describe('the read-back', () => {
       await w.openDossier();
 
       await w.advance(11 * HOUR); // LOST: 12 hours after sending
-      expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'synchronizing' }, notFound: 1 });
+      expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 1 });
       await w.advance(HOUR); // LATER: 12 hours after sending
       expect(w.hub.entry('LATER')!.status.status).toBe('posted');
 
       for (let night = 1; night <= 2; night++) {
         await w.untilNight();
-        expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'synchronizing' }, notFound: 1 + night });
+        expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 1 + night });
       }
       await w.untilNight(); // the third night
       expect(w.hub.entry('LOST')!.status).toMatchObject({ status: 'failed-check', message: renderMessage('QDR-FAILED-CHECK'), catalogueId: 'QDR-FAILED-CHECK' });
@@ -224,7 +224,7 @@ describe('the read-back', () => {
       await w.advance(12 * HOUR);
       for (let night = 0; night < 4; night++) await w.untilNight();
       expect(w.hub.entry('P1')!).toMatchObject({ status: { status: 'synchronizing' } });
-      expect(w.hub.entry('P1')!.notFound).toBeGreaterThanOrEqual(4);
+      expect(w.hub.entry('P1')!.readBackMisses).toBeGreaterThanOrEqual(4);
       expect(w.quadraEntries().size).toBe(0);
       // Opening it at last: the next night finds the entry.
       await w.openDossier();
@@ -367,6 +367,23 @@ describe('the ASCII the connector writes', () => {
       ['FOURNISS', 'C', 12_000, '#ABCDE#'],
     ]);
     expect(decoded.lineEnding).toBe('CRLF');
+  });
+
+  it('reports each account number it cut (QDR-ACCOUNT-8-CHARS) in the push receipt, which the hub keeps in the entry\'s history', async () => {
+    const w = await world('msw');
+    try {
+      await linked(w);
+      await w.send(purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE, supplier: 'FOURNISSEURDUPONT' }));
+      const record = w.hub.entry('P1')!;
+      expect(record.status.status).toBe('synchronizing');
+      expect(record.receipt?.notes).toEqual([{ catalogueId: getEntry('QDR-ACCOUNT-8-CHARS').id, message: 'account FOURNISSEURDUPONT sent as FOURNISS (Quadra keeps 8 characters)' }]);
+      expect(record.history.at(-1)).toMatchObject({ status: 'synchronizing', message: 'QDR-ACCOUNT-8-CHARS: account FOURNISSEURDUPONT sent as FOURNISS (Quadra keeps 8 characters)' });
+      // An entry with nothing cut carries no note.
+      await w.send(purchaseEntry({ id: 'P2', clientFileId: 'C1', date: DATE }));
+      expect(w.hub.entry('P2')!.receipt?.notes).toBeUndefined();
+    } finally {
+      await w.close();
+    }
   });
 
   it('keeps a number the dossier holds as such, and writes Windows-1252 text only', () => {

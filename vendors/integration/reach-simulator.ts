@@ -1,7 +1,7 @@
 import { http, passthrough } from 'msw';
 import type { SetupServer } from 'msw/node';
-import { createBridgeHandlers } from '../simulators/kit/msw-bridge.js';
-import { serveApp } from '../simulators/kit/serve.js';
+import { createBridgeHandlers } from '../../simulators/kit/msw-bridge.js';
+import { serveApp } from '../../simulators/kit/serve.js';
 
 /**
  * Puts a simulator where a connector test's hub will call it: in-process through the msw bridge at

@@ -5,15 +5,15 @@ import { getEntry, renderMessage } from '../../contracts/catalogue/index.js';
 import { JOURNAL_TYPES } from '../../contracts/loop/wire.js';
 import { createVirtualClock } from '../../core/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
-import { reachSimulator } from '../test-support.js';
+import { reachSimulator } from './reach-simulator.js';
 import { createLoopSimulator, type LoopSimulator } from '../../simulators/loop/index.js';
 import { buildApiKey, buildCompte, buildFirm, buildFolder, buildJournal, type FolderOverrides } from '../../simulators/loop/seed/builders.js';
 import type { FolderState } from '../../simulators/loop/state/schema.js';
 import { createMemoryStore } from '../../core/store.js';
-import { createHubEngine, type HubEngine } from '../hub/engine.js';
-import { emptyHubState, type HubState } from '../hub/state.js';
-import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../hub/entry-builders.js';
-import { chunksOf, createLoopConnector, type LoopConnectorOptions } from './index.js';
+import { createHubEngine, type HubEngine } from '../../connectors/hub/engine.js';
+import { emptyHubState, type HubState } from '../../connectors/hub/state.js';
+import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../../connectors/hub/entry-builders.js';
+import { chunksOf, createLoopConnector, LoopCredentialsSchema, type LoopConnectorOptions } from '../../connectors/loop/index.js';
 
 const START = '2026-03-16T09:00:00.000Z';
 const BASE = 'https://loop.connector.test';
@@ -61,7 +61,7 @@ async function world(transport: 'msw' | 'http', folderOverrides: FolderOverrides
       createLoopConnector({
         baseUrl,
         fetch: globalThis.fetch,
-        credentials: connection.credentials as unknown as LoopConnectorOptions['credentials'],
+        credentials: LoopCredentialsSchema.parse(connection.credentials),
         clock,
         sleep: async () => {},
         ...connectorOptions,

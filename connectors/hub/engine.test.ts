@@ -1,0 +1,321 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hubCatalogue } from '../../contracts/catalogue/hub.js';
+import type { CatalogueId } from '../../contracts/catalogue/schema.js';
+import type { AccountingEntry, ReferenceData } from '../../contracts/hub/model.js';
+import { createVirtualClock, HOUR, type VirtualClock } from '../../core/clock.js';
+import { failure, success, type Connector, type EntryFate, type PushReceipt, type ReadBackPolicy } from '../types.js';
+import { createHubEngine, InvalidEntryError, type HubEngine } from './engine.js';
+import { purchaseEntry } from './entry-builders.js';
+
+const START = '2026-03-16T09:00:00.000Z';
+const CLIENT = { id: 'C1', name: 'Boulangerie Martin' };
+const REFERENCE: Omit<ReferenceData, 'pulledAt'> = { accounts: [], subsidiaryAccounts: [], thirdParties: [], journals: [], fiscalYears: [] };
+/** A rejection the fake vendor answers with, under a real catalogue id so the engine can carry it. */
+const REJECTION = { code: 'R1', message: 'Journal HA is locked', catalogueId: 'SGE-JOURNAL-LOCKED' as CatalogueId };
+
+/**
+ * A vendor in memory: what it received, what it decided, and switches for the test. No vendor's
+ * code: the engine must work on the `Connector` interface alone.
+ */
+function fakeVendor(clock: VirtualClock, policy: ReadBackPolicy = { firstCheckAfterMs: 0, notFoundRetryNights: 0 }) {
+  const vendor = {
+    secret: 'good',
+    pushes: [] as { entryId: string; attempt: number; trackingCode: string }[],
+    pulls: 0,
+    /** entryId → what the read-back finds. */
+    fates: new Map<string, EntryFate>(),
+    /** What a push answers for an entry (default: accepted, fate "posted"). */
+    onPush: (_entry: AccountingEntry): 'accept' | 'reject' | 'lost' => 'accept',
+    notes: [] as NonNullable<PushReceipt['notes']>,
+    connector(credentials: Record<string, string>): Connector {
+      return {
+        vendor: 'fake',
+        readBackPolicy: policy,
+        authenticate: async () => (credentials.secret === vendor.secret ? success(undefined) : failure({ kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' })),
+        listFiles: async () => success([{ id: 'V1', name: 'Vendor file', connected: true }]),
+        pullReferenceData: async () => {
+          vendor.pulls += 1;
+          return success({ ...REFERENCE, pulledAt: clock.now().toISOString() });
+        },
+        pushThirdParties: async () => success(undefined),
+        canSend: (entry) => (entry.label.includes('HOLD') ? { ok: false, reason: 'held by the vendor' } : { ok: true }),
+        pushEntries: async (_file, items) =>
+          success(
+            items.map(({ entry, attempt, trackingCode }) => {
+              vendor.pushes.push({ entryId: entry.id, attempt, trackingCode });
+              const verdict = vendor.onPush(entry);
+              if (verdict === 'reject') return { ...failure({ kind: 'vendor-rejection', status: 400, ...REJECTION }), entryId: entry.id };
+              vendor.fates.set(entry.id, verdict === 'lost' ? { state: 'not-found' } : { state: 'posted', documentNumber: `DOC-${entry.id}` });
+              return { ok: true as const, value: { entryId: entry.id, vendorRef: `REF-${entry.id}-${attempt}`, ...(vendor.notes.length ? { notes: vendor.notes } : {}) }, entryId: entry.id };
+            }),
+          ),
+        readBack: async (_file, receipts) => success(receipts.map((r) => vendor.fates.get(r.entryId) ?? { state: 'not-found' })),
+      };
+    },
+  };
+  return vendor;
+}
+
+async function setUp(options: { frequency?: 'realtime' | 'daily' | 'manual'; policy?: ReadBackPolicy } = {}) {
+  const clock = createVirtualClock({ start: START });
+  const vendor = fakeVendor(clock, options.policy);
+  const hub = createHubEngine({ clock, connectorFor: (connection) => vendor.connector(connection.credentials) });
+  const connection = await hub.connect({ vendor: 'fake', credentials: { secret: 'good' }, frequency: options.frequency ?? 'realtime' });
+  if (!connection.ok) throw new Error('connect failed');
+  const linked = await hub.linkFile({ clientFile: CLIENT, connectionId: connection.value.id, vendorFileId: 'V1' });
+  if (!linked.ok) throw new Error('link failed');
+  const advance = async (ms: number) => {
+    clock.advance(ms);
+    await hub.runScheduler();
+  };
+  return { clock, vendor, hub, connectionId: connection.value.id, advance };
+}
+
+const entry = (id: string, extra: Partial<AccountingEntry> = {}): AccountingEntry => ({ ...purchaseEntry({ id, clientFileId: CLIENT.id, date: '2026-03-10' }), ...extra });
+const statusOf = (hub: HubEngine, id: string) => hub.entry(id)?.status.status;
+
+describe('the hub engine: an entry\'s lifecycle', () => {
+  it('to-verify → pending → synchronizing → posted, with the vendor\'s document number and the history of each move', async () => {
+    const { hub, vendor } = await setUp({ frequency: 'manual' });
+    await hub.addEntry(entry('P1'));
+    expect(statusOf(hub, 'P1')).toBe('to-verify');
+    await hub.markVerified('P1');
+    expect(statusOf(hub, 'P1')).toBe('pending');
+    expect(vendor.pushes).toEqual([]);
+    const report = await hub.synchronize(CLIENT.id);
+    expect(report).toEqual({ sent: 1, posted: 1, failed: 0, pending: 0 });
+    expect(hub.entry('P1')!.status).toMatchObject({ status: 'posted', documentNumber: 'DOC-P1', vendorRef: 'REF-P1-1' });
+    expect(hub.entry('P1')!.history.map((h) => h.status)).toEqual(['to-verify', 'pending', 'synchronizing', 'posted']);
+    expect(vendor.pushes).toEqual([{ entryId: 'P1', attempt: 1, trackingCode: hub.entry('P1')!.trackingCode }]);
+  });
+
+  it('keeps an entry the connector cannot send pending, with its reason, and does not send it', async () => {
+    const { hub, vendor } = await setUp();
+    await hub.addEntry(entry('P1', { label: 'HOLD me' }));
+    await hub.markVerified('P1');
+    expect(hub.entry('P1')!.status).toEqual({ status: 'pending', reason: 'held by the vendor' });
+    expect(vendor.pushes).toEqual([]);
+  });
+
+  it('shows a rejection as "Synchronization failed" with the vendor\'s message and catalogue id (HUB-SYNC-FAILED)', async () => {
+    const { hub, vendor } = await setUp();
+    vendor.onPush = () => 'reject';
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    expect(hub.entry('P1')!.status).toMatchObject({ status: 'sync-failed', message: REJECTION.message, catalogueId: REJECTION.catalogueId });
+  });
+
+  it('gives every entry its own tracking code, from the seed', async () => {
+    const { hub } = await setUp({ frequency: 'manual' });
+    const codes = [];
+    for (let i = 0; i < 20; i++) codes.push((await hub.addEntry(entry(`P${i}`))).trackingCode);
+    expect(new Set(codes).size).toBe(20);
+    expect(codes.every((c) => /^[A-Z]{5}$/.test(c))).toBe(true);
+  });
+
+  it('keeps what the connector changed to send an entry in its history (e.g. an account number cut)', async () => {
+    const { hub, vendor } = await setUp();
+    vendor.notes = [{ catalogueId: 'QDR-ACCOUNT-8-CHARS', message: 'account FOURNISSEURBUREAU sent as FOURNISS' }];
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    const sent = hub.entry('P1')!.history.find((h) => h.status === 'synchronizing');
+    expect(sent?.message).toBe('QDR-ACCOUNT-8-CHARS: account FOURNISSEURBUREAU sent as FOURNISS');
+    expect(hub.entry('P1')!.receipt?.notes).toEqual(vendor.notes);
+  });
+});
+
+describe('the hub engine: frequencies', () => {
+  it('realtime sends at "mark as verified" (HUB-SYNC-REALTIME)', async () => {
+    const { hub, vendor } = await setUp({ frequency: 'realtime' });
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    expect(vendor.pushes).toHaveLength(1);
+    expect(statusOf(hub, 'P1')).toBe('posted');
+  });
+
+  it('daily waits for the evening run at 20:00 UTC (HUB-SYNC-DAILY)', async () => {
+    const { hub, vendor, advance } = await setUp({ frequency: 'daily' });
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    await advance(10 * HOUR); // 19:00
+    expect(vendor.pushes).toHaveLength(0);
+    await advance(HOUR); // 20:00
+    expect(vendor.pushes).toHaveLength(1);
+    expect(statusOf(hub, 'P1')).toBe('posted');
+  });
+
+  it('manual sends only on Synchronize, never on the scheduler\'s runs (HUB-SYNC-MANUAL)', async () => {
+    const { hub, vendor, advance } = await setUp({ frequency: 'manual' });
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    await advance(3 * 24 * HOUR);
+    expect(vendor.pushes).toHaveLength(0);
+    await hub.synchronize();
+    expect(vendor.pushes).toHaveLength(1);
+  });
+
+  it('changes frequency on an existing connection', async () => {
+    const { hub, vendor, connectionId } = await setUp({ frequency: 'manual' });
+    expect(await hub.setFrequency(connectionId, 'realtime')).toEqual({ ok: true, value: undefined });
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    expect(vendor.pushes).toHaveLength(1);
+  });
+
+  it('pulls the accounts again once a week (HUB-WEEKLY-ACCOUNT-SYNC)', async () => {
+    const { vendor, advance } = await setUp({ frequency: 'manual' });
+    expect(vendor.pulls).toBe(1); // at the link (HUB-REFDATA-ON-LINK)
+    await advance(6 * 24 * HOUR);
+    expect(vendor.pulls).toBe(1);
+    await advance(24 * HOUR);
+    expect(vendor.pulls).toBe(2);
+  });
+});
+
+describe('the hub engine: resend, exclude, disable, edit credentials', () => {
+  it('"mark as verified" after a rejection resends as a new attempt (HUB-MARK-VERIFIED-RESEND)', async () => {
+    const { hub, vendor } = await setUp();
+    vendor.onPush = () => 'reject';
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    expect(statusOf(hub, 'P1')).toBe('sync-failed');
+    vendor.onPush = () => 'accept';
+    await hub.markVerified('P1');
+    expect(vendor.pushes.map((p) => p.attempt)).toEqual([1, 2]);
+    expect(hub.entry('P1')!.status).toMatchObject({ status: 'posted', vendorRef: 'REF-P1-2' });
+  });
+
+  it('never sends an excluded entry (HUB-EXCLUDE-ENTRY)', async () => {
+    const { hub, vendor } = await setUp({ frequency: 'manual' });
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    await hub.exclude('P1');
+    await hub.synchronize();
+    expect(vendor.pushes).toEqual([]);
+    expect(statusOf(hub, 'P1')).toBe('excluded');
+  });
+
+  it('sends and reads back nothing while the integration is disabled, and catches up once enabled (HUB-DISABLE-INTEGRATION)', async () => {
+    const { hub, vendor, connectionId, advance } = await setUp({ frequency: 'daily' });
+    await hub.setIntegrationEnabled(connectionId, false);
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    await advance(2 * 24 * HOUR);
+    await hub.synchronize();
+    expect(vendor.pushes).toEqual([]);
+    await hub.setIntegrationEnabled(connectionId, true);
+    await hub.synchronize();
+    expect(statusOf(hub, 'P1')).toBe('posted');
+  });
+
+  it('checks new credentials before they replace the old ones (HUB-EDIT-CREDENTIALS)', async () => {
+    const { hub, vendor, connectionId } = await setUp();
+    vendor.secret = 'rotated';
+    const refused = await hub.editCredentials(connectionId, { secret: 'typo' });
+    expect(refused).toEqual({ ok: false, error: { kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' } });
+    expect(hub.store.data.connections[connectionId]!.credentials).toEqual({ secret: 'good' });
+    expect(await hub.editCredentials(connectionId, { secret: 'rotated' })).toEqual({ ok: true, value: undefined });
+    expect(hub.store.data.connections[connectionId]!.credentials).toEqual({ secret: 'rotated' });
+    // The connector is rebuilt with the new keys: sending works again.
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    expect(statusOf(hub, 'P1')).toBe('posted');
+  });
+});
+
+describe('the hub engine: the read-back policy is the connector\'s', () => {
+  const policy: ReadBackPolicy = {
+    firstCheckAfterMs: 12 * HOUR,
+    notFoundRetryNights: 2,
+    whenRetriesRunOut: { catalogueId: 'QDR-FAILED-CHECK', message: 'the fake vendor never showed it', onlyIfLaterBatchPosted: true },
+  };
+
+  it('reads back after the policy\'s delay, then on N nights, then concludes with the policy\'s status once a later batch posted', async () => {
+    const { hub, vendor, advance } = await setUp({ frequency: 'manual', policy });
+    vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');
+    await hub.addEntry(entry('LOST'));
+    await hub.markVerified('LOST');
+    await hub.synchronize();
+    await hub.addEntry(entry('LATER'));
+    await hub.markVerified('LATER');
+    await hub.synchronize();
+    expect(statusOf(hub, 'LATER')).toBe('synchronizing'); // not read back before 12 hours
+    await advance(12 * HOUR);
+    expect(statusOf(hub, 'LATER')).toBe('posted');
+    expect(hub.entry('LOST')).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 1 });
+    await advance(24 * HOUR);
+    expect(hub.entry('LOST')).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 2 });
+    await advance(24 * HOUR);
+    expect(hub.entry('LOST')!.status).toMatchObject({ status: 'failed-check', message: 'the fake vendor never showed it', catalogueId: 'QDR-FAILED-CHECK' });
+  });
+
+  it('keeps looking when no later batch was posted', async () => {
+    const { hub, vendor, advance } = await setUp({ frequency: 'manual', policy });
+    vendor.onPush = () => 'lost';
+    await hub.addEntry(entry('LOST'));
+    await hub.markVerified('LOST');
+    await hub.synchronize();
+    for (let day = 0; day < 5; day++) await advance(24 * HOUR);
+    expect(hub.entry('LOST')).toMatchObject({ status: { status: 'synchronizing' } });
+    expect(hub.entry('LOST')!.readBackMisses).toBeGreaterThan(policy.notFoundRetryNights);
+  });
+
+  it('without a conclusion in the policy, a missing entry is never failed', async () => {
+    const { hub, vendor, advance } = await setUp({ frequency: 'manual', policy: { firstCheckAfterMs: 0, notFoundRetryNights: 0 } });
+    vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');
+    for (const id of ['LOST', 'LATER']) {
+      await hub.addEntry(entry(id));
+      await hub.markVerified(id);
+      await hub.synchronize();
+    }
+    for (let day = 0; day < 3; day++) await advance(24 * HOUR);
+    expect(hub.entry('LOST')!.readBackMisses).toBeGreaterThan(2);
+    expect(statusOf(hub, 'LOST')).toBe('synchronizing');
+  });
+});
+
+describe('the hub engine: bad input', () => {
+  it('refuses an entry that does not match AccountingEntrySchema, naming the entry and the field, and keeps nothing', async () => {
+    const { hub } = await setUp();
+    const unbalanced = entry('P1', { lines: entry('P1').lines.map((l, i) => (i === 0 ? { ...l, debit: l.debit + 1 } : l)) });
+    const before = JSON.stringify(hub.store.data);
+    const refused = await hub.addEntry(unbalanced).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(InvalidEntryError);
+    expect((refused as Error).message).toBe('entry P1 refused: lines: an entry must balance: total debit = total credit');
+    await expect(hub.addEntry({ ...entry('P2'), postingDate: '2026-02-30' })).rejects.toBeInstanceOf(InvalidEntryError);
+    await expect(hub.addEntry({ ...entry('P3'), lines: [] } as AccountingEntry)).rejects.toThrow(/entry P3 refused: lines: /);
+    expect(JSON.stringify(hub.store.data)).toBe(before);
+  });
+
+  it('refuses an invalid edit and keeps the entry as it was', async () => {
+    const { hub } = await setUp({ frequency: 'manual' });
+    await hub.addEntry(entry('P1'));
+    await expect(hub.editEntry({ ...entry('P1'), label: '' })).rejects.toThrow(/entry P1 refused: label: /);
+    expect(hub.entry('P1')!.entry).toEqual(entry('P1'));
+  });
+
+  it('reports its own missing connection or link as "not-found", not as a transport error', async () => {
+    const { hub } = await setUp();
+    const missing = { ok: false, error: { kind: 'not-found', what: 'connection', message: 'no connection CONN-9' } };
+    expect(await hub.editCredentials('CONN-9', { secret: 'good' })).toEqual(missing);
+    expect(await hub.listVendorFiles('CONN-9')).toEqual(missing);
+    expect(await hub.setIntegrationEnabled('CONN-9', false)).toEqual(missing);
+    expect(await hub.setFrequency('CONN-9', 'daily')).toEqual(missing);
+    expect(await hub.linkFile({ clientFile: { id: 'C2', name: 'x' }, connectionId: 'CONN-9', vendorFileId: 'V1' })).toEqual(missing);
+    expect(await hub.refreshReferenceData('C9')).toEqual({ ok: false, error: { kind: 'not-found', what: 'link', message: 'no vendor file linked to C9' } });
+    expect(await hub.setFileActive('C9', false)).toEqual({ ok: false, error: { kind: 'not-found', what: 'link', message: 'no vendor file linked to C9' } });
+  });
+});
+
+describe('traceability', () => {
+  it('names every hub catalogue id in the engine\'s code, where it does it', () => {
+    const dir = import.meta.dirname;
+    const code = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    expect(hubCatalogue.map((e) => e.id).filter((id) => !code.includes(id))).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describeError, rejectionStatus, type FileContext, type HubContext } from './context.js';
+import type { HubEntry } from './state.js';
+
+/**
+ * Sends the file's pending entries that the connector can send now, as one batch; returns how
+ * many were sent. Entries it cannot send yet stay pending with the reason (Sage GE: no open
+ * fiscal year for the date).
+ */
+export async function sendPending(ctx: HubContext, clientFileId: string, file: FileContext): Promise<number> {
+  const referenceData = ctx.state().referenceData[clientFileId];
+  if (!referenceData) return 0;
+  const pending = Object.values(ctx.state().entries).filter((r) => r.entry.clientFileId === clientFileId && r.status.status === 'pending');
+  const sendable: HubEntry[] = [];
+  for (const record of pending) {
+    const check = file.connector.canSend(record.entry, referenceData);
+    if (check.ok) sendable.push(record);
+    else if (record.status.status !== 'pending' || record.status.reason !== check.reason) {
+      await ctx.setStatus(record.entry.id, { status: 'pending', reason: check.reason, ...(check.catalogueId ? { catalogueId: check.catalogueId } : {}) });
+    }
+  }
+  if (sendable.length === 0) return 0;
+  const batch = ctx.state().counters.batch + 1;
+  await ctx.put(['counters', 'batch'], batch);
+  // An entry whose previous send may have reached the vendor keeps its attempt number, so the
+  // vendor recognizes the resend; only a deliberate resend (after a rejection) is a new attempt.
+  const items = sendable.map((r) => ({ entry: r.entry, attempt: Math.max(r.attempt, 1), trackingCode: r.trackingCode, ...(r.unconfirmedSince ? { unconfirmedSince: r.unconfirmedSince } : {}) }));
+  const result = await file.connector.pushEntries(file.link.vendorFileId, items, referenceData);
+  if (!result.ok) {
+    for (const record of sendable) {
+      if (result.error.kind === 'vendor-rejection') await ctx.setStatus(record.entry.id, rejectionStatus(ctx.now(), result.error), { attempt: Math.max(record.attempt, 1) });
+      else await ctx.put(['entries', record.entry.id, 'lastError'], describeError(result.error));
+    }
+    return 0;
+  }
+  let sent = 0;
+  const checkAfter = new Date(ctx.clock.nowMs() + file.connector.readBackPolicy.firstCheckAfterMs).toISOString();
+  for (const item of result.value) {
+    const record = ctx.state().entries[item.entryId]!;
+    const attempt = Math.max(record.attempt, 1);
+    if (item.ok) {
+      sent += 1;
+      const notes = item.value.notes?.map((n) => (n.catalogueId ? `${n.catalogueId}: ${n.message}` : n.message)).join('; ');
+      await ctx.setStatus(
+        item.entryId,
+        { status: 'synchronizing', sentAt: ctx.now(), vendorRef: item.value.vendorRef, attempts: attempt },
+        { attempt, receipt: item.value, batch, readBackMisses: 0, checkAfter, lastError: undefined, unconfirmedSince: undefined },
+        notes || undefined,
+      );
+    } else if (item.error.kind === 'vendor-rejection') {
+      await ctx.setStatus(item.entryId, rejectionStatus(ctx.now(), item.error), { attempt, unconfirmedSince: undefined });
+    } else {
+      await ctx.put(['entries', item.entryId, 'lastError'], describeError(item.error));
+      // Kept with the entry (not in the connector's memory), so a restarted hub still holds it back.
+      if (item.unconfirmedSince) await ctx.put(['entries', item.entryId, 'unconfirmedSince'], item.unconfirmedSince);
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,77 @@
+import { loopConnectorModule } from '../connectors/loop/index.js';
+import { loopView } from '../dashboard/views/loop.js';
+import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
+import { createLoopSimulator, loopDefinition } from '../simulators/loop/index.js';
+import { buildApiKey, buildCompte, buildFirm, buildFolder, buildJournal } from '../simulators/loop/seed/builders.js';
+import type { FirmState } from '../simulators/loop/state/schema.js';
+import { defineVendor, type VendorEntryView } from './types.js';
+
+/** The folder every Loop scenario links to, its name (in LOOP-COLLABORATOR-NO-ACCESS) and the key's collaborator. */
+export const LOOP_FOLDER = 'F1';
+export const LOOP_FOLDER_NAME = 'BOULANGERIE MARTIN SAS';
+export const LOOP_COLLABORATOR = 'api.qonto@cabinet';
+/**
+ * The public part of the preset's API key. Own choice: the same in every tenant, so that a
+ * scenario can name it in Loop Hub actions (`associate-folders`) without knowing its tenant id;
+ * the secret, the subscription key and the domain are the tenant's own, so no two tenants'
+ * credentials open each other's firm.
+ */
+export const LOOP_API_KEY = 'KEYQONTOSCENARIO000000001';
+
+/** One firm whose domain is the tenant id, one healthy folder, the key "QONTO" associated with it. */
+export function healthyLoopFirm(tenantId: string, now: Date): FirmState {
+  const folder = buildFolder(LOOP_FOLDER, now, { name: LOOP_FOLDER_NAME });
+  // The hub's expense reports go to journal NDF on account 625700 (connectors/hub/entry-builders.ts).
+  folder.journaux.NDF = buildJournal(LOOP_FOLDER, 'NDF', 'Notes de frais', JOURNAL_TYPES.od);
+  folder.comptes['625700'] = buildCompte(LOOP_FOLDER, '625700', 'Réceptions');
+  const createdAt = now.toISOString();
+  return buildFirm(tenantId, {
+    name: `Cabinet ${tenantId}`,
+    subscriptionKey: `sub-${tenantId}`.padEnd(32, '0'),
+    folders: [folder],
+    apiKeys: [buildApiKey('QONTO', tenantId, [LOOP_FOLDER], createdAt, { key: LOOP_API_KEY, secret: `secret-QONTO-${tenantId}`, collaborateur: LOOP_COLLABORATOR })],
+  });
+}
+
+const keyOf = (tenant: FirmState) => Object.values(tenant.apiKeys)[0]!;
+
+/** Cegid Loop: firms by domain, folders, Loop Hub keys, JSON imports; the import's status is read back at once. */
+export const loopVendor = defineVendor({
+  id: 'loop',
+  title: 'Cegid Loop',
+  simulator: { definition: loopDefinition, create: createLoopSimulator, portOffset: 3 },
+  connector: loopConnectorModule,
+  dashboard: loopView,
+  testing: {
+    presets: { healthy: healthyLoopFirm },
+    fileId: () => LOOP_FOLDER,
+    credentials: (tenant: FirmState) => ({
+      apiKey: keyOf(tenant).key,
+      apiSecret: keyOf(tenant).secret,
+      domain: tenant.domain,
+      subscriptionKey: tenant.subscriptionKey,
+    }),
+    mistypedField: 'apiSecret',
+    // Loop's actions refuse unknown fields, and the key actions take no `folder`: only the firm is
+    // filled in; folder actions name `folder` in their input.
+    actionTarget: (tenantId) => ({ domain: tenantId }),
+      /** One view per entry of each import, in arrival order: what Loop decided for it. */
+    vendorEntries: (tenant, fileId) =>
+      Object.values(tenant.imports)
+        .filter((imp) => imp.codeIbs === fileId)
+        .sort((a, b) => a.seq - b.seq)
+        .flatMap((imp) =>
+          imp.request.data.ecritures.map((ecriture, index): VendorEntryView => {
+            const result = imp.results[index];
+            return {
+              ref: `${imp.id}:${index}`,
+              marker: ecriture.refPiece,
+              state: result?.statut === 'Integree' ? 'posted' : result?.statut === 'Rejetee' ? 'rejected' : 'queued',
+              label: ecriture.libelle,
+              documentNumber: ecriture.refPiece,
+              attachments: imp.piecesJointes[index]?.length ?? 0,
+            };
+          }),
+        ),
+  },
+});

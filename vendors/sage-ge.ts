@@ -1,0 +1,45 @@
+import { sageGeConnectorModule } from '../connectors/sage-ge/index.js';
+import { sageGeView } from '../dashboard/views/sage-ge.js';
+import { createSageGeSimulator, sageGeDefinition } from '../simulators/sage-ge/index.js';
+import { buildEntity, buildFile } from '../simulators/sage-ge/seed/builders.js';
+import type { EntityState } from '../simulators/sage-ge/state/schema.js';
+import { defineVendor } from './types.js';
+
+/** The file every Sage GE and hub scenario links to. */
+export const SAGE_GE_FILE = 'F1';
+
+/** Sage GE: one entity per tenant, files, the Sage cloud queue; the connector reads fates back at once. */
+export const sageGeVendor = defineVendor({
+  id: 'sage-ge',
+  title: 'Sage GE',
+  simulator: { definition: sageGeDefinition, create: createSageGeSimulator, portOffset: 1 },
+  connector: sageGeConnectorModule,
+  dashboard: sageGeView,
+  testing: {
+    presets: {
+      /** One firm, one file: two open calendar years, the PCG chart, five open journals. */
+      healthy: (tenantId, now): EntityState =>
+        buildEntity(tenantId, now, {
+          name: `Cabinet ${tenantId}`,
+          geIdentifier: `GE-${tenantId}-IDENTIFIER-0001`,
+          files: [buildFile(SAGE_GE_FILE, now, { name: `Dossier ${tenantId}` })],
+        }),
+    },
+    fileId: () => SAGE_GE_FILE,
+    credentials: (tenant) => ({ geIdentifier: tenant.geIdentifier }),
+    mistypedField: 'geIdentifier',
+    actionTarget: (tenantId, fileId) => ({ entityId: tenantId, fileId }),
+    openFileAction: 'open-accounting',
+    openingMessages: (result) => (result as { messages?: string[] }).messages ?? [],
+    vendorEntries: (tenant, fileId) =>
+      Object.values(tenant.files[fileId]?.entries ?? {}).map((e) => ({
+        ref: e.id,
+        marker: e.trackingCode ?? undefined,
+        state: e.status === 'injected' ? 'posted' : e.status,
+        label: e.label ?? e.request.label,
+        documentNumber: e.documentNumber ?? e.request.documentNumber,
+        attachments: e.attachmentsKept ?? e.request.attachments.length,
+        comment: e.request.comment,
+      })),
+  },
+});
