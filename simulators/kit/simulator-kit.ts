@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
+import { changesOf, ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
 import { nextNight, type VirtualClock } from '../../core/clock.js';
 import { parseDuration } from '../../core/duration.js';
 import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
@@ -197,6 +197,8 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   tickFailures: () => number,
 ): Hono<KitEnv> {
   const { store, clock } = options;
+  // The tenant's own type is generic here: its paths are checked, its value by `tenantSchema`.
+  const tenants = changesOf<{ tenants: Record<string, unknown> }>();
   const admin = new Hono<KitEnv>();
   admin.get('/health', (c) => c.json({ status: 'ok', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length, tickFailures: tickFailures() }));
   admin.get('/state', (c) => c.json(store.data));
@@ -216,13 +218,13 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     if (!body.ok) return body.response;
     const tenantId = c.req.param('tenantId');
     if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId)) return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
-    await store.commit([{ op: 'set', path: ['tenants', tenantId], value: body.value }]);
+    await store.commit([tenants.set(['tenants', tenantId], body.value)]);
     return c.json({ ok: true, tenantId });
   });
   admin.delete('/tenants/:tenantId', async (c) => {
     const tenantId = c.req.param('tenantId');
     if (!store.data.tenants[tenantId]) return adminError(c, 404, `No tenant ${tenantId}`);
-    await store.commit([{ op: 'del', path: ['tenants', tenantId] }]);
+    await store.commit([tenants.del(['tenants', tenantId])]);
     return c.json({ ok: true });
   });
   admin.post('/reset', async (c) => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
-import { del, set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { parseDuration } from '../../../core/duration.js';
 import { KEY_ALPHABET, SECRET_ALPHABET, stableString } from '../domain/ids.js';
-import { own, paths, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
+import { own, writes, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
 
 /**
  * What a person does in CegidLife, Loop Hub and Loop, as admin actions under
@@ -59,7 +59,7 @@ export const loopActions: VendorAction<LoopState>[] = [
         createdAt: now.toISOString(),
       };
       if (own(firm.apiKeys, apiKey.key)) return conflict('A key with this value already exists; generate again later');
-      return ok({ ...apiKey, xApikey: `${apiKey.key}:${apiKey.secret}`, subscriptionKey: firm.subscriptionKey, domain: firm.domain }, [set(paths.apiKey(firm.domain, apiKey.key), apiKey)]);
+      return ok({ ...apiKey, xApikey: `${apiKey.key}:${apiKey.secret}`, subscriptionKey: firm.subscriptionKey, domain: firm.domain }, [writes.firm(firm.domain).set(['apiKeys', apiKey.key], apiKey)]);
     },
   }),
   defineAction({
@@ -69,7 +69,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     run(state, input: { domain: string; key: string }) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
-      return ok({ revoked: input.key }, [del(paths.apiKey(input.domain, input.key))]);
+      return ok({ revoked: input.key }, [writes.firm(input.domain).del(['apiKeys', input.key])]);
     },
   }),
   defineAction({
@@ -81,7 +81,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       if (isResult(found)) return found;
       const missing = input.folders.filter((f) => !own(found.firm.folders, f));
       if (missing.length) return notFound(`No folder ${missing.join(', ')} in firm ${input.domain}`);
-      return ok({ key: input.key, associated: input.folders }, input.folders.map((f) => set(paths.apiKey(input.domain, input.key, 'folders', f), true)));
+      return ok({ key: input.key, associated: input.folders }, input.folders.map((f) => writes.apiKey(input.domain, input.key).set(['folders', f], true)));
     },
   }),
   defineAction({
@@ -91,7 +91,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     run(state, input: z.infer<typeof KeyFoldersInput>) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
-      return ok({ key: input.key, dissociated: input.folders }, input.folders.map((f) => del(paths.apiKey(input.domain, input.key, 'folders', f))));
+      return ok({ key: input.key, dissociated: input.folders }, input.folders.map((f) => writes.apiKey(input.domain, input.key).del(['folders', f])));
     },
   }),
   defineAction({
@@ -101,7 +101,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     run(state, input: { domain: string; folder: string; active: boolean }) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
-      return ok({ folder: input.folder, connectorActive: input.active }, [set(paths.folder(input.domain, input.folder, 'connectorActive'), input.active)]);
+      return ok({ folder: input.folder, connectorActive: input.active }, [writes.folder(input.domain, input.folder).set(['connectorActive'], input.active)]);
     },
   }),
   defineAction({
@@ -123,7 +123,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
       if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
       const fiscalYear = { id: input.fiscalYearId, start, end, status: input.status, chartComplete: input.chartComplete ?? existing?.chartComplete ?? true };
-      return ok(fiscalYear, [set(paths.folder(input.domain, input.folder, 'fiscalYears', input.fiscalYearId), fiscalYear)]);
+      return ok(fiscalYear, [writes.folder(input.domain, input.folder).set(['fiscalYears', input.fiscalYearId], fiscalYear)]);
     },
   }),
   defineAction({
@@ -134,7 +134,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       const found = findFolder(state, input);
       if (isResult(found)) return found;
       if (!own(found.folder.journaux, input.journal)) return notFound(`No journal ${input.journal} in folder ${input.folder}`);
-      return ok({ journal: input.journal, ferme: input.ferme }, [set(paths.folder(input.domain, input.folder, 'journaux', input.journal, 'ferme'), input.ferme)]);
+      return ok({ journal: input.journal, ferme: input.ferme }, [writes.folder(input.domain, input.folder).set(['journaux', input.journal, 'ferme'], input.ferme)]);
     },
   }),
   defineAction({
@@ -150,7 +150,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       } catch (error) {
         return { ok: false, status: 400, message: (error as Error).message };
       }
-      return ok({ importDelayMs: ms }, [set(paths.firm(firm.domain, 'importDelayMs'), ms)] satisfies Change[]);
+      return ok({ importDelayMs: ms }, [writes.firm(firm.domain).set(['importDelayMs'], ms)] satisfies Change[]);
     },
   }),
 ];

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { DossierCodeSchema } from '../../../contracts/quadra/wire.js';
 import { conflict, defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
-import { del, set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import type { SeededRandom } from '../../../core/random.js';
 import { openDossier } from '../domain/imports.js';
 import { journalCodeOf } from '../domain/journal-code.js';
-import { paths, type AccountState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
+import { writes, type AccountState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
 
 /**
  * What a person does in Cegid Life or in Quadra, as admin actions under `/__admin/actions/<name>`.
@@ -54,7 +54,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input: DossierInputT & { minutes: number }) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        return ok({ importDelayMinutes: input.minutes }, [set(paths.dossier(input.sicCode, input.dossier, 'importDelayMinutes'), input.minutes)]);
+        return ok({ importDelayMinutes: input.minutes }, [writes.dossier(input.sicCode, input.dossier).set(['importDelayMinutes'], input.minutes)]);
       },
     }),
     defineAction({
@@ -64,7 +64,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input: { sicCode: string; granted: boolean }) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
-        return ok({ portalAccess: input.granted }, [set(paths.firm(firm.sicCode, 'portalAccess'), input.granted)]);
+        return ok({ portalAccess: input.granted }, [writes.firm(firm.sicCode).set(['portalAccess'], input.granted)]);
       },
     }),
     defineAction({
@@ -75,7 +75,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
         const cpa = { key: `CPA-${random.string(24, KEY_ALPHABET)}`, secret: random.string(40, KEY_ALPHABET) };
-        return ok(cpa, [set(paths.firm(firm.sicCode, 'cpa'), cpa)]);
+        return ok(cpa, [writes.firm(firm.sicCode).set(['cpa'], cpa)]);
       },
     }),
     defineAction({
@@ -86,7 +86,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
         const cfe = { key: `CFE-${random.string(24, KEY_ALPHABET)}`, secret: random.string(40, KEY_ALPHABET), activated: firm.cfe.activated };
-        return ok({ key: cfe.key, secret: cfe.secret }, [set(paths.firm(firm.sicCode, 'cfe'), cfe)]);
+        return ok({ key: cfe.key, secret: cfe.secret }, [writes.firm(firm.sicCode).set(['cfe'], cfe)]);
       },
     }),
     defineAction({
@@ -96,7 +96,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input: { sicCode: string; activated: boolean }) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
-        return ok({ activated: input.activated }, [set(paths.firm(firm.sicCode, 'cfe', 'activated'), input.activated)]);
+        return ok({ activated: input.activated }, [writes.firm(firm.sicCode).set(['cfe', 'activated'], input.activated)]);
       },
     }),
     defineAction({
@@ -110,7 +110,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         const missing = codes.filter((code) => !Object.hasOwn(firm.dossiers, code));
         if (missing.length) return notFound(`No dossier ${missing.join(', ')} for SIC code ${firm.sicCode}`);
         const key = input.cfeKey === undefined ? firm.cfe.key : input.cfeKey;
-        return ok({ dossiers: codes, cfeKeyInSettings: key }, codes.map((code) => set(paths.dossier(firm.sicCode, code, 'cfeKeyInSettings'), key)));
+        return ok({ dossiers: codes, cfeKeyInSettings: key }, codes.map((code) => writes.dossier(firm.sicCode, code).set(['cfeKeyInSettings'], key)));
       },
     }),
     defineAction({
@@ -128,7 +128,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         if (overlap) return conflict(`The period overlaps ${overlap.id} (${overlap.start} to ${overlap.end})`);
         const id = input.id ?? `EX${input.start.slice(0, 4)}`;
         const period = { id, start: input.start, end: input.end, status: 'open' as const };
-        return ok(period, [set(paths.dossier(input.sicCode, input.dossier, 'periods', id), period)]);
+        return ok(period, [writes.dossier(input.sicCode, input.dossier).set(['periods', id], period)]);
       },
     }),
     defineAction({
@@ -140,7 +140,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         if (isResult(found)) return found;
         const period = Object.hasOwn(found.dossier.periods, input.periodId) ? found.dossier.periods[input.periodId] : undefined;
         if (!period) return notFound(`No period ${input.periodId} in dossier ${input.dossier}`);
-        return ok({ ...period, status: 'closed' }, [set(paths.dossier(input.sicCode, input.dossier, 'periods', input.periodId, 'status'), 'closed')]);
+        return ok({ ...period, status: 'closed' }, [writes.dossier(input.sicCode, input.dossier).set(['periods', input.periodId, 'status'], 'closed')]);
       },
     }),
     defineAction({
@@ -153,7 +153,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         const existing = Object.hasOwn(found.dossier.journals, input.journal) ? found.dossier.journals[input.journal] : undefined;
         if (!existing && input.status === 'locked') return notFound(`No journal ${input.journal} in dossier ${input.dossier}`);
         const journal = { code: input.journal, label: input.label ?? existing?.label ?? input.journal, status: input.status };
-        return ok(journal, [set(paths.dossier(input.sicCode, input.dossier, 'journals', input.journal), journal)]);
+        return ok(journal, [writes.dossier(input.sicCode, input.dossier).set(['journals', input.journal], journal)]);
       },
     }),
     defineAction({
@@ -176,7 +176,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
           collective: input.collective ?? existing?.collective ?? '',
           autoCreated: false,
         };
-        return ok(account, [set(paths.dossier(input.sicCode, input.dossier, 'accounts', input.number), account)]);
+        return ok(account, [writes.dossier(input.sicCode, input.dossier).set(['accounts', input.number], account)]);
       },
     }),
     defineAction({
@@ -187,7 +187,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         if (!Object.hasOwn(found.dossier.accounts, input.number)) return notFound(`No account ${input.number} in dossier ${input.dossier}`);
-        const changes: Change[] = [del(paths.dossier(input.sicCode, input.dossier, 'accounts', input.number))];
+        const changes: Change[] = [writes.dossier(input.sicCode, input.dossier).del(['accounts', input.number])];
         return ok({ deleted: input.number }, changes);
       },
     }),
@@ -205,7 +205,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
             (input.piece === undefined || [entry.record.pieceNumber, entry.record.pieceNumber8, entry.record.pieceNumber5].some((p) => p.trim() === input.piece)),
         );
         if (doomed.length === 0) return notFound(`No imported entry in journal ${input.journal} of dossier ${input.dossier}${input.date ? ` on ${input.date}` : ''}${input.piece ? ` with piece number ${input.piece}` : ''}`);
-        return ok({ deletedLines: doomed.length }, doomed.map(([key]) => del(paths.dossier(input.sicCode, input.dossier, 'entries', key))));
+        return ok({ deletedLines: doomed.length }, doomed.map(([key]) => writes.dossier(input.sicCode, input.dossier).del(['entries', key])));
       },
     }),
   ];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
-import { set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { openAccounting } from '../domain/entries.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
-import { paths, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
+import { writes, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
 
 /**
  * What a person does in Sage GE's UI, as admin actions under `/__admin/actions/<name>`. Each one
@@ -31,7 +31,7 @@ const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !
 
 /** Takes the Marketplace's fiscal-year snapshot, as "Resynchronize fiscal years" does. */
 const resyncChanges = (entity: EntityState, file: FileState, now: Date): Change[] => [
-  set(paths.fileField(entity.id, file.id, 'marketplaceFiscalYears'), { at: now.toISOString(), fiscalYears: Object.values(file.fiscalYears) }),
+  writes.file(entity.id, file.id).set(['marketplaceFiscalYears'], { at: now.toISOString(), fiscalYears: Object.values(file.fiscalYears) }),
 ];
 
 export const sageGeActions: VendorAction<SageGeState>[] = [
@@ -54,7 +54,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!Object.hasOwn(found.file.journals, input.journal)) return notFound(`No journal ${input.journal}`);
-      return ok({ journal: input.journal, locked: input.locked }, [set(paths.fileField(input.entityId, input.fileId, 'journals', input.journal, 'locked'), input.locked)]);
+      return ok({ journal: input.journal, locked: input.locked }, [writes.file(input.entityId, input.fileId).set(['journals', input.journal, 'locked'], input.locked)]);
     },
   }),
   defineAction({
@@ -76,7 +76,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
       if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
       const fiscalYear = { id: input.fiscalYearId, start, end, status: input.status, chartComplete: input.chartComplete ?? existing?.chartComplete ?? true };
-      return ok(fiscalYear, [set(paths.fileField(input.entityId, input.fileId, 'fiscalYears', input.fiscalYearId), fiscalYear)]);
+      return ok(fiscalYear, [writes.file(input.entityId, input.fileId).set(['fiscalYears', input.fiscalYearId], fiscalYear)]);
     },
   }),
   defineAction({
@@ -97,7 +97,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const changes: Change[] = input.periods.map((p) =>
-        input.locked ? set(paths.fileField(input.entityId, input.fileId, 'importCursorLocks', p), true) : { op: 'del' as const, path: paths.fileField(input.entityId, input.fileId, 'importCursorLocks', p) },
+        input.locked ? writes.file(input.entityId, input.fileId).set(['importCursorLocks', p], true) : writes.file(input.entityId, input.fileId).del(['importCursorLocks', p]),
       );
       return ok({ periods: input.periods, locked: input.locked }, changes);
     },
@@ -110,11 +110,11 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       if (!input.fileId) {
         const entity = findEntity(state, input.entityId);
         if (isResult(entity)) return entity;
-        return ok({ entity: entity.id, active: input.active }, [set([...paths.entity(entity.id), 'connectorActive'], input.active)]);
+        return ok({ entity: entity.id, active: input.active }, [writes.entity(entity.id).set(['connectorActive'], input.active)]);
       }
       const found = findFile(state, { entityId: input.entityId, fileId: input.fileId });
       if (isResult(found)) return found;
-      const changes = [set(paths.fileField(input.entityId, input.fileId, 'connectorActive'), input.active)];
+      const changes = [writes.file(input.entityId, input.fileId).set(['connectorActive'], input.active)];
       // Activation synchronizes the fiscal years when the Marketplace never has.
       if (input.active && found.file.marketplaceFiscalYears.at === null) changes.push(...resyncChanges(found.entity, found.file, now));
       return ok({ file: input.fileId, active: input.active }, changes);
@@ -133,7 +133,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const changes: Change[] = [];
       for (const id of ids) {
         const file = entity.files[id]!;
-        changes.push(set(paths.fileField(entity.id, id, 'connectorActive'), true));
+        changes.push(writes.file(entity.id, id).set(['connectorActive'], true));
         if (file.marketplaceFiscalYears.at === null) changes.push(...resyncChanges(entity, file, now));
       }
       return ok({ activated: ids }, changes);
@@ -146,7 +146,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input: { entityId: string; granted: boolean }) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
-      return ok({ apiRights: input.granted }, [set([...paths.entity(entity.id), 'apiRights'], input.granted)]);
+      return ok({ apiRights: input.granted }, [writes.entity(entity.id).set(['apiRights'], input.granted)]);
     },
   }),
   defineAction({
@@ -156,7 +156,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input: z.infer<typeof EntityInput>, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
-      return ok({ certificateExpiresAt: now.toISOString() }, [set([...paths.entity(entity.id), 'referenceAdministrator', 'certificateExpiresAt'], now.toISOString())]);
+      return ok({ certificateExpiresAt: now.toISOString() }, [writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], now.toISOString())]);
     },
   }),
   defineAction({
@@ -167,7 +167,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
       const expires = new Date(now.getTime() + 365 * 86_400_000).toISOString();
-      return ok({ certificateExpiresAt: expires }, [set([...paths.entity(entity.id), 'referenceAdministrator', 'certificateExpiresAt'], expires)]);
+      return ok({ certificateExpiresAt: expires }, [writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], expires)]);
     },
   }),
   defineAction({
@@ -178,7 +178,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const analytics = { required: input.required, axes: input.axes ?? found.file.analytics.axes, missing: input.missing ?? found.file.analytics.missing };
-      return ok(analytics, [set(paths.fileField(input.entityId, input.fileId, 'analytics'), analytics)]);
+      return ok(analytics, [writes.file(input.entityId, input.fileId).set(['analytics'], analytics)]);
     },
   }),
   defineAction({
@@ -189,7 +189,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!found.file.accounts[input.account]) return notFound(`No account ${input.account}`);
-      return ok({ account: input.account, locked: input.locked }, [set(paths.fileField(input.entityId, input.fileId, 'accounts', input.account, 'locked'), input.locked)]);
+      return ok({ account: input.account, locked: input.locked }, [writes.file(input.entityId, input.fileId).set(['accounts', input.account, 'locked'], input.locked)]);
     },
   }),
   defineAction({
@@ -200,7 +200,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const pending = { variant: input.variant, remaining: input.count };
-      return ok(pending, [set(paths.fileField(input.entityId, input.fileId, 'pendingOtherErrors'), pending)]);
+      return ok(pending, [writes.file(input.entityId, input.fileId).set(['pendingOtherErrors'], pending)]);
     },
   }),
 ];
