@@ -43,7 +43,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       collaborateur: z.string().min(1).max(120).optional(),
       folders: z.array(z.string().min(1)).max(1000).default([]),
     }),
-    run(state, input: { domain: string; name: string; service: 'standard' | 'advanced'; collaborateur?: string; folders: string[] }, now) {
+    run(state, input, now) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;
       const missing = input.folders.filter((f) => !own(firm.folders, f));
@@ -66,7 +66,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     name: 'revoke-api-key',
     description: 'Delete an API key from Loop Hub: every call made with it is refused (LOOP-AUTH)',
     input: FirmInput.extend({ key: z.string().min(1) }),
-    run(state, input: { domain: string; key: string }) {
+    run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
       return ok({ revoked: input.key }, [writes.firm(input.domain).del(['apiKeys', input.key])]);
@@ -76,7 +76,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     name: 'associate-folders',
     description: 'Loop Hub: edit the key (pencil icon) > Next > check the folders to publish > Next > Validate (fixes LOOP-FOLDER-NOT-ASSOCIATED)',
     input: KeyFoldersInput,
-    run(state, input: z.infer<typeof KeyFoldersInput>) {
+    run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
       const missing = input.folders.filter((f) => !own(found.firm.folders, f));
@@ -88,7 +88,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     name: 'dissociate-folders',
     description: 'Loop Hub: edit the key and uncheck folders (they become invisible to it: LOOP-FOLDER-NOT-ASSOCIATED)',
     input: KeyFoldersInput,
-    run(state, input: z.infer<typeof KeyFoldersInput>) {
+    run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
       return ok({ key: input.key, dissociated: input.folders }, input.folders.map((f) => writes.apiKey(input.domain, input.key).del(['folders', f])));
@@ -98,7 +98,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     name: 'set-connector',
     description: 'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',
     input: FolderInput.extend({ active: z.boolean() }),
-    run(state, input: { domain: string; folder: string; active: boolean }) {
+    run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
       return ok({ folder: input.folder, connectorActive: input.active }, [writes.folder(input.domain, input.folder).set(['connectorActive'], input.active)]);
@@ -114,7 +114,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       status: z.enum(['open', 'closed']),
       chartComplete: z.boolean().optional(),
     }),
-    run(state, input: { domain: string; folder: string; fiscalYearId: string; start?: string; end?: string; status: 'open' | 'closed'; chartComplete?: boolean }) {
+    run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
       const existing = own(found.folder.fiscalYears, input.fiscalYearId);
@@ -130,7 +130,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     name: 'set-journal',
     description: 'Loop: close (ferme) or reopen a journal of a folder (no open journal: LOOP-INCOMPLETE-FOLDER)',
     input: FolderInput.extend({ journal: z.string().min(1), ferme: z.boolean() }),
-    run(state, input: { domain: string; folder: string; journal: string; ferme: boolean }) {
+    run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
       if (!own(found.folder.journaux, input.journal)) return notFound(`No journal ${input.journal} in folder ${input.folder}`);
@@ -141,7 +141,7 @@ export const loopActions: VendorAction<LoopState>[] = [
     name: 'set-import-delay',
     description: 'How long Loop\'s import service takes to pick up an importJson request (milliseconds or "90s", "5m"...), on the virtual clock',
     input: FirmInput.extend({ delay: z.union([z.number().int().min(0).max(30 * 86_400_000), z.string().min(1).max(20)]) }),
-    run(state, input: { domain: string; delay: number | string }) {
+    run(state, input) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;
       let ms: number;

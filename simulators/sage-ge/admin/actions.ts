@@ -39,7 +39,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'open-accounting',
     description: 'Open the file\'s accounting in GE (the Accounting button): injects the entries waiting in the Sage cloud',
     input: FileInput,
-    run(state, input: z.infer<typeof FileInput>, now) {
+    run(state, input, now) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const { value, changes } = openAccounting(found.entity, found.file, now);
@@ -50,7 +50,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-journal-lock',
     description: 'Lock (read-only) or open a journal',
     input: FileInput.extend({ journal: z.string().min(1), locked: z.boolean() }),
-    run(state, input: { entityId: string; fileId: string; journal: string; locked: boolean }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!Object.hasOwn(found.file.journals, input.journal)) return notFound(`No journal ${input.journal}`);
@@ -67,7 +67,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       status: z.enum(['open', 'closed']),
       chartComplete: z.boolean().optional(),
     }),
-    run(state, input: { entityId: string; fileId: string; fiscalYearId: string; start?: string; end?: string; status: 'open' | 'closed'; chartComplete?: boolean }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const existing = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId) ? found.file.fiscalYears[input.fiscalYearId] : undefined;
@@ -83,7 +83,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'resync-fiscal-years',
     description: 'Click "Resynchronize fiscal years" on the file\'s Marketplace screen',
     input: FileInput,
-    run(state, input: z.infer<typeof FileInput>, now) {
+    run(state, input, now) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       return ok({ fiscalYears: Object.keys(found.file.fiscalYears) }, resyncChanges(found.entity, found.file, now));
@@ -93,7 +93,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-import-cursor-lock',
     description: 'Lock or unlock months in Utilities > Import Cursor Settings > Lock tab',
     input: FileInput.extend({ periods: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')).min(1), locked: z.boolean() }),
-    run(state, input: { entityId: string; fileId: string; periods: string[]; locked: boolean }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const changes: Change[] = input.periods.map((p) =>
@@ -106,7 +106,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-marketplace',
     description: 'Activate or deactivate "Regate / Qonto" in the Marketplace of the entity (no fileId) or of one file',
     input: z.object({ entityId: z.string().min(1), fileId: z.string().min(1).optional(), active: z.boolean() }).strict(), // no fileId: the entity's Marketplace
-    run(state, input: { entityId: string; fileId?: string; active: boolean }, now) {
+    run(state, input, now) {
       if (!input.fileId) {
         const entity = findEntity(state, input.entityId);
         if (isResult(entity)) return entity;
@@ -124,7 +124,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'bulk-activate',
     description: 'Multi-file Marketplace: select files (all when fileIds is absent) and click Activate Files',
     input: EntityInput.extend({ fileIds: z.array(z.string().min(1)).optional() }),
-    run(state, input: { entityId: string; fileIds?: string[] }, now) {
+    run(state, input, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
       const ids = input.fileIds ?? Object.keys(entity.files);
@@ -143,7 +143,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-api-rights',
     description: 'Sign (or withdraw) the API usage right with Sage\'s sales department',
     input: EntityInput.extend({ granted: z.boolean() }),
-    run(state, input: { entityId: string; granted: boolean }) {
+    run(state, input) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
       return ok({ apiRights: input.granted }, [writes.entity(entity.id).set(['apiRights'], input.granted)]);
@@ -153,7 +153,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'expire-admin-certificate',
     description: 'The GE Connector security certificate of the reference administrator expires now',
     input: EntityInput,
-    run(state, input: z.infer<typeof EntityInput>, now) {
+    run(state, input, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
       return ok({ certificateExpiresAt: now.toISOString() }, [writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], now.toISOString())]);
@@ -163,7 +163,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'reauthenticate-admin',
     description: 'Processes > GE Connector > Reference Administrator > Authenticate Reference Administrator Account (a new certificate, valid one year)',
     input: EntityInput,
-    run(state, input: z.infer<typeof EntityInput>, now) {
+    run(state, input, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
       const expires = new Date(now.getTime() + 365 * 86_400_000).toISOString();
@@ -174,7 +174,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-analytics',
     description: 'Require analytics on imported entries (errors 2 and 3), or allow entries without analytical data',
     input: FileInput.extend({ required: z.boolean(), axes: z.array(z.string().min(1)).optional(), missing: z.enum(['axis', 'allocation']).optional() }),
-    run(state, input: { entityId: string; fileId: string; required: boolean; axes?: string[]; missing?: 'axis' | 'allocation' }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const analytics = { required: input.required, axes: input.axes ?? found.file.analytics.axes, missing: input.missing ?? found.file.analytics.missing };
@@ -185,7 +185,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-account-lock',
     description: 'Lock or unlock a general account (error 5)',
     input: FileInput.extend({ account: z.string().regex(/^\d+$/), locked: z.boolean() }),
-    run(state, input: { entityId: string; fileId: string; account: string; locked: boolean }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!found.file.accounts[input.account]) return notFound(`No account ${input.account}`);
@@ -196,7 +196,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'inject-other-error',
     description: 'The next N injected entries fail with one of error 9\'s messages (0 Object reference not set, 1 String or binary data would be truncated, 2 Record not found, 3 The document is not settled)',
     input: FileInput.extend({ variant: z.number().int().min(0).max(3), count: z.number().int().min(1).max(10_000).default(1) }),
-    run(state, input: { entityId: string; fileId: string; variant: number; count: number }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const pending = { variant: input.variant, remaining: input.count };
