@@ -11,7 +11,7 @@ import { createRequestJournal, journalMiddleware, type RequestJournal, type Requ
 import type { SeededRandom } from '../../core/random.js';
 import type { Store } from '../../core/store.js';
 import { validationFailure } from './route.js';
-import { vendorError, type FormatVendorError, type KitEnv } from './vendor-error.js';
+import { vendorError, VendorReply, type FormatVendorError, type KitEnv } from './vendor-error.js';
 
 /**
  * What every simulator shares: the vendor-shaped validation hook, the request journal, fault
@@ -90,7 +90,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
 
   const defaultHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) =>
     result.success ? undefined : validationFailure(c, result.target ?? 'json', result.error as z.ZodError);
-  const router = () => new OpenAPIHono<KitEnv>({ defaultHook: defaultHook as never });
+  const router = () => new OpenAPIHono<KitEnv>({ defaultHook });
 
   const app = router();
   app.use('*', async (c, next) => {
@@ -130,6 +130,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       });
       app.notFound((c) => vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }));
       app.onError((error, c) => {
+        if (error instanceof VendorReply) return vendorError(c, error.reply);
         if (error instanceof HTTPException) {
           const status = error.status;
           const message = status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in the request body' : error.message || 'Bad request';

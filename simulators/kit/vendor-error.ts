@@ -50,3 +50,24 @@ export function rejectionResponse(c: Context<KitEnv>, rejection: Rejection): Res
   (c.set as (key: string, value: unknown) => void)('catalogueId', rejection.id); // for the journal and --verbose
   return vendorError(c, rejectionError(rejection));
 }
+
+/**
+ * A vendor error raised where it is found (the helper that resolves a file, a folder, a dossier
+ * or a container), so that a route never tests what a helper returned: the kit's error handler
+ * answers it, through `vendorError`, exactly as returning it would have.
+ */
+export class VendorReply extends Error {
+  constructor(readonly reply: VendorErrorInput) {
+    super(reply.message);
+  }
+}
+
+/** Ends the request with a vendor error outside the catalogue (an unknown file, entry, dossier...). */
+export function fail(error: VendorErrorInput): never {
+  throw new VendorReply(error);
+}
+
+/** Ends the request with a catalogue rejection, with the catalogue's status, code and message. */
+export function reject(rejection: Rejection): never {
+  throw new VendorReply(rejectionError(rejection));
+}

@@ -13,12 +13,13 @@ import {
 } from '../../../contracts/loop/wire.js';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
-import { vendorError } from '../../kit/vendor-error.js';
+import { fail } from '../../kit/vendor-error.js';
 import { applyListQuery } from '../domain/query.js';
 import { ecritureFilterMissing } from '../rules/index.js';
 import type { FolderState } from '../state/schema.js';
 import { resolveFolder, type LoopRouteDeps } from './access.js';
 import { errorResponses, json, loopHook, security } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 interface ListRoute {
   path: string;
@@ -57,7 +58,8 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
   const router = kit.router();
   for (const route of LIST_ROUTES) {
     const fields = Object.keys(route.schema.shape);
-    router.openapi(
+    declareRoute(
+      router,
       createRoute({
         method: 'get',
         path: `${LOOP_API}/${route.path}`,
@@ -69,15 +71,14 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
       (c) => {
         const query = c.req.valid('query');
         const resolved = resolveFolder(c, deps.store, query.codeDossier);
-        if (resolved instanceof Response) return resolved as never;
         const result = applyListQuery(route.rows(resolved.folder), query, { fields, maxTake: route.maxTake });
-        if (!result.ok) return vendorError(c, { status: 400, code: result.error.code, message: result.error.message }) as never;
+        if (!result.ok) return fail({ status: 400, code: result.error.code, message: result.error.message });
         if (route.requireFilter && ecritureFilterMissing(result.filter)) {
-          return vendorError(c, { status: 400, code: 'FilterRequired', message: LOOP_MESSAGES.ecritureFilterRequired }) as never;
+          return fail({ status: 400, code: 'FilterRequired', message: LOOP_MESSAGES.ecritureFilterRequired });
         }
-        return c.json(result.rows as never, 200);
+        return c.json(result.rows, 200);
       },
-      loopHook,
+      { hook: loopHook },
     );
   }
   return router;
