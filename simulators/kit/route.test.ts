@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { createVirtualClock } from '../../core/clock.js';
 import { createRandom } from '../../core/random.js';
 import { createMemoryStore } from '../../core/store.js';
+import { renderMessage } from '../../contracts/catalogue/index.js';
 import { declareRoute, json } from './route.js';
 import { createSimulatorKit } from './simulator-kit.js';
-import { fail } from './vendor-error.js';
+import { fail, refuse, rejectionError } from './vendor-error.js';
 
 const Tenant = z.object({ items: z.record(z.string(), z.number()) });
 const State = z.object({ tenants: z.record(z.string(), Tenant) });
@@ -14,6 +15,8 @@ type State = z.infer<typeof State>;
 
 /** The item a request names; else a vendor error is raised, outside the catalogue. */
 function itemOf(state: State, name: string): number {
+  // A catalogue rejection raised the same way, with a real id (any will do for the kit).
+  if (name === 'gone') refuse({ id: 'SGE-ACCOUNT-LOCKED', params: { account: name } });
   const value = state.tenants.t!.items[name];
   if (value === undefined) fail({ status: 404, code: 'ItemNotFound', message: `No item ${name}` });
   return value;
@@ -52,13 +55,13 @@ function itemsSimulator() {
   }
   kit.app.route('/', router);
   kit.finish();
-  return kit.app;
+  return kit;
 }
 
 describe('declareRoute', () => {
   for (const prefix of ['/async', '/sync']) {
     describe(prefix === '/sync' ? 'validated synchronously' : 'validated by zod-openapi', () => {
-      const post = (name: string, body: string) => itemsSimulator().request(`${prefix}/items/${name}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      const post = (name: string, body: string) => itemsSimulator().app.request(`${prefix}/items/${name}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 
       it('hands the handler the parsed input', async () => {
         const res = await post('a', '{"add":2}');
@@ -72,6 +75,15 @@ describe('declareRoute', () => {
         expect(await res.json()).toEqual({ vendorCode: 'ItemNotFound', vendorMessage: 'No item b' });
       });
 
+      it('answers a rejection a helper raised with the catalogue status, code and message, journaled with its id', async () => {
+        const kit = itemsSimulator();
+        const res = await kit.app.request(`${prefix}/items/gone`, { method: 'POST', body: '{"add":2}', headers: { 'content-type': 'application/json' } });
+        const error = rejectionError({ id: 'SGE-ACCOUNT-LOCKED', params: { account: 'gone' } });
+        expect(res.status).toBe(error.status);
+        expect(await res.json()).toEqual({ vendorCode: error.code, vendorMessage: renderMessage('SGE-ACCOUNT-LOCKED', { account: 'gone' }) });
+        expect(kit.journal.list().at(-1)?.catalogueId).toBe('SGE-ACCOUNT-LOCKED');
+      });
+
       it('answers input that does not match the schemas in the vendor shape', async () => {
         for (const [name, body] of [['toolong', '{"add":2}'], ['a', '{"add":"2"}']] as const) {
           const res = await post(name, body);
@@ -83,7 +95,7 @@ describe('declareRoute', () => {
   }
 
   it('documents both the same way', async () => {
-    const doc = (await (await itemsSimulator().request('/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const doc = (await (await itemsSimulator().app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(doc.paths['/sync/items/{name}']).toEqual(doc.paths['/async/items/{name}']);
   });
 });

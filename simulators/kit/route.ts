@@ -45,7 +45,7 @@ export interface RouteOptions {
  * The one way to declare a vendor route: its OpenAPI description (`createRoute`: schemas and the
  * documented answers, errors included) and its handler. The handler answers plain `Response`s: a
  * vendor error's status comes from the catalogue, not from the route's typed responses, and a
- * helper that finds an error raises it (`fail`, `reject`) rather than returning it.
+ * helper that finds an error raises it (`fail`, `refuse`) rather than returning it.
  */
 export function declareRoute<R extends RouteConfig>(router: OpenAPIHono<KitEnv>, config: R, handler: (c: RouteContext<R>) => Response | Promise<Response>, options: RouteOptions = {}): void {
   if (options.validate === 'sync') return declareSyncRoute(router, config, handler as (c: Context<KitEnv>) => Response | Promise<Response>);

@@ -130,7 +130,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       });
       app.notFound((c) => vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }));
       app.onError((error, c) => {
-        if (error instanceof VendorReply) return vendorError(c, error.reply);
+        if (error instanceof VendorReply) return error.respond(c);
         if (error instanceof HTTPException) {
           const status = error.status;
           const message = status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in the request body' : error.message || 'Bad request';

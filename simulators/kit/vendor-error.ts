@@ -57,17 +57,20 @@ export function rejectionResponse(c: Context<KitEnv>, rejection: Rejection): Res
  * answers it, through `vendorError`, exactly as returning it would have.
  */
 export class VendorReply extends Error {
-  constructor(readonly reply: VendorErrorInput) {
-    super(reply.message);
+  constructor(
+    readonly respond: (c: Context<KitEnv>) => Response,
+    message: string,
+  ) {
+    super(message);
   }
 }
 
 /** Ends the request with a vendor error outside the catalogue (an unknown file, entry, dossier...). */
 export function fail(error: VendorErrorInput): never {
-  throw new VendorReply(error);
+  throw new VendorReply((c) => vendorError(c, error), error.message);
 }
 
-/** Ends the request with a catalogue rejection, with the catalogue's status, code and message. */
-export function reject(rejection: Rejection): never {
-  throw new VendorReply(rejectionError(rejection));
+/** Ends the request with a catalogue rejection, answered as `rejectionResponse` answers it. */
+export function refuse(rejection: Rejection): never {
+  throw new VendorReply((c) => rejectionResponse(c, rejection), rejection.id);
 }

@@ -3,7 +3,7 @@ import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { LOOP_HEADERS } from '../../../contracts/loop/wire.js';
 import type { VirtualClock } from '../../../core/clock.js';
 import type { Store } from '../../../core/store.js';
-import { fail, reject, rejectionResponse, type KitEnv, type VendorErrorInput } from '../../kit/vendor-error.js';
+import { fail, refuse, rejectionResponse, type KitEnv, type VendorErrorInput } from '../../kit/vendor-error.js';
 import { auth, folderNotAssociated, type LoopCredentials } from '../rules/index.js';
 import { own, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
 
@@ -66,7 +66,7 @@ export function resolveFolder(c: Context<KitEnv>, store: Store<LoopState>, code:
   const folder = own(firm.folders, code);
   if (!folder) return fail(folderNotFound(code));
   const associated = folderNotAssociated(key, folder);
-  if (!associated.ok) reject(associated.rejection);
+  if (!associated.ok) refuse(associated.rejection);
   return { firm, key, folder };
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../../../contracts/quadra/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import type { Context } from 'hono';
-import { reject, type KitEnv } from '../../kit/vendor-error.js';
+import { refuse, type KitEnv } from '../../kit/vendor-error.js';
 import type { DossierState } from '../state/schema.js';
 import { toCompte, toDossier, toExercices, toJournal } from '../domain/read-model.js';
 import { incompleteFile, periodNotOpen } from '../rules/index.js';
@@ -31,7 +31,7 @@ function readyDossier(c: Context<KitEnv>, deps: QuadraRouteDeps, code: string): 
   const resolved = resolveDossier(c, deps.store, code);
   for (const rule of [periodNotOpen, incompleteFile]) {
     const verdict = rule(resolved.dossier);
-    if (!verdict.ok) reject(verdict.rejection);
+    if (!verdict.ok) refuse(verdict.rejection);
   }
   return resolved.dossier;
 }

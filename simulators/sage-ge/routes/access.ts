@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Store } from '../../../core/store.js';
 import type { VirtualClock } from '../../../core/clock.js';
-import { fail, reject, rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
+import { fail, refuse, rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
 import { apiRightsMissing, configurationProblem, entityConnectorInactive, fileConnectorInactive } from '../rules/index.js';
 import type { EntityState, FileState, SageGeState } from '../state/schema.js';
 
@@ -26,7 +26,7 @@ export function authenticate({ store }: SageRouteDeps): MiddlewareHandler<KitEnv
     const rights = apiRightsMissing(entity);
     if (!rights.ok) return rejectionResponse(c, rights.rejection);
     const connector = entityConnectorInactive(entity);
-    if (!connector.ok) reject(connector.rejection);
+    if (!connector.ok) refuse(connector.rejection);
     await next();
   };
 }
@@ -49,11 +49,11 @@ export function resolveFile(c: Context<KitEnv>, deps: SageRouteDeps, fileId: str
   if (!file) return fail({ status: 404, code: 'FileNotFound', message: `No file ${fileId} in this entity` });
   if (!access.allowDisconnected) {
     const connector = fileConnectorInactive(file);
-    if (!connector.ok) reject(connector.rejection);
+    if (!connector.ok) refuse(connector.rejection);
   }
   if (!access.allowConfigurationProblem) {
     const problem = configurationProblem(file, deps.clock.now());
-    if (!problem.ok) reject(problem.rejection);
+    if (!problem.ok) refuse(problem.rejection);
   }
   return { entity, file };
 }
