@@ -5,9 +5,9 @@ import { createVirtualClock } from '../../core/clock.js';
 import { createRandom } from '../../core/random.js';
 import { createMemoryStore } from '../../core/store.js';
 import { renderMessage } from '../../contracts/catalogue/index.js';
-import { declareRoute, json } from './route.js';
+import { declareRoute, json, type ValidationHook } from './route.js';
 import { createSimulatorKit } from './simulator-kit.js';
-import { fail, refuse, rejectionError } from './vendor-error.js';
+import { fail, refuse, rejectionError, vendorError } from './vendor-error.js';
 
 const Tenant = z.object({ items: z.record(z.string(), z.number()) });
 const State = z.object({ tenants: z.record(z.string(), Tenant) });
@@ -39,7 +39,9 @@ function itemsSimulator() {
     formatError: (error) => ({ vendorCode: error.code, vendorMessage: error.message }),
   });
   const router = kit.router();
-  for (const [prefix, validate] of [['/async', undefined], ['/sync', 'sync']] as const) {
+  // A simulator's own validation answer, e.g. Loop's French messages.
+  const hook: ValidationHook = (result, c) => (result.success ? undefined : vendorError(c, { status: 400, code: 'Invalide', message: `${result.target} invalide.` }));
+  for (const [prefix, validate] of [['/async', undefined], ['/sync', 'sync'], ['/async-hooked', undefined], ['/sync-hooked', 'sync']] as const) {
     declareRoute(
       router,
       createRoute({
@@ -50,7 +52,7 @@ function itemsSimulator() {
         responses: { 200: json(z.object({ value: z.number() }), 'The new value') },
       }),
       (c) => c.json({ value: itemOf(store.data, c.req.valid('param').name) + c.req.valid('json').add }, 200),
-      validate ? { validate } : {},
+      { ...(validate ? { validate } : {}), ...(prefix.endsWith('-hooked') ? { hook } : {}) },
     );
   }
   kit.app.route('/', router);
@@ -91,6 +93,14 @@ describe('declareRoute', () => {
           expect(((await res.json()) as { vendorCode: string }).vendorCode).toBe('ValidationError');
         }
       });
+    });
+  }
+
+  for (const prefix of ['/async-hooked', '/sync-hooked']) {
+    it(`answers invalid input with the simulator's hook (${prefix})`, async () => {
+      const res = await itemsSimulator().app.request(`${prefix}/items/a`, { method: 'POST', body: '{"add":"2"}', headers: { 'content-type': 'application/json' } });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ vendorCode: 'Invalide', vendorMessage: 'json invalide.' });
     });
   }
 

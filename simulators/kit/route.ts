@@ -48,7 +48,7 @@ export interface RouteOptions {
  * helper that finds an error raises it (`fail`, `refuse`) rather than returning it.
  */
 export function declareRoute<R extends RouteConfig>(router: OpenAPIHono<KitEnv>, config: R, handler: (c: RouteContext<R>) => Response | Promise<Response>, options: RouteOptions = {}): void {
-  if (options.validate === 'sync') return declareSyncRoute(router, config, handler as (c: Context<KitEnv>) => Response | Promise<Response>);
+  if (options.validate === 'sync') return declareSyncRoute(router, config, handler as (c: Context<KitEnv>) => Response | Promise<Response>, options.hook);
   // zod-openapi types a handler's answer against the documented responses; the answers here are
   // plain Responses (see above), which is the one thing this signature states differently.
   const openapi = router.openapi as (config: RouteConfig, handler: (c: Context<KitEnv>) => Response | Promise<Response>, hook?: ValidationHook) => unknown;
@@ -57,7 +57,7 @@ export function declareRoute<R extends RouteConfig>(router: OpenAPIHono<KitEnv>,
 
 type Part = 'param' | 'query' | 'header' | 'json';
 
-function declareSyncRoute(router: OpenAPIHono<KitEnv>, config: RouteConfig, handler: (c: Context<KitEnv>) => Response | Promise<Response>): void {
+function declareSyncRoute(router: OpenAPIHono<KitEnv>, config: RouteConfig, handler: (c: Context<KitEnv>) => Response | Promise<Response>, hook?: ValidationHook): void {
   router.openAPIRegistry.registerPath(config);
   const request = config.request ?? {};
   const params = request.params as z.ZodType | undefined;
@@ -68,7 +68,7 @@ function declareSyncRoute(router: OpenAPIHono<KitEnv>, config: RouteConfig, hand
   const honoPath = config.path.replace(/\{(\w+)\}/g, ':$1');
   const accept = (c: Context<KitEnv>, part: Part, schema: z.ZodType, value: unknown): Response | undefined => {
     const parsed = schema.safeParse(value);
-    if (!parsed.success) return validationFailure(c, part, parsed.error);
+    if (!parsed.success) return hook?.({ success: false, error: parsed.error, target: part }, c) ?? validationFailure(c, part, parsed.error);
     c.req.addValidatedData(part, parsed.data as object);
     return undefined;
   };
