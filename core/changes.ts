@@ -12,8 +12,76 @@ export type Change =
   | { readonly op: 'set'; readonly path: Path; readonly value: unknown }
   | { readonly op: 'del'; readonly path: Path };
 
+/**
+ * Untyped changes, for a state with no schema to check paths against (the hub's engine). The
+ * simulators write through `changesOf<State>()`, whose paths and values are checked by tsc.
+ */
 export const set = (path: Path, value: unknown): Change => ({ op: 'set', path, value });
 export const del = (path: Path): Change => ({ op: 'del', path });
+
+/** What a path step into something that has no such key yields: no value can be given for it. */
+declare const invalidStep: unique symbol;
+type InvalidStep = { readonly [invalidStep]: true };
+
+/**
+ * The value one key below `T`: any key of a record (a `z.record` of the schema), a named key of an
+ * object. Arrays and scalars are leaves: a change replaces them whole.
+ */
+type Child<T, K extends string> =
+  NonNullable<T> extends infer N
+    ? N extends readonly unknown[] | InvalidStep
+      ? InvalidStep
+      : N extends object
+        ? string extends keyof N
+          ? N[string]
+          : K extends keyof N
+            ? N[K]
+            : InvalidStep
+        : InvalidStep
+    : never;
+
+/** The value at `P` below `T`, or `InvalidStep` when the path does not exist in `T`'s type. One step per path element: checking a path costs its length, never the size of the state's type. */
+export type ValueAt<T, P extends Path> = P extends readonly [infer K extends string, ...infer Rest extends Path] ? ValueAt<Child<T, K>, Rest> : T;
+
+type ValidPath<T, P extends Path> = [ValueAt<T, P>] extends [InvalidStep] ? never : P;
+
+/** Whether the last key of `P` can go: a record's entry, or an optional property. */
+type Deletable<T, P extends Path> = P extends readonly [...infer Init extends Path, infer K extends string]
+  ? ValueAt<T, Init> extends infer Parent
+    ? [Parent] extends [InvalidStep]
+      ? false
+      : string extends keyof NonNullable<Parent>
+        ? true
+        : K extends keyof NonNullable<Parent>
+          ? undefined extends NonNullable<Parent>[K]
+            ? true
+            : false
+          : false
+    : false
+  : false;
+
+// `P` stands alone in a branch so that tsc infers it from the argument.
+type DeletablePath<T, P extends Path> = Deletable<T, P> extends true ? P : never;
+
+/**
+ * Changes to a state of type `T`, typed from it (`T` is the `z.infer` of the state's schema): a
+ * misspelt key, a value of the wrong type, or deleting a required field does not compile. The
+ * changes built are the plain `Change` objects the store applies and logs.
+ */
+export interface Changes<T> {
+  set<const P extends Path>(path: ValidPath<T, P>, value: ValueAt<T, P>): Change;
+  del<const P extends Path>(path: DeletablePath<T, P>): Change;
+  /** The same, below `path`: a domain function holding one tenant's file writes relative to it. */
+  at<const P extends Path>(...path: ValidPath<T, P>): Changes<ValueAt<T, P>>;
+}
+
+export function changesOf<T>(prefix: Path = []): Changes<T> {
+  return {
+    set: (path: Path, value: unknown): Change => ({ op: 'set', path: [...prefix, ...path], value }),
+    del: (path: Path): Change => ({ op: 'del', path: [...prefix, ...path] }),
+    at: (...path: Path) => changesOf([...prefix, ...path]),
+  } as Changes<T>;
+}
 
 
 /** The first key of the changes' paths that can never be a key of the state, if any. */

@@ -22,7 +22,16 @@ export interface VendorAction<S, I = unknown> {
   run(state: S, input: I, now: Date): ActionResult;
 }
 
-export function defineAction<S, I>(action: VendorAction<S, I>): VendorAction<S, unknown> {
+/**
+ * One action, its `run` typed from its input schema (`z.output` of it: defaults applied), so that
+ * the input is never retyped by hand beside the schema.
+ */
+export function defineAction<S, Schema extends z.ZodType>(action: {
+  name: string;
+  description: string;
+  input: Schema;
+  run(state: S, input: z.output<Schema>, now: Date): ActionResult;
+}): VendorAction<S, unknown> {
   return action as VendorAction<S, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { vendorError, type KitEnv } from './vendor-error.js';
@@ -18,73 +18,67 @@ export function validationFailure(c: Context<KitEnv>, target: string, error: z.Z
   });
 }
 
-export interface RouteSpec<P, Q, H, B> {
-  method: 'get' | 'post' | 'put' | 'delete';
-  /** OpenAPI style: `/api/v1/files/{fileId}/entries`. */
-  path: string;
-  summary: string;
-  security?: Record<string, string[]>[];
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  /** An object schema; its keys are the (lower-case) header names read. */
-  headers?: z.ZodType<H>;
-  /** A JSON body (required when given). */
-  body?: z.ZodType<B>;
-  responses: Record<number, unknown>;
-}
+/** A documented JSON answer of a route. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
 
-export interface RouteInput<P, Q, H, B> {
-  params: P;
-  query: Q;
-  headers: H;
-  body: B;
+/** What a route's handler is given: hono's context, with `c.req.valid(...)` typed from the route's schemas. */
+export type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, KitEnv>>[0];
+
+/** Answers a request whose input did not match the route's schemas (the kit's default: `validationFailure`). */
+export type ValidationHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) => Response | undefined;
+
+export interface RouteOptions {
+  /** A simulator's own validation answer (Loop's French messages), instead of the kit's. */
+  hook?: ValidationHook;
+  /**
+   * `sync`: a route on the hot path, validated synchronously in one pass (zod-openapi's
+   * validators parse each part asynchronously, through hono's validator, which costs a large share
+   * of a fast route's time). Same schemas, same document, same error shape; JSON bodies only.
+   */
+  validate?: 'sync';
 }
 
 /**
- * A vendor route on the hot path: documented in `/openapi.json` like the others, but validated
- * synchronously in one pass (zod-openapi's validators parse each part asynchronously, through
- * hono's validator, which costs a large share of a fast route's time). Same error shape.
+ * The one way to declare a vendor route: its OpenAPI description (`createRoute`: schemas and the
+ * documented answers, errors included) and its handler. The handler answers plain `Response`s: a
+ * vendor error's status comes from the catalogue, not from the route's typed responses, and a
+ * helper that finds an error raises it (`fail`, `refuse`) rather than returning it.
  */
-export function route<P = undefined, Q = undefined, H = undefined, B = undefined>(
-  router: OpenAPIHono<KitEnv>,
-  spec: RouteSpec<P, Q, H, B>,
-  handler: (c: Context<KitEnv>, input: RouteInput<P, Q, H, B>) => Response | Promise<Response>,
-): void {
-  router.openAPIRegistry.registerPath({
-    method: spec.method,
-    path: spec.path,
-    summary: spec.summary,
-    ...(spec.security ? { security: spec.security } : {}),
-    request: {
-      ...(spec.params ? { params: spec.params as never } : {}),
-      ...(spec.query ? { query: spec.query as never } : {}),
-      ...(spec.headers ? { headers: spec.headers as never } : {}),
-      ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
-    },
-    responses: spec.responses as never,
-  });
-  const headerNames = spec.headers ? Object.keys((spec.headers as unknown as { shape: Record<string, unknown> }).shape) : [];
-  const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
-  router.on(spec.method.toUpperCase(), honoPath, async (c) => {
-    const input = { params: undefined, query: undefined, headers: undefined, body: undefined } as RouteInput<P, Q, H, B>;
-    if (spec.params) {
-      const parsed = spec.params.safeParse(c.req.param());
-      if (!parsed.success) return validationFailure(c, 'param', parsed.error);
-      input.params = parsed.data;
-    }
-    if (spec.query) {
-      const parsed = spec.query.safeParse(c.req.query());
-      if (!parsed.success) return validationFailure(c, 'query', parsed.error);
-      input.query = parsed.data;
-    }
-    if (spec.headers) {
-      const raw: Record<string, string | undefined> = {};
-      for (const name of headerNames) raw[name] = c.req.header(name);
-      const parsed = spec.headers.safeParse(raw);
-      if (!parsed.success) return validationFailure(c, 'header', parsed.error);
-      input.headers = parsed.data;
-    }
-    if (spec.body) {
+export function declareRoute<R extends RouteConfig>(router: OpenAPIHono<KitEnv>, config: R, handler: (c: RouteContext<R>) => Response | Promise<Response>, options: RouteOptions = {}): void {
+  if (options.validate === 'sync') return declareSyncRoute(router, config, handler as (c: Context<KitEnv>) => Response | Promise<Response>, options.hook);
+  // zod-openapi types a handler's answer against the documented responses; the answers here are
+  // plain Responses (see above), which is the one thing this signature states differently.
+  const openapi = router.openapi as (config: RouteConfig, handler: (c: Context<KitEnv>) => Response | Promise<Response>, hook?: ValidationHook) => unknown;
+  openapi.call(router, config, handler as (c: Context<KitEnv>) => Response | Promise<Response>, options.hook);
+}
+
+type Part = 'param' | 'query' | 'header' | 'json';
+
+function declareSyncRoute(router: OpenAPIHono<KitEnv>, config: RouteConfig, handler: (c: Context<KitEnv>) => Response | Promise<Response>, hook?: ValidationHook): void {
+  router.openAPIRegistry.registerPath(config);
+  const request = config.request ?? {};
+  const params = request.params as z.ZodType | undefined;
+  const query = request.query as z.ZodType | undefined;
+  const headers = request.headers as z.ZodObject | undefined;
+  const body = (request.body?.content['application/json'] as { schema?: z.ZodType } | undefined)?.schema;
+  const headerNames = headers ? Object.keys(headers.shape) : [];
+  const honoPath = config.path.replace(/\{(\w+)\}/g, ':$1');
+  const accept = (c: Context<KitEnv>, part: Part, schema: z.ZodType, value: unknown): Response | undefined => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) return hook?.({ success: false, error: parsed.error, target: part }, c) ?? validationFailure(c, part, parsed.error);
+    c.req.addValidatedData(part, parsed.data as object);
+    return undefined;
+  };
+  router.on(config.method.toUpperCase(), honoPath, async (c) => {
+    const failed =
+      (params && accept(c, 'param', params, c.req.param())) ||
+      (query && accept(c, 'query', query, c.req.query())) ||
+      (headers && accept(c, 'header', headers, Object.fromEntries(headerNames.map((name) => [name, c.req.header(name)]))));
+    if (failed) return failed;
+    if (body) {
       const type = c.req.header('content-type');
       const text = await c.req.text();
       if (type ? !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim()) : text.length > 0) {
@@ -96,10 +90,9 @@ export function route<P = undefined, Q = undefined, H = undefined, B = undefined
       } catch {
         return vendorError(c, { status: 400, code: 'MalformedJson', message: 'Malformed JSON in the request body' });
       }
-      const parsed = spec.body.safeParse(value);
-      if (!parsed.success) return validationFailure(c, 'json', parsed.error);
-      input.body = parsed.data;
+      const bad = accept(c, 'json', body, value);
+      if (bad) return bad;
     }
-    return handler(c, input);
+    return handler(c);
   });
 }

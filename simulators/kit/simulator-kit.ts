@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
+import { changesOf, ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
 import { nextNight, type VirtualClock } from '../../core/clock.js';
 import { parseDuration } from '../../core/duration.js';
 import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
@@ -11,7 +11,7 @@ import { createRequestJournal, journalMiddleware, type RequestJournal, type Requ
 import type { SeededRandom } from '../../core/random.js';
 import type { Store } from '../../core/store.js';
 import { validationFailure } from './route.js';
-import { vendorError, type FormatVendorError, type KitEnv } from './vendor-error.js';
+import { vendorError, VendorReply, type FormatVendorError, type KitEnv } from './vendor-error.js';
 
 /**
  * What every simulator shares: the vendor-shaped validation hook, the request journal, fault
@@ -90,7 +90,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
 
   const defaultHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) =>
     result.success ? undefined : validationFailure(c, result.target ?? 'json', result.error as z.ZodError);
-  const router = () => new OpenAPIHono<KitEnv>({ defaultHook: defaultHook as never });
+  const router = () => new OpenAPIHono<KitEnv>({ defaultHook });
 
   const app = router();
   app.use('*', async (c, next) => {
@@ -130,6 +130,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       });
       app.notFound((c) => vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }));
       app.onError((error, c) => {
+        if (error instanceof VendorReply) return error.respond(c);
         if (error instanceof HTTPException) {
           const status = error.status;
           const message = status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in the request body' : error.message || 'Bad request';
@@ -197,6 +198,8 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   tickFailures: () => number,
 ): Hono<KitEnv> {
   const { store, clock } = options;
+  // The tenant's own type is generic here: its paths are checked, its value by `tenantSchema`.
+  const tenants = changesOf<{ tenants: Record<string, unknown> }>();
   const admin = new Hono<KitEnv>();
   admin.get('/health', (c) => c.json({ status: 'ok', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length, tickFailures: tickFailures() }));
   admin.get('/state', (c) => c.json(store.data));
@@ -216,13 +219,13 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     if (!body.ok) return body.response;
     const tenantId = c.req.param('tenantId');
     if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId)) return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
-    await store.commit([{ op: 'set', path: ['tenants', tenantId], value: body.value }]);
+    await store.commit([tenants.set(['tenants', tenantId], body.value)]);
     return c.json({ ok: true, tenantId });
   });
   admin.delete('/tenants/:tenantId', async (c) => {
     const tenantId = c.req.param('tenantId');
     if (!store.data.tenants[tenantId]) return adminError(c, 404, `No tenant ${tenantId}`);
-    await store.commit([{ op: 'del', path: ['tenants', tenantId] }]);
+    await store.commit([tenants.del(['tenants', tenantId])]);
     return c.json({ ok: true });
   });
   admin.post('/reset', async (c) => {

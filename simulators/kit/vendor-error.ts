@@ -50,3 +50,27 @@ export function rejectionResponse(c: Context<KitEnv>, rejection: Rejection): Res
   (c.set as (key: string, value: unknown) => void)('catalogueId', rejection.id); // for the journal and --verbose
   return vendorError(c, rejectionError(rejection));
 }
+
+/**
+ * A vendor error raised where it is found (the helper that resolves a file, a folder, a dossier
+ * or a container), so that a route never tests what a helper returned: the kit's error handler
+ * answers it, through `vendorError`, exactly as returning it would have.
+ */
+export class VendorReply extends Error {
+  constructor(
+    readonly respond: (c: Context<KitEnv>) => Response,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Ends the request with a vendor error outside the catalogue (an unknown file, entry, dossier...). */
+export function fail(error: VendorErrorInput): never {
+  throw new VendorReply((c) => vendorError(c, error), error.message);
+}
+
+/** Ends the request with a catalogue rejection, answered as `rejectionResponse` answers it. */
+export function refuse(rejection: Rejection): never {
+  throw new VendorReply((c) => rejectionResponse(c, rejection), rejection.id);
+}

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
-import { del, set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { parseDuration } from '../../../core/duration.js';
 import { KEY_ALPHABET, SECRET_ALPHABET, stableString } from '../domain/ids.js';
-import { own, paths, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
+import { own, writes, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
 
 /**
  * What a person does in CegidLife, Loop Hub and Loop, as admin actions under
@@ -43,7 +43,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       collaborateur: z.string().min(1).max(120).optional(),
       folders: z.array(z.string().min(1)).max(1000).default([]),
     }),
-    run(state, input: { domain: string; name: string; service: 'standard' | 'advanced'; collaborateur?: string; folders: string[] }, now) {
+    run(state, input, now) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;
       const missing = input.folders.filter((f) => !own(firm.folders, f));
@@ -59,49 +59,49 @@ export const loopActions: VendorAction<LoopState>[] = [
         createdAt: now.toISOString(),
       };
       if (own(firm.apiKeys, apiKey.key)) return conflict('A key with this value already exists; generate again later');
-      return ok({ ...apiKey, xApikey: `${apiKey.key}:${apiKey.secret}`, subscriptionKey: firm.subscriptionKey, domain: firm.domain }, [set(paths.apiKey(firm.domain, apiKey.key), apiKey)]);
+      return ok({ ...apiKey, xApikey: `${apiKey.key}:${apiKey.secret}`, subscriptionKey: firm.subscriptionKey, domain: firm.domain }, [writes.firm(firm.domain).set(['apiKeys', apiKey.key], apiKey)]);
     },
   }),
   defineAction({
     name: 'revoke-api-key',
     description: 'Delete an API key from Loop Hub: every call made with it is refused (LOOP-AUTH)',
     input: FirmInput.extend({ key: z.string().min(1) }),
-    run(state, input: { domain: string; key: string }) {
+    run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
-      return ok({ revoked: input.key }, [del(paths.apiKey(input.domain, input.key))]);
+      return ok({ revoked: input.key }, [writes.firm(input.domain).del(['apiKeys', input.key])]);
     },
   }),
   defineAction({
     name: 'associate-folders',
     description: 'Loop Hub: edit the key (pencil icon) > Next > check the folders to publish > Next > Validate (fixes LOOP-FOLDER-NOT-ASSOCIATED)',
     input: KeyFoldersInput,
-    run(state, input: z.infer<typeof KeyFoldersInput>) {
+    run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
       const missing = input.folders.filter((f) => !own(found.firm.folders, f));
       if (missing.length) return notFound(`No folder ${missing.join(', ')} in firm ${input.domain}`);
-      return ok({ key: input.key, associated: input.folders }, input.folders.map((f) => set(paths.apiKey(input.domain, input.key, 'folders', f), true)));
+      return ok({ key: input.key, associated: input.folders }, input.folders.map((f) => writes.apiKey(input.domain, input.key).set(['folders', f], true)));
     },
   }),
   defineAction({
     name: 'dissociate-folders',
     description: 'Loop Hub: edit the key and uncheck folders (they become invisible to it: LOOP-FOLDER-NOT-ASSOCIATED)',
     input: KeyFoldersInput,
-    run(state, input: z.infer<typeof KeyFoldersInput>) {
+    run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
-      return ok({ key: input.key, dissociated: input.folders }, input.folders.map((f) => del(paths.apiKey(input.domain, input.key, 'folders', f))));
+      return ok({ key: input.key, dissociated: input.folders }, input.folders.map((f) => writes.apiKey(input.domain, input.key).del(['folders', f])));
     },
   }),
   defineAction({
     name: 'set-connector',
     description: 'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',
     input: FolderInput.extend({ active: z.boolean() }),
-    run(state, input: { domain: string; folder: string; active: boolean }) {
+    run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
-      return ok({ folder: input.folder, connectorActive: input.active }, [set(paths.folder(input.domain, input.folder, 'connectorActive'), input.active)]);
+      return ok({ folder: input.folder, connectorActive: input.active }, [writes.folder(input.domain, input.folder).set(['connectorActive'], input.active)]);
     },
   }),
   defineAction({
@@ -114,7 +114,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       status: z.enum(['open', 'closed']),
       chartComplete: z.boolean().optional(),
     }),
-    run(state, input: { domain: string; folder: string; fiscalYearId: string; start?: string; end?: string; status: 'open' | 'closed'; chartComplete?: boolean }) {
+    run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
       const existing = own(found.folder.fiscalYears, input.fiscalYearId);
@@ -123,25 +123,25 @@ export const loopActions: VendorAction<LoopState>[] = [
       if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
       if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
       const fiscalYear = { id: input.fiscalYearId, start, end, status: input.status, chartComplete: input.chartComplete ?? existing?.chartComplete ?? true };
-      return ok(fiscalYear, [set(paths.folder(input.domain, input.folder, 'fiscalYears', input.fiscalYearId), fiscalYear)]);
+      return ok(fiscalYear, [writes.folder(input.domain, input.folder).set(['fiscalYears', input.fiscalYearId], fiscalYear)]);
     },
   }),
   defineAction({
     name: 'set-journal',
     description: 'Loop: close (ferme) or reopen a journal of a folder (no open journal: LOOP-INCOMPLETE-FOLDER)',
     input: FolderInput.extend({ journal: z.string().min(1), ferme: z.boolean() }),
-    run(state, input: { domain: string; folder: string; journal: string; ferme: boolean }) {
+    run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
       if (!own(found.folder.journaux, input.journal)) return notFound(`No journal ${input.journal} in folder ${input.folder}`);
-      return ok({ journal: input.journal, ferme: input.ferme }, [set(paths.folder(input.domain, input.folder, 'journaux', input.journal, 'ferme'), input.ferme)]);
+      return ok({ journal: input.journal, ferme: input.ferme }, [writes.folder(input.domain, input.folder).set(['journaux', input.journal, 'ferme'], input.ferme)]);
     },
   }),
   defineAction({
     name: 'set-import-delay',
     description: 'How long Loop\'s import service takes to pick up an importJson request (milliseconds or "90s", "5m"...), on the virtual clock',
     input: FirmInput.extend({ delay: z.union([z.number().int().min(0).max(30 * 86_400_000), z.string().min(1).max(20)]) }),
-    run(state, input: { domain: string; delay: number | string }) {
+    run(state, input) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;
       let ms: number;
@@ -150,7 +150,7 @@ export const loopActions: VendorAction<LoopState>[] = [
       } catch (error) {
         return { ok: false, status: 400, message: (error as Error).message };
       }
-      return ok({ importDelayMs: ms }, [set(paths.firm(firm.domain, 'importDelayMs'), ms)] satisfies Change[]);
+      return ok({ importDelayMs: ms }, [writes.firm(firm.domain).set(['importDelayMs'], ms)] satisfies Change[]);
     },
   }),
 ];

@@ -2,11 +2,11 @@ import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { createHash } from 'node:crypto';
 import { TIERS_TYPES, type EcritureComptable, type EcritureImport, type ImportEcritureResult, type ImportJsonRequest, type ImportStatus, type PieceJointeImport, type Tiers, type TiersImport } from '../../../contracts/loop/wire.js';
 import { toCents } from '../../../contracts/common/primitives.js';
-import { set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import { collaboratorNoAccess } from '../rules/index.js';
-import { own, paths, type ApiKeyState, type FirmState, type FolderState, type ImportState, type LoopState, type StoredPieceJointe } from '../state/schema.js';
+import { own, writes, type ApiKeyState, type FirmState, type FolderState, type ImportState, type LoopState, type StoredPieceJointe } from '../state/schema.js';
 import { stableUuid } from './ids.js';
 
 /**
@@ -47,7 +47,7 @@ export function queueImport(firm: FirmState, key: ApiKeyState, request: ImportJs
     piecesJointes,
     results: request.data.ecritures.map((e, index) => ({ index, refPiece: e.refPiece, statut: 'EnAttente', numeroEcriture: null, erreurs: [] })),
   };
-  return done({ accountingImportRequestId: id }, [set(paths.import(firm.domain, id), entry), set(paths.firm(firm.domain, 'nextImportSeq'), seq + 1)]);
+  return done({ accountingImportRequestId: id }, [writes.firm(firm.domain).set(['imports', id], entry), writes.firm(firm.domain).set(['nextImportSeq'], seq + 1)]);
 }
 
 /** The imports due at `now`, oldest first, across firms. */
@@ -134,7 +134,7 @@ function newTiers(folderCode: string, code: string, collectif: string): Tiers {
 
 /** Loop's import service processing one queued request. */
 export function processImport(firm: FirmState, imp: ImportState, now: Date): DomainResult<ImportState> {
-  const at = (...rest: string[]) => paths.import(firm.domain, imp.id, ...rest);
+  const inFirm = writes.firm(firm.domain);
   const processedAt = now.toISOString();
   const folder = own(firm.folders, imp.codeIbs);
   const ecritures = imp.request.data.ecritures;
@@ -147,7 +147,7 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
       message,
       results: ecritures.map((e, index) => ({ index, refPiece: e.refPiece, statut: 'Rejetee', numeroEcriture: null, erreurs: [erreur] })),
     };
-    return done(result, [set(at(), result)]);
+    return done(result, [inFirm.set(['imports', imp.id], result)]);
   };
 
   if (!folder) return rejectAll(LOOP_MESSAGES.folderGone(imp.codeIbs), { code: 'FolderNotFound', message: LOOP_MESSAGES.folderGone(imp.codeIbs) });
@@ -162,7 +162,7 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
   // The import's third parties first, so that its entries find them.
   for (const tiers of imp.request.data.tiers ?? []) {
     createdTiers.add(tiers.code);
-    changes.push(set(paths.folder(firm.domain, folder.code, 'tiers', tiers.code), importedTiers(folder.code, own(folder.tiers, tiers.code), tiers)));
+    changes.push(writes.folder(firm.domain, folder.code).set(['tiers', tiers.code], importedTiers(folder.code, own(folder.tiers, tiers.code), tiers)));
   }
   let numero = folder.nextNumeroEcriture;
   const results: ImportEcritureResult[] = ecritures.map((ecriture, index) => {
@@ -187,18 +187,18 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
         type: 1,
         dateCreation: processedAt,
       };
-      changes.push(set(paths.folder(firm.domain, folder.code, 'ecritures', row.objectId), row));
+      changes.push(writes.folder(firm.domain, folder.code).set(['ecritures', row.objectId], row));
       const aux = ligne.compteAuxiliaire;
       if (aux !== undefined && !own(folder.tiers, aux) && !createdTiers.has(aux)) {
         createdTiers.add(aux);
-        changes.push(set(paths.folder(firm.domain, folder.code, 'tiers', aux), newTiers(folder.code, aux, ligne.compteNumero)));
+        changes.push(writes.folder(firm.domain, folder.code).set(['tiers', aux], newTiers(folder.code, aux, ligne.compteNumero)));
       }
     });
     const pieces = imp.piecesJointes[index] ?? [];
-    if (pieces.length > 0) changes.push(set(paths.folder(firm.domain, folder.code, 'piecesJointes', String(numeroEcriture)), pieces));
+    if (pieces.length > 0) changes.push(writes.folder(firm.domain, folder.code).set(['piecesJointes', String(numeroEcriture)], pieces));
     return { index, refPiece: ecriture.refPiece, statut: 'Integree', numeroEcriture, erreurs: [] };
   });
-  changes.push(set(paths.folder(firm.domain, folder.code, 'nextNumeroEcriture'), numero));
+  changes.push(writes.folder(firm.domain, folder.code).set(['nextNumeroEcriture'], numero));
   const integrated = results.filter((r) => r.statut === 'Integree').length;
   const result: ImportState = {
     ...imp,
@@ -206,7 +206,7 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
     processedAt,
     results,
   };
-  changes.push(set(at(), result));
+  changes.push(inFirm.set(['imports', imp.id], result));
   return done(result, changes);
 }
 

@@ -3,7 +3,7 @@ import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { LOOP_HEADERS } from '../../../contracts/loop/wire.js';
 import type { VirtualClock } from '../../../core/clock.js';
 import type { Store } from '../../../core/store.js';
-import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import { fail, refuse, rejectionResponse, type KitEnv, type VendorErrorInput } from '../../kit/vendor-error.js';
 import { auth, folderNotAssociated, type LoopCredentials } from '../rules/index.js';
 import { own, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
 
@@ -57,17 +57,17 @@ export function currentCaller(c: Context<KitEnv>, store: Store<LoopState>): { fi
 }
 
 /**
- * The folder a request names, or the error to answer: a code the firm does not have (another
+ * The folder a request names; else the error is raised: a code the firm does not have (another
  * firm's included) is "Le dossier X n'existe pas sur le domaine."; one of the firm's folders not
  * associated with the key is LOOP-FOLDER-NOT-ASSOCIATED.
  */
-export function resolveFolder(c: Context<KitEnv>, store: Store<LoopState>, code: string): { firm: FirmState; key: ApiKeyState; folder: FolderState } | Response {
+export function resolveFolder(c: Context<KitEnv>, store: Store<LoopState>, code: string): { firm: FirmState; key: ApiKeyState; folder: FolderState } {
   const { firm, key } = currentCaller(c, store);
   const folder = own(firm.folders, code);
-  if (!folder) return folderNotFound(c, code);
+  if (!folder) return fail(folderNotFound(code));
   const associated = folderNotAssociated(key, folder);
-  if (!associated.ok) return rejectionResponse(c, associated.rejection);
+  if (!associated.ok) refuse(associated.rejection);
   return { firm, key, folder };
 }
 
-export const folderNotFound = (c: Context<KitEnv>, code: string) => vendorError(c, { status: 400, code: 'FolderNotFound', message: LOOP_MESSAGES.folderUnknown(code) });
+export const folderNotFound = (code: string): VendorErrorInput => ({ status: 400, code: 'FolderNotFound', message: LOOP_MESSAGES.folderUnknown(code) });

@@ -3,11 +3,13 @@ import { DossiersResponseSchema, LOOP_API } from '../../../contracts/loop/wire.j
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import { currentCaller, type LoopRouteDeps } from './access.js';
 import { errorResponses, json, loopHook, security } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 /** The folders associated with the calling key (simulator's own choice of route): what the hub's wizard lists. */
 export function foldersRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
   const router = kit.router();
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${LOOP_API}/dossiers`,
@@ -26,7 +28,7 @@ export function foldersRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
         });
       return c.json({ data }, 200);
     },
-    loopHook,
+    { hook: loopHook },
   );
   return router;
 }

@@ -1,12 +1,10 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { LoopErrorBodySchema } from '../../../contracts/loop/wire.js';
-import { vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import { fail, type KitEnv } from '../../kit/vendor-error.js';
+import { json } from '../../kit/route.js';
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
+export { json };
 
 /** The error answers every Loop route may give, in Loop's error shape. */
 export const errorResponses = {
@@ -27,6 +25,5 @@ export function loopHook(result: { success: boolean; error?: unknown; target?: s
   const issues = (result.error as z.ZodError).issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
   const first = issues[0];
   const message = !first ? 'Requête invalide.' : first.message.endsWith('.') ? first.message : `${first.path || (result.target === 'json' ? 'corps' : String(result.target))} : ${first.message}`;
-  // `never`: the hook answers for any route, whatever its typed responses.
-  return vendorError(c, { status: 400, code: 'ValidationError', message, issues }) as never;
+  return fail({ status: 400, code: 'ValidationError', message, issues });
 }

@@ -12,12 +12,13 @@ import {
   TiersSchema,
 } from '../../../contracts/loop/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
-import { vendorError } from '../../kit/vendor-error.js';
+import { fail } from '../../kit/vendor-error.js';
 import { applyListQuery } from '../domain/query.js';
 import { ecritureFilterRequired } from '../rules/index.js';
 import type { FolderState } from '../state/schema.js';
 import { resolveFolder, type LoopRouteDeps } from './access.js';
 import { errorResponses, json, loopHook, security } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 interface ListRoute {
   path: string;
@@ -56,7 +57,8 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
   const router = kit.router();
   for (const route of LIST_ROUTES) {
     const fields = Object.keys(route.schema.shape);
-    router.openapi(
+    declareRoute(
+      router,
       createRoute({
         method: 'get',
         path: `${LOOP_API}/${route.path}`,
@@ -68,14 +70,13 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
       (c) => {
         const query = c.req.valid('query');
         const resolved = resolveFolder(c, deps.store, query.codeDossier);
-        if (resolved instanceof Response) return resolved as never;
         const result = applyListQuery(route.rows(resolved.folder), query, { fields, maxTake: route.maxTake });
-        if (!result.ok) return vendorError(c, { status: 400, code: result.error.code, message: result.error.message }) as never;
+        if (!result.ok) return fail({ status: 400, code: result.error.code, message: result.error.message });
         const filtered = route.requireFilter ? ecritureFilterRequired(result.filter) : { ok: true as const };
-        if (!filtered.ok) return vendorError(c, filtered.refusal) as never;
-        return c.json(result.rows as never, 200);
+        if (!filtered.ok) return fail(filtered.refusal);
+        return c.json(result.rows, 200);
       },
-      loopHook,
+      { hook: loopHook },
     );
   }
   return router;

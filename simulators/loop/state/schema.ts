@@ -1,3 +1,4 @@
+import { changesOf } from '../../../core/changes.js';
 import { z } from 'zod';
 import { FiscalYearStateSchema, type FiscalYearState } from '../../kit/fiscal-year.js';
 import { InstantSchema } from '../../../contracts/common/primitives.js';
@@ -130,12 +131,12 @@ export type LoopState = z.infer<typeof LoopStateSchema>;
 
 export const emptyLoopState = (): LoopState => ({ tenants: {} });
 
-/** Paths into the state, so that every change names where it writes in one way. */
-export const paths = {
-  firm: (domain: string, ...rest: string[]) => ['tenants', domain, ...rest],
-  folder: (domain: string, code: string, ...rest: string[]) => ['tenants', domain, 'folders', code, ...rest],
-  apiKey: (domain: string, key: string, ...rest: string[]) => ['tenants', domain, 'apiKeys', key, ...rest],
-  import: (domain: string, id: string, ...rest: string[]) => ['tenants', domain, 'imports', id, ...rest],
+/** Where changes write, typed from the state (`changesOf`): a scope per firm, folder and API key. */
+const state = changesOf<LoopState>();
+export const writes = {
+  firm: (domain: string) => state.at('tenants', domain),
+  folder: (domain: string, code: string) => state.at('tenants', domain, 'folders', code),
+  apiKey: (domain: string, key: string) => state.at('tenants', domain, 'apiKeys', key),
 };
 
 /** A record lookup that ignores inherited keys (`__proto__`, `constructor`...). */

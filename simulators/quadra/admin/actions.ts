@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { DossierCodeSchema } from '../../../contracts/quadra/wire.js';
 import { conflict, defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
-import { del, set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import type { SeededRandom } from '../../../core/random.js';
 import { openDossier } from '../domain/imports.js';
 import { journalCodeOf } from '../domain/journal-code.js';
-import { paths, type AccountState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
+import { writes, type AccountState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
 
 /**
  * What a person does in Cegid Life or in Quadra, as admin actions under `/__admin/actions/<name>`.
@@ -38,7 +38,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'open-dossier',
       description: 'Open the dossier in Quadra: the files waiting in its CFE container are imported, visible after the import delay (QDR-IMPORT-ON-OPEN)',
       input: DossierInput,
-      run(state, input: DossierInputT, now) {
+      run(state, input, now) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         const result = openDossier(found.firm, found.dossier, now);
@@ -51,73 +51,73 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'set-import-delay',
       description: 'How many minutes after the opening the imported entries appear ("a few minutes")',
       input: DossierInput.extend({ minutes: z.number().int().min(0).max(24 * 60) }),
-      run(state, input: DossierInputT & { minutes: number }) {
+      run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        return ok({ importDelayMinutes: input.minutes }, [set(paths.dossier(input.sicCode, input.dossier, 'importDelayMinutes'), input.minutes)]);
+        return ok({ importDelayMinutes: input.minutes }, [writes.dossier(input.sicCode, input.dossier).set(['importDelayMinutes'], input.minutes)]);
       },
     }),
     defineAction({
       name: 'set-portal-access',
       description: 'Grant or revoke the firm\'s access to the Cegid Collaborative Portal (QDR-CPA-NO-PORTAL)',
       input: FirmInput.extend({ granted: z.boolean() }),
-      run(state, input: { sicCode: string; granted: boolean }) {
+      run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
-        return ok({ portalAccess: input.granted }, [set(paths.firm(firm.sicCode, 'portalAccess'), input.granted)]);
+        return ok({ portalAccess: input.granted }, [writes.firm(firm.sicCode).set(['portalAccess'], input.granted)]);
       },
     }),
     defineAction({
       name: 'regenerate-cpa-key',
       description: 'Generate a new CPA API key and secret in Cegid Life (shown once); tokens of the old key stop working (QDR-CPA-AUTH for the old key)',
       input: FirmInput,
-      run(state, input: z.infer<typeof FirmInput>) {
+      run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
         const cpa = { key: `CPA-${random.string(24, KEY_ALPHABET)}`, secret: random.string(40, KEY_ALPHABET) };
-        return ok(cpa, [set(paths.firm(firm.sicCode, 'cpa'), cpa)]);
+        return ok(cpa, [writes.firm(firm.sicCode).set(['cpa'], cpa)]);
       },
     }),
     defineAction({
       name: 'regenerate-cfe-key',
       description: 'Generate a new CFE API key and secret in Cegid Life (Administration > User Management > API Keys); Quadra\'s settings keep the old key until "update-quadra-settings" (QDR-CONTAINER-NOT-FOUND)',
       input: FirmInput,
-      run(state, input: z.infer<typeof FirmInput>) {
+      run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
         const cfe = { key: `CFE-${random.string(24, KEY_ALPHABET)}`, secret: random.string(40, KEY_ALPHABET), activated: firm.cfe.activated };
-        return ok({ key: cfe.key, secret: cfe.secret }, [set(paths.firm(firm.sicCode, 'cfe'), cfe)]);
+        return ok({ key: cfe.key, secret: cfe.secret }, [writes.firm(firm.sicCode).set(['cfe'], cfe)]);
       },
     }),
     defineAction({
       name: 'validate-cfe-activation',
       description: 'The last step of the CFE procedure in the Quadra guide: validate (or undo) the activation of the CFE key (QDR-CFE-NOT-ACTIVATED)',
       input: FirmInput.extend({ activated: z.boolean().default(true) }),
-      run(state, input: { sicCode: string; activated: boolean }) {
+      run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
-        return ok({ activated: input.activated }, [set(paths.firm(firm.sicCode, 'cfe', 'activated'), input.activated)]);
+        return ok({ activated: input.activated }, [writes.firm(firm.sicCode).set(['cfe', 'activated'], input.activated)]);
       },
     }),
     defineAction({
       name: 'update-quadra-settings',
       description: 'Enter the CFE key in Quadra (Tools > API Keys > Cegid File Exchange) for one dossier or all of them; by default the key now in Cegid Life (QDR-CONTAINER-NOT-FOUND remedy)',
       input: FirmInput.extend({ dossier: DossierCodeSchema.optional(), cfeKey: z.string().min(1).nullable().optional() }),
-      run(state, input: { sicCode: string; dossier?: string; cfeKey?: string | null }) {
+      run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
         const codes = input.dossier ? [input.dossier] : Object.keys(firm.dossiers);
         const missing = codes.filter((code) => !Object.hasOwn(firm.dossiers, code));
         if (missing.length) return notFound(`No dossier ${missing.join(', ')} for SIC code ${firm.sicCode}`);
         const key = input.cfeKey === undefined ? firm.cfe.key : input.cfeKey;
-        return ok({ dossiers: codes, cfeKeyInSettings: key }, codes.map((code) => set(paths.dossier(firm.sicCode, code, 'cfeKeyInSettings'), key)));
+        return ok({ dossiers: codes, cfeKeyInSettings: key }, codes.map((code) => writes.dossier(firm.sicCode, code).set(['cfeKeyInSettings'], key)));
       },
     }),
     defineAction({
       name: 'open-period',
       description: 'Create and open an accounting period (Period Management); the previous period must be closed first (QDR-PERIOD-NOT-OPEN)',
       input: DossierInput.extend({ start: IsoDateSchema, end: IsoDateSchema, id: z.string().min(1).max(40).optional() }),
-      run(state, input: DossierInputT & { start: string; end: string; id?: string }) {
+      run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         if (input.end < input.start) return { ok: false, status: 400, message: 'A period ends after it starts' };
@@ -128,32 +128,32 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         if (overlap) return conflict(`The period overlaps ${overlap.id} (${overlap.start} to ${overlap.end})`);
         const id = input.id ?? `EX${input.start.slice(0, 4)}`;
         const period = { id, start: input.start, end: input.end, status: 'open' as const };
-        return ok(period, [set(paths.dossier(input.sicCode, input.dossier, 'periods', id), period)]);
+        return ok(period, [writes.dossier(input.sicCode, input.dossier).set(['periods', id], period)]);
       },
     }),
     defineAction({
       name: 'close-period',
       description: 'Close an accounting period: entries dated in it are refused from then on',
       input: DossierInput.extend({ periodId: z.string().min(1) }),
-      run(state, input: DossierInputT & { periodId: string }) {
+      run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         const period = Object.hasOwn(found.dossier.periods, input.periodId) ? found.dossier.periods[input.periodId] : undefined;
         if (!period) return notFound(`No period ${input.periodId} in dossier ${input.dossier}`);
-        return ok({ ...period, status: 'closed' }, [set(paths.dossier(input.sicCode, input.dossier, 'periods', input.periodId, 'status'), 'closed')]);
+        return ok({ ...period, status: 'closed' }, [writes.dossier(input.sicCode, input.dossier).set(['periods', input.periodId, 'status'], 'closed')]);
       },
     }),
     defineAction({
       name: 'set-journal-status',
       description: 'Open (creating it if needed) or lock a journal (QDR-INCOMPLETE-FILE when none is open)',
       input: DossierInput.extend({ journal: z.string().regex(/^[A-Za-z0-9]{1,3}$/), status: z.enum(['open', 'locked']), label: z.string().max(30).optional() }),
-      run(state, input: DossierInputT & { journal: string; status: 'open' | 'locked'; label?: string }) {
+      run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         const existing = Object.hasOwn(found.dossier.journals, input.journal) ? found.dossier.journals[input.journal] : undefined;
         if (!existing && input.status === 'locked') return notFound(`No journal ${input.journal} in dossier ${input.dossier}`);
         const journal = { code: input.journal, label: input.label ?? existing?.label ?? input.journal, status: input.status };
-        return ok(journal, [set(paths.dossier(input.sicCode, input.dossier, 'journals', input.journal), journal)]);
+        return ok(journal, [writes.dossier(input.sicCode, input.dossier).set(['journals', input.journal], journal)]);
       },
     }),
     defineAction({
@@ -165,7 +165,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         type: z.enum(['G', 'C', 'F']).optional(),
         collective: z.string().regex(/^[0-9]{0,8}$/).optional(),
       }),
-      run(state, input: DossierInputT & { number: string; label: string; type?: AccountState['type']; collective?: string }) {
+      run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         const existing = Object.hasOwn(found.dossier.accounts, input.number) ? found.dossier.accounts[input.number] : undefined;
@@ -176,18 +176,18 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
           collective: input.collective ?? existing?.collective ?? '',
           autoCreated: false,
         };
-        return ok(account, [set(paths.dossier(input.sicCode, input.dossier, 'accounts', input.number), account)]);
+        return ok(account, [writes.dossier(input.sicCode, input.dossier).set(['accounts', input.number], account)]);
       },
     }),
     defineAction({
       name: 'delete-account',
       description: 'Remove an account from the chart (to make it incomplete: QDR-INCOMPLETE-FILE)',
       input: DossierInput.extend({ number: z.string().min(1).max(8) }),
-      run(state, input: DossierInputT & { number: string }) {
+      run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         if (!Object.hasOwn(found.dossier.accounts, input.number)) return notFound(`No account ${input.number} in dossier ${input.dossier}`);
-        const changes: Change[] = [del(paths.dossier(input.sicCode, input.dossier, 'accounts', input.number))];
+        const changes: Change[] = [writes.dossier(input.sicCode, input.dossier).del(['accounts', input.number])];
         return ok({ deleted: input.number }, changes);
       },
     }),
@@ -195,7 +195,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'delete-entries',
       description: 'Delete imported entries in Quadra, as a person does in the entry screen: every line of the journal, on that date or with that piece number when given (an entry the hub sent then stays "not found")',
       input: DossierInput.extend({ journal: z.string().min(1).max(3), date: IsoDateSchema.optional(), piece: z.string().min(1).max(10).optional() }),
-      run(state, input: DossierInputT & { journal: string; date?: string; piece?: string }) {
+      run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         const doomed = Object.entries(found.dossier.entries).filter(
@@ -205,7 +205,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
             (input.piece === undefined || [entry.record.pieceNumber, entry.record.pieceNumber8, entry.record.pieceNumber5].some((p) => p.trim() === input.piece)),
         );
         if (doomed.length === 0) return notFound(`No imported entry in journal ${input.journal} of dossier ${input.dossier}${input.date ? ` on ${input.date}` : ''}${input.piece ? ` with piece number ${input.piece}` : ''}`);
-        return ok({ deletedLines: doomed.length }, doomed.map(([key]) => del(paths.dossier(input.sicCode, input.dossier, 'entries', key))));
+        return ok({ deletedLines: doomed.length }, doomed.map(([key]) => writes.dossier(input.sicCode, input.dossier).del(['entries', key])));
       },
     }),
   ];

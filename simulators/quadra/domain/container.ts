@@ -1,7 +1,7 @@
 import { CFE_INPUT_FOLDER, type SasResponse } from '../../../contracts/quadra/wire.js';
-import { del, set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
-import { paths, type BlobState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
+import { writes, type BlobState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
 
 /**
  * The dossier's CFE container: an Azure-style blob container (vendor-facts §2.2) that the hub
@@ -25,12 +25,12 @@ export function issueSas(
   input: { sig: string; permissions: 'r' | 'rw'; minutes: number; blobServiceUri: string },
   now: Date,
 ): DomainResult<SasResponse> {
-  const at = (...rest: string[]) => paths.dossier(firm.sicCode, dossier.code, 'container', ...rest);
+  const inContainer = writes.dossier(firm.sicCode, dossier.code).at('container');
   const changes: Change[] = Object.values(dossier.container.sas)
     .filter((s) => Date.parse(s.expiresAt) <= now.getTime())
-    .map((s) => del(at('sas', s.sig)));
+    .map((s) => inContainer.del(['sas', s.sig]));
   const expiresAt = new Date(now.getTime() + input.minutes * 60_000).toISOString();
-  changes.push(set(at('sas', input.sig), { sig: input.sig, permissions: input.permissions, expiresAt }));
+  changes.push(inContainer.set(['sas', input.sig], { sig: input.sig, permissions: input.permissions, expiresAt }));
   const sasToken = new URLSearchParams({ sv: '2022-11-02', sr: 'c', sp: input.permissions, se: expiresAt, sig: input.sig }).toString();
   return done({ blobServiceUri: input.blobServiceUri, containerName: containerNameOf(firm, dossier), sasToken }, changes);
 }
@@ -58,7 +58,7 @@ export function checkSas(dossier: DossierState, sas: { sig: string; sp: string; 
 export function putInputBlob(firm: FirmState, dossier: DossierState, fileName: string, bytes: Uint8Array, contentType: string, now: Date): DomainResult<BlobState> {
   const path = `${CFE_INPUT_FOLDER}/${fileName}`;
   const blob: BlobState = { path, contentBase64: Buffer.from(bytes).toString('base64'), contentType, size: bytes.length, uploadedAt: now.toISOString() };
-  return done(blob, [set(paths.dossier(firm.sicCode, dossier.code, 'container', 'blobs', path), blob)]);
+  return done(blob, [writes.dossier(firm.sicCode, dossier.code).set(['container', 'blobs', path], blob)]);
 }
 
 export const blobBytes = (blob: BlobState): Uint8Array => new Uint8Array(Buffer.from(blob.contentBase64, 'base64'));

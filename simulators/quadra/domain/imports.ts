@@ -8,11 +8,11 @@ import {
   reportNameOf,
   type RejectionReport,
 } from '../../../contracts/quadra/wire.js';
-import { del, set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import { CUSTOMER_COLLECTIVE, SUPPLIER_COLLECTIVE, incompleteFile, journalNotOpen, lineOutsideOpenPeriod, periodNotOpen } from '../rules/index.js';
-import { paths, type AccountState, type BlobState, type DossierState, type EntryState, type FirmState, type ImportState } from '../state/schema.js';
+import { writes, type AccountState, type BlobState, type DossierState, type EntryState, type FirmState, type ImportState } from '../state/schema.js';
 import { blobBytes } from './container.js';
 
 /**
@@ -70,9 +70,9 @@ export function checkFile(dossier: DossierState, bytes: Uint8Array): { problems:
 
 /** Opening the dossier in Quadra: every file waiting in the input folder is taken, in upload order. */
 export function openDossier(firm: FirmState, dossier: DossierState, now: Date): DomainResult<OpeningReport> {
-  const at = (...rest: string[]) => paths.dossier(firm.sicCode, dossier.code, ...rest);
+  const inDossier = writes.dossier(firm.sicCode, dossier.code);
   const openedAt = now.toISOString();
-  const changes: Change[] = [set(at('lastOpenedAt'), openedAt)];
+  const changes: Change[] = [inDossier.set(['lastOpenedAt'], openedAt)];
   const report: OpeningReport = { dossier: dossier.code, openedAt, imported: [], rejected: [], published: 0 };
   const waiting = Object.values(dossier.container.blobs)
     .filter(isInput)
@@ -83,15 +83,15 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
   for (const blob of waiting) {
     const fileName = fileNameOf(blob);
     const { problems, lines, ignored } = checkFile(dossier, blobBytes(blob));
-    changes.push(del(at('container', 'blobs', blob.path)));
+    changes.push(inDossier.del(['container', 'blobs', blob.path]));
     if (problems.length > 0) {
       const rejectedPath = `${CFE_REJECTED_FOLDER}/${fileName}`;
       const reportPath = `${CFE_REJECTED_FOLDER}/${reportNameOf(fileName)}`;
       const body: RejectionReport = { file: fileName, dossier: dossier.code, rejectedAt: openedAt, imported: 0, problems };
       const json = Buffer.from(JSON.stringify(body, null, 2), 'utf8');
       changes.push(
-        set(at('container', 'blobs', rejectedPath), { ...blob, path: rejectedPath }),
-        set(at('container', 'blobs', reportPath), {
+        inDossier.set(['container', 'blobs', rejectedPath], { ...blob, path: rejectedPath }),
+        inDossier.set(['container', 'blobs', reportPath], {
           path: reportPath,
           contentBase64: json.toString('base64'),
           contentType: 'application/json; charset=utf-8',
@@ -107,10 +107,10 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
     const visibleAt = new Date(now.getTime() + dossier.importDelayMinutes * 60_000).toISOString();
     const record: ImportState = { id, fileName, openedAt, visibleAt, status: 'importing', lines, ignored };
     imports[id] = record;
-    changes.push(set(at('imports', id), record), set(at('container', 'blobs', `${CFE_IMPORTED_FOLDER}/${fileName}`), { ...blob, path: `${CFE_IMPORTED_FOLDER}/${fileName}` }));
+    changes.push(inDossier.set(['imports', id], record), inDossier.set(['container', 'blobs', `${CFE_IMPORTED_FOLDER}/${fileName}`], { ...blob, path: `${CFE_IMPORTED_FOLDER}/${fileName}` }));
     report.imported.push({ file: fileName, importId: id, lines: lines.length, visibleAt });
   }
-  changes.push(set(at('nextImportSeq'), seq));
+  changes.push(inDossier.set(['nextImportSeq'], seq));
 
   const published = publishDueImports(firm, { ...dossier, imports }, now);
   if (published.ok) {
@@ -132,7 +132,7 @@ export function autoCreatedAccount(number: string): AccountState {
  * are created without label (QDR-NO-LABELS). Returns how many entries became visible.
  */
 export function publishDueImports(firm: FirmState, dossier: DossierState, now: Date): DomainResult<number> {
-  const at = (...rest: string[]) => paths.dossier(firm.sicCode, dossier.code, ...rest);
+  const inDossier = writes.dossier(firm.sicCode, dossier.code);
   const due = Object.values(dossier.imports)
     .filter((imp) => imp.status === 'importing' && Date.parse(imp.visibleAt) <= now.getTime())
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -144,15 +144,15 @@ export function publishDueImports(firm: FirmState, dossier: DossierState, now: D
     imp.lines.forEach((record, index) => {
       if (!Object.hasOwn(dossier.accounts, record.account) && !created.has(record.account)) {
         created.add(record.account);
-        changes.push(set(at('accounts', record.account), autoCreatedAccount(record.account)));
+        changes.push(inDossier.set(['accounts', record.account], autoCreatedAccount(record.account)));
       }
       const entry: EntryState = { id: nextId, importId: imp.id, lineNumber: (index + 1) * 10, record, visibleAt: imp.visibleAt };
-      changes.push(set(at('entries', String(nextId)), entry));
+      changes.push(inDossier.set(['entries', String(nextId)], entry));
       nextId += 1;
     });
-    changes.push(set(at('imports', imp.id), { ...imp, status: 'imported', lines: [] } satisfies ImportState));
+    changes.push(inDossier.set(['imports', imp.id], { ...imp, status: 'imported', lines: [] } satisfies ImportState));
   }
-  changes.push(set(at('nextEntryId'), nextId));
+  changes.push(inDossier.set(['nextEntryId'], nextId));
   return done(nextId - dossier.nextEntryId, changes);
 }
 

@@ -1,7 +1,7 @@
 import type { TokenResponse } from '../../../contracts/quadra/wire.js';
-import { del, set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
-import { paths, type FirmState, type QuadraState, type TokenState } from '../state/schema.js';
+import { writes, type FirmState, type QuadraState, type TokenState } from '../state/schema.js';
 
 /**
  * Tokens of the two token endpoints: the CPA's (Quadra On Demand, 10 hours) and the CFE's. A
@@ -22,9 +22,9 @@ export const tokenExists = (state: QuadraState, token: string): boolean => Objec
 export function issueToken(firm: FirmState, kind: TokenKind, token: string, seconds: number, now: Date): DomainResult<TokenResponse> {
   const changes: Change[] = Object.entries(firm.tokens)
     .filter(([, t]) => Date.parse(t.expiresAt) <= now.getTime())
-    .map(([old]) => del(paths.firm(firm.sicCode, 'tokens', old)));
+    .map(([old]) => writes.firm(firm.sicCode).del(['tokens', old]));
   const record: TokenState = { kind, apiKey: firm[kind].key, expiresAt: new Date(now.getTime() + seconds * 1000).toISOString() };
-  changes.push(set(paths.firm(firm.sicCode, 'tokens', token), record));
+  changes.push(writes.firm(firm.sicCode).set(['tokens', token], record));
   return done({ access_token: token, token_type: 'bearer', expires_in: seconds }, changes);
 }
 

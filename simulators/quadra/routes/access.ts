@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { VirtualClock } from '../../../core/clock.js';
 import type { SeededRandom } from '../../../core/random.js';
 import type { Store } from '../../../core/store.js';
-import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import { fail, rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
 import { resolveToken, type TokenKind } from '../domain/tokens.js';
 import { cpaNoPortal } from '../rules/index.js';
 import type { DossierState, FirmState, QuadraState } from '../state/schema.js';
@@ -44,11 +44,11 @@ function unauthorized(c: Context<KitEnv>, message: string): Response {
 
 export const currentFirm = (c: Context<KitEnv>, store: Store<QuadraState>): FirmState => store.data.tenants[c.get('tenantId')]!;
 
-/** The dossier of the request's firm, or the 404 to answer: another firm's dossier is no different from one that does not exist. */
-export function resolveDossier(c: Context<KitEnv>, store: Store<QuadraState>, code: string): { firm: FirmState; dossier: DossierState } | Response {
+/** The dossier of the request's firm; else a 404 is raised: another firm's dossier is no different from one that does not exist. */
+export function resolveDossier(c: Context<KitEnv>, store: Store<QuadraState>, code: string): { firm: FirmState; dossier: DossierState } {
   const firm = currentFirm(c, store);
   const dossier = Object.hasOwn(firm.dossiers, code) ? firm.dossiers[code] : undefined;
-  if (!dossier) return vendorError(c, { status: 404, code: 'DossierNotFound', message: `No dossier ${code} for SIC code ${firm.sicCode}` });
+  if (!dossier) return fail({ status: 404, code: 'DossierNotFound', message: `No dossier ${code} for SIC code ${firm.sicCode}` });
   return { firm, dossier };
 }
 

@@ -12,11 +12,12 @@ import {
   SasParamsSchema,
 } from '../../../contracts/quadra/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
-import { vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import { fail, type KitEnv } from '../../kit/vendor-error.js';
 import { blobBytes, checkSas, findContainer, putInputBlob } from '../domain/container.js';
 import type { DossierState, FirmState } from '../state/schema.js';
 import type { QuadraRouteDeps } from './access.js';
 import { cfeErrors, json } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 /**
  * The dossier's container, Azure Blob style, reached with the SAS from `getsastoken`: upload into
@@ -27,17 +28,18 @@ import { cfeErrors, json } from './openapi-helpers.js';
 export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
   const router = kit.router();
 
-  /** The container and the SAS check, or the error to answer. */
-  const access = (c: Context<KitEnv>, containerName: string, sas: { sig: string; sp: string; se: string }, needs: 'r' | 'rw'): { firm: FirmState; dossier: DossierState } | Response => {
+  /** The container, once the SAS checks; else the error is raised. */
+  const access = (c: Context<KitEnv>, containerName: string, sas: { sig: string; sp: string; se: string }, needs: 'r' | 'rw'): { firm: FirmState; dossier: DossierState } => {
     const found = findContainer(deps.store.data, containerName);
-    if (!found) return vendorError(c, { status: 404, code: 'ContainerNotFound', message: 'The specified container does not exist.' });
+    if (!found) return fail({ status: 404, code: 'ContainerNotFound', message: 'The specified container does not exist.' });
     c.set('tenantId', found.firm.sicCode);
     const check = checkSas(found.dossier, sas, needs, deps.clock.now());
-    if (!check.ok) return vendorError(c, check);
+    if (!check.ok) fail(check);
     return found;
   };
 
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'put',
       path: `${CFE_BLOB}/{container}/${CFE_INPUT_FOLDER}/{fileName}`,
@@ -53,17 +55,17 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     async (c) => {
       const { container, fileName } = c.req.valid('param');
       const found = access(c, container, c.req.valid('query'), 'rw');
-      if (found instanceof Response) return found as never;
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const contentType = (c.req.header('content-type') ?? 'application/octet-stream').slice(0, 100);
       const result = putInputBlob(found.firm, found.dossier, fileName, bytes, contentType, deps.clock.now());
-      if (!result.ok) return vendorError(c, { status: 400, code: 'InvalidInput', message: 'Could not store the file' }) as never;
+      if (!result.ok) return fail({ status: 400, code: 'InvalidInput', message: 'Could not store the file' });
       await deps.store.commit(result.changes);
-      return c.body(null, 201) as never;
+      return c.body(null, 201);
     },
   );
 
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${CFE_BLOB}/{container}`,
@@ -74,7 +76,6 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     (c) => {
       const query = c.req.valid('query');
       const found = access(c, c.req.valid('param').container, query, 'r');
-      if (found instanceof Response) return found as never;
       const blobs = Object.values(found.dossier.container.blobs)
         .filter((b) => !query.prefix || b.path.startsWith(query.prefix))
         .sort((a, b) => a.path.localeCompare(b.path))
@@ -85,14 +86,14 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
 
   const download = (c: Context<KitEnv>, containerName: string, path: string, sas: { sig: string; sp: string; se: string }) => {
     const found = access(c, containerName, sas, 'r');
-    if (found instanceof Response) return found;
     const blob = Object.hasOwn(found.dossier.container.blobs, path) ? found.dossier.container.blobs[path] : undefined;
-    if (!blob) return vendorError(c, { status: 404, code: 'BlobNotFound', message: 'The specified blob does not exist.' });
+    if (!blob) return fail({ status: 404, code: 'BlobNotFound', message: 'The specified blob does not exist.' });
     return c.body(blobBytes(blob) as Uint8Array<ArrayBuffer>, 200, { 'content-type': blob.contentType });
   };
 
   const binary = { 200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...cfeErrors };
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${CFE_BLOB}/{container}/${CFE_INPUT_FOLDER}/{fileName}`,
@@ -102,10 +103,11 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     }),
     (c) => {
       const { container, fileName } = c.req.valid('param');
-      return download(c, container, `${CFE_INPUT_FOLDER}/${fileName}`, c.req.valid('query')) as never;
+      return download(c, container, `${CFE_INPUT_FOLDER}/${fileName}`, c.req.valid('query'));
     },
   );
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${CFE_BLOB}/{container}/archive/{status}/{fileName}`,
@@ -115,7 +117,7 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     }),
     (c) => {
       const { container, status, fileName } = c.req.valid('param');
-      return download(c, container, `archive/${status}/${fileName}`, c.req.valid('query')) as never;
+      return download(c, container, `archive/${status}/${fileName}`, c.req.valid('query'));
     },
   );
   return router;

@@ -17,6 +17,7 @@ import { firmByKey, issueToken, tokenExists } from '../domain/tokens.js';
 import { cfeAuth, cfeNotActivated, containerNotFound } from '../rules/index.js';
 import { currentFirm, freshToken, type QuadraRouteDeps } from './access.js';
 import { cfeErrors, cfeSecurity, json, tokenErrors } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 /**
  * Cegid File Exchange (every route here is the simulator's own choice, after Cegid RFE):
@@ -27,7 +28,8 @@ import { cfeErrors, cfeSecurity, json, tokenErrors } from './openapi-helpers.js'
  */
 export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
   const router = kit.router();
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'post',
       path: `${CFE_API}/token`,
@@ -39,19 +41,20 @@ export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       const form = c.req.valid('form');
       const found = firmByKey(deps.store.data, 'cfe', form.client_id);
       const auth = cfeAuth(found, form.client_secret);
-      if (!auth.ok) return rejectionResponse(c, auth.rejection) as never;
+      if (!auth.ok) return rejectionResponse(c, auth.rejection);
       const firm = found!;
       c.set('tenantId', firm.sicCode);
       const token = freshToken(deps, 'cfe_', (t) => tokenExists(deps.store.data, t));
       const result = issueToken(firm, 'cfe', token, CFE_TOKEN_SECONDS, deps.clock.now());
-      if (!result.ok) return rejectionResponse(c, result.rejection) as never;
+      if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);
       c.header('Cache-Control', 'no-store');
       return c.json(result.value, 200);
     },
   );
 
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${CFE_API}/V1/getsastoken/{dossier}`,
@@ -63,11 +66,11 @@ export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     async (c) => {
       const firm = currentFirm(c, deps.store);
       const activated = cfeNotActivated(firm);
-      if (!activated.ok) return rejectionResponse(c, activated.rejection) as never;
+      if (!activated.ok) return rejectionResponse(c, activated.rejection);
       const code = c.req.valid('param').dossier;
       const dossier = Object.hasOwn(firm.dossiers, code) ? firm.dossiers[code] : undefined;
       const container = containerNotFound(dossier, firm.cfe.key);
-      if (!container.ok) return rejectionResponse(c, container.rejection) as never;
+      if (!container.ok) return rejectionResponse(c, container.rejection);
       const query = c.req.valid('query');
       const sig = deps.random.string(43, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
       const result = issueSas(
@@ -76,7 +79,7 @@ export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
         { sig, permissions: query.AccessMode === 'Read' ? 'r' : 'rw', minutes: query['Minutes-To-Live'] ?? 60, blobServiceUri: `${new URL(c.req.url).origin}${CFE_BLOB}` },
         deps.clock.now(),
       );
-      if (!result.ok) return rejectionResponse(c, result.rejection) as never;
+      if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);
       return c.json(result.value, 200);
     },

@@ -5,6 +5,7 @@ import { journalCodeOf } from '../domain/journal-code.js';
 import { toEcriture } from '../domain/read-model.js';
 import { resolveDossier, type QuadraRouteDeps } from './access.js';
 import { cpaErrors, cpaSecurity, json } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 /**
  * `GetEcritures`: the entries visible in Quadra, for the hub's read-back 12 hours after sending
@@ -13,7 +14,8 @@ import { cpaErrors, cpaSecurity, json } from './openapi-helpers.js';
  */
 export function cpaEntriesRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
   const router = kit.router();
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'post',
       path: `${QUADRA_OD_API}/GetEcritures`,
@@ -25,7 +27,6 @@ export function cpaEntriesRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     (c) => {
       const query = c.req.valid('query');
       const resolved = resolveDossier(c, deps.store, query.dossier);
-      if (resolved instanceof Response) return resolved as never;
       const now = deps.clock.now().getTime();
       const ecritures = Object.values(resolved.dossier.entries)
         .filter((e) => Date.parse(e.visibleAt) <= now)

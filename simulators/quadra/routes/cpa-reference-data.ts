@@ -10,12 +10,13 @@ import {
 } from '../../../contracts/quadra/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import type { Context } from 'hono';
-import { rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
+import { refuse, type KitEnv } from '../../kit/vendor-error.js';
 import type { DossierState } from '../state/schema.js';
 import { toCompte, toDossier, toExercices, toJournal } from '../domain/read-model.js';
 import { incompleteFile, periodNotOpen } from '../rules/index.js';
 import { currentFirm, resolveDossier, type QuadraRouteDeps } from './access.js';
 import { cpaErrors, cpaSecurity, json } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 /**
  * The CPA methods the hub pulls reference data with (method names: simulator's own choice).
@@ -26,12 +27,11 @@ import { cpaErrors, cpaSecurity, json } from './openapi-helpers.js';
  * The dossier of a reference-data read, once the hub's prerequisites hold: an open period
  * (QDR-PERIOD-NOT-OPEN), a complete chart and open journals (QDR-INCOMPLETE-FILE).
  */
-function readyDossier(c: Context<KitEnv>, deps: QuadraRouteDeps, code: string): DossierState | Response {
+function readyDossier(c: Context<KitEnv>, deps: QuadraRouteDeps, code: string): DossierState {
   const resolved = resolveDossier(c, deps.store, code);
-  if (resolved instanceof Response) return resolved;
   for (const rule of [periodNotOpen, incompleteFile]) {
     const verdict = rule(resolved.dossier);
-    if (!verdict.ok) return rejectionResponse(c, verdict.rejection);
+    if (!verdict.ok) refuse(verdict.rejection);
   }
   return resolved.dossier;
 }
@@ -48,7 +48,8 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
       responses: { 200: json(response, description), ...cpaErrors },
     });
 
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'post',
       path: `${QUADRA_OD_API}/GetDossiers`,
@@ -62,20 +63,20 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
     },
   );
 
-  router.openapi(
+  declareRoute(
+    router,
     method('GetExercices', 'The accounting periods of a dossier', GetExercicesResponseSchema, 'Periods'),
     (c) => {
       const resolved = resolveDossier(c, deps.store, c.req.valid('query').dossier);
-      if (resolved instanceof Response) return resolved as never;
       return c.json({ CodeDossier: resolved.dossier.code, Exercices: toExercices(resolved.dossier) }, 200);
     },
   );
 
-  router.openapi(
+  declareRoute(
+    router,
     method('GetComptes', 'The chart of accounts (general and auxiliary) of a dossier', GetComptesResponseSchema, 'Accounts'),
     (c) => {
       const dossier = readyDossier(c, deps, c.req.valid('query').dossier);
-      if (dossier instanceof Response) return dossier as never;
       const comptes = Object.values(dossier.accounts)
         .sort((a, b) => a.number.localeCompare(b.number))
         .map(toCompte);
@@ -83,11 +84,11 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
     },
   );
 
-  router.openapi(
+  declareRoute(
+    router,
     method('GetJournaux', 'The journals of a dossier', GetJournauxResponseSchema, 'Journals'),
     (c) => {
       const dossier = readyDossier(c, deps, c.req.valid('query').dossier);
-      if (dossier instanceof Response) return dossier as never;
       const journaux = Object.values(dossier.journals)
         .sort((a, b) => a.code.localeCompare(b.code))
         .map(toJournal);

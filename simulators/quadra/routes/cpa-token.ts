@@ -6,6 +6,7 @@ import { firmByKey, issueToken, tokenExists } from '../domain/tokens.js';
 import { cpaAuth, cpaNoPortal } from '../rules/index.js';
 import { freshToken, type QuadraRouteDeps } from './access.js';
 import { json, tokenErrors } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 /**
  * `POST /QuadraODOpenApi/token` [C]: client credentials, form-encoded, a 10-hour token.
@@ -14,7 +15,8 @@ import { json, tokenErrors } from './openapi-helpers.js';
  */
 export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
   const router = kit.router();
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'post',
       path: `${QUADRA_OD_API}/token`,
@@ -26,14 +28,14 @@ export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       const form = c.req.valid('form');
       const found = firmByKey(deps.store.data, 'cpa', form.client_id);
       const auth = cpaAuth(found, form.client_secret);
-      if (!auth.ok) return rejectionResponse(c, auth.rejection) as never;
+      if (!auth.ok) return rejectionResponse(c, auth.rejection);
       const firm = found!;
       c.set('tenantId', firm.sicCode);
       const portal = cpaNoPortal(firm);
-      if (!portal.ok) return rejectionResponse(c, portal.rejection) as never;
+      if (!portal.ok) return rejectionResponse(c, portal.rejection);
       const token = freshToken(deps, 'qod_', (t) => tokenExists(deps.store.data, t));
       const result = issueToken(firm, 'cpa', token, CPA_TOKEN_SECONDS, deps.clock.now());
-      if (!result.ok) return rejectionResponse(c, result.rejection) as never;
+      if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);
       c.header('Cache-Control', 'no-store');
       return c.json(result.value, 200);

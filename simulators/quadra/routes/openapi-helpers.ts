@@ -1,10 +1,7 @@
-import type { z } from 'zod';
 import { QuadraErrorBodySchema } from '../../../contracts/quadra/wire.js';
+import { json } from '../../kit/route.js';
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
+export { json };
 
 const error = (description: string) => json(QuadraErrorBodySchema, description);
 

@@ -1,3 +1,4 @@
+import { changesOf } from '../../../core/changes.js';
 import { z } from 'zod';
 import { IsoDateSchema, InstantSchema } from '../../../contracts/common/primitives.js';
 import { QuadraEntryLineSchema } from '../../../contracts/quadra/ascii.js';
@@ -147,8 +148,9 @@ export type QuadraState = z.infer<typeof QuadraStateSchema>;
 
 export const emptyQuadraState = (): QuadraState => ({ tenants: {} });
 
-/** Paths into the state, so that every change names where it writes in one way. */
-export const paths = {
-  firm: (sicCode: string, ...rest: string[]) => ['tenants', sicCode, ...rest],
-  dossier: (sicCode: string, dossier: string, ...rest: string[]) => ['tenants', sicCode, 'dossiers', dossier, ...rest],
+/** Where changes write, typed from the state (`changesOf`): a scope per firm and per dossier. */
+const state = changesOf<QuadraState>();
+export const writes = {
+  firm: (sicCode: string) => state.at('tenants', sicCode),
+  dossier: (sicCode: string, dossier: string) => state.at('tenants', sicCode, 'dossiers', dossier),
 };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
-import { set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { openAccounting } from '../domain/entries.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
-import { paths, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
+import { writes, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
 
 /**
  * What a person does in Sage GE's UI, as admin actions under `/__admin/actions/<name>`. Each one
@@ -31,7 +31,7 @@ const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !
 
 /** Takes the Marketplace's fiscal-year snapshot, as "Resynchronize fiscal years" does. */
 const resyncChanges = (entity: EntityState, file: FileState, now: Date): Change[] => [
-  set(paths.fileField(entity.id, file.id, 'marketplaceFiscalYears'), { at: now.toISOString(), fiscalYears: Object.values(file.fiscalYears) }),
+  writes.file(entity.id, file.id).set(['marketplaceFiscalYears'], { at: now.toISOString(), fiscalYears: Object.values(file.fiscalYears) }),
 ];
 
 export const sageGeActions: VendorAction<SageGeState>[] = [
@@ -39,7 +39,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'open-accounting',
     description: 'Open the file\'s accounting in GE (the Accounting button): injects the entries waiting in the Sage cloud',
     input: FileInput,
-    run(state, input: z.infer<typeof FileInput>, now) {
+    run(state, input, now) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const { value, changes } = openAccounting(found.entity, found.file, now);
@@ -50,11 +50,11 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-journal-lock',
     description: 'Lock (read-only) or open a journal',
     input: FileInput.extend({ journal: z.string().min(1), locked: z.boolean() }),
-    run(state, input: { entityId: string; fileId: string; journal: string; locked: boolean }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!Object.hasOwn(found.file.journals, input.journal)) return notFound(`No journal ${input.journal}`);
-      return ok({ journal: input.journal, locked: input.locked }, [set(paths.fileField(input.entityId, input.fileId, 'journals', input.journal, 'locked'), input.locked)]);
+      return ok({ journal: input.journal, locked: input.locked }, [writes.file(input.entityId, input.fileId).set(['journals', input.journal, 'locked'], input.locked)]);
     },
   }),
   defineAction({
@@ -67,7 +67,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       status: z.enum(['open', 'closed']),
       chartComplete: z.boolean().optional(),
     }),
-    run(state, input: { entityId: string; fileId: string; fiscalYearId: string; start?: string; end?: string; status: 'open' | 'closed'; chartComplete?: boolean }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const existing = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId) ? found.file.fiscalYears[input.fiscalYearId] : undefined;
@@ -76,14 +76,14 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
       if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
       const fiscalYear = { id: input.fiscalYearId, start, end, status: input.status, chartComplete: input.chartComplete ?? existing?.chartComplete ?? true };
-      return ok(fiscalYear, [set(paths.fileField(input.entityId, input.fileId, 'fiscalYears', input.fiscalYearId), fiscalYear)]);
+      return ok(fiscalYear, [writes.file(input.entityId, input.fileId).set(['fiscalYears', input.fiscalYearId], fiscalYear)]);
     },
   }),
   defineAction({
     name: 'resync-fiscal-years',
     description: 'Click "Resynchronize fiscal years" on the file\'s Marketplace screen',
     input: FileInput,
-    run(state, input: z.infer<typeof FileInput>, now) {
+    run(state, input, now) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       return ok({ fiscalYears: Object.keys(found.file.fiscalYears) }, resyncChanges(found.entity, found.file, now));
@@ -93,11 +93,11 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-import-cursor-lock',
     description: 'Lock or unlock months in Utilities > Import Cursor Settings > Lock tab',
     input: FileInput.extend({ periods: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')).min(1), locked: z.boolean() }),
-    run(state, input: { entityId: string; fileId: string; periods: string[]; locked: boolean }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const changes: Change[] = input.periods.map((p) =>
-        input.locked ? set(paths.fileField(input.entityId, input.fileId, 'importCursorLocks', p), true) : { op: 'del' as const, path: paths.fileField(input.entityId, input.fileId, 'importCursorLocks', p) },
+        input.locked ? writes.file(input.entityId, input.fileId).set(['importCursorLocks', p], true) : writes.file(input.entityId, input.fileId).del(['importCursorLocks', p]),
       );
       return ok({ periods: input.periods, locked: input.locked }, changes);
     },
@@ -106,15 +106,15 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-marketplace',
     description: 'Activate or deactivate "Regate / Qonto" in the Marketplace of the entity (no fileId) or of one file',
     input: z.object({ entityId: z.string().min(1), fileId: z.string().min(1).optional(), active: z.boolean() }).strict(), // no fileId: the entity's Marketplace
-    run(state, input: { entityId: string; fileId?: string; active: boolean }, now) {
+    run(state, input, now) {
       if (!input.fileId) {
         const entity = findEntity(state, input.entityId);
         if (isResult(entity)) return entity;
-        return ok({ entity: entity.id, active: input.active }, [set([...paths.entity(entity.id), 'connectorActive'], input.active)]);
+        return ok({ entity: entity.id, active: input.active }, [writes.entity(entity.id).set(['connectorActive'], input.active)]);
       }
       const found = findFile(state, { entityId: input.entityId, fileId: input.fileId });
       if (isResult(found)) return found;
-      const changes = [set(paths.fileField(input.entityId, input.fileId, 'connectorActive'), input.active)];
+      const changes = [writes.file(input.entityId, input.fileId).set(['connectorActive'], input.active)];
       // Activation synchronizes the fiscal years when the Marketplace never has.
       if (input.active && found.file.marketplaceFiscalYears.at === null) changes.push(...resyncChanges(found.entity, found.file, now));
       return ok({ file: input.fileId, active: input.active }, changes);
@@ -125,7 +125,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'bulk-activate',
     description: 'Multi-file Marketplace: select files (all when fileIds is absent) and click Activate Files',
     input: EntityInput.extend({ fileIds: z.array(z.string().min(1)).optional() }),
-    run(state, input: { entityId: string; fileIds?: string[] }, now) {
+    run(state, input, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
       const ids = input.fileIds ?? Object.keys(entity.files);
@@ -134,7 +134,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const changes: Change[] = [];
       for (const id of ids) {
         const file = entity.files[id]!;
-        changes.push(set(paths.fileField(entity.id, id, 'connectorActive'), true));
+        changes.push(writes.file(entity.id, id).set(['connectorActive'], true));
         if (file.marketplaceFiscalYears.at === null) changes.push(...resyncChanges(entity, file, now));
       }
       return ok({ activated: ids }, changes);
@@ -144,64 +144,64 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'set-api-rights',
     description: 'Sign (or withdraw) the API usage right with Sage\'s sales department',
     input: EntityInput.extend({ granted: z.boolean() }),
-    run(state, input: { entityId: string; granted: boolean }) {
+    run(state, input) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
-      return ok({ apiRights: input.granted }, [set([...paths.entity(entity.id), 'apiRights'], input.granted)]);
+      return ok({ apiRights: input.granted }, [writes.entity(entity.id).set(['apiRights'], input.granted)]);
     },
   }),
   defineAction({
     name: 'expire-admin-certificate',
     description: 'The GE Connector security certificate of the reference administrator expires now',
     input: EntityInput,
-    run(state, input: z.infer<typeof EntityInput>, now) {
+    run(state, input, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
-      return ok({ certificateExpiresAt: now.toISOString() }, [set([...paths.entity(entity.id), 'referenceAdministrator', 'certificateExpiresAt'], now.toISOString())]);
+      return ok({ certificateExpiresAt: now.toISOString() }, [writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], now.toISOString())]);
     },
   }),
   defineAction({
     name: 'reauthenticate-admin',
     description: 'Processes > GE Connector > Reference Administrator > Authenticate Reference Administrator Account (a new certificate, valid one year)',
     input: EntityInput,
-    run(state, input: z.infer<typeof EntityInput>, now) {
+    run(state, input, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
       const expires = new Date(now.getTime() + 365 * 86_400_000).toISOString();
-      return ok({ certificateExpiresAt: expires }, [set([...paths.entity(entity.id), 'referenceAdministrator', 'certificateExpiresAt'], expires)]);
+      return ok({ certificateExpiresAt: expires }, [writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], expires)]);
     },
   }),
   defineAction({
     name: 'set-analytics',
     description: 'Require analytics on imported entries (errors 2 and 3), or allow entries without analytical data',
     input: FileInput.extend({ required: z.boolean(), axes: z.array(z.string().min(1)).optional(), missing: z.enum(['axis', 'allocation']).optional() }),
-    run(state, input: { entityId: string; fileId: string; required: boolean; axes?: string[]; missing?: 'axis' | 'allocation' }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const analytics = { required: input.required, axes: input.axes ?? found.file.analytics.axes, missing: input.missing ?? found.file.analytics.missing };
-      return ok(analytics, [set(paths.fileField(input.entityId, input.fileId, 'analytics'), analytics)]);
+      return ok(analytics, [writes.file(input.entityId, input.fileId).set(['analytics'], analytics)]);
     },
   }),
   defineAction({
     name: 'set-account-lock',
     description: 'Lock or unlock a general account (error 5)',
     input: FileInput.extend({ account: z.string().regex(/^\d+$/), locked: z.boolean() }),
-    run(state, input: { entityId: string; fileId: string; account: string; locked: boolean }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!found.file.accounts[input.account]) return notFound(`No account ${input.account}`);
-      return ok({ account: input.account, locked: input.locked }, [set(paths.fileField(input.entityId, input.fileId, 'accounts', input.account, 'locked'), input.locked)]);
+      return ok({ account: input.account, locked: input.locked }, [writes.file(input.entityId, input.fileId).set(['accounts', input.account, 'locked'], input.locked)]);
     },
   }),
   defineAction({
     name: 'inject-other-error',
     description: 'The next N injected entries fail with one of error 9\'s messages (0 Object reference not set, 1 String or binary data would be truncated, 2 Record not found, 3 The document is not settled)',
     input: FileInput.extend({ variant: z.number().int().min(0).max(3), count: z.number().int().min(1).max(10_000).default(1) }),
-    run(state, input: { entityId: string; fileId: string; variant: number; count: number }) {
+    run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const pending = { variant: input.variant, remaining: input.count };
-      return ok(pending, [set(paths.fileField(input.entityId, input.fileId, 'pendingOtherErrors'), pending)]);
+      return ok(pending, [writes.file(input.entityId, input.fileId).set(['pendingOtherErrors'], pending)]);
     },
   }),
 ];

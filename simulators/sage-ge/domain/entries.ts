@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { renderMessage } from '../../../contracts/catalogue/index.js';
 import type { EntryPushRequest, EntryStatus } from '../../../contracts/sage-ge/wire.js';
-import { del, set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import { checkInjection } from '../rules/index.js';
 import { isCollective } from '../rules/collective-account.js';
-import { paths, type AccountState, type EntityState, type EntryState, type FileState } from '../state/schema.js';
+import { writes, type AccountState, type EntityState, type EntryState, type FileState } from '../state/schema.js';
 
 /** GE keeps 30 characters of a bank entry's label. */
 export const BANK_LABEL_MAX = 30;
@@ -43,9 +43,9 @@ export function pushEntry(
     trackingCode: trackingCodeOf(request.comment),
     request: { ...request, attachments: request.attachments.map(storedAttachment) },
   };
-  const at = (...rest: string[]) => paths.fileField(entity.id, file.id, ...rest);
-  const changes: Change[] = [set(at('entries', id), entry), set(at('cloudQueue', id), true), set(at('nextEntrySeq'), seq + 1)];
-  if (idempotencyKey) changes.push(set(at('idempotencyKeys', idempotencyKey), id));
+  const inFile = writes.file(entity.id, file.id);
+  const changes: Change[] = [inFile.set(['entries', id], entry), inFile.set(['cloudQueue', id], true), inFile.set(['nextEntrySeq'], seq + 1)];
+  if (idempotencyKey) changes.push(inFile.set(['idempotencyKeys', idempotencyKey], id));
   return done({ entry, replayed: false }, changes);
 }
 
@@ -85,14 +85,14 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
     return opened({ messages: [], injected: [], rejected: [], stillQueued: queued.length, blockedBy: 'SGE-STUCK-MARKETPLACE-DEACTIVATED' });
   }
 
-  const at = (...rest: string[]) => paths.fileField(entity.id, file.id, ...rest);
+  const inFile = writes.file(entity.id, file.id);
   const changes: Change[] = [];
   const messages: string[] = [];
   // A batch of third parties that no entry followed is rejected (harmlessly) with a message; one
   // that entries followed was imported with them.
   for (const batch of Object.values(file.pendingThirdPartyBatches)) {
     if (file.nextEntrySeq === 1) messages.push(renderMessage('SGE-FIRST-CONNECTION-BATCHES', { batch: batch.id }));
-    changes.push(del(at('pendingThirdPartyBatches', batch.id)));
+    changes.push(inFile.del(['pendingThirdPartyBatches', batch.id]));
   }
 
   // A working view of the file, so that each injection sees the accounts and counters of the
@@ -107,13 +107,13 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
   for (const entry of queued) {
     const request = entry.request;
     const verdict = checkInjection({ entity, file: { ...file, accounts, pendingOtherErrors }, entry: request, now });
-    changes.push(del(at('cloudQueue', entry.id)));
+    changes.push(inFile.del(['cloudQueue', entry.id]));
     if (!verdict.ok) {
       if (verdict.rejection.id === 'SGE-OTHER-ERROR' && pendingOtherErrors) {
         pendingOtherErrors = pendingOtherErrors.remaining > 1 ? { ...pendingOtherErrors, remaining: pendingOtherErrors.remaining - 1 } : null;
-        changes.push(set(at('pendingOtherErrors'), pendingOtherErrors));
+        changes.push(inFile.set(['pendingOtherErrors'], pendingOtherErrors));
       }
-      changes.push(set(at('entries', entry.id), { ...entry, status: 'rejected', processedAt, rejection: verdict.rejection } satisfies EntryState));
+      changes.push(inFile.set(['entries', entry.id], { ...entry, status: 'rejected', processedAt, rejection: verdict.rejection } satisfies EntryState));
       rejected.push(entry.id);
       continue;
     }
@@ -127,10 +127,10 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
           autoCreated: true,
         };
         accounts[line.accountNumber] = account;
-        changes.push(set(at('accounts', line.accountNumber), account));
+        changes.push(inFile.set(['accounts', line.accountNumber], account));
       }
       if (line.subsidiaryAccount && !Object.hasOwn(file.subsidiaryAccounts, line.subsidiaryAccount)) {
-        changes.push(set(at('subsidiaryAccounts', line.subsidiaryAccount), { code: line.subsidiaryAccount, label: line.subsidiaryAccount, collectiveAccount: line.accountNumber }));
+        changes.push(inFile.set(['subsidiaryAccounts', line.subsidiaryAccount], { code: line.subsidiaryAccount, label: line.subsidiaryAccount, collectiveAccount: line.accountNumber }));
       }
     }
     let documentNumber = request.documentNumber;
@@ -140,11 +140,11 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
       const next = nextNumber[journal.code] ?? journal.autoNumbering.next;
       documentNumber = `${journal.autoNumbering.prefix}${String(next).padStart(6, '0')}`;
       nextNumber[journal.code] = next + 1;
-      changes.push(set(at('journals', journal.code, 'autoNumbering', 'next'), next + 1));
+      changes.push(inFile.set(['journals', journal.code, 'autoNumbering', 'next'], next + 1));
     }
     const isBank = request.kind === 'bank';
     changes.push(
-      set(at('entries', entry.id), {
+      inFile.set(['entries', entry.id], {
         ...entry,
         status: 'injected',
         processedAt,

@@ -1,7 +1,7 @@
 import type { SageThirdParty } from '../../../contracts/sage-ge/wire.js';
-import { set, type Change } from '../../../core/changes.js';
+import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
-import { paths, type EntityState, type FileState } from '../state/schema.js';
+import { writes, type EntityState, type FileState } from '../state/schema.js';
 import { covers, dayOf } from './fiscal-years.js';
 
 /**
@@ -10,19 +10,19 @@ import { covers, dayOf } from './fiscal-years.js';
  * as one it will reject, harmlessly, at the next opening of the accounting.
  */
 export function upsertThirdParties(entity: EntityState, file: FileState, thirdParties: readonly SageThirdParty[]): DomainResult<{ created: number; updated: number }> {
-  const at = (...rest: string[]) => paths.fileField(entity.id, file.id, ...rest);
+  const inFile = writes.file(entity.id, file.id);
   const changes: Change[] = [];
   let created = 0;
   let updated = 0;
   for (const tp of thirdParties) {
     if (Object.hasOwn(file.thirdParties, tp.subsidiaryAccount)) updated += 1;
     else created += 1;
-    changes.push(set(at('thirdParties', tp.subsidiaryAccount), tp));
-    changes.push(set(at('subsidiaryAccounts', tp.subsidiaryAccount), { code: tp.subsidiaryAccount, label: tp.name, collectiveAccount: tp.collectiveAccount }));
+    changes.push(inFile.set(['thirdParties', tp.subsidiaryAccount], tp));
+    changes.push(inFile.set(['subsidiaryAccounts', tp.subsidiaryAccount], { code: tp.subsidiaryAccount, label: tp.name, collectiveAccount: tp.collectiveAccount }));
   }
   if (file.nextEntrySeq === 1) {
     const id = `TP-${Object.keys(file.pendingThirdPartyBatches).length + 1}`;
-    changes.push(set(at('pendingThirdPartyBatches', id), { id, count: thirdParties.length }));
+    changes.push(inFile.set(['pendingThirdPartyBatches', id], { id, count: thirdParties.length }));
   }
   return done({ created, updated }, changes);
 }

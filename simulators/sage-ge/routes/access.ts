@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Store } from '../../../core/store.js';
 import type { VirtualClock } from '../../../core/clock.js';
-import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import { fail, refuse, rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
 import { apiRightsMissing, configurationProblem, entityConnectorInactive, fileConnectorInactive } from '../rules/index.js';
 import type { EntityState, FileState, SageGeState } from '../state/schema.js';
 
@@ -19,14 +19,14 @@ export function authenticate({ store }: SageRouteDeps): MiddlewareHandler<KitEnv
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) return vendorError(c, { status: 401, code: 'Unauthorized', message: 'Missing GE identifier: send Authorization: Bearer <GE identifier>' });
+    if (!match) return fail({ status: 401, code: 'Unauthorized', message: 'Missing GE identifier: send Authorization: Bearer <GE identifier>' });
     const entity = Object.values(store.data.tenants).find((e) => e.geIdentifier === match[1]);
-    if (!entity) return vendorError(c, { status: 401, code: 'Unauthorized', message: 'Unknown GE identifier' });
+    if (!entity) return fail({ status: 401, code: 'Unauthorized', message: 'Unknown GE identifier' });
     c.set('tenantId', entity.id);
     const rights = apiRightsMissing(entity);
     if (!rights.ok) return rejectionResponse(c, rights.rejection);
     const connector = entityConnectorInactive(entity);
-    if (!connector.ok) return rejectionResponse(c, connector.rejection);
+    if (!connector.ok) refuse(connector.rejection);
     await next();
   };
 }
@@ -42,18 +42,18 @@ export interface FileAccess {
   allowConfigurationProblem?: boolean;
 }
 
-/** The file of the request's entity, or the vendor error to answer. Another entity's file is a 404. */
-export function resolveFile(c: Context<KitEnv>, deps: SageRouteDeps, fileId: string, access: FileAccess = {}): { entity: EntityState; file: FileState } | Response {
+/** The file of the request's entity; else the vendor error is raised. Another entity's file is a 404. */
+export function resolveFile(c: Context<KitEnv>, deps: SageRouteDeps, fileId: string, access: FileAccess = {}): { entity: EntityState; file: FileState } {
   const entity = currentEntity(c, deps.store);
   const file = Object.hasOwn(entity.files, fileId) ? entity.files[fileId] : undefined;
-  if (!file) return vendorError(c, { status: 404, code: 'FileNotFound', message: `No file ${fileId} in this entity` });
+  if (!file) return fail({ status: 404, code: 'FileNotFound', message: `No file ${fileId} in this entity` });
   if (!access.allowDisconnected) {
     const connector = fileConnectorInactive(file);
-    if (!connector.ok) return rejectionResponse(c, connector.rejection);
+    if (!connector.ok) refuse(connector.rejection);
   }
   if (!access.allowConfigurationProblem) {
     const problem = configurationProblem(file, deps.clock.now());
-    if (!problem.ok) return rejectionResponse(c, problem.rejection);
+    if (!problem.ok) refuse(problem.rejection);
   }
   return { entity, file };
 }

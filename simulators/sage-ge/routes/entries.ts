@@ -10,12 +10,12 @@ import {
   SAGE_GE_API,
 } from '../../../contracts/sage-ge/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
-import { rejectionResponse, vendorError } from '../../kit/vendor-error.js';
+import { fail, rejectionResponse } from '../../kit/vendor-error.js';
 import { pushEntry, toEntryStatus } from '../domain/entries.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
 import { resolveFile, type SageRouteDeps } from './access.js';
 import { errorResponses, json, security } from './openapi-helpers.js';
-import { route } from '../../kit/route.js';
+import { declareRoute } from '../../kit/route.js';
 
 const IdempotencyHeaderSchema = z.object({
   'idempotency-key': z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, 'printable ASCII').refine(isStorableKey, RESERVED_KEY_MESSAGE).optional(),
@@ -34,32 +34,31 @@ const PushBodySchema = EntryPushRequestSchema.superRefine((entry, ctx) => {
 export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
   const router = kit.router();
   // The hot path (the benchmark's route): validated in one synchronous pass, same contracts.
-  route(
+  declareRoute(
     router,
-    {
+    createRoute({
       method: 'post',
       path: `${SAGE_GE_API}/files/{fileId}/entries`,
       summary: 'Send an entry to the Sage cloud (injected into GE when the file\'s accounting is opened)',
       security,
-      params: FileIdParamSchema,
-      headers: IdempotencyHeaderSchema,
-      body: PushBodySchema,
+      request: { params: FileIdParamSchema, headers: IdempotencyHeaderSchema, body: { required: true, content: { 'application/json': { schema: PushBodySchema } } } },
       responses: {
         202: json(EntryStatusSchema, 'Queued in the Sage cloud'),
         200: json(EntryStatusSchema, 'A retry with the same Idempotency-Key: the first answer'),
         ...errorResponses,
       },
-    },
-    async (c, { params, headers, body }) => {
-      const resolved = resolveFile(c, deps, params.fileId);
-      if (resolved instanceof Response) return resolved;
-      const result = pushEntry(resolved.entity, resolved.file, body, headers['idempotency-key'], deps.clock.now());
+    }),
+    async (c) => {
+      const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
+      const result = pushEntry(resolved.entity, resolved.file, c.req.valid('json'), c.req.valid('header')['idempotency-key'], deps.clock.now());
       if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);
       return c.json(toEntryStatus(result.value.entry), result.value.replayed ? 200 : 202);
     },
+    { validate: 'sync' },
   );
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${SAGE_GE_API}/files/{fileId}/entries`,
@@ -70,7 +69,6 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
     }),
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId, { allowDisconnected: true, allowConfigurationProblem: true });
-      if (resolved instanceof Response) return resolved as never;
       const query = c.req.valid('query');
       const limit = query.limit ?? 100;
       const out = [];
@@ -84,7 +82,8 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       return c.json({ entries: out }, 200);
     },
   );
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${SAGE_GE_API}/files/{fileId}/entries/{entryId}`,
@@ -96,9 +95,8 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
     (c) => {
       const { fileId, entryId } = c.req.valid('param');
       const resolved = resolveFile(c, deps, fileId, { allowDisconnected: true, allowConfigurationProblem: true });
-      if (resolved instanceof Response) return resolved as never;
       const entry = Object.hasOwn(resolved.file.entries, entryId) ? resolved.file.entries[entryId] : undefined;
-      if (!entry) return vendorError(c, { status: 404, code: 'EntryNotFound', message: `No entry ${entryId} in file ${fileId}` }) as never;
+      if (!entry) return fail({ status: 404, code: 'EntryNotFound', message: `No entry ${entryId} in file ${fileId}` });
       return c.json(toEntryStatus(entry), 200);
     },
   );

@@ -6,6 +6,7 @@ import { configurationProblem } from '../rules/index.js';
 import type { FileState } from '../state/schema.js';
 import { currentEntity, resolveFile, type SageRouteDeps } from './access.js';
 import { errorResponses, json, security } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 function configurationOf(file: FileState, now: Date): SageFile['configuration'] {
   const problem = configurationProblem(file, now);
@@ -17,7 +18,8 @@ function configurationOf(file: FileState, now: Date): SageFile['configuration'] 
 /** The entity's files, with the connector state and the configuration check of each. */
 export function filesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
   const router = kit.router();
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${SAGE_GE_API}/files`,
@@ -43,7 +45,8 @@ export function filesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       );
     },
   );
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'get',
       path: `${SAGE_GE_API}/files/{fileId}/fiscal-years`,
@@ -54,7 +57,6 @@ export function filesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
     }),
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId, { allowConfigurationProblem: true });
-      if (resolved instanceof Response) return resolved as never;
       const { file } = resolved;
       return c.json(
         {

@@ -1,10 +1,7 @@
-import type { z } from 'zod';
 import { SageErrorBodySchema } from '../../../contracts/sage-ge/wire.js';
+import { json } from '../../kit/route.js';
 
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
+export { json };
 
 /** The error answers every Sage GE route may give, in Sage's error shape. */
 export const errorResponses = {

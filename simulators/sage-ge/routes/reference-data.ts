@@ -15,6 +15,7 @@ import { currentFiscalYear, upsertThirdParties } from '../domain/reference-data.
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
 import { resolveFile, type SageRouteDeps } from './access.js';
 import { errorResponses, json, security } from './openapi-helpers.js';
+import { declareRoute } from '../../kit/route.js';
 
 /** The contract's upsert, and no subsidiary account code the store could not key by. */
 const UpsertBodySchema = ThirdPartyUpsertRequestSchema.superRefine((body, ctx) => {
@@ -29,11 +30,11 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
   const get = (path: string, summary: string) =>
     createRoute({ method: 'get', path: `${SAGE_GE_API}/files/{fileId}/${path}`, summary, security, request: { params: FileIdParamSchema }, responses: { ...errorResponses } });
 
-  router.openapi(
+  declareRoute(
+    router,
     { ...get('accounts', 'The chart of accounts of the current fiscal year'), responses: { 200: json(AccountListSchema, 'Accounts'), ...errorResponses } },
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
-      if (resolved instanceof Response) return resolved as never;
       const { file } = resolved;
       return c.json(
         {
@@ -46,31 +47,32 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       );
     },
   );
-  router.openapi(
+  declareRoute(
+    router,
     { ...get('subsidiary-accounts', 'The existing subsidiary codes'), responses: { 200: json(SubsidiaryAccountListSchema, 'Subsidiary accounts'), ...errorResponses } },
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
-      if (resolved instanceof Response) return resolved as never;
       return c.json({ subsidiaryAccounts: Object.values(resolved.file.subsidiaryAccounts).sort((a, b) => a.code.localeCompare(b.code)) }, 200);
     },
   );
-  router.openapi(
+  declareRoute(
+    router,
     { ...get('journals', 'The journals, with their lock and numbering'), responses: { 200: json(JournalListSchema, 'Journals'), ...errorResponses } },
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
-      if (resolved instanceof Response) return resolved as never;
       return c.json({ journals: Object.values(resolved.file.journals).sort((a, b) => a.code.localeCompare(b.code)) }, 200);
     },
   );
-  router.openapi(
+  declareRoute(
+    router,
     { ...get('third-parties', 'The third parties'), responses: { 200: json(ThirdPartyListSchema, 'Third parties'), ...errorResponses } },
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
-      if (resolved instanceof Response) return resolved as never;
       return c.json({ thirdParties: Object.values(resolved.file.thirdParties) }, 200);
     },
   );
-  router.openapi(
+  declareRoute(
+    router,
     createRoute({
       method: 'put',
       path: `${SAGE_GE_API}/files/{fileId}/third-parties`,
@@ -81,9 +83,8 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
     }),
     async (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
-      if (resolved instanceof Response) return resolved as never;
       const result = upsertThirdParties(resolved.entity, resolved.file, c.req.valid('json').thirdParties);
-      if (!result.ok) return rejectionResponse(c, result.rejection) as never;
+      if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);
       return c.json(result.value, 200);
     },

@@ -1,3 +1,4 @@
+import { changesOf } from '../../../core/changes.js';
 import { z } from 'zod';
 import { FiscalYearStateSchema, type FiscalYearState } from '../../kit/fiscal-year.js';
 import { InstantSchema } from '../../../contracts/common/primitives.js';
@@ -132,9 +133,9 @@ export type SageGeState = z.infer<typeof SageGeStateSchema>;
 export const emptySageGeState = (): SageGeState => ({ tenants: {} });
 
 
-/** Paths into the state, so that every change names where it writes in one way. */
-export const paths = {
-  entity: (entityId: string) => ['tenants', entityId],
-  file: (entityId: string, fileId: string) => ['tenants', entityId, 'files', fileId],
-  fileField: (entityId: string, fileId: string, ...rest: string[]) => ['tenants', entityId, 'files', fileId, ...rest],
+/** Where changes write, typed from the state (`changesOf`): a scope per entity and per file. */
+const state = changesOf<SageGeState>();
+export const writes = {
+  entity: (entityId: string) => state.at('tenants', entityId),
+  file: (entityId: string, fileId: string) => state.at('tenants', entityId, 'files', fileId),
 };
