@@ -88,6 +88,8 @@ export function faultyFileLayer(base: FileLayer = nodeFileLayer) {
     failing: null as string | null,
     /** How many bytes of a failing write still reach the file (a torn write). */
     partialBytes: 0,
+    /** Only fsyncs fail: the data reached the file but is not known to be durable (EIO on fsync). */
+    syncOnly: false,
     /** Writes attempted while failing. */
     failures: 0,
   };
@@ -98,11 +100,11 @@ export function faultyFileLayer(base: FileLayer = nodeFileLayer) {
   const layer: FileLayer = {
     ...base,
     async open(path, flags) {
-      if (control.failing && flags !== 'r') throw fail();
+      if (control.failing && !control.syncOnly && flags !== 'r') throw fail();
       const file = await base.open(path, flags);
       return {
         async write(data) {
-          if (control.failing) {
+          if (control.failing && !control.syncOnly) {
             if (control.partialBytes > 0) await file.write(data.subarray(0, Math.min(control.partialBytes, data.length - 1)));
             throw fail();
           }
@@ -117,7 +119,7 @@ export function faultyFileLayer(base: FileLayer = nodeFileLayer) {
       };
     },
     async rename(from, to) {
-      if (control.failing) throw fail();
+      if (control.failing && !control.syncOnly) throw fail();
       await base.rename(from, to);
     },
   };
