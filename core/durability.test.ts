@@ -149,3 +149,66 @@ describe('a write is in memory only with its durability', () => {
 });
 
 void readFile;
+
+const bigState = (entries: number): State => ({
+  tenants: Object.fromEntries(Array.from({ length: entries }, (_, i) => [`t${i}`, { n: i, tags: { label: `entry ${i} ${'x'.repeat(100)}` } }])),
+});
+
+describe('the snapshot is a stream, and compaction does not hold the event loop', () => {
+  it('writes and reads back a state whose JSON is 30 times the longest string the writer may build', async () => {
+    const dir = await tempDir();
+    const state = bigState(20_000);
+    const limit = 64 * 1024;
+    expect(JSON.stringify(state).length).toBeGreaterThan(30 * limit);
+    const store = await open(dir, { initial: () => state, maxStringChars: limit, fsync: false });
+    await store.commit([set(['tenants', 't1', 'n'], -1)]);
+    await store.close();
+    const again = await open(dir);
+    expect(again.data.tenants.t1!.n).toBe(-1);
+    expect(Object.keys(again.data.tenants)).toHaveLength(20_000);
+    expect(again.data.tenants.t19999).toEqual(state.tenants.t19999);
+  });
+
+  it('the writer refuses to build a string past its limit (what V8 does at 512 MiB), so the test above means something', async () => {
+    const dir = await tempDir();
+    const state = { tenants: { huge: { n: 0, tags: { one: 'y'.repeat(10_000) } } } };
+    await expect(open(dir, { initial: () => state, maxStringChars: 4096 })).rejects.toThrow(/Invalid string length/);
+  });
+
+  it('compacts across many turns while commits go on and are acknowledged before it ends', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { initial: () => bigState(20_000), compactAfterBytes: 1, fsync: false });
+    const snapshots = store.stats.snapshots;
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // A log twice the snapshot's size (about 2.4 MB) starts a compaction.
+    const tags = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, 'z'.repeat(1000)]));
+    for (let i = 0; i < 6 && store.stats.snapshots === snapshots; i++) await store.commit([set(['tenants', 't0', 'tags'], tags)]);
+    // Under way: a new generation is open beside the old one until the snapshot is in place.
+    const logs = async () => (await readdir(dir)).filter((f) => f.endsWith('.log')).length;
+    while ((await logs()) < 2) await new Promise((resolve) => setImmediate(resolve));
+    await store.commit([set(['tenants', 't1', 'n'], 42)]);
+    const acknowledgedDuring = store.stats.snapshots === snapshots;
+    await store.flush();
+    while (store.stats.snapshots === snapshots) await new Promise((resolve) => setTimeout(resolve, 5));
+    ticking = false;
+    expect(acknowledgedDuring).toBe(true);
+    expect(turns).toBeGreaterThan(40); // 20,000 chunks at 256 a turn: about 80 turns, each a few ms
+    await store.flush();
+    const again = await reopenCopy(dir);
+    expect(again.data.tenants.t1!.n).toBe(42);
+  });
+
+  it('does not compact a small state before the log reaches the minimum size (64 MiB by default)', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { fsync: false });
+    const snapshots = store.stats.snapshots;
+    for (let i = 0; i < 2000; i++) await store.commit([set(['tenants', 'a', 'n'], i)]);
+    expect(store.stats.snapshots).toBe(snapshots);
+  });
+});
