@@ -79,3 +79,29 @@ describe('the kit over a disk that fills up', () => {
     }
   });
 });
+
+describe('admin reads of a large state', () => {
+  it('stream the state and a tenant as the same JSON, and a name that is no tenant is a 404', async () => {
+    const tags = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, `value ${i}`]));
+    const store = createMemoryStore<State>({ tenants: { t: { tags }, u: { tags: {} } } });
+    const { app } = careless(store);
+    const res = await app.request('/__admin/state');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    let reads = 0;
+    const reader = res.body!.getReader();
+    let text = '';
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      reads += 1;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(text).toBe(JSON.stringify(store.data));
+    expect(reads).toBeGreaterThan(1);
+    expect(await (await app.request('/__admin/tenants/t')).text()).toBe(JSON.stringify(store.data.tenants.t));
+    expect((await app.request('/__admin/tenants/toString')).status).toBe(404);
+    expect((await app.request('/__admin/tenants/nobody')).status).toBe(404);
+  });
+});
