@@ -50,25 +50,45 @@ export const logHeader = (gen: number, after: number, replace: boolean) => `${se
 const CHUNK_WEIGHT = 64;
 const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function weight(value: unknown, limit: number): number {
+/**
+ * Listing an object's keys is one step that cannot be split (1,000,000 keys: hundreds of ms on a
+ * busy machine), so each object's keys are listed once per snapshot. A list taken a few turns
+ * after the snapshot's seq is fine: keys added since are in the log records it keeps.
+ */
+type KeyCache = WeakMap<object, string[]>;
+const keysOf = (cache: KeyCache, value: object): string[] => {
+  let keys = cache.get(value);
+  if (!keys) cache.set(value, (keys = Object.keys(value)));
+  return keys;
+};
+
+function weight(cache: KeyCache, value: unknown, limit: number): number {
   if (value === null || typeof value !== 'object') return 1;
   let total = 1;
-  for (const child of Array.isArray(value) ? value : Object.values(value)) {
-    total += weight(child, limit - total);
+  if (Array.isArray(value)) {
+    for (const child of value) {
+      total += weight(cache, child, limit - total);
+      if (total > limit) return total;
+    }
+    return total;
+  }
+  for (const key of keysOf(cache, value)) {
+    total += weight(cache, (value as Record<string, unknown>)[key], limit - total);
     if (total > limit) return total;
   }
   return total;
 }
 
-function* chunks(path: string[], value: unknown): Generator<{ path: string[]; value: unknown }> {
-  if (!isPlainObject(value) || weight(value, CHUNK_WEIGHT) <= CHUNK_WEIGHT) {
+function* chunks(cache: KeyCache, path: string[], value: unknown): Generator<{ path: string[]; value: unknown }> {
+  if (!isPlainObject(value) || weight(cache, value, CHUNK_WEIGHT) <= CHUNK_WEIGHT) {
     yield { path, value };
     return;
   }
   const children: string[] = [];
   const skeleton: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  for (const key of keysOf(cache, value)) {
     const child = value[key];
+    if (child === undefined) continue; // deleted since the keys were listed
     if (isPlainObject(child)) children.push(key);
     else skeleton[key] = child;
   }
@@ -77,7 +97,7 @@ function* chunks(path: string[], value: unknown): Generator<{ path: string[]; va
   // written across turns; a child deleted meanwhile is skipped (the log replays the rest).
   for (const key of children) {
     const child = value[key];
-    if (isPlainObject(child)) yield* chunks([...path, key], child);
+    if (isPlainObject(child)) yield* chunks(cache, [...path, key], child);
   }
 }
 
@@ -90,7 +110,7 @@ function* chunks(path: string[], value: unknown): Generator<{ path: string[]; va
 export function* snapshotLines(state: unknown, seq: number, gen: number): Generator<string> {
   yield `${seal(JSON.stringify({ format: STATE_FORMAT, seq, gen })).slice(0, -1)}${HEADER_END}\n`;
   let n = 0;
-  for (const chunk of chunks([], state)) {
+  for (const chunk of chunks(new WeakMap(), [], state)) {
     n += 1;
     yield `${n > 1 ? ',\n' : ''}${seal(JSON.stringify({ n, path: chunk.path, value: chunk.value }))}`;
   }
