@@ -9,6 +9,7 @@ const commands: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   scenarios: async (args, io) => (await import('./scenarios.js')).scenariosCommand(args, io),
   run: async (args, io) => (await import('./scenarios.js')).runCommand(args, io),
   reproduce: async (args, io) => (await import('./scenarios.js')).reproduceCommand(args, io),
+  check: async (args, io) => (await import('./check.js')).checkCommand(args, io),
 };
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 failure, 2 bad usage). */

@@ -6,6 +6,7 @@ Usage:
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
   ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
+  ledgersim check --data DIR
   ledgersim --version
 
 Commands:
@@ -19,6 +20,9 @@ Commands:
              collaborator name; case and spacing; the French original where known), run its
              scenario, show the cause, the timeline, the documented remedy and the remedy at work.
              No match: the closest entries and exit 2.
+  check      Verify a --data directory without starting (checksums, record sequence, log
+             generations, state schema); change nothing. Exit 0 sound, 1 damaged (file, line,
+             problem printed), 2 on bad usage.
 
 Options for start:
   --data DIR       Persist state as JSON files in DIR (state survives a restart)

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, writeFile, appendFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, appendFile, rm, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { set, del } from './changes.js';
+import { logRecord } from './records.js';
 import { createMemoryStore, openFileStore, StoreLoadError } from './store.js';
 
 const StateSchema = z.object({ tenants: z.record(z.string(), z.object({ n: z.number(), tags: z.record(z.string(), z.string()).default({}) })) });
@@ -19,6 +20,11 @@ async function tempDir() {
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
+/** The newest log generation's path (the one appended to). */
+async function currentLog(dir: string) {
+  const gens = (await readdir(dir)).map((f) => /^sim\.(\d+)\.log$/.exec(f)).filter((m) => m !== null).map((m) => Number(m[1]));
+  return join(dir, `sim.${Math.max(...gens)}.log`);
+}
 const open = (dir: string, extra: { compactAfterBytes?: number } = {}) => openFileStore({ dir, name: 'sim', schema: StateSchema, initial, ...extra });
 
 describe('the memory store', () => {
@@ -52,8 +58,8 @@ describe('the file store', () => {
     const dir = await tempDir();
     const store = await open(dir);
     await Promise.all(Array.from({ length: 100 }, (_, i) => store.commit([set(['tenants', 'a', 'tags', `k${i}`], 'v')])));
-    const log = await readFile(join(dir, 'sim.log'), 'utf8');
-    expect(log.trim().split('\n')).toHaveLength(100); // one line per commit, written by...
+    const log = await readFile(await currentLog(dir), 'utf8');
+    expect(log.trim().split('\n')).toHaveLength(101); // the generation's header, then one line per commit, written by...
     expect(store.stats.commits).toBe(100);
     expect(store.stats.appends).toBeLessThanOrEqual(2); // ...one append for the first, one for all that queued behind it
     expect(Object.keys(store.data.tenants.a!.tags)).toHaveLength(100);
@@ -64,7 +70,7 @@ describe('the file store', () => {
     const dir = await tempDir();
     const store = await open(dir);
     await store.commit([set(['tenants', 'a', 'n'], 7)]);
-    await appendFile(join(dir, 'sim.log'), '{"seq":99,"changes":[{"op":"set","pa');
+    await appendFile(await currentLog(dir), '{"crc":"00000000","seq":3,"changes":[{"op":"set","pa');
     const again = await open(dir);
     expect(again.data.tenants.a!.n).toBe(7);
     await again.commit([set(['tenants', 'a', 'n'], 8)]);
@@ -77,20 +83,23 @@ describe('the file store', () => {
     const store = await open(dir);
     await store.flush();
     // Written by hand: 4,000 records (about 400 KB, several 64 KiB read chunks), then a torn one.
-    const records = Array.from({ length: 4000 }, (_, i) => JSON.stringify({ seq: i + 2, changes: [set(['tenants', 'a', 'tags', `t${i % 50}`], `é€${i}`), set(['tenants', 'a', 'n'], i)] }));
-    await appendFile(join(dir, 'sim.log'), `${records.join('\n')}\n{"seq":99999,"changes":[{"op"`);
+    const records = Array.from({ length: 4000 }, (_, i) => logRecord(i + 1, [set(['tenants', 'a', 'tags', `t${i % 50}`], `é€${i}`), set(['tenants', 'a', 'n'], i)]));
+    const logPath = await currentLog(dir);
+    await appendFile(logPath, `${records.join('')}{"crc":"00000000","seq":4001,"changes":[{"op"`);
     const again = await open(dir);
     expect(again.data.tenants.a!.n).toBe(3999);
     expect(again.data.tenants.a!.tags.t49).toBe('é€3999');
-    expect((await readFile(join(dir, 'sim.log'), 'utf8')).endsWith('}\n')).toBe(true); // the torn record cut off
+    expect((await readFile(logPath, 'utf8')).endsWith('}\n')).toBe(true); // the torn record cut off
   });
 
   it('compacts the log into the snapshot and replays only what came after', async () => {
     const dir = await tempDir();
     const store = await open(dir, { compactAfterBytes: 200 });
     for (let i = 0; i < 30; i++) await store.commit([set(['tenants', 'a', 'n'], i)]);
+    await store.flush();
     const snapshot = JSON.parse(await readFile(join(dir, 'sim.json'), 'utf8'));
     expect(snapshot.seq).toBeGreaterThan(1);
+    expect(store.stats.snapshots).toBeGreaterThan(1);
     const again = await open(dir);
     expect(again.data.tenants.a!.n).toBe(29);
   });
@@ -102,14 +111,16 @@ describe('the file store', () => {
     await store.replace({ tenants: { a: { n: 0, tags } } });
     const snapshotBytes = (await readFile(join(dir, 'sim.json'))).length;
     const snapshots = store.stats.snapshots;
-    const logBytes = async () => (await readFile(join(dir, 'sim.log'))).length;
+    const logBytes = async () => (await readFile(await currentLog(dir))).length;
     let n = 0;
     while ((await logBytes()) + 200 < 2 * snapshotBytes && store.stats.snapshots === snapshots && n < 10_000) await store.commit([set(['tenants', 'a', 'n'], ++n)]);
     expect(store.stats.snapshots).toBe(snapshots);
     while (store.stats.snapshots === snapshots && n < 10_000) await store.commit([set(['tenants', 'a', 'n'], ++n)]);
     await store.flush();
     expect(store.stats.snapshots).toBe(snapshots + 1);
-    expect(await logBytes()).toBeLessThan(200); // what came after the compaction, if anything
+    // One generation left: its header and what was committed while the snapshot was written.
+    expect((await readdir(dir)).filter((f) => f.endsWith('.log'))).toHaveLength(1);
+    expect(await logBytes()).toBeLessThan(snapshotBytes);
     expect((await open(dir)).data.tenants.a!.n).toBe(n);
   });
 

@@ -1,53 +1,69 @@
-import { createReadStream } from 'node:fs';
-import { open, mkdir, stat, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Low, Memory } from 'lowdb';
-import { TextFile } from 'lowdb/node';
 import type { z } from 'zod';
-import { applyChanges, type Change } from './changes.js';
-import { readSnapshot, serializeSnapshot, SnapshotFormatError } from './snapshot.js';
+import { applyChanges, type Change, type Path } from './changes.js';
+import { nodeFileLayer, type FileLayer, type FileLike } from './file-layer.js';
+import { legacyLogPathOf, loadData, logPathOf, snapshotPathOf } from './load.js';
+import { DataFileError, logHeader, logRecord, snapshotLines } from './records.js';
 import { validateInPlace } from './validate-in-place.js';
 
 /**
  * The simulator's state store, over lowdb.
  *
- * In memory by default. With a data directory, the state lives in `<name>.json` (a lowdb
- * snapshot, written atomically by steno) plus `<name>.log` (an append-only log of changes).
- * A write on the hot path appends its changes to the log, and concurrent writes are coalesced
- * into one append (group commit); each commit resolves only once its line is on disk, so a 2xx
- * answered after `await store.commit()` survives a crash. The snapshot is rewritten only when the
- * log has grown as large as it, so the cost of a write does not grow with the data.
+ * In memory by default. With a data directory, the state lives in a snapshot (`<name>.json`) and
+ * log generations (`<name>.<gen>.log`), every line checksummed (see `records.ts`). One ordered
+ * queue does every file write: appends (concurrent commits coalesced into one append and one
+ * fsync), the switch to a new log generation, and the snapshot's replacement. A commit is
+ * acknowledged (its promise resolves) only once its record is on disk and every commit before it
+ * is acknowledged; if its append fails, it and every later unacknowledged change are undone in
+ * memory, the promise rejects with a `StoreUnavailableError`, and the store is read-only until a
+ * probe (started by the next write) has cut the torn bytes and written a fresh generation.
  */
 export interface Store<S> {
   /** The live state. Read it; never mutate it: return changes and `commit` them. */
   readonly data: S;
-  /** Applies the changes now (synchronously) and resolves once they are durable. */
+  /**
+   * Applies the changes now (synchronously, so the next request sees them) and resolves once they
+   * are durable; if they cannot be made durable they are undone and the promise rejects with a
+   * `StoreUnavailableError`.
+   */
   commit(changes: readonly Change[]): Promise<void>;
-  /** Replaces the whole state (admin PUT state, reset, seed). */
+  /** Replaces the whole state (admin PUT state, reset, seed), with the same guarantee. */
   replace(state: S): Promise<void>;
-  /** Resolves when every commit so far is durable. */
+  /** Resolves when every commit so far is settled. */
   flush(): Promise<void>;
   /** Flushes, writes a final snapshot and releases the files. */
   close(): Promise<void>;
   /** Where the state is kept: 'memory' or the snapshot file's path. */
   readonly location: string;
-  /** Commits so far, and the log appends (group commits) that made them durable. */
-  readonly stats: { commits: number; appends: number; snapshots: number };
+  /** Whether writes are accepted (false after a failed write, until a probe succeeds). */
+  readonly writable: boolean;
+  /** Commits so far, the log appends (group commits) that made them durable, snapshots written. */
+  readonly stats: { commits: number; appends: number; snapshots: number; failures: number };
 }
 
 export class StoreLoadError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
+    readonly line?: number,
   ) {
-    super(`${file}: ${reason}`);
+    super(`${file}${line === undefined ? '' : `: line ${line}`}: ${reason}`);
     this.name = 'StoreLoadError';
+  }
+}
+
+/** A write that could not be made durable (disk full, I/O error): nothing of it was kept. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    super(`The state cannot be saved right now${code ? ` (${code})` : ''}; nothing was changed. Retry later.`, { cause });
+    this.name = 'StoreUnavailableError';
   }
 }
 
 export function createMemoryStore<S extends object>(initial: S): Store<S> {
   const db = new Low<S>(new Memory<S>(), initial);
-  const stats = { commits: 0, appends: 0, snapshots: 0 };
+  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
   return {
     stats,
     get data() {
@@ -65,12 +81,13 @@ export function createMemoryStore<S extends object>(initial: S): Store<S> {
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
     location: 'memory',
+    writable: true,
   };
 }
 
 export interface FileStoreOptions<S> {
   dir: string;
-  /** Base name of the files: `<name>.json` and `<name>.log`. */
+  /** Base name of the files: `<name>.json` and `<name>.<gen>.log`. */
   name: string;
   schema: z.ZodType<S>;
   /** The state when there is no file yet. */
@@ -78,165 +95,427 @@ export interface FileStoreOptions<S> {
   /** fsync each group commit (default true). */
   fsync?: boolean;
   /**
-   * The log is compacted into a new snapshot once it is twice the snapshot's size, and at least
-   * this big (default 8 MiB). Twice, not once: each write then costs half its size again in
-   * compaction, for a log and a replay at start at most twice the state.
+   * The log is compacted into a new snapshot once it is twice the snapshot's size and at least
+   * this big (default 64 MiB, as Redis's auto-aof-rewrite-min-size): a small state is not
+   * rewritten again and again, and each write costs at most half its size again in compaction.
    */
   compactAfterBytes?: number;
+  /** The file operations (default: node's); tests pass one that fails on demand. */
+  fs?: FileLayer;
+  /** The longest string the snapshot writer may build (tests lower it to check it streams). */
+  maxStringChars?: number;
 }
 
+interface Pending {
+  seq: number;
+  undo: () => void;
+  durable: boolean;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+  done: Promise<void>;
+}
+
+interface Line {
+  line: string;
+  entry: Pending;
+}
+
+interface Switch {
+  switch: true;
+  /** The last record before the new generation. */
+  after: number;
+  replace: boolean;
+  resolve: (gen: number) => void;
+  reject: (error: unknown) => void;
+}
+
+interface SnapshotJob {
+  aborted: boolean;
+  /** Replaces that become durable when this snapshot does. */
+  replaces: Pending[];
+  done: Promise<void>;
+}
+
+/** Snapshot chunks written per turn of the event loop (each is at most 64 values): a few ms. */
+const CHUNKS_PER_TURN = 256;
+const WRITE_BYTES = 256 * 1024;
+
 export async function openFileStore<S extends object>(options: FileStoreOptions<S>): Promise<Store<S>> {
-  const snapshotPath = join(options.dir, `${options.name}.json`);
-  const logPath = join(options.dir, `${options.name}.log`);
-  await mkdir(options.dir, { recursive: true });
+  const fs = options.fs ?? nodeFileLayer;
+  const { dir, name } = options;
+  const snapshotPath = snapshotPathOf(dir, name);
+  await fs.mkdir(dir);
   const fsyncEach = options.fsync ?? true;
-  const compactAfter = options.compactAfterBytes ?? 8 * 1024 * 1024;
+  const compactAfter = options.compactAfterBytes ?? 64 * 1024 * 1024;
+  const maxString = options.maxStringChars ?? 256 * 1024 * 1024;
 
-  // lowdb's text adapter writes through steno: a temporary file renamed over the old one.
-  const snapshotFile = new TextFile(snapshotPath);
-  const exists = await fileExists(snapshotPath);
-  let state: S;
-  let seq = 0;
-  if (exists) {
-    try {
-      const snap = await readSnapshot(snapshotPath);
-      state = snap.state as S;
-      seq = snap.seq;
-    } catch (error) {
-      if (error instanceof SnapshotFormatError) throw new StoreLoadError(snapshotPath, `${error.message}; the file was left as it is`);
-      throw error;
-    }
-  } else {
-    state = options.initial();
+  let loaded;
+  try {
+    loaded = await loadData(fs, dir, name);
+  } catch (error) {
+    if (error instanceof DataFileError) throw new StoreLoadError(error.file, `${error.problem}; the file was left as it is`, error.line);
+    throw error;
   }
-
-  // Replay the log written since the snapshot, read as a stream (it may be twice the state's
-  // size). A torn last line (a crash mid-append) was never acknowledged, so it is dropped; a bad
-  // line before the last one means the file is corrupt.
-  let validBytes = 0;
-  let fileBytes = 0;
-  if (await fileExists(logPath)) {
-    let lineNumber = 0;
-    for await (const line of completeLines(logPath)) {
-      lineNumber += 1;
-      let record: { seq: number; changes: Change[] };
-      try {
-        record = JSON.parse(line.toString('utf8'));
-      } catch {
-        throw new StoreLoadError(logPath, `line ${lineNumber} is not valid JSON; the file was left as it is`);
-      }
-      if (record.seq > seq) {
-        applyChanges(state as Record<string, unknown>, record.changes);
-        seq = record.seq;
-      }
-      validBytes += line.length + 1;
-    }
-    fileBytes = (await stat(logPath)).size;
-  }
-
+  let state = (loaded.state ?? options.initial()) as S;
   // Validated piece by piece, in place: a large state is never held twice while it loads.
   const parsed = validateInPlace(options.schema, state);
   if (!parsed.ok) {
     const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
-    throw new StoreLoadError(exists ? snapshotPath : logPath, `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`);
+    throw new StoreLoadError(snapshotPath, `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`);
   }
   state = parsed.value as S;
 
-  const log: FileHandle = await open(logPath, 'a+');
-  if (validBytes !== fileBytes) await log.truncate(validBytes);
-  let logBytes = validBytes;
-  let snapshotBytes = exists ? (await stat(snapshotPath)).size : 0;
+  let seq = loaded.seq;
+  let gen = loaded.gen;
+  let log: FileLike | undefined;
+  let logBytes = loaded.goodBytes;
+  let snapshotBytes = (await fs.size(snapshotPath)) ?? 0;
+  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
 
-  const stats = { commits: 0, appends: 0, snapshots: 0 };
-  let pending: string[] = [];
-  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
-  let writer: Promise<void> | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  const scheduleDrainNow = () => void enqueue(drain(epoch));
+  /** Every write goes through here, one at a time, in order. */
+  const enqueue = (task: () => Promise<void>): Promise<void> => {
+    const run = queue.then(task);
+    queue = run.catch(() => {});
+    return run;
+  };
+  /** Log lines and generation switches, in the order of the changes they follow. */
+  let pending: (Line | Switch)[] = [];
+  const inflight: Pending[] = [];
+  let drainScheduled = false;
+  let job: SnapshotJob | undefined;
+  let failure: unknown;
+  let epoch = 0;
+  let probing: Promise<void> | undefined;
 
-  async function writeSnapshot() {
-    const text = serializeSnapshot(state, seq);
-    await snapshotFile.write(text);
-    stats.snapshots += 1;
-    snapshotBytes = Buffer.byteLength(text);
-    await log.truncate(0);
-    logBytes = 0;
+  const acknowledge = () => {
+    while (inflight.length > 0 && inflight[0]!.durable) inflight.shift()!.resolve();
+  };
+
+  /** A write could not be made durable: undo every unacknowledged change, newest first. */
+  const fail = (error: unknown) => {
+    stats.failures += 1;
+    failure ??= error;
+    epoch += 1;
+    if (job) job.aborted = true;
+    job = undefined;
+    const dropped = pending;
+    pending = [];
+    for (const p of dropped) if ('switch' in p) p.reject(error);
+    const undone = inflight.splice(0);
+    for (let i = undone.length - 1; i >= 0; i--) undone[i]!.undo();
+    if (undone.length > 0) seq = undone[0]!.seq - 1;
+    const refusal = new StoreUnavailableError(error);
+    for (const entry of undone) entry.reject(refusal);
+  };
+
+  async function appendLines(batch: Line[]) {
+    if (batch.length === 0) return;
+    const data = Buffer.from(batch.map((b) => b.line).join(''));
+    await log!.write(data);
+    stats.appends += 1;
+    if (fsyncEach) await log!.datasync();
+    logBytes += data.length;
+    for (const b of batch) b.entry.durable = true;
   }
 
-  async function drain() {
-    while (pending.length > 0) {
-      const batch = pending.join('');
-      const batchWaiters = waiters;
-      pending = [];
-      waiters = [];
+  const drain = (ownEpoch: number) => async () => {
+    // Everything queued so far, in order: lines up to a switch go to the current generation,
+    // the switch opens the next one, and what follows goes there.
+    while (pending.length > 0 && ownEpoch === epoch) {
+      const at = pending.findIndex((p) => 'switch' in p);
+      const batch = (at < 0 ? pending.splice(0) : pending.splice(0, at)) as Line[];
       try {
-        await log.appendFile(batch);
-        stats.appends += 1;
-        if (fsyncEach) await log.datasync();
-        logBytes += Buffer.byteLength(batch);
-        for (const w of batchWaiters) w.resolve();
+        await appendLines(batch);
       } catch (error) {
-        for (const w of batchWaiters) w.reject(error);
+        fail(error);
+        return;
       }
-      if (logBytes > Math.max(compactAfter, 2 * snapshotBytes)) await writeSnapshot();
+      acknowledge();
+      if (at >= 0) {
+        const marker = pending.shift() as Switch;
+        try {
+          const target = gen + 1;
+          await switchGeneration(target, marker.after, marker.replace);
+          marker.resolve(target);
+        } catch (error) {
+          marker.reject(error);
+          // What follows a replace must not land in the generation before it.
+          if (marker.replace) {
+            fail(error);
+            return;
+          }
+        }
+      }
     }
-    writer = null;
+    if (!job && failure === undefined && logBytes > Math.max(compactAfter, 2 * snapshotBytes)) startSnapshot([]);
+  };
+
+  /** Queues a switch to a new generation after every change made so far; resolves to its number. */
+  const requestSwitch = (replace: boolean): Promise<number> =>
+    new Promise<number>((resolve, reject) => {
+      pending.push({ switch: true, after: seq, replace, resolve, reject });
+      scheduleDrainNow();
+    });
+
+  const scheduleDrain = () => {
+    if (drainScheduled) return;
+    drainScheduled = true;
+    // On the next turn: the commits of every request read in this turn share one append and one fsync.
+    setImmediate(() => {
+      drainScheduled = false;
+      void enqueue(drain(epoch));
+    });
+  };
+
+  /** Opens generation `next` after record `after`, durably, and makes it the one appended to. */
+  async function switchGeneration(next: number, after: number, replace: boolean) {
+    const path = logPathOf(dir, name, next);
+    const file = await fs.open(path, 'w');
+    try {
+      const header = Buffer.from(logHeader(next, after, replace));
+      await file.write(header);
+      await file.datasync();
+      await fs.syncDir(dir);
+      const old = log;
+      log = file;
+      gen = next;
+      logBytes = header.length;
+      await old?.close().catch(() => {});
+    } catch (error) {
+      await file.close().catch(() => {});
+      throw error;
+    }
   }
+
+  /** Streams the live state into `<name>.json.<gen>.tmp`, a few ms per turn; false if aborted. */
+  async function writeSnapshotFile(target: number, atSeq: number, current: SnapshotJob | undefined): Promise<string | undefined> {
+    const tmp = `${snapshotPath}.${target}.tmp`;
+    const file = await fs.open(tmp, 'w');
+    try {
+      let parts: string[] = [];
+      let size = 0;
+      let chunks = 0;
+      const write = async () => {
+        if (parts.length === 0) return;
+        const text = parts.join('');
+        if (text.length > maxString) throw new RangeError('Invalid string length (the snapshot writer built a string past its limit)');
+        parts = [];
+        size = 0;
+        await file.write(Buffer.from(text));
+      };
+      for (const line of snapshotLines(state, atSeq, target)) {
+        if (line.length > maxString) throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
+        if (size + line.length > Math.min(WRITE_BYTES, maxString)) await write();
+        parts.push(line);
+        size += line.length;
+        chunks += 1;
+        if (chunks % CHUNKS_PER_TURN === 0) {
+          await write();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (current?.aborted) {
+            await file.close().catch(() => {});
+            await fs.unlink(tmp).catch(() => {});
+            return undefined;
+          }
+        }
+      }
+      await write();
+      await file.datasync();
+      await file.close();
+      return tmp;
+    } catch (error) {
+      await file.close().catch(() => {});
+      await fs.unlink(tmp).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Puts the finished snapshot in place and removes the generations it makes obsolete. */
+  async function installSnapshot(tmp: string, target: number) {
+    await fs.rename(tmp, snapshotPath);
+    await fs.syncDir(dir);
+    stats.snapshots += 1;
+    snapshotBytes = (await fs.size(snapshotPath)) ?? 0;
+    for (const file of await fs.readdir(dir)) {
+      const m = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.log$`).exec(file);
+      if (m && Number(m[1]) < target) await fs.unlink(`${dir}/${file}`).catch(() => {});
+    }
+  }
+
+  /**
+   * A compaction (no replaces) or a replace's snapshot: switch to a new generation after the
+   * current record, stream the state across turns while appends go on into the new generation,
+   * then, once every record the snapshot may hold is durable, put it in place.
+   */
+  function startSnapshot(replaces: Pending[]) {
+    if (job) job.aborted = true; // a newer snapshot supersedes it; its replaces ride on this one
+    const carried = job ? job.replaces : [];
+    const current: SnapshotJob = { aborted: false, replaces: [...carried, ...replaces], done: Promise.resolve() };
+    job = current;
+    const ownEpoch = epoch;
+    const atSeq = seq;
+    const isReplace = current.replaces.length > 0;
+    let target = 0;
+    current.done = (async () => {
+      try {
+        target = await requestSwitch(isReplace);
+        if (ownEpoch !== epoch || current.aborted) return;
+        const tmp = await writeSnapshotFile(target, atSeq, current);
+        if (!tmp || current.aborted || ownEpoch !== epoch) {
+          if (tmp) await fs.unlink(tmp).catch(() => {});
+          return;
+        }
+        // Every change the snapshot may hold (up to now) must be durable before it replaces the old one.
+        scheduleDrainNow();
+        await enqueue(async () => {
+          if (current.aborted || ownEpoch !== epoch) {
+            await fs.unlink(tmp).catch(() => {});
+            return;
+          }
+          await installSnapshot(tmp, target);
+          if (job === current) job = undefined;
+          for (const entry of current.replaces) entry.durable = true;
+          acknowledge();
+        });
+      } catch (error) {
+        if (ownEpoch !== epoch) return;
+        if (isReplace) fail(error);
+        else if (job === current) job = undefined; // a failed compaction loses nothing: the old snapshot and logs still hold it all
+      }
+    })();
+  }
+
+
+  /** Read-only until this succeeds: cut what a failed append left, then a fresh generation and snapshot. */
+  function probe(): Promise<void> {
+    probing ??= enqueue(async () => {
+      try {
+        await log?.truncate(logBytes);
+        const target = gen + 1;
+        await switchGeneration(target, seq, false);
+        const tmp = await writeSnapshotFile(target, seq, undefined);
+        await installSnapshot(tmp!, target);
+        failure = undefined;
+      } catch {
+        // still failing: stay read-only; the next write probes again
+      }
+    }).finally(() => (probing = undefined));
+    return probing;
+  }
+
+  const refuse = () => {
+    void probe();
+    return Promise.reject(new StoreUnavailableError(failure));
+  };
+
+  const track = (undo: () => void): { entry: Pending; done: Promise<void> } => {
+    let resolve!: () => void;
+    let reject!: (e: unknown) => void;
+    const done = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    seq += 1;
+    const entry: Pending = { seq, undo, durable: false, resolve, reject, done };
+    inflight.push(entry);
+    return { entry, done };
+  };
 
   const store: Store<S> = {
     stats,
     get data() {
       return state;
     },
+    get writable() {
+      return failure === undefined;
+    },
     commit(changes) {
       if (changes.length === 0) return store.flush();
+      if (failure !== undefined) return refuse();
+      const undo = undoOf(state as Record<string, unknown>, changes);
       applyChanges(state as Record<string, unknown>, changes);
-      seq += 1;
       stats.commits += 1;
-      pending.push(`${JSON.stringify({ seq, changes })}\n`);
-      const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
-      // Started on the next turn of the event loop: the commits of every request read in this turn
-      // share one append and one fsync.
-      writer ??= new Promise<void>((resolve) => setImmediate(resolve)).then(drain);
+      const { entry, done } = track(undo);
+      pending.push({ line: logRecord(entry.seq, changes), entry });
+      scheduleDrain();
       return done;
     },
-    async replace(next) {
-      await store.flush();
+    replace(next) {
+      if (failure !== undefined) return refuse();
+      const old = state;
       state = next;
-      seq += 1;
-      await writeSnapshot();
+      const { entry, done } = track(() => (state = old));
+      startSnapshot([entry]);
+      return done;
     },
     async flush() {
-      while (writer) await writer;
+      while (inflight.length > 0) await inflight[inflight.length - 1]!.done.catch(() => {});
+      await queue;
     },
     async close() {
       await store.flush();
-      await writeSnapshot();
-      await log.close();
+      await job?.done;
+      if (failure === undefined && logBytes > headerBytes()) {
+        try {
+          const target = gen + 1;
+          await enqueue(() => switchGeneration(target, seq, false));
+          const tmp = await writeSnapshotFile(target, seq, undefined);
+          await enqueue(() => installSnapshot(tmp!, target));
+        } catch {
+          // the log still holds everything: the next start replays it
+        }
+      }
+      await queue;
+      await log?.close();
     },
     location: snapshotPath,
   };
-  if (!exists) await writeSnapshot();
+  const headerBytes = () => Buffer.byteLength(logHeader(gen, seq, false));
+
+  // Start: cut a torn last append, remove what the snapshot made obsolete, migrate an old
+  // directory, or write the first snapshot; then append to the last generation.
+  if (loaded.fresh || loaded.legacy) {
+    const target = gen + 1;
+    await switchGeneration(target, seq, false);
+    const tmp = await writeSnapshotFile(target, seq, undefined);
+    await installSnapshot(tmp!, target);
+    if (loaded.legacy?.log) await fs.rename(loaded.legacy.log, `${legacyLogPathOf(dir, name)}.pre-v3`);
+  } else {
+    log = await fs.open(logPathOf(dir, name, gen), 'a+');
+    if (loaded.tornBytes > 0) {
+      await log.truncate(loaded.goodBytes);
+      await log.datasync();
+    }
+    for (const path of loaded.obsolete) await fs.unlink(path).catch(() => {});
+  }
   return store;
 }
 
-/** The file's complete lines (each without its `\n`), as bytes; a last piece without one is left out. */
-async function* completeLines(path: string): AsyncGenerator<Buffer> {
-  let rest: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
-    let start = 0;
-    for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
-      yield data.subarray(start, end);
-      start = end + 1;
+/** What puts back, in reverse order, the values the changes are about to overwrite. */
+function undoOf(root: Record<string, unknown>, changes: readonly Change[]): () => void {
+  const restores: { path: Path; depth: number; had: boolean; value: unknown }[] = [];
+  for (const change of changes) {
+    let node: unknown = root;
+    let depth = 0;
+    // The shallowest missing ancestor is what the change creates: deleting it undoes the change.
+    for (; depth < change.path.length - 1; depth++) {
+      const child = (node as Record<string, unknown>)[change.path[depth]!];
+      if (child === undefined || child === null || typeof child !== 'object') break;
+      node = child;
     }
-    rest = Buffer.from(data.subarray(start));
+    const key = change.path[depth]!;
+    const holder = node as Record<string, unknown>;
+    restores.push({ path: change.path, depth, had: Object.prototype.hasOwnProperty.call(holder, key), value: holder[key] });
   }
-}
-
-async function fileExists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return () => {
+    for (let i = restores.length - 1; i >= 0; i--) {
+      const { path, depth, had, value } = restores[i]!;
+      let node = root;
+      for (let d = 0; d < depth; d++) node = node[path[d]!] as Record<string, unknown>;
+      if (had) node[path[depth]!] = value;
+      else delete node[path[depth]!];
+    }
+  };
 }

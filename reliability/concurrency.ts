@@ -96,7 +96,7 @@ export async function concurrentPushes(options: { clients: number; perClient: nu
 
     // The files as they are now (no final snapshot): replayed, they are the state in memory.
     const copy = `${dir}-copy`;
-    for (const name of ['sage-ge.json', 'sage-ge.log']) await cp(join(dir, name), join(copy, name));
+    await cp(dir, copy, { recursive: true });
     const reopened = await openFileStore<SageGeState>({ dir: copy, name: 'sage-ge', schema: SageGeStateSchema, initial: () => ({ tenants: {} }) });
     // Loading parses with the schema (its key order): compare as values, both through the schema.
     figures.diskMatchesMemory = isDeepStrictEqual(reopened.data, SageGeStateSchema.parse(sim.store.data));

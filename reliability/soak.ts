@@ -1,6 +1,7 @@
 import { slowClient } from './bounds.js';
 import { concurrentPushes } from './concurrency.js';
 import { crashRun } from './crash.js';
+import { sizeRun } from './size.js';
 import { loopUnderFaults, quadraUnderFaults, sageUnderFaults, type FaultFigures } from './faults-e2e.js';
 import { tenantMatrix, cellProblem } from './tenants.js';
 import { WORLD_NAMES } from './worlds.js';
@@ -45,6 +46,20 @@ console.log('\nCrash: SIGKILL of ledgersim start --data under 12 concurrent clie
 const k = await crashRun({ clients: 12, killAfterAcks: arg('kill-after', 400) });
 console.log(`  pushes tried: ${k.attempted}, acknowledged: ${k.acknowledged}, unanswered at the kill: ${k.unanswered}, lost: ${k.lost}, unexpected: ${k.unexpected}, log lines: ${k.logLines}, torn: ${k.tornLogLines}, files parse: ${k.snapshotParses && k.stateMatchesSchema}`);
 check(k.lost === 0 && k.unexpected === 0 && k.tornLogLines <= 1 && k.snapshotParses && k.stateMatchesSchema, 'crash');
+
+console.log('\nCrash while PUT /__admin/state races the pushes (6 replaces), then SIGKILL');
+const r = await crashRun({ clients: 12, killAfterAcks: arg('kill-after', 400), replaces: 6 });
+console.log(`  replaces: ${r.replaces}, acknowledged: ${r.acknowledged}, lost: ${r.lost}, unexpected: ${r.unexpected}, torn: ${r.tornLogLines}, files check: ${r.snapshotParses && r.stateMatchesSchema}`);
+check(r.replaces === 6 && r.lost === 0 && r.unexpected === 0 && r.tornLogLines <= 1 && r.snapshotParses && r.stateMatchesSchema, 'crash with replaces');
+
+const sizeEntries = arg('size-entries', 1_000_000);
+console.log(`\nSize: ${sizeEntries.toLocaleString('en')} entries (admin read streamed, snapshot written incrementally, reloaded)`);
+const z = await sizeRun({ entries: sizeEntries, entryBytes: arg('entry-bytes', 200) });
+console.log(
+  `  GET /__admin/state: ${z.adminStateStatus}, ${(z.adminStateBytes / 2 ** 20).toFixed(0)} MiB in ${(z.adminStateMs / 1000).toFixed(1)} s; GET /__admin/tenants/T: ${z.adminTenantStatus}` +
+    `\n  snapshot written in ${(z.snapshotMs / 1000).toFixed(1)} s, longest event-loop stall ${z.snapshotStallMs.toFixed(0)} ms; reloaded ${z.reloadedEntries} entries in ${(z.loadMs / 1000).toFixed(1)} s`,
+);
+check(z.adminStateStatus === 200 && z.adminTenantStatus === 200 && z.reloadedEntries === sizeEntries && z.snapshotStallMs < 100, 'size');
 
 console.log('\nTenants and credentials matrix');
 for (const simulator of WORLD_NAMES) {

@@ -13,7 +13,7 @@ export interface StartOptions {
   /** Loopback by default. */
   host?: string;
   seed?: number;
-  /** Persist each simulator's state under this directory (`<name>.json` + `<name>.log`). */
+  /** Persist each simulator's state under this directory (`<name>.json` + `<name>.<gen>.log`, checksummed). */
   dataDir?: string;
   /** Where the virtual clock starts; the machine's date by default (or where `dataDir` left it). */
   now?: Date | string;

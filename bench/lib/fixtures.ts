@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { serializeSnapshot } from '../../core/snapshot.js';
+import { logHeader, snapshotLines } from '../../core/records.js';
 import { EntryPushRequestSchema, type EntryPushRequest } from '../../contracts/sage-ge/wire.js';
 import { sageGeDemoState } from '../../simulators/sage-ge/seed/demo.js';
 import { SageGeStateSchema, type EntryState, type SageGeState } from '../../simulators/sage-ge/state/schema.js';
@@ -72,13 +72,15 @@ export const benchIdentifier = (state: SageGeState): string => state.tenants[BEN
 
 /**
  * Writes a data directory's Sage GE snapshot in the file store's own format
- * (the chunked snapshot of `core/snapshot.ts`, as the store itself writes it),
+ * (the checksummed chunked snapshot of `core/records.ts`, as the store itself writes it),
  * so that 100,000 stored entries take a second to prepare instead of 100,000 HTTP pushes.
  * The store validates it with the state schema when it opens it.
  */
 export async function writeSnapshot(path: string, state: SageGeState): Promise<number> {
-  const text = serializeSnapshot(state, 0);
+  const text = [...snapshotLines(state, 0, 1)].join('');
   await writeFile(path, text);
+  // The log generation the snapshot names, empty but for its header.
+  await writeFile(path.replace(/\.json$/, '.1.log'), logHeader(1, 0, false));
   return Buffer.byteLength(text);
 }
 

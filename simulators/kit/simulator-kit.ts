@@ -4,12 +4,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { changesOf, ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
+import { jsonStream } from '../../core/json-stream.js';
 import { nextNight, type VirtualClock } from '../../core/clock.js';
 import { parseDuration } from '../../core/duration.js';
 import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
 import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
 import type { SeededRandom } from '../../core/random.js';
-import type { Store } from '../../core/store.js';
+import { StoreUnavailableError, type Store } from '../../core/store.js';
 import { validationFailure } from './route.js';
 import { vendorError, VendorReply, type FormatVendorError, type KitEnv } from './vendor-error.js';
 
@@ -139,6 +140,13 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         // A name from the request that would have become a key no state can hold: the routes'
         // own validation should have refused it; whichever one did not, nothing was changed.
         if (error instanceof ForbiddenKeyError) return vendorError(c, { status: 400, code: 'BadRequest', message: forbiddenKeyMessage(error.key) });
+        // The write could not be made durable (disk full, I/O error): it was undone, the store is
+        // read-only until a probe succeeds; the client is told to retry, as the vendor's own
+        // maintenance answers do (our choice of status: 503, the vendors' documented overload answer).
+        if (error instanceof StoreUnavailableError) {
+          c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+          return vendorError(c, { status: 503, code: 'ServiceUnavailable', message: error.message });
+        }
         // The client went away (or was cut off by the request timeout) before its body was read:
         // not the simulator's fault, and nobody is left to answer. Recorded, not logged.
         if (c.req.raw.signal?.aborted) return vendorError(c, { status: 400, code: 'RequestAborted', message: 'The client closed the connection before the request was read' });
@@ -151,6 +159,9 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     dispose: unsubscribe,
   };
 }
+
+/** How long a client is asked to wait after a write the disk refused. */
+export const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** The last instant a JavaScript Date can hold (+275760-09-13). */
 const MAX_INSTANT_MS = 8.64e15;
@@ -201,8 +212,9 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   // The tenant's own type is generic here: its paths are checked, its value by `tenantSchema`.
   const tenants = changesOf<{ tenants: Record<string, unknown> }>();
   const admin = new Hono<KitEnv>();
-  admin.get('/health', (c) => c.json({ status: 'ok', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length, tickFailures: tickFailures() }));
-  admin.get('/state', (c) => c.json(store.data));
+  admin.get('/health', (c) => c.json({ status: store.writable ? 'ok' : 'read-only', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length, tickFailures: tickFailures() }));
+  // Streamed: a state of 1,000,000 entries is past the longest string V8 can build.
+  admin.get('/state', (c) => c.body(jsonStream(store.data), 200, { 'content-type': 'application/json' }));
   admin.put('/state', async (c) => {
     const body = await parseAdminBody(c, options.schema);
     if (!body.ok) return body.response;
@@ -211,8 +223,10 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   });
   admin.get('/tenants', (c) => c.json({ tenants: Object.keys(store.data.tenants) }));
   admin.get('/tenants/:tenantId', (c) => {
-    const tenant = store.data.tenants[c.req.param('tenantId')];
-    return tenant ? c.json(tenant) : adminError(c, 404, `No tenant ${c.req.param('tenantId')}`);
+    // Own keys only: `toString` names no tenant.
+    const tenantId = c.req.param('tenantId');
+    const tenant = Object.hasOwn(store.data.tenants, tenantId) ? store.data.tenants[tenantId] : undefined;
+    return tenant ? c.body(jsonStream(tenant), 200, { 'content-type': 'application/json' }) : adminError(c, 404, `No tenant ${tenantId}`);
   });
   admin.put('/tenants/:tenantId', async (c) => {
     const body = await parseAdminBody(c, options.tenantSchema);

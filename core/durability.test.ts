@@ -1,0 +1,214 @@
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { set } from './changes.js';
+import { faultyFileLayer, nodeFileLayer } from './file-layer.js';
+import { loadData } from './load.js';
+import { openFileStore, StoreUnavailableError, type Store } from './store.js';
+
+const StateSchema = z.object({ tenants: z.record(z.string(), z.object({ n: z.number(), tags: z.record(z.string(), z.string()).default({}) })) });
+type State = z.infer<typeof StateSchema>;
+const initial = (): State => ({ tenants: { a: { n: 0, tags: {} } } });
+
+const dirs: string[] = [];
+async function tempDir() {
+  const dir = await mkdtemp(join(tmpdir(), 'ledgersim-durable-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+const open = (dir: string, extra: Partial<Parameters<typeof openFileStore<State>>[0]> = {}) => openFileStore<State>({ dir, name: 'sim', schema: StateSchema, initial, ...extra });
+
+/** The directory as a crash would leave it now: a copy, opened by a second store, never closed. */
+async function reopenCopy(dir: string): Promise<Store<State>> {
+  const copy = await tempDir();
+  await cp(dir, copy, { recursive: true });
+  return open(copy);
+}
+
+describe('one writer: replaces racing concurrent commits', () => {
+  it('a restart finds exactly what was acknowledged, whatever the interleaving', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const acknowledged: string[] = [];
+    const writer = async (w: number) => {
+      for (let i = 0; i < 25; i++) {
+        const key = `w${w}-${i}`;
+        await store.commit([set(['tenants', 'a', 'tags', key], 'v')]);
+        acknowledged.push(key);
+      }
+    };
+    const replacer = async () => {
+      for (let r = 0; r < 5; r++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        // Keeps what is there and adds a marker: nothing acknowledged is meant to go.
+        const next = structuredClone(store.data);
+        next.tenants[`replaced-${r}`] = { n: r, tags: {} };
+        await store.replace(next);
+      }
+    };
+    await Promise.all([replacer(), ...Array.from({ length: 16 }, (_, w) => writer(w))]);
+    await store.flush();
+    const again = await reopenCopy(dir);
+    expect(again.data).toEqual(store.data);
+    // Each replace kept the state it was given; some commits may have landed before a replace's clone: those are rightly gone.
+    for (let r = 0; r < 5; r++) expect(again.data.tenants[`replaced-${r}`]).toEqual({ n: r, tags: {} });
+    expect(acknowledged.length).toBe(16 * 25);
+  });
+
+  it('a replace starts a new log generation and leaves no record it did not write cut off', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.commit([set(['tenants', 'a', 'n'], 1)]);
+    const before = (await readdir(dir)).filter((f) => f.endsWith('.log'));
+    const pushes = Array.from({ length: 20 }, (_, i) => store.commit([set(['tenants', 'a', 'tags', `k${i}`], 'x')]));
+    const replaced = store.replace({ tenants: { b: { n: 2, tags: {} } } });
+    const after = Array.from({ length: 20 }, (_, i) => store.commit([set(['tenants', 'b', 'tags', `k${i}`], 'y')]));
+    await Promise.all([...pushes, replaced, ...after]);
+    const now = (await readdir(dir)).filter((f) => f.endsWith('.log'));
+    expect(now).not.toEqual(before);
+    const again = await reopenCopy(dir);
+    expect(Object.keys(again.data.tenants.b!.tags)).toHaveLength(20);
+    expect(again.data.tenants.a).toBeUndefined();
+  });
+});
+
+describe('a write is in memory only with its durability', () => {
+  it('disk full mid-append: refused with nothing changed, read-only, nothing torn, writable again once a probe succeeds', async () => {
+    const dir = await tempDir();
+    const { layer, control } = faultyFileLayer();
+    const store = await open(dir, { fs: layer });
+    await store.commit([set(['tenants', 'a', 'n'], 1)]);
+    const before = structuredClone(store.data);
+
+    control.failing = 'ENOSPC';
+    control.partialBytes = 25; // the disk takes part of the line, then fills up
+    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => store.commit([set(['tenants', 'a', 'tags', `t${i}`], 'lost')])));
+    expect(results.every((r) => r.status === 'rejected' && r.reason instanceof StoreUnavailableError)).toBe(true);
+    expect((results[0] as PromiseRejectedResult).reason.message).toMatch(/ENOSPC/);
+    expect(store.data).toEqual(before);
+    expect(store.writable).toBe(false);
+
+    // Still full: refused at once, still nothing changed.
+    await expect(store.commit([set(['tenants', 'a', 'n'], 2)])).rejects.toBeInstanceOf(StoreUnavailableError);
+    await store.flush();
+    expect(store.data).toEqual(before);
+    expect(store.writable).toBe(false);
+
+    control.failing = null; // space is back: the next write probes
+    await expect(store.commit([set(['tenants', 'a', 'n'], 3)])).rejects.toBeInstanceOf(StoreUnavailableError);
+    await store.flush();
+    expect(store.writable).toBe(true);
+    await store.commit([set(['tenants', 'a', 'n'], 4)]);
+    expect(store.data.tenants.a!.n).toBe(4);
+
+    const loaded = await loadData(nodeFileLayer, dir, 'sim');
+    expect(loaded.tornBytes).toBe(0);
+    const again = await reopenCopy(dir);
+    expect(again.data).toEqual(store.data);
+    expect(again.data.tenants.a!.tags).toEqual({});
+  });
+
+  it('an I/O error on fsync (the line written, not durable): undone, and not replayed after a restart', async () => {
+    const dir = await tempDir();
+    const { layer, control } = faultyFileLayer();
+    const store = await open(dir, { fs: layer });
+    await store.commit([set(['tenants', 'a', 'n'], 5)]);
+    control.failing = 'EIO';
+    control.syncOnly = true;
+    await expect(store.commit([set(['tenants', 'a', 'n'], 6)])).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(store.data.tenants.a!.n).toBe(5);
+    control.failing = null;
+    await store.commit([set(['tenants', 'a', 'n'], 7)]).catch(() => {}); // refused: it starts the probe
+    await store.flush();
+    await store.commit([set(['tenants', 'a', 'tags', 'after'], 'ok')]);
+    const again = await reopenCopy(dir);
+    expect(again.data.tenants.a).toEqual({ n: 5, tags: { after: 'ok' } });
+  });
+
+  it('a replace that cannot be made durable is undone with every change made on top of it', async () => {
+    const dir = await tempDir();
+    const { layer, control } = faultyFileLayer();
+    const store = await open(dir, { fs: layer });
+    await store.commit([set(['tenants', 'a', 'n'], 1)]);
+    const before = structuredClone(store.data);
+    control.failing = 'ENOSPC';
+    const replaced = store.replace({ tenants: { z: { n: 9, tags: {} } } });
+    const onTop = store.commit([set(['tenants', 'z', 'n'], 10)]);
+    await expect(replaced).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(onTop).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(store.data).toEqual(before);
+    control.failing = null;
+    const again = await reopenCopy(dir);
+    expect(again.data).toEqual(before);
+  });
+});
+
+void readFile;
+
+const bigState = (entries: number): State => ({
+  tenants: Object.fromEntries(Array.from({ length: entries }, (_, i) => [`t${i}`, { n: i, tags: { label: `entry ${i} ${'x'.repeat(100)}` } }])),
+});
+
+describe('the snapshot is a stream, and compaction does not hold the event loop', () => {
+  it('writes and reads back a state whose JSON is 30 times the longest string the writer may build', async () => {
+    const dir = await tempDir();
+    const state = bigState(20_000);
+    const limit = 64 * 1024;
+    expect(JSON.stringify(state).length).toBeGreaterThan(30 * limit);
+    const store = await open(dir, { initial: () => state, maxStringChars: limit, fsync: false });
+    await store.commit([set(['tenants', 't1', 'n'], -1)]);
+    await store.close();
+    const again = await open(dir);
+    expect(again.data.tenants.t1!.n).toBe(-1);
+    expect(Object.keys(again.data.tenants)).toHaveLength(20_000);
+    expect(again.data.tenants.t19999).toEqual(state.tenants.t19999);
+  });
+
+  it('the writer refuses to build a string past its limit (what V8 does at 512 MiB), so the test above means something', async () => {
+    const dir = await tempDir();
+    const state = { tenants: { huge: { n: 0, tags: { one: 'y'.repeat(10_000) } } } };
+    await expect(open(dir, { initial: () => state, maxStringChars: 4096 })).rejects.toThrow(/Invalid string length/);
+  });
+
+  it('compacts across many turns while commits go on and are acknowledged before it ends', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { initial: () => bigState(20_000), compactAfterBytes: 1, fsync: false });
+    const snapshots = store.stats.snapshots;
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // A log twice the snapshot's size (about 2.4 MB) starts a compaction.
+    const tags = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, 'z'.repeat(1000)]));
+    for (let i = 0; i < 6 && store.stats.snapshots === snapshots; i++) await store.commit([set(['tenants', 't0', 'tags'], tags)]);
+    // Under way: a new generation is open beside the old one until the snapshot is in place.
+    const logs = async () => (await readdir(dir)).filter((f) => f.endsWith('.log')).length;
+    while ((await logs()) < 2) await new Promise((resolve) => setImmediate(resolve));
+    await store.commit([set(['tenants', 't1', 'n'], 42)]);
+    const acknowledgedDuring = store.stats.snapshots === snapshots;
+    await store.flush();
+    while (store.stats.snapshots === snapshots) await new Promise((resolve) => setTimeout(resolve, 5));
+    ticking = false;
+    expect(acknowledgedDuring).toBe(true);
+    expect(turns).toBeGreaterThan(40); // 20,000 chunks at 256 a turn: about 80 turns, each a few ms
+    await store.flush();
+    const again = await reopenCopy(dir);
+    expect(again.data.tenants.t1!.n).toBe(42);
+  });
+
+  it('does not compact a small state before the log reaches the minimum size (64 MiB by default)', async () => {
+    const dir = await tempDir();
+    const store = await open(dir, { fsync: false });
+    const snapshots = store.stats.snapshots;
+    for (let i = 0; i < 2000; i++) await store.commit([set(['tenants', 'a', 'n'], i)]);
+    expect(store.stats.snapshots).toBe(snapshots);
+  });
+});

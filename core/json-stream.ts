@@ -1,0 +1,77 @@
+/**
+ * JSON text of a large value, in pieces: what `JSON.stringify` returns for it, never built as one
+ * string (V8 cannot hold a string past 512 MiB; a state of 1,000,000 entries is past that), and
+ * produced a bounded amount per turn of the event loop so that other requests go on meanwhile.
+ * The value is read as it is reached: a read that spans turns may mix before and after a write.
+ */
+const SMALL = 64;
+
+function small(value: unknown, limit: number): boolean {
+  let budget = limit;
+  const walk = (v: unknown): boolean => {
+    if (--budget < 0) return false;
+    if (v === null || typeof v !== 'object') return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (!walk(child)) return false;
+    return true;
+  };
+  return walk(value);
+}
+
+export function* jsonPieces(value: unknown): Generator<string> {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
+  if (value === null || typeof value !== 'object' || small(value, SMALL)) {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      const item = value[i];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') yield 'null';
+      else yield* jsonPieces(item);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const child = (value as Record<string, unknown>)[key];
+    if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonPieces(child);
+  }
+  yield '}';
+}
+
+/** The pieces as a byte stream, about 64 KiB per read, one turn of the event loop between reads. */
+export function jsonStream(value: unknown, chunkBytes = 64 * 1024): ReadableStream<Uint8Array> {
+  const pieces = jsonPieces(value);
+  const encoder = new TextEncoder();
+  let turn = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (turn) await new Promise((resolve) => setImmediate(resolve));
+      turn = true;
+      let parts: string[] = [];
+      let size = 0;
+      for (;;) {
+        const next = pieces.next();
+        if (next.done) {
+          if (size > 0) controller.enqueue(encoder.encode(parts.join('')));
+          controller.close();
+          return;
+        }
+        parts.push(next.value);
+        size += next.value.length;
+        if (size >= chunkBytes) {
+          controller.enqueue(encoder.encode(parts.join('')));
+          parts = [];
+          return;
+        }
+      }
+    },
+  });
+}

@@ -1,0 +1,239 @@
+import { crc32 } from 'node:zlib';
+import type { Change } from './changes.js';
+import { applyChanges } from './changes.js';
+
+/**
+ * The store's on-disk records (format 3). Every line carries a CRC-32 of its own bytes, as
+ * LevelDB's log does per record, so that a changed digit or letter anywhere is caught, and a
+ * sequence number (log records) or an index (snapshot chunks), so that a deleted, duplicated or
+ * swapped line is caught too. Each line stays a JSON object, readable with any tool:
+ *
+ *   {"crc":"1c291ca3","seq":13,"changes":[…]}
+ *
+ * The CRC covers the bytes after `{"crc":"xxxxxxxx",` (the 18-byte prefix) up to the end of the
+ * object (a snapshot chunk's separating comma excluded).
+ */
+export const STATE_FORMAT = 'ledgersim-state/3';
+export const LOG_FORMAT = 'ledgersim-log/3';
+const PREFIX = '{"crc":"';
+const PREFIX_LENGTH = 18;
+
+const hex = (n: number) => n.toString(16).padStart(8, '0');
+
+/** A JSON object's text with its CRC as the first member. */
+export function seal(json: string): string {
+  const rest = json.slice(1);
+  return `${PREFIX}${hex(crc32(rest))}",${rest}`;
+}
+
+/** Checks a sealed line and parses it; a string is the problem found. */
+export function unseal(line: Buffer): Record<string, unknown> | string {
+  if (line.length < PREFIX_LENGTH + 2 || line.toString('latin1', 0, 8) !== PREFIX || line.toString('latin1', 16, 18) !== '",') {
+    return 'has no checksum (expected a line starting {"crc":"xxxxxxxx",)';
+  }
+  const expected = line.toString('latin1', 8, 16);
+  const actual = hex(crc32(line.subarray(PREFIX_LENGTH)));
+  if (expected !== actual) return `checksum mismatch (the line says ${expected}, its bytes give ${actual}): the line was changed after it was written`;
+  try {
+    const value = JSON.parse(line.toString('utf8')) as unknown;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'is not a JSON object';
+    return value as Record<string, unknown>;
+  } catch (error) {
+    return `is not valid JSON (${(error as Error).message})`;
+  }
+}
+
+export const logRecord = (seq: number, changes: readonly Change[]) => `${seal(JSON.stringify({ seq, changes }))}\n`;
+export const logHeader = (gen: number, after: number, replace: boolean) => `${seal(JSON.stringify({ log: LOG_FORMAT, gen, after, replace }))}\n`;
+
+/** Subtrees with more than this many values are split into one chunk per child. */
+const CHUNK_WEIGHT = 64;
+const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Listing an object's keys is one step that cannot be split (1,000,000 keys: hundreds of ms on a
+ * busy machine), so each object's keys are listed once per snapshot. A list taken a few turns
+ * after the snapshot's seq is fine: keys added since are in the log records it keeps.
+ */
+type KeyCache = WeakMap<object, string[]>;
+const keysOf = (cache: KeyCache, value: object): string[] => {
+  let keys = cache.get(value);
+  if (!keys) cache.set(value, (keys = Object.keys(value)));
+  return keys;
+};
+
+function weight(cache: KeyCache, value: unknown, limit: number): number {
+  if (value === null || typeof value !== 'object') return 1;
+  let total = 1;
+  if (Array.isArray(value)) {
+    for (const child of value) {
+      total += weight(cache, child, limit - total);
+      if (total > limit) return total;
+    }
+    return total;
+  }
+  for (const key of keysOf(cache, value)) {
+    total += weight(cache, (value as Record<string, unknown>)[key], limit - total);
+    if (total > limit) return total;
+  }
+  return total;
+}
+
+function* chunks(cache: KeyCache, path: string[], value: unknown): Generator<{ path: string[]; value: unknown }> {
+  if (!isPlainObject(value) || weight(cache, value, CHUNK_WEIGHT) <= CHUNK_WEIGHT) {
+    yield { path, value };
+    return;
+  }
+  const children: string[] = [];
+  const skeleton: Record<string, unknown> = {};
+  for (const key of keysOf(cache, value)) {
+    const child = value[key];
+    if (child === undefined) continue; // deleted since the keys were listed
+    if (isPlainObject(child)) children.push(key);
+    else skeleton[key] = child;
+  }
+  yield { path, value: skeleton };
+  // Read when reached, not when listed: the state may change between two turns of a snapshot
+  // written across turns; a child deleted meanwhile is skipped (the log replays the rest).
+  for (const key of children) {
+    const child = value[key];
+    if (isPlainObject(child)) yield* chunks(cache, [...path, key], child);
+  }
+}
+
+/**
+ * The snapshot's lines, produced one at a time from the live state: a large state is never one
+ * string. Each chunk is serialized when it is reached, so a snapshot written across several turns
+ * of the event loop may hold some changes made after `seq`; the log records after `seq` are kept
+ * and replayed over it (changes are blind sets and deletes, so replaying them is idempotent).
+ */
+export function* snapshotLines(state: unknown, seq: number, gen: number): Generator<string> {
+  yield `${seal(JSON.stringify({ format: STATE_FORMAT, seq, gen })).slice(0, -1)}${HEADER_END}\n`;
+  let n = 0;
+  for (const chunk of chunks(new WeakMap(), [], state)) {
+    n += 1;
+    yield `${n > 1 ? ',\n' : ''}${seal(JSON.stringify({ n, path: chunk.path, value: chunk.value }))}`;
+  }
+  yield `\n],"count":${n}}\n`;
+}
+
+/** The complete lines of a stream (without `\n`), then the unterminated rest, if any. */
+export async function* lines(source: AsyncIterable<Buffer>): AsyncGenerator<{ line: Buffer; complete: boolean }> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of source) {
+    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
+      yield { line: data.subarray(start, end), complete: true };
+      start = end + 1;
+    }
+    rest = Buffer.from(data.subarray(start));
+  }
+  if (rest.length) yield { line: rest, complete: false };
+}
+
+/** A damaged or unreadable data file: the file, the line (when one is at fault) and the problem. */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly problem: string,
+  ) {
+    super(`${file}${line === undefined ? '' : `: line ${line}`}: ${problem}`);
+    this.name = 'DataFileError';
+  }
+}
+
+const HEADER_END = ',"chunks":[';
+
+/** Reads and checks a format-3 snapshot line by line; every chunk is set at its path in a fresh state. */
+export async function readSnapshotV3(file: string, source: AsyncIterable<Buffer>): Promise<{ seq: number; gen: number; state: unknown; chunks: number }> {
+  const root: { value?: unknown } = {};
+  let lineNumber = 0;
+  let header: { seq: number; gen: number } | undefined;
+  let expected = 1;
+  let ended: number | undefined;
+  for await (const { line, complete } of lines(source)) {
+    lineNumber += 1;
+    if (!complete) throw new DataFileError(file, lineNumber, 'the file ends in the middle of a line (cut short)');
+    if (lineNumber === 1) {
+      const text = line.toString('utf8');
+      if (!text.endsWith(HEADER_END)) throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
+      const parsed = unseal(Buffer.from(`${text.slice(0, -HEADER_END.length)}}`));
+      if (typeof parsed === 'string') throw new DataFileError(file, 1, `the header ${parsed}`);
+      if (parsed.format !== STATE_FORMAT || !Number.isSafeInteger(parsed.seq) || !Number.isSafeInteger(parsed.gen)) throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
+      header = { seq: parsed.seq as number, gen: parsed.gen as number };
+      continue;
+    }
+    if (ended !== undefined) {
+      if (line.length === 0) continue;
+      throw new DataFileError(file, lineNumber, 'text after the end of the document');
+    }
+    const text = line.toString('latin1');
+    const end = /^\],"count":(\d+)\}$/.exec(text);
+    if (end) {
+      const count = Number(end[1]);
+      if (count !== expected - 1) throw new DataFileError(file, lineNumber, `the snapshot says it has ${count} chunks, ${expected - 1} were read: lines were added or removed`);
+      ended = lineNumber;
+      continue;
+    }
+    const body = line[line.length - 1] === 44 /* , */ ? line.subarray(0, -1) : line;
+    const chunk = unseal(body);
+    if (typeof chunk === 'string') throw new DataFileError(file, lineNumber, chunk);
+    if (chunk.n !== expected) throw new DataFileError(file, lineNumber, `chunk ${String(chunk.n)} where chunk ${expected} was expected: a line was deleted, repeated or moved`);
+    expected += 1;
+    const path = chunk.path;
+    if (!Array.isArray(path) || !path.every((p) => typeof p === 'string') || !('value' in chunk)) throw new DataFileError(file, lineNumber, 'expected {"n":…,"path":[…],"value":…}');
+    if (path.length === 0) root.value = chunk.value;
+    else if (!isPlainObject(root.value)) throw new DataFileError(file, lineNumber, 'a chunk before the root');
+    else {
+      try {
+        applyChanges(root.value, [{ op: 'set', path, value: chunk.value }]);
+      } catch (error) {
+        throw new DataFileError(file, lineNumber, (error as Error).message);
+      }
+    }
+  }
+  if (!header) throw new DataFileError(file, undefined, 'the file is empty');
+  if (ended === undefined) throw new DataFileError(file, lineNumber, 'the file ends before its last line "],"count":…}" (cut short)');
+  return { ...header, state: root.value, chunks: expected - 1 };
+}
+
+export interface LogHeader {
+  gen: number;
+  after: number;
+  replace: boolean;
+}
+
+/** One log generation, checked: its header, then records numbered after+1, after+2…; a torn last piece is reported, not applied. */
+export async function* readLog(
+  file: string,
+  source: AsyncIterable<Buffer>,
+): AsyncGenerator<{ kind: 'header'; header: LogHeader; bytes: number } | { kind: 'record'; seq: number; changes: Change[]; bytes: number; line: number } | { kind: 'torn'; bytes: number; line: number }> {
+  let lineNumber = 0;
+  let header: LogHeader | undefined;
+  let next = 0;
+  for await (const { line, complete } of lines(source)) {
+    lineNumber += 1;
+    if (!complete) {
+      yield { kind: 'torn', bytes: line.length, line: lineNumber };
+      return;
+    }
+    const record = unseal(line);
+    if (typeof record === 'string') throw new DataFileError(file, lineNumber, record);
+    if (lineNumber === 1) {
+      if (record.log !== LOG_FORMAT || !Number.isSafeInteger(record.gen) || !Number.isSafeInteger(record.after) || typeof record.replace !== 'boolean') throw new DataFileError(file, 1, `not a ${LOG_FORMAT} header`);
+      header = { gen: record.gen as number, after: record.after as number, replace: record.replace as boolean };
+      next = header.after + 1;
+      yield { kind: 'header', header, bytes: line.length + 1 };
+      continue;
+    }
+    if (record.seq !== next) {
+      const seen = typeof record.seq === 'number' ? `record ${record.seq}` : 'a record without a sequence number';
+      throw new DataFileError(file, lineNumber, `${seen} where record ${next} was expected: a record was deleted, repeated or moved`);
+    }
+    if (!Array.isArray(record.changes)) throw new DataFileError(file, lineNumber, 'a record without its changes');
+    next += 1;
+    yield { kind: 'record', seq: record.seq as number, changes: record.changes as Change[], bytes: line.length + 1, line: lineNumber };
+  }
+}
