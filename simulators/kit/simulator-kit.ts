@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
 import { nextNight, type VirtualClock } from '../../core/clock.js';
 import { parseDuration } from '../../core/duration.js';
+import { bearerAccepted, foreignRequest, isJsonType, servedAccess } from './access.js';
 import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
 import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
 import type { SeededRandom } from '../../core/random.js';
@@ -59,6 +60,7 @@ export interface SimulatorKit {
   tickFailures(): number;
   /** Stops listening to the shared clock. */
   dispose(): void;
+  formatError: FormatVendorError;
 }
 
 export function createSimulatorKit<S extends { tenants: Record<string, unknown> }>(options: SimulatorKitOptions<S>): SimulatorKit {
@@ -96,6 +98,29 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   app.use('*', async (c, next) => {
     c.set('formatError', options.formatError);
     if (pendingTicks > 0) await ticking; // work due after a clock move is done before anything is answered
+    await next();
+  });
+  app.use('*', async (c, next) => {
+    const admin = c.req.path === '/__admin' || c.req.path.startsWith('/__admin/');
+    const access = servedAccess(c.env);
+    if (access) {
+      // A rebound Host is refused on the vendor routes too: the demo credentials are printed and
+      // seeded, so a page that reached them could read a tenant's books. Origin is left to the
+      // vendor routes' own credentials (a header no form or no-preflight fetch can set).
+      const foreign = foreignRequest(c.req.raw.headers, access, admin);
+      if (foreign) return admin ? adminError(c, 403, foreign) : vendorError(c, { status: 403, code: 'HostNotAllowed', message: foreign });
+      if (admin && access.adminToken && !bearerAccepted(c.req.header('authorization'), access.adminToken)) {
+        c.header('WWW-Authenticate', 'Bearer realm="ledgersim admin"');
+        return adminError(c, 401, 'The admin plane asks for Authorization: Bearer <the --admin-token of ledgersim start>');
+      }
+    }
+    if (admin && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      // JSON only: a form or a no-preflight fetch (text/plain) cannot send it cross-site.
+      const type = c.req.header('content-type');
+      const length = c.req.header('content-length');
+      const hasBody = c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+      if (type === undefined ? hasBody : !isJsonType(type)) return adminError(c, 415, `The admin plane takes application/json bodies only, not ${type ?? 'a body with no Content-Type'}`);
+    }
     await next();
   });
   app.use('*', journalMiddleware(journal as never, clock));
@@ -148,6 +173,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     settled: () => ticking,
     tickFailures: () => tickFailures,
     dispose: unsubscribe,
+    formatError: options.formatError,
   };
 }
 
@@ -168,8 +194,10 @@ const RequestsQuerySchema = z.object({
 });
 
 /** An admin error: ledgersim's own control plane answers `{ error, message, issues? }`. */
-export function adminError(c: Context, status: 400 | 404 | 409, message: string, issues?: unknown) {
-  return c.json({ error: status === 400 ? 'bad-request' : status === 404 ? 'not-found' : 'conflict', message, ...(issues ? { issues } : {}) }, status);
+const ADMIN_ERRORS = { 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 415: 'unsupported-media-type' } as const;
+
+export function adminError(c: Context, status: keyof typeof ADMIN_ERRORS, message: string, issues?: unknown) {
+  return c.json({ error: ADMIN_ERRORS[status], message, ...(issues ? { issues } : {}) }, status);
 }
 
 /** Parses a JSON body with a schema; on failure returns the 400 response to send. */

@@ -4,6 +4,7 @@ import { createVirtualClock, type VirtualClock } from '../../core/clock.js';
 import type { FaultInjector } from './faults.js';
 import type { RequestJournal, RequestJournalOptions } from './journal.js';
 import type { SimulatorKit } from './simulator-kit.js';
+import type { FormatVendorError } from './vendor-error.js';
 import { createMemoryStore, type Store } from '../../core/store.js';
 
 export type SimulatorName = 'sage-ge' | 'quadra' | 'loop';
@@ -35,6 +36,8 @@ export interface Simulator<S> {
   tickFailures(): number;
   /** Stops listening to the clock and closes the store (a final snapshot with `--data`). */
   close(): Promise<void>;
+  /** The vendor's error body for an error (what a request refused before any route gets). */
+  formatError: FormatVendorError;
 }
 
 /** What every simulator factory takes (`createSageGeSimulator(options)` and the others). */
@@ -75,6 +78,7 @@ export function toSimulator<S>(name: SimulatorName, kit: SimulatorKit, store: St
     faults: kit.faults,
     settled: kit.settled,
     tickFailures: kit.tickFailures,
+    formatError: kit.formatError,
     async close() {
       kit.dispose();
       await store.close();
