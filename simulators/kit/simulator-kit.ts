@@ -44,6 +44,11 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   tick?: (now: Date) => Promise<number | undefined | void>;
   maxBodyBytes?: number;
   journal?: RequestJournalOptions;
+  /**
+   * What picks a tenant in a request's credentials (an identifier, a key): two tenants sharing one
+   * would leave the second unreachable, so the admin plane refuses it (409).
+   */
+  credentialKeys?: (tenant: S['tenants'][string]) => string[];
 }
 
 export interface SimulatorKit {
@@ -228,15 +233,31 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   const admin = new Hono<KitEnv>();
   admin.get('/health', (c) => c.json({ status: 'ok', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length, tickFailures: tickFailures() }));
   admin.get('/state', (c) => c.json(store.data));
+  const { credentialKeys } = options;
+  /** The first credential two tenants would share (`owners` already holds the other tenants'). */
+  const sharedCredential = (owners: Map<string, string>, tenants: [string, S['tenants'][string]][]) => {
+    for (const [id, tenant] of tenants) {
+      for (const key of credentialKeys?.(tenant) ?? []) {
+        const owner = owners.get(key);
+        if (owner !== undefined && owner !== id) return `Tenant ${id} would share its credentials with tenant ${owner}: each tenant needs its own, or one of them is unreachable`;
+        owners.set(key, id);
+      }
+    }
+    return undefined;
+  };
+  const tenantOf = (tenantId: string) => (Object.hasOwn(store.data.tenants, tenantId) ? store.data.tenants[tenantId] : undefined);
+
   admin.put('/state', async (c) => {
     const body = await parseAdminBody(c, options.schema);
     if (!body.ok) return body.response;
+    const shared = sharedCredential(new Map(), Object.entries(body.value.tenants) as [string, S['tenants'][string]][]);
+    if (shared) return adminError(c, 409, `${shared}; nothing was changed`);
     await store.replace(body.value);
     return c.json({ ok: true, tenants: Object.keys(body.value.tenants).length });
   });
   admin.get('/tenants', (c) => c.json({ tenants: Object.keys(store.data.tenants) }));
   admin.get('/tenants/:tenantId', (c) => {
-    const tenant = store.data.tenants[c.req.param('tenantId')];
+    const tenant = tenantOf(c.req.param('tenantId'));
     return tenant ? c.json(tenant) : adminError(c, 404, `No tenant ${c.req.param('tenantId')}`);
   });
   admin.put('/tenants/:tenantId', async (c) => {
@@ -244,12 +265,17 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     if (!body.ok) return body.response;
     const tenantId = c.req.param('tenantId');
     if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId)) return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
+    const others = Object.entries(store.data.tenants).filter(([id]) => id !== tenantId) as [string, S['tenants'][string]][];
+    const owners = new Map<string, string>();
+    sharedCredential(owners, others);
+    const shared = sharedCredential(owners, [[tenantId, body.value]]);
+    if (shared) return adminError(c, 409, `${shared}; nothing was changed`);
     await store.commit([{ op: 'set', path: ['tenants', tenantId], value: body.value }]);
     return c.json({ ok: true, tenantId });
   });
   admin.delete('/tenants/:tenantId', async (c) => {
     const tenantId = c.req.param('tenantId');
-    if (!store.data.tenants[tenantId]) return adminError(c, 404, `No tenant ${tenantId}`);
+    if (!tenantOf(tenantId)) return adminError(c, 404, `No tenant ${tenantId}`);
     await store.commit([{ op: 'del', path: ['tenants', tenantId] }]);
     return c.json({ ok: true });
   });

@@ -20,6 +20,8 @@ export interface SimulatorDefinition<S extends { tenants: Record<string, unknown
   demo(seed: number, now: Date): S;
   /** Lines telling a developer how to authenticate as each tenant (printed by `ledgersim start`). */
   credentials(state: S): string[];
+  /** What picks a tenant in a request's credentials: the admin plane refuses two tenants sharing one. */
+  credentialKeys?(tenant: S['tenants'][string]): string[];
 }
 
 /** A running simulator, whatever the vendor. */
