@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulators, type StartedSimulators } from '../start.js';
+import { exposureWarning, hostAllowed, isJsonType, originAllowed } from './access.js';
 
 /** One HTTP exchange over a loopback socket, with headers a browser would send (fetch forbids setting Host). */
 function send(base: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
@@ -210,5 +211,47 @@ describe('binding beyond loopback', () => {
     } finally {
       await running.close();
     }
+  });
+});
+
+describe('what counts as this server', () => {
+  const loopback = { hostname: '127.0.0.1', port: 4101 };
+  it.each([
+    ['127.0.0.1:4101', true],
+    ['localhost', true],
+    ['[::1]:4101', true],
+    ['localhost:4102', false],
+    ['127.0.0.1.evil.example:4101', false],
+    ['evil.example@127.0.0.1:4101', false],
+    ['127.0.0.1:4101 evil', false],
+    ['', false],
+    ['192.168.1.5:4101', false],
+  ])('Host %j on a loopback server: %s', (host, expected) => {
+    expect(hostAllowed(host, loopback)).toBe(expected);
+  });
+
+  it('accepts the bound address itself, never the wildcard, and IPv6 in brackets', () => {
+    expect(hostAllowed('192.168.1.5:4101', { hostname: '192.168.1.5', port: 4101 })).toBe(true);
+    expect(hostAllowed('0.0.0.0:4101', { hostname: '0.0.0.0', port: 4101 })).toBe(false);
+    expect(hostAllowed('[fd00::5]:4101', { hostname: 'fd00::5', port: 4101 })).toBe(true);
+  });
+
+  it('takes an Origin only with http(s) and one of its own hosts; null never', () => {
+    expect(originAllowed('http://127.0.0.1:4101', loopback)).toBe(true);
+    expect(originAllowed('https://localhost:4101', loopback)).toBe(true);
+    expect(originAllowed('null', loopback)).toBe(false);
+    expect(originAllowed('file://', loopback)).toBe(false);
+    expect(originAllowed('http://localhost:3000', loopback)).toBe(false);
+  });
+
+  it('calls JSON only JSON', () => {
+    expect(['application/json', 'application/json; charset=utf-8', 'application/merge-patch+json'].every(isJsonType)).toBe(true);
+    expect(['text/plain', 'application/jsonp', 'text/json', 'application/x-www-form-urlencoded'].some(isJsonType)).toBe(false);
+  });
+
+  it('notes the Host rule when listening on every interface even with a token', () => {
+    expect(exposureWarning('0.0.0.0', { adminToken: 'x'.repeat(16) })).toMatch(/--allowed-host/);
+    expect(exposureWarning('0.0.0.0', { adminToken: 'x'.repeat(16), allowedHosts: ['ledgersim'] })).toBeUndefined();
+    expect(exposureWarning('127.0.0.1', {})).toBeUndefined();
   });
 });

@@ -122,11 +122,15 @@ export function isJsonType(contentType: string): boolean {
 
 /** The warning printed when the servers listen beyond loopback with nothing guarding `/__admin`. */
 export function exposureWarning(hostname: string, access: AccessOptions): string | undefined {
-  if (isLoopback(hostname) || access.adminToken) return undefined;
-  return [
-    `WARNING: ledgersim is listening on ${hostname}, which is not loopback, and has no --admin-token.`,
-    'WARNING: anyone who can reach this machine can read every tenant\'s credentials and reset, reseed or fault',
-    'WARNING: the simulators through /__admin and the dashboard. Start with --admin-token TOKEN, or bind 127.0.0.1.',
-    ...(access.allowedHosts?.length ? [] : ['WARNING: requests are accepted only with a loopback Host: list the names clients use with --allowed-host.']),
-  ].join('\n');
+  if (isLoopback(hostname)) return undefined;
+  const lines = access.adminToken
+    ? []
+    : [
+        `WARNING: ledgersim is listening on ${hostname}, which is not loopback, and has no --admin-token.`,
+        'WARNING: anyone who can reach this machine can read every tenant\'s credentials and reset, reseed or fault',
+        'WARNING: the simulators through /__admin and the dashboard. Start with --admin-token TOKEN, or bind 127.0.0.1.',
+      ];
+  // Listening on every interface, the machine's own names are unknown: clients using one are refused until it is listed.
+  if (WILDCARD.has(hostname.toLowerCase()) && !access.allowedHosts?.length) lines.push(`Note: only a loopback Host (or one given with --allowed-host) is accepted; requests naming this machine otherwise get 403.`);
+  return lines.length ? lines.join('\n') : undefined;
 }
