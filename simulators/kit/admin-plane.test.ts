@@ -66,6 +66,17 @@ describe('admin tenants: prototype names, missing tenants, duplicate credentials
   });
 });
 
+describe('a body over the limit on /__admin', () => {
+  it('gets its 413 in the admin shape, and changes nothing', async () => {
+    const sim = createSageGeSimulator({ seed: 1, maxBodyBytes: 100 });
+    const before = JSON.stringify(sim.store.data);
+    const res = await sim.app.request('/__admin/seed', { method: 'POST', headers: json, body: JSON.stringify({ seed: 7, padding: 'x'.repeat(200) }) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: 'payload-too-large', message: 'The request body is larger than 100 bytes' });
+    expect(JSON.stringify(sim.store.data)).toBe(before);
+  });
+});
+
 describe('a header with a control character, over a socket', () => {
   let running: StartedSimulators;
   beforeAll(async () => {

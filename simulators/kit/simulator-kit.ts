@@ -106,7 +106,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     await next();
   });
   app.use('*', async (c, next) => {
-    const admin = c.req.path === '/__admin' || c.req.path.startsWith('/__admin/');
+    const admin = isAdminPath(c.req.path);
     const access = servedAccess(c.env);
     if (access) {
       // A rebound Host is refused on the vendor routes too: the demo credentials are printed and
@@ -132,7 +132,10 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const limitBody = bodyLimit({
     maxSize: maxBodyBytes,
-    onError: (c) => vendorError(c as Context<KitEnv>, { status: 413, code: 'PayloadTooLarge', message: `The request body is larger than ${maxBodyBytes} bytes` }),
+    onError: (c) => {
+      const message = `The request body is larger than ${maxBodyBytes} bytes`;
+      return isAdminPath(c.req.path) ? adminError(c, 413, message) : vendorError(c as Context<KitEnv>, { status: 413, code: 'PayloadTooLarge', message });
+    },
   });
   // hono's bodyLimit wraps every body in a counting stream (and makes the node adapter build a full
   // Request): only bodies without a trustworthy declared length, or too long, go through it.
@@ -199,7 +202,9 @@ const RequestsQuerySchema = z.object({
 });
 
 /** An admin error: ledgersim's own control plane answers `{ error, message, issues? }`. */
-const ADMIN_ERRORS = { 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 415: 'unsupported-media-type' } as const;
+const ADMIN_ERRORS = { 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type' } as const;
+
+const isAdminPath = (path: string) => path === '/__admin' || path.startsWith('/__admin/');
 
 export function adminError(c: Context, status: keyof typeof ADMIN_ERRORS, message: string, issues?: unknown) {
   return c.json({ error: ADMIN_ERRORS[status], message, ...(issues ? { issues } : {}) }, status);
