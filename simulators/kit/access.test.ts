@@ -79,6 +79,15 @@ describe('the admin plane obeys only its own origin', () => {
     expect(tenants()).toBe(before);
   });
 
+  it('lets a link from another page open an admin page (a GET navigation), not a script read it', async () => {
+    const link = await send(base, '/__admin/health', { headers: { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate' } });
+    expect(link.status).toBe(200);
+    const script = await send(base, '/__admin/state', { headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors' } });
+    expect(script.status).toBe(403);
+    const post = await send(base, '/__admin/reset', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', origin: 'https://evil.example' } });
+    expect(post.status).toBe(403);
+  });
+
   it('answers a DNS-rebound page (Host: evil.example) 403 on /__admin: no state, no secret', async () => {
     const res = await send(base, '/__admin/state', { headers: { host: `evil.example:${port}` } });
     expect(res.status).toBe(403);

@@ -112,7 +112,10 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       // A rebound Host is refused on the vendor routes too: the demo credentials are printed and
       // seeded, so a page that reached them could read a tenant's books. Origin is left to the
       // vendor routes' own credentials (a header no form or no-preflight fetch can set).
-      const foreign = foreignRequest(c.req.raw.headers, access, admin);
+      // Following a link to an admin page (a GET navigation: the user sees the answer, the page
+      // that linked does not) is allowed from anywhere; everything else from another origin is not.
+      const navigation = (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.header('sec-fetch-mode') === 'navigate';
+      const foreign = foreignRequest(c.req.raw.headers, access, admin && !navigation);
       if (foreign) return admin ? adminError(c, 403, foreign) : vendorError(c, { status: 403, code: 'HostNotAllowed', message: foreign });
       if (admin && access.adminToken && !bearerAccepted(c.req.header('authorization'), access.adminToken)) {
         c.header('WWW-Authenticate', 'Bearer realm="ledgersim admin"');
