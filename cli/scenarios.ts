@@ -51,7 +51,8 @@ async function resolveAgainst(urls: string[]): Promise<RunOptions['against']> {
   for (const url of urls) {
     let simulator: string | undefined;
     try {
-      const res = await fetch(`${url.replace(/\/+$/, '')}/__admin/health`);
+      const token = process.env.LEDGERSIM_ADMIN_TOKEN;
+      const res = await fetch(`${url.replace(/\/+$/, '')}/__admin/health`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       simulator = ((await res.json()) as { simulator?: string }).simulator;
     } catch (error) {
       throw new UsageError(`--against ${url}: no simulator answers there (${(error as Error).message})`);

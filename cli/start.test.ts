@@ -66,6 +66,40 @@ describe('ledgersim start (usage)', () => {
     expect(await main(['start', '--clock', 'sideways'], clock.io)).toBe(2);
     expect(clock.err.join('\n')).toMatch(/--clock must be live or frozen/);
   });
+
+  it('refuses a short admin token and a malformed allowed host with exit 2', async () => {
+    const short = capture();
+    expect(await main(['start', '--admin-token', 'short'], short.io)).toBe(2);
+    expect(short.err.join('\n')).toMatch(/--admin-token must be at least 16 printable characters/);
+    const host = capture();
+    expect(await main(['start', '--allowed-host', 'http://evil/'], host.io)).toBe(2);
+    expect(host.err.join('\n')).toMatch(/--allowed-host takes a host name/);
+  });
+});
+
+describe('ledgersim start --admin-token --allowed-host (process)', () => {
+  it('asks /__admin for the token and accepts the allowed Host', async () => {
+    const token = 'cli-test-token-0123456789';
+    const started = await startChild(['--admin-token', token, '--allowed-host', 'ledgersim,other.internal']);
+    expect(started.stdout()).toMatch(/asks for Authorization: Bearer <the admin token>/);
+    expect(started.stdout()).not.toContain(token);
+    expect((await fetch(`${started.url}/__admin/health`)).status).toBe(401);
+    expect((await fetch(`${started.url}/__admin/health`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    const { request } = await import('node:http');
+    const url = new URL(started.url);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request({ host: url.hostname, port: url.port, path: '/__admin/health', headers: { host, authorization: `Bearer ${token}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await status(`ledgersim:${url.port}`)).toBe(200);
+    expect(await status('other.internal')).toBe(200);
+    expect(await status(`evil.example:${url.port}`)).toBe(403);
+  });
 });
 
 describe('ledgersim start (process)', () => {

@@ -35,6 +35,8 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
         clock: { type: 'string' },
         verbose: { type: 'boolean' },
         log: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
+        'admin-token': { type: 'string' },
       },
     });
   } catch (error) {
@@ -45,6 +47,11 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
   const portBase = integer('port-base', values['port-base'], 0, 65_000);
   if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) throw new UsageError(`--now must be an ISO date or instant, not "${values.now}"`);
 
+  const allowedHosts = (values['allowed-host'] ?? []).flatMap((list) => list.split(',')).map((h) => h.trim()).filter(Boolean);
+  for (const host of allowedHosts) if (!/^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i.test(host)) throw new UsageError(`--allowed-host takes a host name, optionally with :port, not "${host}"`);
+  // A token on the command line is visible in the process list: LEDGERSIM_ADMIN_TOKEN keeps it out.
+  const adminToken = values['admin-token'] ?? (process.env.LEDGERSIM_ADMIN_TOKEN || undefined);
+  if (adminToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(adminToken)) throw new UsageError('--admin-token must be at least 16 printable characters with no spaces');
   if (values.clock !== undefined && values.clock !== 'live' && values.clock !== 'frozen') throw new UsageError(`--clock must be live or frozen, not "${values.clock}"`);
   const clockMode = (values.clock ?? 'live') as 'live' | 'frozen';
   if (values.log !== undefined && values.log !== 'json' && values.log !== 'text') throw new UsageError(`--log must be text or json, not "${values.log}"`);
@@ -53,7 +60,7 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
 
   let started;
   try {
-    started = await startSimulators({ seed, portBase, dataDir: values.data, host: values.host, now: values.now, clock: clockMode, onRequest });
+    started = await startSimulators({ seed, portBase, dataDir: values.data, host: values.host, now: values.now, clock: clockMode, onRequest, allowedHosts, adminToken, warn: (text) => text.split('\n').forEach((line) => io.err(line)) });
   } catch (error) {
     if (error instanceof StoreLoadError) {
       io.err(`ledgersim: cannot load the state: ${error.message}`);
@@ -84,6 +91,10 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
     io.out('');
     io.out(`${sim.title.padEnd(8)} ${sim.url}   (admin: ${sim.url}/__admin/health, API description: ${sim.url}/openapi.json)`);
     for (const line of sim.credentials) io.out(`  ${line}`);
+  }
+  if (adminToken) {
+    io.out('');
+    io.out('/__admin asks for Authorization: Bearer <the admin token>; the dashboard asks for it once (/login).');
   }
   io.out('');
   io.out('Ctrl-C stops.');

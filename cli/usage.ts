@@ -3,6 +3,7 @@ export const USAGE = `ledgersim: simulators of the Sage GE, Cegid Quadra and Ceg
 Usage:
   ledgersim start [--data DIR] [--seed N] [--port-base N] [--host HOST] [--now ISO] [--clock live|frozen]
                   [--verbose | --log text|json]
+                  [--allowed-host NAME[:PORT] ...] [--admin-token TOKEN]
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
   ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
@@ -36,6 +37,12 @@ Options for start:
   --verbose        Print one line per request: method, path, status, duration, tenant and, for
                    a documented rejection, its catalogue id (no header, no body)
   --log FORMAT     text (as --verbose) or json (one JSON object per line)
+  --allowed-host NAME[:PORT]
+                   Accept this Host besides localhost, 127.0.0.1 and [::1] (a container or
+                   proxy name; repeat or comma-separate); any other Host is refused (403)
+  --admin-token TOKEN
+                   Ask /__admin for Authorization: Bearer TOKEN and the dashboard for a login
+                   (or set LEDGERSIM_ADMIN_TOKEN); without it, binding beyond loopback warns
   -h, --help       Show this help
 `;
 

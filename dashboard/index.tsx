@@ -2,6 +2,8 @@
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
@@ -11,6 +13,7 @@ import type { Scenario } from '../contracts/scenario/schema.js';
 import type { RunOptions, ScenarioResult } from '../scenarios/runner.js';
 import { DAY, HOUR, nextNight, type VirtualClock } from '../core/clock.js';
 import { VENDORS } from '../vendors/index.js';
+import { bearerAccepted, foreignRequest, sameSecret, servedAccess, sessionValue } from '../simulators/kit/access.js';
 import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
 import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
 import { JournalView, type JournalQuery } from './views/journal.js';
@@ -55,6 +58,27 @@ const FAULT_FORM: ActionInfo = {
   description: 'Inject a fault on the vendor routes: path pattern (* one segment, ** any), kind, and for how many requests or with which probability (seeded).',
   input: z.toJSONSchema(FaultRuleSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
 };
+
+/** Its forms are a few fields: a body past this is refused (413) before it is read. */
+export const MAX_FORM_BYTES = 64 * 1024;
+const SESSION_COOKIE = 'ledgersim-session';
+
+/**
+ * No script, no frame, nothing from elsewhere: a page of the dashboard cannot be framed (click
+ * jacking), sniffed as something else, or made to post to another site.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  // Not no-referrer: under it a browser sends `Origin: null` on the dashboard's own form posts.
+  'Referrer-Policy': 'same-origin',
+};
+
+const loginPage = (refused: boolean) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ledgersim: log in</title></head><body><h1>ledgersim</h1>${
+    refused ? '<p>That is not the admin token.</p>' : ''
+  }<form method="post" action="/login"><label>Admin token (the --admin-token of ledgersim start) <input type="password" name="token" autocomplete="current-password" autofocus></label> <button type="submit">Log in</button></form></body></html>`;
 
 const MAX_FLASHES = 200;
 const MAX_RUNS = 20;
@@ -168,8 +192,36 @@ export function createDashboard(options: DashboardOptions): Hono {
   }
 
   const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  });
+  // Served over a socket: only its own Host, only posts from its own pages, and the login when
+  // there is an admin token. hono's CSRF check below compares Origin with the request's own URL,
+  // which a DNS-rebound page passes (both are the attacker's name): the Host check stops that.
+  app.use('*', async (c, next) => {
+    const access = servedAccess(c.env);
+    if (!access) return next();
+    const foreign = foreignRequest(c.req.raw.headers, access, c.req.method !== 'GET' && c.req.method !== 'HEAD');
+    if (foreign) return c.text(foreign, 403);
+    if (!access.adminToken || c.req.path === '/login') return next();
+    const session = getCookie(c, SESSION_COOKIE);
+    if ((session !== undefined && sameSecret(session, sessionValue(access.adminToken))) || bearerAccepted(c.req.header('authorization'), access.adminToken)) return next();
+    return c.req.method === 'GET' || c.req.method === 'HEAD' ? c.redirect('/login', 303) : c.text('Log in first: /login', 401);
+  });
+  app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(`A form of the dashboard is at most ${MAX_FORM_BYTES} bytes`, 413) }));
   // The dashboard drives the simulators: a page of another site must not post to it.
   app.use('*', csrf());
+
+  app.get('/login', (c) => (servedAccess(c.env)?.adminToken ? c.html(loginPage(false)) : c.redirect('/', 303)));
+  app.post('/login', async (c) => {
+    const token = servedAccess(c.env)?.adminToken;
+    if (!token) return c.redirect('/', 303);
+    const form = await formFields(c);
+    if (!sameSecret(form.token ?? '', token)) return c.html(loginPage(true), 401);
+    setCookie(c, SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'Strict', path: '/' });
+    return c.redirect('/', 303);
+  });
 
   app.get('/', async (c) => {
     const sections = simulators.map((sim) => {

@@ -60,7 +60,8 @@ export async function concurrentPushes(options: { clients: number; perClient: nu
         ['POST', '/__admin/actions/open-accounting', { entityId: A.entity, fileId: A.file }],
         ['POST', '/__admin/actions/set-journal-lock', { entityId: B.entity, fileId: B.file, journal: 'AC', locked: true }],
         ['POST', '/__admin/actions/set-journal-lock', { entityId: B.entity, fileId: B.file, journal: 'AC', locked: false }],
-        ['PUT', '/__admin/tenants/EC', JSON.parse(JSON.stringify(sim.store.data.tenants[B.entity]))],
+        // A copy of B with its own identifier: two tenants may not share one (409).
+        ['PUT', '/__admin/tenants/EC', { ...JSON.parse(JSON.stringify(sim.store.data.tenants[B.entity])), geIdentifier: `${sim.store.data.tenants[B.entity]!.geIdentifier}-EC` }],
         ['DELETE', '/__admin/tenants/EC'],
         ['POST', '/__admin/faults', { path: '/nowhere/**', kind: 'status', status: 503, probability: 0 }],
         ['DELETE', '/__admin/faults'],

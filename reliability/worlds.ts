@@ -36,7 +36,7 @@ export const MARKERS: Record<TenantKey, string[]> = {
 export const other = (t: TenantKey): TenantKey => (t === 'A' ? 'B' : 'A');
 
 /** The kit's own error body on `/__admin`. */
-export const AdminErrorSchema = z.object({ error: z.enum(['bad-request', 'not-found', 'conflict']), message: z.string(), issues: z.unknown().optional() }).strict();
+export const AdminErrorSchema = z.object({ error: z.enum(['bad-request', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type']), message: z.string(), issues: z.unknown().optional() }).strict();
 
 export interface RouteSpec {
   method: string;

@@ -44,6 +44,20 @@ export interface RunOptions {
   vendors?: VendorRegistry;
   /** Stop after the steps and expectations (do not run the remedy): what `reproduce` shows first. */
   skipRemedy?: boolean;
+  /** The `--admin-token` of the servers run against (`LEDGERSIM_ADMIN_TOKEN` by default): sent on `/__admin` only. */
+  adminToken?: string;
+}
+
+/** Fetch that adds the admin token to the `/__admin` calls (never to the vendor's routes, whose credentials are the scenario's). */
+export function withAdminToken(token: string | undefined, inner: typeof fetch = globalThis.fetch): typeof fetch {
+  if (!token) return inner;
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!url.pathname.startsWith('/__admin')) return inner(input, init);
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    return inner(input, { ...init, headers });
+  }) as typeof fetch;
 }
 
 const CLIENT_FILE = 'C1';
@@ -75,7 +89,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   let close = async () => {};
   if (against) {
     baseUrl = against.replace(/\/+$/, '');
-    fetchFn = globalThis.fetch;
+    fetchFn = withAdminToken(options.adminToken ?? (process.env.LEDGERSIM_ADMIN_TOKEN || undefined));
   } else {
     const simulator = vendor.simulator.create({ clock, initialState: 'empty' });
     baseUrl = `https://${scenario.vendor}.scenario.ledgersim.test`;

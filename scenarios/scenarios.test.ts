@@ -4,7 +4,8 @@ import { parseScenario } from '../contracts/scenario/schema.js';
 import { serveApp } from '../simulators/kit/serve.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
 import { loadScenarios } from './load.js';
-import { runScenario } from './runner.js';
+import { startSimulators } from '../simulators/start.js';
+import { runScenario, withAdminToken } from './runner.js';
 
 const scenarios = await loadScenarios();
 
@@ -84,5 +85,42 @@ describe('the timeline', () => {
     expect(result.failures).toEqual([]);
     const shown = result.timeline.map((t) => t.statuses.P1).filter((s) => s?.startsWith('synchronizing'));
     expect(shown[0]).toBe('synchronizing; account FOURNISSEURBUREAU sent as FOURNISS (Quadra keeps 8 characters) [QDR-ACCOUNT-8-CHARS]');
+  });
+});
+
+describe('against a server started with an admin token', () => {
+  it('sends the token on /__admin only, and fails plainly without it', async () => {
+    const token = 'scenario-test-token-0001';
+    const running = await startSimulators({ portBase: 0, only: ['sage-ge'], seed: 1, dashboard: false, adminToken: token, warn: () => {} });
+    try {
+      const scenario = (await loadScenarios()).find((s) => s.id === 'sage-ge/journal-locked')!;
+      const url = running.simulators[0]!.url;
+      const refused = await runScenario(scenario, { against: { 'sage-ge': url }, adminToken: '' });
+      expect(refused.status).toBe('failed');
+      expect(refused.failures.join('\n')).toMatch(/401|unauthorized/i);
+      const result = await runScenario(scenario, { against: { 'sage-ge': url }, adminToken: token });
+      expect(result.failures).toEqual([]);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('never hands the admin token to a vendor route, nor replaces credentials already there', async () => {
+    const seen: [string, string | null][] = [];
+    const inner = (async (input: string | URL | Request, init?: RequestInit) => {
+      seen.push([String(input), new Headers(init?.headers).get('authorization')]);
+      return new Response('{}');
+    }) as typeof fetch;
+    const f = withAdminToken('the-admin-token-0001', inner);
+    await f('http://127.0.0.1:4101/__admin/seed', { method: 'POST' });
+    await f('http://127.0.0.1:4101/api/v1/files', { headers: { authorization: 'Bearer GE-ID' } });
+    await f('http://127.0.0.1:4101/api/v1/files');
+    await f('http://127.0.0.1:4101/__admin/state', { headers: { authorization: 'Bearer other' } });
+    expect(seen).toEqual([
+      ['http://127.0.0.1:4101/__admin/seed', 'Bearer the-admin-token-0001'],
+      ['http://127.0.0.1:4101/api/v1/files', 'Bearer GE-ID'],
+      ['http://127.0.0.1:4101/api/v1/files', null],
+      ['http://127.0.0.1:4101/__admin/state', 'Bearer other'],
+    ]);
   });
 });

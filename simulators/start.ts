@@ -2,6 +2,7 @@ import { createDashboard } from '../dashboard/index.js';
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLiveClock, createVirtualClock, systemRealTime, systemStartTime, type ClockMode, type RealTime, type VirtualClock } from '../core/clock.js';
+import { exposureWarning } from './kit/access.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from '../core/store.js';
 import type { Simulator } from './kit/simulator.js';
@@ -31,6 +32,15 @@ export interface StartOptions {
   only?: readonly VendorId[];
   /** Serve the dashboard on portBase + 0 (default true). */
   dashboard?: boolean;
+  /**
+   * Host names accepted besides loopback (a container's or a proxy's name): `name` on any port,
+   * `name:port` on that one. Any other Host is refused (403), which stops DNS rebinding.
+   */
+  allowedHosts?: readonly string[];
+  /** When set, `/__admin` asks for `Authorization: Bearer <token>` and the dashboard for a login. */
+  adminToken?: string;
+  /** Where the start-up warnings go (binding beyond loopback with no token): `console.warn` by default. */
+  warn?: (text: string) => void;
 }
 
 /** What `--verbose` prints of a request: never a header or a body, so never a secret. */
@@ -80,6 +90,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   const portBase = options.portBase ?? 4100;
   const seed = options.seed ?? 1;
   const clock = openClock(options);
+  const access = { allowedHosts: options.allowedHosts, adminToken: options.adminToken };
   const chosen = VENDORS.modules.filter((vendor) => !options.only || options.only.includes(vendor.id));
 
   // Open every store first: a corrupt file must stop the start before anything listens.
@@ -99,7 +110,12 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
     for (const [i, vendor] of chosen.entries()) {
       const { definition, create, portOffset } = vendor.simulator;
       const simulator = create({ clock, seed, store: stores[i]! });
-      const server = await serveApp(simulator.app.fetch, { port: portBase === 0 ? 0 : portBase + portOffset, hostname: options.host });
+      const server = await serveApp(simulator.app.fetch, {
+        port: portBase === 0 ? 0 : portBase + portOffset,
+        hostname: options.host,
+        access,
+        clientError: (refusal) => ({ contentType: 'application/json', body: JSON.stringify(simulator.formatError({ status: refusal.status, code: refusal.status === 400 ? 'BadRequest' : refusal.status === 408 ? 'RequestTimeout' : 'RequestHeaderFieldsTooLarge', message: refusal.message })) }),
+      });
       servers.push(server);
       if (options.onRequest) {
         const onRequest = options.onRequest;
@@ -118,7 +134,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
     }
     if (options.dashboard !== false) {
       const app = createDashboard({ simulators: started, clock });
-      dashboard = await serveApp(app.fetch, { port: portBase === 0 ? 0 : portBase, hostname: options.host });
+      dashboard = await serveApp(app.fetch, { port: portBase === 0 ? 0 : portBase, hostname: options.host, access });
       servers.push(dashboard);
     }
   } catch (error) {
@@ -126,6 +142,8 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
     await Promise.all(stores.map((s) => s.close()));
     throw error;
   }
+  const warning = exposureWarning(options.host ?? '127.0.0.1', access);
+  if (warning) (options.warn ?? console.warn)(warning);
   return {
     clock,
     simulators: started,

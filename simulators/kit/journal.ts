@@ -147,7 +147,9 @@ export function journalMiddleware(journal: RequestJournal & { maxBodyChars: numb
     if (isAdminRead) return;
     // Read after the handler: the body is then served from hono's cache, never read twice.
     let requestBody: string | undefined;
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    // A body refused as too large was never read: reading it here would hold all of it in memory
+    // (the node adapter hands over the raw stream, unlimited), which the 413 was there to avoid.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status !== 413) {
       const type = c.req.header('content-type') ?? '';
       if (!type.startsWith('multipart/')) {
         try {

@@ -7,6 +7,7 @@ import { changesOf, ForbiddenKeyError, forbiddenKeyMessage } from '../../core/ch
 import { jsonStream } from '../../core/json-stream.js';
 import { nextNight, type VirtualClock } from '../../core/clock.js';
 import { parseDuration } from '../../core/duration.js';
+import { bearerAccepted, foreignRequest, isJsonType, servedAccess } from './access.js';
 import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
 import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
 import type { SeededRandom } from '../../core/random.js';
@@ -44,6 +45,11 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   tick?: (now: Date) => Promise<number | undefined | void>;
   maxBodyBytes?: number;
   journal?: RequestJournalOptions;
+  /**
+   * What picks a tenant in a request's credentials (an identifier, a key): two tenants sharing one
+   * would leave the second unreachable, so the admin plane refuses it (409).
+   */
+  credentialKeys?: (tenant: S['tenants'][string]) => string[];
 }
 
 export interface SimulatorKit {
@@ -60,6 +66,7 @@ export interface SimulatorKit {
   tickFailures(): number;
   /** Stops listening to the shared clock. */
   dispose(): void;
+  formatError: FormatVendorError;
 }
 
 export function createSimulatorKit<S extends { tenants: Record<string, unknown> }>(options: SimulatorKitOptions<S>): SimulatorKit {
@@ -99,11 +106,40 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     if (pendingTicks > 0) await ticking; // work due after a clock move is done before anything is answered
     await next();
   });
+  app.use('*', async (c, next) => {
+    const admin = isAdminPath(c.req.path);
+    const access = servedAccess(c.env);
+    if (access) {
+      // A rebound Host is refused on the vendor routes too: the demo credentials are printed and
+      // seeded, so a page that reached them could read a tenant's books. Origin is left to the
+      // vendor routes' own credentials (a header no form or no-preflight fetch can set).
+      // Following a link to an admin page (a GET navigation: the user sees the answer, the page
+      // that linked does not) is allowed from anywhere; everything else from another origin is not.
+      const navigation = (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.header('sec-fetch-mode') === 'navigate';
+      const foreign = foreignRequest(c.req.raw.headers, access, admin && !navigation);
+      if (foreign) return admin ? adminError(c, 403, foreign) : vendorError(c, { status: 403, code: 'HostNotAllowed', message: foreign });
+      if (admin && access.adminToken && !bearerAccepted(c.req.header('authorization'), access.adminToken)) {
+        c.header('WWW-Authenticate', 'Bearer realm="ledgersim admin"');
+        return adminError(c, 401, 'The admin plane asks for Authorization: Bearer <the --admin-token of ledgersim start>');
+      }
+    }
+    if (admin && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      // JSON only: a form or a no-preflight fetch (text/plain) cannot send it cross-site.
+      const type = c.req.header('content-type');
+      const length = c.req.header('content-length');
+      const hasBody = c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+      if (type === undefined ? hasBody : !isJsonType(type)) return adminError(c, 415, `The admin plane takes application/json bodies only, not ${type ?? 'a body with no Content-Type'}`);
+    }
+    await next();
+  });
   app.use('*', journalMiddleware(journal as never, clock));
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const limitBody = bodyLimit({
     maxSize: maxBodyBytes,
-    onError: (c) => vendorError(c as Context<KitEnv>, { status: 413, code: 'PayloadTooLarge', message: `The request body is larger than ${maxBodyBytes} bytes` }),
+    onError: (c) => {
+      const message = `The request body is larger than ${maxBodyBytes} bytes`;
+      return isAdminPath(c.req.path) ? adminError(c, 413, message) : vendorError(c as Context<KitEnv>, { status: 413, code: 'PayloadTooLarge', message });
+    },
   });
   // hono's bodyLimit wraps every body in a counting stream (and makes the node adapter build a full
   // Request): only bodies without a trustworthy declared length, or too long, go through it.
@@ -157,6 +193,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     settled: () => ticking,
     tickFailures: () => tickFailures,
     dispose: unsubscribe,
+    formatError: options.formatError,
   };
 }
 
@@ -180,8 +217,12 @@ const RequestsQuerySchema = z.object({
 });
 
 /** An admin error: ledgersim's own control plane answers `{ error, message, issues? }`. */
-export function adminError(c: Context, status: 400 | 404 | 409, message: string, issues?: unknown) {
-  return c.json({ error: status === 400 ? 'bad-request' : status === 404 ? 'not-found' : 'conflict', message, ...(issues ? { issues } : {}) }, status);
+const ADMIN_ERRORS = { 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type' } as const;
+
+const isAdminPath = (path: string) => path === '/__admin' || path.startsWith('/__admin/');
+
+export function adminError(c: Context, status: keyof typeof ADMIN_ERRORS, message: string, issues?: unknown) {
+  return c.json({ error: ADMIN_ERRORS[status], message, ...(issues ? { issues } : {}) }, status);
 }
 
 /** Parses a JSON body with a schema; on failure returns the 400 response to send. */
@@ -215,17 +256,32 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   admin.get('/health', (c) => c.json({ status: store.writable ? 'ok' : 'read-only', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length, tickFailures: tickFailures() }));
   // Streamed: a state of 1,000,000 entries is past the longest string V8 can build.
   admin.get('/state', (c) => c.body(jsonStream(store.data), 200, { 'content-type': 'application/json' }));
+  const { credentialKeys } = options;
+  /** The first credential two tenants would share (`owners` already holds the other tenants'). */
+  const sharedCredential = (owners: Map<string, string>, tenants: [string, S['tenants'][string]][]) => {
+    for (const [id, tenant] of tenants) {
+      for (const key of credentialKeys?.(tenant) ?? []) {
+        const owner = owners.get(key);
+        if (owner !== undefined && owner !== id) return `Tenant ${id} would share its credentials with tenant ${owner}: each tenant needs its own, or one of them is unreachable`;
+        owners.set(key, id);
+      }
+    }
+    return undefined;
+  };
+  const tenantOf = (tenantId: string) => (Object.hasOwn(store.data.tenants, tenantId) ? store.data.tenants[tenantId] : undefined);
+
   admin.put('/state', async (c) => {
     const body = await parseAdminBody(c, options.schema);
     if (!body.ok) return body.response;
+    const shared = sharedCredential(new Map(), Object.entries(body.value.tenants) as [string, S['tenants'][string]][]);
+    if (shared) return adminError(c, 409, `${shared}; nothing was changed`);
     await store.replace(body.value);
     return c.json({ ok: true, tenants: Object.keys(body.value.tenants).length });
   });
   admin.get('/tenants', (c) => c.json({ tenants: Object.keys(store.data.tenants) }));
   admin.get('/tenants/:tenantId', (c) => {
-    // Own keys only: `toString` names no tenant.
     const tenantId = c.req.param('tenantId');
-    const tenant = Object.hasOwn(store.data.tenants, tenantId) ? store.data.tenants[tenantId] : undefined;
+    const tenant = tenantOf(tenantId); // own keys only: `toString` names no tenant
     return tenant ? c.body(jsonStream(tenant), 200, { 'content-type': 'application/json' }) : adminError(c, 404, `No tenant ${tenantId}`);
   });
   admin.put('/tenants/:tenantId', async (c) => {
@@ -233,12 +289,17 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     if (!body.ok) return body.response;
     const tenantId = c.req.param('tenantId');
     if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId)) return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
+    const others = Object.entries(store.data.tenants).filter(([id]) => id !== tenantId) as [string, S['tenants'][string]][];
+    const owners = new Map<string, string>();
+    sharedCredential(owners, others);
+    const shared = sharedCredential(owners, [[tenantId, body.value]]);
+    if (shared) return adminError(c, 409, `${shared}; nothing was changed`);
     await store.commit([tenants.set(['tenants', tenantId], body.value)]);
     return c.json({ ok: true, tenantId });
   });
   admin.delete('/tenants/:tenantId', async (c) => {
     const tenantId = c.req.param('tenantId');
-    if (!store.data.tenants[tenantId]) return adminError(c, 404, `No tenant ${tenantId}`);
+    if (!tenantOf(tenantId)) return adminError(c, 404, `No tenant ${tenantId}`);
     await store.commit([tenants.del(['tenants', tenantId])]);
     return c.json({ ok: true });
   });

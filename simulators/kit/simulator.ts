@@ -4,6 +4,7 @@ import { createVirtualClock, type VirtualClock } from '../../core/clock.js';
 import type { FaultInjector } from './faults.js';
 import type { RequestJournal, RequestJournalOptions } from './journal.js';
 import type { SimulatorKit } from './simulator-kit.js';
+import type { FormatVendorError } from './vendor-error.js';
 import { createMemoryStore, type Store } from '../../core/store.js';
 
 /** A registered vendor's id (`vendors/index.ts` lists them and narrows this to its `VendorId`). */
@@ -20,6 +21,8 @@ export interface SimulatorDefinition<S extends { tenants: Record<string, unknown
   demo(seed: number, now: Date): S;
   /** Lines telling a developer how to authenticate as each tenant (printed by `ledgersim start`). */
   credentials(state: S): string[];
+  /** What picks a tenant in a request's credentials: the admin plane refuses two tenants sharing one. */
+  credentialKeys?(tenant: S['tenants'][string]): string[];
 }
 
 /** A running simulator, whatever the vendor. */
@@ -36,6 +39,8 @@ export interface Simulator<S> {
   tickFailures(): number;
   /** Stops listening to the clock and closes the store (a final snapshot with `--data`). */
   close(): Promise<void>;
+  /** The vendor's error body for an error (what a request refused before any route gets). */
+  formatError: FormatVendorError;
 }
 
 /** What every simulator factory takes (`createSageGeSimulator(options)` and the others). */
@@ -76,6 +81,7 @@ export function toSimulator<S>(name: SimulatorName, kit: SimulatorKit, store: St
     faults: kit.faults,
     settled: kit.settled,
     tickFailures: kit.tickFailures,
+    formatError: kit.formatError,
     async close() {
       kit.dispose();
       await store.close();

@@ -34,6 +34,8 @@ export const quadraDefinition: SimulatorDefinition<QuadraState> = {
           .map((d) => `${d.code} → container ${containerNameOf(firm, d)}`)
           .join(', ')})`,
     ),
+  // The token endpoints pick the firm by its CPA (resp. CFE) key.
+  credentialKeys: (firm) => [`cpa ${firm.cpa.key}`, `cfe ${firm.cfe.key}`],
 };
 
 export type QuadraSimulatorOptions = SimulatorOptions<QuadraState>;

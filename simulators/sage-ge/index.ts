@@ -25,6 +25,7 @@ export const sageGeDefinition: SimulatorDefinition<SageGeState> = {
     Object.values(state.tenants).map(
       (entity) => `${entity.id} ${entity.name}: Authorization: Bearer ${entity.geIdentifier}  (files: ${Object.keys(entity.files).join(', ')})`,
     ),
+  credentialKeys: (entity) => [entity.geIdentifier],
 };
 
 export type SageGeSimulatorOptions = SimulatorOptions<SageGeState>;
