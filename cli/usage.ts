@@ -6,6 +6,10 @@ Usage:
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
   ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
+  ledgersim record --upstream URL --port N [--out FILE] [--host HOST]
+                   [--redact-header H,...] [--redact-key K,...] [--redact-path P,...]
+  ledgersim parity RECORDING (--vendor V | --against URL) [--seed N] [--known FILE]
+                   [--secrets FILE] [--json]
   ledgersim --version
 
 Commands:
@@ -19,6 +23,15 @@ Commands:
              collaborator name; case and spacing; the French original where known), run its
              scenario, show the cause, the timeline, the documented remedy and the remedy at work.
              No match: the closest entries and exit 2.
+  record     A recording proxy: point a connector at it instead of the vendor (or a sandbox);
+             it forwards every request to --upstream and appends each exchange to FILE (JSON
+             lines), credentials, tokens, client secrets, SAS signatures and passwords redacted.
+  parity     Replay a recording, in its order, against a simulator (--vendor: built in-process
+             from --seed's demo data, its clock following the recording; --against: a running
+             one, reset to --seed when given) and report each difference: status, error code
+             and message, fields present and their types. Known differences are read from
+             RECORDING's .known.json, the simulator's credentials for the redacted ones from its
+             .secrets.json. Exit 0 when no unexpected difference, 1 otherwise, 2 on bad usage.
 
 Options for start:
   --data DIR       Persist state as JSON files in DIR (state survives a restart)
