@@ -48,6 +48,12 @@ describe('the redaction of a recording', () => {
     expect(location.location).not.toContain('OTHER-SIG');
   });
 
+  it('keeps the shape of a secret object, replacing each of its values', () => {
+    const r = createRedactor();
+    const body = r.body({ kind: 'json', value: { token: { value: 'tok-9', expires_in: 3600, scopes: ['a'] } } }) as { value: { token: Record<string, unknown> } };
+    expect(body.value.token).toEqual({ value: expect.stringMatching(/^~redacted-\d+~$/), expires_in: expect.stringMatching(/^~redacted-\d+~$/), scopes: [expect.stringMatching(/^~redacted-\d+~$/)] });
+  });
+
   it('takes more header names and keys, any case', () => {
     const r = createRedactor({ headers: ['X-Domain-Secret'], keys: ['motDePasse'] });
     expect(r.headers({ 'x-domain-secret': 'dom' })['x-domain-secret']).toMatch(/^~redacted-\d+~$/);

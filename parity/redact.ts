@@ -103,9 +103,14 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     }
     return value;
   };
-  // A secret that is a number or an object (a key pair) is replaced whole, as a string.
-  const redactLeaf = (value: unknown, where: string): unknown =>
-    value === null || value === undefined || typeof value === 'boolean' ? value : placeholder(typeof value === 'string' ? value : JSON.stringify(value), where);
+  // A secret object (a key pair, a token answer) keeps its shape: each of its values is replaced.
+  // A number becomes a placeholder string; parity does not count that as a change of type.
+  const redactLeaf = (value: unknown, where: string): unknown => {
+    if (value === null || value === undefined || typeof value === 'boolean') return value;
+    if (Array.isArray(value)) return value.map((item) => redactLeaf(item, where));
+    if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactLeaf(v, `${where}.${k}`)]));
+    return placeholder(String(value), where);
+  };
 
   return {
     headers(headers) {

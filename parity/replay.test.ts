@@ -86,6 +86,8 @@ describe('the replay', () => {
       { seq: 1, request: 'GET /x', path: 'body.message', kind: 'value', recorded: 'Thing not found', simulator: 'No such thing' },
     ]);
     expect(normaliseText('token ~redacted-4~ at 2026-03-16T09:00:00.000Z')).toBe('token <secret> at <date>');
+    // A redacted number is a placeholder string in the recording: not a change of type.
+    expect(compareAnswers(1, 'GET /x', answer(200, { pin: '~redacted-2~' }), answer(200, { pin: 1234 }), learned)).toEqual([]);
   });
 
   it('classifies differences against the known ones by path, request glob and kind, and names the known ones not seen', () => {
