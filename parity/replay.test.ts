@@ -25,6 +25,19 @@ function api(name: string, secret: string) {
     if (!c.req.header('authorization')?.startsWith(`Bearer ${name}-token-`)) return c.json({ code: 'Unauthorized', message: 'No token' }, 401);
     return c.json({ thingId: `${name}-thing-${++n}`, createdAt: name === 'vendor' ? '2026-03-16T09:00:00Z' : '2026-12-03T10:00:00Z', label: 'x' }, 201);
   });
+  // A SAS the way Azure (and Quadra's CFE) hands it out: later requests send its fields one by one.
+  const sas = new Map<string, string>();
+  app.get('/sas', (c) => {
+    const se = name === 'vendor' ? '2026-03-16T10:00:00Z' : '2026-12-03T11:00:00Z';
+    const sig = `${name}-sig-${++n}`;
+    sas.set(se, sig);
+    return c.json({ sasToken: `sv=2021-08-06&se=${encodeURIComponent(se)}&sig=${encodeURIComponent(sig)}` });
+  });
+  app.put('/blob/:file', (c) => {
+    seen.push(`PUT ${c.req.query('se')} ${c.req.query('sig')}`);
+    const ok = sas.get(c.req.query('se') ?? '') === c.req.query('sig');
+    return ok ? c.body(null, 201) : c.json({ code: 'AuthenticationFailed', message: 'Signature did not match' }, 403);
+  });
   app.get('/things/:id', (c) => {
     seen.push(`GET ${c.req.param('id')} ${c.req.header('authorization')}`);
     if (!c.req.param('id').startsWith(`${name}-thing-`)) return c.json({ code: 'NotFound', message: `Thing ${c.req.param('id')} not found` }, 404);
@@ -43,6 +56,9 @@ async function recordSession() {
   const auth = { authorization: `Bearer ${token.access_token}` };
   const thing = (await (await fetch(`${recorder.url}/things`, { method: 'POST', headers: auth })).json()) as { thingId: string };
   await fetch(`${recorder.url}/things/${thing.thingId}`, { headers: auth });
+  const { sasToken } = (await (await fetch(`${recorder.url}/sas`)).json()) as { sasToken: string };
+  const put = await fetch(`${recorder.url}/blob/f.txt?${sasToken}`, { method: 'PUT', headers: { 'content-type': 'text/plain; charset=windows-1252' }, body: new Uint8Array([0x4d, 0xe9]) });
+  expect(put.status).toBe(201);
   await recorder.close();
   await upstream.close();
   return { recording: readRecording(out), out, cleanup: () => rm(dir, { recursive: true, force: true }) };
@@ -62,9 +78,10 @@ describe('the replay', () => {
 
       const sim = api('sim', 'sim-secret');
       const result = await replayRecording(session.recording, { send: async (path, init) => sim.app.request(path, init) }, { secrets: { [secretPlaceholder!]: 'sim-secret' } });
-      expect(sim.seen).toEqual(['POST Bearer sim-token-1', 'GET sim-thing-2 Bearer sim-token-1']);
+      expect(text).not.toContain('vendor-sig');
+      expect(sim.seen).toEqual(['POST Bearer sim-token-1', 'GET sim-thing-2 Bearer sim-token-1', 'PUT 2026-12-03T11:00:00Z sim-sig-3']);
       expect(result.differences).toEqual([]);
-      expect(result.replayed).toBe(3);
+      expect(result.replayed).toBe(5);
     } finally {
       await session.cleanup();
     }

@@ -56,12 +56,37 @@ function* requestStrings(exchange: Exchange): Generator<[string, string]> {
 /** Keys whose differing values are the same thing named by each side (an id, a reference, a token). */
 const IDENTIFYING_KEY = /^(id|uuid|guid|ref|key|token)$|(Id|_id|ID|Ref|_ref|Uuid|Guid|Key|_key|Token|_token)$/;
 
+/**
+ * Learns what the simulator says in place of one recorded string: the whole string (an id, a
+ * token), each placeholder inside it (`Bearer ~redacted-3~`, `...&sig=~redacted-4~`), and each
+ * parameter of a query string or URL (a SAS's `se` and `sig`, which later requests send one by one).
+ */
+const URL_OR_QUERY = /^(https?:\/\/\S*\?\S*=|\??[\w.-]+=[^&\s]*(&[\w.-]+=[^&\s]*)+$)/;
+
+function learnString(a: string, b: string, key: string, learned: Map<string, string>, inQuery = false) {
+  if (a === b) return;
+  const placeholders = a.match(PLACEHOLDER) ?? [];
+  if (inQuery || placeholders.length || IDENTIFYING_KEY.test(key)) learned.set(a, b);
+  if (placeholders.length) {
+    const pattern = new RegExp(`^${a.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.+?)')}$`);
+    const match = pattern.exec(b);
+    if (match) placeholders.forEach((ph, i) => learned.set(ph, match[i + 1]!));
+  }
+  if (URL_OR_QUERY.test(a) && URL_OR_QUERY.test(b)) {
+    const params = (text: string) => new URLSearchParams(text.includes('?') ? text.slice(text.indexOf('?') + 1) : text);
+    const pa = params(a);
+    const pb = params(b);
+    for (const [name, value] of pa) {
+      const other = pb.get(name);
+      if (other !== null && other !== value) learnString(value, other, name, learned, true);
+    }
+  }
+}
+
 function learn(recorded: unknown, replayed: unknown, key: string, learned: Map<string, string>) {
   if (typeof recorded === 'string' || typeof recorded === 'number') {
     if (typeof replayed !== 'string' && typeof replayed !== 'number') return;
-    const a = String(recorded);
-    const b = String(replayed);
-    if (a !== b && (IDENTIFYING_KEY.test(key) || /~redacted-\d+~/.test(a))) learned.set(a, b);
+    learnString(String(recorded), String(replayed), key, learned);
     return;
   }
   if (Array.isArray(recorded) && Array.isArray(replayed)) {
@@ -151,7 +176,7 @@ export async function replayRecording(recording: Recording, target: ReplayTarget
     const answer = { status: response.status, headers, body: decodeBody(bytes, response.headers.get('content-type') ?? undefined) };
     // Learn first: an id the vendor gave in this very answer may appear in its message.
     if (exchange.response.body?.kind === 'json' && answer.body?.kind === 'json') learn(exchange.response.body.value, answer.body.value, '', learned);
-    for (const [name, value] of Object.entries(exchange.response.headers)) if (isPlaceholder(value) && headers[name] !== undefined) learned.set(value, headers[name]);
+    for (const [name, value] of Object.entries(exchange.response.headers)) if (/~redacted-\d+~/.test(value) && headers[name] !== undefined) learnString(value, headers[name], name, learned);
     differences.push(...compareAnswers(exchange.seq, label, exchange.response, answer, learned));
   }
   return { replayed, differences, learned };
