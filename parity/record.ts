@@ -131,9 +131,19 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
     };
     write();
     const nullBody = upstreamResponse.status === 204 || upstreamResponse.status === 304 || request.method === 'HEAD';
-    return new Response(nullBody ? null : responseBytes, { status: upstreamResponse.status, statusText: upstreamResponse.statusText, headers: back });
+    // An answer naming the upstream's own URL (a Location, a SAS's blobServiceUri) would send the
+    // connector's next request around the proxy: the connector sees the proxy's URL instead; the
+    // recording keeps the vendor's.
+    const own = selfUrl();
+    const location = back.get('location');
+    if (location?.startsWith(base)) back.set('location', own + location.slice(base.length));
+    const kind = exchange.response.body?.kind;
+    const bytes = (kind === 'json' || kind === 'text') && own ? new TextEncoder().encode(new TextDecoder().decode(responseBytes).split(base).join(own)) : responseBytes;
+    return new Response(nullBody ? null : bytes, { status: upstreamResponse.status, statusText: upstreamResponse.statusText, headers: back });
   };
 
+  let listening = '';
+  const selfUrl = () => listening;
   const server = await serveApp(
     (request) => {
       const done = handle(request);
@@ -143,6 +153,7 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
     },
     { port: options.port, hostname: options.host ?? '127.0.0.1', requestTimeoutMs: 120_000 },
   );
+  listening = server.url;
   return {
     url: server.url,
     port: server.port,
