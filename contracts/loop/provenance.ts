@@ -30,6 +30,12 @@ export const loopProvenance: VendorProvenance = {
     '* response.body': { kind: 'field', provenance: BARE_ARRAY },
     [`GET ${API}/compte response.body[]`]: { kind: 'field', provenance: page('Compte.html') },
     [`GET ${API}/journal response.body[]`]: { kind: 'field', provenance: page('Journal.html') },
+    // A confirmed field is confirmed in name and type: where the simulator's type is not the
+    // page's (issue 16), the type is its own until it follows the page; then these entries go.
+    [`GET ${API}/compte response.body[].type`]: { kind: 'field', provenance: own('Compte.html shows a string ("1" to "7"), the simulator a number (issue 16)') },
+    [`GET ${API}/compte response.body[].revisionId`]: { kind: 'field', provenance: own('Compte.html shows a uuid, the simulator "1" (issue 16)') },
+    [`GET ${API}/compte response.body[].compteBanque`]: { kind: 'field', provenance: own('Compte.html shows a string, the simulator a boolean (issue 16)') },
+    [`GET ${API}/journal response.body[].compteContrepartie`]: { kind: 'field', provenance: own('Journal.html shows an object, the simulator a string (issue 16)') },
     [`GET ${API}/tiersClient response.body[]`]: { kind: 'field', provenance: page('tiersClient.html') },
     [`GET ${API}/tiersFournisseur response.body[]`]: { kind: 'field', provenance: inferred('the fields of tiersClient, type 1 (vendor-facts §3.2)') },
     [`GET ${API}/tiersSalarie response.body[]`]: { kind: 'field', provenance: page('tiersSalarie.html') },
