@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecording } from '../parity/recording.js';
 import { serveApp } from '../simulators/kit/serve.js';
 import { createLoopSimulator } from '../simulators/loop/index.js';
+import { main } from './main.js';
 import { recordCommand } from './parity.js';
 
 describe('ledgersim record', () => {
@@ -32,6 +33,25 @@ describe('ledgersim record', () => {
     } finally {
       await upstream.close();
       await loop.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('ledgersim parity', () => {
+  it('does not call a recording with nothing answered a pass (exit 1), and names a damaged line (exit 2)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-parity-cli-'));
+    try {
+      const header = JSON.stringify({ type: 'recording', version: 1, upstream: 'https://x.test', recordedAt: '2026-03-16T09:00:00.000Z', redaction: { headers: [], paths: [], keys: [] } });
+      await writeFile(join(dir, 'empty.jsonl'), `${header}\n`);
+      const out: string[] = [];
+      expect(await main(['parity', join(dir, 'empty.jsonl'), '--vendor', 'loop'], { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(1);
+      expect(out.join('\n')).toContain('Nothing was compared');
+      await writeFile(join(dir, 'bad.jsonl'), `${header}\n{"type":"exchange","seq":0}\n`);
+      const err: string[] = [];
+      expect(await main(['parity', join(dir, 'bad.jsonl'), '--vendor', 'loop'], { out: () => {}, err: (l) => err.push(l) })).toBe(2);
+      expect(err.join('\n')).toMatch(/bad\.jsonl:2: seq: /);
+    } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });

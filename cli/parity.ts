@@ -169,7 +169,9 @@ export async function parityCommand(args: string[], io: CliIO): Promise<number> 
     }
     for (const k of classified.unused) io.out(`  known difference not seen (fixed?): ${k.request ?? '*'} ${k.path}: ${k.note}`);
     io.out(`${classified.differences.length} difference(s): ${classified.differences.length - classified.unexpected} known, ${classified.unexpected} unexpected (known differences: ${knownFile})`);
-    if (classified.unexpected === 0) io.out(`Parity holds: a scenario made of these exchanges may be marked verifiedAgainstVendor: '${date}'.`);
+    if (result.replayed === 0) io.out('Nothing was compared: the recording holds no exchange the vendor answered.');
+    else if (classified.unexpected === 0) io.out(`Parity holds: a scenario made of these exchanges may be marked verifiedAgainstVendor: '${date}'.`);
   }
-  return classified.unexpected === 0 ? 0 : 1;
+  // A recording with nothing answered proves nothing: not a pass.
+  return classified.unexpected === 0 && result.replayed > 0 ? 0 : 1;
 }
