@@ -10,6 +10,8 @@ const commands: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   run: async (args, io) => (await import('./scenarios.js')).runCommand(args, io),
   reproduce: async (args, io) => (await import('./scenarios.js')).reproduceCommand(args, io),
   check: async (args, io) => (await import('./check.js')).checkCommand(args, io),
+  record: async (args, io) => (await import('./parity.js')).recordCommand(args, io),
+  parity: async (args, io) => (await import('./parity.js')).parityCommand(args, io),
 };
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 failure, 2 bad usage). */

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { getEntry, lookupMessage } from '../contracts/catalogue/index.js';
-import { ScenarioFileError, type Scenario } from '../contracts/scenario/schema.js';
+import { describeVerification, ScenarioFileError, type Scenario } from '../contracts/scenario/schema.js';
 import { loadScenarioFile, loadScenarios, SCENARIO_DIRS } from '../scenarios/load.js';
 import { runScenario, type RunOptions, type ScenarioResult } from '../scenarios/runner.js';
 import { VENDORS } from '../vendors/index.js';
@@ -40,9 +40,15 @@ export async function scenariosCommand(args: string[], io: CliIO): Promise<numbe
   const all = await builtIn(io);
   if (typeof all === 'number') return all;
   const list = all.filter((s) => !values.vendor || s.vendor === values.vendor || s.id.startsWith(`${values.vendor}/`));
-  if (values.json) io.out(JSON.stringify({ scenarios: list.map((s) => ({ id: s.id, vendor: s.vendor, title: s.title, covers: s.covers })) }, null, 2));
-  else for (const s of list) io.out(`${s.id.padEnd(42)} ${s.vendor.padEnd(8)} ${s.title}  [${s.covers.join(', ')}]`);
+  if (values.json) io.out(JSON.stringify({ scenarios: list.map((s) => ({ id: s.id, vendor: s.vendor, title: s.title, covers: s.covers, verifiedAgainstVendor: s.verifiedAgainstVendor })) }, null, 2));
+  else for (const s of list) io.out(scenarioLine(s));
   return 0;
+}
+
+/** One line of `ledgersim scenarios`: id, vendor, title, catalogue ids, and the parity marker when set. */
+export function scenarioLine(s: Scenario): string {
+  const verified = describeVerification(s.verifiedAgainstVendor);
+  return `${s.id.padEnd(42)} ${s.vendor.padEnd(8)} ${s.title}  [${s.covers.join(', ')}]${verified ? `  ${verified}` : ''}`;
 }
 
 /** Which simulator answers at each URL: asked to its `/__admin/health`. */

@@ -8,6 +8,10 @@ Usage:
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
   ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
   ledgersim check --data DIR
+  ledgersim record --upstream URL --port N [--out FILE] [--host HOST]
+                   [--redact-header H,...] [--redact-key K,...] [--redact-path P,...]
+  ledgersim parity RECORDING (--vendor V | --against URL) [--seed N] [--known FILE]
+                   [--secrets FILE] [--json]
   ledgersim --version
 
 Commands:
@@ -24,6 +28,15 @@ Commands:
   check      Verify a --data directory without starting (checksums, record sequence, log
              generations, state schema); change nothing. Exit 0 sound, 1 damaged (file, line,
              problem printed), 2 on bad usage.
+  record     A recording proxy: point a connector at it instead of the vendor (or a sandbox);
+             it forwards every request to --upstream and appends each exchange to FILE (JSON
+             lines), credentials, tokens, client secrets, SAS signatures and passwords redacted.
+  parity     Replay a recording, in its order, against a simulator (--vendor: built in-process
+             from --seed's demo data, its clock following the recording; --against: a running
+             one, reset to --seed when given) and report each difference: status, error code
+             and message, fields present and their types. Known differences are read from
+             RECORDING's .known.json, the simulator's credentials for the redacted ones from its
+             .secrets.json. Exit 0 when no unexpected difference, 1 otherwise, 2 on bad usage.
 
 Options for start:
   --data DIR       Persist state as JSON files in DIR (state survives a restart)

@@ -126,6 +126,19 @@ export const StepSchema = z.discriminatedUnion('do', [
 ]);
 export type Step = z.infer<typeof StepSchema>;
 
+export const VerifiedAgainstVendorSchema = z.union([
+  z.literal(false),
+  IsoDateSchema,
+  z.object({ date: IsoDateSchema, recording: z.string().min(1) }).strict(),
+]);
+export type VerifiedAgainstVendor = z.infer<typeof VerifiedAgainstVendorSchema>;
+
+/** How `ledgersim scenarios` shows the marker: empty when not verified. */
+export function describeVerification(verified: VerifiedAgainstVendor | undefined): string {
+  if (!verified) return '';
+  return typeof verified === 'string' ? `verified against the vendor ${verified}` : `verified against the vendor ${verified.date} (${verified.recording})`;
+}
+
 export const ScenarioSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z0-9-]+$/, 'an id is <vendor>/<kebab-name>'),
@@ -164,8 +177,11 @@ export const ScenarioSchema = z
     expect: z.array(ExpectationSchema).min(1),
     /** The documented remedy, and what must be true once it is done. */
     remedy: z.object({ steps: z.array(StepSchema).min(1), expect: z.array(ExpectationSchema).min(1) }).strict().optional(),
-    /** `false`, or the date the scenario was last checked against the real vendor. */
-    verifiedAgainstVendor: z.union([z.literal(false), IsoDateSchema]),
+    /**
+     * `false` (the default), or when the scenario's exchanges last passed `ledgersim parity` against
+     * a recording of the real vendor: the recording's date, or that date with the recording's name.
+     */
+    verifiedAgainstVendor: VerifiedAgainstVendorSchema.default(false),
   })
   .strict();
 export type Scenario = z.infer<typeof ScenarioSchema>;

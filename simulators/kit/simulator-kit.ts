@@ -12,6 +12,8 @@ import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES,
 import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
 import type { SeededRandom } from '../../core/random.js';
 import { StoreUnavailableError, type Store } from '../../core/store.js';
+import type { VendorProvenance } from '../../contracts/provenance.js';
+import { applyProvenance } from './provenance.js';
 import { validationFailure } from './route.js';
 import { vendorError, VendorReply, type FormatVendorError, type KitEnv } from './vendor-error.js';
 
@@ -50,6 +52,8 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
    * would leave the second unreachable, so the admin plane refuses it (409).
    */
   credentialKeys?: (tenant: S['tenants'][string]) => string[];
+  /** Where each wire fact comes from: `/openapi.json` carries it as `x-provenance`. */
+  provenance?: VendorProvenance;
 }
 
 export interface SimulatorKit {
@@ -161,10 +165,13 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     finish(actions) {
       if (actions) admin.route('/', actions);
       app.route('/__admin', admin);
-      app.doc('/openapi.json', {
+      const config = {
         openapi: '3.0.0',
-        info: { title: options.title, version: '1.0.0', description: `ledgersim's ${options.title} simulator. Routes marked "simulator's own choice" in the README are not the vendor's documented API.` },
-      });
+        info: { title: options.title, version: '1.0.0', description: `ledgersim's ${options.title} simulator. Each operation, parameter and field carries \`x-provenance\`: confirmed by a public source, inferred, or the simulator's own choice (not the vendor's documented API).` },
+      };
+      const provenance = options.provenance;
+      if (provenance) app.get('/openapi.json', (c) => c.json(applyProvenance(app.getOpenAPIDocument(config), provenance).document));
+      else app.doc('/openapi.json', config);
       app.notFound((c) => vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }));
       app.onError((error, c) => {
         if (error instanceof VendorReply) return error.respond(c);

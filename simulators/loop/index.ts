@@ -11,6 +11,7 @@ import { foldersRoutes } from './routes/folders.js';
 import { referenceDataRoutes } from './routes/reference-data.js';
 import { loopDemoState } from './seed/demo.js';
 import { FirmStateSchema, LoopStateSchema, emptyLoopState, own, type LoopState } from './state/schema.js';
+import { loopProvenance } from '../../contracts/loop/provenance.js';
 
 export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
 
@@ -53,6 +54,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
 
   const kit = createSimulatorKit({
     ...loopDefinition,
+    provenance: loopProvenance,
     store,
     clock,
     random: createRandom(seed),

@@ -15,6 +15,7 @@ import { cpaReferenceDataRoutes } from './routes/cpa-reference-data.js';
 import { cpaTokenRoutes } from './routes/cpa-token.js';
 import { quadraDemoState } from './seed/demo.js';
 import { FirmStateSchema, QuadraStateSchema, emptyQuadraState, type QuadraState } from './state/schema.js';
+import { quadraProvenance } from '../../contracts/quadra/provenance.js';
 
 export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
 
@@ -76,6 +77,7 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
 
   const kit = createSimulatorKit({
     ...quadraDefinition,
+    provenance: quadraProvenance,
     store,
     clock,
     random: createRandom(seed),

@@ -10,6 +10,7 @@ import { filesRoutes } from './routes/files.js';
 import { referenceDataRoutes } from './routes/reference-data.js';
 import { sageGeDemoState } from './seed/demo.js';
 import { EntityStateSchema, SageGeStateSchema, emptySageGeState, type SageGeState } from './state/schema.js';
+import { sageGeProvenance } from '../../contracts/sage-ge/provenance.js';
 
 export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
 
@@ -37,6 +38,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   const { clock, seed, store } = resolveSimulatorOptions(sageGeDefinition, options, DEFAULT_START);
   const kit = createSimulatorKit({
     ...sageGeDefinition,
+    provenance: sageGeProvenance,
     store,
     clock,
     random: createRandom(seed),

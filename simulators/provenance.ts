@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { entriesFor } from '../contracts/catalogue/index.js';
+import { loopProvenance } from '../contracts/loop/provenance.js';
+import type { VendorProvenance } from '../contracts/provenance.js';
+import { quadraProvenance } from '../contracts/quadra/provenance.js';
+import { sageGeProvenance } from '../contracts/sage-ge/provenance.js';
+import { applyProvenance, messageFacts, renderProvenanceTable, withProvenanceTable, type WireFact } from './kit/provenance.js';
+import type { Simulator } from './kit/simulator.js';
+import { createLoopSimulator } from './loop/index.js';
+import { createQuadraSimulator } from './quadra/index.js';
+import { createSageGeSimulator } from './sage-ge/index.js';
+
+/** Each simulator's provenance map, its README, and how to build it to read what it serves. */
+export const PROVENANCE: readonly { name: 'sage-ge' | 'quadra' | 'loop'; map: VendorProvenance; create(): Simulator<unknown> }[] = [
+  { name: 'sage-ge', map: sageGeProvenance, create: () => createSageGeSimulator() as Simulator<unknown> },
+  { name: 'quadra', map: quadraProvenance, create: () => createQuadraSimulator() as Simulator<unknown> },
+  { name: 'loop', map: loopProvenance, create: () => createLoopSimulator() as Simulator<unknown> },
+];
+
+export const readmePath = (name: string) => join(import.meta.dirname, name, 'README.md');
+
+/** Every wire fact of a simulator as it serves them (its `/openapi.json`), then its free facts and messages. */
+export async function wireFacts(name: string): Promise<{ facts: WireFact[]; document: Record<string, any> }> {
+  const entry = PROVENANCE.find((p) => p.name === name)!;
+  const sim = entry.create();
+  try {
+    const document = (await (await sim.app.request('/openapi.json')).json()) as Record<string, any>;
+    const { facts } = applyProvenance(document, entry.map);
+    return { facts: [...facts, ...messageFacts(entry.map, entriesFor(entry.name))], document };
+  } finally {
+    await sim.close();
+  }
+}
+
+/** The README as it must be: its provenance table regenerated. */
+export async function expectedReadme(name: string): Promise<{ current: string; expected: string }> {
+  const current = await readFile(readmePath(name), 'utf8');
+  const { facts } = await wireFacts(name);
+  return { current, expected: withProvenanceTable(current, renderProvenanceTable(facts)) };
+}
