@@ -16,7 +16,11 @@ import { LOOP_MESSAGES } from './messages.js';
 
 export const LOOP_API = '/loop-api-publiques';
 
-/** Headers of every call. `x-domain` is the simulator's own choice: Loop's public docs do not say how the domain travels. */
+/**
+ * Headers of every call: the subscription key and `x-apikey` [C] (GetStart.html, Compte.html...).
+ * `x-domain` is the simulator's own, optional header: Loop's public docs name no domain header and
+ * the key already says which firm calls; when sent it must name the key's firm.
+ */
 export const LOOP_HEADERS = {
   subscriptionKey: 'ocp-apim-subscription-key',
   apiKey: 'x-apikey',
