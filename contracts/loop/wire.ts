@@ -258,8 +258,36 @@ export const TiersImportSchema = z
   .strict();
 export type TiersImport = z.infer<typeof TiersImportSchema>;
 
+/**
+ * One bound of `data.contexte`: "au format iso" [C], the page's examples being date-times
+ * (`"2020-06-04T00:00:00.000Z"`). Plain `YYYY-MM-DD` dates and ISO date-times (with `Z`, an offset
+ * or no zone) are accepted, and kept as sent. The page's "from" example is typed with a space before
+ * each colon (`"2020-02-01T00 :00 :00.000Z"`): read as if the spaces were not there (own choice).
+ */
+const ContexteDateSchema = z
+  .string()
+  .max(40)
+  .refine((text) => contexteDate(text) !== null, { message: LOOP_MESSAGES.contexteDate });
+
+const CONTEXTE_DATE_TIME = z.iso.datetime({ offset: true, local: true });
+
+/**
+ * The calendar date of a `contexte` bound, as written before its `T` (own choice: not shifted to
+ * UTC, so `2020-06-04T00:00:00+02:00` covers the 4th); null when it is not an ISO date or date-time.
+ */
+export function contexteDate(text: string): string | null {
+  const compact = text.replace(/\s+:/g, ':');
+  if (IsoDateSchema.safeParse(compact).success) return compact;
+  if (!CONTEXTE_DATE_TIME.safeParse(compact).success) return null;
+  const date = compact.slice(0, 10);
+  return IsoDateSchema.safeParse(date).success ? date : null;
+}
+
 /** `data.contexte` [C]: the period the import covers. */
-export const ContexteSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema }).strict().refine((c) => c.from <= c.to, { message: LOOP_MESSAGES.contexteOrder });
+export const ContexteSchema = z
+  .object({ from: ContexteDateSchema, to: ContexteDateSchema })
+  .strict()
+  .refine((c) => contexteDate(c.from)! <= contexteDate(c.to)!, { message: LOOP_MESSAGES.contexteOrder });
 
 /** `data.options` [C]; only `multiPeriode` is documented. */
 export const OptionsSchema = z.object({ multiPeriode: z.boolean().optional() }).strict();
@@ -287,8 +315,10 @@ export const ImportJsonDataSchema = z
       return;
     }
     const { from, to } = data.contexte;
+    const first = contexteDate(from)!;
+    const last = contexteDate(to)!;
     ecritures.forEach((e, i) => {
-      if (!data.options?.multiPeriode && (e.datePiece < from || e.datePiece > to)) {
+      if (!data.options?.multiPeriode && (e.datePiece < first || e.datePiece > last)) {
         ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.outsideContexte(e.datePiece, from, to), path: ['ecritures', i, 'datePiece'] });
       }
     });
