@@ -60,8 +60,9 @@ const skipTake = (name: string) =>
 
 /**
  * The query of every read route [C]: `codeDossier` (required), `filter` (JS-style `==`, `===`,
- * `!=`, `&&`), `sort` (`field1&&field2:desc`), `skip`, `take`, `select` (field names separated by
- * `,` or `&&`: the separator is the simulator's own choice).
+ * `!=`, `&&`, `>=` [C]; `!==`, `<=`, `>`, `<`, `||`, parentheses own choice: domain/filter.ts),
+ * `sort` (`field1&&field2:desc`), `skip`, `take`, `select` (field names separated by `,` or `&&`:
+ * the separator is the simulator's own choice).
  */
 export const ListQuerySchema = z
   .object({

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getEntry } from '../../../contracts/catalogue/index.js';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { CompteSchema, EcritureComptableSchema, JournalSchema, LoopErrorBodySchema, SectionSchema, TiersSchema } from '../../../contracts/loop/wire.js';
-import { createTestLoop, get, headersFor, snapshot, json } from '../test-support.js';
+import { buildEcritures } from '../seed/builders.js';
+import { createTestLoop, get, headersFor, NOW, snapshot, testState, json } from '../test-support.js';
 
 const list = async (path: string, query: Record<string, string> = {}, codeDossier = 'F1') => {
   const sim = createTestLoop();
@@ -108,10 +109,10 @@ describe('filter, sort, skip, take, select as documented', () => {
 
   it('a malformed filter, an unknown field, a bad sort or select: a clear 400, nothing evaluated, nothing changed', async () => {
     const cases: [Record<string, string>, string, string][] = [
-      [{ filter: 'numero = "401000"' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('caractère inattendu « = » à la position 8.')],
-      [{ filter: 'numero == "401000' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('chaîne non terminée à la position 11.')],
-      [{ filter: 'numero == "1" || type == 4' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("l'opérateur || n'est pas pris en charge (position 15) ; seuls ==, ===, !=, !== et && le sont.")],
-      [{ filter: 'process.exit(1)' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('caractère inattendu « ( » à la position 13.')],
+      [{ filter: 'numero == "40 1000' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('chaîne non terminée à la position 11.')],
+      [{ filter: 'numero == "1" | type == 4' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('caractère inattendu « | » à la position 15.')],
+      [{ filter: 'process.exit(1)' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('opérateur ==, ===, !=, !==, >=, <=, > ou < attendu à la position 13.')],
+      [{ filter: '(numero == "1"' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('« ) » attendue en fin de filtre.')],
       [{ filter: 'constructor == null' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ constructor n'existe pas.")],
       [{ filter: '__proto__.polluted == 1' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ __proto__.polluted n'existe pas.")],
       [{ filter: 'numro == "401000"' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ numro n'existe pas.")],
@@ -140,5 +141,47 @@ describe('filter, sort, skip, take, select as documented', () => {
 
   it('the catalogue entry is a behaviour, without a wire error', () => {
     expect(getEntry('LOOP-REFDATA-PULL').kind).toBe('behaviour');
+  });
+});
+
+describe('GET /EcritureComptable with the filters EcritureComptable.html documents', () => {
+  // F1 has 150 entries of 2026-01-15 (odd lines lettered L<n> on even entries); two more here.
+  const sim = () => {
+    const state = testState();
+    for (const row of buildEcritures('F1', 2, '2026-02-20', NOW, 151)) state.tenants.CABA!.folders.F1!.ecritures[row.objectId] = row;
+    return createTestLoop(state);
+  };
+  const read = async (filter: string, extra: Record<string, string> = {}) => {
+    const s = sim();
+    const res = await get(s, `/loop-api-publiques/EcritureComptable?${new URLSearchParams({ codeDossier: 'F1', filter, ...extra })}`, headersFor(s, 'CABA'));
+    expect(res.status, filter).toBe(200);
+    return ((await json(res)) as unknown[]).map((r) => EcritureComptableSchema.parse(r));
+  };
+
+  it('codeLettrage != null && datePiece >="AAAA-MM-JJ" (the table\'s secondary criterion, as written)', async () => {
+    const lines = await read('codeLettrage != null && datePiece >="2026-02-01"');
+    expect(lines.map((l) => [l.numeroEcriture, l.codeLettrage, l.datePiece])).toEqual([[152, 'L152', '2026-02-20']]);
+    // The same with the closing quote the table leaves out.
+    expect(await read('codeLettrage != null && datePiece >= "2026-02-01"')).toEqual(lines);
+  });
+
+  it('datePiece ==, <=, >, < ; journalCode, refPiece, compteNumero ==', async () => {
+    expect((await read('ecritureOrigine == "SAISIE" && datePiece == "2026-02-20"')).map((l) => l.numeroEcriture)).toEqual([151, 151, 152, 152]);
+    expect((await read('ecritureOrigine == "SAISIE" && datePiece > "2026-01-15"')).length).toBe(4);
+    expect((await read('ecritureOrigine == "SAISIE" && datePiece < "2026-02-20" && refPiece == "OD00003"')).map((l) => l.numeroEcriture)).toEqual([3, 3]);
+    expect((await read('ecritureOrigine == "SAISIE" && datePiece <= "2026-01-15" && compteNumero == "471000" && journalCode == "OD"', { take: '2' })).map((l) => l.numeroEcriture)).toEqual([1, 2]);
+  });
+
+  it('codeLettrage == null and == "<code>"; || when each branch names codeLettrage or ecritureOrigine', async () => {
+    expect((await read('codeLettrage == "L4"')).map((l) => [l.numeroEcriture, l.ligne])).toEqual([[4, 2]]);
+    expect((await read('codeLettrage == "L4" || codeLettrage == "L6"')).map((l) => l.numeroEcriture)).toEqual([4, 6]);
+    expect((await read('codeLettrage == null && datePiece >= "2026-02-20"')).map((l) => [l.numeroEcriture, l.ligne])).toEqual([[151, 1], [151, 2], [152, 1]]);
+  });
+
+  it('refuses a || whose branch lacks the mandatory filter, as it refuses no filter', async () => {
+    const s = sim();
+    const res = await get(s, `/loop-api-publiques/EcritureComptable?${new URLSearchParams({ codeDossier: 'F1', filter: 'codeLettrage == "L4" || journalCode == "OD"' })}`, headersFor(s, 'CABA'));
+    expect(res.status).toBe(400);
+    expect(await json(res)).toEqual({ statusCode: 400, code: 'FilterRequired', message: LOOP_MESSAGES.ecritureFilterRequired });
   });
 });
