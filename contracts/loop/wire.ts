@@ -50,12 +50,23 @@ export type LoopErrorBody = z.infer<typeof LoopErrorBodySchema>;
 const required = (message: string, max: number) =>
   z.string({ error: (issue) => (issue.input === undefined ? message : undefined) }).min(1, message).max(max).regex(/^[^\u0000-\u001f\u007f]+$/, 'caractères de contrôle interdits');
 
+/**
+ * The pages write paging with quotes (`?skip="{number}"`, `?take="{number}"`: ParametreComptable.html,
+ * ParameterJournal.html, agence.html...): a number in matching double or single quotes reads as the
+ * number (confirmed form); an empty pair of quotes stays refused.
+ */
+const unquote = (value: unknown) => (typeof value === 'string' && /^(["'])[^"']+\1$/.test(value.trim()) ? value.trim().slice(1, -1) : value);
+
 const skipTake = (name: string) =>
-  z.coerce
-    .number({ error: LOOP_MESSAGES.skipTake(name) })
-    .int(LOOP_MESSAGES.skipTake(name))
-    .min(0, LOOP_MESSAGES.skipTake(name))
-    .max(1_000_000, LOOP_MESSAGES.skipTake(name))
+  z
+    .preprocess(
+      unquote,
+      z.coerce
+        .number({ error: LOOP_MESSAGES.skipTake(name) })
+        .int(LOOP_MESSAGES.skipTake(name))
+        .min(0, LOOP_MESSAGES.skipTake(name))
+        .max(1_000_000, LOOP_MESSAGES.skipTake(name)),
+    )
     .optional();
 
 /**

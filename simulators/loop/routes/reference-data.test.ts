@@ -101,6 +101,23 @@ describe('filter, sort, skip, take, select as documented', () => {
     expect(await rows('compte', { skip: '1000' })).toEqual([]);
   });
 
+  it('skip and take quoted as the pages write them: ?skip="{number}", ?take="{number}"', async () => {
+    const all = await rows('compte');
+    const sim = createTestLoop();
+    // Written raw, as a developer copies the pages' example into a URL.
+    const res = await get(sim, '/loop-api-publiques/compte?codeDossier=F1&skip="1"&take="2"', headersFor(sim, 'CABA'));
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual(all.slice(1, 3));
+    expect(await rows('compte', { skip: "'2'", take: '"1"' })).toEqual(all.slice(2, 3));
+  });
+
+  it.each([['"-1"'], ['"1'], ['"a"'], ['""'], ['"1.5"']])('refuses skip=%s with Loop\'s message', async (skip) => {
+    const res = await list('compte', { skip });
+    expect(res.status).toBe(400);
+    const body = LoopErrorBodySchema.parse(await json(res));
+    expect(body.message).toContain(LOOP_MESSAGES.skipTake('skip'));
+  });
+
   it('select keeps only the named fields, separated by , or &&', async () => {
     const selected = await rows('compte', { select: 'numero,libelle', take: '1' });
     expect(selected).toEqual([{ numero: '401000', libelle: 'Fournisseurs' }]);
