@@ -87,10 +87,29 @@ export const ListQuerySchema = z
   .strict();
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 
-/** `GET /compte`: one general account (Compte.html [C]). */
+/**
+ * Loop's revision id. The pages' tables type it `string($uuid)`, every example response shows
+ * `"0x0000000000017ED5"` (Compte/ParametreComptable, Journal, Section): the examples' form is kept.
+ */
+export const RevisionIdSchema = z.string().regex(/^0x[0-9A-F]{16}$/);
+
+/**
+ * A reference to another record as the example responses show it (`"compteContrepartie":
+ * {"objectId": null, "description": [""]}`): the record's uuid (null when none) and its
+ * description, here the referenced code.
+ */
+export const ReferenceSchema = z.object({ objectId: z.string().nullable(), description: z.array(z.string()) });
+export type Reference = z.infer<typeof ReferenceSchema>;
+
+/**
+ * `GET /compte`: one general account (Compte.html [C]). Where the page's table and its example
+ * disagree, the example (a real answer) wins: `type` is a number (`"type": 6`; the table says
+ * `string 1-7`), `revisionId` is `0x…`. `compteBanque` is a string as both tables say (no example
+ * shows it): the bank account's own number on a 512 account, else null (own choice of value).
+ */
 export const CompteSchema = z.object({
   objectId: z.string(),
-  revisionId: z.string(),
+  revisionId: RevisionIdSchema,
   numero: z.string(),
   libelle: z.string(),
   /** The PCG class, 1 to 7. */
@@ -103,7 +122,7 @@ export const CompteSchema = z.object({
   /** A closed account accepts no entry. */
   ferme: z.boolean(),
   comptecontrepartie: z.string().nullable(),
-  compteBanque: z.boolean(),
+  compteBanque: z.string().nullable(),
   tva: z.string().nullable(),
 });
 export type Compte = z.infer<typeof CompteSchema>;
@@ -111,13 +130,19 @@ export type Compte = z.infer<typeof CompteSchema>;
 /** Journal types (Journal.html [C]). */
 export const JOURNAL_TYPES = { achat: 1, od: 2, aNouveau: 3, banque: 4, caisse: 5, ecartDeChange: 6, regularisation: 7, vente: 8 } as const;
 
-/** `GET /journal`: one journal (Journal.html [C]; `ferme` is [I]: how Loop shows a closed journal is not public). */
+/**
+ * `GET /journal`: one journal (Journal.html, ParameterJournal.html [C]; `ferme` [C] in the example,
+ * how closing shows elsewhere is not public). `revisionId` as the example (`"0x0000000000004678"`);
+ * `compteContrepartie` an object, as both tables and the example say; `type` and `typeContrepartie`
+ * numbers as the example shows (the tables say string and boolean).
+ */
 export const JournalSchema = z.object({
   objectId: z.string(),
+  revisionId: RevisionIdSchema,
   code: z.string(),
   libelle: z.string(),
   type: z.number().int().min(1).max(8),
-  compteContrepartie: z.string().nullable(),
+  compteContrepartie: ReferenceSchema,
   /** Libre 1, À l'écriture 2, Pied de journal 3. */
   typeContrepartie: z.number().int().min(1).max(3),
   repriseDateOp: z.boolean(),
@@ -159,6 +184,7 @@ export type Tiers = z.infer<typeof TiersSchema>;
 /** `GET /section`: one analytic section (Section.html [C]; `code` like `SECA@AXE`). */
 export const SectionSchema = z.object({
   objectId: z.string(),
+  revisionId: RevisionIdSchema,
   code: z.string(),
   description: z.string(),
   ferme: z.boolean(),

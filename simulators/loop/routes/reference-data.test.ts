@@ -28,7 +28,27 @@ describe('LOOP-REFDATA-PULL: the reference data of an associated folder, in Loop
     const journaux = (await rows('journal')).map((r) => JournalSchema.parse(r));
     expect(journaux.find((j) => j.code === 'AC')?.type).toBe(1);
     expect(journaux.find((j) => j.code === 'VE')?.type).toBe(8);
-    expect(journaux.find((j) => j.code === 'BQ')).toMatchObject({ type: 4, compteContrepartie: '512000' });
+    expect(journaux.find((j) => j.code === 'BQ')).toMatchObject({ type: 4, compteContrepartie: { description: ['512000'] } });
+  });
+
+  // The example responses of Compte/ParametreComptable.html, ParameterJournal.html and Section.html.
+  const REVISION = /^0x[0-9A-F]{16}$/;
+  it('field types as the pages\' example responses show them', async () => {
+    const comptes = await rows('compte');
+    const bank = comptes.find((c) => c.numero === '512000')!;
+    const purchases = comptes.find((c) => c.numero === '606400')!;
+    expect(bank.revisionId).toMatch(REVISION);
+    expect(typeof bank.type).toBe('number'); // "type": 6
+    expect(bank.compteBanque).toBe('512000'); // "compteBanque string"
+    expect(purchases.compteBanque).toBeNull();
+    const journaux = await rows('journal');
+    const bq = journaux.find((j) => j.code === 'BQ')!;
+    const ac = journaux.find((j) => j.code === 'AC')!;
+    expect(ac.revisionId).toMatch(REVISION);
+    expect(ac.compteContrepartie).toEqual({ objectId: null, description: [''] }); // the example's empty counterpart
+    expect(bq.compteContrepartie).toEqual({ objectId: bank.objectId, description: ['512000'] });
+    expect(typeof ac.typeContrepartie).toBe('number'); // "typeContrepartie": 1
+    expect((await rows('section'))[0]!.revisionId).toMatch(REVISION);
   });
 
   it.each([
@@ -84,7 +104,7 @@ describe('filter, sort, skip, take, select as documented', () => {
     expect((await rows('compte', { filter: 'type === 4 && collectif == true' })).map((c) => c.numero)).toEqual(['401000', '411000', '421000', '467000']);
     expect((await rows('compte', { filter: 'tva != null' })).map((c) => c.numero)).toEqual(['445660', '445710']);
     expect((await rows('compte', { filter: "numero != '401000' && type == 4 && collectif === true" })).map((c) => c.numero)).toEqual(['411000', '421000', '467000']);
-    expect((await rows('journal', { filter: 'compteContrepartie != null' })).map((j) => j.code)).toEqual(['BQ']);
+    expect((await rows('journal', { filter: 'compteContrepartie.objectId != null' })).map((j) => j.code)).toEqual(['BQ']);
   });
 
   it('sort: field1&&field2:desc', async () => {
