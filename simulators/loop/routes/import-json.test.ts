@@ -79,8 +79,10 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
     const result = await status(sim, id);
     expect(result.statut).toBe('TermineAvecErreurs');
     expect(result.ecritures.map((e) => e.statut)).toEqual(['Integree', 'Rejetee', 'Rejetee', 'Rejetee', 'Rejetee']);
-    expect(result.ecritures.slice(1).map((e) => e.erreurs[0]!.message)).toEqual([
-      LOOP_MESSAGES.journalClosed('VE'),
+    // A closed journal is the catalogue's LOOP-INCOMPLETE-FOLDER (seed 004: "Open journals"), its wire code and message.
+    const incomplete = getEntry('LOOP-INCOMPLETE-FOLDER');
+    expect(result.ecritures[1]!.erreurs).toEqual([{ code: incomplete.wire!.code, message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: 'VE', folder: 'F1' }, 1), champ: 'journalCode' }]);
+    expect(result.ecritures.slice(2).map((e) => e.erreurs[0]!.message)).toEqual([
       LOOP_MESSAGES.journalUnknown('ZZ', 'F1'),
       LOOP_MESSAGES.noOpenFiscalYear(`${YEAR - 3}-05-01`, 'F1'),
       LOOP_MESSAGES.accountUnknown('999999', 'F1'),
