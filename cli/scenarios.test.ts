@@ -109,7 +109,7 @@ describe('ledgersim reproduce', () => {
 
   it('answers an unknown message with the closest entries and exit 2', async () => {
     const c = capture();
-    expect(await main(['reproduce', 'the journal is closed for imports'], c.io)).toBe(2);
+    expect(await main(['reproduce', 'the office printer ran out of toner'], c.io)).toBe(2);
     expect(c.err()).toMatch(/no catalogue entry matches/);
   });
 

@@ -63,13 +63,16 @@ export const loopCatalogue = [
         en: 'The folder {folder} is incomplete: the chart of accounts is incomplete or no journal is open for fiscal year {fiscalYear}.',
         documented: false,
       },
+      // When Loop's import service meets an entry in a closed journal of an otherwise open folder:
+      // the same prerequisite ("Open journals"), reported on that entry in the import status.
+      { en: 'The journal {journal} of the folder {folder} is closed.', documented: false },
     ],
     wire: { status: 422, code: 'IncompleteFolder' },
     cause:
-      'An open fiscal year of the folder in Cegid Loop does not include a complete chart of accounts or open journals.',
+      'An open fiscal year of the folder in Cegid Loop does not include a complete chart of accounts or open journals (the whole import is refused), or an entry is sent to a journal that is closed (that entry is rejected).',
     remedy: [
       'In Cegid Loop, complete the chart of accounts of each open fiscal year of the folder',
-      'Open the journals of each open fiscal year',
+      'Open the journals of each open fiscal year, the one named in the message first',
     ],
     scenarioId: 'loop/incomplete-folder',
     source: { seed: '004', section: CONFIGURE },

@@ -16,7 +16,11 @@ import { LOOP_MESSAGES } from './messages.js';
 
 export const LOOP_API = '/loop-api-publiques';
 
-/** Headers of every call. `x-domain` is the simulator's own choice: Loop's public docs do not say how the domain travels. */
+/**
+ * Headers of every call: the subscription key and `x-apikey` [C] (GetStart.html, Compte.html...).
+ * `x-domain` is the simulator's own, optional header: Loop's public docs name no domain header and
+ * the key already says which firm calls; when sent it must name the key's firm.
+ */
 export const LOOP_HEADERS = {
   subscriptionKey: 'ocp-apim-subscription-key',
   apiKey: 'x-apikey',
@@ -46,18 +50,30 @@ export type LoopErrorBody = z.infer<typeof LoopErrorBodySchema>;
 const required = (message: string, max: number) =>
   z.string({ error: (issue) => (issue.input === undefined ? message : undefined) }).min(1, message).max(max).regex(/^[^\u0000-\u001f\u007f]+$/, 'caractères de contrôle interdits');
 
+/**
+ * The pages write paging with quotes (`?skip="{number}"`, `?take="{number}"`: ParametreComptable.html,
+ * ParameterJournal.html, agence.html...): a number in matching double or single quotes reads as the
+ * number (confirmed form); an empty pair of quotes stays refused.
+ */
+const unquote = (value: unknown) => (typeof value === 'string' && /^(["'])[^"']+\1$/.test(value.trim()) ? value.trim().slice(1, -1) : value);
+
 const skipTake = (name: string) =>
-  z.coerce
-    .number({ error: LOOP_MESSAGES.skipTake(name) })
-    .int(LOOP_MESSAGES.skipTake(name))
-    .min(0, LOOP_MESSAGES.skipTake(name))
-    .max(1_000_000, LOOP_MESSAGES.skipTake(name))
+  z
+    .preprocess(
+      unquote,
+      z.coerce
+        .number({ error: LOOP_MESSAGES.skipTake(name) })
+        .int(LOOP_MESSAGES.skipTake(name))
+        .min(0, LOOP_MESSAGES.skipTake(name))
+        .max(1_000_000, LOOP_MESSAGES.skipTake(name)),
+    )
     .optional();
 
 /**
  * The query of every read route [C]: `codeDossier` (required), `filter` (JS-style `==`, `===`,
- * `!=`, `&&`), `sort` (`field1&&field2:desc`), `skip`, `take`, `select` (field names separated by
- * `,` or `&&`: the separator is the simulator's own choice).
+ * `!=`, `&&`, `>=` [C]; `!==`, `<=`, `>`, `<`, `||`, parentheses own choice: domain/filter.ts),
+ * `sort` (`field1&&field2:desc`), `skip`, `take`, `select` (field names separated by `,` or `&&`:
+ * the separator is the simulator's own choice).
  */
 export const ListQuerySchema = z
   .object({
@@ -71,10 +87,29 @@ export const ListQuerySchema = z
   .strict();
 export type ListQuery = z.infer<typeof ListQuerySchema>;
 
-/** `GET /compte`: one general account (Compte.html [C]). */
+/**
+ * Loop's revision id. The pages' tables type it `string($uuid)`, every example response shows
+ * `"0x0000000000017ED5"` (Compte/ParametreComptable, Journal, Section): the examples' form is kept.
+ */
+export const RevisionIdSchema = z.string().regex(/^0x[0-9A-F]{16}$/);
+
+/**
+ * A reference to another record as the example responses show it (`"compteContrepartie":
+ * {"objectId": null, "description": [""]}`): the record's uuid (null when none) and its
+ * description, here the referenced code.
+ */
+export const ReferenceSchema = z.object({ objectId: z.string().nullable(), description: z.array(z.string()) });
+export type Reference = z.infer<typeof ReferenceSchema>;
+
+/**
+ * `GET /compte`: one general account (Compte.html [C]). Where the page's table and its example
+ * disagree, the example (a real answer) wins: `type` is a number (`"type": 6`; the table says
+ * `string 1-7`), `revisionId` is `0x…`. `compteBanque` is a string as both tables say (no example
+ * shows it): the bank account's own number on a 512 account, else null (own choice of value).
+ */
 export const CompteSchema = z.object({
   objectId: z.string(),
-  revisionId: z.string(),
+  revisionId: RevisionIdSchema,
   numero: z.string(),
   libelle: z.string(),
   /** The PCG class, 1 to 7. */
@@ -87,7 +122,7 @@ export const CompteSchema = z.object({
   /** A closed account accepts no entry. */
   ferme: z.boolean(),
   comptecontrepartie: z.string().nullable(),
-  compteBanque: z.boolean(),
+  compteBanque: z.string().nullable(),
   tva: z.string().nullable(),
 });
 export type Compte = z.infer<typeof CompteSchema>;
@@ -95,13 +130,19 @@ export type Compte = z.infer<typeof CompteSchema>;
 /** Journal types (Journal.html [C]). */
 export const JOURNAL_TYPES = { achat: 1, od: 2, aNouveau: 3, banque: 4, caisse: 5, ecartDeChange: 6, regularisation: 7, vente: 8 } as const;
 
-/** `GET /journal`: one journal (Journal.html [C]; `ferme` is [I]: how Loop shows a closed journal is not public). */
+/**
+ * `GET /journal`: one journal (Journal.html, ParameterJournal.html [C]; `ferme` [C] in the example,
+ * how closing shows elsewhere is not public). `revisionId` as the example (`"0x0000000000004678"`);
+ * `compteContrepartie` an object, as both tables and the example say; `type` and `typeContrepartie`
+ * numbers as the example shows (the tables say string and boolean).
+ */
 export const JournalSchema = z.object({
   objectId: z.string(),
+  revisionId: RevisionIdSchema,
   code: z.string(),
   libelle: z.string(),
   type: z.number().int().min(1).max(8),
-  compteContrepartie: z.string().nullable(),
+  compteContrepartie: ReferenceSchema,
   /** Libre 1, À l'écriture 2, Pied de journal 3. */
   typeContrepartie: z.number().int().min(1).max(3),
   repriseDateOp: z.boolean(),
@@ -143,6 +184,7 @@ export type Tiers = z.infer<typeof TiersSchema>;
 /** `GET /section`: one analytic section (Section.html [C]; `code` like `SECA@AXE`). */
 export const SectionSchema = z.object({
   objectId: z.string(),
+  revisionId: RevisionIdSchema,
   code: z.string(),
   description: z.string(),
   ferme: z.boolean(),
@@ -254,8 +296,36 @@ export const TiersImportSchema = z
   .strict();
 export type TiersImport = z.infer<typeof TiersImportSchema>;
 
+/**
+ * One bound of `data.contexte`: "au format iso" [C], the page's examples being date-times
+ * (`"2020-06-04T00:00:00.000Z"`). Plain `YYYY-MM-DD` dates and ISO date-times (with `Z`, an offset
+ * or no zone) are accepted, and kept as sent. The page's "from" example is typed with a space before
+ * each colon (`"2020-02-01T00 :00 :00.000Z"`): read as if the spaces were not there (own choice).
+ */
+const ContexteDateSchema = z
+  .string()
+  .max(40)
+  .refine((text) => contexteDate(text) !== null, { message: LOOP_MESSAGES.contexteDate });
+
+const CONTEXTE_DATE_TIME = z.iso.datetime({ offset: true, local: true });
+
+/**
+ * The calendar date of a `contexte` bound, as written before its `T` (own choice: not shifted to
+ * UTC, so `2020-06-04T00:00:00+02:00` covers the 4th); null when it is not an ISO date or date-time.
+ */
+export function contexteDate(text: string): string | null {
+  const compact = text.replace(/\s+:/g, ':');
+  if (IsoDateSchema.safeParse(compact).success) return compact;
+  if (!CONTEXTE_DATE_TIME.safeParse(compact).success) return null;
+  const date = compact.slice(0, 10);
+  return IsoDateSchema.safeParse(date).success ? date : null;
+}
+
 /** `data.contexte` [C]: the period the import covers. */
-export const ContexteSchema = z.object({ from: IsoDateSchema, to: IsoDateSchema }).strict().refine((c) => c.from <= c.to, { message: LOOP_MESSAGES.contexteOrder });
+export const ContexteSchema = z
+  .object({ from: ContexteDateSchema, to: ContexteDateSchema })
+  .strict()
+  .refine((c) => contexteDate(c.from)! <= contexteDate(c.to)!, { message: LOOP_MESSAGES.contexteOrder });
 
 /** `data.options` [C]; only `multiPeriode` is documented. */
 export const OptionsSchema = z.object({ multiPeriode: z.boolean().optional() }).strict();
@@ -283,8 +353,10 @@ export const ImportJsonDataSchema = z
       return;
     }
     const { from, to } = data.contexte;
+    const first = contexteDate(from)!;
+    const last = contexteDate(to)!;
     ecritures.forEach((e, i) => {
-      if (!data.options?.multiPeriode && (e.datePiece < from || e.datePiece > to)) {
+      if (!data.options?.multiPeriode && (e.datePiece < first || e.datePiece > last)) {
         ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.outsideContexte(e.datePiece, from, to), path: ['ecritures', i, 'datePiece'] });
       }
     });

@@ -74,7 +74,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   const registry = kit.app.openAPIRegistry;
   registry.registerComponent('securitySchemes', 'subscriptionKey', { type: 'apiKey', in: 'header', name: 'Ocp-Apim-Subscription-Key', description: 'Azure APIM subscription key (confirmed)' });
   registry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'x-apikey', description: '`<key>:<client secret>` from Loop Hub (confirmed)' });
-  registry.registerComponent('securitySchemes', 'domain', { type: 'apiKey', in: 'header', name: 'x-domain', description: 'The firm\'s Loop code (simulator\'s own choice of header)' });
+  registry.registerComponent('securitySchemes', 'domain', { type: 'apiKey', in: 'header', name: 'x-domain', description: 'Optional: the firm\'s Loop code (simulator\'s own header; Loop\'s docs name none, the key says which firm). When sent, it must be the key\'s firm' });
   kit.app.use(`${LOOP_API}/*`, authenticate(deps));
   kit.app.route('/', foldersRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));

@@ -301,7 +301,7 @@ describe('rejections and remedies', () => {
     await send(w, salesEntry({ id: 'S1', clientFileId: 'C1', date: DATE }));
     await send(w, purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }));
     await w.later();
-    expect(w.hub.entry('S1')!.status).toMatchObject({ status: 'sync-failed', message: 'Le journal VE est fermé.' });
+    expect(w.hub.entry('S1')!.status).toMatchObject({ status: 'sync-failed', message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: 'VE', folder: 'F1' }, 1), catalogueId: 'LOOP-INCOMPLETE-FOLDER' });
     expect(w.hub.entry('P1')!.status.status).toBe('posted');
     await w.action('set-journal', { folder: 'F1', journal: 'VE', ferme: false });
     await w.hub.markVerified('S1');

@@ -58,7 +58,8 @@ export const loopActions: VendorAction<LoopState>[] = [
         folders: Object.fromEntries(input.folders.map((f) => [f, true as const])),
         createdAt: now.toISOString(),
       };
-      if (own(firm.apiKeys, apiKey.key)) return conflict('A key with this value already exists; generate again later');
+      // Unique across firms: a call without x-domain is routed by its key alone.
+      if (Object.values(state.tenants).some((f) => own(f.apiKeys, apiKey.key))) return conflict('A key with this value already exists; generate again later');
       return ok({ ...apiKey, xApikey: `${apiKey.key}:${apiKey.secret}`, subscriptionKey: firm.subscriptionKey, domain: firm.domain }, [writes.firm(firm.domain).set(['apiKeys', apiKey.key], apiKey)]);
     },
   }),

@@ -41,14 +41,18 @@ describe('the filter parser (JS-style ==, ===, !=, &&; never evaluated as code)'
     '   ',
     'numero',
     'numero =',
-    'numero = 1',
     'numero == ',
     'numero == 1 &&',
-    'numero == 1 || type == 4',
-    '(numero == 1)',
+    'numero == 1 ||',
+    '(numero == 1',
+    'numero == 1)',
+    '()',
+    'numero >== 1',
+    'numero == "a" "b"',
+    'numero == "',
     'numero == 1 & type == 4',
     'numero == x',
-    'numero == "open',
+    'numero == "open && type == 4',
     'numero.constructor("return process")()',
     'this.process == 1; process.exit()',
     '`${process.exit()}` == 1',
@@ -67,5 +71,52 @@ describe('the filter parser (JS-style ==, ===, !=, &&; never evaluated as code)'
   it('reads only own properties', () => {
     expect(matches(parseFilter('constructor == null'), {})).toBe(true);
     expect(matches(parseFilter('numero.length == 6'), record)).toBe(false);
+  });
+});
+
+describe('the operators and forms Loop\'s pages show (EcritureComptable.html, agence.html, Compte.html)', () => {
+  const ecriture = { datePiece: '2026-03-10', codeLettrage: null, journalCode: 'AC', montant: 120 };
+  const on = (filter: string, r: object = ecriture) => matches(parseFilter(filter), r);
+
+  it('orders ISO dates: datePiece >="AAAA-MM-JJ" as the table writes it, and <=, >, <', () => {
+    expect(on('datePiece >="2026-03-10"')).toBe(true);
+    expect(on('datePiece >= "2026-03-11"')).toBe(false);
+    expect(on('datePiece <= "2026-03-10" && datePiece > "2026-03-09" && datePiece < "2026-03-11"')).toBe(true);
+    expect(on('datePiece > "2026-03-10"')).toBe(false);
+    expect(on('"2026-03-01" <= datePiece')).toBe(true);
+    expect(on('montant >= 100 && montant < 120.01 && montant > "119"')).toBe(true);
+  });
+
+  it('reads a date-time literal against a date field by its date', () => {
+    expect(on('datePiece >= "2026-03-10T00:00:00.000Z"')).toBe(true);
+    expect(on('datePiece == "2026-03-10T00:00:00.000Z"')).toBe(true);
+  });
+
+  it('never orders null, booleans or objects', () => {
+    expect(on('codeLettrage >= "A"')).toBe(false);
+    expect(on('codeLettrage < "A"')).toBe(false);
+    expect(on('absent > 0')).toBe(false);
+  });
+
+  it('joins with && and ||, && binding tighter, with parentheses and the words and/or', () => {
+    expect(on('codeLettrage != null && journalCode == "AC" || datePiece == "2026-03-10"')).toBe(true);
+    expect(on('codeLettrage != null && (journalCode == "AC" || datePiece == "2026-03-10")')).toBe(false);
+    expect(on('journalCode == "VE" or (codeLettrage == null and datePiece >= "2026-01-01")')).toBe(true);
+    expect(on('journalCode == "VE" OR journalCode == "BQ"')).toBe(false);
+  });
+
+  it('reads the pages\' unspaced forms and a single =', () => {
+    expect(on('journalCode=="AC"')).toBe(true);
+    expect(on('journalCode==="AC"')).toBe(true);
+    expect(on('codeLettrage==null')).toBe(true);
+    expect(on('journalCode = "AC"')).toBe(true);
+  });
+
+  it('takes a string left open at the very end, as the table writes >="AAAA-MM-JJ', () => {
+    expect(parseFilter('datePiece >="2026-03-10').comparisons).toEqual([{ field: ['datePiece'], op: '>=', value: '2026-03-10' }]);
+  });
+
+  it('refuses nesting deeper than 20 parentheses', () => {
+    expect(() => parseFilter(`${'('.repeat(21)}a == 1${')'.repeat(21)}`)).toThrow(/20 parenthèses/);
   });
 });

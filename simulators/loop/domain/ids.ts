@@ -25,6 +25,11 @@ export function stableUuid(...parts: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** A revision id in the form Loop's example responses show (`0x0000000000017ED5`), derived from the parts. */
+export function stableRevisionId(...parts: string[]): string {
+  return `0x${hex32(['revision', ...parts]).slice(0, 16).toUpperCase()}`;
+}
+
 /** `length` characters of `alphabet` derived from the parts (generated API keys and secrets). */
 export function stableString(length: number, alphabet: string, ...parts: string[]): string {
   let out = '';

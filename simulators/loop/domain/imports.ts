@@ -1,3 +1,4 @@
+import { getEntry, renderMessage } from '../../../contracts/catalogue/index.js';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { createHash } from 'node:crypto';
 import { TIERS_TYPES, type EcritureComptable, type EcritureImport, type ImportEcritureResult, type ImportJsonRequest, type ImportStatus, type PieceJointeImport, type Tiers, type TiersImport } from '../../../contracts/loop/wire.js';
@@ -80,7 +81,9 @@ type Erreur = ImportEcritureResult['erreurs'][number];
 function checkEcriture(folder: FolderState, ecriture: EcritureImport): Erreur[] {
   const journal = own(folder.journaux, ecriture.journalCode);
   if (!journal) return [{ code: 'UnknownJournal', message: LOOP_MESSAGES.journalUnknown(ecriture.journalCode, folder.code), champ: 'journalCode' }];
-  if (journal.ferme) return [{ code: 'JournalClosed', message: LOOP_MESSAGES.journalClosed(journal.code), champ: 'journalCode' }];
+  // Seed 004's prerequisite "Open journals" is LOOP-INCOMPLETE-FOLDER: a closed journal is reported
+  // with that entry's wire code and its closed-journal message (variant 1), not a message of our own.
+  if (journal.ferme) return [{ code: getEntry('LOOP-INCOMPLETE-FOLDER').wire!.code, message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: journal.code, folder: folder.code }, 1), champ: 'journalCode' }];
   const inOpenYear = Object.values(folder.fiscalYears).some((fy) => fy.status === 'open' && fy.start <= ecriture.datePiece && ecriture.datePiece <= fy.end);
   if (!inOpenYear) return [{ code: 'NoOpenFiscalYear', message: LOOP_MESSAGES.noOpenFiscalYear(ecriture.datePiece, folder.code), champ: 'datePiece' }];
   const erreurs: Erreur[] = [];

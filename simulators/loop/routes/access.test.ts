@@ -20,7 +20,6 @@ describe('LOOP-AUTH: subscription key, key:secret and domain', () => {
     ['an x-apikey without secret', (h) => ({ ...h, 'x-apikey': h['x-apikey']!.split(':')[0]! })],
     ['a wrong secret', (h) => ({ ...h, 'x-apikey': `${h['x-apikey']!.split(':')[0]}:wrong` })],
     ['an unknown key', (h) => ({ ...h, 'x-apikey': 'NOPE:nope' })],
-    ['no domain', ({ 'x-domain': _, ...h }) => h],
     ['an unknown domain', (h) => ({ ...h, 'x-domain': 'NOWHERE' })],
     ['another firm\'s domain with this firm\'s keys', (h) => ({ ...h, 'x-domain': 'CABB' })],
     ['a domain named after an inherited property', (h) => ({ ...h, 'x-domain': '__proto__' })],
@@ -40,6 +39,19 @@ describe('LOOP-AUTH: subscription key, key:secret and domain', () => {
       expect(snapshot(sim)).toBe(before);
     });
   }
+
+  it('accepts the two headers the getting-started page names, without x-domain: the key says which firm', async () => {
+    // GetStart.html: "Fill in the Authorization part with your subscription key" and "Add a x-apikey header".
+    const sim = createTestLoop();
+    const { 'x-domain': _, ...documented } = headersFor(sim, 'CABB');
+    const res = await get(sim, readPath('tiersClient', 'F1'), documented);
+    expect(res.status).toBe(200);
+    // The firm comes from the key: CABB's own F1 (which alone has CSECRET), not CABA's F1.
+    expect((await json(res)).map((t: { code: string }) => t.code)).toContain('CSECRET');
+    const caba = headersFor(sim, 'CABA');
+    const { 'x-domain': __, ...cabaDocumented } = caba;
+    expect((await json(await get(sim, readPath('tiersClient', 'F1'), cabaDocumented))).map((t: { code: string }) => t.code)).not.toContain('CSECRET');
+  });
 
   it('accepts the three parts, with spaces around them', async () => {
     const sim = createTestLoop();

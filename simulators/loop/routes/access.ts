@@ -19,9 +19,9 @@ const credentialsOf = (c: Context): LoopCredentials => ({
 });
 
 /**
- * Authentication (LOOP-AUTH): `Ocp-Apim-Subscription-Key`, `x-apikey: <key>:<secret>` and the
- * firm's domain (`x-domain`, the simulator's own choice of header). The domain picks the firm, the
- * tenant; nothing of another firm is reachable after this.
+ * Authentication (LOOP-AUTH): `Ocp-Apim-Subscription-Key` and `x-apikey: <key>:<secret>`, the two
+ * headers GetStart.html names; the key picks the firm, the tenant. `x-domain` (the simulator's own
+ * header) is optional and must then name that firm. Nothing of another firm is reachable after this.
  */
 export function authenticate({ store }: LoopRouteDeps): MiddlewareHandler<KitEnv> {
   return async (c, next) => {

@@ -79,8 +79,10 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
     const result = await status(sim, id);
     expect(result.statut).toBe('TermineAvecErreurs');
     expect(result.ecritures.map((e) => e.statut)).toEqual(['Integree', 'Rejetee', 'Rejetee', 'Rejetee', 'Rejetee']);
-    expect(result.ecritures.slice(1).map((e) => e.erreurs[0]!.message)).toEqual([
-      LOOP_MESSAGES.journalClosed('VE'),
+    // A closed journal is the catalogue's LOOP-INCOMPLETE-FOLDER (seed 004: "Open journals"), its wire code and message.
+    const incomplete = getEntry('LOOP-INCOMPLETE-FOLDER');
+    expect(result.ecritures[1]!.erreurs).toEqual([{ code: incomplete.wire!.code, message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: 'VE', folder: 'F1' }, 1), champ: 'journalCode' }]);
+    expect(result.ecritures.slice(2).map((e) => e.erreurs[0]!.message)).toEqual([
       LOOP_MESSAGES.journalUnknown('ZZ', 'F1'),
       LOOP_MESSAGES.noOpenFiscalYear(`${YEAR - 3}-05-01`, 'F1'),
       LOOP_MESSAGES.accountUnknown('999999', 'F1'),
@@ -348,5 +350,41 @@ describe('third parties and attachments an import carries (JSON import "can carr
     const { createHash } = await import('node:crypto');
     expect(folder.piecesJointes[String(first!.numeroEcriture)]).toEqual([{ nomFichier: 'FA-2026-001.pdf', typeMime: 'application/pdf', taille: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') }]);
     expect(folder.piecesJointes[String(second!.numeroEcriture)]).toBeUndefined();
+  });
+});
+
+describe('contexte.from/to as EcritureComptableImportJson.html writes them', () => {
+  // The page: `"to" : "2020-06-04T00:00:00.000Z"` ("Date de fin des écritures à importer au format iso").
+  it.each([
+    ['ISO date-times in UTC', `${YEAR}-01-01T00:00:00.000Z`, `${YEAR}-12-31T00:00:00.000Z`],
+    ['ISO date-times with an offset', `${YEAR}-01-01T00:00:00+01:00`, `${YEAR}-12-31T23:59:59+01:00`],
+    ['the page\'s "from" as typed, spaces before the colons', `${YEAR}-01-01T00 :00 :00.000Z`, `${YEAR}-12-31T00:00:00.000Z`],
+    ['local date-times (ISO 8601 without a zone)', `${YEAR}-01-01T00:00:00`, `${YEAR}-12-31T00:00`],
+    ['plain dates', `${YEAR}-01-01`, `${YEAR}-12-31`],
+  ])('accepts %s, the entry dated on the last day included', async (_name, from, to) => {
+    const sim = createTestLoop();
+    const body = importBody('F1', [purchase({ datePiece: `${YEAR}-12-31` })]);
+    const id = await send(sim, { ...body, data: { ...body.data, contexte: { from, to } } });
+    await later(sim);
+    expect((await status(sim, id)).statut).not.toBe('EnAttente');
+  });
+
+  it('still checks the entries against a date-time contexte, by its calendar date', async () => {
+    const sim = createTestLoop();
+    const body = importBody('F1', [purchase({ datePiece: `${YEAR}-06-05` })]);
+    const contexte = { from: '2026-02-01T00:00:00.000Z', to: '2026-06-04T00:00:00.000Z' };
+    const before = snapshot(sim);
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), { ...body, data: { ...body.data, contexte } });
+    expect(res.status).toBe(400);
+    expect(LoopErrorBodySchema.parse(await json(res)).message).toBe(LOOP_MESSAGES.outsideContexte(`${YEAR}-06-05`, contexte.from, contexte.to));
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it.each([['not a date', 'demain'], ['an impossible date-time', `${YEAR}-13-01T00:00:00.000Z`]])('refuses %s', async (_name, from) => {
+    const sim = createTestLoop();
+    const body = importBody();
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), { ...body, data: { ...body.data, contexte: { from, to: `${YEAR}-12-31` } } });
+    expect(res.status).toBe(400);
+    expect(LoopErrorBodySchema.parse(await json(res)).code).toBe('ValidationError');
   });
 });

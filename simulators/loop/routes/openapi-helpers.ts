@@ -13,7 +13,8 @@ export const errorResponses = {
   403: json(LoopErrorBodySchema, 'LOOP-FOLDER-NOT-ASSOCIATED: the folder is not associated with the API key in Loop Hub'),
 } as const;
 
-export const security = [{ subscriptionKey: [], apiKey: [], domain: [] }];
+// The two documented headers suffice; x-domain may be added (the simulator's own, optional header).
+export const security: Record<string, string[]>[] = [{ subscriptionKey: [], apiKey: [] }, { subscriptionKey: [], apiKey: [], domain: [] }];
 
 /**
  * The validation hook of every Loop route: the first issue is the message. Loop's own messages

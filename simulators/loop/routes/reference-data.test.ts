@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getEntry } from '../../../contracts/catalogue/index.js';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { CompteSchema, EcritureComptableSchema, JournalSchema, LoopErrorBodySchema, SectionSchema, TiersSchema } from '../../../contracts/loop/wire.js';
-import { createTestLoop, get, headersFor, snapshot, json } from '../test-support.js';
+import { buildEcritures } from '../seed/builders.js';
+import { createTestLoop, get, headersFor, NOW, snapshot, testState, json } from '../test-support.js';
 
 const list = async (path: string, query: Record<string, string> = {}, codeDossier = 'F1') => {
   const sim = createTestLoop();
@@ -27,7 +28,27 @@ describe('LOOP-REFDATA-PULL: the reference data of an associated folder, in Loop
     const journaux = (await rows('journal')).map((r) => JournalSchema.parse(r));
     expect(journaux.find((j) => j.code === 'AC')?.type).toBe(1);
     expect(journaux.find((j) => j.code === 'VE')?.type).toBe(8);
-    expect(journaux.find((j) => j.code === 'BQ')).toMatchObject({ type: 4, compteContrepartie: '512000' });
+    expect(journaux.find((j) => j.code === 'BQ')).toMatchObject({ type: 4, compteContrepartie: { description: ['512000'] } });
+  });
+
+  // The example responses of Compte/ParametreComptable.html, ParameterJournal.html and Section.html.
+  const REVISION = /^0x[0-9A-F]{16}$/;
+  it('field types as the pages\' example responses show them', async () => {
+    const comptes = await rows('compte');
+    const bank = comptes.find((c) => c.numero === '512000')!;
+    const purchases = comptes.find((c) => c.numero === '606400')!;
+    expect(bank.revisionId).toMatch(REVISION);
+    expect(typeof bank.type).toBe('number'); // "type": 6
+    expect(bank.compteBanque).toBe('512000'); // "compteBanque string"
+    expect(purchases.compteBanque).toBeNull();
+    const journaux = await rows('journal');
+    const bq = journaux.find((j) => j.code === 'BQ')!;
+    const ac = journaux.find((j) => j.code === 'AC')!;
+    expect(ac.revisionId).toMatch(REVISION);
+    expect(ac.compteContrepartie).toEqual({ objectId: null, description: [''] }); // the example's empty counterpart
+    expect(bq.compteContrepartie).toEqual({ objectId: bank.objectId, description: ['512000'] });
+    expect(typeof ac.typeContrepartie).toBe('number'); // "typeContrepartie": 1
+    expect((await rows('section'))[0]!.revisionId).toMatch(REVISION);
   });
 
   it.each([
@@ -83,7 +104,7 @@ describe('filter, sort, skip, take, select as documented', () => {
     expect((await rows('compte', { filter: 'type === 4 && collectif == true' })).map((c) => c.numero)).toEqual(['401000', '411000', '421000', '467000']);
     expect((await rows('compte', { filter: 'tva != null' })).map((c) => c.numero)).toEqual(['445660', '445710']);
     expect((await rows('compte', { filter: "numero != '401000' && type == 4 && collectif === true" })).map((c) => c.numero)).toEqual(['411000', '421000', '467000']);
-    expect((await rows('journal', { filter: 'compteContrepartie != null' })).map((j) => j.code)).toEqual(['BQ']);
+    expect((await rows('journal', { filter: 'compteContrepartie.objectId != null' })).map((j) => j.code)).toEqual(['BQ']);
   });
 
   it('sort: field1&&field2:desc', async () => {
@@ -100,6 +121,23 @@ describe('filter, sort, skip, take, select as documented', () => {
     expect(await rows('compte', { skip: '1000' })).toEqual([]);
   });
 
+  it('skip and take quoted as the pages write them: ?skip="{number}", ?take="{number}"', async () => {
+    const all = await rows('compte');
+    const sim = createTestLoop();
+    // Written raw, as a developer copies the pages' example into a URL.
+    const res = await get(sim, '/loop-api-publiques/compte?codeDossier=F1&skip="1"&take="2"', headersFor(sim, 'CABA'));
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual(all.slice(1, 3));
+    expect(await rows('compte', { skip: "'2'", take: '"1"' })).toEqual(all.slice(2, 3));
+  });
+
+  it.each([['"-1"'], ['"1'], ['"a"'], ['""'], ['"1.5"']])('refuses skip=%s with Loop\'s message', async (skip) => {
+    const res = await list('compte', { skip });
+    expect(res.status).toBe(400);
+    const body = LoopErrorBodySchema.parse(await json(res));
+    expect(body.message).toContain(LOOP_MESSAGES.skipTake('skip'));
+  });
+
   it('select keeps only the named fields, separated by , or &&', async () => {
     const selected = await rows('compte', { select: 'numero,libelle', take: '1' });
     expect(selected).toEqual([{ numero: '401000', libelle: 'Fournisseurs' }]);
@@ -108,10 +146,10 @@ describe('filter, sort, skip, take, select as documented', () => {
 
   it('a malformed filter, an unknown field, a bad sort or select: a clear 400, nothing evaluated, nothing changed', async () => {
     const cases: [Record<string, string>, string, string][] = [
-      [{ filter: 'numero = "401000"' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('caractère inattendu « = » à la position 8.')],
-      [{ filter: 'numero == "401000' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('chaîne non terminée à la position 11.')],
-      [{ filter: 'numero == "1" || type == 4' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("l'opérateur || n'est pas pris en charge (position 15) ; seuls ==, ===, !=, !== et && le sont.")],
-      [{ filter: 'process.exit(1)' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('caractère inattendu « ( » à la position 13.')],
+      [{ filter: 'numero == "40 1000' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('chaîne non terminée à la position 11.')],
+      [{ filter: 'numero == "1" | type == 4' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('caractère inattendu « | » à la position 15.')],
+      [{ filter: 'process.exit(1)' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('opérateur ==, ===, !=, !==, >=, <=, > ou < attendu à la position 13.')],
+      [{ filter: '(numero == "1"' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter('« ) » attendue en fin de filtre.')],
       [{ filter: 'constructor == null' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ constructor n'existe pas.")],
       [{ filter: '__proto__.polluted == 1' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ __proto__.polluted n'existe pas.")],
       [{ filter: 'numro == "401000"' }, 'InvalidFilter', LOOP_MESSAGES.invalidFilter("le champ numro n'existe pas.")],
@@ -140,5 +178,47 @@ describe('filter, sort, skip, take, select as documented', () => {
 
   it('the catalogue entry is a behaviour, without a wire error', () => {
     expect(getEntry('LOOP-REFDATA-PULL').kind).toBe('behaviour');
+  });
+});
+
+describe('GET /EcritureComptable with the filters EcritureComptable.html documents', () => {
+  // F1 has 150 entries of 2026-01-15 (odd lines lettered L<n> on even entries); two more here.
+  const sim = () => {
+    const state = testState();
+    for (const row of buildEcritures('F1', 2, '2026-02-20', NOW, 151)) state.tenants.CABA!.folders.F1!.ecritures[row.objectId] = row;
+    return createTestLoop(state);
+  };
+  const read = async (filter: string, extra: Record<string, string> = {}) => {
+    const s = sim();
+    const res = await get(s, `/loop-api-publiques/EcritureComptable?${new URLSearchParams({ codeDossier: 'F1', filter, ...extra })}`, headersFor(s, 'CABA'));
+    expect(res.status, filter).toBe(200);
+    return ((await json(res)) as unknown[]).map((r) => EcritureComptableSchema.parse(r));
+  };
+
+  it('codeLettrage != null && datePiece >="AAAA-MM-JJ" (the table\'s secondary criterion, as written)', async () => {
+    const lines = await read('codeLettrage != null && datePiece >="2026-02-01"');
+    expect(lines.map((l) => [l.numeroEcriture, l.codeLettrage, l.datePiece])).toEqual([[152, 'L152', '2026-02-20']]);
+    // The same with the closing quote the table leaves out.
+    expect(await read('codeLettrage != null && datePiece >= "2026-02-01"')).toEqual(lines);
+  });
+
+  it('datePiece ==, <=, >, < ; journalCode, refPiece, compteNumero ==', async () => {
+    expect((await read('ecritureOrigine == "SAISIE" && datePiece == "2026-02-20"')).map((l) => l.numeroEcriture)).toEqual([151, 151, 152, 152]);
+    expect((await read('ecritureOrigine == "SAISIE" && datePiece > "2026-01-15"')).length).toBe(4);
+    expect((await read('ecritureOrigine == "SAISIE" && datePiece < "2026-02-20" && refPiece == "OD00003"')).map((l) => l.numeroEcriture)).toEqual([3, 3]);
+    expect((await read('ecritureOrigine == "SAISIE" && datePiece <= "2026-01-15" && compteNumero == "471000" && journalCode == "OD"', { take: '2' })).map((l) => l.numeroEcriture)).toEqual([1, 2]);
+  });
+
+  it('codeLettrage == null and == "<code>"; || when each branch names codeLettrage or ecritureOrigine', async () => {
+    expect((await read('codeLettrage == "L4"')).map((l) => [l.numeroEcriture, l.ligne])).toEqual([[4, 2]]);
+    expect((await read('codeLettrage == "L4" || codeLettrage == "L6"')).map((l) => l.numeroEcriture)).toEqual([4, 6]);
+    expect((await read('codeLettrage == null && datePiece >= "2026-02-20"')).map((l) => [l.numeroEcriture, l.ligne])).toEqual([[151, 1], [151, 2], [152, 1]]);
+  });
+
+  it('refuses a || whose branch lacks the mandatory filter, as it refuses no filter', async () => {
+    const s = sim();
+    const res = await get(s, `/loop-api-publiques/EcritureComptable?${new URLSearchParams({ codeDossier: 'F1', filter: 'codeLettrage == "L4" || journalCode == "OD"' })}`, headersFor(s, 'CABA'));
+    expect(res.status).toBe(400);
+    expect(await json(res)).toEqual({ statusCode: 400, code: 'FilterRequired', message: LOOP_MESSAGES.ecritureFilterRequired });
   });
 });

@@ -1,5 +1,5 @@
-import { JOURNAL_TYPES, TIERS_TYPES, type Compte, type EcritureComptable, type Journal, type Section, type Tiers, type TiersType } from '../../../contracts/loop/wire.js';
-import { stableUuid } from '../domain/ids.js';
+import { JOURNAL_TYPES, TIERS_TYPES, type Compte, type Reference, type EcritureComptable, type Journal, type Section, type Tiers, type TiersType } from '../../../contracts/loop/wire.js';
+import { stableRevisionId, stableUuid } from '../domain/ids.js';
 import type { ApiKeyState, FirmState, FiscalYearState, FolderState } from '../state/schema.js';
 
 /**
@@ -31,7 +31,7 @@ export const PCG_COMPTES: readonly [string, string, boolean, boolean][] = [
 export function buildCompte(folderCode: string, numero: string, libelle: string, overrides: Partial<Compte> = {}): Compte {
   return {
     objectId: stableUuid('compte', folderCode, numero),
-    revisionId: '1',
+    revisionId: stableRevisionId('compte', folderCode, numero),
     numero,
     libelle,
     type: Number(numero[0]) >= 1 && Number(numero[0]) <= 7 ? Number(numero[0]) : 4,
@@ -42,11 +42,14 @@ export function buildCompte(folderCode: string, numero: string, libelle: string,
     analytique: numero.startsWith('6') || numero.startsWith('7'),
     ferme: false,
     comptecontrepartie: null,
-    compteBanque: numero.startsWith('512'),
+    compteBanque: numero.startsWith('512') ? numero : null,
     tva: numero.startsWith('4456') || numero.startsWith('4457') ? numero : null,
     ...overrides,
   };
 }
+
+/** A reference as Loop's examples write it; no target is `{ objectId: null, description: [""] }`. */
+export const reference = (objectId: string | null, code: string): Reference => ({ objectId, description: [code] });
 
 /** The journals of a folder: [code, libelle, type]. */
 export const JOURNAUX: readonly [string, string, number][] = [
@@ -60,10 +63,11 @@ export const JOURNAUX: readonly [string, string, number][] = [
 export function buildJournal(folderCode: string, code: string, libelle: string, type: number, overrides: Partial<Journal> = {}): Journal {
   return {
     objectId: stableUuid('journal', folderCode, code),
+    revisionId: stableRevisionId('journal', folderCode, code),
     code,
     libelle,
     type,
-    compteContrepartie: type === JOURNAL_TYPES.banque ? '512000' : null,
+    compteContrepartie: type === JOURNAL_TYPES.banque ? reference(stableUuid('compte', folderCode, '512000'), '512000') : reference(null, ''),
     typeContrepartie: type === JOURNAL_TYPES.banque ? 2 : 1,
     repriseDateOp: false,
     ferme: false,
@@ -100,7 +104,7 @@ export function buildTiers(folderCode: string, code: string, type: TiersType, na
 }
 
 export function buildSection(folderCode: string, code: string, description: string, axe: string): Section {
-  return { objectId: stableUuid('section', folderCode, code), code, description, ferme: false, axe };
+  return { objectId: stableUuid('section', folderCode, code), revisionId: stableRevisionId('section', folderCode, code), code, description, ferme: false, axe };
 }
 
 /** `count` balanced entries typed in Loop (`ecritureOrigine` SAISIE), two lines each, dated `date`. */
