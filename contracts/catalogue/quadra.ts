@@ -136,8 +136,11 @@ export const quadraCatalogue = [
         en: 'File {file} is incomplete: the chart of accounts is incomplete or no journal is open.',
         documented: false,
       },
-      // Variant 1: one line of an imported file names a journal that is not open (rejection report).
+      // Variant 1: one line of an imported file names a journal that exists but is locked (rejection report).
       { en: 'Line {line}: journal {journal} is not open in file {file}.', documented: false },
+      // Variant 2: one line names a journal the file does not have at all: kept apart from a
+      // locked one, since the remedies differ (create it in Quadra, or fix the code sent).
+      { en: 'Line {line}: journal {journal} does not exist in file {file}.', documented: false },
     ],
     wire: { status: 422, code: 'IncompleteFile' },
     cause:
