@@ -174,6 +174,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
           type: input.type ?? existing?.type ?? 'G',
           label: input.label,
           collective: input.collective ?? existing?.collective ?? '',
+          ...(existing?.alphaKey ? { alphaKey: existing.alphaKey } : {}),
           autoCreated: false,
         };
         return ok(account, [set(paths.dossier(input.sicCode, input.dossier, 'accounts', input.number), account)]);
