@@ -22,7 +22,7 @@ export default defineScenario({
   ],
   expect: [
     { expect: 'status', entry: 'P1', is: 'posted' },
-    { expect: 'vendor-state', path: ['files', 'F1', 'accounts', '610123456', 'label'], equals: renderMessage('SGE-PCG-AUTOCREATE', { account: '610123456' }) },
+    { expect: 'vendor-state', path: ['files', 'F1', 'accounts', '610123456', 'label'], equals: renderMessage('SGE-PCG-AUTOCREATE', { account: '610123456' }, 0, 'fr') },
     { expect: 'vendor-state', path: ['files', 'F1', 'accounts', '610123456', 'autoCreated'], equals: true },
   ],
   verifiedAgainstVendor: false,
