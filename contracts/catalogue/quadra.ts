@@ -21,7 +21,8 @@ export const quadraCatalogue = [
     kind: 'rejection',
     title: 'Wrong CPA API key or secret',
     messages: [{ en: 'The CPA API key or its secret is invalid.', documented: false }],
-    wire: { status: 401, code: 'InvalidClientCredentials' },
+    // RFC 6749 §5.2's code: the token route answers in OAuth 2.0's error body.
+    wire: { status: 401, code: 'invalid_client' },
     cause:
       'The CPA API key or its secret entered in the Qonto Accounting Hub does not match the one generated in Cegid Life. The secret is only shown once: it is no longer visible after closing or refreshing the page.',
     remedy: [
