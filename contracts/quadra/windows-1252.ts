@@ -35,7 +35,8 @@ export const isWindows1252 = (char: string): boolean => windows1252Byte(char) !=
 
 /** Every character Windows-1252 can write, control characters aside (for generators and docs). */
 export const WINDOWS_1252_PRINTABLE: readonly string[] = WINDOWS_1252_TO_UNICODE.filter(
-  (cp): cp is number => cp !== null && cp >= 0x20 && cp !== 0x7f,
+  // The five unassigned bytes read as C1 control code points: readable, not printable.
+  (cp): cp is number => cp !== null && cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp <= 0x9f),
 ).map((cp) => String.fromCodePoint(cp));
 
 export interface EncodingProblem {
