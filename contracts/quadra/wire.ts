@@ -40,7 +40,7 @@ export const CFE_IMPORTED_FOLDER = 'archive/imported';
 // ---------------------------------------------------------------------------------------------
 
 export const QuadraErrorBodySchema = z.object({
-  /** The error code (`ContainerNotFoundInSicSettings`, `InvalidClientCredentials`, `ValidationError`...). */
+  /** The error code (`ContainerNotFoundInSicSettings`, `invalid_client`, `ValidationError`...). */
   error: z.string(),
   error_description: z.string(),
   /** What did not match the contract, on a validation error. */

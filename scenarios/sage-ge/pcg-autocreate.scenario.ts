@@ -4,7 +4,7 @@ import { linkAndSend, openAndSync } from './common.js';
 
 export default defineScenario({
   id: 'sage-ge/pcg-autocreate',
-  title: 'An account unknown to GE is created with the label "Account <number>"',
+  title: 'An account unknown to GE is created with the label "Compte <number>" ("Account <number>" in the English article)',
   vendor: 'sage-ge',
   covers: ['SGE-PCG-AUTOCREATE'],
   steps: [
