@@ -105,3 +105,11 @@ describe('short general accounts are completed with zeros to the 8 digits of the
     expect((await h.entries()).map((e) => e.NumeroCompte)).toEqual(['51200000']);
   });
 });
+
+describe('state saved before C records were taken', () => {
+  it('an import record without `accounts` (and with the old ignored.accounts count) still loads', async () => {
+    const { ImportStateSchema } = await import('../state/schema.js');
+    const old = { id: 'IMP-000001', fileName: 'A.TXT', openedAt: '2026-03-16T09:00:00.000Z', visibleAt: '2026-03-16T09:05:00.000Z', status: 'imported', lines: [], ignored: { accounts: 1, analytic: 0, schedules: 0 } };
+    expect(ImportStateSchema.parse(old)).toEqual({ ...old, accounts: [], ignored: { analytic: 0, schedules: 0 } });
+  });
+});

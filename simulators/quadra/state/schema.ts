@@ -80,8 +80,8 @@ export const ImportStateSchema = z.object({
   visibleAt: InstantSchema,
   status: z.enum(['importing', 'imported']),
   lines: z.array(QuadraEntryLineSchema),
-  /** The file's `C` records, applied to the chart at publication before its lines (labels are not taken). */
-  accounts: z.array(QuadraAccountRecordSchema),
+  /** The file's `C` records, applied to the chart at publication before its lines (labels are not taken). Absent from states saved before C records were taken. */
+  accounts: z.array(QuadraAccountRecordSchema).default([]),
   /** Counts of what the import did not keep: `I` and `R` records. */
   ignored: z.object({ analytic: z.number().int(), schedules: z.number().int() }),
 });
