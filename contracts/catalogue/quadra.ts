@@ -21,7 +21,8 @@ export const quadraCatalogue = [
     kind: 'rejection',
     title: 'Wrong CPA API key or secret',
     messages: [{ en: 'The CPA API key or its secret is invalid.', documented: false }],
-    wire: { status: 401, code: 'InvalidClientCredentials' },
+    // RFC 6749 §5.2's code: the token route answers in OAuth 2.0's error body.
+    wire: { status: 401, code: 'invalid_client' },
     cause:
       'The CPA API key or its secret entered in the Qonto Accounting Hub does not match the one generated in Cegid Life. The secret is only shown once: it is no longer visible after closing or refreshing the page.',
     remedy: [
@@ -136,8 +137,11 @@ export const quadraCatalogue = [
         en: 'File {file} is incomplete: the chart of accounts is incomplete or no journal is open.',
         documented: false,
       },
-      // Variant 1: one line of an imported file names a journal that is not open (rejection report).
+      // Variant 1: one line of an imported file names a journal that exists but is locked (rejection report).
       { en: 'Line {line}: journal {journal} is not open in file {file}.', documented: false },
+      // Variant 2: one line names a journal the file does not have at all: kept apart from a
+      // locked one, since the remedies differ (create it in Quadra, or fix the code sent).
+      { en: 'Line {line}: journal {journal} does not exist in file {file}.', documented: false },
     ],
     wire: { status: 422, code: 'IncompleteFile' },
     cause:

@@ -157,7 +157,7 @@ export const sageGeCatalogue = [
     id: 'SGE-PCG-AUTOCREATE',
     vendor: 'sage-ge',
     kind: 'behaviour',
-    title: 'Unknown PCG accounts created with the label "Account <number>"',
+    title: 'Unknown PCG accounts created with the label "Compte <number>" ("Account <number>" in the English article)',
     messages: [{ en: 'Account {account}', fr: 'Compte {account}', documented: true }],
     cause: 'If an account does not exist in Sage GE when entries are sent, it is created with the label "Account" followed by the number (610123456 - Account 610123456).',
     remedy: ['Correct the label of the created account manually in Sage GE'],

@@ -41,8 +41,16 @@ const code = (width: number, min = 1) =>
     .max(width)
     .regex(/^[0-9A-Za-z]*$/, 'letters and digits only');
 
-/** An account number as Quadra stores it: at most 8 characters (QDR-ACCOUNT-8-CHARS). */
-export const QuadraAccountNumberSchema = code(8);
+/**
+ * An account number as Quadra stores it: at most 8 characters (QDR-ACCOUNT-8-CHARS). A hyphen is
+ * taken (simulator's own choice): the Odoo module writes a partner's free reference there
+ * (`CLI-0042`), caerp a third-party code; Quadra's own rule is not public.
+ */
+export const QuadraAccountNumberSchema = z
+  .string()
+  .min(1)
+  .max(8)
+  .regex(/^[0-9A-Za-z-]*$/, 'letters, digits and "-" only');
 
 /** A date the 2-digit-year `JJMMAA` format can carry: 2000-01-01 to 2099-12-31 (simulator's own century rule). */
 export const QuadraDateSchema = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { message: 'a JJMMAA date is in 2000–2099' });
@@ -75,7 +83,7 @@ export const QuadraEntryLineSchema = z
     /** 43/13 Montant en centimes signé: sign at 43, then 12 digits. */
     amountCents: QuadraCentsSchema,
     /** 56/8 Compte de contrepartie. */
-    counterpartAccount: code(8, 0),
+    counterpartAccount: QuadraAccountNumberSchema.or(z.literal('')),
     /** 64/6 Date échéance `JJMMAA`; written `000000` when there is none. */
     dueDate: QuadraDateSchema.nullable(),
     /** 70/2 Code lettrage. */
@@ -127,7 +135,7 @@ export const QuadraAccountRecordSchema = z
     /** 40/7 Clé alphabétique. */
     alphaKey: text(7),
     /** 99/8 Compte collectif (40100000, 41100000). */
-    collective: code(8, 0),
+    collective: QuadraAccountNumberSchema.or(z.literal('')),
     /** 217/1 Maj: blank = leave an existing account alone, `2` = partial update. */
     update: z.enum(['', '2']),
     /** 218/1 Type de compte: `C` client, `F` fournisseur, `G` général. */
@@ -215,8 +223,11 @@ const textField = (name: string, start: number, width: number): FieldCodec => ({
   decode: (raw) => ({ ok: true, value: raw.trimEnd() }),
 });
 
-/** Codes are read trimmed on both sides: caerp right-aligns accounts with spaces. */
-const codeField = (name: string, start: number, width: number, required: boolean): FieldCodec => ({
+/**
+ * Codes are read trimmed on both sides: caerp right-aligns accounts with spaces. Account fields
+ * also take a hyphen (see `QuadraAccountNumberSchema`); journal codes letters and digits only.
+ */
+const codeField = (name: string, start: number, width: number, required: boolean, account = false): FieldCodec => ({
   name,
   start,
   width,
@@ -224,10 +235,25 @@ const codeField = (name: string, start: number, width: number, required: boolean
   decode: (raw) => {
     const value = raw.trim();
     if (required && value === '') return { ok: false, message: `${name} is mandatory` };
-    const bad = /[^0-9A-Za-z]/.exec(value);
-    if (bad) return { ok: false, message: `${name} has "${bad[0]}": letters and digits only`, offset: raw.indexOf(bad[0]) };
+    const bad = (account ? /[^0-9A-Za-z-]/ : /[^0-9A-Za-z]/).exec(value);
+    if (bad) return { ok: false, message: `${name} has "${bad[0]}": ${account ? 'letters, digits and "-" only' : 'letters and digits only'}`, offset: raw.indexOf(bad[0]) };
     return { ok: true, value };
   },
+});
+
+const accountField = (name: string, start: number, required: boolean) => codeField(name, start, 8, required, true);
+
+/**
+ * 42/1 Sens. Every exporter writes `D` or `C`; a lower-case `d` / `c` is read as upper case
+ * (simulator's own choice: no public source says Quadra refuses it, and refusing would throw a
+ * whole file away for one letter's case).
+ */
+const directionField = (start: number): FieldCodec => ({
+  name: 'direction',
+  start,
+  width: 1,
+  encode: (value) => value as string,
+  decode: (raw) => (/^[DCdc]$/.test(raw) ? { ok: true, value: raw.toUpperCase() } : { ok: false, message: `direction is "${raw}"; expected D, C (d and c are read as D and C)` }),
 });
 
 const literalField = (name: string, start: number, values: readonly string[]): FieldCodec => ({
@@ -313,15 +339,15 @@ interface RecordLayout {
 }
 
 const M_FIELDS: readonly FieldCodec[] = [
-  codeField('account', 2, 8, true),
+  accountField('account', 2, true),
   codeField('journal', 10, 2, true),
   folioField(12),
   dateField('date', 15, false),
   textField('labelCode', 21, 1),
   textField('label', 22, 20),
-  literalField('direction', 42, ['D', 'C']),
+  directionField(42),
   centsField('amountCents', 43, false),
-  codeField('counterpartAccount', 56, 8, false),
+  accountField('counterpartAccount', 56, false),
   dateField('dueDate', 64, true),
   textField('letteringCode', 70, 2),
   textField('statisticsCode', 72, 3),
@@ -343,10 +369,10 @@ const M_FIELDS: readonly FieldCodec[] = [
 ];
 
 const C_FIELDS: readonly FieldCodec[] = [
-  codeField('account', 2, 8, true),
+  accountField('account', 2, true),
   textField('label', 10, 30),
   textField('alphaKey', 40, 7),
-  codeField('collective', 99, 8, false),
+  accountField('collective', 99, false),
   literalField('update', 217, ['', '2']),
   literalField('accountType', 218, ['C', 'F', 'G']),
 ];
@@ -514,6 +540,18 @@ function toText(input: Uint8Array | string): { text: string; problems: { index: 
     }
     return { text: input, problems };
   }
+  // A UTF-8 byte-order mark: read as Windows-1252 it is three characters (ï»¿) before the first
+  // record type, so it is refused like the rest of UTF-8 (simulator's own choice; no exporter writes one).
+  if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) {
+    const rest = toText(input.subarray(3));
+    return {
+      text: rest.text,
+      problems: [
+        { index: 0, message: 'the file starts with a UTF-8 byte-order mark (EF BB BF); Quadra reads Windows-1252, where it is the three characters "ï»¿" before the first record' },
+        ...rest.problems,
+      ],
+    };
+  }
   if (input.some((b) => b >= 0x80)) {
     let utf8: string | null = null;
     try {
@@ -546,7 +584,11 @@ function toText(input: Uint8Array | string): { text: string; problems: { index: 
 export function decodeQuadraFile(input: Uint8Array | string): DecodeResult {
   const problems: CodecProblem[] = [];
   const records: DecodedRecord[] = [];
-  const { text, problems: encodingProblems } = toText(input);
+  const decodedText = toText(input);
+  const encodingProblems = decodedText.problems;
+  // One Ctrl-Z (0x1A) closing the file is the DOS end-of-file mark that DOS-era writers append;
+  // it ends the file, it is not a line (simulator's own choice, labelled in the README).
+  const text = decodedText.text.endsWith('\u001a') ? decodedText.text.slice(0, -1) : decodedText.text;
 
   // Split on LF; a CR right before it is the CRLF ending.
   const rawLines = text.split('\n');

@@ -11,9 +11,14 @@ const HIGH_CONTROL_RANGE: readonly (number | null)[] = [
   null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
 ];
 
-/** byte → Unicode code point (`null` for the five unassigned bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D). */
+/**
+ * byte → Unicode code point. The five bytes Windows-1252 leaves unassigned (0x81, 0x8D, 0x8F,
+ * 0x90, 0x9D) become the C1 code points of the same value, as Windows' own conversion
+ * (MultiByteToWideChar, Microsoft's bestfit1252.txt) reads them: Quadra is a Windows program, and
+ * a DOS-era exporter writing code page 850 puts `ü` at 0x81 (inferred; labelled in the README).
+ */
 export const WINDOWS_1252_TO_UNICODE: readonly (number | null)[] = Array.from({ length: 256 }, (_, byte) =>
-  byte >= 0x80 && byte <= 0x9f ? HIGH_CONTROL_RANGE[byte - 0x80]! : byte,
+  byte >= 0x80 && byte <= 0x9f ? (HIGH_CONTROL_RANGE[byte - 0x80] ?? byte) : byte,
 );
 
 /** Unicode code point → byte. */
@@ -30,7 +35,8 @@ export const isWindows1252 = (char: string): boolean => windows1252Byte(char) !=
 
 /** Every character Windows-1252 can write, control characters aside (for generators and docs). */
 export const WINDOWS_1252_PRINTABLE: readonly string[] = WINDOWS_1252_TO_UNICODE.filter(
-  (cp): cp is number => cp !== null && cp >= 0x20 && cp !== 0x7f,
+  // The five unassigned bytes read as C1 control code points: readable, not printable.
+  (cp): cp is number => cp !== null && cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp <= 0x9f),
 ).map((cp) => String.fromCodePoint(cp));
 
 export interface EncodingProblem {

@@ -40,7 +40,7 @@ export const CFE_IMPORTED_FOLDER = 'archive/imported';
 // ---------------------------------------------------------------------------------------------
 
 export const QuadraErrorBodySchema = z.object({
-  /** The error code (`ContainerNotFoundInSicSettings`, `InvalidClientCredentials`, `ValidationError`...). */
+  /** The error code (`ContainerNotFoundInSicSettings`, `invalid_client`, `ValidationError`...). */
   error: z.string(),
   error_description: z.string(),
   /** What did not match the contract, on a validation error. */
@@ -55,20 +55,26 @@ export type QuadraErrorBody = z.infer<typeof QuadraErrorBodySchema>;
 const secretString = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');
 
 /**
- * CPA token request [C]: form-encoded; `client_id` = the CPA API key, `client_secret` = its secret.
- * Refused with QDR-CPA-AUTH (wrong key or secret) or QDR-CPA-NO-PORTAL (no Collaborative Portal).
+ * CPA token request [C]: form-encoded client credentials. As the page writes it, the client is a
+ * "SIC code / key pair": `client_id` = the SIC code, `client_secret` = the api_key (the CPA API
+ * key) [C]. The pair seed 003 gives the hub, `client_id` = the CPA API key and `client_secret` =
+ * its secret, is also taken (simulator's own choice). Unrecognised parameters are ignored (RFC
+ * 6749 §3.2); `scope` is refused (`invalid_scope`: the page defines none; own choice). Refused
+ * with QDR-CPA-AUTH (`invalid_client`) or QDR-CPA-NO-PORTAL (no Collaborative Portal).
  */
-export const CpaTokenRequestSchema = z
-  .object({
-    grant_type: z.literal('client_credentials'),
-    client_id: secretString,
-    client_secret: secretString,
-    /** The GUID Cegid issues to validated vendors. */
-    vendor_name: z.guid(),
-    application_name: z.string().min(1).max(100),
-    application_version: z.string().min(1).max(40),
-  })
-  .strict();
+export const CpaTokenRequestSchema = z.object({
+  grant_type: z.literal('client_credentials'),
+  client_id: secretString,
+  client_secret: secretString,
+  /** The GUID Cegid issues to validated vendors. */
+  vendor_name: z.guid(),
+  application_name: z.string().min(1).max(100),
+  application_version: z.string().min(1).max(40),
+  scope: z
+    .string()
+    .refine(() => false, { message: 'no scope is defined for the Quadra On Demand Open API' })
+    .optional(),
+});
 export type CpaTokenRequest = z.infer<typeof CpaTokenRequestSchema>;
 
 /** CFE token request (simulator's own choice): client credentials = the CFE API key and its secret; QDR-CFE-AUTH when wrong. */

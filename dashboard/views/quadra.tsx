@@ -192,7 +192,8 @@ export const quadraView: VendorView = {
             { head: 'opened', cell: (i) => when(i.openedAt) },
             { head: 'state', cell: (i) => (Date.parse(i.visibleAt) <= ctx.now.getTime() ? <Badge kind="ok">{`visible since ${when(i.visibleAt)}`}</Badge> : <Badge kind="warn">{`importing, visible at ${when(i.visibleAt)}`}</Badge>) },
             { head: 'lines', cell: (i) => i.lines.length },
-            { head: 'not kept', cell: (i) => `${i.ignored.accounts} C, ${i.ignored.analytic} I, ${i.ignored.schedules} R` },
+            { head: 'accounts (C)', cell: (i) => i.accounts.length },
+            { head: 'not kept', cell: (i) => `${i.ignored.analytic} I, ${i.ignored.schedules} R` },
           ]}
         />
 

@@ -289,7 +289,7 @@ describe('tokens', () => {
       const connector = createQuadraConnector({ baseUrl: w.baseUrl, fetch: globalThis.fetch, credentials: CREDENTIALS, clock: w.clock, sleep: async () => {} });
       expect((await connector.listFiles()).ok).toBe(true);
       await w.action('regenerate-cpa-key');
-      expect(await connector.listFiles()).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', status: 401, code: 'InvalidClientCredentials', catalogueId: 'QDR-CPA-AUTH' } });
+      expect(await connector.listFiles()).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', status: 401, code: 'invalid_client', catalogueId: 'QDR-CPA-AUTH' } });
       expect(w.sim.journal.list({ status: 401, limit: 100 }).map((r) => r.path)).toEqual(['/QuadraODOpenApi/token', '/QuadraODOpenApi/GetDossiers']);
     } finally {
       await w.close();
@@ -330,7 +330,7 @@ describe('rejections and remedies', () => {
     const w = await world('msw');
     try {
       const cpa = await w.hub.connect({ vendor: 'quadra', credentials: { ...CREDENTIALS, cpaSecret: 'wrong-secret' } });
-      expect(cpa).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', code: 'InvalidClientCredentials', catalogueId: 'QDR-CPA-AUTH', message: renderMessage('QDR-CPA-AUTH') } });
+      expect(cpa).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', code: 'invalid_client', catalogueId: 'QDR-CPA-AUTH', message: renderMessage('QDR-CPA-AUTH') } });
       const cfe = await w.hub.connect({ vendor: 'quadra', credentials: { ...CREDENTIALS, cfeSecret: 'wrong-secret' } });
       expect(cfe).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', code: 'InvalidCfeCredentials', catalogueId: 'QDR-CFE-AUTH', message: renderMessage('QDR-CFE-AUTH') } });
     } finally {

@@ -160,7 +160,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'upsert-account',
       description: 'Create an account in the chart, or complete its label (the QDR-NO-LABELS remedy)',
       input: DossierInput.extend({
-        number: z.string().regex(/^[0-9A-Za-z]{1,8}$/, 'at most 8 letters or digits'),
+        number: z.string().regex(/^[0-9A-Za-z-]{1,8}$/, 'at most 8 letters, digits or "-" (as an import takes them)'),
         label: z.string().max(30),
         type: z.enum(['G', 'C', 'F']).optional(),
         collective: z.string().regex(/^[0-9]{0,8}$/).optional(),
@@ -174,6 +174,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
           type: input.type ?? existing?.type ?? 'G',
           label: input.label,
           collective: input.collective ?? existing?.collective ?? '',
+          ...(existing?.alphaKey ? { alphaKey: existing.alphaKey } : {}),
           autoCreated: false,
         };
         return ok(account, [writes.dossier(input.sicCode, input.dossier).set(['accounts', input.number], account)]);

@@ -1,6 +1,6 @@
 import { journalCodeOf } from './journal-code.js';
 import type { RuleResult } from '../../../contracts/catalogue/rejection.js';
-import { decodeQuadraFile, type QuadraEntryLine } from '../../../contracts/quadra/ascii.js';
+import { decodeQuadraFile, type QuadraAccountRecord, type QuadraEntryLine } from '../../../contracts/quadra/ascii.js';
 import {
   CFE_IMPORTED_FOLDER,
   CFE_INPUT_FOLDER,
@@ -44,13 +44,42 @@ function problemOf(result: RuleResult, where: { line?: number; column?: number; 
   return { ...where, code: error.code, message: error.message };
 }
 
+/**
+ * A general account written shorter than the chart's 8 digits (`706000`, `411`) is completed with
+ * zeros on the right, as Quadra's 8-digit chart holds it (`70600000`, `41100000`): an all-digit
+ * number starting with a class digit 1–8. Auxiliary accounts (`0…`, `9…`, letters) are left as
+ * written. Inferred, not confirmed: Quadra's charts are 8 digits (quadratools, vendor-facts §1.5)
+ * and the QreaCompta writer pads general accounts this way (§1.2); Dolibarr, the Odoo module and
+ * iDocus write 6-digit accounts as they are.
+ */
+export function chartAccountNumber(number: string): string {
+  return /^[1-8]\d{0,6}$/.test(number) ? number.padEnd(8, '0') : number;
+}
+
+const withChartAccounts = (line: QuadraEntryLine): QuadraEntryLine => ({
+  ...line,
+  account: chartAccountNumber(line.account),
+  counterpartAccount: line.counterpartAccount && chartAccountNumber(line.counterpartAccount),
+});
+
+const withChartCollective = (record: QuadraAccountRecord): QuadraAccountRecord => ({
+  ...record,
+  account: chartAccountNumber(record.account),
+  collective: record.collective && chartAccountNumber(record.collective),
+});
+
 /** Everything wrong with one file: format, encoding, the dossier's prerequisites, each line. */
-export function checkFile(dossier: DossierState, bytes: Uint8Array): { problems: Problem[]; lines: QuadraEntryLine[]; ignored: ImportState['ignored'] } {
+export function checkFile(
+  dossier: DossierState,
+  bytes: Uint8Array,
+): { problems: Problem[]; lines: QuadraEntryLine[]; accounts: QuadraAccountRecord[]; ignored: ImportState['ignored'] } {
   const decoded = decodeQuadraFile(bytes);
   const problems: Problem[] = decoded.problems.map((p) => ({ ...p, code: /Windows-1252|UTF-8/.test(p.message) ? 'InvalidEncoding' : 'InvalidFormat' }));
-  const lines = decoded.records.flatMap((r) => (r.record.type === 'M' ? [r.record] : []));
+  const lines = decoded.records.flatMap((r) => (r.record.type === 'M' ? [withChartAccounts(r.record)] : []));
+  const accounts = decoded.records.flatMap((r) => (r.record.type === 'C' ? [withChartCollective(r.record)] : []));
   const count = (type: string) => decoded.records.filter((r) => r.record.type === type).length;
-  if (decoded.ok && lines.length === 0) problems.push({ code: 'InvalidFormat', message: 'The file holds no entry line (M record)' });
+  // A file of C records only is an account import (the spec's C record exists for it): accepted.
+  if (decoded.ok && lines.length === 0 && accounts.length === 0) problems.push({ code: 'InvalidFormat', message: 'The file holds no entry line (M record)' });
 
   const prerequisites = [problemOf(periodNotOpen(dossier)), problemOf(incompleteFile(dossier))].filter((p): p is Problem => p !== null);
   problems.push(...prerequisites);
@@ -65,7 +94,7 @@ export function checkFile(dossier: DossierState, bytes: Uint8Array): { problems:
     }
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { problems, lines, ignored: { accounts: count('C'), analytic: count('I'), schedules: count('R') } };
+  return { problems, lines, accounts, ignored: { analytic: count('I'), schedules: count('R') } };
 }
 
 /** Opening the dossier in Quadra: every file waiting in the input folder is taken, in upload order. */
@@ -82,7 +111,7 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
 
   for (const blob of waiting) {
     const fileName = fileNameOf(blob);
-    const { problems, lines, ignored } = checkFile(dossier, blobBytes(blob));
+    const { problems, lines, accounts, ignored } = checkFile(dossier, blobBytes(blob));
     changes.push(inDossier.del(['container', 'blobs', blob.path]));
     if (problems.length > 0) {
       const rejectedPath = `${CFE_REJECTED_FOLDER}/${fileName}`;
@@ -105,7 +134,7 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
     const id = `IMP-${String(seq).padStart(6, '0')}`;
     seq += 1;
     const visibleAt = new Date(now.getTime() + dossier.importDelayMinutes * 60_000).toISOString();
-    const record: ImportState = { id, fileName, openedAt, visibleAt, status: 'importing', lines, ignored };
+    const record: ImportState = { id, fileName, openedAt, visibleAt, status: 'importing', lines, accounts, ignored };
     imports[id] = record;
     changes.push(inDossier.set(['imports', id], record), inDossier.set(['container', 'blobs', `${CFE_IMPORTED_FOLDER}/${fileName}`], { ...blob, path: `${CFE_IMPORTED_FOLDER}/${fileName}` }));
     report.imported.push({ file: fileName, importId: id, lines: lines.length, visibleAt });
@@ -118,6 +147,23 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
     report.published = published.value;
   }
   return done(report, changes);
+}
+
+/**
+ * A `C` record applied to the chart: an unknown account is created with the record's type, alpha
+ * key and collective (the default collective of its type when blank), never its label
+ * (QDR-NO-LABELS). An existing one is left alone when Maj (217) is blank; Maj `2`, the partial
+ * update, takes the alpha key and the collective (the spec's list also names label, address and
+ * RIB: the label is not taken, the others are not simulated). `undefined` = nothing to change.
+ */
+export function accountFromRecord(record: QuadraAccountRecord, existing: AccountState | undefined): AccountState | undefined {
+  const alphaKey = record.alphaKey ? { alphaKey: record.alphaKey } : {};
+  if (!existing) {
+    const collective = record.collective || (record.accountType === 'F' ? SUPPLIER_COLLECTIVE : record.accountType === 'C' ? CUSTOMER_COLLECTIVE : '');
+    return { number: record.account, type: record.accountType, label: '', collective, ...alphaKey, autoCreated: true };
+  }
+  if (record.update !== '2') return undefined;
+  return { ...existing, ...alphaKey, collective: record.collective || existing.collective };
 }
 
 /** QDR-NO-LABELS: an account the import does not know is created without a label; 0… is a supplier, 9… a customer. */
@@ -138,19 +184,27 @@ export function publishDueImports(firm: FirmState, dossier: DossierState, now: D
     .sort((a, b) => a.id.localeCompare(b.id));
   if (due.length === 0) return done(0);
   const changes: Change[] = [];
-  const created = new Set<string>();
+  // The chart as this publication leaves it: a C record of an earlier import counts for a later one.
+  const chart = new Map(Object.entries(dossier.accounts));
   let nextId = dossier.nextEntryId;
   for (const imp of due) {
+    for (const record of imp.accounts) {
+      const account = accountFromRecord(record, chart.get(record.account));
+      if (!account) continue;
+      chart.set(record.account, account);
+      changes.push(inDossier.set(['accounts', record.account], account));
+    }
     imp.lines.forEach((record, index) => {
-      if (!Object.hasOwn(dossier.accounts, record.account) && !created.has(record.account)) {
-        created.add(record.account);
-        changes.push(inDossier.set(['accounts', record.account], autoCreatedAccount(record.account)));
+      if (!chart.has(record.account)) {
+        const account = autoCreatedAccount(record.account);
+        chart.set(record.account, account);
+        changes.push(inDossier.set(['accounts', record.account], account));
       }
       const entry: EntryState = { id: nextId, importId: imp.id, lineNumber: (index + 1) * 10, record, visibleAt: imp.visibleAt };
       changes.push(inDossier.set(['entries', String(nextId)], entry));
       nextId += 1;
     });
-    changes.push(inDossier.set(['imports', imp.id], { ...imp, status: 'imported', lines: [] } satisfies ImportState));
+    changes.push(inDossier.set(['imports', imp.id], { ...imp, status: 'imported', lines: [], accounts: [] } satisfies ImportState));
   }
   changes.push(inDossier.set(['nextEntryId'], nextId));
   return done(nextId - dossier.nextEntryId, changes);

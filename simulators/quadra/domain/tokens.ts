@@ -16,6 +16,20 @@ export function firmByKey(state: QuadraState, kind: TokenKind, key: string): Fir
   return Object.values(state.tenants).find((firm) => firm[kind].key === key);
 }
 
+/**
+ * The firm a CPA token request names, and the credential that must come with it: the page's
+ * "SIC code / key pair" (`client_id` = SIC code, `client_secret` = the CPA API key) [C], or seed
+ * 003's key and secret (`client_id` = the CPA API key, `client_secret` = its secret; own choice).
+ */
+export function cpaClient(state: QuadraState, clientId: string): { firm: FirmState | undefined; expected: string | undefined } {
+  if (Object.hasOwn(state.tenants, clientId)) {
+    const firm = state.tenants[clientId]!;
+    return { firm, expected: firm.cpa.key };
+  }
+  const firm = firmByKey(state, 'cpa', clientId);
+  return { firm, expected: firm?.cpa.secret };
+}
+
 export const tokenExists = (state: QuadraState, token: string): boolean => Object.values(state.tenants).some((firm) => Object.hasOwn(firm.tokens, token));
 
 /** Issues `token` for the firm's current key; expired tokens of the firm are dropped on the way. */

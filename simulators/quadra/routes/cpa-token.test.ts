@@ -64,19 +64,20 @@ describe('CPA token (POST /QuadraODOpenApi/token)', () => {
     const post = (h: ReturnType<typeof setup>, body: string, type?: string) =>
       h.sim.app.request('/QuadraODOpenApi/token', { method: 'POST', body, headers: type ? { 'content-type': type } : {} });
 
-    it('refuses JSON, no content type, missing and unknown fields, another grant, a vendor_name that is not a GUID', async () => {
+    it('refuses JSON, no content type, missing or repeated fields, a scope, another grant, a vendor_name that is not a GUID', async () => {
       const h = setup();
       const before = h.stateSnapshot();
       const v = valid(h);
       await expectQuadraError(await post(h, JSON.stringify(v), 'application/json'), 415, 'UnsupportedMediaType');
       await expectQuadraError(await post(h, form(v)), 415, 'UnsupportedMediaType');
       const { client_secret: _s, ...missing } = v;
-      await expectQuadraError(await post(h, form(missing), 'application/x-www-form-urlencoded'), 400, 'ValidationError', /client_secret/);
-      await expectQuadraError(await post(h, form({ ...v, scope: 'all' }), 'application/x-www-form-urlencoded'), 400, 'ValidationError', /scope/);
-      await expectQuadraError(await post(h, form({ ...v, grant_type: 'password' }), 'application/x-www-form-urlencoded'), 400, 'ValidationError', /grant_type/);
-      await expectQuadraError(await post(h, form({ ...v, vendor_name: 'Qonto' }), 'application/x-www-form-urlencoded'), 400, 'ValidationError', /vendor_name/);
-      await expectQuadraError(await post(h, `${form(v)}&client_id=twice`, 'application/x-www-form-urlencoded'), 400, 'ValidationError', /client_id/);
-      await expectQuadraError(await post(h, '%%%&&==&', 'application/x-www-form-urlencoded'), 400, 'ValidationError');
+      // RFC 6749 §5.2's codes: the route is OAuth 2.0's token endpoint.
+      await expectQuadraError(await post(h, form(missing), 'application/x-www-form-urlencoded'), 400, 'invalid_request', /client_secret/);
+      await expectQuadraError(await post(h, form({ ...v, scope: 'all' }), 'application/x-www-form-urlencoded'), 400, 'invalid_scope', /scope/);
+      await expectQuadraError(await post(h, form({ ...v, grant_type: 'password' }), 'application/x-www-form-urlencoded'), 400, 'unsupported_grant_type', /grant_type/);
+      await expectQuadraError(await post(h, form({ ...v, vendor_name: 'Qonto' }), 'application/x-www-form-urlencoded'), 400, 'invalid_request', /vendor_name/);
+      await expectQuadraError(await post(h, `${form(v)}&client_id=twice`, 'application/x-www-form-urlencoded'), 400, 'invalid_request', /client_id/);
+      await expectQuadraError(await post(h, '%%%&&==&', 'application/x-www-form-urlencoded'), 400, 'invalid_request');
       expect(h.stateSnapshot()).toBe(before);
     });
 

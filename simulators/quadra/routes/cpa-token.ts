@@ -1,17 +1,38 @@
 import { createRoute } from '@hono/zod-openapi';
 import { CPA_TOKEN_SECONDS, CpaTokenRequestSchema, QUADRA_OD_API, TokenResponseSchema } from '../../../contracts/quadra/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
-import { rejectionResponse } from '../../kit/vendor-error.js';
-import { firmByKey, issueToken, tokenExists } from '../domain/tokens.js';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import { cpaClient, issueToken, tokenExists } from '../domain/tokens.js';
 import { cpaAuth, cpaNoPortal } from '../rules/index.js';
 import { freshToken, type QuadraRouteDeps } from './access.js';
 import { json, tokenErrors } from './openapi-helpers.js';
 import { declareRoute } from '../../kit/route.js';
 
 /**
- * `POST /QuadraODOpenApi/token` [C]: client credentials, form-encoded, a 10-hour token.
- * `client_id` is the CPA API key and `client_secret` its secret (QDR-CPA-AUTH); the firm needs
- * Collaborative Portal access (QDR-CPA-NO-PORTAL).
+ * An invalid token request in RFC 6749 §5.2's terms, since the route is OAuth 2.0's token
+ * endpoint: another grant is `unsupported_grant_type`, a scope `invalid_scope`, anything else
+ * (a missing, empty or repeated parameter) `invalid_request`.
+ */
+function oauthRequestError(result: { success: boolean; error?: unknown; data?: unknown }, c: Context<KitEnv>) {
+  if (result.success) return undefined;
+  const issues = (result.error as z.ZodError).issues.map((issue) => ({ path: ['body', ...issue.path].join('.'), message: issue.message }));
+  const first = (result.error as z.ZodError).issues[0];
+  const field = String(first?.path[0] ?? '');
+  // A grant that is there but not ours is unsupported; a missing one is an invalid request.
+  const grant = (result.data as Record<string, unknown> | undefined)?.grant_type;
+  const unsupported = field === 'grant_type' && typeof grant === 'string' && grant !== '';
+  const code = unsupported ? 'unsupported_grant_type' : field === 'scope' ? 'invalid_scope' : 'invalid_request';
+  const message = unsupported ? 'grant_type: only client_credentials is supported' : `Invalid request: ${issues[0]?.path ?? 'body'}: ${first?.message ?? 'invalid'}`;
+  return vendorError(c, { status: 400, code, message, issues });
+}
+
+/**
+ * `POST /QuadraODOpenApi/token` [C]: client credentials, form-encoded, a 10-hour token. The
+ * client is the page's SIC code / key pair, or seed 003's CPA key and secret (`cpaClient`;
+ * QDR-CPA-AUTH when neither matches); the firm needs Collaborative Portal access
+ * (QDR-CPA-NO-PORTAL, the simulator's own code: the page defines no such refusal).
  */
 export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
   const router = kit.router();
@@ -26,8 +47,8 @@ export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     }),
     async (c) => {
       const form = c.req.valid('form');
-      const found = firmByKey(deps.store.data, 'cpa', form.client_id);
-      const auth = cpaAuth(found, form.client_secret);
+      const { firm: found, expected } = cpaClient(deps.store.data, form.client_id);
+      const auth = cpaAuth(found, expected, form.client_secret);
       if (!auth.ok) return rejectionResponse(c, auth.rejection);
       const firm = found!;
       c.set('tenantId', firm.sicCode);
@@ -40,6 +61,7 @@ export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json(result.value, 200);
     },
+    oauthRequestError as never,
   );
   return router;
 }

@@ -7,8 +7,8 @@ const error = (description: string) => json(QuadraErrorBodySchema, description);
 
 /** The error answers of the token endpoints. */
 export const tokenErrors = {
-  400: error('Invalid request (not form-encoded, a missing or unknown field)'),
-  401: error('Wrong API key or secret (QDR-CPA-AUTH, QDR-CFE-AUTH)'),
+  400: error('Invalid request (a missing, empty or repeated field; on the CPA token route RFC 6749 invalid_request, unsupported_grant_type, invalid_scope)'),
+  401: error('Wrong client credentials (QDR-CPA-AUTH: invalid_client; QDR-CFE-AUTH)'),
   403: error('No Collaborative Portal access (QDR-CPA-NO-PORTAL)'),
   415: error('Not application/x-www-form-urlencoded'),
 } as const;

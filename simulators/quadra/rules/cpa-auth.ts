@@ -2,8 +2,8 @@ import { accept, reject, type RuleResult } from '../../../contracts/catalogue/re
 import type { FirmState } from '../state/schema.js';
 
 /**
- * QDR-CPA-AUTH: the CPA API key (`client_id`) is not one Cegid Life generated, or its secret
- * (`client_secret`) does not match. `firm` is the firm whose current CPA key is `client_id`.
+ * QDR-CPA-AUTH: the client is not known, or its credential does not match. `firm` is the firm the
+ * `client_id` names (by SIC code or by CPA key), `expected` the credential that goes with it.
  */
-export const cpaAuth = (firm: FirmState | undefined, clientSecret: string): RuleResult =>
-  firm && firm.cpa.secret === clientSecret ? accept : reject('QDR-CPA-AUTH');
+export const cpaAuth = (firm: FirmState | undefined, expected: string | undefined, clientSecret: string): RuleResult =>
+  firm && expected === clientSecret ? accept : reject('QDR-CPA-AUTH');

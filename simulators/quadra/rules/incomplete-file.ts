@@ -19,6 +19,12 @@ export function isChartComplete(accounts: Record<string, AccountState>): boolean
 export const incompleteFile = (dossier: DossierState): RuleResult =>
   isChartComplete(dossier.accounts) && Object.values(dossier.journals).some((j) => j.status === 'open') ? accept : reject('QDR-INCOMPLETE-FILE', { file: dossier.code });
 
-/** QDR-INCOMPLETE-FILE (variant 1): an imported line names a journal that is locked or does not exist. */
-export const journalNotOpen = (dossier: DossierState, line: number, journal: string): RuleResult =>
-  Object.hasOwn(dossier.journals, journal) && dossier.journals[journal]!.status === 'open' ? accept : reject('QDR-INCOMPLETE-FILE', { line: String(line), journal, file: dossier.code }, 1);
+/**
+ * QDR-INCOMPLETE-FILE: an imported line names a journal that is locked (variant 1) or that the
+ * dossier does not have at all (variant 2, the simulator's own message).
+ */
+export function journalNotOpen(dossier: DossierState, line: number, journal: string): RuleResult {
+  const params = { line: String(line), journal, file: dossier.code };
+  if (!Object.hasOwn(dossier.journals, journal)) return reject('QDR-INCOMPLETE-FILE', params, 2);
+  return dossier.journals[journal]!.status === 'open' ? accept : reject('QDR-INCOMPLETE-FILE', params, 1);
+}

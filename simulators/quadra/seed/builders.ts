@@ -38,6 +38,31 @@ export const JOURNALS: readonly Pick<JournalState, 'code' | 'label'>[] = [
   { code: 'NDF', label: 'Notes de frais' },
 ];
 
+/**
+ * The journal codes the five public Quadra exporters write (conformance/quadra/README.md), for the
+ * demo dossiers: without them every real exporter's file is refused whole. The code is the one
+ * the import reads: the 3 characters at 111 when filled, else the 2 at 10.
+ */
+export const EXPORTER_JOURNALS: readonly Pick<JournalState, 'code' | 'label'>[] = [
+  // Dolibarr's default accounting journals (VT, AC, BQ, OD, AN above), plus expense reports and inventory.
+  { code: 'ER', label: 'Notes de frais (Dolibarr)' },
+  { code: 'INV', label: 'Factures clients (Odoo INV) / inventaire (Dolibarr)' },
+  // The Odoo module writes the journal code cut to 3 characters at 111: BILL, MISC, BNK1, CSH1, EXCH, CABA.
+  { code: 'BIL', label: 'Factures fournisseurs (Odoo BILL)' },
+  { code: 'MIS', label: 'Opérations diverses (Odoo MISC)' },
+  { code: 'BNK', label: 'Banque (Odoo BNK1)' },
+  { code: 'CSH', label: 'Caisse (Odoo CSH1)' },
+  { code: 'STJ', label: 'Valorisation des stocks (Odoo STJ)' },
+  { code: 'EXC', label: 'Différences de change (Odoo EXCH)' },
+  // Odoo in French names the sales journal FAC and the purchase journal FACTU: both arrive as FAC.
+  { code: 'FAC', label: 'Factures (Odoo FAC / FACTU)' },
+  // caerp's journal codes are set per installation; VTE / ACH are common 3-character codes.
+  { code: 'VTE', label: 'Ventes (caerp)' },
+  { code: 'ACH', label: 'Achats (caerp)' },
+  // excel-to-quadra's example configuration posts to OS (opérations de situation).
+  { code: 'OS', label: 'Opérations de situation (excel-to-quadra)' },
+];
+
 /** The calendar-year period `year`. */
 export const calendarPeriod = (year: number, status: PeriodState['status'] = 'open'): PeriodState => ({
   id: `EX${year}`,

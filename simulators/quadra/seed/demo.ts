@@ -2,7 +2,7 @@ import { encodeQuadraFile, entryLine } from '../../../contracts/quadra/ascii.js'
 import { CFE_INPUT_FOLDER } from '../../../contracts/quadra/wire.js';
 import { createRandom } from '../../../core/random.js';
 import type { DossierState, QuadraState } from '../state/schema.js';
-import { buildDossier, buildFirm, calendarPeriod } from './builders.js';
+import { EXPORTER_JOURNALS, buildDossier, buildFirm, calendarPeriod } from './builders.js';
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -21,8 +21,7 @@ export function quadraDemoState(seed: number, now: Date): QuadraState {
   const company = (caseName: string) => `${random.faker.company.name()} (${caseName})`;
 
   const mainKeys = keys('100001');
-  const dossier = (code: string, caseName: string, overrides: Parameters<typeof buildDossier>[3] = {}) =>
-    buildDossier(code, year, mainKeys.cfe.key, { name: company(caseName), ...overrides });
+  const dossier = (code: string, caseName: string, overrides: Parameters<typeof buildDossier>[3] = {}) => withExporterJournals(buildDossier(code, year, mainKeys.cfe.key, { name: company(caseName), ...overrides }));
 
   const incomplete = dossier('INCOMPLET', 'QDR-INCOMPLETE-FILE: no class 2 or 3 account, journals locked');
   for (const number of ['21830000', '37000000']) delete incomplete.accounts[number];
@@ -44,15 +43,21 @@ export function quadraDemoState(seed: number, now: Date): QuadraState {
     name: `Cabinet ${random.faker.person.lastName()} (QDR-CPA-NO-PORTAL)`,
     portalAccess: false,
     ...noPortalKeys,
-    dossiers: [buildDossier('SAIN', year, noPortalKeys.cfe.key, { name: company('healthy') })],
+    dossiers: [withExporterJournals(buildDossier('SAIN', year, noPortalKeys.cfe.key, { name: company('healthy') }))],
   });
   const notActivatedKeys = keys('100003');
   const notActivated = buildFirm('100003', {
     name: `Cabinet ${random.faker.person.lastName()} (QDR-CFE-NOT-ACTIVATED)`,
     ...notActivatedKeys,
-    dossiers: [buildDossier('SAIN', year, notActivatedKeys.cfe.key, { name: company('healthy') })],
+    dossiers: [withExporterJournals(buildDossier('SAIN', year, notActivatedKeys.cfe.key, { name: company('healthy') }))],
   });
   return { tenants: { [main.sicCode]: main, [noPortal.sicCode]: noPortal, [notActivated.sicCode]: notActivated } };
+}
+
+/** The journals real exporters write (EXPORTER_JOURNALS), open, beside the dossier's own. */
+function withExporterJournals(dossier: DossierState): DossierState {
+  for (const journal of EXPORTER_JOURNALS) dossier.journals[journal.code] ??= { ...journal, status: 'open' };
+  return dossier;
 }
 
 /** A supplier invoice already uploaded to the container, on an auxiliary account Quadra does not know. */

@@ -1,7 +1,7 @@
 import { changesOf } from '../../../core/changes.js';
 import { z } from 'zod';
 import { IsoDateSchema, InstantSchema } from '../../../contracts/common/primitives.js';
-import { QuadraEntryLineSchema } from '../../../contracts/quadra/ascii.js';
+import { QuadraAccountRecordSchema, QuadraEntryLineSchema } from '../../../contracts/quadra/ascii.js';
 
 /**
  * The whole persisted state of the Cegid Quadra simulator. Tenants are accounting firms, keyed
@@ -29,6 +29,8 @@ export const AccountStateSchema = z.object({
   label: z.string(),
   /** `Collectif`: 40100000 / 41100000 for auxiliary accounts, else empty. */
   collective: z.string(),
+  /** `Comptes` alpha key (clé alphabétique), as a `C` record of an import gave it. */
+  alphaKey: z.string().max(7).optional(),
   /** Created by an ASCII import, waiting for a person to give it a label. */
   autoCreated: z.boolean(),
 });
@@ -79,8 +81,10 @@ export const ImportStateSchema = z.object({
   visibleAt: InstantSchema,
   status: z.enum(['importing', 'imported']),
   lines: z.array(QuadraEntryLineSchema),
-  /** Counts of what the import did not keep: `C` records (their labels are not taken), `I` and `R` records. */
-  ignored: z.object({ accounts: z.number().int(), analytic: z.number().int(), schedules: z.number().int() }),
+  /** The file's `C` records, applied to the chart at publication before its lines (labels are not taken). Absent from states saved before C records were taken. */
+  accounts: z.array(QuadraAccountRecordSchema).default([]),
+  /** Counts of what the import did not keep: `I` and `R` records. */
+  ignored: z.object({ analytic: z.number().int(), schedules: z.number().int() }),
 });
 export type ImportState = z.infer<typeof ImportStateSchema>;
 

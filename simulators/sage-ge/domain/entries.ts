@@ -121,7 +121,9 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
       if (!accounts[line.accountNumber]) {
         const account: AccountState = {
           number: line.accountNumber,
-          label: renderMessage('SGE-PCG-AUTOCREATE', { account: line.accountNumber }),
+          // Sage GE is French software: the label it writes is the article's French form
+          // ("610123456 - Compte 610123456"); seed 000's "Account" is the English article's translation.
+          label: renderMessage('SGE-PCG-AUTOCREATE', { account: line.accountNumber }, 0, 'fr'),
           collective: isCollective(accounts, line.accountNumber),
           locked: false,
           autoCreated: true,

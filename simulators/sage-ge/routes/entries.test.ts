@@ -215,16 +215,19 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
   });
 
   describe('SGE-PCG-AUTOCREATE', () => {
-    it('creates an unknown account labelled "Account <number>", visible in the chart of accounts', async () => {
+    it('creates an unknown account labelled "Compte <number>" (Sage GE writes French), visible in the chart of accounts', async () => {
       const h = setup();
       const body = entryBody({ lines: [{ accountNumber: '610123456', debit: 50, credit: 0 }, { accountNumber: '401000', subsidiaryAccount: 'F00001', debit: 0, credit: 50 }] });
       const before = (await (await h.request(h.api(FILE, 'accounts'))).json()) as { accounts: { number: string }[] };
       expect(before.accounts.map((a) => a.number)).not.toContain('610123456');
       expect((await h.pushAndInject(body)).status).toBe('injected');
       const after = (await (await h.request(h.api(FILE, 'accounts'))).json()) as { accounts: { number: string; label: string; collective: boolean; locked: boolean }[] };
-      const label = renderMessage('SGE-PCG-AUTOCREATE', { account: '610123456' });
-      expect(label).toBe('Account 610123456');
-      expect(after.accounts.find((a) => a.number === '610123456')).toEqual({ number: '610123456', label, collective: false, locked: false });
+      // Seed 000 (English) and the French article agree on "<word> <number>"; the word is Sage GE's own, in French.
+      const label = renderMessage('SGE-PCG-AUTOCREATE', { account: '610123456' }, 0, 'fr');
+      const created = after.accounts.find((a) => a.number === '610123456');
+      expect(created).toEqual({ number: '610123456', label, collective: false, locked: false });
+      expect(`${created!.number} - ${created!.label}`).toBe('610123456 - Compte 610123456');
+      expect(created!.label).not.toBe(renderMessage('SGE-PCG-AUTOCREATE', { account: '610123456' }));
       expect(after.accounts).toHaveLength(before.accounts.length + 1);
     });
 

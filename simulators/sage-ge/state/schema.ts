@@ -19,7 +19,7 @@ export const AccountStateSchema = z.object({
   collective: z.boolean(),
   /** Error 5: "Account xxx is locked". */
   locked: z.boolean(),
-  /** Created by an entry push (labelled "Account <number>"), to be corrected by hand. */
+  /** Created by an entry push (labelled "Compte <number>"), to be corrected by hand. */
   autoCreated: z.boolean().default(false),
 });
 export type AccountState = z.infer<typeof AccountStateSchema>;
