@@ -107,11 +107,32 @@ describe('ledgersim reproduce', () => {
     expect(out).toContain('Reproduced, and the remedy clears it.');
   });
 
-  it('answers an unknown message with the closest entries and exit 2', async () => {
+  it('answers an unknown message with "not sure", the candidates and why, and exit 2', async () => {
     const c = capture();
     expect(await main(['reproduce', 'the journal is closed for imports'], c.io)).toBe(2);
-    expect(c.err()).toMatch(/no catalogue entry matches/);
+    expect(c.err()).toMatch(/not sure which catalogue entry/);
+    expect(c.out()).toBe('');
   });
+
+  it('is not sure about a sentence that only begins like a short message (issue 15: "Compte {account}" swallowed it)', async () => {
+    const c = capture();
+    expect(await main(['reproduce', 'Compte 606400 à vérifier avant clôture', '--json'], c.io)).toBe(2);
+    const answer = JSON.parse(c.out()) as { match: null; sure: boolean; candidates: { id: string; evidence: string[] }[] };
+    expect(answer.match).toBeNull();
+    expect(answer.sure).toBe(false);
+  });
+
+  it('replays a French message with the customer\'s account and explains it in French', async () => {
+    const c = capture();
+    expect(await main(['reproduce', 'Bonjour, rejet reçu : « Compte (411000) ou autre est collectif »', '--explain'], c.io)).toBe(0);
+    const out = c.out();
+    expect(out).toContain('SGE-COLLECTIVE-ACCOUNT');
+    expect(out).toContain('(fr)');
+    expect(out).toContain('account 401000 → 411000');
+    expect(out).toContain('Explication à transmettre');
+    expect(out).toContain(`« ${renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '411000' }, 0, 'fr')} »`);
+    expect(out).toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').remedy[0]);
+  }, 30_000);
 
   it('reproduces every message quoted in the seeds, with other values in its varying parts', async () => {
     const available = new Set((await loadScenarios()).map((s) => s.id));

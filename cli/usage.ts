@@ -5,7 +5,7 @@ Usage:
                   [--verbose | --log text|json]
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
-  ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
+  ledgersim reproduce "<message a customer saw>" [--explain] [--json] [--against URL ...]
   ledgersim --version
 
 Commands:
@@ -15,10 +15,11 @@ Commands:
   run        Run scenarios (all, or by id, glob such as 'sage-ge/*', or scenario file) in-process,
              or against running simulators (--against each URL); print each timeline.
              Exit 0 when all passed, 1 otherwise, 2 on bad usage.
-  reproduce  Find the catalogue entry of a vendor message (any account number, year, folder or
-             collaborator name; case and spacing; the French original where known), run its
-             scenario, show the cause, the timeline, the documented remedy and the remedy at work.
-             No match: the closest entries and exit 2.
+  reproduce  Find the catalogue entry of what a customer pasted (the vendor's message in English
+             or French with their values, a hub status name, a symptom, a whole e-mail), run its
+             scenario with the customer's values, show the cause, the timeline, the documented
+             remedy and the remedy at work; --explain adds a text to forward, in the customer's
+             language. Not sure: the candidates with what matched, and exit 2.
 
 Options for start:
   --data DIR       Persist state as JSON files in DIR (state survives a restart)
