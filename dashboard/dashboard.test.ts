@@ -147,3 +147,23 @@ describe('dashboard forms', () => {
     expect(sage.faults.list()).toEqual([]);
   });
 });
+
+describe('the reproduce page', () => {
+  it('is not sure about a near-miss: the candidates and what matched, no reproduction', async () => {
+    const { app } = setup();
+    const html = await (await app.request(`/reproduce?message=${encodeURIComponent('Compte 606400 à vérifier avant clôture')}`)).text();
+    expect(html).toContain('data-testid="no-match"');
+    expect(html).toContain('Not sure which catalogue entry');
+    expect(html).not.toContain('data-testid="reproduction"');
+  });
+
+  it('replays a French message with the customer\'s values and explains it in French', async () => {
+    const { app } = setup();
+    const html = await (await app.request(`/reproduce?message=${encodeURIComponent('Compte (411000) ou autre est collectif')}`)).text();
+    expect(html).toContain('SGE-COLLECTIVE-ACCOUNT');
+    expect(html).toContain('account 401000 → 411000');
+    expect(html).toMatch(/data-testid="explanation" lang="fr"/);
+    expect(html).toContain('Explication à transmettre');
+    expect(html).toContain('data-testid="reproduction"');
+  }, 30_000);
+});

@@ -6,7 +6,9 @@ import { csrf } from 'hono/csrf';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { FaultRuleSchema } from '../contracts/common/faults.js';
-import { getEntry, lookupMessage, type MessageMatch } from '../contracts/catalogue/index.js';
+import { explain } from '../contracts/catalogue/explain.js';
+import { getEntry, identifyMessage } from '../contracts/catalogue/index.js';
+import { withCustomerValues } from '../scenarios/replay.js';
 import type { Scenario } from '../contracts/scenario/schema.js';
 import type { RunOptions, ScenarioResult } from '../scenarios/runner.js';
 import { DAY, HOUR, nextNight, type VirtualClock } from '../core/clock.js';
@@ -401,11 +403,10 @@ export function createDashboard(options: DashboardOptions): Hono {
   app.get('/reproduce', async (c) => {
     const message = (c.req.query('message') ?? '').slice(0, MAX_MESSAGE).trim();
     if (!message) return page(c, 'Reproduce a customer\'s message', 'scenarios', <ReproduceBox />);
-    const matches = lookupMessage(message);
-    const best: MessageMatch | undefined = matches[0];
-    // An exact tie between partial matches is no answer: show the closest instead.
-    if (!best || (best.score < 1 && matches.length > 1 && matches[1]!.score === best.score)) {
-      const closest = (best ? matches : lookupMessage(message, { minScore: 0.25 })).slice(0, 3);
+    const { sure: best, candidates, unsureBecause } = identifyMessage(message);
+    // Not sure is an answer: the candidates and what matched, never a guess presented as a match.
+    if (!best) {
+      const closest = candidates.slice(0, 3);
       return page(
         c,
         'Reproduce a customer\'s message',
@@ -413,15 +414,16 @@ export function createDashboard(options: DashboardOptions): Hono {
         <div>
           <ReproduceBox message={message} />
           <div class="flash error" data-testid="no-match">
-            No catalogue entry matches this message.
+            {`Not sure which catalogue entry this is (${unsureBecause}).`}
           </div>
           {closest.length ? (
             <>
-              <h2>The closest</h2>
-              <ul>
+              <h2>The candidates</h2>
+              <ul data-testid="candidates">
                 {closest.map((m) => (
                   <li>
-                    <code>{m.id}</code> <q>{m.entry.messages[m.variant]?.en}</q>
+                    <code>{m.id}</code> {m.entry.title} <Badge kind="warn">{`${Math.round(m.confidence * 100)}% (${m.via}, ${m.lang})`}</Badge>{' '}
+                    <span class="muted">matched: {m.evidence.join(' ')}</span>
                   </li>
                 ))}
               </ul>
@@ -438,7 +440,14 @@ export function createDashboard(options: DashboardOptions): Hono {
     } catch (error) {
       loadError = error;
     }
-    const result = scenario ? await run(scenario) : undefined;
+    const replay = scenario ? withCustomerValues(scenario, entry.id, best.params) : undefined;
+    let result = replay ? await run(replay.scenario) : undefined;
+    let fellBack: string | undefined;
+    if (scenario && result?.status === 'failed' && replay?.substituted.length) {
+      fellBack = result.failures[0] ?? 'the scenario did not behave as documented';
+      result = await run(scenario);
+    }
+    const explanation = explain(entry, best);
     const before = result?.timeline.filter((t) => t.phase !== 'remedy' && t.phase !== 'remedy-expect') ?? [];
     const after = result?.timeline.filter((t) => t.phase === 'remedy' || t.phase === 'remedy-expect') ?? [];
     return page(
@@ -448,6 +457,13 @@ export function createDashboard(options: DashboardOptions): Hono {
       <div>
         <ReproduceBox message={message} />
         <CatalogueEntryView entry={entry} match={best} />
+        {replay?.substituted.length && !fellBack ? <p data-testid="replayed">{`Replayed with the customer's values: ${replay.substituted.map((x) => `${x.name} ${x.from} → ${x.to}`).join(', ')}`}</p> : null}
+        {fellBack ? <div class="flash error">{`The customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values.`}</div> : null}
+        {replay?.notSubstituted.map((n) => <p class="muted">{`Not replayed: ${n.name} = ${n.value} (${n.why})`}</p>)}
+        <div class="card" data-testid="explanation" lang={explanation.lang}>
+          <h3>{explanation.lang === 'fr' ? 'Explication à transmettre' : 'Explanation to forward'}</h3>
+          <pre>{explanation.text}</pre>
+        </div>
         {loadError ? scenarioError(loadError) : null}
         {!loadError && !scenario ? <div class="flash error">{`${entry.id} matches, but its scenario ${entry.scenarioId} does not exist yet.`}</div> : null}
         {scenario && result ? (

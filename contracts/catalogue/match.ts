@@ -11,8 +11,8 @@ import type { CatalogueEntry, CatalogueId } from './schema.js';
  *   the message's own delimiters) and never "the rest of the sentence";
  * - a status or tab name, aligned the same way;
  * - a symptom phrase, whose content words (or their synonyms) must all be present, in any order.
- * Templates too short to identify an entry alone (two content words or fewer, such as
- * "Compte {account}") score only when they are nearly the whole text.
+ * Templates too short to identify an entry alone (one word and a parameter, such as
+ * "Compte {account}", or two words) score only when they are nearly the whole text.
  */
 export interface MessageMatch {
   id: CatalogueId;
@@ -273,7 +273,7 @@ interface Form {
   total: number;
   /** Content words plus parameters. */
   specificity: number;
-  /** Two content words or fewer: must be nearly the whole text. */
+  /** One word and a parameter, or two words: must be nearly the whole text. */
   short: boolean;
   /** For each element, the next literal after it (what bounds a free name). */
   nextLiteral: (Element | undefined)[];
@@ -297,7 +297,7 @@ function compileForm(entry: CatalogueEntry, via: Form['via'], variant: number, l
   const params = elements.filter((e) => 'param' in e).length;
   // A vendor code such as ContainerNotFoundInSicSettings identifies its entry alone, however short.
   const code = elements.length === 1 && 'lit' in elements[0]! && elements[0].lit.length >= 15;
-  return { entry, via, variant, lang, elements, total: elements.reduce((s, e) => s + e.weight, 0), specificity: content + params, short: content <= 2 && !code, nextLiteral: elements.map((_, i) => elements.slice(i + 1).find((e) => 'lit' in e)) };
+  return { entry, via, variant, lang, elements, total: elements.reduce((s, e) => s + e.weight, 0), specificity: content + params, short: content + params <= 2 && !code, nextLiteral: elements.map((_, i) => elements.slice(i + 1).find((e) => 'lit' in e)) };
 }
 
 let compiledCache: Form[] | undefined;

@@ -127,7 +127,7 @@ export const CatalogueEntryView: FC<{ entry: CatalogueEntry; match?: MessageMatc
       <Badge>{entry.kind}</Badge>
       {entry.errorNumber ? <Badge>{`error ${entry.errorNumber}`}</Badge> : null}
       {entry.wire ? <Badge>{`wire ${entry.wire.status} ${entry.wire.code}`}</Badge> : null}
-      {match ? <Badge kind={match.score >= 1 ? 'ok' : 'warn'}>{match.score >= 1 ? 'whole message matched' : `${Math.round(match.score * 100)}% of the words matched`}</Badge> : null}
+      {match ? <Badge kind={match.confidence >= 0.95 ? 'ok' : 'warn'}>{`${match.via === 'message' ? 'message' : match.via === 'status' ? 'status name' : 'symptom'} matched (${match.lang}), confidence ${Math.round(match.confidence * 100)}%`}</Badge> : null}
     </p>
     {entry.messages.map((m) => (
       <p>
@@ -141,6 +141,7 @@ export const CatalogueEntryView: FC<{ entry: CatalogueEntry; match?: MessageMatc
         {m.documented ? null : <span class="muted">(simulator's wording)</span>}
       </p>
     ))}
+    {match ? <p class="muted" data-testid="evidence">{`matched: ${match.evidence.join(' ')}`}</p> : null}
     {match && Object.keys(match.params).length ? (
       <p>
         read from the message:{' '}
