@@ -1,6 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { explain } from '../contracts/catalogue/explain.js';
+import { FecError, parseFec, referenceData, type FecReferenceData } from '../contracts/fec/parse.js';
+import { seedFor } from '../scenarios/fec-seed.js';
 import { getEntry, identifyMessage } from '../contracts/catalogue/index.js';
 import { ScenarioFileError, type Scenario } from '../contracts/scenario/schema.js';
 import { loadScenarioFile, loadScenarios } from '../scenarios/load.js';
@@ -111,11 +113,28 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   return passed === results.length ? 0 : 1;
 }
 
-/** `ledgersim reproduce "<message a customer saw>" [--json] [--explain] [--against URL ...]` */
+/** `ledgersim reproduce "<message a customer saw>" [--json] [--explain] [--fec FILE] [--against URL ...]` */
 export async function reproduceCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, explain: { type: 'boolean' }, against: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, explain: { type: 'boolean' }, fec: { type: 'string' }, against: { type: 'string', multiple: true } });
   if (positionals.length === 0) throw new UsageError('reproduce needs the message the customer saw, in quotes');
   const message = positionals.join(' ');
+  // The customer's FEC is read first: a bad one stops everything, nothing runs.
+  let fec: FecReferenceData | undefined;
+  if (values.fec) {
+    let text: string;
+    try {
+      text = await readFile(values.fec as string, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--fec ${values.fec}: ${(error as Error).message}`);
+    }
+    try {
+      fec = referenceData(parseFec(text));
+    } catch (error) {
+      if (!(error instanceof FecError)) throw error;
+      io.err(`ledgersim: ${values.fec}: not a valid FEC, ${error.message}`);
+      return 2;
+    }
+  }
   const { sure, candidates, unsureBecause } = identifyMessage(message);
   const c = palette(!values.json && useColour(io));
   const listed = candidates.slice(0, 3).map((m) => ({ id: m.id, confidence: Number(m.confidence.toFixed(2)), via: m.via, lang: m.lang, evidence: m.evidence, params: m.params, title: m.entry.title }));
@@ -140,16 +159,23 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   }
   const against = values.against ? await resolveAgainst(values.against as string[]) : undefined;
   const replay = withCustomerValues(scenario, entry.id, sure.params);
-  let result = await runScenario(replay.scenario, { against });
+  const seeding = fec ? seedFor(scenario.vendor, fec) : undefined;
+  const seedTenant = seeding && 'seed' in seeding ? seeding.seed : undefined;
+  let result = await runScenario(replay.scenario, { against, seedTenant });
   let fellBack: string | undefined;
-  if (result.status === 'failed' && replay.substituted.length) {
-    // The customer's values do not fit the scenario's vendor state: say so, and show the documented case.
+  if (result.status === 'failed' && (replay.substituted.length || seedTenant)) {
+    // The customer's values or books do not fit the scenario: say so, and show the documented case.
     fellBack = result.failures[0] ?? 'the scenario did not behave as documented';
     result = await runScenario(scenario, { against });
   }
+  const fecSummary = fec
+    ? seedTenant
+      ? `vendor state seeded from ${values.fec}: ${fec.accounts.length} accounts, ${fec.subsidiaryAccounts.length} subsidiary accounts, ${fec.journals.length} journals (entries in ${fec.years.join(', ')}; fiscal years are not seeded)`
+      : (seeding as { unsupported: string }).unsupported
+    : undefined;
   const explanation = values.explain ? explain(entry, sure) : undefined;
   if (values.json) {
-    io.out(JSON.stringify({ match: { id: entry.id, confidence: sure.confidence, via: sure.via, lang: sure.lang, evidence: sure.evidence, params: sure.params }, sure: true, candidates: listed, replay: { substituted: replay.substituted, notSubstituted: replay.notSubstituted, fellBack }, ...(explanation ? { explanation } : {}), entry, result }, null, 2));
+    io.out(JSON.stringify({ match: { id: entry.id, confidence: sure.confidence, via: sure.via, lang: sure.lang, evidence: sure.evidence, params: sure.params }, sure: true, candidates: listed, replay: { substituted: replay.substituted, notSubstituted: replay.notSubstituted, fellBack, ...(fecSummary ? { fec: fecSummary } : {}) }, ...(explanation ? { explanation } : {}), entry, result }, null, 2));
     return result.status === 'passed' ? 0 : 1;
   }
   const before = result.timeline.filter((t) => t.phase !== 'remedy' && t.phase !== 'remedy-expect');
@@ -160,6 +186,7 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   if (replay.substituted.length && !fellBack) io.out(`  replayed with the customer's values: ${replay.substituted.map((s) => `${s.name} ${s.from} → ${s.to}`).join(', ')}`);
   if (fellBack) io.out(c.yellow(`  the customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values`));
   for (const n of replay.notSubstituted) io.out(c.dim(`  not replayed: ${n.name} = ${n.value} (${n.why})`));
+  if (fecSummary) io.out(`  ${fecSummary}`);
   io.out('');
   io.out(c.bold(`Reproduced by ${scenario.id}: ${scenario.title}`));
   io.out(renderTimeline(before, c).map((l) => `  ${l}`).join('\n'));

@@ -5,7 +5,7 @@ Usage:
                   [--verbose | --log text|json]
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
-  ledgersim reproduce "<message a customer saw>" [--explain] [--json] [--against URL ...]
+  ledgersim reproduce "<message a customer saw>" [--explain] [--fec FILE] [--json] [--against URL ...]
   ledgersim --version
 
 Commands:
@@ -19,7 +19,9 @@ Commands:
              or French with their values, a hub status name, a symptom, a whole e-mail), run its
              scenario with the customer's values, show the cause, the timeline, the documented
              remedy and the remedy at work; --explain adds a text to forward, in the customer's
-             language. Not sure: the candidates with what matched, and exit 2.
+             language; --fec FILE seeds the vendor state with the customer's FEC (accounts with
+             labels, subsidiary accounts, journals; Sage GE). Not sure: the candidates with what
+             matched, and exit 2; a malformed FEC: its line and column, exit 2, nothing runs.
 
 Options for start:
   --data DIR       Persist state as JSON files in DIR (state survives a restart)

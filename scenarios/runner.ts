@@ -43,6 +43,8 @@ export interface RunOptions {
   against?: Partial<Record<'sage-ge' | 'quadra' | 'loop', string>>;
   /** Stop after the steps and expectations (do not run the remedy): what `reproduce` shows first. */
   skipRemedy?: boolean;
+  /** Changes the vendor state before it is loaded (`reproduce --fec`: the customer's reference data). */
+  seedTenant?: (tenant: unknown, fileId: string) => unknown;
 }
 
 const CLIENT_FILE = 'C1';
@@ -80,7 +82,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     fetchFn = inProcessFetch(baseUrl, simulator.app);
     close = () => simulator.close();
   }
-  const world = new World(scenario, adapter, clock, baseUrl, fetchFn, tenantId);
+  const world = new World(scenario, adapter, clock, baseUrl, fetchFn, tenantId, options.seedTenant);
   const failures: string[] = [];
   try {
     await world.setUp();
@@ -131,6 +133,7 @@ class World {
     private readonly baseUrl: string,
     private readonly vendorFetch: typeof globalThis.fetch,
     private readonly tenantId: string,
+    private readonly seedTenant?: RunOptions['seedTenant'],
   ) {
     this.hub = createHubEngine({
       clock,
@@ -166,6 +169,7 @@ class World {
       tenant = preset(this.tenantId, this.clock.now());
     }
     this.fileId = this.adapter.fileId(tenant);
+    if (this.seedTenant) tenant = this.seedTenant(tenant, this.fileId);
     await this.admin('PUT', `/tenants/${this.tenantId}`, tenant);
     this.tenant = tenant;
     for (const action of given.actions) await this.vendorAction(action.action, action.input);
