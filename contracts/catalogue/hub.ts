@@ -127,7 +127,7 @@ export const hubCatalogue = [
     title: 'Rejected entries shown as Synchronization Failed',
     messages: [],
     status: [{ en: 'Synchronization Failed', fr: 'Échec de synchronisation' }],
-    symptoms: [{ en: 'entries in Synchronization Failed status', fr: 'écritures en statut Échec de synchronisation' }],
+    symptoms: [{ en: 'entries in Synchronization Failed status', fr: 'écritures en statut Échec de synchronisation' }, { en: 'status Synchronization Failed', fr: 'statut Échec de synchronisation' }],
     cause:
       'Entries rejected by the accounting software appear in the client\'s "To Verify" tab with the status Synchronization Failed; hovering over that status shows the error message returned by the accounting software.',
     remedy: [

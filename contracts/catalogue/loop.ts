@@ -22,6 +22,7 @@ export const loopCatalogue = [
     title: 'Wrong API key, secret or domain',
     messages: [{ en: 'The API key, API secret or domain is invalid.', fr: 'La clé API, le secret API ou le domaine est invalide.', documented: false }],
     wire: { status: 401, code: 'InvalidApiKey' },
+    symptoms: [{ en: 'Loop API key invalid', fr: 'clé API Loop invalide' }],
     cause:
       'The API Key, API Secret or Domain (the firm\'s Loop code) entered in the Qonto Accounting Hub does not match the ones in the Loop Hub portal.',
     remedy: [

@@ -557,7 +557,8 @@ function symptomScore(form: Form, tokens: Token[]): { confidence: number; matche
   }
   // Every word of the symptom is needed: a symptom is its words together.
   const ratio = found / content.length;
-  return { confidence: ratio === 1 ? 0.9 : ratio * 0.7, matched: [...matched].sort((a, b) => a - b) };
+  // Between two whole symptoms, the one with more words ranks first.
+  return { confidence: ratio === 1 ? 0.9 + Math.min(content.length, 8) / 100 : ratio * 0.7, matched: [...matched].sort((a, b) => a - b) };
 }
 
 /** Typed values anywhere in the text, for a match by status or symptom (the customer's account, years). */
@@ -633,7 +634,9 @@ export function identify(text: string, entries: readonly CatalogueEntry[]): Iden
   if (next && best.confidence - next.confidence < SURE_MARGIN) {
     // The best explains every word the next one does, and more: the next is a part of it.
     const contains = best.confidence >= 0.95 && best.specificity > next.specificity && next.at.every((x) => best.at.includes(x));
-    const subsumes = contains || (best.via === 'message' && best.specificity >= next.specificity + 3);
+    // Two whole symptoms: the one that says two things more ("...and the marketplace is deactivated") is the case.
+    const moreSpecificSymptom = best.via === 'symptom' && best.confidence >= 0.9 && best.specificity >= next.specificity + 2;
+    const subsumes = contains || moreSpecificSymptom || (best.via === 'message' && best.specificity >= next.specificity + 3);
     if (!subsumes) return { candidates, unsureBecause: `${best.id} and ${next.id} match about as well` };
   }
   return { sure: best, candidates };

@@ -22,6 +22,7 @@ export const quadraCatalogue = [
     title: 'Wrong CPA API key or secret',
     messages: [{ en: 'The CPA API key or its secret is invalid.', fr: 'La clé API CPA ou son secret est invalide.', documented: false }],
     wire: { status: 401, code: 'InvalidClientCredentials' },
+    symptoms: [{ en: 'CPA API key invalid', fr: 'clé API CPA invalide' }],
     cause:
       'The CPA API key or its secret entered in the Qonto Accounting Hub does not match the one generated in Cegid Life. The secret is only shown once: it is no longer visible after closing or refreshing the page.',
     remedy: [
@@ -62,6 +63,7 @@ export const quadraCatalogue = [
       { en: 'The Cegid File Exchange API key or its secret is invalid.', fr: 'La clé API Cegid File Exchange ou son secret est invalide.', documented: false },
     ],
     wire: { status: 401, code: 'InvalidCfeCredentials' },
+    symptoms: [{ en: 'CFE API key invalid', fr: 'clé API CFE invalide' }],
     cause:
       'The CFE (Cegid File Exchange) API key or its secret entered in the Qonto Accounting Hub does not match the one generated in Cegid Life. The CFE key is essential for sending entries to Quadra.',
     remedy: [
@@ -117,6 +119,7 @@ export const quadraCatalogue = [
       { en: 'Line {line}: the date {date} is not in an open accounting period of file {file}.', fr: 'Ligne {line} : la date {date} n\'est pas dans une période comptable ouverte du dossier {file}.', documented: false },
     ],
     wire: { status: 422, code: 'AccountingPeriodNotOpen' },
+    symptoms: [{ en: 'no open accounting period in Quadra', fr: 'aucune période comptable ouverte' }],
     cause: 'The file in Cegid Quadra has no open accounting period.',
     remedy: [
       'In Cegid Quadra, access the Accounting Administration or Period Management section, usually accessible via the Processing or Administration menu',

@@ -244,6 +244,7 @@ export const sageGeCatalogue = [
     errorNumber: 1,
     messages: [{ en: 'The purchase, sales, OD journal, etc. is locked or read-only', fr: 'Le journal d\'achats, de ventes, d\'OD, etc. est verrouillé ou en lecture seule', documented: true }],
     wire: { status: 422, code: 'JournalLocked' },
+    symptoms: [{ en: 'journal locked or read-only', fr: 'journal verrouillé ou en lecture seule' }],
     cause: 'The Sage GE journal is not open: the posting date may fall within a fiscal year not opened in Sage GE, or the journal is locked despite an open fiscal year.',
     remedy: ['Open the necessary journals in Sage GE', MARK_VERIFIED],
     scenarioId: 'sage-ge/journal-locked',
@@ -298,6 +299,7 @@ export const sageGeCatalogue = [
     errorNumber: 5,
     messages: [{ en: 'Account {account} is locked', fr: 'Le compte {account} est verrouillé', documented: true }],
     wire: { status: 422, code: 'AccountLocked' },
+    symptoms: [{ en: 'account locked in Sage GE', fr: 'compte verrouillé dans Sage GE' }],
     cause: 'The entry attempts to be sent to a closed fiscal year or a closed account, often because of an input error in the posting date.',
     remedy: [
       'Either, in Qonto, edit the invoice (posting date, account) then mark it as verified: the corrected invoice entries will be resent',
@@ -332,6 +334,7 @@ export const sageGeCatalogue = [
     errorNumber: 7,
     messages: [{ en: 'Import cursor locked', fr: 'Curseur d\'import verrouillé', documented: true }],
     wire: { status: 422, code: 'ImportCursorLocked' },
+    symptoms: [{ en: 'import cursor locked', fr: 'curseur d\'import verrouillé' }],
     cause: 'Periods are locked in the Sage GE import settings.',
     remedy: ['In Sage GE, go to Utilities > Import Cursor Settings > Lock Tab and uncheck the locked periods', 'Mark the invoice as verified in Qonto: the invoice entries will be resent at the next synchronization'],
     scenarioId: 'sage-ge/import-cursor-locked',
@@ -345,7 +348,7 @@ export const sageGeCatalogue = [
     errorNumber: 8,
     messages: [],
     status: [{ en: 'Entries synchronizing', fr: 'Écritures en cours de synchronisation' }],
-    symptoms: [{ en: 'entries stuck synchronizing Sage GE', fr: 'écritures bloquées synchronisation Sage GE' }],
+    symptoms: [{ en: 'entries stuck synchronizing', fr: 'écritures bloquées en synchronisation' }],
     cause: 'Qonto has sent the entries to the Sage cloud, but they have not yet been injected into Sage GE: injection happens when the folder\'s accounting is opened.',
     remedy: [
       'In Sage GE, open the relevant folder and click the Accounting button: this triggers the injection of the entries sent by Qonto',
