@@ -15,7 +15,8 @@ export interface Explanation {
 const VENDOR_NAME = { 'sage-ge': 'Sage GE', quadra: 'Cegid Quadra', loop: 'Cegid Loop', hub: 'Qonto' } as const;
 
 function fill(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  // A value the customer did not give (a match by symptom) is shown as elided, not as "{account}".
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '…');
 }
 
 export function explain(entry: CatalogueEntry, match: Pick<MessageMatch, 'lang' | 'params' | 'variant' | 'via'>): Explanation {
