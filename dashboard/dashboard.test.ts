@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FEC_FIELDS } from '../contracts/fec/parse.js';
 import { createVirtualClock } from '../core/clock.js';
 import { createLoopSimulator, type LoopSimulator } from '../simulators/loop/index.js';
 import { headersFor, purchase } from '../simulators/loop/test-support.js';
@@ -166,4 +167,20 @@ describe('the reproduce page', () => {
     expect(html).toContain('Explication à transmettre');
     expect(html).toContain('data-testid="reproduction"');
   }, 30_000);
+});
+
+describe('the FEC download', () => {
+  it('links a Sage GE file to the FEC of its books, served from the simulator\'s admin plane', async () => {
+    const { app, sage } = setup();
+    const state = (await (await sage.app.request('/__admin/state')).json()) as SageGeState;
+    const tenant = Object.values(state.tenants)[0]!;
+    const file = Object.values(tenant.files)[0]!;
+    const html = await (await app.request(`/s/sage-ge/${tenant.id}/${file.id}`)).text();
+    expect(html).toContain(`href="/s/sage-ge/${tenant.id}/${file.id}/fec"`);
+    const res = await app.request(`/s/sage-ge/${tenant.id}/${file.id}/fec`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect((await res.text()).split('\r\n')[0]).toBe(FEC_FIELDS.join('\t'));
+    expect((await app.request(`/s/sage-ge/${tenant.id}/NO-SUCH-FILE/fec`)).status).toBe(404);
+  });
 });

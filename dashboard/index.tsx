@@ -245,6 +245,15 @@ export function createDashboard(options: DashboardOptions): Hono {
     );
   });
 
+  // The FEC of a simulated file, from the simulator's own admin plane (Sage GE only so far).
+  app.get('/s/:sim/:tenant/:file/fec', async (c) => {
+    const sim = bySim.get(c.req.param('sim'));
+    if (!sim) return notFound(c, `No simulator ${c.req.param('sim')}.`);
+    const res = await sim.simulator.app.request(`/__admin/files/${encodeURIComponent(c.req.param('tenant'))}/${encodeURIComponent(c.req.param('file'))}/fec`);
+    if (res.status !== 200) return notFound(c, `No FEC for ${c.req.param('file')} in ${sim.title}.`);
+    return c.body(await res.text(), 200, { 'content-type': res.headers.get('content-type') ?? 'text/plain; charset=utf-8', 'content-disposition': res.headers.get('content-disposition') ?? 'attachment' });
+  });
+
   app.get('/s/:sim/:tenant/:file', async (c) => {
     const sim = bySim.get(c.req.param('sim'));
     const view = sim && VIEWS[sim.name];
@@ -266,6 +275,13 @@ export function createDashboard(options: DashboardOptions): Hono {
       sim.name,
       <div>
         {shown.summary}
+        {sim.name === 'sage-ge' ? (
+          <p>
+            <a data-testid="fec-download" href={`/s/${encodeURIComponent(sim.name)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}/fec`}>
+              Download the FEC of what this file's books hold
+            </a>
+          </p>
+        ) : null}
         <h2>Actions on this {view.nouns.file}</h2>
         <div class="actions">
           {relevant.map((a) => (
