@@ -184,3 +184,34 @@ describe('the FEC download', () => {
     expect((await app.request(`/s/sage-ge/${tenant.id}/NO-SUCH-FILE/fec`)).status).toBe(404);
   });
 });
+
+describe('the reproduce box with the customer\'s FEC', () => {
+  const header = FEC_FIELDS.join('\t');
+  const good = [header, 'AC\tAchats\tAC1\t20260110\t606400\tPetit matériel SARL Fabre\t\t\t\t20260110\tFournitures\t100,00\t0,00\t\t\t20260111\t\t', 'AC\tAchats\tAC1\t20260110\t411000\tClients\tCDUP\tDUPONT\t\t20260110\tFournitures\t0,00\t100,00\t\t\t20260111\t\t'].join('\n');
+  const post = (app: ReturnType<typeof setup>['app'], fec: string) => {
+    const form = new FormData();
+    form.set('message', 'Compte (411000) ou autre est collectif');
+    form.set('fec', new File([fec], 'FEC.txt', { type: 'text/plain' }));
+    return app.request('/reproduce', { method: 'POST', headers: ORIGIN, body: form });
+  };
+
+  it('seeds the reproduction with the FEC and says so', async () => {
+    const { app } = setup();
+    const res = await post(app, good);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('data-testid="fec-seeded"');
+    expect(html).toContain('Vendor state seeded from FEC.txt: 2 accounts, 1 subsidiary accounts, 1 journals');
+    expect(html).toContain('data-testid="reproduction"');
+    expect(html).toContain('Petit matériel SARL Fabre');
+  }, 30_000);
+
+  it('refuses a malformed FEC with its line and column, and runs nothing', async () => {
+    const { app } = setup();
+    const res = await post(app, good.replace('100,00\t0,00', '100,00\t0,00\textra'));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('FEC.txt is not a valid FEC: line 2, column 19: 19 fields, a FEC line has 18. Nothing was run.');
+    expect(html).not.toContain('data-testid="reproduction"');
+  });
+});

@@ -7,6 +7,8 @@ import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { FaultRuleSchema } from '../contracts/common/faults.js';
 import { explain } from '../contracts/catalogue/explain.js';
+import { FecError, parseFec, referenceData, type FecReferenceData } from '../contracts/fec/parse.js';
+import { seedFor } from '../scenarios/fec-seed.js';
 import { getEntry, identifyMessage } from '../contracts/catalogue/index.js';
 import { withCustomerValues } from '../scenarios/replay.js';
 import type { Scenario } from '../contracts/scenario/schema.js';
@@ -17,7 +19,7 @@ import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
 import { JournalView, type JournalQuery } from './views/journal.js';
 import { loopView } from './views/loop.js';
 import { quadraView } from './views/quadra.js';
-import { CatalogueEntryView, ReproduceBox, ResultView, ScenarioList, Timeline } from './views/scenarios.js';
+import { CatalogueEntryView, ReproduceBox, ReproduceWithFecBox, ResultView, ScenarioList, Timeline } from './views/scenarios.js';
 import { sageGeView } from './views/sage-ge.js';
 import { type DashboardSimulator, type VendorView, type ViewContext } from './views/types.js';
 
@@ -62,6 +64,8 @@ const FAULT_FORM: ActionInfo = {
 const MAX_FLASHES = 200;
 const MAX_RUNS = 20;
 const MAX_MESSAGE = 2000;
+/** A customer's FEC for `/reproduce`: a year of a small firm's books is well under this. */
+const MAX_FEC_BYTES = 20_000_000;
 
 /** A path of this dashboard to come back to: never another site (`//host`, `/\host`). */
 const safeBack = (back: unknown): string => (typeof back === 'string' && /^\/(?![/\\])/.test(back) ? back : '/');
@@ -152,7 +156,7 @@ export function createDashboard(options: DashboardOptions): Hono {
     return `${url.pathname}${search ? `?${search}` : ''}`;
   }
 
-  async function page(c: Context, title: string, active: string | undefined, body: Child, status: 200 | 404 = 200) {
+  async function page(c: Context, title: string, active: string | undefined, body: Child, status: 200 | 400 | 404 = 200) {
     const id = Number(c.req.query('flash'));
     const element = (
       <Layout title={title} now={clock.now().toISOString()} here={here(c)} active={active} nav={nav} flash={Number.isInteger(id) ? flashes.get(id) : undefined}>
@@ -416,9 +420,28 @@ export function createDashboard(options: DashboardOptions): Hono {
     );
   });
 
-  app.get('/reproduce', async (c) => {
-    const message = (c.req.query('message') ?? '').slice(0, MAX_MESSAGE).trim();
-    if (!message) return page(c, 'Reproduce a customer\'s message', 'scenarios', <ReproduceBox />);
+  app.get('/reproduce', async (c) => reproducePage(c, (c.req.query('message') ?? '').slice(0, MAX_MESSAGE).trim()));
+
+  // The reproduce box with the customer's FEC: a multipart post (the message, the file).
+  app.post('/reproduce', async (c) => {
+    const body = await c.req.parseBody();
+    const message = (typeof body.message === 'string' ? body.message : '').slice(0, MAX_MESSAGE).trim();
+    const upload = body.fec;
+    if (!(upload instanceof File) || upload.size === 0) return reproducePage(c, message);
+    if (upload.size > MAX_FEC_BYTES) return reproducePage(c, message, { error: `The FEC is over ${MAX_FEC_BYTES / 1_000_000} MB; send the lines of the relevant journal or period.` });
+    try {
+      return reproducePage(c, message, { name: upload.name, ref: referenceData(parseFec(await upload.text())) });
+    } catch (error) {
+      if (!(error instanceof FecError)) throw error;
+      return reproducePage(c, message, { error: `${upload.name} is not a valid FEC: ${error.message}. Nothing was run.` });
+    }
+  });
+
+  async function reproducePage(c: Context, message: string, fec?: { name: string; ref: FecReferenceData } | { error: string }) {
+    if (fec && 'error' in fec) {
+      return page(c, 'Reproduce a customer\'s message', 'scenarios', <div><ReproduceBox message={message} /><div class="flash error" data-testid="fec-error">{fec.error}</div></div>, 400);
+    }
+    if (!message) return page(c, 'Reproduce a customer\'s message', 'scenarios', <div><ReproduceBox /><ReproduceWithFecBox /></div>);
     const { sure: best, candidates, unsureBecause } = identifyMessage(message);
     // Not sure is an answer: the candidates and what matched, never a guess presented as a match.
     if (!best) {
@@ -457,9 +480,12 @@ export function createDashboard(options: DashboardOptions): Hono {
       loadError = error;
     }
     const replay = scenario ? withCustomerValues(scenario, entry.id, best.params) : undefined;
-    let result = replay ? await run(replay.scenario) : undefined;
+    const seeding = scenario && fec ? seedFor(scenario.vendor, fec.ref) : undefined;
+    const seedTenant = seeding && 'seed' in seeding ? seeding.seed : undefined;
+    const fecNote = fec && seeding ? ('seed' in seeding ? `Vendor state seeded from ${fec.name}: ${fec.ref.accounts.length} accounts, ${fec.ref.subsidiaryAccounts.length} subsidiary accounts, ${fec.ref.journals.length} journals (fiscal years are not seeded).` : seeding.unsupported) : undefined;
+    let result = replay ? await run(replay.scenario, seedTenant ? { seedTenant } : undefined) : undefined;
     let fellBack: string | undefined;
-    if (scenario && result?.status === 'failed' && replay?.substituted.length) {
+    if (scenario && result?.status === 'failed' && (replay?.substituted.length || seedTenant)) {
       fellBack = result.failures[0] ?? 'the scenario did not behave as documented';
       result = await run(scenario);
     }
@@ -476,6 +502,7 @@ export function createDashboard(options: DashboardOptions): Hono {
         {replay?.substituted.length && !fellBack ? <p data-testid="replayed">{`Replayed with the customer's values: ${replay.substituted.map((x) => `${x.name} ${x.from} → ${x.to}`).join(', ')}`}</p> : null}
         {fellBack ? <div class="flash error">{`The customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values.`}</div> : null}
         {replay?.notSubstituted.map((n) => <p class="muted">{`Not replayed: ${n.name} = ${n.value} (${n.why})`}</p>)}
+        {fecNote ? <p data-testid="fec-seeded">{fecNote}</p> : null}
         <div class="card" data-testid="explanation" lang={explanation.lang}>
           <h3>{explanation.lang === 'fr' ? 'Explication à transmettre' : 'Explanation to forward'}</h3>
           <pre>{explanation.text}</pre>
@@ -504,7 +531,7 @@ export function createDashboard(options: DashboardOptions): Hono {
         ) : null}
       </div>,
     );
-  });
+  }
 
   app.notFound((c) => notFound(c, `Nothing at ${c.req.path}.`));
   app.onError((error, c) => {

@@ -84,6 +84,22 @@ export const ReproduceBox: FC<{ message?: string }> = ({ message }) => (
   </form>
 );
 
+/** The same box with the customer's FEC: the reproduction runs on their chart of accounts and journals. */
+export const ReproduceWithFecBox: FC<{ message?: string }> = ({ message }) => (
+  <form method="post" action="/reproduce" enctype="multipart/form-data" class="card" data-testid="reproduce-fec-form">
+    <label for="fec-message">
+      <strong>With the customer's FEC</strong> <span class="muted">(tab or pipe separated; Sage GE reproductions are seeded with its accounts, subsidiary accounts and journals)</span>
+    </label>
+    <textarea id="fec-message" name="message" class="message" required>
+      {message ?? ''}
+    </textarea>
+    <input type="file" name="fec" accept=".txt,.csv,text/plain" required />
+    <div class="run">
+      <button type="submit">Reproduce with the FEC</button>
+    </div>
+  </form>
+);
+
 export const ScenarioList: FC<{ scenarios: readonly Scenario[]; back: string }> = ({ scenarios, back }) => {
   const vendors = [...new Set(scenarios.map((s) => s.vendor))];
   return (
