@@ -107,11 +107,58 @@ describe('ledgersim reproduce', () => {
     expect(out).toContain('Reproduced, and the remedy clears it.');
   });
 
-  it('answers an unknown message with the closest entries and exit 2', async () => {
+  it('answers an unknown message with "not sure", the candidates and why, and exit 2', async () => {
     const c = capture();
     expect(await main(['reproduce', 'the office printer ran out of toner'], c.io)).toBe(2);
-    expect(c.err()).toMatch(/no catalogue entry matches/);
+    expect(c.err()).toMatch(/not sure which catalogue entry|no catalogue entry matches/);
+    expect(c.out()).toBe('');
   });
+
+  it('is not sure about a sentence that only begins like a short message (issue 15: "Compte {account}" swallowed it)', async () => {
+    const c = capture();
+    expect(await main(['reproduce', 'Compte 606400 à vérifier avant clôture', '--json'], c.io)).toBe(2);
+    const answer = JSON.parse(c.out()) as { match: null; sure: boolean; candidates: { id: string; evidence: string[] }[] };
+    expect(answer.match).toBeNull();
+    expect(answer.sure).toBe(false);
+  });
+
+  it('replays a French message with the customer\'s account and explains it in French', async () => {
+    const c = capture();
+    expect(await main(['reproduce', 'Bonjour, rejet reçu : « Compte (411000) ou autre est collectif »', '--explain'], c.io)).toBe(0);
+    const out = c.out();
+    expect(out).toContain('SGE-COLLECTIVE-ACCOUNT');
+    expect(out).toContain('(fr)');
+    expect(out).toContain('account 401000 → 411000');
+    expect(out).toContain('Explication à transmettre');
+    expect(out).toContain(`« ${renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '411000' }, 0, 'fr')} »`);
+    expect(out).toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').remedy[0]);
+  }, 30_000);
+
+  it('--fec: seeds the Sage GE state with the customer\'s accounts and labels (pipe FEC written by hand); a malformed FEC runs nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-fec-'));
+    try {
+      const header = 'JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise';
+      const good = [
+        header,
+        'HA|Achats fournisseurs|HA1|20260110|606400|Petit matériel SARL Fabre||||20260110|Fournitures|100,00|0,00|||20260111||',
+        'HA|Achats fournisseurs|HA1|20260110|411000|Clients divers|CDUPONT|DUPONT SA||20260110|Fournitures|0,00|100,00|||20260111||',
+      ].join('\n');
+      await writeFile(join(dir, 'good.txt'), good);
+      await writeFile(join(dir, 'bad.txt'), good.replace('20260110|606400', '2026-01-10|606400'));
+      const c = capture();
+      expect(await main(['reproduce', 'Compte (411000) ou autre est collectif', '--fec', join(dir, 'good.txt'), '--json'], c.io)).toBe(0);
+      const out = JSON.parse(c.out()) as { replay: { fec: string; fellBack?: string }; result: { timeline: { requests: { responseBody?: string }[] }[] } };
+      expect(out.replay.fec).toMatch(/seeded from .*good\.txt: 2 accounts, 1 subsidiary accounts, 1 journals/);
+      expect(out.replay.fellBack).toBeUndefined();
+      expect(JSON.stringify(out.result.timeline.flatMap((t) => t.requests.map((r) => r.responseBody)))).toContain('Petit matériel SARL Fabre');
+      const bad = capture();
+      expect(await main(['reproduce', 'Compte (411000) ou autre est collectif', '--fec', join(dir, 'bad.txt')], bad.io)).toBe(2);
+      expect(bad.err()).toContain('line 2, column 4: EcritureDate "2026-01-10" is not a date AAAAMMJJ');
+      expect(bad.out()).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('reproduces every message quoted in the seeds, with other values in its varying parts', async () => {
     const available = new Set((await loadScenarios()).map((s) => s.id));

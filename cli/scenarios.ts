@@ -1,8 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { getEntry, lookupMessage } from '../contracts/catalogue/index.js';
+import { explain } from '../contracts/catalogue/explain.js';
+import { FecError, parseFec, referenceData, type FecReferenceData } from '../contracts/fec/parse.js';
+import { seedFor } from '../scenarios/fec-seed.js';
+import { getEntry, identifyMessage } from '../contracts/catalogue/index.js';
 import { describeVerification, ScenarioFileError, type Scenario } from '../contracts/scenario/schema.js';
 import { loadScenarioFile, loadScenarios, SCENARIO_DIRS } from '../scenarios/load.js';
+import { withCustomerValues } from '../scenarios/replay.js';
 import { runScenario, type RunOptions, type ScenarioResult } from '../scenarios/runner.js';
 import { VENDORS } from '../vendors/index.js';
 import { junit, palette, renderEntry, renderRemedy, renderResult, renderTimeline } from './render.js';
@@ -117,24 +121,42 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   return passed === results.length ? 0 : 1;
 }
 
-/** `ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]` */
+/** `ledgersim reproduce "<message a customer saw>" [--json] [--explain] [--fec FILE] [--against URL ...]` */
 export async function reproduceCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, against: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, explain: { type: 'boolean' }, fec: { type: 'string' }, against: { type: 'string', multiple: true } });
   if (positionals.length === 0) throw new UsageError('reproduce needs the message the customer saw, in quotes');
   const message = positionals.join(' ');
-  const matches = lookupMessage(message);
+  // The customer's FEC is read first: a bad one stops everything, nothing runs.
+  let fec: FecReferenceData | undefined;
+  if (values.fec) {
+    let text: string;
+    try {
+      text = await readFile(values.fec as string, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--fec ${values.fec}: ${(error as Error).message}`);
+    }
+    try {
+      fec = referenceData(parseFec(text));
+    } catch (error) {
+      if (!(error instanceof FecError)) throw error;
+      io.err(`ledgersim: ${values.fec}: not a valid FEC, ${error.message}`);
+      return 2;
+    }
+  }
+  const { sure, candidates, unsureBecause } = identifyMessage(message);
   const c = palette(!values.json && useColour(io));
-  const best = matches[0];
-  if (!best || best.score < 1 && matches.length > 1 && matches[1]!.score === best.score) {
-    const closest = (best ? matches : lookupMessage(message, { minScore: 0.25 })).slice(0, 3);
-    if (values.json) io.out(JSON.stringify({ match: null, closest: closest.map((m) => ({ id: m.id, score: m.score, message: m.entry.messages[m.variant]?.en })) }, null, 2));
+  const listed = candidates.slice(0, 3).map((m) => ({ id: m.id, confidence: Number(m.confidence.toFixed(2)), via: m.via, lang: m.lang, evidence: m.evidence, params: m.params, title: m.entry.title }));
+  if (!sure) {
+    // Not sure is an answer: a wrong confident one would send support down the wrong remedy.
+    if (values.json) io.out(JSON.stringify({ match: null, sure: false, unsureBecause, candidates: listed }, null, 2));
     else {
-      io.err(`ledgersim: no catalogue entry matches "${message}".`);
-      if (closest.length) io.err(`The closest:\n${closest.map((m) => `  ${m.id}: "${m.entry.messages[m.variant]?.en}"`).join('\n')}`);
+      io.err(`ledgersim: not sure which catalogue entry this is (${unsureBecause}).`);
+      if (listed.length) io.err(`The candidates:\n${listed.map((m) => `  ${m.id} ${Math.round(m.confidence * 100)}% (${m.via}, ${m.lang}): ${m.title}\n    matched: ${m.evidence.join(' ')}`).join('\n')}`);
+      else io.err('No catalogue entry resembles it; `ledgersim scenarios` lists what is covered.');
     }
     return 2;
   }
-  const entry = getEntry(best.id);
+  const entry = getEntry(sure.id);
   const all = await builtIn(io);
   if (typeof all === 'number') return all;
   const scenario = all.find((s) => s.id === entry.scenarioId);
@@ -144,15 +166,35 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
     return 1;
   }
   const against = values.against ? await resolveAgainst(values.against as string[]) : undefined;
-  const result = await runScenario(scenario, { against });
+  const replay = withCustomerValues(scenario, entry.id, sure.params);
+  const seeding = fec ? seedFor(scenario.vendor, fec) : undefined;
+  const seedTenant = seeding && 'seed' in seeding ? seeding.seed : undefined;
+  let result = await runScenario(replay.scenario, { against, seedTenant });
+  let fellBack: string | undefined;
+  if (result.status === 'failed' && (replay.substituted.length || seedTenant)) {
+    // The customer's values or books do not fit the scenario: say so, and show the documented case.
+    fellBack = result.failures[0] ?? 'the scenario did not behave as documented';
+    result = await runScenario(scenario, { against });
+  }
+  const fecSummary = fec
+    ? seedTenant
+      ? `vendor state seeded from ${values.fec}: ${fec.accounts.length} accounts, ${fec.subsidiaryAccounts.length} subsidiary accounts, ${fec.journals.length} journals (entries in ${fec.years.join(', ')}; fiscal years are not seeded)`
+      : (seeding as { unsupported: string }).unsupported
+    : undefined;
+  const explanation = values.explain ? explain(entry, sure) : undefined;
   if (values.json) {
-    io.out(JSON.stringify({ match: { id: entry.id, score: best.score, params: best.params, lang: best.lang }, entry, result }, null, 2));
+    io.out(JSON.stringify({ match: { id: entry.id, confidence: sure.confidence, via: sure.via, lang: sure.lang, evidence: sure.evidence, params: sure.params }, sure: true, candidates: listed, replay: { substituted: replay.substituted, notSubstituted: replay.notSubstituted, fellBack, ...(fecSummary ? { fec: fecSummary } : {}) }, ...(explanation ? { explanation } : {}), entry, result }, null, 2));
     return result.status === 'passed' ? 0 : 1;
   }
   const before = result.timeline.filter((t) => t.phase !== 'remedy' && t.phase !== 'remedy-expect');
   const after = result.timeline.filter((t) => t.phase === 'remedy' || t.phase === 'remedy-expect');
   io.out(renderEntry(entry, c).join('\n'));
-  if (Object.keys(best.params).length) io.out(`  read from the message: ${Object.entries(best.params).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+  io.out(`  matched: ${sure.via === 'message' ? 'the message' : sure.via === 'status' ? 'a status name' : 'a symptom'} (${sure.lang}), confidence ${Math.round(sure.confidence * 100)}%: ${sure.evidence.join(' ')}`);
+  if (Object.keys(sure.params).length) io.out(`  read from the message: ${Object.entries(sure.params).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+  if (replay.substituted.length && !fellBack) io.out(`  replayed with the customer's values: ${replay.substituted.map((s) => `${s.name} ${s.from} → ${s.to}`).join(', ')}`);
+  if (fellBack) io.out(c.yellow(`  the customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values`));
+  for (const n of replay.notSubstituted) io.out(c.dim(`  not replayed: ${n.name} = ${n.value} (${n.why})`));
+  if (fecSummary) io.out(`  ${fecSummary}`);
   io.out('');
   io.out(c.bold(`Reproduced by ${scenario.id}: ${scenario.title}`));
   io.out(renderTimeline(before, c).map((l) => `  ${l}`).join('\n'));
@@ -162,6 +204,11 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
     io.out('');
     io.out(c.bold('Running the remedy:'));
     io.out(renderTimeline(after, c).map((l) => `  ${l}`).join('\n'));
+  }
+  if (explanation) {
+    io.out('');
+    io.out(c.bold(explanation.lang === 'fr' ? 'Explication à transmettre :' : 'Explanation to forward:'));
+    io.out(explanation.text);
   }
   io.out('');
   for (const failure of result.failures) io.out(c.red(failure));

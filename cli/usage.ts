@@ -6,7 +6,7 @@ Usage:
                   [--allowed-host NAME[:PORT] ...] [--admin-token TOKEN]
   ledgersim scenarios [--vendor V] [--json]
   ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
-  ledgersim reproduce "<message a customer saw>" [--json] [--against URL ...]
+  ledgersim reproduce "<message a customer saw>" [--explain] [--fec FILE] [--json] [--against URL ...]
   ledgersim check --data DIR
   ledgersim record --upstream URL --port N [--out FILE] [--host HOST]
                    [--redact-header H,...] [--redact-key K,...] [--redact-path P,...]
@@ -21,10 +21,13 @@ Commands:
   run        Run scenarios (all, or by id, glob such as 'sage-ge/*', or scenario file) in-process,
              or against running simulators (--against each URL); print each timeline.
              Exit 0 when all passed, 1 otherwise, 2 on bad usage.
-  reproduce  Find the catalogue entry of a vendor message (any account number, year, folder or
-             collaborator name; case and spacing; the French original where known), run its
-             scenario, show the cause, the timeline, the documented remedy and the remedy at work.
-             No match: the closest entries and exit 2.
+  reproduce  Find the catalogue entry of what a customer pasted (the vendor's message in English
+             or French with their values, a hub status name, a symptom, a whole e-mail), run its
+             scenario with the customer's values, show the cause, the timeline, the documented
+             remedy and the remedy at work; --explain adds a text to forward, in the customer's
+             language; --fec FILE seeds the vendor state with the customer's FEC (accounts with
+             labels, subsidiary accounts, journals; Sage GE). Not sure: the candidates with what
+             matched, and exit 2; a malformed FEC: its line and column, exit 2, nothing runs.
   check      Verify a --data directory without starting (checksums, record sequence, log
              generations, state schema); change nothing. Exit 0 sound, 1 damaged (file, line,
              problem printed), 2 on bad usage.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FEC_FIELDS } from '../contracts/fec/parse.js';
 import { createVirtualClock } from '../core/clock.js';
 import { createLoopSimulator, type LoopSimulator } from '../simulators/loop/index.js';
 import { headersFor, purchase } from '../simulators/loop/test-support.js';
@@ -145,5 +146,72 @@ describe('dashboard forms', () => {
     expect(sage.faults.list()).toMatchObject([{ path: '/api/v1/**', kind: 'status', status: 503, remaining: 2 }]);
     await post('/s/sage-ge/faults/clear', { _back: '/s/sage-ge' });
     expect(sage.faults.list()).toEqual([]);
+  });
+});
+
+describe('the reproduce page', () => {
+  it('is not sure about a near-miss: the candidates and what matched, no reproduction', async () => {
+    const { app } = setup();
+    const html = await (await app.request(`/reproduce?message=${encodeURIComponent('Compte 606400 à vérifier avant clôture')}`)).text();
+    expect(html).toContain('data-testid="no-match"');
+    expect(html).toContain('Not sure which catalogue entry');
+    expect(html).not.toContain('data-testid="reproduction"');
+  });
+
+  it('replays a French message with the customer\'s values and explains it in French', async () => {
+    const { app } = setup();
+    const html = await (await app.request(`/reproduce?message=${encodeURIComponent('Compte (411000) ou autre est collectif')}`)).text();
+    expect(html).toContain('SGE-COLLECTIVE-ACCOUNT');
+    expect(html).toContain('account 401000 → 411000');
+    expect(html).toMatch(/data-testid="explanation" lang="fr"/);
+    expect(html).toContain('Explication à transmettre');
+    expect(html).toContain('data-testid="reproduction"');
+  }, 30_000);
+});
+
+describe('the FEC download', () => {
+  it('links a Sage GE file to the FEC of its books, served from the simulator\'s admin plane', async () => {
+    const { app, sage } = setup();
+    const state = (await (await sage.app.request('/__admin/state')).json()) as SageGeState;
+    const tenant = Object.values(state.tenants)[0]!;
+    const file = Object.values(tenant.files)[0]!;
+    const html = await (await app.request(`/s/sage-ge/${tenant.id}/${file.id}`)).text();
+    expect(html).toContain(`href="/s/sage-ge/${tenant.id}/${file.id}/fec"`);
+    const res = await app.request(`/s/sage-ge/${tenant.id}/${file.id}/fec`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect((await res.text()).split('\r\n')[0]).toBe(FEC_FIELDS.join('\t'));
+    expect((await app.request(`/s/sage-ge/${tenant.id}/NO-SUCH-FILE/fec`)).status).toBe(404);
+  });
+});
+
+describe('the reproduce box with the customer\'s FEC', () => {
+  const header = FEC_FIELDS.join('\t');
+  const good = [header, 'AC\tAchats\tAC1\t20260110\t606400\tPetit matériel SARL Fabre\t\t\t\t20260110\tFournitures\t100,00\t0,00\t\t\t20260111\t\t', 'AC\tAchats\tAC1\t20260110\t411000\tClients\tCDUP\tDUPONT\t\t20260110\tFournitures\t0,00\t100,00\t\t\t20260111\t\t'].join('\n');
+  const post = (app: ReturnType<typeof setup>['app'], fec: string) => {
+    const form = new FormData();
+    form.set('message', 'Compte (411000) ou autre est collectif');
+    form.set('fec', new File([fec], 'FEC.txt', { type: 'text/plain' }));
+    return app.request('/reproduce', { method: 'POST', headers: ORIGIN, body: form });
+  };
+
+  it('seeds the reproduction with the FEC and says so', async () => {
+    const { app } = setup();
+    const res = await post(app, good);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('data-testid="fec-seeded"');
+    expect(html).toContain('Vendor state seeded from FEC.txt: 2 accounts, 1 subsidiary accounts, 1 journals');
+    expect(html).toContain('data-testid="reproduction"');
+    expect(html).toContain('Petit matériel SARL Fabre');
+  }, 30_000);
+
+  it('refuses a malformed FEC with its line and column, and runs nothing', async () => {
+    const { app } = setup();
+    const res = await post(app, good.replace('100,00\t0,00', '100,00\t0,00\textra'));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('FEC.txt is not a valid FEC: line 2, column 19: 19 fields, a FEC line has 18. Nothing was run.');
+    expect(html).not.toContain('data-testid="reproduction"');
   });
 });

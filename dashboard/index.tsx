@@ -8,7 +8,11 @@ import { csrf } from 'hono/csrf';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { FaultRuleSchema } from '../contracts/common/faults.js';
-import { getEntry, lookupMessage, type MessageMatch } from '../contracts/catalogue/index.js';
+import { explain } from '../contracts/catalogue/explain.js';
+import { FecError, parseFec, referenceData, type FecReferenceData } from '../contracts/fec/parse.js';
+import { seedFor } from '../scenarios/fec-seed.js';
+import { getEntry, identifyMessage } from '../contracts/catalogue/index.js';
+import { withCustomerValues } from '../scenarios/replay.js';
 import type { Scenario } from '../contracts/scenario/schema.js';
 import type { RunOptions, ScenarioResult } from '../scenarios/runner.js';
 import { DAY, HOUR, nextNight, type VirtualClock } from '../core/clock.js';
@@ -17,7 +21,7 @@ import { bearerAccepted, foreignRequest, sameSecret, servedAccess, sessionValue 
 import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
 import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
 import { JournalView, type JournalQuery } from './views/journal.js';
-import { CatalogueEntryView, ReproduceBox, ResultView, ScenarioList, Timeline } from './views/scenarios.js';
+import { CatalogueEntryView, ReproduceBox, ReproduceWithFecBox, ResultView, ScenarioList, Timeline } from './views/scenarios.js';
 import { type DashboardSimulator, type VendorView, type ViewContext } from './views/types.js';
 
 export type { DashboardSimulator } from './views/types.js';
@@ -83,6 +87,8 @@ const loginPage = (refused: boolean) =>
 const MAX_FLASHES = 200;
 const MAX_RUNS = 20;
 const MAX_MESSAGE = 2000;
+/** A customer's FEC for `/reproduce`: a year of a small firm's books is well under this. */
+const MAX_FEC_BYTES = 20_000_000;
 
 /** A path of this dashboard to come back to: never another site (`//host`, `/\host`). */
 const safeBack = (back: unknown): string => (typeof back === 'string' && /^\/(?![/\\])/.test(back) ? back : '/');
@@ -173,7 +179,7 @@ export function createDashboard(options: DashboardOptions): Hono {
     return `${url.pathname}${search ? `?${search}` : ''}`;
   }
 
-  async function page(c: Context, title: string, active: string | undefined, body: Child, status: 200 | 404 = 200) {
+  async function page(c: Context, title: string, active: string | undefined, body: Child, status: 200 | 400 | 404 = 200) {
     const id = Number(c.req.query('flash'));
     const element = (
       <Layout title={title} now={clock.now().toISOString()} here={here(c)} active={active} nav={nav} flash={Number.isInteger(id) ? flashes.get(id) : undefined}>
@@ -294,6 +300,15 @@ export function createDashboard(options: DashboardOptions): Hono {
     );
   });
 
+  // The FEC of a simulated file, from the simulator's own admin plane (Sage GE only so far).
+  app.get('/s/:sim/:tenant/:file/fec', async (c) => {
+    const sim = bySim.get(c.req.param('sim'));
+    if (!sim) return notFound(c, `No simulator ${c.req.param('sim')}.`);
+    const res = await sim.simulator.app.request(`/__admin/files/${encodeURIComponent(c.req.param('tenant'))}/${encodeURIComponent(c.req.param('file'))}/fec`);
+    if (res.status !== 200) return notFound(c, `No FEC for ${c.req.param('file')} in ${sim.title}.`);
+    return c.body(await res.text(), 200, { 'content-type': res.headers.get('content-type') ?? 'text/plain; charset=utf-8', 'content-disposition': res.headers.get('content-disposition') ?? 'attachment' });
+  });
+
   app.get('/s/:sim/:tenant/:file', async (c) => {
     const sim = bySim.get(c.req.param('sim'));
     const view = sim && VIEWS.get(sim.name);
@@ -315,6 +330,13 @@ export function createDashboard(options: DashboardOptions): Hono {
       sim.name,
       <div>
         {shown.summary}
+        {sim.name === 'sage-ge' ? (
+          <p>
+            <a data-testid="fec-download" href={`/s/${encodeURIComponent(sim.name)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}/fec`}>
+              Download the FEC of what this file's books hold
+            </a>
+          </p>
+        ) : null}
         <h2>Actions on this {view.nouns.file}</h2>
         <div class="actions">
           {relevant.map((a) => (
@@ -449,14 +471,32 @@ export function createDashboard(options: DashboardOptions): Hono {
     );
   });
 
-  app.get('/reproduce', async (c) => {
-    const message = (c.req.query('message') ?? '').slice(0, MAX_MESSAGE).trim();
-    if (!message) return page(c, 'Reproduce a customer\'s message', 'scenarios', <ReproduceBox />);
-    const matches = lookupMessage(message);
-    const best: MessageMatch | undefined = matches[0];
-    // An exact tie between partial matches is no answer: show the closest instead.
-    if (!best || (best.score < 1 && matches.length > 1 && matches[1]!.score === best.score)) {
-      const closest = (best ? matches : lookupMessage(message, { minScore: 0.25 })).slice(0, 3);
+  app.get('/reproduce', async (c) => reproducePage(c, (c.req.query('message') ?? '').slice(0, MAX_MESSAGE).trim()));
+
+  // The reproduce box with the customer's FEC: a multipart post (the message, the file).
+  app.post('/reproduce', async (c) => {
+    const body = await c.req.parseBody();
+    const message = (typeof body.message === 'string' ? body.message : '').slice(0, MAX_MESSAGE).trim();
+    const upload = body.fec;
+    if (!(upload instanceof File) || upload.size === 0) return reproducePage(c, message);
+    if (upload.size > MAX_FEC_BYTES) return reproducePage(c, message, { error: `The FEC is over ${MAX_FEC_BYTES / 1_000_000} MB; send the lines of the relevant journal or period.` });
+    try {
+      return reproducePage(c, message, { name: upload.name, ref: referenceData(parseFec(await upload.text())) });
+    } catch (error) {
+      if (!(error instanceof FecError)) throw error;
+      return reproducePage(c, message, { error: `${upload.name} is not a valid FEC: ${error.message}. Nothing was run.` });
+    }
+  });
+
+  async function reproducePage(c: Context, message: string, fec?: { name: string; ref: FecReferenceData } | { error: string }) {
+    if (fec && 'error' in fec) {
+      return page(c, 'Reproduce a customer\'s message', 'scenarios', <div><ReproduceBox message={message} /><div class="flash error" data-testid="fec-error">{fec.error}</div></div>, 400);
+    }
+    if (!message) return page(c, 'Reproduce a customer\'s message', 'scenarios', <div><ReproduceBox /><ReproduceWithFecBox /></div>);
+    const { sure: best, candidates, unsureBecause } = identifyMessage(message);
+    // Not sure is an answer: the candidates and what matched, never a guess presented as a match.
+    if (!best) {
+      const closest = candidates.slice(0, 3);
       return page(
         c,
         'Reproduce a customer\'s message',
@@ -464,15 +504,16 @@ export function createDashboard(options: DashboardOptions): Hono {
         <div>
           <ReproduceBox message={message} />
           <div class="flash error" data-testid="no-match">
-            No catalogue entry matches this message.
+            {`Not sure which catalogue entry this is (${unsureBecause}).`}
           </div>
           {closest.length ? (
             <>
-              <h2>The closest</h2>
-              <ul>
+              <h2>The candidates</h2>
+              <ul data-testid="candidates">
                 {closest.map((m) => (
                   <li>
-                    <code>{m.id}</code> <q>{m.entry.messages[m.variant]?.en}</q>
+                    <code>{m.id}</code> {m.entry.title} <Badge kind="warn">{`${Math.round(m.confidence * 100)}% (${m.via}, ${m.lang})`}</Badge>{' '}
+                    <span class="muted">matched: {m.evidence.join(' ')}</span>
                   </li>
                 ))}
               </ul>
@@ -489,7 +530,17 @@ export function createDashboard(options: DashboardOptions): Hono {
     } catch (error) {
       loadError = error;
     }
-    const result = scenario ? await run(scenario) : undefined;
+    const replay = scenario ? withCustomerValues(scenario, entry.id, best.params) : undefined;
+    const seeding = scenario && fec ? seedFor(scenario.vendor, fec.ref) : undefined;
+    const seedTenant = seeding && 'seed' in seeding ? seeding.seed : undefined;
+    const fecNote = fec && seeding ? ('seed' in seeding ? `Vendor state seeded from ${fec.name}: ${fec.ref.accounts.length} accounts, ${fec.ref.subsidiaryAccounts.length} subsidiary accounts, ${fec.ref.journals.length} journals (fiscal years are not seeded).` : seeding.unsupported) : undefined;
+    let result = replay ? await run(replay.scenario, seedTenant ? { seedTenant } : undefined) : undefined;
+    let fellBack: string | undefined;
+    if (scenario && result?.status === 'failed' && (replay?.substituted.length || seedTenant)) {
+      fellBack = result.failures[0] ?? 'the scenario did not behave as documented';
+      result = await run(scenario);
+    }
+    const explanation = explain(entry, best);
     const before = result?.timeline.filter((t) => t.phase !== 'remedy' && t.phase !== 'remedy-expect') ?? [];
     const after = result?.timeline.filter((t) => t.phase === 'remedy' || t.phase === 'remedy-expect') ?? [];
     return page(
@@ -499,6 +550,14 @@ export function createDashboard(options: DashboardOptions): Hono {
       <div>
         <ReproduceBox message={message} />
         <CatalogueEntryView entry={entry} match={best} />
+        {replay?.substituted.length && !fellBack ? <p data-testid="replayed">{`Replayed with the customer's values: ${replay.substituted.map((x) => `${x.name} ${x.from} → ${x.to}`).join(', ')}`}</p> : null}
+        {fellBack ? <div class="flash error">{`The customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values.`}</div> : null}
+        {replay?.notSubstituted.map((n) => <p class="muted">{`Not replayed: ${n.name} = ${n.value} (${n.why})`}</p>)}
+        {fecNote ? <p data-testid="fec-seeded">{fecNote}</p> : null}
+        <div class="card" data-testid="explanation" lang={explanation.lang}>
+          <h3>{explanation.lang === 'fr' ? 'Explication à transmettre' : 'Explanation to forward'}</h3>
+          <pre>{explanation.text}</pre>
+        </div>
         {loadError ? scenarioError(loadError) : null}
         {!loadError && !scenario ? <div class="flash error">{`${entry.id} matches, but its scenario ${entry.scenarioId} does not exist yet.`}</div> : null}
         {scenario && result ? (
@@ -523,7 +582,7 @@ export function createDashboard(options: DashboardOptions): Hono {
         ) : null}
       </div>,
     );
-  });
+  }
 
   app.notFound((c) => notFound(c, `Nothing at ${c.req.path}.`));
   app.onError((error, c) => {

@@ -46,6 +46,8 @@ export interface RunOptions {
   skipRemedy?: boolean;
   /** The `--admin-token` of the servers run against (`LEDGERSIM_ADMIN_TOKEN` by default): sent on `/__admin` only. */
   adminToken?: string;
+  /** Changes the vendor state before it is loaded (`reproduce --fec`: the customer's reference data). */
+  seedTenant?: (tenant: unknown, fileId: string) => unknown;
 }
 
 /** Fetch that adds the admin token to the `/__admin` calls (never to the vendor's routes, whose credentials are the scenario's). */
@@ -96,7 +98,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     fetchFn = inProcessFetch(baseUrl, simulator.app);
     close = () => simulator.close();
   }
-  const world = new World(scenario, registry, vendor, clock, baseUrl, fetchFn, tenantId, mode === 'in-process');
+  const world = new World(scenario, registry, vendor, clock, baseUrl, fetchFn, tenantId, mode === 'in-process', options.seedTenant);
   const failures: string[] = [];
   try {
     await world.setUp();
@@ -150,6 +152,7 @@ class World {
     private readonly tenantId: string,
     /** In-process, the simulator runs on this very clock: its `/__admin/clock` move is the move. */
     private readonly sharesVendorClock: boolean,
+    private readonly seedTenant?: RunOptions['seedTenant'],
   ) {
     this.hub = createHubEngine({
       clock,
@@ -185,6 +188,7 @@ class World {
       tenant = preset(this.tenantId, this.clock.now());
     }
     this.fileId = this.vendor.testing.fileId(tenant);
+    if (this.seedTenant) tenant = this.seedTenant(tenant, this.fileId);
     await this.admin('PUT', `/tenants/${this.tenantId}`, tenant);
     this.tenant = tenant;
     for (const action of given.actions) await this.vendorAction(action.action, action.input);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_IDS, CatalogueEntrySchema, catalogue, getEntry, lookupMessage, renderMessage, entryForWireCode, templateParams } from './index.js';
+import { CATALOGUE_IDS, CatalogueEntrySchema, catalogue, getEntry, identifyMessage, lookupMessage, renderMessage, entryForWireCode, templateParams } from './index.js';
 
 describe('the rejection catalogue', () => {
   it('matches its schema, every entry', () => {
@@ -52,7 +52,9 @@ describe('matching a customer message', () => {
   it('matches every message rendered with other values, in any case and spacing', () => {
     for (const entry of catalogue) {
       entry.messages.forEach((message, variant) => {
-        const params = Object.fromEntries(templateParams(message.en).map((name, i) => [name, `X${i}9173`]));
+        // Values of each parameter's own kind: an account number is digits first, years are years.
+        const typed: Record<string, string> = { account: '4019173', years: '2021', year: '2021', fiscalYear: '2021', date: '2026-12-03', line: '9', journal: 'AC' };
+        const params = Object.fromEntries(templateParams(message.en).map((name, i) => [name, typed[name] ?? `X${i}9173`]));
         const text = renderMessage(entry.id, params, variant);
         const shouted = `  ${text.toUpperCase().replace(/ /g, '   ')}  `;
         expect(top(shouted)?.id, text).toBe(entry.id);
@@ -71,7 +73,7 @@ describe('matching a customer message', () => {
   it('matches Loop\'s mass rejection with any collaborator and folder', () => {
     const match = top('An error occurred during the JSON import request: The collaborator jdupont@cabinet-martin.fr does not have access to the folder BOULANGERIE MARTIN SAS');
     expect(match?.id).toBe('LOOP-COLLABORATOR-NO-ACCESS');
-    expect(match?.params.folder).toBe('boulangerie martin sas');
+    expect(match?.params.folder).toBe('BOULANGERIE MARTIN SAS');
   });
 
   it('matches a partial paste and the message inside a longer sentence', () => {
@@ -83,7 +85,7 @@ describe('matching a customer message', () => {
   it('matches a message pasted without its lead-in, and still reads its varying parts', () => {
     const match = top('The collaborator Jean Martin does not have access to the folder BOULANGERIE DUPONT.');
     expect(match?.id).toBe('LOOP-COLLABORATOR-NO-ACCESS');
-    expect(match?.params).toEqual({ collaborator: 'jean martin', folder: 'boulangerie dupont' });
+    expect(match?.params).toEqual({ collaborator: 'Jean Martin', folder: 'BOULANGERIE DUPONT' });
     expect(match!.score).toBeLessThan(1); // below a whole-message match
     // Every message's trailing clauses of four words or more, with other values, find their entry.
     let clauses = 0;
@@ -93,7 +95,8 @@ describe('matching a customer message', () => {
           const clause = message.en.slice(at.index + at[0].length).replace(/\{(\w+)\}/g, (_, name: string) => `${name.toUpperCase()} 4471`);
           if (clause.replace(/\{\w+\}|[^A-Za-z ]/g, ' ').trim().split(/\s+/).length < 4) continue;
           clauses += 1;
-          expect(lookupMessage(clause).map((m) => m.id), clause).toContain(entry.id);
+          // Among the candidates listed (a fragment this short may well be "unsure").
+          expect(lookupMessage(clause, { minScore: 0.3 }).map((m) => m.id), clause).toContain(entry.id);
         }
       });
     }
@@ -107,7 +110,8 @@ describe('matching a customer message', () => {
   });
 
   it('reads a varying part only at word boundaries ("Account {account}" is not "accounting ...")', () => {
-    expect(lookupMessage('No accounting period is open in file SAIN').map((m) => m.id)).toEqual(['QDR-PERIOD-NOT-OPEN']);
+    expect(identifyMessage('No accounting period is open in file SAIN').sure?.id).toBe('QDR-PERIOD-NOT-OPEN');
+    expect(lookupMessage('No accounting period is open in file SAIN').map((m) => m.id)).not.toContain('SGE-PCG-AUTOCREATE');
     expect(lookupMessage('accountant on holiday').map((m) => m.id)).not.toContain('SGE-PCG-AUTOCREATE');
   });
 

@@ -6,8 +6,8 @@ import { hubCatalogue } from './hub.js';
 
 export * from './schema.js';
 export * from './rejection.js';
-import { matchMessage } from './match.js';
-export { matchMessage, normalize, type MessageMatch } from './match.js';
+import { identify, matchMessage } from './match.js';
+export { identify, matchMessage, normalize, SURE_CONFIDENCE, SURE_MARGIN, type Identification, type MessageMatch } from './match.js';
 
 /**
  * Every catalogue entry. The entries are typed against the schema where they are written
@@ -59,7 +59,12 @@ export function entryForWireCode(vendor: Vendor, code: string): CatalogueEntry |
   return catalogue.find((entry) => entry.vendor === vendor && entry.wire?.code === code);
 }
 
-/** Which catalogue entries a customer's message is, best first (see `matchMessage`). */
+/** Which catalogue entries a customer's message may be, best first (see `matchMessage`). */
 export function lookupMessage(text: string, options?: { minScore?: number }) {
   return matchMessage(text, catalogue, options);
+}
+
+/** The catalogue entry a customer's message is, or the candidates when the matcher is not sure (see `identify`). */
+export function identifyMessage(text: string) {
+  return identify(text, catalogue);
 }

@@ -1,98 +1,333 @@
 import type { CatalogueEntry, CatalogueId } from './schema.js';
 
 /**
- * Matching a message a customer saw to its catalogue entry. Customers paste what they saw: with
- * other account numbers, years, folder and collaborator names, other case and spacing, quotes,
- * a missing parenthesis, part of the sentence, or the vendor's French original.
+ * Matching what a customer pasted to its catalogue entry: right, or says it is not sure.
+ *
+ * Customers paste the vendor's message (English or French, other values, other case, accents or
+ * not, ’ or ', small typos, inside a whole e-mail), a hub status or tab name, or describe a
+ * symptom in their own words. Three readings, each scored 0..1:
+ * - a message template, aligned in order with the text; each `{parameter}` takes only a token of
+ *   its own kind (an account number, a year or a list of years, a date, a journal code, a name in
+ *   the message's own delimiters) and never "the rest of the sentence";
+ * - a status or tab name, aligned the same way;
+ * - a symptom phrase, whose content words (or their synonyms) must all be present, in any order.
+ * Templates too short to identify an entry alone (one word and a parameter, such as
+ * "Compte {account}", or two words) score only when they are nearly the whole text.
  */
 export interface MessageMatch {
   id: CatalogueId;
   entry: CatalogueEntry;
-  /** Which of the entry's messages matched. */
+  via: 'message' | 'status' | 'symptom';
+  /** Which of the entry's messages (or status names, or symptom phrases) matched. */
   variant: number;
   lang: 'en' | 'fr';
-  /** The varying parts read from the customer's text (normalized: lower case, no punctuation). */
+  /** The varying parts read from the customer's text, as the customer wrote them. */
   params: Record<string, string>;
-  /** 1 for a whole-message match; below 1, the share of the message's words found. */
+  /** 0..1: the share of the template's weight found in order, less the penalties. */
+  confidence: number;
+  /** Kept for callers of the earlier matcher: the same as `confidence`. */
   score: number;
+  /** The words of the text that matched, and `name=value` for each parameter read. */
+  evidence: string[];
+  /** How many content words and parameters the matched form has: the more, the more specific. */
+  specificity: number;
+  /** Indices of the text's words that matched (to tell whether one match contains another). */
+  at: number[];
 }
 
-/** Lower case, accents removed, every run of non-alphanumerics a single space. */
+export interface Identification {
+  /** The entry, when the best candidate is confident and clearly ahead of the next one. */
+  sure?: MessageMatch;
+  /** Every candidate, best first (one per entry). */
+  candidates: MessageMatch[];
+  /** Why the answer is not sure, when it is not. */
+  unsureBecause?: string;
+}
+
+/** A confident answer needs at least this confidence... */
+export const SURE_CONFIDENCE = 0.8;
+/** ...and this lead over the next entry (unless it is much more specific, see `identify`). */
+export const SURE_MARGIN = 0.15;
+
+/** Lower case, accents removed, ’ as ', every run of non-alphanumerics a single space. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return fold(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
 
-interface CompiledTemplate {
-  entry: CatalogueEntry;
-  variant: number;
-  lang: 'en' | 'fr';
-  regex: RegExp;
-  params: string[];
-  words: string[];
-  /** For the last clauses of a message only (a paste without its lead-in): the share of the message's words they hold. */
-  share?: number;
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .toLowerCase();
 }
 
-/** Where a message's later clauses start: after ": " or ". " (a lead-in such as Loop's "An error occurred during the JSON import request: "). */
-const CLAUSE_BREAK = /[:.] +(?=\S)/g;
-/** A trailing clause is matched on its own only with at least this many words of its own. */
-const MIN_CLAUSE_WORDS = 4;
+// --- tokens -------------------------------------------------------------------------------------
 
-const ELLIPSIS = /\.\.\.|…/g;
+interface Token {
+  /** Folded word (lower case, no accents). */
+  w: string;
+  stem: string;
+  raw: string;
+  start: number;
+  end: number;
+  /** The delimited span ("...", «...», (...), [...], '...') the token is in, or -1. */
+  group: number;
+  /** Whether the token starts its group. */
+  opens: boolean;
+  /** A sentence break (. : ; ! ? or a new line) follows the token. */
+  brk: boolean;
+  /** Index of the compound ("m.petit", "2026-12-03", "401-DUPONT") the token belongs to. */
+  compound: number;
+}
 
-function compile(entry: CatalogueEntry, variant: number, lang: 'en' | 'fr', template: string): CompiledTemplate {
-  const params: string[] = [];
-  // Split on placeholders and ellipses; literal pieces are normalized like the customer's text.
-  const pieces = template.replace(ELLIPSIS, ' {…} ').split(/(\{\w+\}|\{…\})/);
-  let source = '';
-  const words: string[] = [];
-  for (const piece of pieces) {
-    const param = /^\{(\w+)\}$/.exec(piece);
-    if (param) {
-      params.push(param[1]!);
-      // Word boundaries around a varying part: "Account {account}" must not match "accounting".
-      source += '\\b ?(.+?) ?\\b';
-    } else if (piece === '{…}') {
-      source += '\\b ?(?:.*?) ?\\b';
-    } else {
-      const literal = normalize(piece);
-      if (literal) {
-        words.push(...literal.split(' '));
-        source += literal.replace(/ /g, ' ');
-      }
+const DELIMITED = /"([^"\n]{1,100})"|“([^”\n]{1,100})”|«([^»\n]{1,100})»|\(([^()\n]{1,100})\)|\[([^\]\n]{1,100})\]|(?<![\p{L}\p{N}])['‘’]([^'‘’\n]{1,100})['’](?![\p{L}\p{N}])/gu;
+
+function tokenize(text: string): { tokens: Token[]; groups: { start: number; end: number }[] } {
+  const groups: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(DELIMITED)) groups.push({ start: m.index + 1, end: m.index + m[0].length - 1 });
+  const tokens: Token[] = [];
+  let compound = -1;
+  let openedGroup = -1;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const prev = tokens[tokens.length - 1];
+    const gap = prev ? text.slice(prev.end, start) : ' ';
+    if (prev) prev.brk = /[.:;!?\n]/.test(gap) && !/^[.@_/-]$/.test(gap) || /\n/.test(gap);
+    if (!prev || !/^[.@_/\\-]$/.test(gap)) compound += 1;
+    const g = groups.findIndex((s) => start >= s.start && end <= s.end);
+    const w = fold(m[0]);
+    tokens.push({ w, stem: stem(w), raw: m[0], start, end, group: g, opens: g >= 0 && g !== openedGroup, brk: false, compound });
+    if (g >= 0) openedGroup = g;
+  }
+  return { tokens, groups };
+}
+
+/** A crude stemmer for both languages: plurals, French feminine and participle endings, English -ed/-ing. */
+function stem(w: string): string {
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  let s = w;
+  for (const suffix of ['ements', 'ement', 'ations', 'ation', 'ings', 'ing', 'ees', 'ee', 'es', 'ed', 's', 'e']) {
+    if (s.endsWith(suffix) && s.length - suffix.length >= 4) {
+      s = s.slice(0, -suffix.length);
+      break;
     }
   }
-  // A trailing parameter would match a single character lazily: make the end of text the anchor.
-  source = source.replace(/ \?\(\.\+\?\) \?\\b$/, ' ?(.+)');
-  return { entry, variant, lang, regex: new RegExp(`(?:^| )${source.trim()}(?: |$)`), params, words };
+  return s;
 }
 
-/** The message, and each of its trailing clauses long enough to stand alone. */
-function compileWithClauses(entry: CatalogueEntry, variant: number, lang: 'en' | 'fr', template: string): CompiledTemplate[] {
-  const whole = compile(entry, variant, lang, template);
-  const out = [whole];
-  for (const breakAt of template.matchAll(CLAUSE_BREAK)) {
-    const clause = compile(entry, variant, lang, template.slice(breakAt.index + breakAt[0].length));
-    if (clause.words.length >= MIN_CLAUSE_WORDS) out.push({ ...clause, share: clause.words.length / Math.max(whole.words.length, 1) });
+/** Damerau-Levenshtein distance, stopping early beyond `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
   }
-  return out;
+  return d[a.length]![b.length]!;
 }
 
-let compiledCache: CompiledTemplate[] | undefined;
+/** Same word, give or take a plural, an accent, a feminine ending or one typo (two in a long word). Numbers match exactly. */
+function sameWord(literal: { w: string; stem: string }, token: Token): boolean {
+  if (literal.w === token.w || literal.stem === token.stem) return true;
+  if (/\d/.test(literal.w) || /\d/.test(token.w)) return false;
+  const len = Math.min(literal.w.length, token.w.length);
+  if (len < 5) return false;
+  return distance(literal.w, token.w, len >= 9 ? 2 : 1) <= (len >= 9 ? 2 : 1);
+}
+
+// --- weights ------------------------------------------------------------------------------------
+
+/** Words that say little on their own; negations are not among them ("not", "pas", "aucun"). */
+const STOPWORDS = new Set(
+  (
+    'a an the of to is are be been was in on at or and for this that with by from as it its my our your we i you their there has have had will would can do does ' +
+    'le la les l de du des d un une est sont en au aux et ou pour ce cet cette ces dans sur par avec se s il elle on nous vous je j mon ma mes notre nos votre vos qui que qu y a ete etre'
+  ).split(' '),
+);
+/** Words of a greeting or a signature, and support's own vocabulary: never evidence. */
+const NOISE = new Set('bonjour hello hi merci thanks thank cordialement regards best bien madame monsieur please svp stp'.split(' '));
+
+const weightOf = (w: string) => (STOPWORDS.has(w) ? 0.35 : 1);
+const isContent = (w: string) => !STOPWORDS.has(w) && !NOISE.has(w);
+
+/**
+ * Synonyms customers use for the words of the symptom phrases (English and French, folded):
+ * a symptom word is found when any word of its class is.
+ */
+const SYNONYMS: string[][] = [
+  ['stuck', 'blocked', 'bloque', 'bloquee', 'bloquees', 'bloques', 'remain', 'remains', 'stay', 'stays', 'restent', 'reste', 'still', 'toujours', 'coince', 'coincees'],
+  ['synchronizing', 'synchronising', 'synchronization', 'synchronisation', 'sync', 'synchro', 'syncing', 'synchronize', 'synchronise', 'synchroniser', 'synchronisee', 'synchronisees'],
+  ['cut', 'truncated', 'truncate', 'tronque', 'tronquee', 'tronquees', 'tronques', 'coupe', 'coupee', 'coupees', 'coupes', 'shortened', 'limited', 'limite', 'limitee', 'limitees', 'raccourci', 'raccourcis'],
+  ['label', 'labels', 'libelle', 'libelles', 'description', 'descriptions', 'wording', 'intitule', 'intitules'],
+  ['characters', 'caracteres', 'chars', 'character', 'caractere', 'car'],
+  ['entry', 'entries', 'ecriture', 'ecritures', 'transaction', 'transactions'],
+  ['file', 'files', 'folder', 'folders', 'dossier', 'dossiers'],
+  ['account', 'accounts', 'compte', 'comptes'],
+  ['attachment', 'attachments', 'piece', 'pieces', 'justificatif', 'justificatifs', 'receipt', 'receipts', 'document', 'documents'],
+  ['created', 'creates', 'create', 'cree', 'creee', 'crees', 'creees', 'creation', 'creer'],
+  ['sent', 'send', 'sending', 'envoi', 'envoye', 'envoyee', 'envoyees', 'envoyes', 'envoyer', 'partent', 'part'],
+  ['resent', 'resend', 'renvoye', 'renvoyee', 'renvoyees', 'renvoyer', 'retried', 'retry', 'renvoi', 'relance', 'relancees'],
+  ['disconnected', 'deconnecte', 'deconnectee', 'offline', 'hors'],
+  ['deactivated', 'disabled', 'desactive', 'desactivee', 'inactive', 'inactif'],
+  ['activate', 'activated', 'activer', 'active', 'activee', 'enable'],
+  ['retrieved', 'pulled', 'imported', 'recupere', 'recuperee', 'recuperes', 'recuperees', 'remonte', 'remontes', 'importe', 'importes', 'retrieve', 'recuperer', 'fetched'],
+  ['chart', 'plan'],
+  ['third', 'tiers'],
+  ['parties', 'tiers'],
+  ['pending', 'attente', 'waiting'],
+  ['open', 'opened', 'ouvert', 'ouverte', 'ouverts', 'ouvre', 'ouvrir', 'ouverture', 'opening'],
+  ['fiscal', 'exercice', 'exercices'],
+  ['year', 'years', 'exercice', 'exercices'],
+  ['label', 'libelle', 'name', 'nom'],
+  ['no', 'without', 'sans', 'aucun', 'aucune', 'missing', 'manque', 'vide', 'empty'],
+  ['first', 'premier', 'premiere', 'only', 'seule', 'seul', 'one', 'une'],
+  ['night', 'nights', 'nuit', 'nuits'],
+  ['hours', 'heures', 'h'],
+  ['posted', 'comptabilisee', 'comptabilisees', 'comptabilise', 'comptabilises'],
+  ['number', 'numero', 'num', 'no'],
+  ['automatic', 'automatically', 'automatique', 'automatiquement', 'auto'],
+  ['numbering', 'numbered', 'numerotation', 'numerote', 'numerotee'],
+  ['technical', 'technique'],
+  ['identifier', 'identifiant', 'id'],
+  ['comment', 'commentaire', 'comments', 'commentaires'],
+  ['code', 'codes'],
+  ['bank', 'banque', 'bancaire', 'bancaires'],
+  ['weekly', 'week', 'semaine', 'hebdomadaire', 'semaines'],
+  ['daily', 'quotidienne', 'quotidien', 'jour', 'day'],
+  ['evening', 'soir'],
+  ['manual', 'manually', 'manuelle', 'manuel', 'manuellement'],
+  ['realtime', 'real', 'temps', 'immediately', 'immediatement'],
+  ['frequency', 'frequence'],
+  ['exclude', 'excluded', 'exclure', 'exclue', 'exclu'],
+  ['invoice', 'invoices', 'facture', 'factures'],
+  ['old', 'ancienne', 'ancien', 'anciennes', 'vieille'],
+  ['verified', 'verify', 'verifiee', 'verifie', 'verifiees', 'verifier', 'verification', 'check'],
+  ['failed', 'echec', 'failure', 'echoue', 'erreur'],
+  ['rejected', 'rejetee', 'rejetees', 'rejete', 'rejetes', 'rejets', 'rejet', 'rejections', 'refused', 'refusees'],
+  ['all', 'toutes', 'tous', 'every', 'massive', 'masse'],
+  ['associate', 'associated', 'associer', 'association', 'link', 'lier', 'associe', 'rattacher'],
+  ['refresh', 'rafraichir', 'actualiser', 'refreshed'],
+  ['disable', 'desactiver', 'deactivate', 'couper'],
+  ['edit', 'modifier', 'change', 'changer'],
+  ['connection', 'connexion'],
+  ['keys', 'key', 'cle', 'cles'],
+  ['triangle'],
+  ['red', 'rouge'],
+  ['marketplace', 'market'],
+  ['multi', 'multiple', 'plusieurs'],
+  ['appear', 'appears', 'apparaissent', 'apparait', 'show', 'arrive', 'arrived', 'arrivent', 'visible'],
+  ['auxiliary', 'auxiliaire', 'auxiliaires', 'subsidiary'],
+  ['reference', 'referentiel', 'reference'],
+  ['data', 'donnees'],
+  ['tab', 'onglet'],
+  ['twelve', '12'],
+];
+const synonymsOf = new Map<string, Set<string>>();
+for (const group of SYNONYMS) {
+  for (const word of group) {
+    const set = synonymsOf.get(word) ?? new Set<string>([word]);
+    for (const other of group) set.add(other);
+    synonymsOf.set(word, set);
+  }
+}
+
+// --- forms --------------------------------------------------------------------------------------
+
+type ParamKind = 'account' | 'years' | 'date' | 'number' | 'journal' | 'code' | 'name' | 'text';
+
+const KIND_OF: Record<string, ParamKind> = {
+  account: 'account',
+  years: 'years',
+  year: 'years',
+  fiscalYear: 'years',
+  date: 'date',
+  line: 'number',
+  journal: 'journal',
+  code: 'code',
+  batch: 'code',
+  description: 'text',
+};
+
+type Element = { lit: string; stem: string; weight: number } | { param: string; kind: ParamKind; weight: number };
+
+interface Form {
+  entry: CatalogueEntry;
+  via: MessageMatch['via'];
+  variant: number;
+  lang: 'en' | 'fr';
+  elements: Element[];
+  total: number;
+  /** Content words plus parameters. */
+  specificity: number;
+  /** One word and a parameter, or two words: must be nearly the whole text. */
+  short: boolean;
+  /** For each element, the next literal after it (what bounds a free name). */
+  nextLiteral: (Element | undefined)[];
+  /** Below 1 for a part of a message (its last clauses). */
+  factor?: number;
+}
+
+const ELLIPSIS = /\.\.\.|…/g;
+/** Where a message's later clauses start: after ": " or ". ". */
+const CLAUSE_BREAK = /[:.] +(?=\S)/g;
+const MIN_CLAUSE_WORDS = 5;
+
+function compileForm(entry: CatalogueEntry, via: Form['via'], variant: number, lang: 'en' | 'fr', template: string): Form {
+  const elements: Element[] = [];
+  for (const piece of template.replace(ELLIPSIS, ' ').split(/(\{\w+\})/)) {
+    const param = /^\{(\w+)\}$/.exec(piece);
+    if (param) elements.push({ param: param[1]!, kind: KIND_OF[param[1]!] ?? 'name', weight: 1 });
+    else for (const w of normalize(piece).split(' ').filter(Boolean)) elements.push({ lit: w, stem: stem(w), weight: weightOf(w) });
+  }
+  const content = elements.filter((e) => 'lit' in e && isContent(e.lit)).length;
+  const params = elements.filter((e) => 'param' in e).length;
+  // A vendor code such as ContainerNotFoundInSicSettings identifies its entry alone, however short.
+  const code = elements.length === 1 && 'lit' in elements[0]! && elements[0].lit.length >= 15;
+  return { entry, via, variant, lang, elements, total: elements.reduce((s, e) => s + e.weight, 0), specificity: content + params, short: content + params <= 2 && !code, nextLiteral: elements.map((_, i) => elements.slice(i + 1).find((e) => 'lit' in e)) };
+}
+
+let compiledCache: Form[] | undefined;
 let compiledFor: readonly CatalogueEntry[] | undefined;
 
-function compileAll(entries: readonly CatalogueEntry[]): CompiledTemplate[] {
+function compileAll(entries: readonly CatalogueEntry[]): Form[] {
   if (compiledCache && compiledFor === entries) return compiledCache;
-  const out: CompiledTemplate[] = [];
+  const out: Form[] = [];
   for (const entry of entries) {
     entry.messages.forEach((message, variant) => {
-      out.push(...compileWithClauses(entry, variant, 'en', message.en));
-      if (message.fr) out.push(...compileWithClauses(entry, variant, 'fr', message.fr));
+      for (const [lang, template] of [['en', message.en], ['fr', message.fr]] as const) {
+        out.push(compileForm(entry, 'message', variant, lang, template));
+        // A paste without the message's lead-in ("An error occurred during the JSON import request: "):
+        // its last clauses, when they have words enough of their own, count a little less than the whole.
+        for (const at of template.matchAll(CLAUSE_BREAK)) {
+          const clause = compileForm(entry, 'message', variant, lang, template.slice(at.index + at[0].length));
+          if (clause.specificity >= MIN_CLAUSE_WORDS) out.push({ ...clause, factor: 0.92 });
+        }
+      }
+    });
+    // The help article's error number ("Sage GE error 4", "erreur 4"), where one entry alone has it.
+    if (entry.errorNumber && entries.filter((e) => e.vendor === entry.vendor && e.errorNumber === entry.errorNumber).length === 1) {
+      out.push(compileForm(entry, 'status', -1, 'en', `Sage GE error ${entry.errorNumber}`), compileForm(entry, 'status', -1, 'fr', `Sage GE erreur ${entry.errorNumber}`));
+    }
+    if (entry.wire) out.push(compileForm(entry, 'status', -1, 'en', entry.wire.code));
+    (entry.status ?? []).forEach((status, variant) => {
+      out.push(compileForm(entry, 'status', variant, 'en', status.en), compileForm(entry, 'status', variant, 'fr', status.fr));
+    });
+    (entry.symptoms ?? []).forEach((symptom, variant) => {
+      out.push(compileForm(entry, 'symptom', variant, 'en', symptom.en), compileForm(entry, 'symptom', variant, 'fr', symptom.fr));
     });
   }
   compiledCache = out;
@@ -100,39 +335,309 @@ function compileAll(entries: readonly CatalogueEntry[]): CompiledTemplate[] {
   return out;
 }
 
-/**
- * Every entry whose message matches the text, best first. A whole-message match scores 1 plus a
- * small bonus for longer templates (the more specific wins); the message's last clauses matched
- * without their lead-in score 0.9 and up, by the share of the message they hold (their varying
- * parts are read too); otherwise an entry scores the share of its message's words present in the
- * text, kept when at least `minScore` (default 0.6).
- */
-export function matchMessage(text: string, entries: readonly CatalogueEntry[], options: { minScore?: number } = {}): MessageMatch[] {
-  const minScore = options.minScore ?? 0.6;
-  const haystack = normalize(text);
-  if (!haystack) return [];
-  const haystackWords = new Set(haystack.split(' '));
-  const best = new Map<CatalogueId, MessageMatch>();
-  for (const template of compileAll(entries)) {
-    let score = 0;
-    const params: Record<string, string> = {};
-    const match = template.regex.exec(haystack);
-    if (match) {
-      template.params.forEach((name, i) => (params[name] = (match[i + 1] ?? '').trim()));
-      score = template.share === undefined ? 1 + Math.min(template.words.length, 50) / 1000 : 0.9 + 0.09 * template.share;
-    } else if (template.share === undefined && template.words.length >= 2) {
-      const distinct = [...new Set(template.words)];
-      const found = distinct.filter((w) => haystackWords.has(w)).length;
-      const ratio = found / distinct.length;
-      // A short fragment of a long message must still be mostly that message's words.
-      const coverage = found / haystackWords.size;
-      if (ratio >= minScore || (found >= 3 && coverage >= 0.8)) score = Math.max(ratio, coverage * 0.9);
+// --- parameters ---------------------------------------------------------------------------------
+
+const MONTHS = new Set('janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+const isYear = (w: string) => /^(19|20)\d\d$/.test(w);
+const YEAR_JOIN = new Set(['and', 'et', 'to', 'a', 'au', 'ou', 'or']);
+
+/** The lengths (in tokens) a parameter of this kind can take at token `j`; the next literal bounds a free name. */
+function spans(kind: ParamKind, tokens: Token[], j: number, nextLiteral: Element | undefined): number[] {
+  const t = tokens[j];
+  if (!t) return [];
+  const inGroup = () => {
+    let k = j;
+    while (k < tokens.length && tokens[k]!.group === t.group) k++;
+    return k - j;
+  };
+  switch (kind) {
+    case 'account':
+      // An account number starts with a digit (PCG class) and may carry letters (401DUPONT).
+      return /^\d[\da-z]{2,19}$/.test(t.w) ? [1] : [];
+    case 'years': {
+      if (!isYear(t.w)) return [];
+      let k = j + 1;
+      let last = j + 1;
+      while (k < tokens.length && k - j < 12) {
+        if (isYear(tokens[k]!.w)) last = ++k;
+        else if (YEAR_JOIN.has(tokens[k]!.w)) k++;
+        else break;
+      }
+      return [last - j];
     }
-    if (score === 0) continue;
-    const previous = best.get(template.entry.id);
-    if (!previous || previous.score < score) {
-      best.set(template.entry.id, { id: template.entry.id, entry: template.entry, variant: template.variant, lang: template.lang, params, score });
+    case 'date': {
+      const w = tokens.slice(j, j + 3).map((x) => x.w);
+      if (w.length === 3 && w.every((x) => /^\d{1,4}$/.test(x)) && (isYear(w[0]!) || isYear(w[2]!))) return [3];
+      if (w.length === 3 && /^\d{1,2}$/.test(w[0]!) && MONTHS.has(w[1]!) && isYear(w[2]!)) return [3];
+      return [];
+    }
+    case 'number':
+      return /^\d{1,7}$/.test(t.w) ? [1] : [];
+    case 'journal':
+      if (t.opens) return [inGroup()];
+      return /^[a-z0-9]{1,6}$/.test(t.w) && !STOPWORDS.has(t.w) ? [1] : [];
+    case 'code': {
+      if (t.opens) return [inGroup()];
+      let k = j + 1;
+      while (k < tokens.length && tokens[k]!.compound === t.compound) k++;
+      return t.w.length >= 2 ? [k - j] : [];
+    }
+    case 'text':
+    case 'name': {
+      // In the message's own delimiters: exactly the delimited span.
+      if (t.opens) return [inGroup()];
+      if (isContent(t.w) === false && kind === 'name' && !/\d/.test(t.w) && t.raw !== t.raw.toUpperCase()) return [];
+      const max = kind === 'text' ? 12 : 5;
+      const out: number[] = [];
+      if (nextLiteral) {
+        // Bounded by the template's next word: the alignment picks the length where it follows.
+        for (let k = 1; k <= max && j + k <= tokens.length; k++) {
+          out.push(k);
+          if (tokens[j + k - 1]!.brk) break;
+        }
+        return out;
+      }
+      // Last in the template: one compound ("m.petit", "000123"), or a run of capitals (BOULANGERIE MARTIN SAS).
+      let k = j + 1;
+      while (k < tokens.length && tokens[k]!.compound === t.compound) k++;
+      out.push(k - j);
+      const caps = (x: Token) => /[\p{Lu}\p{N}]/u.test(x.raw) && x.raw === x.raw.toUpperCase();
+      if (caps(t)) {
+        let c = j;
+        while (c < tokens.length && c - j < max && caps(tokens[c]!) && (c === j || !tokens[c - 1]!.brk)) c++;
+        if (c - j > out[0]!) out.push(c - j);
+      }
+      return out;
     }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+// --- alignment ----------------------------------------------------------------------------------
+
+const sameCache = new Map<string, boolean>();
+function same(el: { lit: string; stem: string }, token: Token): boolean {
+  const key = `${el.lit} ${token.w}`;
+  let v = sameCache.get(key);
+  if (v === undefined) {
+    v = sameWord({ w: el.lit, stem: el.stem }, token);
+    if (sameCache.size > 50_000) sameCache.clear();
+    sameCache.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * How much a value read for a parameter is worth as evidence: a name in delimiters, in capitals or
+ * with digits is a name; lower-case words where a name should be are weak evidence. Longer spans
+ * win ties, so "ATELIER NOIR" is read whole.
+ */
+function paramQuality(kind: ParamKind, tokens: Token[], j: number, k: number): number {
+  const bonus = k / 1000;
+  if (kind !== 'name' && kind !== 'text' && kind !== 'code') return 1 + bonus;
+  const t = tokens[j]!;
+  if (t.opens) return 1 + bonus;
+  const span = tokens.slice(j, j + k);
+  if (span.every((x) => /\d/.test(x.raw) || x.raw === x.raw.toUpperCase())) return 1 + bonus;
+  return 0.6 + bonus;
+}
+
+/** An extra word inside a matched message costs this much of one word's weight. */
+const INSERTION = 0.3;
+/** At most this many extra words in a row inside a matched message. */
+const MAX_GAP = 3;
+
+interface Aligned {
+  score: number;
+  matched: number[];
+  params: Record<string, [number, number]>;
+  first: number;
+  last: number;
+}
+
+/** The best in-order alignment of a form's elements with the text's tokens (a local alignment: the message may be anywhere in an e-mail). */
+function align(form: Form, tokens: Token[]): Aligned | undefined {
+  const n = form.elements.length;
+  const m = tokens.length;
+  const W = m + 1;
+  const score = new Float64Array((n + 1) * W).fill(-Infinity);
+  // back: 0 start, 1 literal, 2 skip element, 3 insertion, 4+k param of length k
+  const back = new Int32Array((n + 1) * W);
+  const gap = new Int32Array((n + 1) * W);
+  // Local at both ends: the alignment may start at any word of the message and of the text (a
+  // partial paste), and end anywhere; only what is missing in between counts against it.
+  score.fill(0);
+  const set = (ii: number, jj: number, v: number, how: number, g = 0) => {
+    const at = ii * W + jj;
+    if (v > score[at]!) {
+      score[at] = v;
+      back[at] = how;
+      gap[at] = g;
+    }
+  };
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = score[i * W + j]!;
+      if (here === -Infinity) continue;
+      if (i > 0 && i < n && j < m && gap[i * W + j]! < MAX_GAP && !NOISE.has(tokens[j]!.w)) set(i, j + 1, here - INSERTION, 3, gap[i * W + j]! + 1);
+      if (i === n) continue;
+      const el = form.elements[i]!;
+      if ('lit' in el) {
+        if (j < m && same(el, tokens[j]!)) set(i + 1, j + 1, here + el.weight, 1);
+        // "market place" written "marketplace", and the other way round.
+        const after = form.elements[i + 1];
+        if (j < m && after && 'lit' in after && tokens[j]!.w === el.lit + after.lit) set(i + 2, j + 1, here + el.weight + after.weight, -2);
+        if (j + 1 < m && el.lit === tokens[j]!.w + tokens[j + 1]!.w) set(i + 1, j + 2, here + el.weight, -3);
+      } else {
+        const next = form.nextLiteral[i];
+        for (const k of spans(el.kind, tokens, j, next)) set(i + 1, j + k, here + el.weight * paramQuality(el.kind, tokens, j, k), 4 + k);
+      }
+      // A word of the message missing from the text counts against it (half its weight).
+      set(i + 1, j, here - el.weight / 2, 2);
+    }
+  }
+  let bestAt = 0;
+  for (let at = 0; at < score.length; at++) if (score[at]! > score[bestAt]!) bestAt = at;
+  if (score[bestAt]! <= 0) return undefined;
+  const bestJ = bestAt % W;
+  const matched: number[] = [];
+  const params: Aligned['params'] = {};
+  let i = Math.floor(bestAt / W);
+  let j = bestJ;
+  let first = bestJ;
+  while (i > 0) {
+    const how = back[i * W + j]!;
+    if (how === 1) {
+      matched.push(j - 1);
+      first = j - 1;
+      i--;
+      j--;
+    } else if (how === -2) {
+      matched.push(j - 1);
+      first = j - 1;
+      i -= 2;
+      j--;
+    } else if (how === -3) {
+      matched.push(j - 2, j - 1);
+      first = j - 2;
+      i--;
+      j -= 2;
+    } else if (how === 2) i--;
+    else if (how === 3) j--;
+    else if (how >= 4) {
+      const k = how - 4;
+      const el = form.elements[i - 1]!;
+      if ('param' in el) params[el.param] = [j - k, j];
+      for (let x = j - k; x < j; x++) matched.push(x);
+      first = j - k;
+      i--;
+      j -= k;
+    } else break;
+  }
+  return { score: score[bestAt]!, matched: matched.sort((a, b) => a - b), params, first, last: bestJ };
+}
+
+/** Cheap check before the alignment: at least one literal of the form is in the text. */
+function mayMatch(form: Form, tokens: Token[]): boolean {
+  return form.elements.some((e) => 'lit' in e && isContent(e.lit) && tokens.some((t) => same(e, t)));
+}
+
+/** Symptom phrases: every content word (or a synonym) present, in any order. */
+function symptomScore(form: Form, tokens: Token[]): { confidence: number; matched: number[] } {
+  const content = form.elements.filter((e): e is Extract<Element, { lit: string }> => 'lit' in e && isContent(e.lit));
+  if (content.length < 2) return { confidence: 0, matched: [] };
+  const matched = new Set<number>();
+  let found = 0;
+  for (const el of content) {
+    const alternatives = [...(synonymsOf.get(el.lit) ?? [el.lit])].map((w) => ({ w, stem: stem(w) }));
+    const at = tokens.findIndex((t) => alternatives.some((a) => sameWord(a, t)));
+    if (at >= 0) {
+      found++;
+      matched.add(at);
+    }
+  }
+  // Every word of the symptom is needed: a symptom is its words together.
+  const ratio = found / content.length;
+  // Between two whole symptoms, the one with more words ranks first.
+  return { confidence: ratio === 1 ? 0.9 + Math.min(content.length, 8) / 100 : ratio * 0.7, matched: [...matched].sort((a, b) => a - b) };
+}
+
+/** Typed values anywhere in the text, for a match by status or symptom (the customer's account, years). */
+function valuesIn(tokens: Token[], form: Form): Record<string, string> {
+  const own = new Set(form.elements.flatMap((e) => ('lit' in e ? [e.lit] : [])));
+  const out: Record<string, string> = {};
+  const account = tokens.find((t) => /^\d{3,}[\da-z]*$/.test(t.w) && t.w.length >= 4 && !isYear(t.w) && !own.has(t.w));
+  if (account) out.account = account.raw;
+  const years = tokens.filter((t) => isYear(t.w)).map((t) => t.raw);
+  if (years.length) out.years = [...new Set(years)].join(', ');
+  return out;
+}
+
+/**
+ * Every entry the text may be, best first, one candidate per entry, with its confidence and the
+ * evidence for it.
+ */
+export function matchMessage(text: string, entries: readonly CatalogueEntry[], options: { minScore?: number } = {}): MessageMatch[] {
+  const minScore = options.minScore ?? 0.45;
+  const { tokens } = tokenize(text.slice(0, 20_000));
+  if (tokens.length === 0) return [];
+  const contentTokens = tokens.filter((t) => isContent(t.w)).length;
+  const best = new Map<CatalogueId, MessageMatch>();
+  for (const form of compileAll(entries)) {
+    let confidence = 0;
+    let matched: number[] = [];
+    let params: Record<string, string> = {};
+    if (form.via === 'symptom') {
+      ({ confidence, matched } = symptomScore(form, tokens));
+      if (confidence > 0) params = valuesIn(tokens, form);
+    } else {
+      if (!mayMatch(form, tokens)) continue;
+      const aligned = align(form, tokens);
+      if (!aligned) continue;
+      confidence = (Math.max(0, aligned.score) / form.total) * (form.factor ?? 1);
+      matched = aligned.matched;
+      for (const [name, [from, to]] of Object.entries(aligned.params)) params[name] = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+      const missingParam = form.elements.some((e) => 'param' in e && !(e.param in params));
+      if (missingParam) confidence *= 0.9;
+      if (form.short) {
+        // Too short to identify an entry alone: only when it is (nearly) the whole text.
+        const outside = tokens.reduce((n, t, x) => (matched.includes(x) || NOISE.has(t.w) ? n : n + (STOPWORDS.has(t.w) ? 0.5 : 1)), 0);
+        confidence *= Math.pow(0.5, outside);
+      }
+      if (form.via === 'status' && confidence > 0) params = valuesIn(tokens, form);
+    }
+    // A long form that matched only a few words is not evidence of anything.
+    const matchedContent = matched.filter((x) => isContent(tokens[x]!.w)).length;
+    if (matchedContent === 0 && contentTokens > 0) confidence = Math.min(confidence, 0.3);
+    if (confidence < minScore) continue;
+    const evidence = [...matched.map((x) => tokens[x]!.raw), ...Object.entries(params).map(([k, v]) => `${k}=${v}`)];
+    const previous = best.get(form.entry.id);
+    const candidate: MessageMatch = { id: form.entry.id, entry: form.entry, via: form.via, variant: form.variant, lang: form.lang, params, confidence, score: confidence, evidence, specificity: form.specificity, at: matched };
+    if (!previous || rank(candidate) > rank(previous)) best.set(form.entry.id, candidate);
+  }
+  return [...best.values()].sort((a, b) => rank(b) - rank(a));
+}
+
+/** Confidence first; between equals, the more specific form (a message over a status name). */
+const rank = (m: MessageMatch) => m.confidence + Math.min(m.specificity, 20) / 1000;
+
+/**
+ * The entry the text is, or none when the matcher is not sure: the best candidate must reach
+ * `SURE_CONFIDENCE` and lead the next entry by `SURE_MARGIN`, unless both are confident and the
+ * best is a message at least three words or values more specific (an e-mail quoting the vendor's
+ * message under the hub's "Synchronization Failed" status is the vendor's message).
+ */
+export function identify(text: string, entries: readonly CatalogueEntry[]): Identification {
+  const candidates = matchMessage(text, entries, { minScore: 0.3 });
+  const [best, next] = candidates;
+  if (!best) return { candidates, unsureBecause: 'nothing in the catalogue resembles this text' };
+  if (best.confidence < SURE_CONFIDENCE) return { candidates, unsureBecause: `the best candidate matches only ${Math.round(best.confidence * 100)}%` };
+  if (next && best.confidence - next.confidence < SURE_MARGIN) {
+    // The best explains every word the next one does, and more: the next is a part of it.
+    const contains = best.confidence >= 0.95 && best.specificity > next.specificity && next.at.every((x) => best.at.includes(x));
+    // Two whole symptoms: the one that says two things more ("...and the marketplace is deactivated") is the case.
+    const moreSpecificSymptom = best.via === 'symptom' && best.confidence >= 0.9 && best.specificity >= next.specificity + 2;
+    const subsumes = contains || moreSpecificSymptom || (best.via === 'message' && best.specificity >= next.specificity + 3);
+    if (!subsumes) return { candidates, unsureBecause: `${best.id} and ${next.id} match about as well` };
+  }
+  return { sure: best, candidates };
 }

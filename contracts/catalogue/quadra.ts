@@ -20,9 +20,10 @@ export const quadraCatalogue = [
     vendor: 'quadra',
     kind: 'rejection',
     title: 'Wrong CPA API key or secret',
-    messages: [{ en: 'The CPA API key or its secret is invalid.', documented: false }],
+    messages: [{ en: 'The CPA API key or its secret is invalid.', fr: 'La clé API CPA ou son secret est invalide.', documented: false }],
     // RFC 6749 §5.2's code: the token route answers in OAuth 2.0's error body.
     wire: { status: 401, code: 'invalid_client' },
+    symptoms: [{ en: 'CPA API key invalid', fr: 'clé API CPA invalide' }],
     cause:
       'The CPA API key or its secret entered in the Qonto Accounting Hub does not match the one generated in Cegid Life. The secret is only shown once: it is no longer visible after closing or refreshing the page.',
     remedy: [
@@ -40,7 +41,7 @@ export const quadraCatalogue = [
     title: 'No access to the Cegid Collaborative Portal',
     messages: [
       {
-        en: 'Access to the Cegid Collaborative Portal is required to use this API.',
+        en: 'Access to the Cegid Collaborative Portal is required to use this API.', fr: 'L\'accès au Portail Collaboratif Cegid est nécessaire pour utiliser cette API.',
         documented: false,
       },
     ],
@@ -60,9 +61,10 @@ export const quadraCatalogue = [
     kind: 'rejection',
     title: 'Wrong CFE API key or secret',
     messages: [
-      { en: 'The Cegid File Exchange API key or its secret is invalid.', documented: false },
+      { en: 'The Cegid File Exchange API key or its secret is invalid.', fr: 'La clé API Cegid File Exchange ou son secret est invalide.', documented: false },
     ],
     wire: { status: 401, code: 'InvalidCfeCredentials' },
+    symptoms: [{ en: 'CFE API key invalid', fr: 'clé API CFE invalide' }],
     cause:
       'The CFE (Cegid File Exchange) API key or its secret entered in the Qonto Accounting Hub does not match the one generated in Cegid Life. The CFE key is essential for sending entries to Quadra.',
     remedy: [
@@ -78,7 +80,7 @@ export const quadraCatalogue = [
     kind: 'rejection',
     title: 'CFE API key not activated',
     messages: [
-      { en: 'The Cegid File Exchange API key has not been activated.', documented: false },
+      { en: 'The Cegid File Exchange API key has not been activated.', fr: 'La clé API Cegid File Exchange n\'a pas été activée.', documented: false },
     ],
     wire: { status: 403, code: 'CfeKeyNotActivated' },
     cause:
@@ -94,7 +96,7 @@ export const quadraCatalogue = [
     vendor: 'quadra',
     kind: 'rejection',
     title: 'ContainerNotFoundInSicSettings on the first synchronization',
-    messages: [{ en: 'ContainerNotFoundInSicSettings', documented: true }],
+    messages: [{ en: 'ContainerNotFoundInSicSettings', fr: 'ContainerNotFoundInSicSettings', documented: true }],
     wire: { status: 404, code: 'ContainerNotFoundInSicSettings' },
     cause:
       'Technical error during the first synchronization, with the code ContainerNotFoundInSicSettings. The article does not state the cause; its remedy points to the CFE API key (the key in Cegid Life not matching the one entered in the Cegid Quadra settings).',
@@ -112,12 +114,13 @@ export const quadraCatalogue = [
     kind: 'rejection',
     title: 'No open accounting period',
     messages: [
-      { en: 'No accounting period is open in file {file}.', documented: false },
+      { en: 'No accounting period is open in file {file}.', fr: 'Aucune période comptable n\'est ouverte dans le dossier {file}.', documented: false },
       // Variant 1: one line of an imported file, in the rejection report (QuadraCOMPTA refuses
       // "écriture sur période clôturée"; vendor-facts §1.5).
-      { en: 'Line {line}: the date {date} is not in an open accounting period of file {file}.', documented: false },
+      { en: 'Line {line}: the date {date} is not in an open accounting period of file {file}.', fr: 'Ligne {line} : la date {date} n\'est pas dans une période comptable ouverte du dossier {file}.', documented: false },
     ],
     wire: { status: 422, code: 'AccountingPeriodNotOpen' },
+    symptoms: [{ en: 'no open accounting period in Quadra', fr: 'aucune période comptable ouverte' }],
     cause: 'The file in Cegid Quadra has no open accounting period.',
     remedy: [
       'In Cegid Quadra, access the Accounting Administration or Period Management section, usually accessible via the Processing or Administration menu',
@@ -134,14 +137,14 @@ export const quadraCatalogue = [
     title: 'Incomplete chart of accounts or journals not open',
     messages: [
       {
-        en: 'File {file} is incomplete: the chart of accounts is incomplete or no journal is open.',
+        en: 'File {file} is incomplete: the chart of accounts is incomplete or no journal is open.', fr: 'Le dossier {file} est incomplet : le plan comptable est incomplet ou aucun journal n\'est ouvert.',
         documented: false,
       },
       // Variant 1: one line of an imported file names a journal that exists but is locked (rejection report).
-      { en: 'Line {line}: journal {journal} is not open in file {file}.', documented: false },
+      { en: 'Line {line}: journal {journal} is not open in file {file}.', fr: 'Ligne {line} : le journal {journal} n\'est pas ouvert dans le dossier {file}.', documented: false },
       // Variant 2: one line names a journal the file does not have at all: kept apart from a
       // locked one, since the remedies differ (create it in Quadra, or fix the code sent).
-      { en: 'Line {line}: journal {journal} does not exist in file {file}.', documented: false },
+      { en: 'Line {line}: journal {journal} does not exist in file {file}.', fr: 'Ligne {line} : le journal {journal} n\'existe pas dans le dossier {file}.', documented: false },
     ],
     wire: { status: 422, code: 'IncompleteFile' },
     cause:
@@ -159,6 +162,7 @@ export const quadraCatalogue = [
     kind: 'behaviour',
     title: 'Accounts created in Quadra without a label',
     messages: [],
+    symptoms: [{ en: 'accounts created in Quadra without label', fr: 'comptes créés dans Quadra sans libellé' }],
     cause:
       'The Quadra format does not allow sending account labels (general chart of accounts or subsidiary accounts). If a PCG or subsidiary account exists in Qonto but not in Quadra, it is automatically created in Quadra when sending entries, but without an associated label.',
     remedy: [
@@ -174,6 +178,7 @@ export const quadraCatalogue = [
     kind: 'behaviour',
     title: 'Account numbers truncated to 8 characters',
     messages: [],
+    symptoms: [{ en: 'account cut to 8 characters in Quadra', fr: 'compte tronqué à 8 caractères dans Quadra' }],
     cause:
       'The account number (PCG or subsidiary) is limited to 8 characters in Cegid Quadra. Any number exceeding this limit is truncated when sent.',
     remedy: [
@@ -188,6 +193,7 @@ export const quadraCatalogue = [
     kind: 'stuck',
     title: 'Entries retrieved only when the file is opened in Quadra',
     messages: [],
+    symptoms: [{ en: 'entries appear in Quadra only when the file is opened', fr: 'écritures apparaissent dans Quadra à l\'ouverture du dossier' }],
     cause:
       'Verified entries are sent to the Quadra API (CFE); Quadra retrieves them only when the relevant file is opened. The entries appear in Quadra a few minutes after sending.',
     remedy: [
@@ -203,6 +209,8 @@ export const quadraCatalogue = [
     kind: 'behaviour',
     title: 'Read-back 12 hours after sending',
     messages: [],
+    status: [{ en: 'Posted', fr: 'Comptabilisées' }],
+    symptoms: [{ en: 'entries move to Posted tab 12 hours after sending', fr: 'écritures passent dans l\'onglet Comptabilisées 12 heures après l\'envoi' }],
     cause:
       '12 hours after sending, Qonto collects the entries in Quadra and compares them to those previously sent. Entries found in Quadra move to the Posted tab.',
     remedy: [],
@@ -215,6 +223,7 @@ export const quadraCatalogue = [
     kind: 'behaviour',
     title: 'Entries not found are retried for 3 consecutive nights',
     messages: [],
+    symptoms: [{ en: 'entries not found in Quadra retried 3 nights', fr: 'écritures non trouvées dans Quadra renvoyées 3 nuits' }],
     cause:
       'Entries not found in Quadra by the read-back 12 hours after sending remain pending sending, and a new attempt is made for 3 consecutive nights.',
     remedy: [],
@@ -228,10 +237,12 @@ export const quadraCatalogue = [
     title: 'Failed check after 3 unsuccessful attempts',
     messages: [
       {
-        en: 'A problem seems to have occurred during the synchronization of this entry. Please verify.',
+        en: 'A problem seems to have occurred during the synchronization of this entry. Please verify.', fr: 'Un problème semble être survenu lors de la synchronisation de cette écriture. Veuillez vérifier.',
         documented: true,
       },
     ],
+    status: [{ en: 'Failed check', fr: 'Échec de vérification' }],
+    symptoms: [{ en: 'entries in the Failed check tab', fr: 'écritures dans l\'onglet Échec de vérification' }],
     cause:
       'After 3 unsuccessful attempts (entries still not found in Quadra), if other entries from the same batch or subsequent batches have been successfully posted, the failed entries move to the Failed check tab.',
     remedy: [

@@ -87,9 +87,15 @@ export type Vendor = z.infer<typeof VendorSchema>;
  */
 export const CatalogueMessageSchema = z.object({
   en: z.string().min(1),
-  /** The vendor's French original, only where a public source gives it. */
-  fr: z.string().min(1).optional(),
+  /**
+   * The French form, as a French accountant reads it on the vendor's screen. Our translation
+   * unless `frDocumented` says a public source quotes it word for word (the seeds quote none).
+   */
+  fr: z.string().min(1),
+  /** Whether the English text is the vendor's own, quoted from a seed. */
   documented: z.boolean(),
+  /** Whether the French text is quoted from a public source; absent or false: our translation. */
+  frDocumented: z.boolean().optional(),
 });
 export type CatalogueMessage = z.infer<typeof CatalogueMessageSchema>;
 
@@ -114,6 +120,16 @@ export const CatalogueEntrySchema = z.object({
       code: z.string().min(1),
     })
     .optional(),
+  /**
+   * The hub's status or tab names that show this case ("Synchronization Failed", "Failed check"),
+   * in both languages; the French is our translation of the English help centre.
+   */
+  status: z.array(z.object({ en: z.string().min(1), fr: z.string().min(1) })).optional(),
+  /**
+   * How a customer describes it in their own words ("stuck synchronizing", "labels cut at 35
+   * characters"), in both languages: what makes an entry without a message reachable.
+   */
+  symptoms: z.array(z.object({ en: z.string().min(1), fr: z.string().min(1) })).optional(),
   /** What causes it, from the seed. */
   cause: z.string().min(1),
   /** What the documentation says to do, step by step; empty when nothing is to be done. */

@@ -84,6 +84,22 @@ export const ReproduceBox: FC<{ message?: string }> = ({ message }) => (
   </form>
 );
 
+/** The same box with the customer's FEC: the reproduction runs on their chart of accounts and journals. */
+export const ReproduceWithFecBox: FC<{ message?: string }> = ({ message }) => (
+  <form method="post" action="/reproduce" enctype="multipart/form-data" class="card" data-testid="reproduce-fec-form">
+    <label for="fec-message">
+      <strong>With the customer's FEC</strong> <span class="muted">(tab or pipe separated; Sage GE reproductions are seeded with its accounts, subsidiary accounts and journals)</span>
+    </label>
+    <textarea id="fec-message" name="message" class="message" required>
+      {message ?? ''}
+    </textarea>
+    <input type="file" name="fec" accept=".txt,.csv,text/plain" required />
+    <div class="run">
+      <button type="submit">Reproduce with the FEC</button>
+    </div>
+  </form>
+);
+
 export const ScenarioList: FC<{ scenarios: readonly Scenario[]; back: string }> = ({ scenarios, back }) => {
   const vendors = [...new Set(scenarios.map((s) => s.vendor))];
   return (
@@ -127,7 +143,7 @@ export const CatalogueEntryView: FC<{ entry: CatalogueEntry; match?: MessageMatc
       <Badge>{entry.kind}</Badge>
       {entry.errorNumber ? <Badge>{`error ${entry.errorNumber}`}</Badge> : null}
       {entry.wire ? <Badge>{`wire ${entry.wire.status} ${entry.wire.code}`}</Badge> : null}
-      {match ? <Badge kind={match.score >= 1 ? 'ok' : 'warn'}>{match.score >= 1 ? 'whole message matched' : `${Math.round(match.score * 100)}% of the words matched`}</Badge> : null}
+      {match ? <Badge kind={match.confidence >= 0.95 ? 'ok' : 'warn'}>{`${match.via === 'message' ? 'message' : match.via === 'status' ? 'status name' : 'symptom'} matched (${match.lang}), confidence ${Math.round(match.confidence * 100)}%`}</Badge> : null}
     </p>
     {entry.messages.map((m) => (
       <p>
@@ -141,6 +157,7 @@ export const CatalogueEntryView: FC<{ entry: CatalogueEntry; match?: MessageMatc
         {m.documented ? null : <span class="muted">(simulator's wording)</span>}
       </p>
     ))}
+    {match ? <p class="muted" data-testid="evidence">{`matched: ${match.evidence.join(' ')}`}</p> : null}
     {match && Object.keys(match.params).length ? (
       <p>
         read from the message:{' '}

@@ -2,6 +2,7 @@ import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
+import { fecRouter } from './admin/fec.js';
 import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { sageGeActions } from './admin/actions.js';
 import { authenticate } from './routes/access.js';
@@ -61,6 +62,8 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   kit.app.route('/', filesRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', entriesRoutes(kit, deps));
-  kit.finish(createActionsRouter(sageGeActions, store, clock));
+  const admin = createActionsRouter(sageGeActions, store, clock);
+  admin.route('/', fecRouter(store));
+  kit.finish(admin);
   return toSimulator('sage-ge', kit, store, clock);
 }

@@ -1,0 +1,52 @@
+import type { MessageMatch } from './match.js';
+import type { CatalogueEntry } from './schema.js';
+
+/**
+ * A short explanation support can forward, in the customer's language (the language their
+ * message matched in): what happened, why, and the documented remedy step by step with the
+ * vendor's menu paths. The causes and remedies exist in English only (the seeds are English):
+ * a French explanation frames them in French and says that the steps quote the English help.
+ */
+export interface Explanation {
+  lang: 'en' | 'fr';
+  text: string;
+}
+
+const VENDOR_NAME = { 'sage-ge': 'Sage GE', quadra: 'Cegid Quadra', loop: 'Cegid Loop', hub: 'Qonto' } as const;
+
+function fill(template: string, params: Record<string, string>): string {
+  // A value the customer did not give (a match by symptom) is shown as elided, not as "{account}".
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '…');
+}
+
+export function explain(entry: CatalogueEntry, match: Pick<MessageMatch, 'lang' | 'params' | 'variant' | 'via'>): Explanation {
+  const vendor = VENDOR_NAME[entry.vendor];
+  const message = match.via === 'message' ? entry.messages[match.variant] : entry.messages[0];
+  const steps = entry.remedy.map((step, i) => `  ${i + 1}. ${step}`);
+  if (match.lang === 'fr') {
+    const what =
+      entry.kind === 'rejection' && message
+        ? `${vendor} a refusé l'écriture avec le message : « ${fill(message.fr, match.params)} ».`
+        : entry.kind === 'stuck'
+          ? `Les écritures sont envoyées mais restent en attente : rien ne bouge tant qu'une action n'est pas faite dans ${vendor}.`
+          : `C'est un comportement documenté de ${vendor}${message ? ` (message : « ${fill(message.fr, match.params)} »)` : ''}.`;
+    return {
+      lang: 'fr',
+      text: [
+        `Ce qui s'est passé : ${what}`,
+        `Pourquoi (aide de l'éditeur, en anglais) : ${entry.cause}`,
+        steps.length ? `Que faire (étapes documentées, citées en anglais) :\n${steps.join('\n')}` : 'Que faire : rien, ce comportement est normal.',
+      ].join('\n'),
+    };
+  }
+  const what =
+    entry.kind === 'rejection' && message
+      ? `${vendor} refused the entry with the message: "${fill(message.en, match.params)}".`
+      : entry.kind === 'stuck'
+        ? `The entries were sent but are waiting: nothing moves until someone acts in ${vendor}.`
+        : `This is documented behaviour of ${vendor}${message ? ` (message: "${fill(message.en, match.params)}")` : ''}.`;
+  return {
+    lang: 'en',
+    text: [`What happened: ${what}`, `Why: ${entry.cause}`, steps.length ? `What to do (documented steps):\n${steps.join('\n')}` : 'What to do: nothing, this is expected.'].join('\n'),
+  };
+}
