@@ -61,7 +61,7 @@ export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json(result.value, 200);
     },
-    oauthRequestError as never,
+    { hook: oauthRequestError },
   );
   return router;
 }
