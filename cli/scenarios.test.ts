@@ -69,8 +69,11 @@ describe('ledgersim run', () => {
         }),
       );
       const c = capture();
-      expect(await main(['run', failing], c.io)).toBe(1);
+      expect(await main(['run', failing, 'sage-ge/journal-locked'], c.io)).toBe(1);
       expect(c.out()).toContain('✗ failed');
+      // the mode first, and the failed ids last: 2,000 lines later they are what one reads
+      expect(c.out().split('\n')[0]).toBe('Running 2 scenarios in-process.');
+      expect(c.out().split('\n').slice(-2)).toEqual(['1 passed, 1 failed', 'Failed: sage-ge/wrong-expectation']);
 
       const broken = join(dir, 'broken.json');
       await writeFile(broken, JSON.stringify({ id: 'sage-ge/x', title: 't', vendor: 'sage-ge', covers: ['SGE-JOURNAL-LOCKED'], steps: [{ do: 'teleport' }], expect: [{ expect: 'status', entry: 'P1', is: 'posted' }], verifiedAgainstVendor: false }));
@@ -195,4 +198,22 @@ describe('ledgersim run --against the servers of ledgersim start', () => {
     const health = await (await fetch(`${urls[0]}/__admin/tenants`)).json() as { tenants: string[] };
     expect(health.tenants).toEqual(expect.arrayContaining(['ENT-1', 'ENT-2', 'ENT-3', 'scn-sage-ge-journal-locked']));
   }, 60_000);
+
+  it('refuses a partial --against with exit 2, naming the vendors without a URL, and runs nothing', async () => {
+    const quadra = running.simulators.find((s) => s.name === 'quadra')!;
+    const tenantsBefore = await (await fetch(`${quadra.url}/__admin/tenants`)).json();
+    const c = capture();
+    expect(await main(['run', 'sage-ge/journal-locked', 'loop/*', 'quadra/*', '--against', quadra.url], c.io)).toBe(2);
+    expect(c.err()).toMatch(/^ledgersim: no --against URL for sage-ge, loop:/);
+    expect(c.out()).toBe('');
+    expect(await (await fetch(`${quadra.url}/__admin/tenants`)).json()).toEqual(tenantsBefore);
+  });
+
+  it('names the servers it runs against in the human output', async () => {
+    const sage = running.simulators.find((s) => s.name === 'sage-ge')!;
+    const c = capture();
+    expect(await main(['run', 'sage-ge/journal-locked', '--against', sage.url], c.io)).toBe(0);
+    expect(c.out().split('\n')[0]).toBe(`Running 1 scenario against ${sage.url} (sage-ge).`);
+    expect(c.out().split('\n').at(-1)).toBe('1 passed, 0 failed');
+  });
 });
