@@ -69,8 +69,11 @@ describe('ledgersim run', () => {
         }),
       );
       const c = capture();
-      expect(await main(['run', failing], c.io)).toBe(1);
+      expect(await main(['run', failing, 'sage-ge/journal-locked'], c.io)).toBe(1);
       expect(c.out()).toContain('✗ failed');
+      // the mode first, and the failed ids last: 2,000 lines later they are what one reads
+      expect(c.out().split('\n')[0]).toBe('Running 2 scenarios in-process.');
+      expect(c.out().split('\n').slice(-2)).toEqual(['1 passed, 1 failed', 'Failed: sage-ge/wrong-expectation']);
 
       const broken = join(dir, 'broken.json');
       await writeFile(broken, JSON.stringify({ id: 'sage-ge/x', title: 't', vendor: 'sage-ge', covers: ['SGE-JOURNAL-LOCKED'], steps: [{ do: 'teleport' }], expect: [{ expect: 'status', entry: 'P1', is: 'posted' }], verifiedAgainstVendor: false }));
@@ -182,17 +185,49 @@ describe('ledgersim run --against the servers of ledgersim start', () => {
   });
   afterAll(() => running.close());
 
-  it('gives the same results as in-process, each scenario in its own tenant', async () => {
+  it('gives the same results as in-process, each scenario in its own tenant, and leaves the servers as they were', async () => {
     const urls = running.simulators.map((s) => s.url);
+    // another user of the shared server: a fault rule of theirs on a path no scenario calls
+    const theirs = { path: '/nobody-calls-this/**', kind: 'status', status: 503 };
+    for (const url of urls) expect((await fetch(`${url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(theirs) })).status).toBe(201);
+    const look = async (url: string) => {
+      const get = async (path: string) => (await fetch(`${url}/__admin${path}`)).json();
+      return { clock: await get('/clock'), tenants: await get('/tenants'), faults: await get('/faults'), state: await get('/state') };
+    };
+    const before = await Promise.all(urls.map(look));
     const inProcess = capture();
     const against = capture();
-    expect(await main(['run', 'sage-ge/*', 'hub/*', 'loop/*', '--json'], inProcess.io)).toBe(0);
-    expect(await main(['run', 'sage-ge/*', 'hub/*', 'loop/*', '--json', ...urls.flatMap((u) => ['--against', u])], against.io)).toBe(0);
+    expect(await main(['run', 'sage-ge/*', 'hub/*', 'loop/*', 'quadra/*', '--json'], inProcess.io)).toBe(0);
+    expect(await main(['run', 'sage-ge/*', 'hub/*', 'loop/*', 'quadra/*', '--json', ...urls.flatMap((u) => ['--against', u])], against.io)).toBe(0);
     const summary = (text: string) => (JSON.parse(text) as { results: { id: string; status: string; mode: string }[] }).results.map((r) => [r.id, r.status]);
     expect(summary(against.out())).toEqual(summary(inProcess.out()));
     expect((JSON.parse(against.out()) as { results: { mode: string }[] }).results.every((r) => r.mode === 'against')).toBe(true);
-    // the demo firms are still there, untouched, beside the scenarios' tenants
-    const health = await (await fetch(`${urls[0]}/__admin/tenants`)).json() as { tenants: string[] };
-    expect(health.tenants).toEqual(expect.arrayContaining(['ENT-1', 'ENT-2', 'ENT-3', 'scn-sage-ge-journal-locked']));
-  }, 60_000);
+    // clock, tenants, fault rules and state (the demo firms) exactly as before
+    const after = await Promise.all(urls.map(look));
+    for (const [i, url] of urls.entries()) expect(after[i], url).toEqual(before[i]);
+    expect((before[0]!.tenants as { tenants: string[] }).tenants).toEqual(expect.arrayContaining(['ENT-1', 'ENT-2', 'ENT-3']));
+    // and the scenarios' requests are out of the journal
+    for (const url of urls) {
+      const { requests } = (await (await fetch(`${url}/__admin/requests?limit=10000`)).json()) as { requests: { tenantId?: string }[] };
+      expect(requests.filter((r) => r.tenantId?.startsWith('scn-')), url).toEqual([]);
+    }
+  }, 120_000);
+
+  it('refuses a partial --against with exit 2, naming the vendors without a URL, and runs nothing', async () => {
+    const quadra = running.simulators.find((s) => s.name === 'quadra')!;
+    const tenantsBefore = await (await fetch(`${quadra.url}/__admin/tenants`)).json();
+    const c = capture();
+    expect(await main(['run', 'sage-ge/journal-locked', 'loop/*', 'quadra/*', '--against', quadra.url], c.io)).toBe(2);
+    expect(c.err()).toMatch(/^ledgersim: no --against URL for sage-ge, loop:/);
+    expect(c.out()).toBe('');
+    expect(await (await fetch(`${quadra.url}/__admin/tenants`)).json()).toEqual(tenantsBefore);
+  });
+
+  it('names the servers it runs against in the human output', async () => {
+    const sage = running.simulators.find((s) => s.name === 'sage-ge')!;
+    const c = capture();
+    expect(await main(['run', 'sage-ge/journal-locked', '--against', sage.url], c.io)).toBe(0);
+    expect(c.out().split('\n')[0]).toBe(`Running 1 scenario against ${sage.url} (sage-ge).`);
+    expect(c.out().split('\n').at(-1)).toBe('1 passed, 0 failed');
+  });
 });

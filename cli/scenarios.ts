@@ -73,6 +73,23 @@ async function resolveAgainst(urls: string[]): Promise<RunOptions['against']> {
   return against;
 }
 
+/** A scenario whose vendor has no URL would run in-process unseen, and "passed" would lie about the server: refused. */
+function requireEveryVendor(against: NonNullable<RunOptions['against']>, scenarios: Scenario[]): void {
+  const missing = [...new Set(scenarios.map((s) => s.vendor))].filter((vendor) => !against[vendor]);
+  if (missing.length) {
+    throw new UsageError(
+      `no --against URL for ${missing.join(', ')}: the chosen scenarios need ${missing.length === 1 ? 'its' : 'their'} server too (give its URL with another --against, or choose only the scenarios of ${Object.keys(against).join(', ')})`,
+    );
+  }
+}
+
+/** The first line of the human output: where the scenarios run. */
+export function modeLine(count: number, against: RunOptions['against']): string {
+  const scenarios = `${count} scenario${count === 1 ? '' : 's'}`;
+  if (!against) return `Running ${scenarios} in-process.`;
+  return `Running ${scenarios} against ${Object.entries(against).map(([vendor, url]) => `${url} (${vendor})`).join(', ')}.`;
+}
+
 const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
 
 /** `ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]` */
@@ -101,7 +118,9 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
     chosen.push(...matched.filter((s) => !chosen.includes(s)));
   }
   const against = values.against ? await resolveAgainst(values.against as string[]) : undefined;
+  if (against) requireEveryVendor(against, chosen);
   const c = palette(!values.json && useColour(io));
+  if (!values.json) io.out(modeLine(chosen.length, against));
   const results: ScenarioResult[] = [];
   for (const [i, scenario] of chosen.entries()) {
     if (!values.json && io.progress && chosen.length > 1) io.progress(`[${i + 1}/${chosen.length}] ${scenario.id}`);
@@ -117,6 +136,8 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       io.out('');
     }
     io.out(`${passed} passed, ${results.length - passed} failed`);
+    const failed = results.filter((r) => r.status !== 'passed').map((r) => r.id);
+    if (failed.length) io.out(c.red(`Failed: ${failed.join(' ')}`));
   }
   return passed === results.length ? 0 : 1;
 }
@@ -166,6 +187,7 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
     return 1;
   }
   const against = values.against ? await resolveAgainst(values.against as string[]) : undefined;
+  if (against) requireEveryVendor(against, [scenario]);
   const replay = withCustomerValues(scenario, entry.id, sure.params);
   const seeding = fec ? seedFor(scenario.vendor, fec) : undefined;
   const seedTenant = seeding && 'seed' in seeding ? seeding.seed : undefined;

@@ -112,6 +112,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     failures.push(error instanceof ScenarioFailure ? error.message : `unexpected error: ${(error as Error).stack ?? String(error)}`);
   } finally {
     await world.disarmFaults().catch((error: Error) => failures.push(`could not disarm the scenario's fault rules: ${error.message}`));
+    if (against) await world.cleanUp().catch((error: Error) => failures.push(`could not leave ${baseUrl} as it was: ${error.message}`));
     await close();
   }
   return {
@@ -132,8 +133,10 @@ class World {
   readonly timeline: TimelineItem[] = [];
   readonly hub: HubEngine;
   private connectionId: string | undefined;
-  /** Fault rules are the server's, not the tenant's: the scenario's own are disarmed at its end. */
-  private faultsArmed = false;
+  /** Fault rules are the server's, not the tenant's: the scenario's own (by id) are disarmed at its end, nobody else's. */
+  private armedFaults: number[] = [];
+  /** The server's clock before the scenario moved it: set back at its end (a shared server's other users). */
+  private clockBefore: string | undefined;
   private fileId = '';
   private tenant: unknown;
   private lastError: ConnectorError | undefined;
@@ -162,22 +165,31 @@ class World {
 
   /** Disarms the fault rules the scenario armed and left (on a shared server, the next scenario would meet them). */
   async disarmFaults(): Promise<void> {
-    if (this.faultsArmed) await this.admin('DELETE', '/faults');
-    this.faultsArmed = false;
+    // A rule armed for `times` requests may have fired them all and gone: its 404 is fine.
+    for (const id of this.armedFaults.splice(0)) await this.admin('DELETE', `/faults/${id}`, undefined, [404]);
   }
 
-  private async admin(method: string, path: string, body?: unknown): Promise<any> {
+  /** Against a shared server: its tenant, its requests in the journal and the clock go back to how they were. */
+  async cleanUp(): Promise<void> {
+    await this.admin('DELETE', `/tenants/${this.tenantId}`, undefined, [404]);
+    await this.admin('DELETE', `/requests?tenantId=${encodeURIComponent(this.tenantId)}`);
+    if (this.clockBefore) await this.admin('POST', '/clock', { set: this.clockBefore });
+  }
+
+  private async admin(method: string, path: string, body?: unknown, allowed: number[] = []): Promise<any> {
     const res = await this.vendorFetch(`${this.baseUrl}/__admin${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
+    if (allowed.includes(res.status)) return undefined;
     if (res.status >= 400) throw new ScenarioFailure(`${method} /__admin${path} answered ${res.status}: ${text.slice(0, 400)}`);
     return text ? JSON.parse(text) : undefined;
   }
 
   async setUp() {
+    if (!this.sharesVendorClock) this.clockBefore = ((await this.admin('GET', '/clock')) as { now: string }).now;
     await this.admin('POST', '/clock', { set: this.scenario.start });
     const given = this.scenario.given.vendor;
     let tenant: unknown;
@@ -362,12 +374,11 @@ class World {
         if (this.connectionId) await this.hub.setFrequency(this.connectionId, step.frequency);
         return;
       case 'inject-fault':
-        this.faultsArmed = true;
-        await this.admin('POST', '/faults', step.fault);
+        const { faults } = (await this.admin('POST', '/faults', step.fault)) as { faults: { id: number }[] };
+        this.armedFaults.push(...faults.map((f) => f.id));
         return;
       case 'clear-faults':
-        await this.admin('DELETE', '/faults');
-        this.faultsArmed = false;
+        await this.disarmFaults();
         return;
       case 'check':
         return this.evaluate(step.expect);

@@ -124,3 +124,21 @@ describe('a header with a control character, over a socket', () => {
     expect(status).toBe(200);
   });
 });
+
+describe('admin faults: one rule disarmed by its id', () => {
+  it('DELETE /__admin/faults/:id disarms that rule only; an unknown id answers 404 and changes nothing', async () => {
+    const sim = createSageGeSimulator({ seed: 1 });
+    const arm = async (path: string) => ((await (await sim.app.request('/__admin/faults', { method: 'POST', headers: json, body: JSON.stringify({ path, kind: 'status', status: 503 }) })).json()) as { faults: { id: number }[] }).faults[0]!.id;
+    const mine = await arm('/mine/**');
+    const theirs = await arm('/theirs/**');
+    expect((await sim.app.request(`/__admin/faults/${mine}`, { method: 'DELETE' })).status).toBe(200);
+    const listed = async () => ((await (await sim.app.request('/__admin/faults')).json()) as { faults: { id: number }[] }).faults.map((f) => f.id);
+    expect(await listed()).toEqual([theirs]);
+    for (const id of [String(mine), '999', 'toString', '-1']) {
+      const res = await sim.app.request(`/__admin/faults/${id}`, { method: 'DELETE' });
+      expect(res.status, id).toBe(404);
+      expect(await res.json()).toEqual({ error: 'not-found', message: `No fault rule ${id} is armed` });
+    }
+    expect(await listed()).toEqual([theirs]);
+  });
+});

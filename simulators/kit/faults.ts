@@ -22,6 +22,8 @@ export interface FaultInjector {
   readonly size: number;
   add(rule: FaultRuleInput): FaultRule;
   list(): FaultRule[];
+  /** Disarms one rule; false when none has that id (fired its `times`, or never armed). */
+  remove(id: number): boolean;
   clear(): void;
   /** The rule that fires for this request, if any (consumes one of its `times`). */
   decide(method: string, path: string): FaultRule | undefined;
@@ -41,6 +43,11 @@ export function createFaultInjector(random: SeededRandom): FaultInjector {
       return rule;
     },
     list: () => rules.map((r) => ({ ...r })),
+    remove(id) {
+      const before = rules.length;
+      rules = rules.filter((r) => r.id !== id);
+      return rules.length < before;
+    },
     clear() {
       rules = [];
     },

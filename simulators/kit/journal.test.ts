@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { responseText } from './journal.js';
+import { createRequestJournal, responseText } from './journal.js';
 import { serveApp } from './serve.js';
 
 /** The platform's own Response, before a server installs @hono/node-server's in its place. */
@@ -27,5 +27,23 @@ describe("the request journal's fast path", () => {
     expect(await responseText(res, 5, (next) => (rebuilt = next))).toBe('{"ok"… [7 more characters]');
     expect(rebuilt!.status).toBe(409);
     expect(await rebuilt!.text()).toBe('{"ok":false}');
+  });
+});
+
+describe('clearing the journal', () => {
+  const entry = (tenantId: string | undefined, path: string) => ({ at: '2026-03-16T09:00:00.000Z', method: 'GET', path, query: '', status: 200, durationMs: 1, tenantId, requestBody: null, responseBody: null }) as unknown as Parameters<ReturnType<typeof createRequestJournal>['record']>[0];
+
+  it("clears one tenant's records and keeps everyone else's, in order", () => {
+    const journal = createRequestJournal();
+    journal.record(entry('ENT-1', '/a'));
+    journal.record(entry('scn-x', '/b'));
+    journal.record(entry(undefined, '/c'));
+    journal.record(entry('scn-x', '/d'));
+    journal.record(entry('ENT-1', '/e'));
+    journal.clear('scn-x');
+    expect(journal.list().map((r) => r.path)).toEqual(['/e', '/c', '/a']);
+    expect(journal.size).toBe(3);
+    journal.clear();
+    expect(journal.size).toBe(0);
   });
 });

@@ -38,7 +38,8 @@ export function redactHeaders(headers: Headers): Record<string, string> {
 export interface RequestJournal {
   record(entry: Omit<JournalRecord, 'seq'>): void;
   list(filter?: JournalFilter): JournalRecord[];
-  clear(): void;
+  /** Drops every record, or only one tenant's (a scenario run against a shared server takes its own away). */
+  clear(tenantId?: string): void;
   /** Called with every record as it is made (`ledgersim start --verbose` prints them). */
   subscribe(listener: (record: JournalRecord) => void): () => void;
   readonly size: number;
@@ -97,8 +98,13 @@ export function createRequestJournal(options: RequestJournalOptions = {}): Reque
       }
       return out;
     },
-    clear() {
-      ring.length = 0;
+    clear(tenantId) {
+      if (tenantId === undefined) ring.length = 0;
+      else {
+        const kept = ring.filter((r) => r.tenantId !== tenantId);
+        ring.length = 0;
+        ring.push(...kept);
+      }
     },
     get size() {
       return ring.length;

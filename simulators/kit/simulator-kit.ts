@@ -349,8 +349,9 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     return c.json({ requests: journal.list({ limit: 200, ...query.data }) });
   });
   admin.delete('/requests', (c) => {
-    const cleared = journal.size;
-    journal.clear();
+    const tenantId = c.req.query('tenantId');
+    const cleared = tenantId === undefined ? journal.size : journal.list({ tenantId }).length;
+    journal.clear(tenantId);
     return c.json({ cleared });
   });
   admin.get('/faults', (c) => c.json({ faults: faults.list() }));
@@ -363,6 +364,12 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     }
     const rules = adding.map((rule) => faults.add(rule));
     return c.json({ faults: rules }, 201);
+  });
+  // One rule by the id `POST /faults` answered: a shared server's other users keep theirs.
+  admin.delete('/faults/:id', (c) => {
+    const id = c.req.param('id');
+    if (!/^[0-9]{1,15}$/.test(id) || !faults.remove(Number(id))) return adminError(c, 404, `No fault rule ${id} is armed`);
+    return c.json({ ok: true });
   });
   admin.delete('/faults', (c) => {
     faults.clear();
