@@ -17,6 +17,14 @@ interface Profile {
   land: Step[];
   /** A change in the vendor's reference data, and the hub's view before and after it is pulled. */
   refChange: { steps: Step[]; before: Expectation; after: Expectation };
+  /** What the hub holds right after linking (accounts, subsidiary accounts, journal codes). */
+  onLink: Expectation;
+  /**
+   * A rejection after linking: the steps that send `entry` and see it refused (each validation
+   * followed by Synchronize, so that they send in any frequency), the status the hub then shows
+   * with the vendor's catalogued message, and the fix made in the vendor before marking it verified.
+   */
+  reject: { entry: string; given?: { action: string; input: Record<string, unknown> }[]; send: Step[]; failed: Expectation; fix: Step[]; uploads: { method: string; path: string; count: number } };
 }
 
 export const PROFILES: Record<OtherVendor, Profile> = {
@@ -29,6 +37,31 @@ export const PROFILES: Record<OtherVendor, Profile> = {
       before: { expect: 'reference-data', account: { number: '60640000', label: 'Fournitures administratives' } },
       after: { expect: 'reference-data', account: { number: '60640000', label: 'Petit equipement bureau' } },
     },
+    onLink: { expect: 'reference-data', account: { number: '40100000', label: 'Fournisseurs' }, journal: 'AC', openFiscalYears: 1 },
+    // Quadra refuses nothing on the way in: its rejection is the nightly check's. S1 and a later
+    // purchase are imported, someone deletes S1 in Quadra; 3 nights later S1 is "Failed check".
+    reject: {
+      entry: 'S1',
+      send: [
+        { do: 'add-entry', entry: { id: 'S1', kind: 'sales', date: '2026-03-10', journal: 'VT' } },
+        { do: 'mark-verified', entries: ['S1'] },
+        { do: 'synchronize' },
+        { do: 'add-entry', entry: PURCHASE },
+        { do: 'mark-verified', entries: ['P1'] },
+        { do: 'synchronize' },
+        { do: 'open-file' },
+        { do: 'advance-clock', by: '10m' },
+        { do: 'vendor-action', action: 'delete-entries', input: { journal: 'VT' } },
+        { do: 'advance-clock', by: '12h' },
+        { do: 'advance-clock', to: 'next-night' },
+        { do: 'advance-clock', to: 'next-night' },
+        { do: 'advance-clock', to: 'next-night' },
+      ],
+      failed: { expect: 'status', entry: 'S1', is: 'failed-check', catalogueId: 'QDR-FAILED-CHECK' },
+      fix: [],
+      // Each entry is one file put in the CFE container's input folder.
+      uploads: { method: 'PUT', path: '/input/', count: 2 },
+    },
   },
   loop: {
     name: 'Cegid Loop',
@@ -38,6 +71,17 @@ export const PROFILES: Record<OtherVendor, Profile> = {
       steps: [{ do: 'vendor-action', action: 'upsert-compte', input: { folder: LOOP_FOLDER, numero: '625700', libelle: 'Receptions clients' } }],
       before: { expect: 'reference-data', account: { number: '625700', label: 'Réceptions' } },
       after: { expect: 'reference-data', account: { number: '625700', label: 'Receptions clients' } },
+    },
+    onLink: { expect: 'reference-data', account: { number: '401000', label: 'Fournisseurs', collective: true }, journal: 'AC', subsidiaryAccount: 'FBUROTIC' },
+    // The open fiscal year's chart is incomplete: Loop refuses the import (422).
+    reject: {
+      entry: 'P1',
+      given: [{ action: 'set-fiscal-year', input: { folder: LOOP_FOLDER, fiscalYearId: '2026', status: 'open', chartComplete: false } }],
+      send: [{ do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified', entries: ['P1'] }, { do: 'synchronize' }, { do: 'advance-clock', by: '2m' }],
+      failed: { expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'LOOP-INCOMPLETE-FOLDER', params: { folder: LOOP_FOLDER, fiscalYear: '2026' } },
+      fix: [{ do: 'vendor-action', action: 'set-fiscal-year', input: { folder: LOOP_FOLDER, fiscalYearId: '2026', status: 'open', chartComplete: true } }],
+      // Linking imports the third parties once; then the refused entry's one import.
+      uploads: { method: 'POST', path: '/loop-api-publiques/importJson', count: 2 },
     },
   },
 };
@@ -121,6 +165,55 @@ const BEHAVIOURS = {
     steps: [{ do: 'link-file' }, ...p.refChange.steps, { do: 'advance-clock', by: '15d' }],
     expect: [p.refChange.before],
     remedy: { steps: [{ do: 'refresh-reference-data' }], expect: [p.refChange.after] },
+  }),
+  'refdata-on-link': (_v, p) => ({
+    title: `Linking a ${p.name} file retrieves its chart of accounts, subsidiary accounts and journal codes`,
+    covers: ['HUB-REFDATA-ON-LINK'],
+    steps: [{ do: 'check', expect: [{ expect: 'reference-data', pulled: false }] }, { do: 'link-file' }],
+    expect: [p.onLink],
+  }),
+  'sync-failed': (_v, p) => ({
+    title: `An entry ${p.name} rejects shows its failed status with ${p.name}'s exact message`,
+    covers: ['HUB-SYNC-FAILED'],
+    ...(p.reject.given ? { given: { vendor: { actions: p.reject.given } } } : {}),
+    steps: [{ do: 'link-file' }, ...p.reject.send],
+    expect: [p.reject.failed],
+  }),
+  'mark-verified-resend': (_v, p) => ({
+    title: `On ${p.name}, marked as verified after a fix, a rejected entry is resent the following night`,
+    covers: ['HUB-MARK-VERIFIED-RESEND'],
+    given: { hub: { frequency: 'daily', weeklyAccountSync: true }, ...(p.reject.given ? { vendor: { actions: p.reject.given } } : {}) },
+    steps: [{ do: 'link-file' }, ...p.reject.send],
+    expect: [p.reject.failed],
+    remedy: {
+      steps: [
+        ...p.reject.fix,
+        { do: 'mark-verified', entries: [p.reject.entry] },
+        { do: 'check', expect: [{ expect: 'status', entry: p.reject.entry, is: 'pending' }] },
+        { do: 'advance-clock', to: 'next-night' },
+        { do: 'check', expect: [{ expect: 'status', entry: p.reject.entry, is: 'synchronizing' }] },
+        ...p.land,
+      ],
+      expect: [{ expect: 'status', entry: p.reject.entry, is: 'posted' }, { expect: 'vendor-entry', entry: p.reject.entry, state: 'posted' }],
+    },
+  }),
+  'exclude-entry': (_v, p) => ({
+    title: `On ${p.name}, an excluded entry is never sent again`,
+    covers: ['HUB-EXCLUDE-ENTRY'],
+    ...(p.reject.given ? { given: { vendor: { actions: p.reject.given } } } : {}),
+    steps: [
+      { do: 'link-file' },
+      ...p.reject.send,
+      { do: 'check', expect: [p.reject.failed] },
+      { do: 'check', expect: [{ expect: 'requests', ...p.reject.uploads }] },
+      { do: 'exclude', entry: p.reject.entry },
+      ...p.reject.fix,
+      { do: 'synchronize' },
+      { do: 'advance-clock', to: 'next-night' },
+      ...p.land,
+    ],
+    // The fix would let it post: it stays out because it is excluded, not because it would fail.
+    expect: [{ expect: 'status', entry: p.reject.entry, is: 'excluded' }, { expect: 'requests', ...p.reject.uploads }],
   }),
 } satisfies Record<string, Behaviour>;
 
