@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../contracts/catalogue/index.js';
+import { own } from '../state/schema.js';
 import { createTestLoop, admin, get, snapshot, json } from '../test-support.js';
 
 describe('Loop Hub and Loop admin actions', () => {
@@ -7,7 +8,7 @@ describe('Loop Hub and Loop admin actions', () => {
     const sim = createTestLoop();
     const res = await sim.app.request('/__admin/actions');
     const names = (await json(res)).actions.map((a: { name: string }) => a.name);
-    expect(names).toEqual(['generate-api-key', 'revoke-api-key', 'associate-folders', 'dissociate-folders', 'set-connector', 'set-fiscal-year', 'set-journal', 'set-import-delay']);
+    expect(names).toEqual(['generate-api-key', 'revoke-api-key', 'associate-folders', 'dissociate-folders', 'set-connector', 'set-fiscal-year', 'set-journal', 'upsert-compte', 'set-import-delay']);
   });
 
   it('generate-api-key: a deterministic 25-character key and 44-character secret that authenticate, seeing only the checked folders', async () => {
@@ -40,6 +41,9 @@ describe('Loop Hub and Loop admin actions', () => {
       ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: 'NEW', status: 'open' }, 400],
       ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: 'NEW', start: '2027-12-31', end: '2027-01-01', status: 'open' }, 400],
       ['set-import-delay', { domain: 'CABA', delay: 'soon' }, 400],
+      ['upsert-compte', { domain: 'CABA', folder: 'BONLY', numero: '606400', libelle: 'X' }, 404],
+      ['upsert-compte', { domain: 'CABA', folder: 'F1', numero: 'ABC', libelle: 'X' }, 400],
+      ['upsert-compte', { domain: 'CABA', folder: 'F1', numero: '606400', libelle: '' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: 'yes' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: true, extra: 1 }, 400],
       // A name that would become a key no state can hold: refused by every action (it was a 500).
@@ -60,5 +64,16 @@ describe('Loop Hub and Loop admin actions', () => {
     expect(sim.store.data.tenants.CABA!.folders.F1!.fiscalYears['2027']).toEqual({ id: '2027', start: '2027-01-01', end: '2027-12-31', status: 'open', chartComplete: true });
     expect((await admin(sim, 'set-import-delay', { domain: 'CABA', delay: '1h30m' })).status).toBe(200);
     expect(sim.store.data.tenants.CABA!.importDelayMs).toBe(90 * 60_000);
+  });
+
+  it('upsert-compte renames an account, keeping its other fields, or creates one as Loop would', async () => {
+    const sim = createTestLoop();
+    const folder = () => sim.store.data.tenants.CABA!.folders.F1!;
+    const [numero, before] = Object.entries(folder().comptes)[0]!;
+    expect((await admin(sim, 'upsert-compte', { domain: 'CABA', folder: 'F1', numero, libelle: 'Renamed in Loop' })).status).toBe(200);
+    expect(folder().comptes[numero]).toEqual({ ...before, libelle: 'Renamed in Loop' });
+    expect(own(folder().comptes, '606499')).toBeUndefined();
+    expect((await admin(sim, 'upsert-compte', { domain: 'CABA', folder: 'F1', numero: '606499', libelle: 'Petit outillage' })).status).toBe(200);
+    expect(folder().comptes['606499']).toMatchObject({ numero: '606499', libelle: 'Petit outillage', type: 6, ferme: false });
   });
 });

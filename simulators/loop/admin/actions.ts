@@ -4,6 +4,7 @@ import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAct
 import type { Change } from '../../../core/changes.js';
 import { parseDuration } from '../../../core/duration.js';
 import { KEY_ALPHABET, SECRET_ALPHABET, stableString } from '../domain/ids.js';
+import { buildCompte } from '../seed/builders.js';
 import { own, writes, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
 
 /**
@@ -136,6 +137,18 @@ export const loopActions: VendorAction<LoopState>[] = [
       if (isResult(found)) return found;
       if (!own(found.folder.journaux, input.journal)) return notFound(`No journal ${input.journal} in folder ${input.folder}`);
       return ok({ journal: input.journal, ferme: input.ferme }, [writes.folder(input.domain, input.folder).set(['journaux', input.journal, 'ferme'], input.ferme)]);
+    },
+  }),
+  defineAction({
+    name: 'upsert-compte',
+    description: 'Loop: create a general account in a folder\'s chart, or rename one (a "correct the label manually" remedy); the hub sees it at its next pull (weekly sync or "Refresh accounting data")',
+    input: FolderInput.extend({ numero: z.string().regex(/^[0-9][0-9A-Za-z]{0,19}$/, 'an account number starts with its class digit'), libelle: z.string().min(1).max(100) }),
+    run(state, input) {
+      const found = findFolder(state, input);
+      if (isResult(found)) return found;
+      const existing = own(found.folder.comptes, input.numero);
+      const compte = existing ? { ...existing, libelle: input.libelle } : buildCompte(input.folder, input.numero, input.libelle);
+      return ok(compte, [writes.folder(input.domain, input.folder).set(['comptes', input.numero], compte)]);
     },
   }),
   defineAction({

@@ -10,7 +10,7 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     const { actions } = (await res.json()) as { actions: { name: string; description: string; input: { type: string } }[] };
     expect(actions.map((a) => a.name)).toEqual(sageGeActions.map((a) => a.name));
     expect(actions.map((a) => a.name)).toEqual(
-      expect.arrayContaining(['open-accounting', 'set-journal-lock', 'set-fiscal-year', 'resync-fiscal-years', 'set-import-cursor-lock', 'set-marketplace', 'bulk-activate', 'set-api-rights', 'expire-admin-certificate', 'reauthenticate-admin', 'set-analytics', 'set-account-lock', 'inject-other-error']),
+      expect.arrayContaining(['open-accounting', 'set-journal-lock', 'set-fiscal-year', 'resync-fiscal-years', 'set-import-cursor-lock', 'set-marketplace', 'bulk-activate', 'set-api-rights', 'expire-admin-certificate', 'reauthenticate-admin', 'set-analytics', 'set-account-lock', 'rename-third-party', 'inject-other-error']),
     );
     for (const a of actions) expect(a.input.type, a.name).toBe('object');
   });
@@ -31,6 +31,7 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
       ['set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2027', start: '2027-02-30', end: '2027-12-31', status: 'open' }],
       ['set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: '__proto__', start: '2027-01-01', end: '2027-12-31', status: 'open' }],
       ['inject-other-error', { entityId: ENTITY, fileId: FILE, variant: 4 }],
+      ['rename-third-party', { entityId: ENTITY, fileId: FILE, code: 'FBUREAU', name: '' }],
       ['set-account-lock', { entityId: ENTITY, fileId: FILE, account: '60A', locked: true }],
     ];
     for (const [name, input] of cases) {
@@ -61,6 +62,8 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
       ['set-journal-lock', { entityId: ENTITY, fileId: FILE, journal: 'ZZ', locked: true }],
       ['set-journal-lock', { entityId: ENTITY, fileId: FILE, journal: 'constructor', locked: true }],
       ['set-account-lock', { entityId: ENTITY, fileId: FILE, account: '999999', locked: true }],
+      ['rename-third-party', { entityId: ENTITY, fileId: FILE, code: 'NOBODY', name: 'X' }],
+      ['rename-third-party', { entityId: ENTITY, fileId: FILE, code: '__proto__', name: 'X' }],
       ['set-marketplace', { entityId: 'ENT-Z', active: true }],
       ['expire-admin-certificate', { entityId: 'toString' }],
     ];

@@ -194,6 +194,17 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     },
   }),
   defineAction({
+    name: 'rename-third-party',
+    description: 'Rename a third party in GE, as a user does by hand: the hub\'s next send of an entry for it updates it back',
+    input: FileInput.extend({ code: z.string().min(1), name: z.string().min(1).max(100) }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      if (!Object.hasOwn(found.file.thirdParties, input.code)) return notFound(`No third party ${input.code}`);
+      return ok({ code: input.code, name: input.name }, [writes.file(input.entityId, input.fileId).set(['thirdParties', input.code, 'name'], input.name)]);
+    },
+  }),
+  defineAction({
     name: 'inject-other-error',
     description: 'The next N injected entries fail with one of error 9\'s messages (0 Object reference not set, 1 String or binary data would be truncated, 2 Record not found, 3 The document is not settled)',
     input: FileInput.extend({ variant: z.number().int().min(0).max(3), count: z.number().int().min(1).max(10_000).default(1) }),
