@@ -24,6 +24,8 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: 1,
   timeoutMS: 30_000,
+  // The first run of the related tests takes minutes on a shared two-core machine.
+  dryRunTimeoutMinutes: 30,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'html', 'json'],
