@@ -36,7 +36,7 @@ const summaryLine: Reporter = {
 export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'dist/**'],
+    exclude: ['node_modules/**', 'dist/**', '.stryker-tmp/**'],
     // Every test builds its own simulator: files are independent and run in parallel.
     pool: 'threads',
     testTimeout: 20_000,

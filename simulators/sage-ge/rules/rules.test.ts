@@ -95,6 +95,28 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
       });
       expect((await h.pushAndInject(body)).status).toBe('injected');
     });
+
+    it('checks a class 7 sales line allocated on its credit: the allocation matches the credit, none at all is refused', async () => {
+      const h = setup({ file: { analytics: { required: true, axes: ['AX1'], missing: 'allocation' as const } } });
+      const sales = (analytics?: { axis: string; section: string; amount: number }[]) =>
+        entryBody({
+          kind: 'sales',
+          journalCode: 'VE',
+          lines: [
+            { accountNumber: '411000', subsidiaryAccount: 'C00001', debit: 100, credit: 0 },
+            { accountNumber: '706000', debit: 0, credit: 100, ...(analytics ? { analytics } : {}) },
+          ],
+        });
+      expect((await h.pushAndInject(sales([{ axis: 'AX1', section: 'S1', amount: 100 }]))).status).toBe('injected');
+      expectRejectedEntry(await h.pushAndInject(sales()), 'SGE-ANALYTIC-ALLOCATION');
+    });
+
+    it('checks each axis on its own: a line complete on AX1 but short on AX2 is refused', async () => {
+      const h = setup({ file: { analytics: { required: true, axes: ['AX1', 'AX2'], missing: 'axis' as const } } });
+      const body = entryBody();
+      body.lines[0] = { ...body.lines[0]!, analytics: [{ axis: 'AX1', section: 'S1', amount: body.lines[0]!.debit }, { axis: 'AX2', section: 'S1', amount: 1 }] };
+      expectRejectedEntry(await h.pushAndInject(body), 'SGE-ANALYTIC-ALLOCATION');
+    });
   });
 
   describe('error 4, SGE-COLLECTIVE-ACCOUNT', () => {
@@ -109,6 +131,14 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
       const h = setup();
       const body = entryBody({ kind: 'sales', journalCode: 'VE', lines: [{ accountNumber: '4110000', debit: 120, credit: 0 }, { accountNumber: '706000', debit: 0, credit: 120 }] });
       expectRejectedEntry(await h.pushAndInject(body), 'SGE-COLLECTIVE-ACCOUNT', { account: '4110000' });
+    });
+
+    it('treats as ordinary an unknown account that only begins like a collective root (4110001) or is another root (625000)', async () => {
+      const h = setup();
+      for (const accountNumber of ['4110001', '625000']) {
+        const body = entryBody({ kind: 'sales', journalCode: 'VE', lines: [{ accountNumber, debit: 120, credit: 0 }, { accountNumber: '706000', debit: 0, credit: 120 }] });
+        expect((await h.pushAndInject(body)).status, accountNumber).toBe('injected');
+      }
     });
   });
 
