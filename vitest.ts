@@ -15,6 +15,7 @@
  * Other options (only some vendors, a seed, a start date): a setup file of your own,
  * `export default ledgersimGlobalSetup({ only: ['quadra'] })`.
  */
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { startSimulators, type StartOptions } from './simulators/start.js';
 import type { VendorId } from './vendors/index.js';
