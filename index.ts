@@ -12,6 +12,8 @@ export { createVirtualClock, nextNight, type VirtualClock } from './core/clock.j
 export { createMemoryStore, openFileStore, StoreLoadError, type Store } from './core/store.js';
 export type { Simulator } from './simulators/kit/simulator.js';
 export { VENDORS, VendorIdSchema, type VendorId, type VendorId as SimulatorName, type VendorCredentials, type VendorModule } from './vendors/index.js';
+export { demoCredentials, type DemoCredentials, type DemoTenant } from './vendors/demo.js';
+export type { CredentialsOf } from './vendors/index.js';
 export { createBridgeHandlers, type BridgeTarget } from './simulators/kit/msw-bridge.js';
 export * from './contracts/catalogue/index.js';
 export * as hub from './contracts/hub/model.js';

@@ -4,13 +4,15 @@
  *
  *   import { setupServer } from 'msw/node';
  *   import { createLedgersimHandlers } from 'ledgersim/msw';
- *   const { handlers, simulators } = createLedgersimHandlers();   // fresh simulators per call
+ *   const { handlers, simulators, credentials, baseUrls } = createLedgersimHandlers();   // fresh simulators per call
  *   const server = setupServer(...handlers);
+ *   const { geIdentifier } = credentials['sage-ge'][0]!.credentials;   // typed per vendor
  *
  * `handlers` (below) is one shared instance for the simplest setups; prefer
  * `createLedgersimHandlers()` per test file so that tests do not share state.
  */
 import type { HttpHandler } from 'msw';
+import { demoCredentials, type DemoCredentials } from './vendors/demo.js';
 import { createVirtualClock, type VirtualClock } from './core/clock.js';
 import { createBridgeHandlers } from './simulators/kit/msw-bridge.js';
 import { createLoopSimulator, type LoopSimulator } from './simulators/loop/index.js';
@@ -34,6 +36,8 @@ export function createLedgersimHandlers(options: LedgersimHandlersOptions = {}):
   simulators: { sageGe: SageGeSimulator; quadra: QuadraSimulator; loop: LoopSimulator };
   clock: VirtualClock;
   baseUrls: typeof DEFAULT_BASE_URLS;
+  /** Each simulator's demo tenants with their credentials, typed as the vendor's connector takes them, by vendor id. */
+  credentials: DemoCredentials;
 } {
   const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
   const baseUrls = { ...DEFAULT_BASE_URLS, ...options.baseUrls };
@@ -49,7 +53,10 @@ export function createLedgersimHandlers(options: LedgersimHandlersOptions = {}):
     simulators: { sageGe, quadra, loop },
     clock,
     baseUrls,
+    credentials: demoCredentials({ 'sage-ge': sageGe.store.data, quadra: quadra.store.data, loop: loop.store.data }),
   };
 }
 
 export const { handlers } = createLedgersimHandlers();
+
+export type { DemoCredentials, DemoTenant } from './vendors/demo.js';

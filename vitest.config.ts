@@ -36,7 +36,8 @@ const summaryLine: Reporter = {
 export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'dist/**', '.stryker-tmp/**'],
+    // test/consumer is another project, run from its installed tarball by `npm run test:consumer`.
+    exclude: ['node_modules/**', 'dist/**', '.stryker-tmp/**', 'test/consumer/**'],
     // Every test builds its own simulator: files are independent and run in parallel.
     pool: 'threads',
     testTimeout: 20_000,

@@ -100,6 +100,23 @@ describe('dashboard pages', () => {
 });
 
 describe('dashboard forms', () => {
+  it("offers the state's tenant and file ids in the vendor action forms, without a script", async () => {
+    const { app, simulators } = setup();
+    const datalist = (page: string, id: string) => {
+      const body = new RegExp(`<datalist id="${id}">(.*?)</datalist>`).exec(page)?.[1] ?? '';
+      return [...body.matchAll(/value="([^"]*)"/g)].map((m) => m[1]);
+    };
+    const sagePage = await (await app.request('/s/sage-ge')).text();
+    const sageState = simulators[0]!.simulator.store.data as SageGeState;
+    expect(sagePage).toContain('list="open-accounting-entityId-choices"');
+    expect(datalist(sagePage, 'open-accounting-entityId-choices')).toEqual(Object.keys(sageState.tenants));
+    expect(datalist(sagePage, 'open-accounting-fileId-choices')).toEqual(expect.arrayContaining(Object.keys(sageState.tenants['ENT-1']!.files)));
+    const quadraPage = await (await app.request('/s/quadra')).text();
+    expect(datalist(quadraPage, 'open-dossier-sicCode-choices')).toEqual(Object.keys(simulators[1]!.simulator.store.data.tenants));
+    expect(datalist(quadraPage, 'open-dossier-dossier-choices')).toContain('SAIN');
+    expect(sagePage + quadraPage).not.toContain('<script');
+  });
+
   it('runs a vendor action and comes back with what it did', async () => {
     const { post, flashOf, sage } = setup();
     const res = await post('/s/sage-ge/actions/set-journal-lock', { entityId: 'ENT-1', fileId: 'healthy', journal: 'VE', locked: 'true', _back: '/s/sage-ge/ENT-1/healthy' });

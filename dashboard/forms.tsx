@@ -84,7 +84,7 @@ export function formToInput(schema: JsonSchema, form: Record<string, string>): R
   return out;
 }
 
-const Field: FC<{ name: string; schema: JsonSchema; required: boolean; value?: string | undefined }> = ({ name, schema, required, value }) => {
+const Field: FC<{ name: string; schema: JsonSchema; required: boolean; value?: string | undefined; choices?: readonly string[] | undefined; listId?: string }> = ({ name, schema, required, value, choices, listId }) => {
   const types = typesOf(schema);
   const values = enumOf(schema);
   const hint = types.includes('array') ? ' (comma-separated)' : '';
@@ -114,9 +114,18 @@ const Field: FC<{ name: string; schema: JsonSchema; required: boolean; value?: s
         type="text"
         name={name}
         value={value ?? ''}
+        list={choices?.length ? listId : undefined}
         inputmode={isNumber ? 'numeric' : undefined}
         placeholder={schema.format === 'date' ? 'YYYY-MM-DD' : schema.pattern && schema.pattern.length < 40 ? schema.pattern : schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : undefined}
       />
+      {/* A datalist, not a select: the ids of the state are offered, and an unknown one can still be typed to see the vendor refuse it. No script needed. */}
+      {choices?.length ? (
+        <datalist id={listId}>
+          {choices.map((c) => (
+            <option value={c} />
+          ))}
+        </datalist>
+      ) : null}
     </label>
   );
 };
@@ -129,10 +138,12 @@ export interface ActionFormProps {
   back: string;
   /** Fields already known from the page (the firm and file): hidden. */
   fixed?: Record<string, string>;
+  /** Ids the state holds for a field (tenants, files), offered in a datalist instead of typed by hand. */
+  choices?: Record<string, readonly string[]>;
 }
 
 /** One vendor action: a button, with an input for each field the page does not already know. */
-export const ActionForm: FC<ActionFormProps> = ({ action, post, back, fixed = {} }) => {
+export const ActionForm: FC<ActionFormProps> = ({ action, post, back, fixed = {}, choices = {} }) => {
   const properties = action.input.properties ?? {};
   const required = new Set(action.input.required ?? []);
   const hidden = Object.entries(fixed).filter(([k]) => k in properties);
@@ -145,7 +156,7 @@ export const ActionForm: FC<ActionFormProps> = ({ action, post, back, fixed = {}
         <input type="hidden" name={k} value={v} />
       ))}
       {visible.map(([k, schema]) => (
-        <Field name={k} schema={schema} required={required.has(k) && schema.default === undefined} />
+        <Field name={k} schema={schema} required={required.has(k) && schema.default === undefined} choices={choices[k]} listId={`${action.name}-${k}-choices`} />
       ))}
       <input type="hidden" name="_back" value={back} />
       <button type="submit">{humanize(action.name)}</button>

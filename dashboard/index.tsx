@@ -16,7 +16,7 @@ import { withCustomerValues } from '../scenarios/replay.js';
 import type { Scenario } from '../contracts/scenario/schema.js';
 import type { RunOptions, ScenarioResult } from '../scenarios/runner.js';
 import { DAY, HOUR, nextNight, type VirtualClock } from '../core/clock.js';
-import { VENDORS } from '../vendors/index.js';
+import { VENDORS, type VendorModule } from '../vendors/index.js';
 import { bearerAccepted, foreignRequest, sameSecret, servedAccess, sessionValue } from '../simulators/kit/access.js';
 import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
 import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
@@ -271,7 +271,7 @@ export function createDashboard(options: DashboardOptions): Hono {
         <p class="muted">What a person does in the vendor's UI. On a {view?.nouns.file ?? 'file'} page the firm and the {view?.nouns.file ?? 'file'} are filled in.</p>
         <div class="actions">
           {actions.map((a) => (
-            <ActionForm action={a} post={`${post}/actions/${encodeURIComponent(a.name)}`} back={ctx.here} />
+            <ActionForm action={a} post={`${post}/actions/${encodeURIComponent(a.name)}`} back={ctx.here} choices={idChoices(sim.name, sim.simulator.store.data)} />
           ))}
         </div>
         <h2>Faults</h2>
@@ -594,3 +594,20 @@ export function createDashboard(options: DashboardOptions): Hono {
   return app;
 }
 
+/**
+ * The tenant and file ids of a simulator's state, by the action field that names them. The field
+ * names come from the vendor's `actionTarget` (own choice: Loop's folder actions name `folder`,
+ * which its target leaves out, so `folder` and `dossier` are added by name).
+ */
+function idChoices(vendor: string, state: { tenants: Record<string, unknown> }): Record<string, readonly string[]> {
+  if (!VENDORS.has(vendor)) return {};
+  const { testing } = VENDORS.get(vendor) as VendorModule;
+  const tenants = Object.keys(state.tenants);
+  const files = [...new Set(Object.values(state.tenants).flatMap((t) => testing.files(t)))];
+  const out: Record<string, readonly string[]> = { folder: files, dossier: files };
+  for (const [field, value] of Object.entries(testing.actionTarget('\u0000tenant', '\u0000file'))) {
+    if (value === '\u0000tenant') out[field] = tenants;
+    else if (value === '\u0000file') out[field] = files;
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from '../core/store.js';
 import type { Simulator } from './kit/simulator.js';
 import { VENDORS, type VendorId } from '../vendors/index.js';
+import { demoCredentials, type DemoCredentials } from '../vendors/demo.js';
 
 export interface StartOptions {
   /** Ports are portBase + 0 (the dashboard) and + each vendor's port offset (Sage GE 1, Quadra 2, Loop 3); 0 picks free ports (tests). */
@@ -69,12 +70,21 @@ export interface StartedSimulator {
   title: string;
   url: string;
   simulator: Simulator<any>;
+  /** The credentials as `ledgersim start` prints them, one line per tenant (typed: `StartedSimulators.credentials`). */
   credentials: string[];
 }
 
 export interface StartedSimulators {
   clock: VirtualClock;
   simulators: StartedSimulator[];
+  /** Each started simulator's URL by vendor id (`urls['sage-ge']`); absent for a simulator not started. */
+  urls: Partial<Record<VendorId, string>>;
+  /**
+   * Each simulator's tenants at start (the seed's demo data, or what `dataDir` held) with their
+   * credentials typed as the vendor's connector takes them: `credentials['sage-ge'][0].credentials.geIdentifier`.
+   * An empty list for a simulator not started.
+   */
+  credentials: DemoCredentials;
   /** The dashboard (see and drive the simulators in a browser), unless started with `dashboard: false`. */
   dashboard?: { url: string };
   /** Stops serving, flushes every store and writes its final snapshot. */
@@ -147,6 +157,8 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   return {
     clock,
     simulators: started,
+    urls: Object.fromEntries(started.map((s) => [s.name, s.url])),
+    credentials: demoCredentials(Object.fromEntries(started.map((s) => [s.name, s.simulator.store.data]))),
     ...(dashboard ? { dashboard: { url: dashboard.url } } : {}),
     async close() {
       clock.dispose();

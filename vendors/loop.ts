@@ -45,6 +45,8 @@ export const loopVendor = defineVendor({
   testing: {
     presets: { healthy: healthyLoopFirm },
     fileId: () => LOOP_FOLDER,
+    // The folders the credentials' key may publish to: the others answer the key's refusal.
+    files: (tenant: FirmState) => Object.keys(keyOf(tenant).folders),
     credentials: (tenant: FirmState) => ({
       apiKey: keyOf(tenant).key,
       apiSecret: keyOf(tenant).secret,

@@ -57,6 +57,7 @@ export const quadraVendor = defineVendor({
   testing: {
     presets: { healthy: healthyQuadraFirm },
     fileId: () => QUADRA_DOSSIER,
+    files: (tenant: FirmState) => Object.keys(tenant.dossiers),
     credentials: (tenant: FirmState) => ({
       cpaKey: tenant.cpa.key,
       cpaSecret: tenant.cpa.secret,

@@ -26,6 +26,7 @@ export const sageGeVendor = defineVendor({
         }),
     },
     fileId: () => SAGE_GE_FILE,
+    files: (tenant) => Object.keys(tenant.files),
     credentials: (tenant) => ({ geIdentifier: tenant.geIdentifier }),
     mistypedField: 'geIdentifier',
     actionTarget: (tenantId, fileId) => ({ entityId: tenantId, fileId }),

@@ -35,6 +35,8 @@ export interface TestingModule<T, C> {
   presets: Record<string, (tenantId: string, now: Date) => T>;
   /** The vendor file (file, dossier, folder) a client file links to, in a tenant document. */
   fileId(tenant: T): string;
+  /** Every vendor file (file, dossier, folder) of a tenant document: what a library user may link to. */
+  files(tenant: T): string[];
   /** The credentials the hub's wizard enters for this tenant. */
   credentials(tenant: T): C;
   /** The credential a `link-file` step with `credentials: 'wrong'` mistypes (a step may name another). */

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['*.test.ts'],
+    // What the README tells a user to write.
+    globalSetup: ['ledgersim/vitest'],
+  },
+});
