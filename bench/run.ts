@@ -7,6 +7,7 @@
 // Prints a table (Markdown, so it can be pasted into the README) and writes bench/results.json.
 import { BUNDLE } from '../bin/load-bundle.js';
 import { measureDashboard } from './dashboard.js';
+import { MANY, measureTenants } from './tenants.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
@@ -446,6 +447,13 @@ async function main(): Promise<void> {
   metrics.push(plainMetric('6. dashboard, file page with 10,000 entries', dashboard.file, 'ms', '< 100 ms', dashboard.file.median < 100, 'median of in-process renders of the busiest file page (50 entries a page)'));
   metrics.push(plainMetric('6. dashboard, last page of those entries', dashboard.lastPage, 'ms', '< 100 ms', dashboard.lastPage.median < 100));
   metrics.push(plainMetric('6. dashboard, overview', dashboard.overview, 'ms', '< 100 ms', dashboard.overview.median < 100));
+
+  const tenants = await measureTenants(flags.quick);
+  metrics.push(
+    ratioMetric(`7. ${MANY.toLocaleString('en')} tenants, Sage GE request (server CPU per request, in-process)`, tenants.many, 'µs', 'the same with one tenant', tenants.one, '≥ 0.9 × one tenant', (r) => r >= 0.9, true),
+  );
+  metrics.push(plainMetric(`7. clock advance of a day, ${MANY.toLocaleString('en')} idle Loop firms`, tenants.advance.loop, 'ms', '≤ 20 ms', tenants.advance.loop.median <= 20, 'until the work due is done (kit settled)'));
+  metrics.push(plainMetric(`7. clock advance of a day, ${MANY.toLocaleString('en')} idle Quadra firms`, tenants.advance.quadra, 'ms', '≤ 20 ms', tenants.advance.quadra.median <= 20, 'until the work due is done (kit settled)'));
 
   const trouble = targets.flatMap((t) => samples[t].filter((s) => s.non2xx + s.errors + s.timeouts > 0).map((s) => `${t}: ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts`));
   if (trouble.length) notes.push(`requests that failed during load (not counted as answered): ${trouble.join('; ')}`);
