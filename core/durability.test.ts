@@ -212,3 +212,28 @@ describe('the snapshot is a stream, and compaction does not hold the event loop'
     expect(store.stats.snapshots).toBe(snapshots);
   });
 });
+
+describe('indexes over the state follow an undone write', () => {
+  it('onApplied tells of the commit, then of its undoing: an index built on it answers the state as it is', async () => {
+    const dir = await tempDir();
+    const { layer, control } = faultyFileLayer();
+    const store = await open(dir, { fs: layer });
+    const told: (string | undefined)[] = [];
+    store.onApplied((changes) => told.push(changes?.map((c) => c.path.join('.')).join(',')));
+    // An index of n → tenant, as the credential index keeps one.
+    const byN = new Map<number, string>();
+    const rebuild = () => {
+      byN.clear();
+      for (const [id, t] of Object.entries(store.data.tenants)) byN.set(t.n, id);
+    };
+    store.onApplied(rebuild);
+    rebuild();
+    control.failing = 'ENOSPC';
+    const lost = store.commit([set(['tenants', 'a', 'n'], 7)]);
+    expect(byN.get(7)).toBe('a'); // applied at once: the next request sees it
+    await expect(lost).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(byN.get(7)).toBeUndefined();
+    expect(byN.get(0)).toBe('a');
+    expect(told).toEqual(['tenants.a.n', undefined]);
+  });
+});

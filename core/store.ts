@@ -39,6 +39,28 @@ export interface Store<S> {
   readonly writable: boolean;
   /** Commits so far, the log appends (group commits) that made them durable, snapshots written. */
   readonly stats: { commits: number; appends: number; snapshots: number; failures: number };
+  /**
+   * Calls `listener` after every change to `data`: with the changes a commit applied, or with
+   * `undefined` when the whole state may differ (a replace, an undone commit). Indexes over the
+   * state (credentials, work due) re-read only what a commit touched instead of scanning every tenant.
+   */
+  onApplied(listener: AppliedListener): () => void;
+}
+
+export type AppliedListener = (changes: readonly Change[] | undefined) => void;
+
+/** The listeners of one store: each is told of every change to the live state, in order. */
+function appliedListeners() {
+  const listeners = new Set<AppliedListener>();
+  return {
+    add(listener: AppliedListener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    emit(changes: readonly Change[] | undefined) {
+      for (const listener of listeners) listener(changes);
+    },
+  };
 }
 
 export class StoreLoadError extends Error {
@@ -64,6 +86,7 @@ export class StoreUnavailableError extends Error {
 export function createMemoryStore<S extends object>(initial: S): Store<S> {
   const db = new Low<S>(new Memory<S>(), initial);
   const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
+  const applied = appliedListeners();
   return {
     stats,
     get data() {
@@ -72,12 +95,15 @@ export function createMemoryStore<S extends object>(initial: S): Store<S> {
     commit(changes) {
       applyChanges(db.data as Record<string, unknown>, changes);
       stats.commits += 1;
+      applied.emit(changes);
       return Promise.resolve();
     },
     async replace(state) {
       db.data = state;
+      applied.emit(undefined);
       await db.write();
     },
+    onApplied: applied.add,
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
     location: 'memory',
@@ -171,6 +197,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   let logBytes = loaded.goodBytes;
   let snapshotBytes = (await fs.size(snapshotPath)) ?? 0;
   const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
+  const applied = appliedListeners();
 
   let queue: Promise<void> = Promise.resolve();
   const scheduleDrainNow = () => void enqueue(drain(epoch));
@@ -205,6 +232,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     for (const p of dropped) if ('switch' in p) p.reject(error);
     const undone = inflight.splice(0);
     for (let i = undone.length - 1; i >= 0; i--) undone[i]!.undo();
+    if (undone.length > 0) applied.emit(undefined);
     if (undone.length > 0) seq = undone[0]!.seq - 1;
     const refusal = new StoreUnavailableError(error);
     for (const entry of undone) entry.reject(refusal);
@@ -431,12 +459,14 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     get writable() {
       return failure === undefined;
     },
+    onApplied: applied.add,
     commit(changes) {
       if (changes.length === 0) return store.flush();
       if (failure !== undefined) return refuse();
       const undo = undoOf(state as Record<string, unknown>, changes);
       applyChanges(state as Record<string, unknown>, changes);
       stats.commits += 1;
+      applied.emit(changes);
       const { entry, done } = track(undo);
       pending.push({ line: logRecord(entry.seq, changes), entry });
       scheduleDrain();
@@ -446,6 +476,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       if (failure !== undefined) return refuse();
       const old = state;
       state = next;
+      applied.emit(undefined);
       const { entry, done } = track(() => (state = old));
       startSnapshot([entry]);
       return done;

@@ -4,7 +4,8 @@ import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { loopActions } from './admin/actions.js';
-import { dueImports, nextImportDue, processImport } from './domain/imports.js';
+import { dueImports, earliestImportDue, processImport } from './domain/imports.js';
+import { createDueIndex } from '../kit/tenant-index.js';
 import { authenticate } from './routes/access.js';
 import { importJsonRoutes } from './routes/import-json.js';
 import { foldersRoutes } from './routes/folders.js';
@@ -40,16 +41,18 @@ export type LoopSimulator = Simulator<LoopState>;
 export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSimulator {
   const { clock, seed, store } = resolveSimulatorOptions(loopDefinition, options, DEFAULT_START);
 
+  // Which firms have an import waiting, and when: a clock move reads those firms only.
+  const waiting = createDueIndex(store, earliestImportDue);
   /** Loop's import service: when the clock moves, the imports that fell due are processed in arrival order. */
   const tick = async (now: Date) => {
-    for (const { domain, id } of dueImports(store.data, now)) {
+    for (const { domain, id } of dueImports(store.data, now, waiting.dueTenants(now.getTime()))) {
       const firm = own(store.data.tenants, domain);
       const imp = firm && own(firm.imports, id);
       if (!firm || !imp || imp.statut !== 'EnAttente') continue;
       const result = processImport(firm, imp, now);
       if (result.ok) await store.commit(result.changes);
     }
-    return nextImportDue(store.data, now);
+    return waiting.nextDue(now.getTime());
   };
 
   const kit = createSimulatorKit({

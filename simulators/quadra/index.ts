@@ -6,7 +6,8 @@ import { createSimulatorKit } from '../kit/simulator-kit.js';
 import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
 import { quadraActions } from './admin/actions.js';
 import { containerNameOf } from './domain/container.js';
-import { publishDueImports } from './domain/imports.js';
+import { earliestVisible, publishDueImports } from './domain/imports.js';
+import { createDueIndex } from '../kit/tenant-index.js';
 import { bearer } from './routes/access.js';
 import { cfeBlobRoutes } from './routes/cfe-blobs.js';
 import { cfeRoutes } from './routes/cfe.js';
@@ -56,23 +57,21 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   // Tokens, SAS signatures and regenerated keys: a stream of their own, apart from the kit's faults.
   const random = createRandom(seed + 1);
 
+  // Which firms have an import still importing, and when it shows: a clock move reads those firms only.
+  const importing = createDueIndex(store, earliestVisible);
   /** QDR-IMPORT-ON-OPEN: imported entries show once the import delay has run out on the virtual clock. */
   const tick = async (now: Date) => {
     const changes: Change[] = [];
-    let next: number | undefined;
-    for (const firm of Object.values(store.data.tenants)) {
+    for (const tenantId of importing.dueTenants(now.getTime())) {
+      const firm = store.data.tenants[tenantId]!; // the index answers only tenants the state holds
       for (const dossier of Object.values(firm.dossiers)) {
         const result = publishDueImports(firm, dossier, now);
         if (result.ok) changes.push(...result.changes);
-        // What is still importing after this move: a live clock wakes when the next one shows.
-        for (const imp of Object.values(dossier.imports)) {
-          const at = Date.parse(imp.visibleAt);
-          if (imp.status === 'importing' && at > now.getTime() && (next === undefined || at < next)) next = at;
-        }
       }
     }
     if (changes.length) await store.commit(changes);
-    return next;
+    // What is still importing after this move: a live clock wakes when the next one shows.
+    return importing.nextDue(now.getTime());
   };
 
   const kit = createSimulatorKit({

@@ -51,10 +51,15 @@ export function queueImport(firm: FirmState, key: ApiKeyState, request: ImportJs
   return done({ accountingImportRequestId: id }, [writes.firm(firm.domain).set(['imports', id], entry), writes.firm(firm.domain).set(['nextImportSeq'], seq + 1)]);
 }
 
-/** The imports due at `now`, oldest first, across firms. */
-export function dueImports(state: LoopState, now: Date): { domain: string; id: string }[] {
+/**
+ * The imports due at `now`, oldest first, across the firms named (every firm unless told: the
+ * simulator's tick names only those its due index says have something due).
+ */
+export function dueImports(state: LoopState, now: Date, tenantIds: Iterable<string> = Object.keys(state.tenants)): { domain: string; id: string }[] {
   const due: { domain: string; id: string; dueAt: string; seq: number }[] = [];
-  for (const firm of Object.values(state.tenants)) {
+  for (const tenantId of tenantIds) {
+    const firm = own(state.tenants, tenantId);
+    if (!firm) continue;
     for (const imp of Object.values(firm.imports)) {
       if (imp.statut === 'EnAttente' && Date.parse(imp.dueAt) <= now.getTime()) due.push({ domain: firm.domain, id: imp.id, dueAt: imp.dueAt, seq: imp.seq });
     }
@@ -62,17 +67,15 @@ export function dueImports(state: LoopState, now: Date): { domain: string; id: s
   return due.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.seq - b.seq).map(({ domain, id }) => ({ domain, id }));
 }
 
-/** When the next import still waiting falls due, after `now` (a live clock wakes then). */
-export function nextImportDue(state: LoopState, now: Date): number | undefined {
-  let next: number | undefined;
-  for (const firm of Object.values(state.tenants)) {
-    for (const imp of Object.values(firm.imports)) {
-      if (imp.statut !== 'EnAttente') continue;
-      const at = Date.parse(imp.dueAt);
-      if (at > now.getTime() && (next === undefined || at < next)) next = at;
-    }
+/** When the firm's earliest import still waiting falls due, if it has one (what the due index keeps). */
+export function earliestImportDue(firm: FirmState): number | undefined {
+  let earliest: number | undefined;
+  for (const imp of Object.values(firm.imports)) {
+    if (imp.statut !== 'EnAttente') continue;
+    const at = Date.parse(imp.dueAt);
+    if (earliest === undefined || at < earliest) earliest = at;
   }
-  return next;
+  return earliest;
 }
 
 type Erreur = ImportEcritureResult['erreurs'][number];

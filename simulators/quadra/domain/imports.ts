@@ -177,6 +177,19 @@ export function autoCreatedAccount(number: string): AccountState {
  * The imports whose delay has run out: their lines become entries (`Ecritures`), unknown accounts
  * are created without label (QDR-NO-LABELS). Returns how many entries became visible.
  */
+/** When the firm's earliest import still importing shows, if it has one (what the due index keeps). */
+export function earliestVisible(firm: FirmState): number | undefined {
+  let earliest: number | undefined;
+  for (const dossier of Object.values(firm.dossiers)) {
+    for (const imp of Object.values(dossier.imports)) {
+      if (imp.status !== 'importing') continue;
+      const at = Date.parse(imp.visibleAt);
+      if (earliest === undefined || at < earliest) earliest = at;
+    }
+  }
+  return earliest;
+}
+
 export function publishDueImports(firm: FirmState, dossier: DossierState, now: Date): DomainResult<number> {
   const inDossier = writes.dossier(firm.sicCode, dossier.code);
   const due = Object.values(dossier.imports)

@@ -38,6 +38,23 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
       }
     });
 
+    it('follows the admin plane: a new entity is reachable at once, a changed identifier leaves the old one unknown (401)', async () => {
+      const h = setup();
+      const admin = (path: string, init: { method: string; body?: unknown }) =>
+        h.sim.app.request(`/__admin${path}`, { method: init.method, headers: { 'content-type': 'application/json' }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      const entity = structuredClone(h.sim.store.data.tenants[ENTITY]!);
+      const oldIdentifier = entity.geIdentifier;
+      const moved = { ...entity, id: 'ENT-C', geIdentifier: 'GE-ENT-C-0000000000000001' };
+      expect((await admin('/tenants/ENT-C', { method: 'PUT', body: moved })).status).toBe(200);
+      const c = await h.request('/api/v1/files', { headers: { authorization: `Bearer ${moved.geIdentifier}` }, as: null });
+      expect(((await c.json()) as { entity: { id: string } }).entity.id).toBe('ENT-C');
+      expect((await admin(`/tenants/${ENTITY}`, { method: 'PUT', body: { ...entity, geIdentifier: 'GE-ENT-A-0000000000000009' } })).status).toBe(200);
+      await expectSageError(await h.request('/api/v1/files', { headers: { authorization: `Bearer ${oldIdentifier}` }, as: null }), 401, 'Unauthorized');
+      expect((await h.request('/api/v1/files', { headers: { authorization: 'Bearer GE-ENT-A-0000000000000009' }, as: null })).status).toBe(200);
+      expect((await admin('/tenants/ENT-C', { method: 'DELETE' })).status).toBe(200);
+      await expectSageError(await h.request('/api/v1/files', { headers: { authorization: `Bearer ${moved.geIdentifier}` }, as: null }), 401, 'Unauthorized');
+    });
+
     it('picks the entity by its identifier: each firm sees only its files', async () => {
       const h = setup();
       const a = await listFiles(h);

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Store } from '../../../core/store.js';
 import type { VirtualClock } from '../../../core/clock.js';
+import { createCredentialIndex } from '../../kit/tenant-index.js';
 import { fail, refuse, rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
 import { apiRightsMissing, configurationProblem, entityConnectorInactive, fileConnectorInactive } from '../rules/index.js';
 import type { EntityState, FileState, SageGeState } from '../state/schema.js';
@@ -16,11 +17,13 @@ export interface SageRouteDeps {
  * entity-level prerequisites: API rights, connector activated on the entity.
  */
 export function authenticate({ store }: SageRouteDeps): MiddlewareHandler<KitEnv> {
+  // An index, not a scan: with 10,000 entities every request would otherwise read them all.
+  const credentials = createCredentialIndex(store, (entity) => [entity.geIdentifier]);
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) return fail({ status: 401, code: 'Unauthorized', message: 'Missing GE identifier: send Authorization: Bearer <GE identifier>' });
-    const entity = Object.values(store.data.tenants).find((e) => e.geIdentifier === match[1]);
+    const entity = credentials.find(match[1]!)?.tenant;
     if (!entity) return fail({ status: 401, code: 'Unauthorized', message: 'Unknown GE identifier' });
     c.set('tenantId', entity.id);
     const rights = apiRightsMissing(entity);
