@@ -77,8 +77,8 @@ export function createHubEngine(options: HubEngineOptions) {
     }
   }
 
-  /** Reads back what is due, then (`send`) sends what is pending; one run at a time per file. */
-  function synchronizeFile(clientFileId: string, mode: { send: boolean; at?: Date }): Promise<SyncReport> {
+  /** Reads back what is due, then (`send`) sends what is pending (`'resends'`: only what was sent before); one run at a time per file. */
+  function synchronizeFile(clientFileId: string, mode: { send: boolean | 'resends'; at?: Date }): Promise<SyncReport> {
     return ctx.exclusive(clientFileId, async () => {
       const file = ctx.fileContext(clientFileId);
       const report: SyncReport = { sent: 0, posted: 0, failed: 0, pending: 0 };
@@ -87,7 +87,7 @@ export function createHubEngine(options: HubEngineOptions) {
       const at = mode.at ?? clock.now();
       await readBackDue(ctx, clientFileId, at);
       if (mode.send) {
-        report.sent = await sendPending(ctx, clientFileId, file);
+        report.sent = await sendPending(ctx, clientFileId, file, mode.send === 'resends' ? 'resends' : 'all');
         if (report.sent > 0 && file.connector.readBackPolicy.firstCheckAfterMs === 0) await readBackDue(ctx, clientFileId, clock.now());
       }
       for (const record of Object.values(state().entries)) {

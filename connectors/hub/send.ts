@@ -4,12 +4,14 @@ import type { HubEntry } from './state.js';
 /**
  * Sends the file's pending entries that the connector can send now, as one batch; returns how
  * many were sent. Entries it cannot send yet stay pending with the reason (Sage GE: no open
- * fiscal year for the date).
+ * fiscal year for the date). `only: 'resends'` is the night run: it sends again what was sent
+ * before (marked verified after a rejection, or a send left unconfirmed), never a first send
+ * (seed 001: daily sends "once a day in the evening"; seed 002: resent "the following night").
  */
-export async function sendPending(ctx: HubContext, clientFileId: string, file: FileContext): Promise<number> {
+export async function sendPending(ctx: HubContext, clientFileId: string, file: FileContext, only: 'all' | 'resends' = 'all'): Promise<number> {
   const referenceData = ctx.state().referenceData[clientFileId];
   if (!referenceData) return 0;
-  const pending = Object.values(ctx.state().entries).filter((r) => r.entry.clientFileId === clientFileId && r.status.status === 'pending');
+  const pending = Object.values(ctx.state().entries).filter((r) => r.entry.clientFileId === clientFileId && r.status.status === 'pending' && (only === 'all' || r.attempt > 0));
   const sendable: HubEntry[] = [];
   for (const record of pending) {
     const check = file.connector.canSend(record.entry, referenceData);
