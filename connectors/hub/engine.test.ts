@@ -183,6 +183,10 @@ describe('the hub engine: resend, exclude, disable, edit credentials', () => {
     expect(statusOf(hub, 'P1')).toBe('sync-failed');
     vendor.onPush = () => 'accept';
     await hub.markVerified('P1');
+    // Seed 002: even in real time, the resend waits for the Synchronize button or the night.
+    expect(statusOf(hub, 'P1')).toBe('pending');
+    expect(vendor.pushes).toHaveLength(1);
+    await hub.synchronize();
     expect(vendor.pushes.map((p) => p.attempt)).toEqual([1, 2]);
     expect(hub.entry('P1')!.status).toMatchObject({ status: 'posted', vendorRef: 'REF-P1-2' });
   });

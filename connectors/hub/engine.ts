@@ -212,7 +212,10 @@ export function createHubEngine(options: HubEngineOptions) {
     },
     /**
      * HUB-MARK-VERIFIED-RESEND, "Mark as verified": the entry is ready and, after a rejection, will
-     * be sent again as a new attempt. HUB-SYNC-REALTIME: it goes at once; otherwise at the next sync.
+     * be sent again as a new attempt. HUB-SYNC-REALTIME: a first validation goes at once; a resend
+     * waits, whatever the frequency, for the Synchronize button or (unless manual) the night run:
+     * seed 002, "resent at the next click on the Synchronize button ... or automatically the
+     * following night, depending on your automatic sending settings".
      */
     async markVerified(entryId: string): Promise<void> {
       const record = state().entries[entryId];
@@ -220,7 +223,7 @@ export function createHubEngine(options: HubEngineOptions) {
       const resend = record.status.status === 'sync-failed' || record.status.status === 'failed-check';
       await ctx.setStatus(entryId, { status: 'pending' }, { attempt: resend ? record.attempt + 1 : record.attempt, receipt: undefined, readBackMisses: 0, checkAfter: undefined });
       const file = ctx.fileContext(record.entry.clientFileId);
-      if (file?.connection.frequency === 'realtime') await synchronizeFile(record.entry.clientFileId, { send: true });
+      if (!resend && file?.connection.frequency === 'realtime') await synchronizeFile(record.entry.clientFileId, { send: true });
     },
     /** HUB-EXCLUDE-ENTRY, "Exclude": the entry will never be sent. */
     async exclude(entryId: string) {
