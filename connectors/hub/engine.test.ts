@@ -266,6 +266,26 @@ describe('the hub engine: the read-back policy is the connector\'s', () => {
     expect(hub.entry('LOST')!.readBackMisses).toBeGreaterThan(policy.notFoundRetryNights);
   });
 
+  it('with resendWhenNotFound, a missing entry is pending sending and resent once a night, same attempt, for the retry nights only', async () => {
+    const { hub, vendor, advance } = await setUp({ frequency: 'daily', policy: { ...policy, resendWhenNotFound: true } });
+    vendor.onPush = () => 'lost';
+    await hub.addEntry(entry('LOST'));
+    await hub.markVerified('LOST');
+    await hub.synchronize();
+    await advance(12 * HOUR);
+    expect(hub.entry('LOST')).toMatchObject({ status: { status: 'pending' }, readBackMisses: 1 });
+    // Only the night run makes the new attempt: a Synchronize click before it sends nothing.
+    await hub.synchronize();
+    expect(vendor.pushes).toHaveLength(1);
+    for (let day = 1; day <= policy.notFoundRetryNights + 2; day++) {
+      await advance(24 * HOUR);
+      await hub.synchronize();
+      expect(statusOf(hub, 'LOST')).toBe('pending');
+      expect(vendor.pushes).toHaveLength(1 + Math.min(day, policy.notFoundRetryNights));
+    }
+    expect(new Set(vendor.pushes.map((p) => p.attempt))).toEqual(new Set([1]));
+  });
+
   it('without a conclusion in the policy, a missing entry is never failed', async () => {
     const { hub, vendor, advance } = await setUp({ frequency: 'manual', policy: { firstCheckAfterMs: 0, notFoundRetryNights: 0 } });
     vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');

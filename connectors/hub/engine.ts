@@ -221,7 +221,7 @@ export function createHubEngine(options: HubEngineOptions) {
       const record = state().entries[entryId];
       if (!record) throw new RangeError(`no entry ${entryId}`);
       const resend = record.status.status === 'sync-failed' || record.status.status === 'failed-check';
-      await ctx.setStatus(entryId, { status: 'pending' }, { attempt: resend ? record.attempt + 1 : record.attempt, receipt: undefined, readBackMisses: 0, checkAfter: undefined });
+      await ctx.setStatus(entryId, { status: 'pending' }, { attempt: resend ? record.attempt + 1 : record.attempt, receipt: undefined, readBackMisses: 0, checkAfter: undefined, resendDue: undefined, nightResends: undefined });
       const file = ctx.fileContext(record.entry.clientFileId);
       if (!resend && file?.connection.frequency === 'realtime') await synchronizeFile(record.entry.clientFileId, { send: true });
     },
