@@ -250,7 +250,7 @@ describe('the read-back', () => {
       });
 
       await w.action('set-journal-status', { dossier: DOSSIER, journal: 'AC', status: 'open' });
-      await w.hub.markVerified('P1');
+      await w.hub.markVerified('P1'); await w.hub.synchronize(); // seed 002: a resend waits for Synchronize
       expect(w.hub.entry('P1')!.receipt?.vendorRef).toBe(fileNameOf('P1', 2));
       await w.openDossier();
       await w.advance(12 * HOUR);
@@ -316,7 +316,7 @@ describe('rejections and remedies', () => {
       await w.action('update-quadra-settings', { dossier: DOSSIER });
       const edited = await w.hub.editCredentials(w.connectionId, { ...CREDENTIALS, cfeKey: regenerated.key, cfeSecret: regenerated.secret });
       expect(edited.ok).toBe(true);
-      await w.hub.markVerified('P1');
+      await w.hub.markVerified('P1'); await w.hub.synchronize();
       expect(w.hub.entry('P1')!.status.status).toBe('synchronizing');
       await w.openDossier();
       await w.advance(12 * HOUR);
@@ -403,7 +403,7 @@ describe('under faults', () => {
       for (const rule of faultMix(0.3)) w.sim.faults.add(rule); // 5xx, drops, garbled answers, 429s, latency
       const ids = Array.from({ length: 40 }, (_, i) => `E${i}`);
       for (const id of ids) await w.hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: DATE }));
-      for (const id of ids) await w.hub.markVerified(id);
+      for (const id of ids) await w.hub.markVerified(id); await w.hub.synchronize();
       for (let round = 0; round < 10 && ids.some((id) => w.hub.entry(id)!.status.status === 'pending'); round++) await w.hub.synchronize('C1');
       expect(ids.filter((id) => w.hub.entry(id)!.status.status !== 'synchronizing')).toEqual([]);
       await w.openDossier();
