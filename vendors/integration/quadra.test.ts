@@ -201,13 +201,13 @@ describe('the read-back', () => {
       await w.openDossier();
 
       await w.advance(11 * HOUR); // LOST: 12 hours after sending
-      expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 1 });
+      expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'pending' }, readBackMisses: 1 });
       await w.advance(HOUR); // LATER: 12 hours after sending
       expect(w.hub.entry('LATER')!.status.status).toBe('posted');
 
       for (let night = 1; night <= 2; night++) {
         await w.untilNight();
-        expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 1 + night });
+        expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'pending' }, readBackMisses: 1 + night });
       }
       await w.untilNight(); // the third night
       expect(w.hub.entry('LOST')!.status).toMatchObject({ status: 'failed-check', message: renderMessage('QDR-FAILED-CHECK'), catalogueId: 'QDR-FAILED-CHECK' });
@@ -223,7 +223,7 @@ describe('the read-back', () => {
       await w.send(purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }));
       await w.advance(12 * HOUR);
       for (let night = 0; night < 4; night++) await w.untilNight();
-      expect(w.hub.entry('P1')!).toMatchObject({ status: { status: 'synchronizing' } });
+      expect(w.hub.entry('P1')!).toMatchObject({ status: { status: 'pending' } });
       expect(w.hub.entry('P1')!.readBackMisses).toBeGreaterThanOrEqual(4);
       expect(w.quadraEntries().size).toBe(0);
       // Opening it at last: the next night finds the entry.

@@ -142,12 +142,12 @@ describe('rejections and remedies', () => {
     expect(w.hub.entry('P2')!.status.status).toBe('posted');
   });
 
-  it('refuses a push on a disconnected file with the vendor code, and keeps the entry for a resend', async () => {
+  it('takes a push on a disconnected file into the Sage cloud: synchronizing until reactivated (seed 002, error 8)', async () => {
     const w = await world('msw');
     await linked(w);
     await w.action('set-marketplace', { active: false });
     await send(w, purchaseEntry({ id: 'P3', clientFileId: 'C1', date: '2026-03-10' }));
-    expect(w.hub.entry('P3')!.status).toMatchObject({ status: 'sync-failed', catalogueId: 'SGE-FILE-CONNECTOR-INACTIVE', message: renderMessage('SGE-FILE-CONNECTOR-INACTIVE', { file: 'File F1' }) });
+    expect(w.hub.entry('P3')!.status).toMatchObject({ status: 'synchronizing' });
     expect(getEntry('SGE-FILE-CONNECTOR-INACTIVE').wire?.status).toBe(403);
   });
 
