@@ -64,6 +64,12 @@ export interface ReadBackPolicy {
    * batch of the file was posted since (else the vendor may simply not have imported yet).
    */
   readonly whenRetriesRunOut?: { readonly catalogueId: CatalogueId; readonly message: string; readonly onlyIfLaterBatchPosted: boolean };
+  /**
+   * A missing entry goes back to pending sending and is sent again on each of the retry nights
+   * (Quadra, seed 003: "they remain pending sending and a new attempt is made for 3 consecutive
+   * nights"). Absent: it stays synchronizing and is only looked for.
+   */
+  readonly resendWhenNotFound?: boolean;
 }
 
 export type EntryFate =

@@ -183,6 +183,10 @@ describe('the hub engine: resend, exclude, disable, edit credentials', () => {
     expect(statusOf(hub, 'P1')).toBe('sync-failed');
     vendor.onPush = () => 'accept';
     await hub.markVerified('P1');
+    // Seed 002: even in real time, the resend waits for the Synchronize button or the night.
+    expect(statusOf(hub, 'P1')).toBe('pending');
+    expect(vendor.pushes).toHaveLength(1);
+    await hub.synchronize();
     expect(vendor.pushes.map((p) => p.attempt)).toEqual([1, 2]);
     expect(hub.entry('P1')!.status).toMatchObject({ status: 'posted', vendorRef: 'REF-P1-2' });
   });
@@ -260,6 +264,26 @@ describe('the hub engine: the read-back policy is the connector\'s', () => {
     for (let day = 0; day < 5; day++) await advance(24 * HOUR);
     expect(hub.entry('LOST')).toMatchObject({ status: { status: 'synchronizing' } });
     expect(hub.entry('LOST')!.readBackMisses).toBeGreaterThan(policy.notFoundRetryNights);
+  });
+
+  it('with resendWhenNotFound, a missing entry is pending sending and resent once a night, same attempt, for the retry nights only', async () => {
+    const { hub, vendor, advance } = await setUp({ frequency: 'daily', policy: { ...policy, resendWhenNotFound: true } });
+    vendor.onPush = () => 'lost';
+    await hub.addEntry(entry('LOST'));
+    await hub.markVerified('LOST');
+    await hub.synchronize();
+    await advance(12 * HOUR);
+    expect(hub.entry('LOST')).toMatchObject({ status: { status: 'pending' }, readBackMisses: 1 });
+    // Only the night run makes the new attempt: a Synchronize click before it sends nothing.
+    await hub.synchronize();
+    expect(vendor.pushes).toHaveLength(1);
+    for (let day = 1; day <= policy.notFoundRetryNights + 2; day++) {
+      await advance(24 * HOUR);
+      await hub.synchronize();
+      expect(statusOf(hub, 'LOST')).toBe('pending');
+      expect(vendor.pushes).toHaveLength(1 + Math.min(day, policy.notFoundRetryNights));
+    }
+    expect(new Set(vendor.pushes.map((p) => p.attempt))).toEqual(new Set([1]));
   });
 
   it('without a conclusion in the policy, a missing entry is never failed', async () => {

@@ -77,8 +77,8 @@ export function createHubEngine(options: HubEngineOptions) {
     }
   }
 
-  /** Reads back what is due, then (`send`) sends what is pending; one run at a time per file. */
-  function synchronizeFile(clientFileId: string, mode: { send: boolean; at?: Date }): Promise<SyncReport> {
+  /** Reads back what is due, then (`send`) sends what is pending (`'resends'`: only what was sent before); one run at a time per file. */
+  function synchronizeFile(clientFileId: string, mode: { send: boolean | 'resends'; at?: Date }): Promise<SyncReport> {
     return ctx.exclusive(clientFileId, async () => {
       const file = ctx.fileContext(clientFileId);
       const report: SyncReport = { sent: 0, posted: 0, failed: 0, pending: 0 };
@@ -87,7 +87,7 @@ export function createHubEngine(options: HubEngineOptions) {
       const at = mode.at ?? clock.now();
       await readBackDue(ctx, clientFileId, at);
       if (mode.send) {
-        report.sent = await sendPending(ctx, clientFileId, file);
+        report.sent = await sendPending(ctx, clientFileId, file, mode.send === 'resends' ? 'resends' : 'all');
         if (report.sent > 0 && file.connector.readBackPolicy.firstCheckAfterMs === 0) await readBackDue(ctx, clientFileId, clock.now());
       }
       for (const record of Object.values(state().entries)) {
@@ -212,15 +212,18 @@ export function createHubEngine(options: HubEngineOptions) {
     },
     /**
      * HUB-MARK-VERIFIED-RESEND, "Mark as verified": the entry is ready and, after a rejection, will
-     * be sent again as a new attempt. HUB-SYNC-REALTIME: it goes at once; otherwise at the next sync.
+     * be sent again as a new attempt. HUB-SYNC-REALTIME: a first validation goes at once; a resend
+     * waits, whatever the frequency, for the Synchronize button or (unless manual) the night run:
+     * seed 002, "resent at the next click on the Synchronize button ... or automatically the
+     * following night, depending on your automatic sending settings".
      */
     async markVerified(entryId: string): Promise<void> {
       const record = state().entries[entryId];
       if (!record) throw new RangeError(`no entry ${entryId}`);
       const resend = record.status.status === 'sync-failed' || record.status.status === 'failed-check';
-      await ctx.setStatus(entryId, { status: 'pending' }, { attempt: resend ? record.attempt + 1 : record.attempt, receipt: undefined, readBackMisses: 0, checkAfter: undefined });
+      await ctx.setStatus(entryId, { status: 'pending' }, { attempt: resend ? record.attempt + 1 : record.attempt, receipt: undefined, readBackMisses: 0, checkAfter: undefined, resendDue: undefined, nightResends: undefined });
       const file = ctx.fileContext(record.entry.clientFileId);
-      if (file?.connection.frequency === 'realtime') await synchronizeFile(record.entry.clientFileId, { send: true });
+      if (!resend && file?.connection.frequency === 'realtime') await synchronizeFile(record.entry.clientFileId, { send: true });
     },
     /** HUB-EXCLUDE-ENTRY, "Exclude": the entry will never be sent. */
     async exclude(entryId: string) {

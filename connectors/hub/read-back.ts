@@ -12,7 +12,11 @@ export async function readBackDue(ctx: HubContext, clientFileId: string, at: Dat
   const file = ctx.fileContext(clientFileId);
   if (!file) return;
   const due = Object.values(ctx.state().entries).filter(
-    (r) => r.entry.clientFileId === clientFileId && r.status.status === 'synchronizing' && r.receipt && (!r.checkAfter || Date.parse(r.checkAfter) <= at.getTime()),
+    (r) =>
+      r.entry.clientFileId === clientFileId &&
+      (r.status.status === 'synchronizing' || (r.status.status === 'pending' && r.resendDue !== undefined)) &&
+      r.receipt &&
+      (!r.checkAfter || Date.parse(r.checkAfter) <= at.getTime()),
   );
   if (due.length === 0) return;
   const fates = await file.connector.readBack(file.link.vendorFileId, due.map((r) => r.receipt!));
@@ -24,9 +28,9 @@ async function applyFate(ctx: HubContext, entryId: string, fate: EntryFate, at: 
   const record = ctx.state().entries[entryId]!;
   switch (fate.state) {
     case 'posted':
-      return ctx.setStatus(entryId, { status: 'posted', postedAt: ctx.now(), vendorRef: record.receipt?.vendorRef, ...(fate.documentNumber ? { documentNumber: fate.documentNumber } : {}) }, { checkAfter: undefined });
+      return ctx.setStatus(entryId, { status: 'posted', postedAt: ctx.now(), vendorRef: record.receipt?.vendorRef, ...(fate.documentNumber ? { documentNumber: fate.documentNumber } : {}) }, { checkAfter: undefined, resendDue: undefined });
     case 'rejected':
-      return ctx.setStatus(entryId, rejectionStatus(ctx.now(), fate), { checkAfter: undefined });
+      return ctx.setStatus(entryId, rejectionStatus(ctx.now(), fate), { checkAfter: undefined, resendDue: undefined });
     case 'in-progress':
       return ctx.put(['entries', entryId, 'checkAfter'], at.toISOString());
     case 'not-found':
@@ -41,7 +45,14 @@ async function notFoundAgain(ctx: HubContext, record: HubEntry, at: Date, policy
   const conclusion = policy.whenRetriesRunOut;
   if (conclusion && misses > policy.notFoundRetryNights && (!conclusion.onlyIfLaterBatchPosted || laterBatchPosted(ctx, record))) {
     const status = { status: 'failed-check' as const, at: ctx.now(), message: conclusion.message, catalogueId: conclusion.catalogueId };
-    return ctx.setStatus(entryId, status, { readBackMisses: misses, checkAfter: undefined });
+    return ctx.setStatus(entryId, status, { readBackMisses: misses, checkAfter: undefined, resendDue: undefined });
+  }
+  if (policy.resendWhenNotFound) {
+    // Pending sending again: the night run resends it, while nights remain; then it is only looked for.
+    const resendDue = (record.nightResends ?? 0) < policy.notFoundRetryNights;
+    const extra = { readBackMisses: misses, checkAfter: nextNight(at, ctx.nightHour).toISOString(), resendDue };
+    if (record.status.status === 'pending') return ctx.put(['entries', entryId], { ...record, ...extra });
+    return ctx.setStatus(entryId, { status: 'pending' }, extra);
   }
   await ctx.store.commit([
     set(['entries', entryId, 'readBackMisses'], misses),

@@ -5,14 +5,14 @@ import type { Connection } from './state.js';
 const WEEK = 7 * DAY;
 
 export interface ScheduledWork {
-  synchronizeFile(clientFileId: string, mode: { send: boolean; at?: Date }): Promise<unknown>;
+  synchronizeFile(clientFileId: string, mode: { send: boolean | 'resends'; at?: Date }): Promise<unknown>;
   pullInto(clientFileId: string): Promise<unknown>;
 }
 
 /**
  * Runs what fell due on the virtual clock since the last run, in time order: the evening sends
- * (HUB-SYNC-DAILY), the nightly run (resends and read-back checks; HUB-SYNC-MANUAL files are only
- * read back, never sent), the weekly account sync (HUB-WEEKLY-ACCOUNT-SYNC), then the delayed
+ * (HUB-SYNC-DAILY), the nightly run (resends of what was sent before and read-back checks, never a
+ * first send; HUB-SYNC-MANUAL files are only read back, never sent), the weekly account sync (HUB-WEEKLY-ACCOUNT-SYNC), then the delayed
  * read-backs that are due now.
  */
 export async function runScheduler(ctx: HubContext, work: ScheduledWork): Promise<void> {
@@ -27,7 +27,7 @@ export async function runScheduler(ctx: HubContext, work: ScheduledWork): Promis
     const at = new Date(t);
     if (t === evening) for (const id of linkedFiles(ctx, (c) => c.frequency === 'daily')) await work.synchronizeFile(id, { send: true, at });
     if (t === night) {
-      for (const id of linkedFiles(ctx, (c) => c.frequency !== 'manual')) await work.synchronizeFile(id, { send: true, at });
+      for (const id of linkedFiles(ctx, (c) => c.frequency !== 'manual')) await work.synchronizeFile(id, { send: 'resends', at });
       for (const id of linkedFiles(ctx, (c) => c.frequency === 'manual')) await work.synchronizeFile(id, { send: false, at });
     }
     from = t;

@@ -4,12 +4,15 @@ import type { HubEntry } from './state.js';
 /**
  * Sends the file's pending entries that the connector can send now, as one batch; returns how
  * many were sent. Entries it cannot send yet stay pending with the reason (Sage GE: no open
- * fiscal year for the date).
+ * fiscal year for the date). `only: 'resends'` is the night run: it sends again what was sent
+ * before (marked verified after a rejection, or a send left unconfirmed), never a first send
+ * (seed 001: daily sends "once a day in the evening"; seed 002: resent "the following night").
+ * An entry the read-back did not find (`resendDue`) goes only with the night run, once a night.
  */
-export async function sendPending(ctx: HubContext, clientFileId: string, file: FileContext): Promise<number> {
+export async function sendPending(ctx: HubContext, clientFileId: string, file: FileContext, only: 'all' | 'resends' = 'all'): Promise<number> {
   const referenceData = ctx.state().referenceData[clientFileId];
   if (!referenceData) return 0;
-  const pending = Object.values(ctx.state().entries).filter((r) => r.entry.clientFileId === clientFileId && r.status.status === 'pending');
+  const pending = Object.values(ctx.state().entries).filter((r) => r.entry.clientFileId === clientFileId && r.status.status === 'pending' && (r.resendDue === undefined ? only === 'all' || r.attempt > 0 : r.resendDue && only === 'resends'));
   const sendable: HubEntry[] = [];
   for (const record of pending) {
     const check = file.connector.canSend(record.entry, referenceData);
@@ -37,7 +40,12 @@ export async function sendPending(ctx: HubContext, clientFileId: string, file: F
   for (const item of result.value) {
     const record = ctx.state().entries[item.entryId]!;
     const attempt = Math.max(record.attempt, 1);
-    if (item.ok) {
+    if (item.ok && record.resendDue) {
+      // A nightly resend of an entry not found: it stays "pending sending", looked for the next night;
+      // it keeps its batch, which the read-back policy compares with later batches.
+      sent += 1;
+      await ctx.put(['entries', item.entryId], { ...record, receipt: item.value, resendDue: false, nightResends: (record.nightResends ?? 0) + 1, lastError: undefined });
+    } else if (item.ok) {
       sent += 1;
       const notes = item.value.notes?.map((n) => (n.catalogueId ? `${n.catalogueId}: ${n.message}` : n.message)).join('; ');
       await ctx.setStatus(

@@ -59,6 +59,13 @@ export const HubEntrySchema = z.object({
   batch: z.number().int().optional(),
   /** Read-backs since the last send that did not find the entry (the connector's read-back policy says what then). */
   readBackMisses: z.number().int().min(0),
+  /**
+   * Not found by the read-back, pending sending again (a policy with `resendWhenNotFound`): the
+   * night run sends it once more under the same attempt, so the vendor replaces rather than adds.
+   */
+  resendDue: z.boolean().optional(),
+  /** How many such nightly resends were made since the last deliberate send. */
+  nightResends: z.number().int().min(0).optional(),
   /** When the entry's fate may next be read back. */
   checkAfter: InstantSchema.optional(),
   /** The last transport or contract error, while the entry waits to be sent again. */

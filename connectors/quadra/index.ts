@@ -68,6 +68,7 @@ const HOUR = 3_600_000;
 export const QUADRA_READ_BACK_POLICY: ReadBackPolicy = {
   firstCheckAfterMs: 12 * HOUR,
   notFoundRetryNights: 3,
+  resendWhenNotFound: true,
   whenRetriesRunOut: { catalogueId: 'QDR-FAILED-CHECK', message: renderMessage('QDR-FAILED-CHECK'), onlyIfLaterBatchPosted: true },
 };
 /** Quadra keeps 8 characters of an account number (QDR-ACCOUNT-8-CHARS). */

@@ -34,8 +34,8 @@ export const posted = (...entries: string[]): Expectation[] =>
 /** Loop never had to refuse a description or an auxiliary code: the hub cut them. */
 export const noFieldRefusal: Expectation = { expect: 'requests', method: 'POST', path: IMPORT_JSON, status: 400, count: 0 };
 
-/** The remedy's tail: mark as verified, the next sync sends again, Loop integrates it. */
+/** The remedy's tail: mark as verified, the Synchronize button sends again (seed 002), Loop integrates it. */
 export const resendAndPost = (...entries: string[]): { steps: Step[]; expect: Expectation[] } => ({
-  steps: [{ do: 'mark-verified', ...(entries.length ? { entries } : {}) }, letLoopImport],
+  steps: [{ do: 'mark-verified', ...(entries.length ? { entries } : {}) }, { do: 'synchronize' }, letLoopImport],
   expect: posted(...(entries.length ? entries : ['P1'])),
 });

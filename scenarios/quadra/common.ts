@@ -45,8 +45,8 @@ export const sendAndPost = (entry: EntryTemplate = PURCHASE): { steps: Step[]; e
   expect: posted(entry.id),
 });
 
-/** The remedy's tail after a rejection: mark as verified (a new attempt is uploaded), open the dossier, read back. */
+/** The remedy's tail after a rejection: mark as verified, Synchronize (a new attempt is uploaded; seed 002), open the dossier, read back. */
 export const resendAndPost = (...entries: string[]): { steps: Step[]; expect: Expectation[] } => ({
-  steps: [{ do: 'mark-verified', entries }, ...openAndReadBack],
+  steps: [{ do: 'mark-verified', entries }, { do: 'synchronize' }, ...openAndReadBack],
   expect: posted(...entries),
 });

@@ -8,7 +8,7 @@ export default defineScenario({
   covers: ['QDR-IMPORT-ON-OPEN'],
   steps: [...linkAndSend(PURCHASE), twelveHoursLater],
   expect: [
-    { expect: 'status', entry: 'P1', is: 'synchronizing' },
+    { expect: 'status', entry: 'P1', is: 'pending' },
     { expect: 'vendor-entry', entry: 'P1', state: 'queued' },
     { expect: 'requests', path: GET_ECRITURES, count: 1 },
   ],

@@ -14,9 +14,9 @@ export const linkAndSend = (...entries: EntryTemplate[]): Step[] => [
 /** Open the file's accounting in Sage GE (injection), then let the hub read the fate back. */
 export const openAndSync: Step[] = [{ do: 'open-file' }, { do: 'synchronize' }];
 
-/** The remedy's tail: mark as verified, the next sync sends again; open the accounting; posted. */
+/** The remedy's tail: mark as verified, the Synchronize button sends again (seed 002: a resend waits for it or the night); open the accounting; posted. */
 export const resendAndPost = (entry = 'P1'): { steps: Step[]; expect: Expectation[] } => ({
-  steps: [{ do: 'mark-verified', entries: [entry] }, ...openAndSync],
+  steps: [{ do: 'mark-verified', entries: [entry] }, { do: 'synchronize' }, ...openAndSync],
   expect: [{ expect: 'status', entry, is: 'posted' }],
 });
 

@@ -226,7 +226,7 @@ describe('third parties and attachments', () => {
     const heavy = { fileName: 'releve.pdf', contentType: 'application/pdf', content: Buffer.alloc(30 * 1024, 7).toString('base64') }; // 40 KiB as base64
     const ids = ['B1', 'B2', 'B3'];
     for (const id of ids) await w.hub.addEntry(bankEntry({ id, clientFileId: 'C1', date: DATE, attachments: [heavy] }));
-    for (const id of ids) await w.hub.markVerified(id);
+    for (const id of ids) await w.hub.markVerified(id); await w.hub.synchronize(); // seed 002: a resend waits for Synchronize
     await w.later();
     expect(ids.map((id) => w.hub.entry(id)!.status.status)).toEqual(['posted', 'posted', 'posted']);
     expect(importPosts(w).map((r) => r.status)).toEqual([200, 200, 200]);
@@ -275,7 +275,7 @@ describe('rejections and remedies', () => {
     expect(w.imported()).toHaveLength(0);
 
     await w.action('set-connector', { folder: 'F1', active: true });
-    for (const entry of entries) await w.hub.markVerified(entry.id);
+    for (const entry of entries) await w.hub.markVerified(entry.id); await w.hub.synchronize();
     await w.later();
     expect(entries.map((e) => w.hub.entry(e.id)!.status.status)).toEqual(['posted', 'posted']);
     expect(w.imported()).toHaveLength(2);
@@ -288,7 +288,7 @@ describe('rejections and remedies', () => {
     await send(w, purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }));
     expect(w.hub.entry('P1')!.status).toMatchObject({ status: 'sync-failed', catalogueId: 'LOOP-INCOMPLETE-FOLDER', message: renderMessage('LOOP-INCOMPLETE-FOLDER', { folder: 'F1', fiscalYear: '2026' }) });
     await w.action('set-fiscal-year', { folder: 'F1', fiscalYearId: '2026', status: 'open', chartComplete: true });
-    await w.hub.markVerified('P1');
+    await w.hub.markVerified('P1'); await w.hub.synchronize();
     await w.later();
     expect(w.hub.entry('P1')!.status.status).toBe('posted');
     expect(w.imported()).toHaveLength(1);
@@ -304,7 +304,7 @@ describe('rejections and remedies', () => {
     expect(w.hub.entry('S1')!.status).toMatchObject({ status: 'sync-failed', message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: 'VE', folder: 'F1' }, 1), catalogueId: 'LOOP-INCOMPLETE-FOLDER' });
     expect(w.hub.entry('P1')!.status.status).toBe('posted');
     await w.action('set-journal', { folder: 'F1', journal: 'VE', ferme: false });
-    await w.hub.markVerified('S1');
+    await w.hub.markVerified('S1'); await w.hub.synchronize();
     await w.later();
     expect(w.hub.entry('S1')!.status.status).toBe('posted');
     expect(w.imported()).toHaveLength(2);
@@ -332,7 +332,7 @@ describe('under faults', () => {
     for (const rule of faultMix(0.3)) w.sim.faults.add(rule); // 5xx, drops, garbled answers, 429s, latency
     const ids = Array.from({ length: 60 }, (_, i) => `E${i}`);
     for (const id of ids) await w.hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: DATE }));
-    for (const id of ids) await w.hub.markVerified(id);
+    for (const id of ids) await w.hub.markVerified(id); await w.hub.synchronize();
     for (let round = 0; round < 20 && ids.some((id) => w.hub.entry(id)!.status.status !== 'posted'); round++) await w.later(20 * 60_000);
     w.sim.faults.clear();
     await w.later();

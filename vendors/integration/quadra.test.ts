@@ -201,13 +201,13 @@ describe('the read-back', () => {
       await w.openDossier();
 
       await w.advance(11 * HOUR); // LOST: 12 hours after sending
-      expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 1 });
+      expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'pending' }, readBackMisses: 1 });
       await w.advance(HOUR); // LATER: 12 hours after sending
       expect(w.hub.entry('LATER')!.status.status).toBe('posted');
 
       for (let night = 1; night <= 2; night++) {
         await w.untilNight();
-        expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 1 + night });
+        expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'pending' }, readBackMisses: 1 + night });
       }
       await w.untilNight(); // the third night
       expect(w.hub.entry('LOST')!.status).toMatchObject({ status: 'failed-check', message: renderMessage('QDR-FAILED-CHECK'), catalogueId: 'QDR-FAILED-CHECK' });
@@ -223,7 +223,7 @@ describe('the read-back', () => {
       await w.send(purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }));
       await w.advance(12 * HOUR);
       for (let night = 0; night < 4; night++) await w.untilNight();
-      expect(w.hub.entry('P1')!).toMatchObject({ status: { status: 'synchronizing' } });
+      expect(w.hub.entry('P1')!).toMatchObject({ status: { status: 'pending' } });
       expect(w.hub.entry('P1')!.readBackMisses).toBeGreaterThanOrEqual(4);
       expect(w.quadraEntries().size).toBe(0);
       // Opening it at last: the next night finds the entry.
@@ -250,7 +250,7 @@ describe('the read-back', () => {
       });
 
       await w.action('set-journal-status', { dossier: DOSSIER, journal: 'AC', status: 'open' });
-      await w.hub.markVerified('P1');
+      await w.hub.markVerified('P1'); await w.hub.synchronize(); // seed 002: a resend waits for Synchronize
       expect(w.hub.entry('P1')!.receipt?.vendorRef).toBe(fileNameOf('P1', 2));
       await w.openDossier();
       await w.advance(12 * HOUR);
@@ -316,7 +316,7 @@ describe('rejections and remedies', () => {
       await w.action('update-quadra-settings', { dossier: DOSSIER });
       const edited = await w.hub.editCredentials(w.connectionId, { ...CREDENTIALS, cfeKey: regenerated.key, cfeSecret: regenerated.secret });
       expect(edited.ok).toBe(true);
-      await w.hub.markVerified('P1');
+      await w.hub.markVerified('P1'); await w.hub.synchronize();
       expect(w.hub.entry('P1')!.status.status).toBe('synchronizing');
       await w.openDossier();
       await w.advance(12 * HOUR);
@@ -403,7 +403,7 @@ describe('under faults', () => {
       for (const rule of faultMix(0.3)) w.sim.faults.add(rule); // 5xx, drops, garbled answers, 429s, latency
       const ids = Array.from({ length: 40 }, (_, i) => `E${i}`);
       for (const id of ids) await w.hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: DATE }));
-      for (const id of ids) await w.hub.markVerified(id);
+      for (const id of ids) await w.hub.markVerified(id); await w.hub.synchronize();
       for (let round = 0; round < 10 && ids.some((id) => w.hub.entry(id)!.status.status === 'pending'); round++) await w.hub.synchronize('C1');
       expect(ids.filter((id) => w.hub.entry(id)!.status.status !== 'synchronizing')).toEqual([]);
       await w.openDossier();

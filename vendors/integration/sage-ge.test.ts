@@ -118,7 +118,7 @@ describe('rejections and remedies', () => {
     expect(failed).toMatchObject({ status: 'sync-failed', message: renderMessage('SGE-JOURNAL-LOCKED'), catalogueId: 'SGE-JOURNAL-LOCKED' });
 
     await w.action('set-journal-lock', { journal: 'AC', locked: false });
-    await w.hub.markVerified('P1');
+    await w.hub.markVerified('P1'); await w.hub.synchronize(); // seed 002: a resend waits for Synchronize
     await w.openAccounting();
     await w.hub.synchronize('C1');
     expect(w.hub.entry('P1')!.status.status).toBe('posted');
@@ -136,18 +136,18 @@ describe('rejections and remedies', () => {
     await w.hub.synchronize('C1');
     expect(w.hub.entry('P2')!.status).toMatchObject({ status: 'sync-failed', message: renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '401000' }), catalogueId: 'SGE-COLLECTIVE-ACCOUNT' });
     await w.hub.editEntry(purchaseEntry({ id: 'P2', clientFileId: 'C1', date: '2026-03-10' }));
-    await w.hub.markVerified('P2');
+    await w.hub.markVerified('P2'); await w.hub.synchronize();
     await w.openAccounting();
     await w.hub.synchronize('C1');
     expect(w.hub.entry('P2')!.status.status).toBe('posted');
   });
 
-  it('refuses a push on a disconnected file with the vendor code, and keeps the entry for a resend', async () => {
+  it('takes a push on a disconnected file into the Sage cloud: synchronizing until reactivated (seed 002, error 8)', async () => {
     const w = await world('msw');
     await linked(w);
     await w.action('set-marketplace', { active: false });
     await send(w, purchaseEntry({ id: 'P3', clientFileId: 'C1', date: '2026-03-10' }));
-    expect(w.hub.entry('P3')!.status).toMatchObject({ status: 'sync-failed', catalogueId: 'SGE-FILE-CONNECTOR-INACTIVE', message: renderMessage('SGE-FILE-CONNECTOR-INACTIVE', { file: 'File F1' }) });
+    expect(w.hub.entry('P3')!.status).toMatchObject({ status: 'synchronizing' });
     expect(getEntry('SGE-FILE-CONNECTOR-INACTIVE').wire?.status).toBe(403);
   });
 
@@ -167,7 +167,7 @@ describe('under faults', () => {
     for (const rule of faultMix(0.3)) w.sim.faults.add(rule); // 5xx, drops, garbled answers, 429s, latency
     const ids = Array.from({ length: 60 }, (_, i) => `E${i}`);
     for (const id of ids) await w.hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: '2026-03-10' }));
-    for (const id of ids) await w.hub.markVerified(id);
+    for (const id of ids) await w.hub.markVerified(id); await w.hub.synchronize();
     for (let round = 0; round < 10 && ids.some((id) => w.hub.entry(id)!.status.status === 'pending'); round++) await w.hub.synchronize('C1');
     w.sim.faults.clear();
     await w.openAccounting();

@@ -124,17 +124,25 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
   });
 
   describe('SGE-FILE-CONNECTOR-INACTIVE', () => {
-    it('lists the file as disconnected and refuses to use it, with no change', async () => {
+    it('lists the file as disconnected and refuses to read its data, with no change', async () => {
       const h = setup({ file: { connectorActive: false } });
       expect((await listFiles(h)).files[0]).toMatchObject({ id: FILE, connector: 'disconnected' });
       const name = h.file().name;
-      for (const call of vendorCalls(h).slice(1, 8)) {
+      for (const call of vendorCalls(h).slice(1, 6)) {
         const before = h.stateSnapshot();
         await expectRejection(await call(), 'SGE-FILE-CONNECTOR-INACTIVE', { file: name });
         expect(h.stateSnapshot()).toBe(before);
       }
       // Its entries remain readable: the connector polls the fate of what it already sent.
       expect((await h.request(h.api(FILE, 'entries'))).status).toBe(200);
+    });
+
+    it('still takes entries and their third parties into the Sage cloud (seed 002, error 8), where they wait', async () => {
+      const h = setup({ file: { connectorActive: false } });
+      const [put, post] = vendorCalls(h).slice(6, 8);
+      expect((await put!()).status).toBe(200);
+      expect((await post!()).status).toBe(202);
+      expect(Object.keys(h.file().cloudQueue)).toHaveLength(1);
     });
 
     it('turns green once the box is checked again in the file\'s Marketplace', async () => {
@@ -154,7 +162,7 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
       });
       const before = await listFiles(h);
       expect(before.files.map((f) => f.connector)).toEqual(['disconnected', 'disconnected', 'disconnected']);
-      expect((await h.push(entryBody(), { fileId: 'second' })).status).toBe(403);
+      expect((await h.request(h.api('second', 'journals'))).status).toBe(403);
       const res = await h.action('bulk-activate', { entityId: ENTITY });
       expect(res).toEqual({ status: 200, body: { ok: true, action: 'bulk-activate', result: { activated: [FILE, 'second', 'third'] } } });
       const after = await listFiles(h);

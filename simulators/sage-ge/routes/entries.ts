@@ -49,7 +49,10 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       },
     }),
     async (c) => {
-      const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
+      // Seed 002, error 8: entries sent while the file's connector is deactivated sit in the Sage
+      // cloud until it is reactivated and the accounting opened (SGE-STUCK-MARKETPLACE-DEACTIVATED);
+      // SGE-FILE-CONNECTOR-INACTIVE stays the disconnected indicator of the other file routes.
+      const resolved = resolveFile(c, deps, c.req.valid('param').fileId, { allowDisconnected: true });
       const result = pushEntry(resolved.entity, resolved.file, c.req.valid('json'), c.req.valid('header')['idempotency-key'], deps.clock.now());
       if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);

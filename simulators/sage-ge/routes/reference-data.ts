@@ -82,7 +82,8 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       responses: { 200: json(UpsertResultSchema, 'Created and updated counts'), ...errorResponses },
     }),
     async (c) => {
-      const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
+      // They travel with the entries (seed 002, error 8: sent while the connector is off, not refused).
+      const resolved = resolveFile(c, deps, c.req.valid('param').fileId, { allowDisconnected: true });
       const result = upsertThirdParties(resolved.entity, resolved.file, c.req.valid('json').thirdParties);
       if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);

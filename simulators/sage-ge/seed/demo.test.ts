@@ -71,7 +71,7 @@ describe('the Sage GE demo seed', () => {
 
   it('has a disconnected file, an expired certificate and a firm without API rights', async () => {
     const d = demo();
-    await expectRejection((await d.push('ENT-1', 'disconnected')).res, 'SGE-FILE-CONNECTOR-INACTIVE', { file: d.entity('ENT-1').files.disconnected!.name });
+    await expectRejection(await d.get('ENT-1', '/api/v1/files/disconnected/journals'), 'SGE-FILE-CONNECTOR-INACTIVE', { file: d.entity('ENT-1').files.disconnected!.name });
     expect((await d.push('ENT-2', 'cert-expired')).res.status).toBe(202);
     const report = await d.open('ENT-2', 'cert-expired');
     expect(report).toMatchObject({ messages: [renderMessage('SGE-STUCK-ADMIN-CERT-EXPIRED')], blockedBy: 'SGE-STUCK-ADMIN-CERT-EXPIRED' });
