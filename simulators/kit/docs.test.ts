@@ -91,3 +91,36 @@ describe('/docs and the OpenAPI documents', () => {
     });
   }
 });
+
+describe("the vendor documents' examples", () => {
+  type Op = { parameters?: { name: string; in: string; example?: string }[]; requestBody?: { content: { 'application/json'?: { example?: unknown } } } };
+  /** Sends every example request of a document with a tenant's credentials; answers what was sent. */
+  async function sendExamples(app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }, headers: Record<string, string>) {
+    const doc = (await (await app.request(`${ORIGIN}/openapi.json`, {})).json()) as { paths: Record<string, Record<string, Op>> };
+    const sent: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const example = op.requestBody?.content['application/json']?.example;
+        if (example === undefined) continue;
+        let url = path;
+        const extra: Record<string, string> = {};
+        for (const parameter of op.parameters ?? []) {
+          if (parameter.in === 'path') url = url.replace(`{${parameter.name}}`, encodeURIComponent(parameter.example ?? ''));
+          if (parameter.in === 'header' && parameter.example !== undefined) extra[parameter.name] = parameter.example;
+        }
+        const res = await app.request(`${ORIGIN}${url}`, { method: method.toUpperCase(), headers: { ...headers, ...extra, 'content-type': 'application/json' }, body: JSON.stringify(example) });
+        expect(res.status, `${method.toUpperCase()} ${path}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(200);
+        expect(res.status, `${method.toUpperCase()} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
+        sent.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    return sent;
+  }
+
+  it('sage-ge: each write operation has an example request, and the demo state accepts it', async () => {
+    const sim = createSageGeSimulator();
+    const entity = Object.values(sim.store.data.tenants)[0]!;
+    const sent = await sendExamples(sim.app, { authorization: `Bearer ${entity.geIdentifier}` });
+    expect(sent.sort()).toEqual(['POST /api/v1/files/{fileId}/entries', 'PUT /api/v1/files/{fileId}/third-parties']);
+  });
+});

@@ -15,6 +15,7 @@ import { StoreUnavailableError, type Store } from '../../core/store.js';
 import type { VendorProvenance } from '../../contracts/provenance.js';
 import { adminOpenApiDocument, ClockBodySchema, RequestsQuerySchema, SeedBodySchema } from './admin-openapi.js';
 import { mountDocs } from './docs.js';
+import { applyExamples, type OperationExamples } from './examples.js';
 import { applyProvenance } from './provenance.js';
 import { validationFailure } from './route.js';
 import { vendorError, VendorReply, type FormatVendorError, type KitEnv } from './vendor-error.js';
@@ -56,6 +57,8 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   credentialKeys?: (tenant: S['tenants'][string]) => string[];
   /** Where each wire fact comes from: `/openapi.json` carries it as `x-provenance`. */
   provenance?: VendorProvenance;
+  /** An example request per operation, written into `/openapi.json` (see `examples.ts`). */
+  examples?: OperationExamples;
 }
 
 export interface SimulatorKit {
@@ -176,7 +179,8 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       // client generated from the document, or /docs's "Try it out", calls this very server.
       const servers = (c: Context) => [{ url: new URL(c.req.url).origin, description: `this ledgersim ${options.title} simulator` }];
       app.get('/openapi.json', (c) => {
-        const document = { ...app.getOpenAPIDocument(config), servers: servers(c) };
+        const generated = { ...app.getOpenAPIDocument(config), servers: servers(c) };
+        const document = options.examples ? applyExamples(generated, options.examples) : generated;
         return c.json(provenance ? applyProvenance(document, provenance).document : document);
       });
       app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));
