@@ -15,6 +15,7 @@ import { StoreUnavailableError, type Store } from '../../core/store.js';
 import type { VendorProvenance } from '../../contracts/provenance.js';
 import { adminOpenApiDocument, ClockBodySchema, RequestsQuerySchema, SeedBodySchema } from './admin-openapi.js';
 import { mountDocs } from './docs.js';
+import { addMissingPatterns } from './strict.js';
 import { applyExamples, type OperationExamples } from './examples.js';
 import { applyProvenance } from './provenance.js';
 import { validationFailure } from './route.js';
@@ -180,7 +181,8 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       const servers = (c: Context) => [{ url: new URL(c.req.url).origin, description: `this ledgersim ${options.title} simulator` }];
       app.get('/openapi.json', (c) => {
         const generated = { ...app.getOpenAPIDocument(config), servers: servers(c) };
-        const document = options.examples ? applyExamples(generated, options.examples) : generated;
+        const strict = addMissingPatterns(generated, app.openAPIRegistry.definitions as never);
+        const document = options.examples ? applyExamples(strict, options.examples) : strict;
         return c.json(provenance ? applyProvenance(document, provenance).document : document);
       });
       app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));
