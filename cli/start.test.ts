@@ -170,6 +170,26 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
     expect(one.code).toBe(0);
   });
 
+  it('start prints each simulator\'s /docs and serves Swagger UI\'s files from node_modules, whatever the working directory', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    expect(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build`).toBe(true);
+    const elsewhere = await mkdtemp(join(tmpdir(), 'ledgersim-docs-cwd-'));
+    dirs.push(elsewhere);
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ledgersim.js'), 'start', '--port-base', '0'], { cwd: elsewhere, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (chunk) => (out += chunk));
+    child.stderr!.on('data', (chunk) => (out += chunk));
+    for (let waited = 0; !out.includes('Ctrl-C') && waited < 15_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const url = /Sage GE\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+    expect(url, out).toBeDefined();
+    expect(out).toContain(`API reference: ${url}/docs`);
+    const asset = await fetch(`${url}/docs/swagger-ui-bundle.js`);
+    expect(asset.status).toBe(200);
+    const dist = join(ROOT, 'node_modules', 'swagger-ui-dist', 'swagger-ui-bundle.js');
+    expect(Buffer.from(await asset.arrayBuffer()).equals(readFileSync(dist))).toBe(true);
+  });
+
   it('runs a scenario written in TypeScript (.scenario.ts and .mts), the documented format, from the bundle', async () => {
     const { loadScenarios } = await import('../scenarios/load.js');
     const builtIn = (await loadScenarios()).find((s) => s.id === 'sage-ge/journal-locked')!;

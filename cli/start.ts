@@ -89,7 +89,7 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
   }
   for (const sim of started.simulators) {
     io.out('');
-    io.out(`${sim.title.padEnd(8)} ${sim.url}   (admin: ${sim.url}/__admin/health, API description: ${sim.url}/openapi.json)`);
+    io.out(`${sim.title.padEnd(8)} ${sim.url}   (API reference: ${sim.url}/docs, admin: ${sim.url}/__admin/health, API description: ${sim.url}/openapi.json)`);
     for (const line of sim.credentials) io.out(`  ${line}`);
   }
   if (adminToken) {

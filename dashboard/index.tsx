@@ -237,7 +237,7 @@ export function createDashboard(options: DashboardOptions): Hono {
       return (
         <section data-simulator={sim.name}>
           <h2>
-            <a href={`/s/${encodeURIComponent(sim.name)}`}>{sim.title}</a> {sim.url ? <span class="muted">{sim.url}</span> : null}{' '}
+            <a href={`/s/${encodeURIComponent(sim.name)}`}>{sim.title}</a> {sim.url ? <span class="muted">{sim.url} (<a href={`${sim.url}/docs`}>API reference</a>)</span> : null}{' '}
             <span class="muted">{`${Object.keys(sim.simulator.store.data.tenants).length} tenants, ${sim.simulator.journal.size} requests in the journal`}</span>{' '}
             {faults.length ? <Badge kind="warn">{`${faults.length} fault(s) armed`}</Badge> : null}
           </h2>
@@ -263,7 +263,7 @@ export function createDashboard(options: DashboardOptions): Hono {
       <div>
         {sim.url ? (
           <p class="muted">
-            Serving at {sim.url} (admin {sim.url}/__admin/health, API description {sim.url}/openapi.json)
+            Serving at {sim.url} (<a href={`${sim.url}/docs`}>API reference</a>, admin {sim.url}/__admin/health, API description {sim.url}/openapi.json)
           </p>
         ) : null}
         <div class="grid">{view?.overview(ctx)}</div>

@@ -13,7 +13,9 @@ export const AmountSchema = z
   .finite()
   .min(0)
   .max(999_999_999_999.99)
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: 'at most two decimals' });
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: 'at most two decimals' })
+  // The refinement is invisible to JSON Schema: documented, so a client built from /openapi.json sends cents.
+  .meta({ multipleOf: 0.01 });
 
 /** Integer cents from a euro amount, without floating-point drift. */
 export const toCents = (amount: number): number => Math.round(amount * 100);

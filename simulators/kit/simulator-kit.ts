@@ -13,6 +13,10 @@ import { createRequestJournal, journalMiddleware, type RequestJournal, type Requ
 import type { SeededRandom } from '../../core/random.js';
 import { StoreUnavailableError, type Store } from '../../core/store.js';
 import type { VendorProvenance } from '../../contracts/provenance.js';
+import { adminOpenApiDocument, ClockBodySchema, RequestsQuerySchema, SeedBodySchema } from './admin-openapi.js';
+import { mountDocs } from './docs.js';
+import { addMissingPatterns } from './strict.js';
+import { applyExamples, type OperationExamples } from './examples.js';
 import { applyProvenance } from './provenance.js';
 import { validationFailure } from './route.js';
 import { vendorError, VendorReply, type FormatVendorError, type KitEnv } from './vendor-error.js';
@@ -54,6 +58,8 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   credentialKeys?: (tenant: S['tenants'][string]) => string[];
   /** Where each wire fact comes from: `/openapi.json` carries it as `x-provenance`. */
   provenance?: VendorProvenance;
+  /** An example request per operation, written into `/openapi.json` (see `examples.ts`). */
+  examples?: OperationExamples;
 }
 
 export interface SimulatorKit {
@@ -170,8 +176,17 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         info: { title: options.title, version: '1.0.0', description: `ledgersim's ${options.title} simulator. Each operation, parameter and field carries \`x-provenance\`: confirmed by a public source, inferred, or the simulator's own choice (not the vendor's documented API).` },
       };
       const provenance = options.provenance;
-      if (provenance) app.get('/openapi.json', (c) => c.json(applyProvenance(app.getOpenAPIDocument(config), provenance).document));
-      else app.doc('/openapi.json', config);
+      // `servers` is where this request reached the simulator (the Host was checked above), so a
+      // client generated from the document, or /docs's "Try it out", calls this very server.
+      const servers = (c: Context) => [{ url: new URL(c.req.url).origin, description: `this ledgersim ${options.title} simulator` }];
+      app.get('/openapi.json', (c) => {
+        const generated = { ...app.getOpenAPIDocument(config), servers: servers(c) };
+        const strict = addMissingPatterns(generated, app.openAPIRegistry.definitions as never);
+        const document = options.examples ? applyExamples(strict, options.examples) : strict;
+        return c.json(provenance ? applyProvenance(document, provenance).document : document);
+      });
+      app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));
+      mountDocs(app, options.title);
       app.notFound((c) => vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }));
       app.onError((error, c) => {
         if (error instanceof VendorReply) return error.respond(c);
@@ -209,19 +224,6 @@ export const STORE_RETRY_AFTER_SECONDS = 5;
 
 /** The last instant a JavaScript Date can hold (+275760-09-13). */
 const MAX_INSTANT_MS = 8.64e15;
-const ClockBodySchema = z.union([
-  z.object({ set: z.iso.datetime({ offset: true }) }).strict(),
-  z.object({ advance: z.union([z.number().int().min(0), z.string().min(1)]) }).strict(),
-]);
-const SeedBodySchema = z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict();
-const RequestsQuerySchema = z.object({
-  method: z.string().optional(),
-  path: z.string().optional(),
-  status: z.coerce.number().int().optional(),
-  tenantId: z.string().optional(),
-  since: z.coerce.number().int().optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).optional(),
-});
 
 /** An admin error: ledgersim's own control plane answers `{ error, message, issues? }`. */
 const ADMIN_ERRORS = { 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type' } as const;

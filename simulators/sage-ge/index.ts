@@ -9,9 +9,20 @@ import { authenticate } from './routes/access.js';
 import { entriesRoutes } from './routes/entries.js';
 import { filesRoutes } from './routes/files.js';
 import { referenceDataRoutes } from './routes/reference-data.js';
+import { purchaseEntryBody } from './seed/builders.js';
 import { sageGeDemoState } from './seed/demo.js';
+import type { OperationExamples } from '../kit/examples.js';
 import { EntityStateSchema, SageGeStateSchema, emptySageGeState, type SageGeState } from './state/schema.js';
 import { sageGeProvenance } from '../../contracts/sage-ge/provenance.js';
+
+/** The demo state's `healthy` file accepts these (`simulators/kit/docs.test.ts` sends each one). */
+const sageGeExamples: OperationExamples = {
+  'POST /api/v1/files/{fileId}/entries': { params: { fileId: 'healthy' }, headers: { 'idempotency-key': 'example-0001' }, body: purchaseEntryBody() },
+  'PUT /api/v1/files/{fileId}/third-parties': {
+    params: { fileId: 'healthy' },
+    body: { thirdParties: [{ type: 'supplier', name: 'Fournitures Martin', subsidiaryAccount: 'F00099', collectiveAccount: '401000', siret: '12345678900012' }] },
+  },
+};
 
 export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
 
@@ -40,6 +51,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   const kit = createSimulatorKit({
     ...sageGeDefinition,
     provenance: sageGeProvenance,
+    examples: sageGeExamples,
     store,
     clock,
     random: createRandom(seed),
