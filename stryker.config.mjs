@@ -13,12 +13,7 @@ export default {
     // Only the test files that import the mutated code (transitively) run for each mutant.
     related: true,
   },
-  mutate: [
-    'simulators/*/rules/**/*.ts',
-    'simulators/*/domain/**/*.ts',
-    'connectors/hub/**/*.ts',
-    '!**/*.test.ts',
-  ],
+  mutate: ['simulators/*/rules/**/*.ts', 'simulators/*/domain/**/*.ts', 'connectors/hub/**/*.ts', '!**/*.test.ts'],
   // Types are checked by `tsc --noEmit`; a mutant that would not compile simply fails its tests.
   checkers: [],
   coverageAnalysis: 'perTest',

@@ -27,7 +27,10 @@ const summaryLine: Reporter = {
     const errors = fileErrors + unhandledErrors.length;
     const parts = [`${passed} passed`, `${failed} failed`];
     if (skipped) parts.push(`${skipped} skipped`);
-    if (errors) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'} outside tests (a file's hooks or collection, or unhandled)`);
+    if (errors)
+      parts.push(
+        `${errors} ${errors === 1 ? 'error' : 'errors'} outside tests (a file's hooks or collection, or unhandled)`,
+      );
     const verdict = reason === 'passed' && failed === 0 && errors === 0 ? '' : ': the run FAILED';
     process.stdout.write(`\n${parts.join(', ')}${verdict}\n`);
   },

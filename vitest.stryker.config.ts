@@ -18,6 +18,14 @@ export default defineConfig({
   test: {
     ...base.test,
     include: only ?? base.test?.include,
-    exclude: [...configDefaults.exclude, 'dist/**', '.stryker-tmp/**', 'cli/start.test.ts', 'bin/load-bundle.test.ts', 'scripts/coverage-tables.test.ts', 'simulators/provenance.test.ts'],
+    exclude: [
+      ...configDefaults.exclude,
+      'dist/**',
+      '.stryker-tmp/**',
+      'cli/start.test.ts',
+      'bin/load-bundle.test.ts',
+      'scripts/coverage-tables.test.ts',
+      'simulators/provenance.test.ts',
+    ],
   },
 });

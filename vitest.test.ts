@@ -6,7 +6,9 @@ import { LEDGERSIM_KEY, ledgersimGlobalSetup, type LedgersimContext } from './vi
 describe('ledgersim/vitest', () => {
   it('starts the simulators on free ports, provides their URLs and credentials, and stops them in the teardown', async () => {
     const provided = new Map<string, unknown>();
-    const teardown = await ledgersimGlobalSetup({ seed: 1, now: '2026-03-16T09:00:00Z' })({ provide: ((key: string, value: unknown) => provided.set(key, value)) as never });
+    const teardown = await ledgersimGlobalSetup({ seed: 1, now: '2026-03-16T09:00:00Z' })({
+      provide: ((key: string, value: unknown) => provided.set(key, value)) as never,
+    });
     let context: LedgersimContext;
     try {
       expect([...provided.keys()]).toEqual([LEDGERSIM_KEY]);
@@ -20,7 +22,10 @@ describe('ledgersim/vitest', () => {
         expect(context.urls[id]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         const tenant = context.credentials[id][0]!;
         const { createVirtualClock } = await import('./core/clock.js');
-        const connector = VENDORS.connectorFor({ vendor: id, credentials: tenant.credentials }, { baseUrl: context.urls[id]!, fetch, clock: createVirtualClock({ start: context.startedAt }), maxRetries: 0 });
+        const connector = VENDORS.connectorFor(
+          { vendor: id, credentials: tenant.credentials },
+          { baseUrl: context.urls[id]!, fetch, clock: createVirtualClock({ start: context.startedAt }), maxRetries: 0 },
+        );
         const files = await connector.listFiles();
         expect(files.ok, id).toBe(true);
       }
@@ -33,7 +38,9 @@ describe('ledgersim/vitest', () => {
 
   it('takes start options: only some vendors, the dashboard', async () => {
     const provided = new Map<string, unknown>();
-    const teardown = await ledgersimGlobalSetup({ only: ['loop'], dashboard: true })({ provide: ((key: string, value: unknown) => provided.set(key, value)) as never });
+    const teardown = await ledgersimGlobalSetup({ only: ['loop'], dashboard: true })({
+      provide: ((key: string, value: unknown) => provided.set(key, value)) as never,
+    });
     try {
       const context = provided.get(LEDGERSIM_KEY) as LedgersimContext;
       expect(Object.keys(context.urls)).toEqual(['loop']);

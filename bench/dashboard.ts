@@ -10,10 +10,16 @@ import { summarize, type Summary } from './lib/stats.js';
  * Metric 6: render time of the dashboard's busiest pages with 10,000 entries in one Sage GE file
  * (the file page, first and last page of its entries, and the overview), in-process.
  */
-export async function measureDashboard(renders: number): Promise<{ file: Summary; lastPage: Summary; overview: Summary }> {
+export async function measureDashboard(
+  renders: number,
+): Promise<{ file: Summary; lastPage: Summary; overview: Summary }> {
   const clock = createVirtualClock({ start: BENCH_NOW });
   const simulators = [
-    { name: 'sage-ge' as const, title: 'Sage GE', simulator: createSageGeSimulator({ clock, initialState: benchState(10_000) }) },
+    {
+      name: 'sage-ge' as const,
+      title: 'Sage GE',
+      simulator: createSageGeSimulator({ clock, initialState: benchState(10_000) }),
+    },
     { name: 'quadra' as const, title: 'Cegid Quadra', simulator: createQuadraSimulator({ clock }) },
     { name: 'loop' as const, title: 'Cegid Loop', simulator: createLoopSimulator({ clock }) },
   ];

@@ -15,9 +15,30 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BENCH_NOW, BENCH_SEED, PUSH_PATH, benchIdentifier, benchState, checkState, pushBody, writeNaiveDb, writeSnapshot } from './lib/fixtures.js';
+import {
+  BENCH_NOW,
+  BENCH_SEED,
+  PUSH_PATH,
+  benchIdentifier,
+  benchState,
+  checkState,
+  pushBody,
+  writeNaiveDb,
+  writeSnapshot,
+} from './lib/fixtures.js';
 import { load, type LoadResult } from './lib/load.js';
-import { cpuTimeOf, freePortBase, memoryOf, pinning, setUpPinning, spawnNode, stop, stopAll, waitForOutput, type Spawned } from './lib/processes.js';
+import {
+  cpuTimeOf,
+  freePortBase,
+  memoryOf,
+  pinning,
+  setUpPinning,
+  spawnNode,
+  stop,
+  stopAll,
+  waitForOutput,
+  type Spawned,
+} from './lib/processes.js';
 import { median, summarize, type Summary } from './lib/stats.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,12 +56,15 @@ const runs = Number(flags.runs ?? (flags.quick ? 1 : 3));
 const notes: string[] = [];
 let pushSeconds = Number(flags.duration ?? (flags.quick ? 3 : 10));
 const warmSeconds = 1;
-if (!Number.isInteger(runs) || runs < 1 || !(pushSeconds > 0)) throw new Error('--runs must be a whole number ≥ 1 and --duration a number of seconds > 0');
+if (!Number.isInteger(runs) || runs < 1 || !(pushSeconds > 0))
+  throw new Error('--runs must be a whole number ≥ 1 and --duration a number of seconds > 0');
 // Per round: six push targets (server start + one request + warm-up + run), the longer
 // 100,000-entry start, four start-ups, the scenario suite.
 const estimate = (seconds: number) => runs * (6 * (seconds + warmSeconds + 4.5) + 6 + 5 + 5);
 if (flags.duration === undefined && estimate(pushSeconds) > BUDGET_SECONDS) {
-  notes.push(`push runs shortened from ${pushSeconds} s to 5 s each, to keep ${runs} runs within about ${BUDGET_SECONDS / 60} minutes`);
+  notes.push(
+    `push runs shortened from ${pushSeconds} s to 5 s each, to keep ${runs} runs within about ${BUDGET_SECONDS / 60} minutes`,
+  );
   pushSeconds = 5;
 }
 
@@ -74,7 +98,11 @@ type TargetName = 'echo' | 'memory' | 'data-0' | 'data-10000' | 'data-100000' | 
 
 const body = JSON.stringify(pushBody());
 let workDir = '';
-const prepared: { snapshots: Record<number, string>; naiveDb: string; identifier: string } = { snapshots: {}, naiveDb: '', identifier: '' };
+const prepared: { snapshots: Record<number, string>; naiveDb: string; identifier: string } = {
+  snapshots: {},
+  naiveDb: '',
+  identifier: '',
+};
 
 async function prepare(): Promise<void> {
   workDir = await mkdtemp(join(tmpdir(), 'ledgersim-bench-'));
@@ -90,7 +118,9 @@ async function prepare(): Promise<void> {
     if (count === 10_000) {
       prepared.naiveDb = join(workDir, 'naive-10000.json');
       const naiveBytes = await writeNaiveDb(prepared.naiveDb, state);
-      console.log(`  prepared ${count.toLocaleString('en')} entries: snapshot ${mib(bytes)}, naive lowdb file ${mib(naiveBytes)}`);
+      console.log(
+        `  prepared ${count.toLocaleString('en')} entries: snapshot ${mib(bytes)}, naive lowdb file ${mib(naiveBytes)}`,
+      );
     } else console.log(`  prepared ${count.toLocaleString('en')} entries: snapshot ${mib(bytes)}`);
   }
 }
@@ -108,7 +138,11 @@ async function startTarget(target: TargetName): Promise<Started> {
   if (target === 'echo') {
     const spawned = spawnNode(['--import', 'tsx', 'bench/servers/echo.ts'], ROOT);
     const match = await waitForOutput(spawned, /LISTENING (\d+)/, 30_000);
-    return { spawned, url: `http://127.0.0.1:${match[1]}${PUSH_PATH}`, headers: { authorization: `Bearer ${prepared.identifier}` } };
+    return {
+      spawned,
+      url: `http://127.0.0.1:${match[1]}${PUSH_PATH}`,
+      headers: { authorization: `Bearer ${prepared.identifier}` },
+    };
   }
   if (target === 'naive-10000') {
     const file = join(await freshDir(), 'db.json');
@@ -127,8 +161,12 @@ async function startTarget(target: TargetName): Promise<Started> {
   await waitForOutput(spawned, /Ctrl-C stops\./, 180_000);
   const url = /^Sage GE\s+(http:\/\/\S+)/m.exec(spawned.output())?.[1];
   const identifier = /^\s+ENT-1 .*Authorization: Bearer (\S+)/m.exec(spawned.output())?.[1];
-  if (!url || !identifier) throw new Error(`could not read the Sage GE URL and ENT-1's identifier from ledgersim start's output:\n${spawned.output()}`);
-  if (identifier !== prepared.identifier) throw new Error('ledgersim start serves another ENT-1 identifier than the bench built its state with');
+  if (!url || !identifier)
+    throw new Error(
+      `could not read the Sage GE URL and ENT-1's identifier from ledgersim start's output:\n${spawned.output()}`,
+    );
+  if (identifier !== prepared.identifier)
+    throw new Error('ledgersim start serves another ENT-1 identifier than the bench built its state with');
   return { spawned, url: `${url}${PUSH_PATH}`, headers: { authorization: `Bearer ${identifier}` } };
 }
 
@@ -145,7 +183,11 @@ interface PushSample extends LoadResult {
 async function measurePush(target: TargetName): Promise<PushSample> {
   const started = await startTarget(target);
   try {
-    const check = await fetch(started.url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...started.headers } });
+    const check = await fetch(started.url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...started.headers },
+    });
     const answer = await check.text();
     if (check.status !== 202) throw new Error(`${target}: the push answered ${check.status}, not 202: ${answer}`);
     await sleep(500);
@@ -156,7 +198,10 @@ async function measurePush(target: TargetName): Promise<PushSample> {
     const result = await load({ ...options, durationSeconds: pushSeconds });
     const cpuAfter = cpuTimeOf(started.spawned.pid);
     const after = memoryOf(started.spawned.pid);
-    const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.total : null;
+    const cpuPerRequest =
+      cpuBefore !== null && cpuAfter !== null && result.total > 0
+        ? ((cpuAfter - cpuBefore) * 1000) / result.total
+        : null;
     return { ...result, rssIdle: idle?.rss ?? null, rssPeak: after?.peak ?? null, cpuPerRequest };
   } finally {
     await stop(started.spawned);
@@ -165,7 +210,20 @@ async function measurePush(target: TargetName): Promise<PushSample> {
 
 /** The disk loop in a child process of its own, on the servers' core, as a server would run. */
 async function measureDiskLoop(): Promise<{ recordsPerSecond: number; cpuPerRecord: number }> {
-  const spawned = spawnNode(['--import', 'tsx', 'bench/servers/disk-loop.ts', '--dir', await freshDir(), '--seconds', String(pushSeconds), '--writers', String(CONNECTIONS)], ROOT);
+  const spawned = spawnNode(
+    [
+      '--import',
+      'tsx',
+      'bench/servers/disk-loop.ts',
+      '--dir',
+      await freshDir(),
+      '--seconds',
+      String(pushSeconds),
+      '--writers',
+      String(CONNECTIONS),
+    ],
+    ROOT,
+  );
   try {
     const match = await waitForOutput(spawned, /RESULT (\{.*\})/, (pushSeconds + 30) * 1000);
     return JSON.parse(match[1]!) as { recordsPerSecond: number; cpuPerRecord: number };
@@ -201,25 +259,44 @@ async function measureStartup(kind: StartupKind): Promise<number> {
   const bare = kind === 'bare-node' || kind === 'bare-tsx';
   const args = bare
     ? [...(kind === 'bare-tsx' ? ['--import', 'tsx'] : []), 'bench/servers/bare.mjs', '--port', String(base)]
-    : [...(kind === 'ledgersim-compiled' ? ['bin/ledgersim.js'] : ['--import', 'tsx', 'cli/run.ts']), 'start', '--port-base', String(base), '--seed', String(BENCH_SEED), '--now', BENCH_NOW];
-  const urlOf = (port: number) => (bare ? `http://127.0.0.1:${port}/` : port === base ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/__admin/health`);
+    : [
+        ...(kind === 'ledgersim-compiled' ? ['bin/ledgersim.js'] : ['--import', 'tsx', 'cli/run.ts']),
+        'start',
+        '--port-base',
+        String(base),
+        '--seed',
+        String(BENCH_SEED),
+        '--now',
+        BENCH_NOW,
+      ];
+  const urlOf = (port: number) =>
+    bare
+      ? `http://127.0.0.1:${port}/`
+      : port === base
+        ? `http://127.0.0.1:${port}/`
+        : `http://127.0.0.1:${port}/__admin/health`;
   const firstOk = new Map<number, number>();
   const t0 = performance.now();
   const spawned = spawnNode(args, ROOT);
   try {
     for (;;) {
-      if (spawned.child.exitCode !== null) throw new Error(`${kind} exited (${spawned.child.exitCode}) before answering:\n${spawned.output()}`);
-      if (performance.now() - t0 > 30_000) throw new Error(`${kind} did not answer on every port within 30 s:\n${spawned.output()}`);
+      if (spawned.child.exitCode !== null)
+        throw new Error(`${kind} exited (${spawned.child.exitCode}) before answering:\n${spawned.output()}`);
+      if (performance.now() - t0 > 30_000)
+        throw new Error(`${kind} did not answer on every port within 30 s:\n${spawned.output()}`);
       const pending = [0, 1, 2, 3].map((i) => base + i).filter((port) => !firstOk.has(port));
       const statuses = await Promise.all(pending.map((port) => statusOf(urlOf(port))));
       const now = performance.now();
       pending.forEach((port, i) => statuses[i] === 200 && firstOk.set(port, now - t0));
       const announced = bare
-        ? firstOk.size > 0 ? [base] : null
+        ? firstOk.size > 0
+          ? [base]
+          : null
         : /Ctrl-C stops\./.test(spawned.output())
           ? [...new Set([...spawned.output().matchAll(/http:\/\/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])))]
           : null;
-      if (announced && announced.length > 0 && announced.every((port) => firstOk.has(port))) return Math.max(...announced.map((port) => firstOk.get(port)!));
+      if (announced && announced.length > 0 && announced.every((port) => firstOk.has(port)))
+        return Math.max(...announced.map((port) => firstOk.get(port)!));
       await sleep(2);
     }
   } finally {
@@ -233,10 +310,18 @@ async function measureStartup(kind: StartupKind): Promise<number> {
  */
 function compiledState(): { usable: boolean; note?: string } {
   const bundle = BUNDLE;
-  if (!existsSync(bundle)) return { usable: false, note: 'dist/ledgersim.cjs is missing: run `npm run build` to measure the `ledgersim` binary; the sources were measured through tsx' };
+  if (!existsSync(bundle))
+    return {
+      usable: false,
+      note: 'dist/ledgersim.cjs is missing: run `npm run build` to measure the `ledgersim` binary; the sources were measured through tsx',
+    };
   const notes: string[] = [];
-  if (newestSource(['cli', 'simulators', 'contracts', 'dashboard', 'scenarios', 'connectors']) > statSync(bundle).mtimeMs) notes.push('dist/ is older than the sources: the `ledgersim` figures are of the last `npm run build`');
-  if (!existsSync(`${bundle}.cache`)) notes.push('the bundle had no code cache: the first start wrote it (a discarded warm-up start runs first)');
+  if (
+    newestSource(['cli', 'simulators', 'contracts', 'dashboard', 'scenarios', 'connectors']) > statSync(bundle).mtimeMs
+  )
+    notes.push('dist/ is older than the sources: the `ledgersim` figures are of the last `npm run build`');
+  if (!existsSync(`${bundle}.cache`))
+    notes.push('the bundle had no code cache: the first start wrote it (a discarded warm-up start runs first)');
   return { usable: true, ...(notes.length ? { note: notes.join('; ') } : {}) };
 }
 
@@ -250,7 +335,8 @@ function newestSource(dirs: string[]): number {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+        newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
   for (const dir of dirs) walk(join(ROOT, dir));
@@ -277,10 +363,14 @@ async function binarySuite(): Promise<SuiteRun | { unavailable: string }> {
   await new Promise<void>((resolve) => spawned.child.once('close', () => resolve()));
   const text = spawned.output();
   try {
-    const { results } = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as { results: { id: string; status: string; durationMs: number }[] };
+    const { results } = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as {
+      results: { id: string; status: string; durationMs: number }[];
+    };
     return { wallMs, scenarios: results.map((r) => ({ id: r.id, status: r.status, ms: r.durationMs })) };
   } catch {
-    return { unavailable: `ledgersim run --json gave no result (exit ${spawned.child.exitCode}): ${text.trim().split('\n')[0] ?? ''}` };
+    return {
+      unavailable: `ledgersim run --json gave no result (exit ${spawned.child.exitCode}): ${text.trim().split('\n')[0] ?? ''}`,
+    };
   }
 }
 
@@ -288,13 +378,20 @@ async function binarySuite(): Promise<SuiteRun | { unavailable: string }> {
 async function sourceSuite(): Promise<SuiteRun | { unavailable: string }> {
   const spawned = spawnNode(['--import', 'tsx', 'bench/scenario-suite.ts'], ROOT);
   await new Promise<void>((resolve) => spawned.child.once('close', () => resolve()));
-  const line = spawned.output().trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  const line = spawned
+    .output()
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{'));
   try {
     if (line) return JSON.parse(line) as SuiteRun | { unavailable: string };
   } catch {
     // reported below
   }
-  return { unavailable: `the scenario suite exited (${spawned.child.exitCode}) without a result: ${spawned.output().trim().split('\n')[0] ?? ''}` };
+  return {
+    unavailable: `the scenario suite exited (${spawned.child.exitCode}) without a result: ${spawned.output().trim().split('\n')[0] ?? ''}`,
+  };
 }
 
 /**
@@ -309,20 +406,38 @@ async function measureScenarios(binary: boolean): Promise<{ metrics: Metric[] } 
     if ('unavailable' in result) return { reason: result.unavailable };
     suites.push(result);
     const failed = result.scenarios.filter((s) => s.status !== 'passed').length;
-    console.log(`  [${round}/${runs}] scenario suite: ${result.scenarios.length} scenarios (${failed} not passed) in ${result.wallMs.toFixed(0)} ms`);
+    console.log(
+      `  [${round}/${runs}] scenario suite: ${result.scenarios.length} scenarios (${failed} not passed) in ${result.wallMs.toFixed(0)} ms`,
+    );
   }
   const last = suites[suites.length - 1]!;
   const count = last.scenarios.length;
   const failed = last.scenarios.filter((s) => s.status !== 'passed').map((s) => s.id);
-  const how = binary ? '`ledgersim run --json` (the binary); wall from the spawn to the exit' : "from the sources through tsx (bench/scenario-suite.ts); wall from the process's first line to the last scenario, module loading included";
+  const how = binary
+    ? '`ledgersim run --json` (the binary); wall from the spawn to the exit'
+    : "from the sources through tsx (bench/scenario-suite.ts); wall from the process's first line to the last scenario, module loading included";
   const note = `${count} scenarios (issue 6 asks for 60)${failed.length ? `; ${failed.length} did not pass: ${failed.join(', ')}` : ', all passed'}; ${how}`;
   const wall = summarize(suites.map((s) => s.wallMs));
   const p50 = summarize(suites.map((s) => median(s.scenarios.map((x) => x.ms))));
   return {
     metrics: [
       // A scenario that fails may stop early: its time says nothing until the whole suite passes.
-      plainMetric(`4. scenario suite, in-process, whole suite (${count} scenarios)`, wall, 'ms', '< 3 s', failed.length ? null : wall.median < 3000, note),
-      plainMetric('4. scenario suite, p50 per scenario', p50, 'ms', '< 30 ms', failed.length ? null : p50.median < 30, failed.length ? 'not judged while scenarios fail' : undefined),
+      plainMetric(
+        `4. scenario suite, in-process, whole suite (${count} scenarios)`,
+        wall,
+        'ms',
+        '< 3 s',
+        failed.length ? null : wall.median < 3000,
+        note,
+      ),
+      plainMetric(
+        '4. scenario suite, p50 per scenario',
+        p50,
+        'ms',
+        '< 30 ms',
+        failed.length ? null : p50.median < 30,
+        failed.length ? 'not judged while scenarios fail' : undefined,
+      ),
     ],
   };
 }
@@ -342,11 +457,43 @@ function ratioMetric(
   inverse = false,
 ): Metric {
   const ratio = inverse ? baseline.median / value.median : value.median / baseline.median;
-  return { name, value: value.median, unit, baselineName, baseline: baseline.median, ratio, target, pass: check(ratio), min: value.min, max: value.max, runs: value.runs };
+  return {
+    name,
+    value: value.median,
+    unit,
+    baselineName,
+    baseline: baseline.median,
+    ratio,
+    target,
+    pass: check(ratio),
+    min: value.min,
+    max: value.max,
+    runs: value.runs,
+  };
 }
 
-function plainMetric(name: string, value: Summary, unit: string, target: string, pass: boolean | null, note?: string): Metric {
-  return { name, value: value.median, unit, baselineName: null, baseline: null, ratio: null, target, pass, min: value.min, max: value.max, runs: value.runs, ...(note ? { note } : {}) };
+function plainMetric(
+  name: string,
+  value: Summary,
+  unit: string,
+  target: string,
+  pass: boolean | null,
+  note?: string,
+): Metric {
+  return {
+    name,
+    value: value.median,
+    unit,
+    baselineName: null,
+    baseline: null,
+    ratio: null,
+    target,
+    pass,
+    min: value.min,
+    max: value.max,
+    runs: value.runs,
+    ...(note ? { note } : {}),
+  };
 }
 
 const notMeasured = (name: string, target: string, note: string): Metric => ({
@@ -368,12 +515,20 @@ async function main(): Promise<void> {
   const cores = cpus().length;
   const loadAtStart = loadavg()[0]!;
   setUpPinning(cores);
-  console.log(`ledgersim bench: ${runs} run(s) per figure, push runs ${pushSeconds} s (+${warmSeconds} s warm-up) with ${CONNECTIONS} connections, node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim()})`);
-  console.log(pinning.enabled ? '  servers pinned to core 1, autocannon to core 0 (taskset)' : '  no CPU pinning (taskset missing or one core)');
+  console.log(
+    `ledgersim bench: ${runs} run(s) per figure, push runs ${pushSeconds} s (+${warmSeconds} s warm-up) with ${CONNECTIONS} connections, node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim()})`,
+  );
+  console.log(
+    pinning.enabled
+      ? '  servers pinned to core 1, autocannon to core 0 (taskset)'
+      : '  no CPU pinning (taskset missing or one core)',
+  );
   const compiled = compiledState();
   if (compiled.usable) ledgersimArgs = () => ['bin/ledgersim.js'];
   if (compiled.note) notes.push(compiled.note);
-  console.log(`  ledgersim runs as ${compiled.usable ? 'the `ledgersim` binary (node bin/ledgersim.js, the bundle with its code cache)' : 'the sources (node --import tsx cli/run.ts)'}`);
+  console.log(
+    `  ledgersim runs as ${compiled.usable ? 'the `ledgersim` binary (node bin/ledgersim.js, the bundle with its code cache)' : 'the sources (node --import tsx cli/run.ts)'}`,
+  );
   for (const note of notes) console.log(`  note: ${note}`);
   await prepare();
 
@@ -388,7 +543,9 @@ async function main(): Promise<void> {
       console.log(
         `  [${round}/${runs}] push ${target.padEnd(12)} ${Math.round(sample.requestsPerSecond).toString().padStart(6)} req/s  p99 ${sample.p99} ms` +
           (sample.cpuPerRequest !== null ? `  ${Math.round(sample.cpuPerRequest)} µs CPU/req` : '') +
-          (sample.rssIdle !== null ? `  rss ${sample.rssIdle.toFixed(0)} MiB (peak ${sample.rssPeak?.toFixed(0)})` : '') +
+          (sample.rssIdle !== null
+            ? `  rss ${sample.rssIdle.toFixed(0)} MiB (peak ${sample.rssPeak?.toFixed(0)})`
+            : '') +
           (trouble ? `  ${sample.non2xx} non-2xx, ${sample.errors} errors, ${sample.timeouts} timeouts` : ''),
       );
     }
@@ -398,13 +555,16 @@ async function main(): Promise<void> {
   for (let round = 1; round <= runs; round++) {
     const sample = await measureDiskLoop();
     disk.push(sample);
-    console.log(`  [${round}/${runs}] disk loop (group commit + fdatasync, ${CONNECTIONS} writers) ${Math.round(sample.recordsPerSecond)} records/s  ${Math.round(sample.cpuPerRecord)} µs CPU/record`);
+    console.log(
+      `  [${round}/${runs}] disk loop (group commit + fdatasync, ${CONNECTIONS} writers) ${Math.round(sample.recordsPerSecond)} records/s  ${Math.round(sample.cpuPerRecord)} µs CPU/record`,
+    );
   }
 
   const kinds: StartupKind[] = ['bare-node', 'ledgersim-compiled', 'bare-tsx', 'ledgersim-tsx'];
   const startups = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<StartupKind, number[]>;
   // One discarded start of each first: the files are then in the OS's cache for all of them alike.
-  for (const kind of kinds) if (kind !== 'ledgersim-compiled' || compiled.usable) await measureStartup(kind).catch(() => Number.NaN);
+  for (const kind of kinds)
+    if (kind !== 'ledgersim-compiled' || compiled.usable) await measureStartup(kind).catch(() => Number.NaN);
   for (let round = 1; round <= Math.max(runs, 3); round++) {
     for (const kind of kinds) {
       if (kind === 'ledgersim-compiled' && !compiled.usable) continue;
@@ -428,20 +588,122 @@ async function main(): Promise<void> {
   const data0 = rps('data-0');
   const metrics: Metric[] = [];
   metrics.push(plainMetric('baseline: hono + zod echo, push', echo, 'req/s', 'the reference', null));
-  metrics.push(ratioMetric('1. push, memory store', rps('memory'), 'req/s', 'hono + zod echo', echo, '≥ 0.5 × baseline', (r) => r >= 0.5));
-  metrics.push({ ...plainMetric('1. push, memory store, p99', p99('memory'), 'ms', '≤ 5 ms', p99('memory').median <= 5), baselineName: 'hono + zod echo p99', baseline: p99('echo').median });
+  metrics.push(
+    ratioMetric(
+      '1. push, memory store',
+      rps('memory'),
+      'req/s',
+      'hono + zod echo',
+      echo,
+      '≥ 0.5 × baseline',
+      (r) => r >= 0.5,
+    ),
+  );
+  metrics.push({
+    ...plainMetric('1. push, memory store, p99', p99('memory'), 'ms', '≤ 5 ms', p99('memory').median <= 5),
+    baselineName: 'hono + zod echo p99',
+    baseline: p99('echo').median,
+  });
   const cpu = (t: TargetName) => summarize(samples[t].map((s) => s.cpuPerRequest ?? Number.NaN));
-  metrics.push({ ...ratioMetric('1. push, memory store, server CPU per request', cpu('memory'), 'µs', 'hono + zod echo', cpu('echo'), 'information', () => true), pass: null });
-  metrics.push(ratioMetric('2. push --data, 0 entries', data0, 'req/s', 'hono + zod echo', echo, '≥ 0.3 × baseline', (r) => r >= 0.3));
+  metrics.push({
+    ...ratioMetric(
+      '1. push, memory store, server CPU per request',
+      cpu('memory'),
+      'µs',
+      'hono + zod echo',
+      cpu('echo'),
+      'information',
+      () => true,
+    ),
+    pass: null,
+  });
+  metrics.push(
+    ratioMetric(
+      '2. push --data, 0 entries',
+      data0,
+      'req/s',
+      'hono + zod echo',
+      echo,
+      '≥ 0.3 × baseline',
+      (r) => r >= 0.3,
+    ),
+  );
   metrics.push(plainMetric('2. push --data, 0 entries, p99', p99('data-0'), 'ms', 'information', null));
   const diskRate = summarize(disk.map((d) => d.recordsPerSecond));
-  metrics.push(plainMetric(`baseline: the disk's own limit (bare Node appending ~1 KB records, group commit + fdatasync, ${CONNECTIONS} writers)`, diskRate, 'records/s', 'the durable reference', null));
-  metrics.push({ ...ratioMetric('2. push --data, 0 entries, against the disk\'s limit', data0, 'req/s', 'the disk loop', diskRate, 'information', () => true), pass: null });
-  metrics.push(ratioMetric('2. push --data, 0 entries, against the memory store', data0, 'req/s', 'push, memory store', rps('memory'), '≥ 0.8 × memory push', (r) => r >= 0.8));
-  metrics.push(ratioMetric('2. push --data, 0 entries, server CPU per durable write', cpu('data-0'), 'µs', 'the disk loop\'s CPU per record', summarize(disk.map((d) => d.cpuPerRecord)), '≤ 2 × the disk loop\'s', (r) => r <= 2));
-  metrics.push(ratioMetric('2. push --data, 10,000 entries', rps('data-10000'), 'req/s', 'naive lowdb, 10,000 entries', rps('naive-10000'), '≥ 50 × the naive route', (r) => r >= 50));
-  metrics.push(plainMetric('2. naive lowdb `await db.write()`, 10,000 entries', rps('naive-10000'), 'req/s', 'the reference', null));
-  metrics.push(ratioMetric('2. push --data, 100,000 entries', rps('data-100000'), 'req/s', 'push --data, 0 entries', data0, '≥ 0.8 × the 0-entry figure', (r) => r >= 0.8));
+  metrics.push(
+    plainMetric(
+      `baseline: the disk's own limit (bare Node appending ~1 KB records, group commit + fdatasync, ${CONNECTIONS} writers)`,
+      diskRate,
+      'records/s',
+      'the durable reference',
+      null,
+    ),
+  );
+  metrics.push({
+    ...ratioMetric(
+      "2. push --data, 0 entries, against the disk's limit",
+      data0,
+      'req/s',
+      'the disk loop',
+      diskRate,
+      'information',
+      () => true,
+    ),
+    pass: null,
+  });
+  metrics.push(
+    ratioMetric(
+      '2. push --data, 0 entries, against the memory store',
+      data0,
+      'req/s',
+      'push, memory store',
+      rps('memory'),
+      '≥ 0.8 × memory push',
+      (r) => r >= 0.8,
+    ),
+  );
+  metrics.push(
+    ratioMetric(
+      '2. push --data, 0 entries, server CPU per durable write',
+      cpu('data-0'),
+      'µs',
+      "the disk loop's CPU per record",
+      summarize(disk.map((d) => d.cpuPerRecord)),
+      "≤ 2 × the disk loop's",
+      (r) => r <= 2,
+    ),
+  );
+  metrics.push(
+    ratioMetric(
+      '2. push --data, 10,000 entries',
+      rps('data-10000'),
+      'req/s',
+      'naive lowdb, 10,000 entries',
+      rps('naive-10000'),
+      '≥ 50 × the naive route',
+      (r) => r >= 50,
+    ),
+  );
+  metrics.push(
+    plainMetric(
+      '2. naive lowdb `await db.write()`, 10,000 entries',
+      rps('naive-10000'),
+      'req/s',
+      'the reference',
+      null,
+    ),
+  );
+  metrics.push(
+    ratioMetric(
+      '2. push --data, 100,000 entries',
+      rps('data-100000'),
+      'req/s',
+      'push --data, 0 entries',
+      data0,
+      '≥ 0.8 × the 0-entry figure',
+      (r) => r >= 0.8,
+    ),
+  );
   metrics.push(plainMetric('2. push --data, 100,000 entries, p99', p99('data-100000'), 'ms', 'information', null));
 
   const startupTarget = compiled.usable ? 'ledgersim-compiled' : 'ledgersim-tsx';
@@ -458,39 +720,121 @@ async function main(): Promise<void> {
     ),
   );
   if (compiled.usable) {
-    const tsx = ratioMetric('3. start-up, from the sources (node --import tsx cli/run.ts; `npm start` when dist/ is stale)', summarize(startups['ledgersim-tsx']), 'ms', 'bare @hono/node-server (node --import tsx)', summarize(startups['bare-tsx']), 'information', () => true);
+    const tsx = ratioMetric(
+      '3. start-up, from the sources (node --import tsx cli/run.ts; `npm start` when dist/ is stale)',
+      summarize(startups['ledgersim-tsx']),
+      'ms',
+      'bare @hono/node-server (node --import tsx)',
+      summarize(startups['bare-tsx']),
+      'information',
+      () => true,
+    );
     metrics.push({ ...tsx, pass: null });
   }
-  if ('reason' in scenarios) metrics.push(notMeasured('4. scenario suite, in-process', '< 3 s whole suite, p50 < 30 ms', `not measured (${scenarios.reason})`));
+  if ('reason' in scenarios)
+    metrics.push(
+      notMeasured(
+        '4. scenario suite, in-process',
+        '< 3 s whole suite, p50 < 30 ms',
+        `not measured (${scenarios.reason})`,
+      ),
+    );
   else metrics.push(...scenarios.metrics);
   const rss = summarize(samples['data-100000'].map((s) => s.rssIdle ?? Number.NaN));
   const peak = summarize(samples['data-100000'].map((s) => s.rssPeak ?? Number.NaN));
-  metrics.push(plainMetric('5. RSS, `ledgersim start` with 100,000 stored entries', rss, 'MiB', '< 300 MB', rss.median * 1.048576 < 300, `peak during start and load: ${peak.median.toFixed(0)} MiB`));
+  metrics.push(
+    plainMetric(
+      '5. RSS, `ledgersim start` with 100,000 stored entries',
+      rss,
+      'MiB',
+      '< 300 MB',
+      rss.median * 1.048576 < 300,
+      `peak during start and load: ${peak.median.toFixed(0)} MiB`,
+    ),
+  );
   const dashboard = await measureDashboard(flags.quick ? 5 : 20);
-  metrics.push(plainMetric('6. dashboard, file page with 10,000 entries', dashboard.file, 'ms', '< 100 ms', dashboard.file.median < 100, 'median of in-process renders of the busiest file page (50 entries a page)'));
-  metrics.push(plainMetric('6. dashboard, last page of those entries', dashboard.lastPage, 'ms', '< 100 ms', dashboard.lastPage.median < 100));
-  metrics.push(plainMetric('6. dashboard, overview', dashboard.overview, 'ms', '< 100 ms', dashboard.overview.median < 100));
+  metrics.push(
+    plainMetric(
+      '6. dashboard, file page with 10,000 entries',
+      dashboard.file,
+      'ms',
+      '< 100 ms',
+      dashboard.file.median < 100,
+      'median of in-process renders of the busiest file page (50 entries a page)',
+    ),
+  );
+  metrics.push(
+    plainMetric(
+      '6. dashboard, last page of those entries',
+      dashboard.lastPage,
+      'ms',
+      '< 100 ms',
+      dashboard.lastPage.median < 100,
+    ),
+  );
+  metrics.push(
+    plainMetric('6. dashboard, overview', dashboard.overview, 'ms', '< 100 ms', dashboard.overview.median < 100),
+  );
 
   const tenants = await measureTenants(flags.quick);
   metrics.push(
-    ratioMetric(`7. ${MANY.toLocaleString('en')} tenants, Sage GE request (server CPU per request, in-process)`, tenants.many, 'µs', 'the same with one tenant', tenants.one, '≥ 0.9 × one tenant', (r) => r >= 0.9, true),
+    ratioMetric(
+      `7. ${MANY.toLocaleString('en')} tenants, Sage GE request (server CPU per request, in-process)`,
+      tenants.many,
+      'µs',
+      'the same with one tenant',
+      tenants.one,
+      '≥ 0.9 × one tenant',
+      (r) => r >= 0.9,
+      true,
+    ),
   );
-  metrics.push(plainMetric(`7. clock advance of a day, ${MANY.toLocaleString('en')} idle Loop firms`, tenants.advance.loop, 'ms', '≤ 20 ms', tenants.advance.loop.median <= 20, 'until the work due is done (kit settled)'));
-  metrics.push(plainMetric(`7. clock advance of a day, ${MANY.toLocaleString('en')} idle Quadra firms`, tenants.advance.quadra, 'ms', '≤ 20 ms', tenants.advance.quadra.median <= 20, 'until the work due is done (kit settled)'));
+  metrics.push(
+    plainMetric(
+      `7. clock advance of a day, ${MANY.toLocaleString('en')} idle Loop firms`,
+      tenants.advance.loop,
+      'ms',
+      '≤ 20 ms',
+      tenants.advance.loop.median <= 20,
+      'until the work due is done (kit settled)',
+    ),
+  );
+  metrics.push(
+    plainMetric(
+      `7. clock advance of a day, ${MANY.toLocaleString('en')} idle Quadra firms`,
+      tenants.advance.quadra,
+      'ms',
+      '≤ 20 ms',
+      tenants.advance.quadra.median <= 20,
+      'until the work due is done (kit settled)',
+    ),
+  );
 
-  const trouble = targets.flatMap((t) => samples[t].filter((s) => s.non2xx + s.errors + s.timeouts > 0).map((s) => `${t}: ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts`));
+  const trouble = targets.flatMap((t) =>
+    samples[t]
+      .filter((s) => s.non2xx + s.errors + s.timeouts > 0)
+      .map((s) => `${t}: ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts`),
+  );
   if (trouble.length) notes.push(`requests that failed during load (not counted as answered): ${trouble.join('; ')}`);
 
   printTable(metrics);
   for (const m of metrics) if (m.note && m.value !== null) console.log(`Note (${m.name}): ${m.note}`);
-  notes.push(`load average (1 min) at the start ${loadAtStart.toFixed(2)}, at the end ${loadavg()[0]!.toFixed(2)}: the machine's other work shows here`);
+  notes.push(
+    `load average (1 min) at the start ${loadAtStart.toFixed(2)}, at the end ${loadavg()[0]!.toFixed(2)}: the machine's other work shows here`,
+  );
   for (const note of notes) console.log(`Note: ${note}`);
   await writeFile(
     RESULTS,
     `${JSON.stringify(
       {
         generatedAt: new Date().toISOString(),
-        machine: { node: process.version, platform: process.platform, cores, cpu: cpus()[0]?.model.trim(), pinning: pinning.enabled },
+        machine: {
+          node: process.version,
+          platform: process.platform,
+          cores,
+          cpu: cpus()[0]?.model.trim(),
+          pinning: pinning.enabled,
+        },
         settings: { runs, pushSeconds, warmSeconds, connections: CONNECTIONS, bodyBytes: Buffer.byteLength(body) },
         metrics,
         notes,

@@ -22,7 +22,8 @@ async function main(): Promise<unknown> {
   } catch (error) {
     return { unavailable: `the scenario runner does not load: ${(error as Error).message.split('\n')[0]}` };
   }
-  if (typeof load.loadScenarios !== 'function' || typeof runner.runScenario !== 'function') return { unavailable: 'scenarios/ exports no loadScenarios and runScenario yet' };
+  if (typeof load.loadScenarios !== 'function' || typeof runner.runScenario !== 'function')
+    return { unavailable: 'scenarios/ exports no loadScenarios and runScenario yet' };
   const loadScenarios = load.loadScenarios as () => Promise<SuiteScenario[]>;
   const runScenario = runner.runScenario as (scenario: SuiteScenario) => Promise<SuiteResult>;
   const scenarios = await loadScenarios();

@@ -46,7 +46,13 @@ function quadraState(count: number): QuadraState {
   const model = Object.values(state.tenants)[0]!;
   for (let i = 0; i < count; i++) {
     const sicCode = String(900_000 + i);
-    state.tenants[sicCode] = { ...structuredClone(model), sicCode, cpa: { ...model.cpa, key: `CPA-BENCH-${i}` }, cfe: { ...model.cfe, key: `CFE-BENCH-${i}` }, tokens: {} };
+    state.tenants[sicCode] = {
+      ...structuredClone(model),
+      sicCode,
+      cpa: { ...model.cpa, key: `CPA-BENCH-${i}` },
+      cfe: { ...model.cfe, key: `CFE-BENCH-${i}` },
+      tokens: {},
+    };
   }
   return state;
 }
@@ -54,7 +60,11 @@ function quadraState(count: number): QuadraState {
 /** CPU µs per authenticated Sage GE request (GET the entity's files) with `extra` tenants beside the firm. */
 async function sageCpuPerRequest(extra: number, requests: number): Promise<number> {
   const state = sageState(extra);
-  const sim = createSageGeSimulator({ clock: createVirtualClock({ start: BENCH_NOW }), seed: BENCH_SEED, initialState: state });
+  const sim = createSageGeSimulator({
+    clock: createVirtualClock({ start: BENCH_NOW }),
+    seed: BENCH_SEED,
+    initialState: state,
+  });
   const headers = { authorization: `Bearer ${state.tenants[BENCH_ENTITY]!.geIdentifier}` };
   const call = async () => {
     const res = await sim.app.request('/api/v1/files', { headers });
@@ -72,7 +82,10 @@ async function sageCpuPerRequest(extra: number, requests: number): Promise<numbe
 /** Wall ms of one clock advance of a day, until the work it made due is done, at `count` idle tenants. */
 async function advanceMs(vendor: 'loop' | 'quadra', count: number, moves: number): Promise<number[]> {
   const clock = createVirtualClock({ start: BENCH_NOW });
-  const sim = vendor === 'loop' ? createLoopSimulator({ clock, seed: BENCH_SEED, initialState: loopState(count) }) : createQuadraSimulator({ clock, seed: BENCH_SEED, initialState: quadraState(count) });
+  const sim =
+    vendor === 'loop'
+      ? createLoopSimulator({ clock, seed: BENCH_SEED, initialState: loopState(count) })
+      : createQuadraSimulator({ clock, seed: BENCH_SEED, initialState: quadraState(count) });
   const times: number[] = [];
   clock.advance(DAY);
   await sim.settled(); // the first move builds the due index: a start-up cost, not a tick's
@@ -107,7 +120,10 @@ export async function measureTenants(quick: boolean): Promise<TenantFigures> {
   return {
     one: summarize(one),
     many: summarize(many),
-    advance: { loop: summarize(await advanceMs('loop', MANY, moves)), quadra: summarize(await advanceMs('quadra', MANY, moves)) },
+    advance: {
+      loop: summarize(await advanceMs('loop', MANY, moves)),
+      quadra: summarize(await advanceMs('quadra', MANY, moves)),
+    },
   };
 }
 
@@ -115,7 +131,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const figures = await measureTenants(process.argv.includes('--quick'));
   const f = (s: Summary) => `median ${s.median.toFixed(2)} (min ${s.min.toFixed(2)}, max ${s.max.toFixed(2)})`;
   console.log(`Sage GE CPU µs per request, 1 firm:       ${f(figures.one)}`);
-  console.log(`Sage GE CPU µs per request, ${MANY} more: ${f(figures.many)}  ratio (1 / many) ${(figures.one.median / figures.many.median).toFixed(2)}`);
+  console.log(
+    `Sage GE CPU µs per request, ${MANY} more: ${f(figures.many)}  ratio (1 / many) ${(figures.one.median / figures.many.median).toFixed(2)}`,
+  );
   console.log(`clock advance of a day, ${MANY} idle Loop firms, ms:   ${f(figures.advance.loop)}`);
   console.log(`clock advance of a day, ${MANY} idle Quadra firms, ms: ${f(figures.advance.quadra)}`);
 }

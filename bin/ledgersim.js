@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { BUNDLE, runBundle } from './load-bundle.js';
 
 if (!existsSync(BUNDLE)) {
-  console.error(`ledgersim: ${BUNDLE} is missing: run \`npm run build\` (npm ci and npm install run it), or \`npm run ledgersim -- <command>\` to run from the sources.`);
+  console.error(
+    `ledgersim: ${BUNDLE} is missing: run \`npm run build\` (npm ci and npm install run it), or \`npm run ledgersim -- <command>\` to run from the sources.`,
+  );
   process.exit(1);
 }
 runBundle();

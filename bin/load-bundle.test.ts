@@ -9,7 +9,11 @@ import { afterEach, describe, expect, it } from 'vitest';
  * Each load runs in its own Node process, as the binary does: within one process V8 finds a script
  * it already compiled in its own memory and never looks at the cached data.
  */
-function runBundle(options: { bundle: string; saveOnExit: boolean; save?: boolean }): { cache: string; exports: unknown; saved: boolean } {
+function runBundle(options: { bundle: string; saveOnExit: boolean; save?: boolean }): {
+  cache: string;
+  exports: unknown;
+  saved: boolean;
+} {
   const loader = pathToFileURL(join(import.meta.dirname, 'load-bundle.js')).href;
   const script = `import { runBundle } from ${JSON.stringify(loader)};
 const run = runBundle({ bundle: ${JSON.stringify(options.bundle)}, saveOnExit: ${options.saveOnExit} });
@@ -24,7 +28,8 @@ afterEach(async () => {
 });
 
 /** A CommonJS "bundle" that exports what it was given and the value baked into its source. */
-const bundleSource = (value: string) => `const { join } = require('node:path');\nmodule.exports = { value: '${value}', here: join(__dirname, 'x'), file: __filename, sum: [1, 2, 3].map((n) => n * 2).reduce((a, b) => a + b) };\n`;
+const bundleSource = (value: string) =>
+  `const { join } = require('node:path');\nmodule.exports = { value: '${value}', here: join(__dirname, 'x'), file: __filename, sum: [1, 2, 3].map((n) => n * 2).reduce((a, b) => a + b) };\n`;
 
 async function bundleIn(source: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ledgersim-bundle-'));

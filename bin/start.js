@@ -30,7 +30,9 @@ const args = process.argv.slice(2);
 if (fresh) {
   runBundle();
 } else {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'run.ts'), ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'run.ts'), ...args], {
+    stdio: 'inherit',
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -27,7 +27,9 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   } catch {
     throw new UsageError(`--data ${dir} is not a readable directory`);
   }
-  const present = VENDORS.modules.map((m) => m.simulator.definition).filter((d) => names.some((f) => f === `${d.name}.json` || f.startsWith(`${d.name}.`)));
+  const present = VENDORS.modules
+    .map((m) => m.simulator.definition)
+    .filter((d) => names.some((f) => f === `${d.name}.json` || f.startsWith(`${d.name}.`)));
   if (present.length === 0) {
     io.err(`ledgersim: no simulator state in ${dir} (expected files such as sage-ge.json)`);
     return 1;
@@ -40,13 +42,21 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
         const parsed = validateInPlace(definition.schema, loaded.state);
         if (!parsed.ok) {
           const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
-          throw new DataFileError(`${dir}/${definition.name}.json`, undefined, `the state does not match the schema: ${where}: ${parsed.issue.message}`);
+          throw new DataFileError(
+            `${dir}/${definition.name}.json`,
+            undefined,
+            `the state does not match the schema: ${where}: ${parsed.issue.message}`,
+          );
         }
       }
       const notes = [
-        loaded.legacy ? 'the format before checksums: it will be migrated at the next start' : `snapshot of record ${loaded.seq - loaded.records} in ${loaded.chunks} chunks`,
+        loaded.legacy
+          ? 'the format before checksums: it will be migrated at the next start'
+          : `snapshot of record ${loaded.seq - loaded.records} in ${loaded.chunks} chunks`,
         `${loaded.records} log records after it`,
-        ...(loaded.tornBytes ? [`a torn last append of ${loaded.tornBytes} bytes (never acknowledged; cut at the next start)`] : []),
+        ...(loaded.tornBytes
+          ? [`a torn last append of ${loaded.tornBytes} bytes (never acknowledged; cut at the next start)`]
+          : []),
         ...(loaded.obsolete.length ? [`${loaded.obsolete.length} obsolete log file(s) removed at the next start`] : []),
       ];
       io.out(`ok       ${definition.name}: ${notes.join('; ')}`);
@@ -56,6 +66,9 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       io.out(`DAMAGED  ${definition.name}: ${error.message}`);
     }
   }
-  if (damaged > 0) io.err(`ledgersim: ${damaged} damaged; nothing was changed. Restore the file from a backup or move the directory aside.`);
+  if (damaged > 0)
+    io.err(
+      `ledgersim: ${damaged} damaged; nothing was changed. Restore the file from a backup or move the directory aside.`,
+    );
   return damaged > 0 ? 1 : 0;
 }

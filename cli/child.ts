@@ -16,8 +16,26 @@ export interface StartedChild {
  * Spawns `ledgersim start` from the sources (free ports, a fixed virtual clock) and resolves once
  * it printed its URLs and credentials. For the tests that need a real process (crash, restart).
  */
-export function startLedgersimChild(args: readonly string[], options: { timeoutMs?: number } = {}): Promise<StartedChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--now', '2026-03-16T09:00:00Z', ...(args.includes('--clock') ? [] : ['--clock', 'frozen']), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startLedgersimChild(
+  args: readonly string[],
+  options: { timeoutMs?: number } = {},
+): Promise<StartedChild> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'cli/run.ts',
+      'start',
+      '--port-base',
+      '0',
+      '--now',
+      '2026-03-16T09:00:00Z',
+      ...(args.includes('--clock') ? [] : ['--clock', 'frozen']),
+      ...args,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   return new Promise((resolve, reject) => {
@@ -45,4 +63,6 @@ export function startLedgersimChild(args: readonly string[], options: { timeoutM
 
 /** Resolves when the child has exited, with its exit code. */
 export const exitOf = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once('exit', (code) => resolve(code)));

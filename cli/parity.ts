@@ -18,7 +18,13 @@ function parse<O extends NonNullable<Parameters<typeof parseArgs>[0]>['options']
   }
 }
 
-const list = (value: string | undefined) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
+const list = (value: string | undefined) =>
+  value
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
 
 /** `ledgersim record --upstream URL --port N [--out FILE] [--host H] [--redact-header H,..] [--redact-key K,..] [--redact-path P,..]` */
 export async function recordCommand(args: string[], io: CliIO, stop?: Promise<void>): Promise<number> {
@@ -33,7 +39,8 @@ export async function recordCommand(args: string[], io: CliIO, stop?: Promise<vo
   });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (!values.upstream) throw new UsageError('record needs --upstream URL (the vendor or sandbox to forward to)');
-  if (values.port === undefined || !/^\d+$/.test(values.port) || Number(values.port) > 65_535) throw new UsageError(`record needs --port N (0 to 65535), not "${values.port ?? ''}"`);
+  if (values.port === undefined || !/^\d+$/.test(values.port) || Number(values.port) > 65_535)
+    throw new UsageError(`record needs --port N (0 to 65535), not "${values.port ?? ''}"`);
   const out = values.out ?? `ledgersim-recording-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`;
   let recorder;
   try {
@@ -42,7 +49,11 @@ export async function recordCommand(args: string[], io: CliIO, stop?: Promise<vo
       port: Number(values.port),
       host: values.host,
       out,
-      redaction: { headers: list(values['redact-header']), keys: list(values['redact-key']), paths: list(values['redact-path']) },
+      redaction: {
+        headers: list(values['redact-header']),
+        keys: list(values['redact-key']),
+        paths: list(values['redact-path']),
+      },
     });
   } catch (error) {
     if (error instanceof UpstreamError) throw new UsageError(error.message);
@@ -70,7 +81,11 @@ function inProcess(vendor: string, seed: number, start: Date): ReplayTarget & { 
   const registration = VENDORS.modules.find((m) => m.id === vendor)?.simulator;
   if (!registration) throw new UsageError(`--vendor must be one of ${VENDORS.ids.join(', ')}`);
   const clock = createVirtualClock({ start });
-  const sim = registration.create({ clock, seed, store: createMemoryStore(registration.definition.demo(seed, clock.now())) });
+  const sim = registration.create({
+    clock,
+    seed,
+    store: createMemoryStore(registration.definition.demo(seed, clock.now())),
+  });
   return {
     send: async (path, init) => sim.app.request(path, init),
     async before(at) {
@@ -85,8 +100,13 @@ function inProcess(vendor: string, seed: number, start: Date): ReplayTarget & { 
 async function against(url: string, seed: number | undefined, start: Date): Promise<ReplayTarget> {
   const base = url.replace(/\/+$/, '');
   const admin = async (path: string, body: unknown) => {
-    const res = await fetch(`${base}/__admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    if (!res.ok) throw new UsageError(`--against ${url}: /__admin/${path} answered ${res.status} (${await res.text()})`);
+    const res = await fetch(`${base}/__admin/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok)
+      throw new UsageError(`--against ${url}: /__admin/${path} answered ${res.status} (${await res.text()})`);
   };
   let now = start.getTime();
   if (seed !== undefined) {
@@ -114,14 +134,19 @@ export async function parityCommand(args: string[], io: CliIO): Promise<number> 
     json: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError('parity needs one RECORDING (a file written by ledgersim record)');
-  if (!values.against === !values.vendor) throw new UsageError('parity needs either --against URL (a running simulator) or --vendor V (one built in-process)');
-  if (values.seed !== undefined && !/^\d+$/.test(values.seed)) throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
+  if (!values.against === !values.vendor)
+    throw new UsageError(
+      'parity needs either --against URL (a running simulator) or --vendor V (one built in-process)',
+    );
+  if (values.seed !== undefined && !/^\d+$/.test(values.seed))
+    throw new UsageError(`--seed must be a whole number, not "${values.seed}"`);
   const file = positionals[0]!;
   let recording: Recording;
   try {
     recording = readRecording(file);
   } catch (error) {
-    if (error instanceof RecordingFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`cannot read the recording: ${(error as Error).message}`);
+    if (error instanceof RecordingFileError || (error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UsageError(`cannot read the recording: ${(error as Error).message}`);
     throw error;
   }
   const knownFile = values.known ?? knownFileFor(file);
@@ -143,14 +168,18 @@ export async function parityCommand(args: string[], io: CliIO): Promise<number> 
   }
   const unfilled = unfilledPlaceholders(recording, secrets);
   if (unfilled.size) {
-    io.err(`ledgersim: the recording sends redacted values that nothing replaces; give the simulator's own in ${secretsFile}:`);
+    io.err(
+      `ledgersim: the recording sends redacted values that nothing replaces; give the simulator's own in ${secretsFile}:`,
+    );
     for (const [ph, where] of unfilled) io.err(`  "${ph}": first sent at ${where}`);
     return 2;
   }
 
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   const start = new Date(recording.exchanges[0]?.at ?? recording.header.recordedAt);
-  const target = values.vendor ? inProcess(values.vendor, seed ?? 1, start) : await against(values.against!, seed, start);
+  const target = values.vendor
+    ? inProcess(values.vendor, seed ?? 1, start)
+    : await against(values.against!, seed, start);
   let result;
   try {
     result = await replayRecording(recording, target, { secrets });
@@ -160,17 +189,44 @@ export async function parityCommand(args: string[], io: CliIO): Promise<number> 
   const classified = classify(result.differences, known);
   const date = recording.header.recordedAt.slice(0, 10);
   if (values.json) {
-    io.out(JSON.stringify({ recording: file, recordedAt: recording.header.recordedAt, upstream: recording.header.upstream, replayed: result.replayed, unexpected: classified.unexpected, differences: classified.differences, unusedKnown: classified.unused }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          recording: file,
+          recordedAt: recording.header.recordedAt,
+          upstream: recording.header.upstream,
+          replayed: result.replayed,
+          unexpected: classified.unexpected,
+          differences: classified.differences,
+          unusedKnown: classified.unused,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
-    io.out(`ledgersim parity: ${result.replayed} of ${recording.exchanges.length} exchange(s) of ${recording.header.upstream} (recorded ${recording.header.recordedAt}) replayed against ${values.vendor ? `an in-process ${values.vendor} simulator, seed ${seed ?? 1}` : values.against}`);
+    io.out(
+      `ledgersim parity: ${result.replayed} of ${recording.exchanges.length} exchange(s) of ${recording.header.upstream} (recorded ${recording.header.recordedAt}) replayed against ${values.vendor ? `an in-process ${values.vendor} simulator, seed ${seed ?? 1}` : values.against}`,
+    );
     for (const d of classified.differences) {
-      const values_ = d.kind === 'missing' ? `recorded ${d.recorded}, absent in the simulator` : d.kind === 'extra' ? `absent in the recording, simulator ${d.simulator}` : `recorded ${JSON.stringify(d.recorded)}, simulator ${JSON.stringify(d.simulator)}`;
-      io.out(`  #${d.seq} ${d.request}  ${d.kind} ${d.path}: ${values_}${d.known ? `  [known: ${d.known}]` : '  UNEXPECTED'}`);
+      const values_ =
+        d.kind === 'missing'
+          ? `recorded ${d.recorded}, absent in the simulator`
+          : d.kind === 'extra'
+            ? `absent in the recording, simulator ${d.simulator}`
+            : `recorded ${JSON.stringify(d.recorded)}, simulator ${JSON.stringify(d.simulator)}`;
+      io.out(
+        `  #${d.seq} ${d.request}  ${d.kind} ${d.path}: ${values_}${d.known ? `  [known: ${d.known}]` : '  UNEXPECTED'}`,
+      );
     }
-    for (const k of classified.unused) io.out(`  known difference not seen (fixed?): ${k.request ?? '*'} ${k.path}: ${k.note}`);
-    io.out(`${classified.differences.length} difference(s): ${classified.differences.length - classified.unexpected} known, ${classified.unexpected} unexpected (known differences: ${knownFile})`);
+    for (const k of classified.unused)
+      io.out(`  known difference not seen (fixed?): ${k.request ?? '*'} ${k.path}: ${k.note}`);
+    io.out(
+      `${classified.differences.length} difference(s): ${classified.differences.length - classified.unexpected} known, ${classified.unexpected} unexpected (known differences: ${knownFile})`,
+    );
     if (result.replayed === 0) io.out('Nothing was compared: the recording holds no exchange the vendor answered.');
-    else if (classified.unexpected === 0) io.out(`Parity holds: a scenario made of these exchanges may be marked verifiedAgainstVendor: '${date}'.`);
+    else if (classified.unexpected === 0)
+      io.out(`Parity holds: a scenario made of these exchanges may be marked verifiedAgainstVendor: '${date}'.`);
   }
   // A recording with nothing answered proves nothing: not a pass.
   return classified.unexpected === 0 && result.replayed > 0 ? 0 : 1;

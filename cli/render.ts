@@ -9,7 +9,12 @@ export function palette(enabled: boolean) {
 export type Palette = ReturnType<typeof palette>;
 
 function describeStep(item: TimelineItem): string {
-  if (!item.step) return item.phase === 'given' ? 'given: the vendor state is in place' : item.phase === 'expect' ? 'expect' : 'expect (after the remedy)';
+  if (!item.step)
+    return item.phase === 'given'
+      ? 'given: the vendor state is in place'
+      : item.phase === 'expect'
+        ? 'expect'
+        : 'expect (after the remedy)';
   const { do: verb, ...rest } = item.step;
   const args = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
   return `${verb}${args.length > 120 ? `${args.slice(0, 117)}...` : args}`;
@@ -25,24 +30,33 @@ export function renderTimeline(items: readonly TimelineItem[], c: Palette): stri
     lines.push(item.error ? `${head}  ${c.red(`✗ ${item.error}`)}` : head);
     for (const r of item.requests) {
       const status = r.status >= 400 ? c.red(String(r.status)) : c.green(String(r.status));
-      lines.push(`                    ${r.method.padEnd(6)} ${r.path} → ${status}${r.status >= 400 && r.responseBody ? c.dim(`  ${r.responseBody.slice(0, 160)}`) : ''}`);
+      lines.push(
+        `                    ${r.method.padEnd(6)} ${r.path} → ${status}${r.status >= 400 && r.responseBody ? c.dim(`  ${r.responseBody.slice(0, 160)}`) : ''}`,
+      );
     }
     const now = JSON.stringify(item.statuses);
     if (now !== statuses && Object.keys(item.statuses).length) {
       for (const [id, status] of Object.entries(item.statuses)) {
-        const colour = status.startsWith('posted') ? c.green : status.startsWith('sync-failed') || status.startsWith('failed-check') ? c.red : c.yellow;
+        const colour = status.startsWith('posted')
+          ? c.green
+          : status.startsWith('sync-failed') || status.startsWith('failed-check')
+            ? c.red
+            : c.yellow;
         lines.push(`                    ${c.bold(id)}: ${colour(status)}`);
       }
       statuses = now;
     }
-    for (const check of item.checks ?? []) lines.push(`                    ${check.ok ? c.green('✓') : c.red('✗')} ${check.description}`);
+    for (const check of item.checks ?? [])
+      lines.push(`                    ${check.ok ? c.green('✓') : c.red('✗')} ${check.description}`);
   }
   return lines;
 }
 
 export function renderResult(result: ScenarioResult, c: Palette): string[] {
   const mark = result.status === 'passed' ? c.green('✓ passed') : c.red('✗ failed');
-  const lines = [`${c.bold(result.id)}  ${mark}  ${c.dim(`${result.title} [${result.covers.join(', ')}] ${result.durationMs} ms`)}`];
+  const lines = [
+    `${c.bold(result.id)}  ${mark}  ${c.dim(`${result.title} [${result.covers.join(', ')}] ${result.durationMs} ms`)}`,
+  ];
   lines.push(...renderTimeline(result.timeline, c).map((l) => `  ${l}`));
   for (const failure of result.failures) lines.push(`  ${c.red(failure)}`);
   return lines;
@@ -51,7 +65,9 @@ export function renderResult(result: ScenarioResult, c: Palette): string[] {
 export function renderEntry(entry: CatalogueEntry, c: Palette): string[] {
   return [
     `${c.bold(entry.id)} (${entry.vendor}${entry.errorNumber ? `, error ${entry.errorNumber}` : ''}): ${entry.title}`,
-    ...entry.messages.map((m) => `  message: "${m.en}"${m.fr ? ` / "${m.fr}"` : ''}${m.documented ? '' : c.dim(' (simulator\'s wording)')}`),
+    ...entry.messages.map(
+      (m) => `  message: "${m.en}"${m.fr ? ` / "${m.fr}"` : ''}${m.documented ? '' : c.dim(" (simulator's wording)")}`,
+    ),
     `  cause: ${entry.cause}`,
   ];
 }
@@ -63,10 +79,14 @@ export function renderRemedy(entry: CatalogueEntry, c: Palette): string[] {
 
 /** JUnit XML, one testcase per scenario. */
 export function junit(results: readonly ScenarioResult[]): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const esc = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const failed = results.filter((r) => r.status === 'failed').length;
   const cases = results.map((r) => {
-    const body = r.status === 'failed' ? `<failure message="${esc(r.failures[0] ?? 'failed')}">${esc(r.failures.join('\n'))}</failure>` : '';
+    const body =
+      r.status === 'failed'
+        ? `<failure message="${esc(r.failures[0] ?? 'failed')}">${esc(r.failures.join('\n'))}</failure>`
+        : '';
     return `    <testcase classname="ledgersim.${esc(r.vendor)}" name="${esc(r.id)}" time="${(r.durationMs / 1000).toFixed(3)}">${body}</testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  <testsuite name="ledgersim scenarios" tests="${results.length}" failures="${failed}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;

@@ -10,7 +10,11 @@ import { main } from './main.js';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false }, out: () => out.join('\n'), err: () => err.join('\n') };
+  return {
+    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false },
+    out: () => out.join('\n'),
+    err: () => err.join('\n'),
+  };
 }
 
 describe('ledgersim scenarios', () => {
@@ -45,7 +49,9 @@ describe('ledgersim run', () => {
       const { results } = JSON.parse(c.out()) as { results: { id: string; status: string }[] };
       expect(results).toEqual([expect.objectContaining({ id: 'hub/sync-manual', status: 'passed' })]);
       const { readFile } = await import('node:fs/promises');
-      expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toContain('<testcase classname="ledgersim.sage-ge" name="hub/sync-manual"');
+      expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toContain(
+        '<testcase classname="ledgersim.sage-ge" name="hub/sync-manual"',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -63,7 +69,13 @@ describe('ledgersim run', () => {
           vendor: 'sage-ge',
           covers: ['SGE-JOURNAL-LOCKED'],
           given: { vendor: { actions: [{ action: 'set-journal-lock', input: { journal: 'AC', locked: true } }] } },
-          steps: [{ do: 'link-file' }, { do: 'add-entry', entry: { id: 'P1', kind: 'purchase' } }, { do: 'mark-verified' }, { do: 'open-file' }, { do: 'synchronize' }],
+          steps: [
+            { do: 'link-file' },
+            { do: 'add-entry', entry: { id: 'P1', kind: 'purchase' } },
+            { do: 'mark-verified' },
+            { do: 'open-file' },
+            { do: 'synchronize' },
+          ],
           expect: [{ expect: 'status', entry: 'P1', is: 'posted' }],
           verifiedAgainstVendor: false,
         }),
@@ -76,14 +88,36 @@ describe('ledgersim run', () => {
       expect(c.out().split('\n').slice(-2)).toEqual(['1 passed, 1 failed', 'Failed: sage-ge/wrong-expectation']);
 
       const broken = join(dir, 'broken.json');
-      await writeFile(broken, JSON.stringify({ id: 'sage-ge/x', title: 't', vendor: 'sage-ge', covers: ['SGE-JOURNAL-LOCKED'], steps: [{ do: 'teleport' }], expect: [{ expect: 'status', entry: 'P1', is: 'posted' }], verifiedAgainstVendor: false }));
+      await writeFile(
+        broken,
+        JSON.stringify({
+          id: 'sage-ge/x',
+          title: 't',
+          vendor: 'sage-ge',
+          covers: ['SGE-JOURNAL-LOCKED'],
+          steps: [{ do: 'teleport' }],
+          expect: [{ expect: 'status', entry: 'P1', is: 'posted' }],
+          verifiedAgainstVendor: false,
+        }),
+      );
       const b = capture();
       expect(await main(['run', broken], b.io)).toBe(2);
       expect(b.err()).toContain(broken);
       expect(b.err()).toContain('steps.0.do');
 
       const unknownId = join(dir, 'unknown-id.json');
-      await writeFile(unknownId, JSON.stringify({ id: 'sage-ge/x', title: 't', vendor: 'sage-ge', covers: ['SGE-NOPE'], steps: [{ do: 'link-file' }], expect: [{ expect: 'step-error', none: true }], verifiedAgainstVendor: false }));
+      await writeFile(
+        unknownId,
+        JSON.stringify({
+          id: 'sage-ge/x',
+          title: 't',
+          vendor: 'sage-ge',
+          covers: ['SGE-NOPE'],
+          steps: [{ do: 'link-file' }],
+          expect: [{ expect: 'step-error', none: true }],
+          verifiedAgainstVendor: false,
+        }),
+      );
       const u = capture();
       expect(await main(['run', unknownId], u.io)).toBe(2);
       expect(u.err()).toContain('covers.0');
@@ -98,7 +132,7 @@ describe('ledgersim run', () => {
 });
 
 describe('ledgersim reproduce', () => {
-  it('finds a customer\'s Sage GE message with another account number, runs it, and shows the remedy posting it', async () => {
+  it("finds a customer's Sage GE message with another account number, runs it, and shows the remedy posting it", async () => {
     const c = capture();
     expect(await main(['reproduce', 'account (411000) OR other is  collective'], c.io)).toBe(0);
     const out = c.out();
@@ -120,14 +154,20 @@ describe('ledgersim reproduce', () => {
   it('is not sure about a sentence that only begins like a short message (issue 15: "Compte {account}" swallowed it)', async () => {
     const c = capture();
     expect(await main(['reproduce', 'Compte 606400 à vérifier avant clôture', '--json'], c.io)).toBe(2);
-    const answer = JSON.parse(c.out()) as { match: null; sure: boolean; candidates: { id: string; evidence: string[] }[] };
+    const answer = JSON.parse(c.out()) as {
+      match: null;
+      sure: boolean;
+      candidates: { id: string; evidence: string[] }[];
+    };
     expect(answer.match).toBeNull();
     expect(answer.sure).toBe(false);
   });
 
-  it('replays a French message with the customer\'s account and explains it in French', async () => {
+  it("replays a French message with the customer's account and explains it in French", async () => {
     const c = capture();
-    expect(await main(['reproduce', 'Bonjour, rejet reçu : « Compte (411000) ou autre est collectif »', '--explain'], c.io)).toBe(0);
+    expect(
+      await main(['reproduce', 'Bonjour, rejet reçu : « Compte (411000) ou autre est collectif »', '--explain'], c.io),
+    ).toBe(0);
     const out = c.out();
     expect(out).toContain('SGE-COLLECTIVE-ACCOUNT');
     expect(out).toContain('(fr)');
@@ -137,10 +177,11 @@ describe('ledgersim reproduce', () => {
     expect(out).toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').remedy[0]);
   }, 30_000);
 
-  it('--fec: seeds the Sage GE state with the customer\'s accounts and labels (pipe FEC written by hand); a malformed FEC runs nothing', async () => {
+  it("--fec: seeds the Sage GE state with the customer's accounts and labels (pipe FEC written by hand); a malformed FEC runs nothing", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ledgersim-fec-'));
     try {
-      const header = 'JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise';
+      const header =
+        'JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise';
       const good = [
         header,
         'HA|Achats fournisseurs|HA1|20260110|606400|Petit matériel SARL Fabre||||20260110|Fournitures|100,00|0,00|||20260111||',
@@ -149,13 +190,25 @@ describe('ledgersim reproduce', () => {
       await writeFile(join(dir, 'good.txt'), good);
       await writeFile(join(dir, 'bad.txt'), good.replace('20260110|606400', '2026-01-10|606400'));
       const c = capture();
-      expect(await main(['reproduce', 'Compte (411000) ou autre est collectif', '--fec', join(dir, 'good.txt'), '--json'], c.io)).toBe(0);
-      const out = JSON.parse(c.out()) as { replay: { fec: string; fellBack?: string }; result: { timeline: { requests: { responseBody?: string }[] }[] } };
+      expect(
+        await main(
+          ['reproduce', 'Compte (411000) ou autre est collectif', '--fec', join(dir, 'good.txt'), '--json'],
+          c.io,
+        ),
+      ).toBe(0);
+      const out = JSON.parse(c.out()) as {
+        replay: { fec: string; fellBack?: string };
+        result: { timeline: { requests: { responseBody?: string }[] }[] };
+      };
       expect(out.replay.fec).toMatch(/seeded from .*good\.txt: 2 accounts, 1 subsidiary accounts, 1 journals/);
       expect(out.replay.fellBack).toBeUndefined();
-      expect(JSON.stringify(out.result.timeline.flatMap((t) => t.requests.map((r) => r.responseBody)))).toContain('Petit matériel SARL Fabre');
+      expect(JSON.stringify(out.result.timeline.flatMap((t) => t.requests.map((r) => r.responseBody)))).toContain(
+        'Petit matériel SARL Fabre',
+      );
       const bad = capture();
-      expect(await main(['reproduce', 'Compte (411000) ou autre est collectif', '--fec', join(dir, 'bad.txt')], bad.io)).toBe(2);
+      expect(
+        await main(['reproduce', 'Compte (411000) ou autre est collectif', '--fec', join(dir, 'bad.txt')], bad.io),
+      ).toBe(2);
       expect(bad.err()).toContain('line 2, column 4: EcritureDate "2026-01-10" is not a date AAAAMMJJ');
       expect(bad.out()).toBe('');
     } finally {
@@ -169,9 +222,17 @@ describe('ledgersim reproduce', () => {
     expect(documented.length).toBeGreaterThan(10);
     for (const entry of documented) {
       const message = entry.messages.find((m) => m.documented)!;
-      const params = Object.fromEntries(templateParams(message.en).map((name) => [name, name === 'years' ? '2019' : name === 'account' ? '4010000042' : `Other ${name} 42`]));
+      const params = Object.fromEntries(
+        templateParams(message.en).map((name) => [
+          name,
+          name === 'years' ? '2019' : name === 'account' ? '4010000042' : `Other ${name} 42`,
+        ]),
+      );
       const c = capture();
-      const code = await main(['reproduce', renderMessage(entry.id, params, entry.messages.indexOf(message)).toLowerCase()], c.io);
+      const code = await main(
+        ['reproduce', renderMessage(entry.id, params, entry.messages.indexOf(message)).toLowerCase()],
+        c.io,
+      );
       expect(code, `${entry.id}: ${c.err()}${c.out().slice(-500)}`).toBe(0);
       expect(c.out()).toContain(entry.id);
     }
@@ -189,27 +250,59 @@ describe('ledgersim run --against the servers of ledgersim start', () => {
     const urls = running.simulators.map((s) => s.url);
     // another user of the shared server: a fault rule of theirs on a path no scenario calls
     const theirs = { path: '/nobody-calls-this/**', kind: 'status', status: 503 };
-    for (const url of urls) expect((await fetch(`${url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(theirs) })).status).toBe(201);
+    for (const url of urls)
+      expect(
+        (
+          await fetch(`${url}/__admin/faults`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(theirs),
+          })
+        ).status,
+      ).toBe(201);
     const look = async (url: string) => {
       const get = async (path: string) => (await fetch(`${url}/__admin${path}`)).json();
-      return { clock: await get('/clock'), tenants: await get('/tenants'), faults: await get('/faults'), state: await get('/state') };
+      return {
+        clock: await get('/clock'),
+        tenants: await get('/tenants'),
+        faults: await get('/faults'),
+        state: await get('/state'),
+      };
     };
     const before = await Promise.all(urls.map(look));
     const inProcess = capture();
     const against = capture();
     expect(await main(['run', 'sage-ge/*', 'hub/*', 'loop/*', 'quadra/*', '--json'], inProcess.io)).toBe(0);
-    expect(await main(['run', 'sage-ge/*', 'hub/*', 'loop/*', 'quadra/*', '--json', ...urls.flatMap((u) => ['--against', u])], against.io)).toBe(0);
-    const summary = (text: string) => (JSON.parse(text) as { results: { id: string; status: string; mode: string }[] }).results.map((r) => [r.id, r.status]);
+    expect(
+      await main(
+        ['run', 'sage-ge/*', 'hub/*', 'loop/*', 'quadra/*', '--json', ...urls.flatMap((u) => ['--against', u])],
+        against.io,
+      ),
+    ).toBe(0);
+    const summary = (text: string) =>
+      (JSON.parse(text) as { results: { id: string; status: string; mode: string }[] }).results.map((r) => [
+        r.id,
+        r.status,
+      ]);
     expect(summary(against.out())).toEqual(summary(inProcess.out()));
-    expect((JSON.parse(against.out()) as { results: { mode: string }[] }).results.every((r) => r.mode === 'against')).toBe(true);
+    expect(
+      (JSON.parse(against.out()) as { results: { mode: string }[] }).results.every((r) => r.mode === 'against'),
+    ).toBe(true);
     // clock, tenants, fault rules and state (the demo firms) exactly as before
     const after = await Promise.all(urls.map(look));
     for (const [i, url] of urls.entries()) expect(after[i], url).toEqual(before[i]);
-    expect((before[0]!.tenants as { tenants: string[] }).tenants).toEqual(expect.arrayContaining(['ENT-1', 'ENT-2', 'ENT-3']));
+    expect((before[0]!.tenants as { tenants: string[] }).tenants).toEqual(
+      expect.arrayContaining(['ENT-1', 'ENT-2', 'ENT-3']),
+    );
     // and the scenarios' requests are out of the journal
     for (const url of urls) {
-      const { requests } = (await (await fetch(`${url}/__admin/requests?limit=10000`)).json()) as { requests: { tenantId?: string }[] };
-      expect(requests.filter((r) => r.tenantId?.startsWith('scn-')), url).toEqual([]);
+      const { requests } = (await (await fetch(`${url}/__admin/requests?limit=10000`)).json()) as {
+        requests: { tenantId?: string }[];
+      };
+      expect(
+        requests.filter((r) => r.tenantId?.startsWith('scn-')),
+        url,
+      ).toEqual([]);
     }
   }, 120_000);
 

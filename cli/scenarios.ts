@@ -40,11 +40,27 @@ export async function scenariosCommand(args: string[], io: CliIO): Promise<numbe
   const { values, positionals } = parse(args, { vendor: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const vendors = SCENARIO_DIRS;
-  if (values.vendor && !vendors.includes(values.vendor as string)) throw new UsageError(`--vendor must be one of ${vendors.join(', ')}`);
+  if (values.vendor && !vendors.includes(values.vendor as string))
+    throw new UsageError(`--vendor must be one of ${vendors.join(', ')}`);
   const all = await builtIn(io);
   if (typeof all === 'number') return all;
   const list = all.filter((s) => !values.vendor || s.vendor === values.vendor || s.id.startsWith(`${values.vendor}/`));
-  if (values.json) io.out(JSON.stringify({ scenarios: list.map((s) => ({ id: s.id, vendor: s.vendor, title: s.title, covers: s.covers, verifiedAgainstVendor: s.verifiedAgainstVendor })) }, null, 2));
+  if (values.json)
+    io.out(
+      JSON.stringify(
+        {
+          scenarios: list.map((s) => ({
+            id: s.id,
+            vendor: s.vendor,
+            title: s.title,
+            covers: s.covers,
+            verifiedAgainstVendor: s.verifiedAgainstVendor,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
   else for (const s of list) io.out(scenarioLine(s));
   return 0;
 }
@@ -62,7 +78,9 @@ async function resolveAgainst(urls: string[]): Promise<RunOptions['against']> {
     let simulator: string | undefined;
     try {
       const token = process.env.LEDGERSIM_ADMIN_TOKEN;
-      const res = await fetch(`${url.replace(/\/+$/, '')}/__admin/health`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const res = await fetch(`${url.replace(/\/+$/, '')}/__admin/health`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
       simulator = ((await res.json()) as { simulator?: string }).simulator;
     } catch (error) {
       throw new UsageError(`--against ${url}: no simulator answers there (${(error as Error).message})`);
@@ -87,14 +105,26 @@ function requireEveryVendor(against: NonNullable<RunOptions['against']>, scenari
 export function modeLine(count: number, against: RunOptions['against']): string {
   const scenarios = `${count} scenario${count === 1 ? '' : 's'}`;
   if (!against) return `Running ${scenarios} in-process.`;
-  return `Running ${scenarios} against ${Object.entries(against).map(([vendor, url]) => `${url} (${vendor})`).join(', ')}.`;
+  return `Running ${scenarios} against ${Object.entries(against)
+    .map(([vendor, url]) => `${url} (${vendor})`)
+    .join(', ')}.`;
 }
 
-const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+const globToRegExp = (glob: string) =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 
 /** `ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]` */
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, junit: { type: 'string' }, against: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    junit: { type: 'string' },
+    against: { type: 'string', multiple: true },
+  });
   const all = await builtIn(io);
   if (typeof all === 'number') return all;
   let chosen: Scenario[] = [];
@@ -144,7 +174,12 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
 
 /** `ledgersim reproduce "<message a customer saw>" [--json] [--explain] [--fec FILE] [--against URL ...]` */
 export async function reproduceCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, explain: { type: 'boolean' }, fec: { type: 'string' }, against: { type: 'string', multiple: true } });
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    explain: { type: 'boolean' },
+    fec: { type: 'string' },
+    against: { type: 'string', multiple: true },
+  });
   if (positionals.length === 0) throw new UsageError('reproduce needs the message the customer saw, in quotes');
   const message = positionals.join(' ');
   // The customer's FEC is read first: a bad one stops everything, nothing runs.
@@ -166,13 +201,26 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   }
   const { sure, candidates, unsureBecause } = identifyMessage(message);
   const c = palette(!values.json && useColour(io));
-  const listed = candidates.slice(0, 3).map((m) => ({ id: m.id, confidence: Number(m.confidence.toFixed(2)), via: m.via, lang: m.lang, evidence: m.evidence, params: m.params, title: m.entry.title }));
+  const listed = candidates
+    .slice(0, 3)
+    .map((m) => ({
+      id: m.id,
+      confidence: Number(m.confidence.toFixed(2)),
+      via: m.via,
+      lang: m.lang,
+      evidence: m.evidence,
+      params: m.params,
+      title: m.entry.title,
+    }));
   if (!sure) {
     // Not sure is an answer: a wrong confident one would send support down the wrong remedy.
     if (values.json) io.out(JSON.stringify({ match: null, sure: false, unsureBecause, candidates: listed }, null, 2));
     else {
       io.err(`ledgersim: not sure which catalogue entry this is (${unsureBecause}).`);
-      if (listed.length) io.err(`The candidates:\n${listed.map((m) => `  ${m.id} ${Math.round(m.confidence * 100)}% (${m.via}, ${m.lang}): ${m.title}\n    matched: ${m.evidence.join(' ')}`).join('\n')}`);
+      if (listed.length)
+        io.err(
+          `The candidates:\n${listed.map((m) => `  ${m.id} ${Math.round(m.confidence * 100)}% (${m.via}, ${m.lang}): ${m.title}\n    matched: ${m.evidence.join(' ')}`).join('\n')}`,
+        );
       else io.err('No catalogue entry resembles it; `ledgersim scenarios` lists what is covered.');
     }
     return 2;
@@ -205,27 +253,76 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
     : undefined;
   const explanation = values.explain ? explain(entry, sure) : undefined;
   if (values.json) {
-    io.out(JSON.stringify({ match: { id: entry.id, confidence: sure.confidence, via: sure.via, lang: sure.lang, evidence: sure.evidence, params: sure.params }, sure: true, candidates: listed, replay: { substituted: replay.substituted, notSubstituted: replay.notSubstituted, fellBack, ...(fecSummary ? { fec: fecSummary } : {}) }, ...(explanation ? { explanation } : {}), entry, result }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          match: {
+            id: entry.id,
+            confidence: sure.confidence,
+            via: sure.via,
+            lang: sure.lang,
+            evidence: sure.evidence,
+            params: sure.params,
+          },
+          sure: true,
+          candidates: listed,
+          replay: {
+            substituted: replay.substituted,
+            notSubstituted: replay.notSubstituted,
+            fellBack,
+            ...(fecSummary ? { fec: fecSummary } : {}),
+          },
+          ...(explanation ? { explanation } : {}),
+          entry,
+          result,
+        },
+        null,
+        2,
+      ),
+    );
     return result.status === 'passed' ? 0 : 1;
   }
   const before = result.timeline.filter((t) => t.phase !== 'remedy' && t.phase !== 'remedy-expect');
   const after = result.timeline.filter((t) => t.phase === 'remedy' || t.phase === 'remedy-expect');
   io.out(renderEntry(entry, c).join('\n'));
-  io.out(`  matched: ${sure.via === 'message' ? 'the message' : sure.via === 'status' ? 'a status name' : 'a symptom'} (${sure.lang}), confidence ${Math.round(sure.confidence * 100)}%: ${sure.evidence.join(' ')}`);
-  if (Object.keys(sure.params).length) io.out(`  read from the message: ${Object.entries(sure.params).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
-  if (replay.substituted.length && !fellBack) io.out(`  replayed with the customer's values: ${replay.substituted.map((s) => `${s.name} ${s.from} → ${s.to}`).join(', ')}`);
-  if (fellBack) io.out(c.yellow(`  the customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values`));
+  io.out(
+    `  matched: ${sure.via === 'message' ? 'the message' : sure.via === 'status' ? 'a status name' : 'a symptom'} (${sure.lang}), confidence ${Math.round(sure.confidence * 100)}%: ${sure.evidence.join(' ')}`,
+  );
+  if (Object.keys(sure.params).length)
+    io.out(
+      `  read from the message: ${Object.entries(sure.params)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ')}`,
+    );
+  if (replay.substituted.length && !fellBack)
+    io.out(
+      `  replayed with the customer's values: ${replay.substituted.map((s) => `${s.name} ${s.from} → ${s.to}`).join(', ')}`,
+    );
+  if (fellBack)
+    io.out(
+      c.yellow(
+        `  the customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values`,
+      ),
+    );
   for (const n of replay.notSubstituted) io.out(c.dim(`  not replayed: ${n.name} = ${n.value} (${n.why})`));
   if (fecSummary) io.out(`  ${fecSummary}`);
   io.out('');
   io.out(c.bold(`Reproduced by ${scenario.id}: ${scenario.title}`));
-  io.out(renderTimeline(before, c).map((l) => `  ${l}`).join('\n'));
+  io.out(
+    renderTimeline(before, c)
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
   io.out('');
   io.out(renderRemedy(entry, c).join('\n'));
   if (after.length) {
     io.out('');
     io.out(c.bold('Running the remedy:'));
-    io.out(renderTimeline(after, c).map((l) => `  ${l}`).join('\n'));
+    io.out(
+      renderTimeline(after, c)
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
   }
   if (explanation) {
     io.out('');
@@ -234,6 +331,10 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   }
   io.out('');
   for (const failure of result.failures) io.out(c.red(failure));
-  io.out(result.status === 'passed' ? c.green(after.length ? 'Reproduced, and the remedy clears it.' : 'Reproduced.') : c.red('The scenario did not behave as documented.'));
+  io.out(
+    result.status === 'passed'
+      ? c.green(after.length ? 'Reproduced, and the remedy clears it.' : 'Reproduced.')
+      : c.red('The scenario did not behave as documented.'),
+  );
   return result.status === 'passed' ? 0 : 1;
 }

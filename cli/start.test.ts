@@ -12,10 +12,11 @@ const ROOT = join(import.meta.dirname, '..');
 /** A base port with it and the next three free on loopback (what `start --port-base` binds). */
 async function freePortBase(): Promise<number> {
   const { createServer } = await import('node:net');
-  const free = (port: number) => new Promise<boolean>((resolve) => {
-    const server = createServer().once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = createServer().once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
   for (;;) {
     const base = 20_000 + Math.floor(Math.random() * 40_000);
     if ((await free(base)) && (await free(base + 1)) && (await free(base + 2)) && (await free(base + 3))) return base;
@@ -84,15 +85,25 @@ describe('ledgersim start --admin-token --allowed-host (process)', () => {
     expect(started.stdout()).toMatch(/asks for Authorization: Bearer <the admin token>/);
     expect(started.stdout()).not.toContain(token);
     expect((await fetch(`${started.url}/__admin/health`)).status).toBe(401);
-    expect((await fetch(`${started.url}/__admin/health`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${started.url}/__admin/health`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
     const { request } = await import('node:http');
     const url = new URL(started.url);
     const status = (host: string) =>
       new Promise<number>((resolve, reject) => {
-        request({ host: url.hostname, port: url.port, path: '/__admin/health', headers: { host, authorization: `Bearer ${token}` } }, (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        })
+        request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: '/__admin/health',
+            headers: { host, authorization: `Bearer ${token}` },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        )
           .on('error', reject)
           .end();
       });
@@ -114,7 +125,11 @@ describe('ledgersim start (process)', () => {
     const put = await fetch(`${first.url}/api/v1/files/healthy/third-parties`, {
       method: 'PUT',
       headers: auth,
-      body: JSON.stringify({ thirdParties: [{ type: 'supplier', name: 'Boulangerie Durable', subsidiaryAccount: 'FDURABLE', collectiveAccount: '401000' }] }),
+      body: JSON.stringify({
+        thirdParties: [
+          { type: 'supplier', name: 'Boulangerie Durable', subsidiaryAccount: 'FDURABLE', collectiveAccount: '401000' },
+        ],
+      }),
     });
     expect(put.status).toBe(200);
     first.child.kill('SIGKILL');
@@ -134,14 +149,20 @@ describe('ledgersim start (process)', () => {
     dirs.push(dir);
     const file = join(dir, 'sage-ge.json');
     await writeFile(file, '{"format": "ledgersim-state/1", "seq": 3, "state": {"tenants": {"X": {"id": 42}}}}');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--data', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'cli/run.ts', 'start', '--port-base', '0', '--data', dir],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     children.push(child);
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     expect(await exitOf(child)).toBe(1);
     expect(stderr).toContain(file);
     expect(stderr).toMatch(/tenants\.X\.id/);
-    expect(await readFile(file, 'utf8')).toBe('{"format": "ledgersim-state/1", "seq": 3, "state": {"tenants": {"X": {"id": 42}}}}');
+    expect(await readFile(file, 'utf8')).toBe(
+      '{"format": "ledgersim-state/1", "seq": 3, "state": {"tenants": {"X": {"id": 42}}}}',
+    );
   });
 });
 
@@ -151,7 +172,10 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
     expect(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build`).toBe(true);
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['bin/ledgersim.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['bin/ledgersim.js', ...args], {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         child.stdout!.on('data', (chunk) => (out += chunk));
         child.stderr!.on('data', (chunk) => (out += chunk));
@@ -170,17 +194,21 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
     expect(one.code).toBe(0);
   });
 
-  it('start prints each simulator\'s /docs and serves Swagger UI\'s files from node_modules, whatever the working directory', async () => {
+  it("start prints each simulator's /docs and serves Swagger UI's files from node_modules, whatever the working directory", async () => {
     const { existsSync, readFileSync } = await import('node:fs');
     expect(existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build`).toBe(true);
     const elsewhere = await mkdtemp(join(tmpdir(), 'ledgersim-docs-cwd-'));
     dirs.push(elsewhere);
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ledgersim.js'), 'start', '--port-base', '0'], { cwd: elsewhere, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ledgersim.js'), 'start', '--port-base', '0'], {
+      cwd: elsewhere,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let out = '';
     child.stdout!.on('data', (chunk) => (out += chunk));
     child.stderr!.on('data', (chunk) => (out += chunk));
-    for (let waited = 0; !out.includes('Ctrl-C') && waited < 15_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; !out.includes('Ctrl-C') && waited < 15_000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const url = /Sage GE\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
     expect(url, out).toBeDefined();
     expect(out).toContain(`API reference: ${url}/docs`);
@@ -199,7 +227,10 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
       const source = `interface Mine { id: string; vendor: 'sage-ge' }\nconst scenario = ${JSON.stringify({ ...builtIn, id: 'sage-ge/mine-ts-scenario' })} satisfies Mine;\nexport default scenario;\n`;
       for (const name of ['mine.scenario.ts', 'mine.scenario.mts']) {
         await writeFile(join(dir, name), source);
-        const child = spawn(process.execPath, ['bin/ledgersim.js', 'run', join(dir, name)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['bin/ledgersim.js', 'run', join(dir, name)], {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         children.push(child);
         let out = '';
         child.stdout!.on('data', (chunk) => (out += chunk));
@@ -225,20 +256,28 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
   });
 
   it("keeps the build's incremental cache inside dist/, so that deleting dist/ rebuilds everything", async () => {
-    const config = JSON.parse(await readFile(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { compilerOptions: { tsBuildInfoFile?: string; incremental?: boolean } };
+    const config = JSON.parse(await readFile(join(ROOT, 'tsconfig.build.json'), 'utf8')) as {
+      compilerOptions: { tsBuildInfoFile?: string; incremental?: boolean };
+    };
     const info = config.compilerOptions.tsBuildInfoFile;
     expect(info === undefined ? config.compilerOptions.incremental === false : info.startsWith('dist/')).toBe(true);
   });
 
   it('hands a large output to a pipe whole before it exits (ledgersim run --json | jq)', async () => {
-    const child = spawn(process.execPath, ['bin/ledgersim.js', 'run', 'sage-ge/*', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/ledgersim.js', 'run', 'sage-ge/*', '--json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let out = '';
     // A slow reader: nothing is read until the process has exited (or 4 s have passed), so what does
     // not fit in the pipe waits in the process, which must not exit before handing it over.
     child.stdout!.pause();
     const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-    await Promise.race([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 4_000))]);
+    await Promise.race([
+      new Promise((resolve) => child.once('exit', resolve)),
+      new Promise((resolve) => setTimeout(resolve, 4_000)),
+    ]);
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.stdout!.resume();
     expect(await closed).toBe(0);
@@ -250,16 +289,33 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
 
   it('keeps serving, and stops cleanly, when the reader of its output goes away (ledgersim start | head)', async () => {
     const base = await freePortBase();
-    const child = spawn(process.execPath, ['bin/ledgersim.js', 'start', '--port-base', String(base)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/ledgersim.js', 'start', '--port-base', String(base)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     child.stdout!.destroy(); // the reader is gone before the first line is written
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     const health = `http://127.0.0.1:${base + 1}/__admin/health`;
-    for (let i = 0; i < 200 && (await fetch(health).then((r) => r.status, () => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 200 &&
+      (await fetch(health).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     // It printed its URLs into the closed pipe by now; it must still answer afterwards.
     await new Promise((r) => setTimeout(r, 200));
-    expect(await fetch(health).then((r) => r.status, () => 0)).toBe(200);
+    expect(
+      await fetch(health).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    ).toBe(200);
     expect(child.exitCode).toBeNull();
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);

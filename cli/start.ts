@@ -14,7 +14,8 @@ export interface CliIO {
 
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return Number(value);
 }
 
@@ -45,22 +46,45 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parsed;
   const seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
   const portBase = integer('port-base', values['port-base'], 0, 65_000);
-  if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) throw new UsageError(`--now must be an ISO date or instant, not "${values.now}"`);
+  if (values.now !== undefined && !Number.isFinite(Date.parse(values.now)))
+    throw new UsageError(`--now must be an ISO date or instant, not "${values.now}"`);
 
-  const allowedHosts = (values['allowed-host'] ?? []).flatMap((list) => list.split(',')).map((h) => h.trim()).filter(Boolean);
-  for (const host of allowedHosts) if (!/^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i.test(host)) throw new UsageError(`--allowed-host takes a host name, optionally with :port, not "${host}"`);
+  const allowedHosts = (values['allowed-host'] ?? [])
+    .flatMap((list) => list.split(','))
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (const host of allowedHosts)
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(:\d{1,5})?$/i.test(host))
+      throw new UsageError(`--allowed-host takes a host name, optionally with :port, not "${host}"`);
   // A token on the command line is visible in the process list: LEDGERSIM_ADMIN_TOKEN keeps it out.
   const adminToken = values['admin-token'] ?? (process.env.LEDGERSIM_ADMIN_TOKEN || undefined);
-  if (adminToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(adminToken)) throw new UsageError('--admin-token must be at least 16 printable characters with no spaces');
-  if (values.clock !== undefined && values.clock !== 'live' && values.clock !== 'frozen') throw new UsageError(`--clock must be live or frozen, not "${values.clock}"`);
+  if (adminToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(adminToken))
+    throw new UsageError('--admin-token must be at least 16 printable characters with no spaces');
+  if (values.clock !== undefined && values.clock !== 'live' && values.clock !== 'frozen')
+    throw new UsageError(`--clock must be live or frozen, not "${values.clock}"`);
   const clockMode = (values.clock ?? 'live') as 'live' | 'frozen';
-  if (values.log !== undefined && values.log !== 'json' && values.log !== 'text') throw new UsageError(`--log must be text or json, not "${values.log}"`);
+  if (values.log !== undefined && values.log !== 'json' && values.log !== 'text')
+    throw new UsageError(`--log must be text or json, not "${values.log}"`);
   const logFormat = values.log ?? (values.verbose ? 'text' : undefined);
-  const onRequest = logFormat === undefined ? undefined : (line: RequestLogLine) => io.out(logFormat === 'json' ? JSON.stringify(line) : formatRequestLine(line));
+  const onRequest =
+    logFormat === undefined
+      ? undefined
+      : (line: RequestLogLine) => io.out(logFormat === 'json' ? JSON.stringify(line) : formatRequestLine(line));
 
   let started;
   try {
-    started = await startSimulators({ seed, portBase, dataDir: values.data, host: values.host, now: values.now, clock: clockMode, onRequest, allowedHosts, adminToken, warn: (text) => text.split('\n').forEach((line) => io.err(line)) });
+    started = await startSimulators({
+      seed,
+      portBase,
+      dataDir: values.data,
+      host: values.host,
+      now: values.now,
+      clock: clockMode,
+      onRequest,
+      allowedHosts,
+      adminToken,
+      warn: (text) => text.split('\n').forEach((line) => io.err(line)),
+    });
   } catch (error) {
     if (error instanceof StoreLoadError) {
       io.err(`ledgersim: cannot load the state: ${error.message}`);
@@ -77,7 +101,9 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
     }
     throw error;
   }
-  io.out(`ledgersim ${values.data ? `(state in ${values.data})` : '(state in memory)'}, seed ${seed ?? 1}, virtual clock at ${started.clock.now().toISOString()}`);
+  io.out(
+    `ledgersim ${values.data ? `(state in ${values.data})` : '(state in memory)'}, seed ${seed ?? 1}, virtual clock at ${started.clock.now().toISOString()}`,
+  );
   io.out(
     clockMode === 'live'
       ? 'The virtual clock runs with real time (imports finish, nights come); POST /__admin/clock {"advance":"12h"} or the dashboard moves it ahead, --clock frozen stops it.'
@@ -89,7 +115,9 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
   }
   for (const sim of started.simulators) {
     io.out('');
-    io.out(`${sim.title.padEnd(8)} ${sim.url}   (API reference: ${sim.url}/docs, admin: ${sim.url}/__admin/health, API description: ${sim.url}/openapi.json)`);
+    io.out(
+      `${sim.title.padEnd(8)} ${sim.url}   (API reference: ${sim.url}/docs, admin: ${sim.url}/__admin/health, API description: ${sim.url}/openapi.json)`,
+    );
     for (const line of sim.credentials) io.out(`  ${line}`);
   }
   if (adminToken) {

@@ -57,26 +57,46 @@ export function createHttpClient(options: HttpClientOptions) {
     let res: Response;
     let text: string;
     try {
-      res = await options.fetch(url, { method: req.method, headers, body: body as RequestInit['body'], signal: AbortSignal.timeout(timeoutMs) });
+      res = await options.fetch(url, {
+        method: req.method,
+        headers,
+        body: body as RequestInit['body'],
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       text = await res.text();
     } catch (error) {
-      return failure({ kind: 'transport', message: `${req.method} ${req.path}: ${(error as Error).message}`, retryable: true });
+      return failure({
+        kind: 'transport',
+        message: `${req.method} ${req.path}: ${(error as Error).message}`,
+        retryable: true,
+      });
     }
     // A network error surfaced as a response (Response.error(): type "error", status 0).
-    if (res.type === 'error' || res.status === 0) return failure({ kind: 'transport', message: `${req.method} ${req.path}: network error`, retryable: true });
+    if (res.type === 'error' || res.status === 0)
+      return failure({ kind: 'transport', message: `${req.method} ${req.path}: network error`, retryable: true });
     if (res.status === 429 || res.status >= 500) {
       const retryAfter = Number(res.headers.get('retry-after'));
       return {
-        ...failure({ kind: 'transport', status: res.status, message: `${req.method} ${req.path}: HTTP ${res.status}`, retryable: true }),
+        ...failure({
+          kind: 'transport',
+          status: res.status,
+          message: `${req.method} ${req.path}: HTTP ${res.status}`,
+          retryable: true,
+        }),
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
       };
     }
-    let parsed: unknown = undefined;
+    let parsed: unknown ;
     if (text.length > 0) {
       try {
         parsed = JSON.parse(text);
       } catch {
-        return failure({ kind: 'contract-violation', status: res.status, message: `${req.method} ${req.path}: the answer is not JSON`, body: text.slice(0, 500) });
+        return failure({
+          kind: 'contract-violation',
+          status: res.status,
+          message: `${req.method} ${req.path}: the answer is not JSON`,
+          body: text.slice(0, 500),
+        });
       }
     }
     if (res.status >= 400) return failure(options.classify(res.status, parsed, text));
@@ -84,7 +104,12 @@ export function createHttpClient(options: HttpClientOptions) {
     const checked = req.schema.safeParse(parsed);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
-      return failure({ kind: 'contract-violation', status: res.status, message: `${req.method} ${req.path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, body: text.slice(0, 500) });
+      return failure({
+        kind: 'contract-violation',
+        status: res.status,
+        message: `${req.method} ${req.path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+        body: text.slice(0, 500),
+      });
     }
     return success(checked.data);
   }
@@ -98,7 +123,9 @@ export function createHttpClient(options: HttpClientOptions) {
         const { error } = result;
         const retryable =
           // A 429 or 503 means the request was not taken in: safe to send again even when not idempotent.
-          (error.kind === 'transport' && error.retryable && (req.idempotent || error.status === 429 || error.status === 503)) ||
+          (error.kind === 'transport' &&
+            error.retryable &&
+            (req.idempotent || error.status === 429 || error.status === 503)) ||
           (error.kind === 'contract-violation' && req.idempotent && error.status < 300);
         if (!retryable || attempt >= maxRetries) return { ok: false, error: result.error };
         attempt += 1;

@@ -6,7 +6,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CONNECTORS = join(ROOT, 'connectors');
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sourceFiles(join(dir, d.name)) : /\.(ts|tsx)$/.test(d.name) ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sourceFiles(join(dir, d.name)) : /\.(ts|tsx)$/.test(d.name) ? [join(dir, d.name)] : [],
+  );
 }
 
 /** Every module a file names: static and type imports, re-exports, dynamic `import()`, `vi.mock`. */
@@ -43,6 +45,14 @@ describe('connectors/ is the hub side: it never imports the simulators', () => {
       `import '../../simulators/kit/side-effect.js';`,
       `import { e } from '../../core/clock.js';`,
     ].join('\n');
-    expect(importedRoots(file, text)).toEqual(['simulators', 'simulators', 'simulators', 'simulators', 'simulators', 'simulators', 'core']);
+    expect(importedRoots(file, text)).toEqual([
+      'simulators',
+      'simulators',
+      'simulators',
+      'simulators',
+      'simulators',
+      'simulators',
+      'core',
+    ]);
   });
 });

@@ -63,7 +63,11 @@ export interface ReadBackPolicy {
    * looked for every night. `onlyIfLaterBatchPosted`: only when an entry of the same or a later
    * batch of the file was posted since (else the vendor may simply not have imported yet).
    */
-  readonly whenRetriesRunOut?: { readonly catalogueId: CatalogueId; readonly message: string; readonly onlyIfLaterBatchPosted: boolean };
+  readonly whenRetriesRunOut?: {
+    readonly catalogueId: CatalogueId;
+    readonly message: string;
+    readonly onlyIfLaterBatchPosted: boolean;
+  };
   /**
    * A missing entry goes back to pending sending and is sent again on each of the retry nights
    * (Quadra, seed 003: "they remain pending sending and a new attempt is made for 3 consecutive
@@ -124,7 +128,11 @@ export interface Connector {
    * "mark as verified"...): the same entry and attempt is never created twice by the vendor.
    * A per-entry failure is in the array; a failure of the whole call is the Result's error.
    */
-  pushEntries(fileId: string, entries: readonly PushItem[], referenceData: ReferenceData): Promise<Result<PushOutcome[]>>;
+  pushEntries(
+    fileId: string,
+    entries: readonly PushItem[],
+    referenceData: ReferenceData,
+  ): Promise<Result<PushOutcome[]>>;
   /** Reads back the fate of pushed entries, in the same order. */
   readBack(fileId: string, receipts: readonly PushReceipt[]): Promise<Result<EntryFate[]>>;
 }

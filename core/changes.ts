@@ -41,7 +41,9 @@ type Child<T, K extends string> =
     : never;
 
 /** The value at `P` below `T`, or `InvalidStep` when the path does not exist in `T`'s type. One step per path element: checking a path costs its length, never the size of the state's type. */
-export type ValueAt<T, P extends Path> = P extends readonly [infer K extends string, ...infer Rest extends Path] ? ValueAt<Child<T, K>, Rest> : T;
+export type ValueAt<T, P extends Path> = P extends readonly [infer K extends string, ...infer Rest extends Path]
+  ? ValueAt<Child<T, K>, Rest>
+  : T;
 
 type ValidPath<T, P extends Path> = [ValueAt<T, P>] extends [InvalidStep] ? never : P;
 
@@ -83,7 +85,6 @@ export function changesOf<T>(prefix: Path = []): Changes<T> {
   } as Changes<T>;
 }
 
-
 /** The first key of the changes' paths that can never be a key of the state, if any. */
 export function forbiddenKeyIn(changes: readonly Change[]): string | undefined {
   for (const change of changes) for (const key of change.path) if (!isStorableKey(key)) return key;
@@ -91,7 +92,8 @@ export function forbiddenKeyIn(changes: readonly Change[]): string | undefined {
 }
 
 /** What a client is told when a name it gave would have become such a key. */
-export const forbiddenKeyMessage = (key: string): string => `"${key}" cannot name anything here: ${RESERVED_KEY_MESSAGE}`;
+export const forbiddenKeyMessage = (key: string): string =>
+  `"${key}" cannot name anything here: ${RESERVED_KEY_MESSAGE}`;
 
 /** A change whose path holds a name no state can hold as a key (`__proto__`...); nothing was applied. */
 export class ForbiddenKeyError extends RangeError {

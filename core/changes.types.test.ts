@@ -16,7 +16,9 @@ const FileSchema = z.object({
   pending: z.object({ remaining: z.number() }).nullable(),
   entries: z.record(z.string(), z.object({ id: z.string(), status: z.enum(['queued', 'done']) })),
 });
-const StateSchema = z.object({ tenants: z.record(z.string(), z.object({ name: z.string(), files: z.record(z.string(), FileSchema) })) });
+const StateSchema = z.object({
+  tenants: z.record(z.string(), z.object({ name: z.string(), files: z.record(z.string(), FileSchema) })),
+});
 type State = z.infer<typeof StateSchema>;
 type File = z.infer<typeof FileSchema>;
 
@@ -27,7 +29,9 @@ const fileId: string = 'F1';
 describe('changesOf', () => {
   it('types each path from the state and each value from its path', () => {
     expectTypeOf<ValueAt<State, ['tenants', string, 'files', string, 'locked']>>().toEqualTypeOf<boolean>();
-    expectTypeOf<ValueAt<State, ['tenants', string, 'files', string, 'entries', string, 'status']>>().toEqualTypeOf<'queued' | 'done'>();
+    expectTypeOf<ValueAt<State, ['tenants', string, 'files', string, 'entries', string, 'status']>>().toEqualTypeOf<
+      'queued' | 'done'
+    >();
     expectTypeOf(state.at('tenants', tenant, 'files', fileId)).toEqualTypeOf(changesOf<File>());
 
     state.set(['tenants', tenant, 'name'], 'Cabinet');
@@ -66,13 +70,19 @@ describe('changesOf', () => {
 
   it('builds the plain changes the store applies and logs, prefixed by the scope', () => {
     const file = state.at('tenants', 'T1', 'files', 'F1');
-    const changes: Change[] = [file.set(['locked'], true), file.del(['entries', 'E1']), state.set(['tenants', 'T1', 'name'], 'Cabinet')];
+    const changes: Change[] = [
+      file.set(['locked'], true),
+      file.del(['entries', 'E1']),
+      state.set(['tenants', 'T1', 'name'], 'Cabinet'),
+    ];
     expect(changes).toEqual([
       { op: 'set', path: ['tenants', 'T1', 'files', 'F1', 'locked'], value: true },
       { op: 'del', path: ['tenants', 'T1', 'files', 'F1', 'entries', 'E1'] },
       { op: 'set', path: ['tenants', 'T1', 'name'], value: 'Cabinet' },
     ]);
-    const root: Record<string, unknown> = { tenants: { T1: { name: 'old', files: { F1: { locked: false, entries: { E1: { id: 'E1' } } } } } } };
+    const root: Record<string, unknown> = {
+      tenants: { T1: { name: 'old', files: { F1: { locked: false, entries: { E1: { id: 'E1' } } } } } },
+    };
     applyChanges(root, changes);
     expect(root).toEqual({ tenants: { T1: { name: 'Cabinet', files: { F1: { locked: true, entries: {} } } } } });
   });

@@ -8,7 +8,9 @@ import { faultyFileLayer, nodeFileLayer } from './file-layer.js';
 import { loadData } from './load.js';
 import { openFileStore, StoreUnavailableError, type Store } from './store.js';
 
-const StateSchema = z.object({ tenants: z.record(z.string(), z.object({ n: z.number(), tags: z.record(z.string(), z.string()).default({}) })) });
+const StateSchema = z.object({
+  tenants: z.record(z.string(), z.object({ n: z.number(), tags: z.record(z.string(), z.string()).default({}) })),
+});
 type State = z.infer<typeof StateSchema>;
 const initial = (): State => ({ tenants: { a: { n: 0, tags: {} } } });
 
@@ -21,7 +23,8 @@ async function tempDir() {
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
-const open = (dir: string, extra: Partial<Parameters<typeof openFileStore<State>>[0]> = {}) => openFileStore<State>({ dir, name: 'sim', schema: StateSchema, initial, ...extra });
+const open = (dir: string, extra: Partial<Parameters<typeof openFileStore<State>>[0]> = {}) =>
+  openFileStore<State>({ dir, name: 'sim', schema: StateSchema, initial, ...extra });
 
 /** The directory as a crash would leave it now: a copy, opened by a second store, never closed. */
 async function reopenCopy(dir: string): Promise<Store<State>> {
@@ -87,7 +90,9 @@ describe('a write is in memory only with its durability', () => {
 
     control.failing = 'ENOSPC';
     control.partialBytes = 25; // the disk takes part of the line, then fills up
-    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => store.commit([set(['tenants', 'a', 'tags', `t${i}`], 'lost')])));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => store.commit([set(['tenants', 'a', 'tags', `t${i}`], 'lost')])),
+    );
     expect(results.every((r) => r.status === 'rejected' && r.reason instanceof StoreUnavailableError)).toBe(true);
     expect((results[0] as PromiseRejectedResult).reason.message).toMatch(/ENOSPC/);
     expect(store.data).toEqual(before);
@@ -151,7 +156,9 @@ describe('a write is in memory only with its durability', () => {
 void readFile;
 
 const bigState = (entries: number): State => ({
-  tenants: Object.fromEntries(Array.from({ length: entries }, (_, i) => [`t${i}`, { n: i, tags: { label: `entry ${i} ${'x'.repeat(100)}` } }])),
+  tenants: Object.fromEntries(
+    Array.from({ length: entries }, (_, i) => [`t${i}`, { n: i, tags: { label: `entry ${i} ${'x'.repeat(100)}` } }]),
+  ),
 });
 
 describe('the snapshot is a stream, and compaction does not hold the event loop', () => {
@@ -188,7 +195,8 @@ describe('the snapshot is a stream, and compaction does not hold the event loop'
     setImmediate(tick);
     // A log twice the snapshot's size (about 2.4 MB) starts a compaction.
     const tags = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, 'z'.repeat(1000)]));
-    for (let i = 0; i < 6 && store.stats.snapshots === snapshots; i++) await store.commit([set(['tenants', 't0', 'tags'], tags)]);
+    for (let i = 0; i < 6 && store.stats.snapshots === snapshots; i++)
+      await store.commit([set(['tenants', 't0', 'tags'], tags)]);
     // Under way: a new generation is open beside the old one until the snapshot is in place.
     const logs = async () => (await readdir(dir)).filter((f) => f.endsWith('.log')).length;
     while ((await logs()) < 2) await new Promise((resolve) => setImmediate(resolve));

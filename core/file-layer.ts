@@ -105,7 +105,8 @@ export function faultyFileLayer(base: FileLayer = nodeFileLayer) {
       return {
         async write(data) {
           if (control.failing && !control.syncOnly) {
-            if (control.partialBytes > 0) await file.write(data.subarray(0, Math.min(control.partialBytes, data.length - 1)));
+            if (control.partialBytes > 0)
+              await file.write(data.subarray(0, Math.min(control.partialBytes, data.length - 1)));
             throw fail();
           }
           await file.write(data);

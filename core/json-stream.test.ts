@@ -10,14 +10,23 @@ describe('JSON in pieces', () => {
       [],
       {},
       { a: undefined, b: () => 1, c: [undefined, () => 2, 3], d: new Date(0), e: { f: null } },
-      { tenants: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`T${i}`, { n: i, list: Array.from({ length: 100 }, (_, j) => ({ j, s: 'x' })) }])) },
+      {
+        tenants: Object.fromEntries(
+          Array.from({ length: 300 }, (_, i) => [
+            `T${i}`,
+            { n: i, list: Array.from({ length: 100 }, (_, j) => ({ j, s: 'x' })) },
+          ]),
+        ),
+      },
       Array.from({ length: 500 }, (_, i) => ({ i, nested: { deep: [i, `${i}`] } })),
     ];
     for (const value of values) expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value));
   });
 
   it('streams a large value in many reads, none of them the whole text', async () => {
-    const value = { tenants: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`T${i}`, { id: i, label: 'y'.repeat(200) }])) };
+    const value = {
+      tenants: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`T${i}`, { id: i, label: 'y'.repeat(200) }])),
+    };
     const reader = jsonStream(value, 16 * 1024).getReader();
     const decoder = new TextDecoder();
     let text = '';

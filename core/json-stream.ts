@@ -18,7 +18,8 @@ function small(value: unknown, limit: number): boolean {
 }
 
 export function* jsonPieces(value: unknown): Generator<string> {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    value = (value as { toJSON(): unknown }).toJSON();
   if (value === null || typeof value !== 'object' || small(value, SMALL)) {
     yield JSON.stringify(value) ?? 'null';
     return;

@@ -55,7 +55,8 @@ export async function loadData(fs: FileLayer, dir: string, name: string): Promis
 
   if (gens.length === 0 && (legacyLogSize !== undefined || snapshotSize !== undefined)) {
     const first = snapshotSize ? await firstBytes(fs, snapshotPath) : '';
-    if (legacyLogSize !== undefined || !first.startsWith('{"crc":')) return loadLegacy(fs, snapshotPath, snapshotSize, legacyLog, legacyLogSize);
+    if (legacyLogSize !== undefined || !first.startsWith('{"crc":'))
+      return loadLegacy(fs, snapshotPath, snapshotSize, legacyLog, legacyLogSize);
   }
 
   let state: unknown;
@@ -68,7 +69,11 @@ export async function loadData(fs: FileLayer, dir: string, name: string): Promis
     ({ state, seq, chunks } = snap);
     snapshotGen = snap.gen;
   } else if (gens.length > 0) {
-    throw new DataFileError(snapshotPath, undefined, `the snapshot is missing while log generations ${gens.join(', ')} are there`);
+    throw new DataFileError(
+      snapshotPath,
+      undefined,
+      `the snapshot is missing while log generations ${gens.join(', ')} are there`,
+    );
   }
 
   const obsolete: string[] = [];
@@ -86,7 +91,11 @@ export async function loadData(fs: FileLayer, dir: string, name: string): Promis
     }
     const expectedGen = previous === undefined ? snapshotGen : previous + 1;
     if (g !== expectedGen && !(await isUnfinishedReplace(fs, path))) {
-      throw new DataFileError(path, undefined, `log generation ${g} where generation ${expectedGen} was expected: a log file is missing`);
+      throw new DataFileError(
+        path,
+        undefined,
+        `log generation ${g} where generation ${expectedGen} was expected: a log file is missing`,
+      );
     }
     previous = g;
     let header: { gen: number; after: number; replace: boolean } | undefined;
@@ -97,9 +106,15 @@ export async function loadData(fs: FileLayer, dir: string, name: string): Promis
       if (item.kind === 'header') {
         header = item.header;
         bytes += item.bytes;
-        if (header.gen !== g) throw new DataFileError(path, 1, `the header says generation ${header.gen}, the file name ${g}`);
+        if (header.gen !== g)
+          throw new DataFileError(path, 1, `the header says generation ${header.gen}, the file name ${g}`);
         if (g > snapshotGen && header.replace) break; // an unfinished replace: nothing in it was acknowledged
-        if (header.after !== seq) throw new DataFileError(path, 1, `the generation starts after record ${header.after}, but the last record before it is ${seq}: records are missing`);
+        if (header.after !== seq)
+          throw new DataFileError(
+            path,
+            1,
+            `the generation starts after record ${header.after}, but the last record before it is ${seq}: records are missing`,
+          );
         continue;
       }
       if (item.kind === 'torn') {
@@ -127,14 +142,35 @@ export async function loadData(fs: FileLayer, dir: string, name: string): Promis
       continue;
     }
     for (const r of pendingRecords) apply(state, r, path);
-    if (torn > 0 && g !== gens[gens.length - 1]) throw new DataFileError(path, undefined, `the last line is cut short (${torn} bytes) and a later generation follows it`);
+    if (torn > 0 && g !== gens[gens.length - 1])
+      throw new DataFileError(
+        path,
+        undefined,
+        `the last line is cut short (${torn} bytes) and a later generation follows it`,
+      );
     lastKept = g;
     gen = g;
     goodBytes = bytes;
     tornBytes = torn;
   }
-  if (snapshotSize !== undefined && lastKept === undefined) throw new DataFileError(logPathOf(dir, name, snapshotGen), undefined, `the log generation ${snapshotGen} named by the snapshot is missing`);
-  return { state, seq, snapshotGen, gen, goodBytes, tornBytes, records, chunks, obsolete, fresh: snapshotSize === undefined };
+  if (snapshotSize !== undefined && lastKept === undefined)
+    throw new DataFileError(
+      logPathOf(dir, name, snapshotGen),
+      undefined,
+      `the log generation ${snapshotGen} named by the snapshot is missing`,
+    );
+  return {
+    state,
+    seq,
+    snapshotGen,
+    gen,
+    goodBytes,
+    tornBytes,
+    records,
+    chunks,
+    obsolete,
+    fresh: snapshotSize === undefined,
+  };
 }
 
 function apply(state: unknown, record: { seq: number; changes: Change[]; line?: number }, path: string) {
@@ -146,7 +182,8 @@ function apply(state: unknown, record: { seq: number; changes: Change[]; line?: 
 }
 
 async function isUnfinishedReplace(fs: FileLayer, path: string): Promise<boolean> {
-  for await (const { line, complete } of lines(fs.read(path))) return complete && /"replace":true\}$/.test(line.toString('latin1'));
+  for await (const { line, complete } of lines(fs.read(path)))
+    return complete && /"replace":true\}$/.test(line.toString('latin1'));
   return true;
 }
 
@@ -160,7 +197,13 @@ async function firstBytes(fs: FileLayer, path: string): Promise<string> {
  * records). It is read with the rules it was written with (a torn last line dropped), and the
  * store rewrites it in the current format at start (the old log is kept as `<name>.log.pre-v3`).
  */
-async function loadLegacy(fs: FileLayer, snapshotPath: string, snapshotSize: number | undefined, logPath: string, logSize: number | undefined): Promise<LoadedData> {
+async function loadLegacy(
+  fs: FileLayer,
+  snapshotPath: string,
+  snapshotSize: number | undefined,
+  logPath: string,
+  logSize: number | undefined,
+): Promise<LoadedData> {
   let state: unknown;
   let seq = 0;
   if (snapshotSize !== undefined) {
@@ -169,7 +212,11 @@ async function loadLegacy(fs: FileLayer, snapshotPath: string, snapshotSize: num
     } catch (error) {
       if (error instanceof SnapshotFormatError) {
         const line = /^line (\d+)/.exec(error.message);
-        throw new DataFileError(snapshotPath, line ? Number(line[1]) : undefined, error.message.replace(/^line \d+:? ?/, ''));
+        throw new DataFileError(
+          snapshotPath,
+          line ? Number(line[1]) : undefined,
+          error.message.replace(/^line \d+:? ?/, ''),
+        );
       }
       throw error;
     }
@@ -186,7 +233,8 @@ async function loadLegacy(fs: FileLayer, snapshotPath: string, snapshotSize: num
       } catch (error) {
         throw new DataFileError(logPath, lineNumber, `is not valid JSON (${(error as Error).message})`);
       }
-      if (!record || typeof record.seq !== 'number' || !Array.isArray(record.changes)) throw new DataFileError(logPath, lineNumber, 'expected {"seq":…,"changes":[…]}');
+      if (!record || typeof record.seq !== 'number' || !Array.isArray(record.changes))
+        throw new DataFileError(logPath, lineNumber, 'expected {"seq":…,"changes":[…]}');
       if (record.seq > seq) {
         if (state === undefined) throw new DataFileError(logPath, lineNumber, 'a log without its snapshot');
         apply(state, { seq: record.seq, changes: record.changes as Change[], line: lineNumber }, logPath);
@@ -205,7 +253,10 @@ async function loadLegacy(fs: FileLayer, snapshotPath: string, snapshotSize: num
     records,
     chunks: 0,
     obsolete: [],
-    legacy: { ...(snapshotSize !== undefined ? { snapshot: snapshotPath } : {}), ...(logSize !== undefined ? { log: logPath } : {}) },
+    legacy: {
+      ...(snapshotSize !== undefined ? { snapshot: snapshotPath } : {}),
+      ...(logSize !== undefined ? { log: logPath } : {}),
+    },
     fresh: false,
   };
 }

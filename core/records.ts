@@ -28,12 +28,17 @@ export function seal(json: string): string {
 
 /** Checks a sealed line and parses it; a string is the problem found. */
 export function unseal(line: Buffer): Record<string, unknown> | string {
-  if (line.length < PREFIX_LENGTH + 2 || line.toString('latin1', 0, 8) !== PREFIX || line.toString('latin1', 16, 18) !== '",') {
+  if (
+    line.length < PREFIX_LENGTH + 2 ||
+    line.toString('latin1', 0, 8) !== PREFIX ||
+    line.toString('latin1', 16, 18) !== '",'
+  ) {
     return 'has no checksum (expected a line starting {"crc":"xxxxxxxx",)';
   }
   const expected = line.toString('latin1', 8, 16);
   const actual = hex(crc32(line.subarray(PREFIX_LENGTH)));
-  if (expected !== actual) return `checksum mismatch (the line says ${expected}, its bytes give ${actual}): the line was changed after it was written`;
+  if (expected !== actual)
+    return `checksum mismatch (the line says ${expected}, its bytes give ${actual}): the line was changed after it was written`;
   try {
     const value = JSON.parse(line.toString('utf8')) as unknown;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'is not a JSON object';
@@ -44,11 +49,13 @@ export function unseal(line: Buffer): Record<string, unknown> | string {
 }
 
 export const logRecord = (seq: number, changes: readonly Change[]) => `${seal(JSON.stringify({ seq, changes }))}\n`;
-export const logHeader = (gen: number, after: number, replace: boolean) => `${seal(JSON.stringify({ log: LOG_FORMAT, gen, after, replace }))}\n`;
+export const logHeader = (gen: number, after: number, replace: boolean) =>
+  `${seal(JSON.stringify({ log: LOG_FORMAT, gen, after, replace }))}\n`;
 
 /** Subtrees with more than this many values are split into one chunk per child. */
 const CHUNK_WEIGHT = 64;
-const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Listing an object's keys is one step that cannot be split (1,000,000 keys: hundreds of ms on a
@@ -147,7 +154,10 @@ export class DataFileError extends Error {
 const HEADER_END = ',"chunks":[';
 
 /** Reads and checks a format-3 snapshot line by line; every chunk is set at its path in a fresh state. */
-export async function readSnapshotV3(file: string, source: AsyncIterable<Buffer>): Promise<{ seq: number; gen: number; state: unknown; chunks: number }> {
+export async function readSnapshotV3(
+  file: string,
+  source: AsyncIterable<Buffer>,
+): Promise<{ seq: number; gen: number; state: unknown; chunks: number }> {
   const root: { value?: unknown } = {};
   let lineNumber = 0;
   let header: { seq: number; gen: number } | undefined;
@@ -161,7 +171,8 @@ export async function readSnapshotV3(file: string, source: AsyncIterable<Buffer>
       if (!text.endsWith(HEADER_END)) throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
       const parsed = unseal(Buffer.from(`${text.slice(0, -HEADER_END.length)}}`));
       if (typeof parsed === 'string') throw new DataFileError(file, 1, `the header ${parsed}`);
-      if (parsed.format !== STATE_FORMAT || !Number.isSafeInteger(parsed.seq) || !Number.isSafeInteger(parsed.gen)) throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
+      if (parsed.format !== STATE_FORMAT || !Number.isSafeInteger(parsed.seq) || !Number.isSafeInteger(parsed.gen))
+        throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
       header = { seq: parsed.seq as number, gen: parsed.gen as number };
       continue;
     }
@@ -173,17 +184,28 @@ export async function readSnapshotV3(file: string, source: AsyncIterable<Buffer>
     const end = /^\],"count":(\d+)\}$/.exec(text);
     if (end) {
       const count = Number(end[1]);
-      if (count !== expected - 1) throw new DataFileError(file, lineNumber, `the snapshot says it has ${count} chunks, ${expected - 1} were read: lines were added or removed`);
+      if (count !== expected - 1)
+        throw new DataFileError(
+          file,
+          lineNumber,
+          `the snapshot says it has ${count} chunks, ${expected - 1} were read: lines were added or removed`,
+        );
       ended = lineNumber;
       continue;
     }
     const body = line[line.length - 1] === 44 /* , */ ? line.subarray(0, -1) : line;
     const chunk = unseal(body);
     if (typeof chunk === 'string') throw new DataFileError(file, lineNumber, chunk);
-    if (chunk.n !== expected) throw new DataFileError(file, lineNumber, `chunk ${String(chunk.n)} where chunk ${expected} was expected: a line was deleted, repeated or moved`);
+    if (chunk.n !== expected)
+      throw new DataFileError(
+        file,
+        lineNumber,
+        `chunk ${String(chunk.n)} where chunk ${expected} was expected: a line was deleted, repeated or moved`,
+      );
     expected += 1;
     const path = chunk.path;
-    if (!Array.isArray(path) || !path.every((p) => typeof p === 'string') || !('value' in chunk)) throw new DataFileError(file, lineNumber, 'expected {"n":…,"path":[…],"value":…}');
+    if (!Array.isArray(path) || !path.every((p) => typeof p === 'string') || !('value' in chunk))
+      throw new DataFileError(file, lineNumber, 'expected {"n":…,"path":[…],"value":…}');
     if (path.length === 0) root.value = chunk.value;
     else if (!isPlainObject(root.value)) throw new DataFileError(file, lineNumber, 'a chunk before the root');
     else {
@@ -195,7 +217,8 @@ export async function readSnapshotV3(file: string, source: AsyncIterable<Buffer>
     }
   }
   if (!header) throw new DataFileError(file, undefined, 'the file is empty');
-  if (ended === undefined) throw new DataFileError(file, lineNumber, 'the file ends before its last line "],"count":…}" (cut short)');
+  if (ended === undefined)
+    throw new DataFileError(file, lineNumber, 'the file ends before its last line "],"count":…}" (cut short)');
   return { ...header, state: root.value, chunks: expected - 1 };
 }
 
@@ -209,7 +232,11 @@ export interface LogHeader {
 export async function* readLog(
   file: string,
   source: AsyncIterable<Buffer>,
-): AsyncGenerator<{ kind: 'header'; header: LogHeader; bytes: number } | { kind: 'record'; seq: number; changes: Change[]; bytes: number; line: number } | { kind: 'torn'; bytes: number; line: number }> {
+): AsyncGenerator<
+  | { kind: 'header'; header: LogHeader; bytes: number }
+  | { kind: 'record'; seq: number; changes: Change[]; bytes: number; line: number }
+  | { kind: 'torn'; bytes: number; line: number }
+> {
   let lineNumber = 0;
   let header: LogHeader | undefined;
   let next = 0;
@@ -222,7 +249,13 @@ export async function* readLog(
     const record = unseal(line);
     if (typeof record === 'string') throw new DataFileError(file, lineNumber, record);
     if (lineNumber === 1) {
-      if (record.log !== LOG_FORMAT || !Number.isSafeInteger(record.gen) || !Number.isSafeInteger(record.after) || typeof record.replace !== 'boolean') throw new DataFileError(file, 1, `not a ${LOG_FORMAT} header`);
+      if (
+        record.log !== LOG_FORMAT ||
+        !Number.isSafeInteger(record.gen) ||
+        !Number.isSafeInteger(record.after) ||
+        typeof record.replace !== 'boolean'
+      )
+        throw new DataFileError(file, 1, `not a ${LOG_FORMAT} header`);
       header = { gen: record.gen as number, after: record.after as number, replace: record.replace as boolean };
       next = header.after + 1;
       yield { kind: 'header', header, bytes: line.length + 1 };
@@ -230,10 +263,20 @@ export async function* readLog(
     }
     if (record.seq !== next) {
       const seen = typeof record.seq === 'number' ? `record ${record.seq}` : 'a record without a sequence number';
-      throw new DataFileError(file, lineNumber, `${seen} where record ${next} was expected: a record was deleted, repeated or moved`);
+      throw new DataFileError(
+        file,
+        lineNumber,
+        `${seen} where record ${next} was expected: a record was deleted, repeated or moved`,
+      );
     }
     if (!Array.isArray(record.changes)) throw new DataFileError(file, lineNumber, 'a record without its changes');
     next += 1;
-    yield { kind: 'record', seq: record.seq as number, changes: record.changes as Change[], bytes: line.length + 1, line: lineNumber };
+    yield {
+      kind: 'record',
+      seq: record.seq as number,
+      changes: record.changes as Change[],
+      bytes: line.length + 1,
+      line: lineNumber,
+    };
   }
 }

@@ -20,7 +20,17 @@ const bigState = () => ({
   tenants: {
     A: {
       name: 'A',
-      files: { F1: { entries: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`E${i}`, { id: `E${i}`, lines: [{ debit: i, credit: 0 }], label: `entrée ${i} "quoted"` }])), label: 'f' } },
+      files: {
+        F1: {
+          entries: Object.fromEntries(
+            Array.from({ length: 500 }, (_, i) => [
+              `E${i}`,
+              { id: `E${i}`, lines: [{ debit: i, credit: 0 }], label: `entrée ${i} "quoted"` },
+            ]),
+          ),
+          label: 'f',
+        },
+      },
     },
     B: { name: 'B', files: {} },
   },
@@ -38,8 +48,15 @@ describe('the chunked snapshot', () => {
   });
 
   it('reads a small state, the older whole-state form, and the chunked form on one line', async () => {
-    expect(await readSnapshot(await file(serializeSnapshot({ tenants: {} }, 0)))).toEqual({ seq: 0, state: { tenants: {} } });
-    expect(await readSnapshot(await file(JSON.stringify({ format: 'ledgersim-state/1', seq: 3, state: { tenants: { X: 1 } } })))).toEqual({ seq: 3, state: { tenants: { X: 1 } } });
+    expect(await readSnapshot(await file(serializeSnapshot({ tenants: {} }, 0)))).toEqual({
+      seq: 0,
+      state: { tenants: {} },
+    });
+    expect(
+      await readSnapshot(
+        await file(JSON.stringify({ format: 'ledgersim-state/1', seq: 3, state: { tenants: { X: 1 } } })),
+      ),
+    ).toEqual({ seq: 3, state: { tenants: { X: 1 } } });
     const oneLine = JSON.stringify(JSON.parse(serializeSnapshot(bigState(), 7)));
     expect(await readSnapshot(await file(oneLine))).toEqual({ seq: 7, state: bigState() });
   });

@@ -22,7 +22,8 @@ export const SNAPSHOT_FORMAT = 'ledgersim-state/2';
 /** Subtrees with more than this many values are split into one chunk per child. */
 const CHUNK_WEIGHT = 64;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The number of values in a subtree, counted up to `limit` (then it stops: only "big or not" matters). */
 function weight(value: unknown, limit: number): number {
@@ -71,7 +72,6 @@ function intern(_key: string, value: unknown): unknown {
   if (interned.size < 100_000) interned.set(value, value);
   return value;
 }
-
 
 /**
  * Reads a snapshot file: the chunked form line by line, anything else (the older form, or the
@@ -138,11 +138,14 @@ function parseWhole(text: string): { seq: number; state: unknown } {
     throw new SnapshotFormatError(`not valid JSON (${(error as Error).message})`);
   }
   const d = document as { format?: unknown; seq?: unknown; state?: unknown; chunks?: unknown };
-  if (isPlainObject(d) && d.format === 'ledgersim-state/1' && typeof d.seq === 'number' && 'state' in d) return { seq: d.seq, state: d.state };
+  if (isPlainObject(d) && d.format === 'ledgersim-state/1' && typeof d.seq === 'number' && 'state' in d)
+    return { seq: d.seq, state: d.state };
   if (isPlainObject(d) && d.format === SNAPSHOT_FORMAT && typeof d.seq === 'number' && Array.isArray(d.chunks)) {
     const root: { value?: unknown } = {};
     d.chunks.forEach((chunk, i) => applyChunk(root, chunk as { path: string[]; value: unknown }, i + 1));
     return { seq: d.seq, state: root.value };
   }
-  throw new SnapshotFormatError(`not a ledgersim state file (expected {"format":"${SNAPSHOT_FORMAT}","seq":…,"chunks":[…]}, or the older {"format":"ledgersim-state/1","seq":…,"state":…})`);
+  throw new SnapshotFormatError(
+    `not a ledgersim state file (expected {"format":"${SNAPSHOT_FORMAT}","seq":…,"chunks":[…]}, or the older {"format":"ledgersim-state/1","seq":…,"state":…})`,
+  );
 }

@@ -7,7 +7,9 @@ import { set, del } from './changes.js';
 import { logRecord } from './records.js';
 import { createMemoryStore, openFileStore, StoreLoadError } from './store.js';
 
-const StateSchema = z.object({ tenants: z.record(z.string(), z.object({ n: z.number(), tags: z.record(z.string(), z.string()).default({}) })) });
+const StateSchema = z.object({
+  tenants: z.record(z.string(), z.object({ n: z.number(), tags: z.record(z.string(), z.string()).default({}) })),
+});
 type State = z.infer<typeof StateSchema>;
 const initial = (): State => ({ tenants: { a: { n: 0, tags: {} } } });
 
@@ -22,10 +24,14 @@ afterEach(async () => {
 });
 /** The newest log generation's path (the one appended to). */
 async function currentLog(dir: string) {
-  const gens = (await readdir(dir)).map((f) => /^sim\.(\d+)\.log$/.exec(f)).filter((m) => m !== null).map((m) => Number(m[1]));
+  const gens = (await readdir(dir))
+    .map((f) => /^sim\.(\d+)\.log$/.exec(f))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]));
   return join(dir, `sim.${Math.max(...gens)}.log`);
 }
-const open = (dir: string, extra: { compactAfterBytes?: number } = {}) => openFileStore({ dir, name: 'sim', schema: StateSchema, initial, ...extra });
+const open = (dir: string, extra: { compactAfterBytes?: number } = {}) =>
+  openFileStore({ dir, name: 'sim', schema: StateSchema, initial, ...extra });
 
 describe('the memory store', () => {
   it('applies changes at their paths and deletes keys', async () => {
@@ -46,7 +52,9 @@ describe('the file store', () => {
   it('keeps every acknowledged commit across a restart', async () => {
     const dir = await tempDir();
     const store = await open(dir);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => store.commit([set(['tenants', `t${i}`], { n: i, tags: {} })])));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.commit([set(['tenants', `t${i}`], { n: i, tags: {} })])),
+    );
     // no close: as if the process died right after the last acknowledgement
     const again = await open(dir);
     expect(Object.keys(again.data.tenants)).toHaveLength(51);
@@ -57,7 +65,9 @@ describe('the file store', () => {
   it('coalesces concurrent commits into few log appends', async () => {
     const dir = await tempDir();
     const store = await open(dir);
-    await Promise.all(Array.from({ length: 100 }, (_, i) => store.commit([set(['tenants', 'a', 'tags', `k${i}`], 'v')])));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, i) => store.commit([set(['tenants', 'a', 'tags', `k${i}`], 'v')])),
+    );
     const log = await readFile(await currentLog(dir), 'utf8');
     expect(log.trim().split('\n')).toHaveLength(101); // the generation's header, then one line per commit, written by...
     expect(store.stats.commits).toBe(100);
@@ -83,7 +93,9 @@ describe('the file store', () => {
     const store = await open(dir);
     await store.flush();
     // Written by hand: 4,000 records (about 400 KB, several 64 KiB read chunks), then a torn one.
-    const records = Array.from({ length: 4000 }, (_, i) => logRecord(i + 1, [set(['tenants', 'a', 'tags', `t${i % 50}`], `é€${i}`), set(['tenants', 'a', 'n'], i)]));
+    const records = Array.from({ length: 4000 }, (_, i) =>
+      logRecord(i + 1, [set(['tenants', 'a', 'tags', `t${i % 50}`], `é€${i}`), set(['tenants', 'a', 'n'], i)]),
+    );
     const logPath = await currentLog(dir);
     await appendFile(logPath, `${records.join('')}{"crc":"00000000","seq":4001,"changes":[{"op"`);
     const again = await open(dir);
@@ -113,7 +125,8 @@ describe('the file store', () => {
     const snapshots = store.stats.snapshots;
     const logBytes = async () => (await readFile(await currentLog(dir))).length;
     let n = 0;
-    while ((await logBytes()) + 200 < 2 * snapshotBytes && store.stats.snapshots === snapshots && n < 10_000) await store.commit([set(['tenants', 'a', 'n'], ++n)]);
+    while ((await logBytes()) + 200 < 2 * snapshotBytes && store.stats.snapshots === snapshots && n < 10_000)
+      await store.commit([set(['tenants', 'a', 'n'], ++n)]);
     expect(store.stats.snapshots).toBe(snapshots);
     while (store.stats.snapshots === snapshots && n < 10_000) await store.commit([set(['tenants', 'a', 'n'], ++n)]);
     await store.flush();
@@ -159,7 +172,9 @@ describe('the file store', () => {
 describe('a batch of changes', () => {
   it('is all or nothing: a forbidden key anywhere leaves the state as it was', async () => {
     const store = createMemoryStore<State>(initial());
-    expect(() => store.commit([set(['tenants', 'a', 'n'], 99), set(['tenants', 'constructor', 'n'], 1)])).toThrow(/forbidden/);
+    expect(() => store.commit([set(['tenants', 'a', 'n'], 99), set(['tenants', 'constructor', 'n'], 1)])).toThrow(
+      /forbidden/,
+    );
     expect(store.data).toEqual(initial());
   });
 });

@@ -78,7 +78,9 @@ export class StoreLoadError extends Error {
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    super(`The state cannot be saved right now${code ? ` (${code})` : ''}; nothing was changed. Retry later.`, { cause });
+    super(`The state cannot be saved right now${code ? ` (${code})` : ''}; nothing was changed. Retry later.`, {
+      cause,
+    });
     this.name = 'StoreUnavailableError';
   }
 }
@@ -179,7 +181,8 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   try {
     loaded = await loadData(fs, dir, name);
   } catch (error) {
-    if (error instanceof DataFileError) throw new StoreLoadError(error.file, `${error.problem}; the file was left as it is`, error.line);
+    if (error instanceof DataFileError)
+      throw new StoreLoadError(error.file, `${error.problem}; the file was left as it is`, error.line);
     throw error;
   }
   let state = (loaded.state ?? options.initial()) as S;
@@ -187,7 +190,10 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   const parsed = validateInPlace(options.schema, state);
   if (!parsed.ok) {
     const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
-    throw new StoreLoadError(snapshotPath, `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`);
+    throw new StoreLoadError(
+      snapshotPath,
+      `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`,
+    );
   }
   state = parsed.value as S;
 
@@ -318,7 +324,11 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   }
 
   /** Streams the live state into `<name>.json.<gen>.tmp`, a few ms per turn; false if aborted. */
-  async function writeSnapshotFile(target: number, atSeq: number, current: SnapshotJob | undefined): Promise<string | undefined> {
+  async function writeSnapshotFile(
+    target: number,
+    atSeq: number,
+    current: SnapshotJob | undefined,
+  ): Promise<string | undefined> {
     const tmp = `${snapshotPath}.${target}.tmp`;
     const file = await fs.open(tmp, 'w');
     try {
@@ -328,13 +338,15 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       const write = async () => {
         if (parts.length === 0) return;
         const text = parts.join('');
-        if (text.length > maxString) throw new RangeError('Invalid string length (the snapshot writer built a string past its limit)');
+        if (text.length > maxString)
+          throw new RangeError('Invalid string length (the snapshot writer built a string past its limit)');
         parts = [];
         size = 0;
         await file.write(Buffer.from(text));
       };
       for (const line of snapshotLines(state, atSeq, target)) {
-        if (line.length > maxString) throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
+        if (line.length > maxString)
+          throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
         if (size + line.length > Math.min(WRITE_BYTES, maxString)) await write();
         parts.push(line);
         size += line.length;
@@ -414,7 +426,6 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       }
     })();
   }
-
 
   /** Read-only until this succeeds: cut what a failed append left, then a fresh generation and snapshot. */
   function probe(): Promise<void> {
@@ -538,7 +549,12 @@ function undoOf(root: Record<string, unknown>, changes: readonly Change[]): () =
     }
     const key = change.path[depth]!;
     const holder = node as Record<string, unknown>;
-    restores.push({ path: change.path, depth, had: Object.prototype.hasOwnProperty.call(holder, key), value: holder[key] });
+    restores.push({
+      path: change.path,
+      depth,
+      had: Object.hasOwn(holder, key),
+      value: holder[key],
+    });
   }
   return () => {
     for (let i = restores.length - 1; i >= 0; i--) {

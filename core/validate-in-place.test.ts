@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { validateInPlace } from './validate-in-place.js';
 
 const Entry = z.object({ id: z.string(), amount: z.number().min(0), note: z.string().default('') });
-const State = z.object({ tenants: z.record(z.string(), z.object({ entries: z.record(z.string(), Entry), strict: z.object({ a: z.number() }).strict().optional() })) });
+const State = z.object({
+  tenants: z.record(
+    z.string(),
+    z.object({ entries: z.record(z.string(), Entry), strict: z.object({ a: z.number() }).strict().optional() }),
+  ),
+});
 
 describe('validating a state in place', () => {
   it('gives the same result as parse, in the same objects, defaults applied and unknown keys dropped', () => {
@@ -11,12 +16,16 @@ describe('validating a state in place', () => {
     const root = value.tenants;
     const result = validateInPlace(State, value);
     expect(result.ok).toBe(true);
-    expect(result.ok && result.value).toEqual(State.parse({ tenants: { t1: { entries: { e1: { id: 'e1', amount: 3 } } } } }));
+    expect(result.ok && result.value).toEqual(
+      State.parse({ tenants: { t1: { entries: { e1: { id: 'e1', amount: 3 } } } } }),
+    );
     expect(value.tenants).toBe(root); // no second copy of the records
   });
 
   it('keeps the loaded objects below a refined schema when parsing them changes nothing, and takes the parsed copy when it does', () => {
-    const Balanced = z.object({ debit: z.number(), credit: z.number(), memo: z.string().default('') }).refine((l) => l.debit === l.credit, 'unbalanced');
+    const Balanced = z
+      .object({ debit: z.number(), credit: z.number(), memo: z.string().default('') })
+      .refine((l) => l.debit === l.credit, 'unbalanced');
     const Ledger = z.object({ lines: z.record(z.string(), Balanced) });
     const unchanged = { debit: 5, credit: 5, memo: 'x' };
     const defaulted = { debit: 2, credit: 2 };
@@ -26,13 +35,19 @@ describe('validating a state in place', () => {
     expect(value.lines.a).toBe(unchanged);
     expect(value.lines.b).not.toBe(defaulted);
     expect(value.lines.b).toEqual({ debit: 2, credit: 2, memo: '' });
-    expect(validateInPlace(Ledger, { lines: { c: { debit: 1, credit: 2, memo: '' } } })).toEqual({ ok: false, issue: { path: ['lines', 'c'], message: 'unbalanced' } });
+    expect(validateInPlace(Ledger, { lines: { c: { debit: 1, credit: 2, memo: '' } } })).toEqual({
+      ok: false,
+      issue: { path: ['lines', 'c'], message: 'unbalanced' },
+    });
   });
 
   it('reports the first issue with its full path, like parse', () => {
     const bad = { tenants: { t1: { entries: { e1: { id: 'e1', amount: -1 } } } } };
     const result = validateInPlace(State, bad);
-    expect(result).toEqual({ ok: false, issue: { path: ['tenants', 't1', 'entries', 'e1', 'amount'], message: expect.stringMatching(/>=0/) } });
+    expect(result).toEqual({
+      ok: false,
+      issue: { path: ['tenants', 't1', 'entries', 'e1', 'amount'], message: expect.stringMatching(/>=0/) },
+    });
     const strict = validateInPlace(State, { tenants: { t1: { entries: {}, strict: { a: 1, b: 2 } } } });
     expect(strict.ok).toBe(false);
     expect(!strict.ok && strict.issue.path).toEqual(['tenants', 't1', 'strict']);

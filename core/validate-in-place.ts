@@ -5,7 +5,14 @@ export interface InPlaceIssue {
   message: string;
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; catchall?: z.ZodType; valueType?: z.ZodType; keyType?: z.ZodType; checks?: unknown[] };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  catchall?: z.ZodType;
+  valueType?: z.ZodType;
+  keyType?: z.ZodType;
+  checks?: unknown[];
+};
 const defOf = (schema: z.ZodType) => (schema as unknown as { def: Def }).def;
 
 /**
@@ -16,7 +23,11 @@ const defOf = (schema: z.ZodType) => (schema as unknown as { def: Def }).def;
  * Loading 100,000 stored entries this way keeps one copy of them in memory, not two.
  * Returns the validated value (the same object, for objects and records) or the first issue.
  */
-export function validateInPlace(schema: z.ZodType, value: unknown, path: (string | number)[] = []): { ok: true; value: unknown } | { ok: false; issue: InPlaceIssue } {
+export function validateInPlace(
+  schema: z.ZodType,
+  value: unknown,
+  path: (string | number)[] = [],
+): { ok: true; value: unknown } | { ok: false; issue: InPlaceIssue } {
   const def = defOf(schema);
   const isPlainObject = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (def.type === 'object' && !def.checks?.length && isPlainObject && def.shape) {
@@ -39,7 +50,11 @@ export function validateInPlace(schema: z.ZodType, value: unknown, path: (string
     const target = value as Record<string, unknown>;
     for (const key of Object.keys(target)) {
       const keyResult = def.keyType.safeParse(key);
-      if (!keyResult.success) return { ok: false, issue: { path: [...path, key], message: keyResult.error.issues[0]?.message ?? 'invalid key' } };
+      if (!keyResult.success)
+        return {
+          ok: false,
+          issue: { path: [...path, key], message: keyResult.error.issues[0]?.message ?? 'invalid key' },
+        };
       const result = validateInPlace(def.valueType, target[key], [...path, key]);
       if (!result.ok) return result;
       target[key] = result.value;
@@ -68,7 +83,8 @@ function sameJson(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   for (const key of keys) {
-    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+      return false;
   }
   return true;
 }

@@ -15,7 +15,16 @@ import { startSimulators, type StartedSimulators } from '../simulators/start.js'
  */
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const SLOW = { timeout: 60_000 };
 
@@ -28,7 +37,9 @@ const HAS_CHROMIUM = existsSync(CHROMIUM);
 const BROWSER_REQUIRED = process.env.LEDGERSIM_REQUIRE_BROWSER === '1';
 const RUN = HAS_CHROMIUM || BROWSER_REQUIRED;
 if (!RUN) {
-  process.stderr.write(`dashboard.browser.test.ts skipped: ${CHROMIUM} not found (apt-get install -y chromium; LEDGERSIM_REQUIRE_BROWSER=1 makes this a failure)\n`);
+  process.stderr.write(
+    `dashboard.browser.test.ts skipped: ${CHROMIUM} not found (apt-get install -y chromium; LEDGERSIM_REQUIRE_BROWSER=1 makes this a failure)\n`,
+  );
 }
 
 let running: StartedSimulators | undefined;
@@ -40,7 +51,9 @@ const problems: string[] = [];
 beforeAll(async () => {
   if (!RUN) return;
   if (!HAS_CHROMIUM) {
-    throw new Error(`${CHROMIUM} does not exist: install Debian's chromium package (apt-get install -y chromium), as .ci/run does. This test never downloads a browser.`);
+    throw new Error(
+      `${CHROMIUM} does not exist: install Debian's chromium package (apt-get install -y chromium), as .ci/run does. This test never downloads a browser.`,
+    );
   }
   running = await startSimulators({ portBase: 0, seed: 1, now: '2026-03-16T09:00:00Z' });
   if (!running.dashboard) throw new Error('startSimulators did not start the dashboard');
@@ -103,12 +116,17 @@ describe.runIf(RUN)('the dashboard in Chromium', () => {
   it('opens on the overview of the three simulators, with what causes rejections in sight', SLOW, async () => {
     await page.goto(base);
     expect(await page.title()).toContain('Overview');
-    for (const s of running!.simulators) await expect(page.locator(`section[data-simulator="${s.name}"] h2`).first().textContent()).resolves.toContain(s.title);
+    for (const s of running!.simulators)
+      await expect(page.locator(`section[data-simulator="${s.name}"] h2`).first().textContent()).resolves.toContain(
+        s.title,
+      );
     const sageSection = page.locator('section[data-simulator="sage-ge"]');
     await expect(sageSection.textContent()).resolves.toContain('journal AC locked');
     await expect(sageSection.textContent()).resolves.toContain('SGE-FY-OPEN-RULES');
     await expect(sageSection.textContent()).resolves.toContain('no API rights');
-    await expect(page.locator('section[data-simulator="quadra"]').textContent()).resolves.toMatch(/CFE key in Quadra differs|no CFE key/);
+    await expect(page.locator('section[data-simulator="quadra"]').textContent()).resolves.toMatch(
+      /CFE key in Quadra differs|no CFE key/,
+    );
     await expect(page.locator('section[data-simulator="loop"]').textContent()).resolves.toContain('associated folders');
   });
 
@@ -126,25 +144,32 @@ describe.runIf(RUN)('the dashboard in Chromium', () => {
     expect(text).toContain(renderMessage('SGE-JOURNAL-LOCKED'));
   });
 
-  it('reproduces a pasted Sage GE message: the catalogue entry, the cause, the remedy and the timeline', SLOW, async () => {
-    const entry = getEntry('SGE-COLLECTIVE-ACCOUNT');
-    await page.goto(`${base}/scenarios`);
-    await page.locator('#message').fill(renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '411000' }));
-    await page.getByRole('button', { name: 'Reproduce' }).click();
-    await page.waitForURL(/\/reproduce\?message=/);
-    await expect(page.getByTestId('catalogue-entry').textContent()).resolves.toContain('SGE-COLLECTIVE-ACCOUNT');
-    await expect(page.getByTestId('catalogue-entry').textContent()).resolves.toContain('account = 411000');
-    await expect(page.getByTestId('cause').textContent()).resolves.toBe(entry.cause);
-    const remedy = (await page.getByTestId('remedy').textContent()) ?? '';
-    for (const step of entry.remedy) expect(remedy).toContain(step);
-    await expect(page.getByTestId('reproduction').textContent()).resolves.toContain('reproduced, and the remedy clears it');
-    expect(await page.locator('[data-testid="reproduction"] [data-testid="timeline"]').count()).toBe(2);
-  });
+  it(
+    'reproduces a pasted Sage GE message: the catalogue entry, the cause, the remedy and the timeline',
+    SLOW,
+    async () => {
+      const entry = getEntry('SGE-COLLECTIVE-ACCOUNT');
+      await page.goto(`${base}/scenarios`);
+      await page.locator('#message').fill(renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '411000' }));
+      await page.getByRole('button', { name: 'Reproduce' }).click();
+      await page.waitForURL(/\/reproduce\?message=/);
+      await expect(page.getByTestId('catalogue-entry').textContent()).resolves.toContain('SGE-COLLECTIVE-ACCOUNT');
+      await expect(page.getByTestId('catalogue-entry').textContent()).resolves.toContain('account = 411000');
+      await expect(page.getByTestId('cause').textContent()).resolves.toBe(entry.cause);
+      const remedy = (await page.getByTestId('remedy').textContent()) ?? '';
+      for (const step of entry.remedy) expect(remedy).toContain(step);
+      await expect(page.getByTestId('reproduction').textContent()).resolves.toContain(
+        'reproduced, and the remedy clears it',
+      );
+      expect(await page.locator('[data-testid="reproduction"] [data-testid="timeline"]').count()).toBe(2);
+    },
+  );
 
   it('opens the accounting of a file with entries queued in the Sage cloud, and they change state', SLOW, async () => {
     const ids = await pushEntries(2);
     await page.goto(`${base}/s/sage-ge/ENT-1/healthy`);
-    for (const id of ids) await expect(page.locator(`tr[data-entry="${id}"]`).getAttribute('data-status')).resolves.toBe('queued');
+    for (const id of ids)
+      await expect(page.locator(`tr[data-entry="${id}"]`).getAttribute('data-status')).resolves.toBe('queued');
     await expect(page.getByTestId('entry-counts').textContent()).resolves.toContain('2 queued in the cloud');
 
     await page.locator('form[data-action="open-accounting"] button').click();
@@ -160,15 +185,21 @@ describe.runIf(RUN)('the dashboard in Chromium', () => {
 
   it('refuses an action with bad input in words, and changes nothing', SLOW, async () => {
     await page.goto(`${base}/s/sage-ge/ENT-1/healthy`);
-    const before = JSON.stringify((sage().simulator.store.data as SageGeState).tenants['ENT-1']!.files.healthy!.importCursorLocks);
+    const before = JSON.stringify(
+      (sage().simulator.store.data as SageGeState).tenants['ENT-1']!.files.healthy!.importCursorLocks,
+    );
     const form = page.locator('form[data-action="set-import-cursor-lock"]');
     await form.locator('input[name="periods"]').fill('2026-13');
     await form.locator('select[name="locked"]').selectOption('true');
     await form.locator('button').click();
     await page.waitForURL(/flash=/);
     const flash = page.getByRole('alert');
-    await expect(flash.textContent()).resolves.toContain('Set import cursor lock was refused: Invalid body: periods.0: YYYY-MM');
-    expect(JSON.stringify((sage().simulator.store.data as SageGeState).tenants['ENT-1']!.files.healthy!.importCursorLocks)).toBe(before);
+    await expect(flash.textContent()).resolves.toContain(
+      'Set import cursor lock was refused: Invalid body: periods.0: YYYY-MM',
+    );
+    expect(
+      JSON.stringify((sage().simulator.store.data as SageGeState).tenants['ENT-1']!.files.healthy!.importCursorLocks),
+    ).toBe(before);
   });
 
   it('moves the virtual clock and shows the request journal', SLOW, async () => {
@@ -179,7 +210,9 @@ describe.runIf(RUN)('the dashboard in Chromium', () => {
     await page.getByRole('button', { name: '12 hours' }).click();
     await page.waitForURL(/flash=/);
     expect(running!.clock.now().getTime() - now).toBe(12 * 3_600_000);
-    await expect(page.getByTestId('now').textContent()).resolves.toBe(`${running!.clock.now().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    await expect(page.getByTestId('now').textContent()).resolves.toBe(
+      `${running!.clock.now().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    );
     expect(page.url()).toContain('path=%2Fentries');
 
     await mkdir(SCREENSHOTS, { recursive: true });

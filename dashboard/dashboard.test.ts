@@ -20,13 +20,21 @@ const ORIGIN = { origin: 'http://localhost' };
 function setup(sageState?: SageGeState) {
   const clock = createVirtualClock({ start: START });
   const simulators = [
-    { name: 'sage-ge' as const, title: 'Sage GE', simulator: createSageGeSimulator({ clock, ...(sageState ? { initialState: sageState } : {}) }) },
+    {
+      name: 'sage-ge' as const,
+      title: 'Sage GE',
+      simulator: createSageGeSimulator({ clock, ...(sageState ? { initialState: sageState } : {}) }),
+    },
     { name: 'quadra' as const, title: 'Cegid Quadra', simulator: createQuadraSimulator({ clock }) },
     { name: 'loop' as const, title: 'Cegid Loop', simulator: createLoopSimulator({ clock }) },
   ];
   const app = createDashboard({ simulators, clock });
   const post = (path: string, form: Record<string, string>, headers: Record<string, string> = ORIGIN) =>
-    app.request(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    app.request(path, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
   /** Follows a post's 303 and returns the page's flash message. */
   async function flashOf(res: Response): Promise<string | undefined> {
     expect(res.status).toBe(303);
@@ -39,7 +47,16 @@ function setup(sageState?: SageGeState) {
 describe('dashboard pages', () => {
   it('renders every page of the demo state', async () => {
     const { app } = setup();
-    for (const path of ['/', '/s/sage-ge', '/s/quadra', '/s/loop', '/s/sage-ge/ENT-1/healthy', '/s/quadra/100001/CLEFCFE', '/s/loop/CAB60599/DEMO02', '/requests']) {
+    for (const path of [
+      '/',
+      '/s/sage-ge',
+      '/s/quadra',
+      '/s/loop',
+      '/s/sage-ge/ENT-1/healthy',
+      '/s/quadra/100001/CLEFCFE',
+      '/s/loop/CAB60599/DEMO02',
+      '/requests',
+    ]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
       expect(await res.text(), path).toMatch(/^<!doctype html>/);
@@ -47,11 +64,15 @@ describe('dashboard pages', () => {
     expect((await app.request('/s/sage-ge/ENT-1/nope')).status).toBe(404);
   });
 
-  it("shows the third parties and attachments a Loop import carried", async () => {
+  it('shows the third parties and attachments a Loop import carried', async () => {
     const { app, clock, simulators } = setup();
     const loop = simulators[2]!.simulator as LoopSimulator;
     const domain = Object.keys(loop.store.data.tenants).find((d) => loop.store.data.tenants[d]!.folders.DEMO01)!;
-    const pdf = { nomFichier: 'FA-1.pdf', typeMime: 'application/pdf', contenuBase64: Buffer.from('%PDF').toString('base64') };
+    const pdf = {
+      nomFichier: 'FA-1.pdf',
+      typeMime: 'application/pdf',
+      contenuBase64: Buffer.from('%PDF').toString('base64'),
+    };
     const body = {
       codeIbs: 'DEMO01',
       data: {
@@ -60,7 +81,11 @@ describe('dashboard pages', () => {
         tiers: [{ code: 'FNEUF', type: 'fournisseur', raisonSociale: 'Papeterie Neuve', compteContrepartie: '401000' }],
       },
     };
-    const res = await loop.app.request('/loop-api-publiques/importJson', { method: 'POST', headers: { ...headersFor(loop, domain), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await loop.app.request('/loop-api-publiques/importJson', {
+      method: 'POST',
+      headers: { ...headersFor(loop, domain), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     clock.advance(10 * 60_000);
     await loop.settled();
@@ -81,10 +106,31 @@ describe('dashboard pages', () => {
   it('paginates 10,000 entries', async () => {
     const state = sageGeDemoState(1, new Date(START));
     const file = state.tenants['ENT-1']!.files.healthy!;
-    const request = { kind: 'bank', journalCode: 'BQ', postingDate: '2026-03-10', documentDate: '2026-03-10', documentNumber: '', label: 'Carte', comment: '', lines: [{ accountNumber: '627000', debit: 1, credit: 0 }, { accountNumber: '512000', debit: 0, credit: 1 }], attachments: [] } as EntryState['request'];
+    const request = {
+      kind: 'bank',
+      journalCode: 'BQ',
+      postingDate: '2026-03-10',
+      documentDate: '2026-03-10',
+      documentNumber: '',
+      label: 'Carte',
+      comment: '',
+      lines: [
+        { accountNumber: '627000', debit: 1, credit: 0 },
+        { accountNumber: '512000', debit: 0, credit: 1 },
+      ],
+      attachments: [],
+    } as EntryState['request'];
     for (let seq = 1; seq <= 10_000; seq++) {
       const id = `ENT-${String(seq).padStart(6, '0')}`;
-      file.entries[id] = { id, seq, status: seq % 3 === 0 ? 'rejected' : 'injected', queuedAt: START, trackingCode: null, request, ...(seq % 3 === 0 ? { rejection: { id: 'SGE-JOURNAL-LOCKED', params: {} } } : { documentNumber: `BQ${seq}` }) };
+      file.entries[id] = {
+        id,
+        seq,
+        status: seq % 3 === 0 ? 'rejected' : 'injected',
+        queuedAt: START,
+        trackingCode: null,
+        request,
+        ...(seq % 3 === 0 ? { rejection: { id: 'SGE-JOURNAL-LOCKED', params: {} } } : { documentNumber: `BQ${seq}` }),
+      };
     }
     file.nextEntrySeq = 10_001;
     const { app } = setup(state);
@@ -110,27 +156,54 @@ describe('dashboard forms', () => {
     const sageState = simulators[0]!.simulator.store.data as SageGeState;
     expect(sagePage).toContain('list="open-accounting-entityId-choices"');
     expect(datalist(sagePage, 'open-accounting-entityId-choices')).toEqual(Object.keys(sageState.tenants));
-    expect(datalist(sagePage, 'open-accounting-fileId-choices')).toEqual(expect.arrayContaining(Object.keys(sageState.tenants['ENT-1']!.files)));
+    expect(datalist(sagePage, 'open-accounting-fileId-choices')).toEqual(
+      expect.arrayContaining(Object.keys(sageState.tenants['ENT-1']!.files)),
+    );
     const quadraPage = await (await app.request('/s/quadra')).text();
-    expect(datalist(quadraPage, 'open-dossier-sicCode-choices')).toEqual(Object.keys(simulators[1]!.simulator.store.data.tenants));
+    expect(datalist(quadraPage, 'open-dossier-sicCode-choices')).toEqual(
+      Object.keys(simulators[1]!.simulator.store.data.tenants),
+    );
     expect(datalist(quadraPage, 'open-dossier-dossier-choices')).toContain('SAIN');
     expect(sagePage + quadraPage).not.toContain('<script');
   });
 
   it('runs a vendor action and comes back with what it did', async () => {
     const { post, flashOf, sage } = setup();
-    const res = await post('/s/sage-ge/actions/set-journal-lock', { entityId: 'ENT-1', fileId: 'healthy', journal: 'VE', locked: 'true', _back: '/s/sage-ge/ENT-1/healthy' });
+    const res = await post('/s/sage-ge/actions/set-journal-lock', {
+      entityId: 'ENT-1',
+      fileId: 'healthy',
+      journal: 'VE',
+      locked: 'true',
+      _back: '/s/sage-ge/ENT-1/healthy',
+    });
     expect(res.headers.get('location')).toMatch(/^\/s\/sage-ge\/ENT-1\/healthy\?flash=\d+$/);
     expect(await flashOf(res)).toContain('Set journal lock: done');
     expect((sage.store.data as SageGeState).tenants['ENT-1']!.files.healthy!.journals.VE!.locked).toBe(true);
   });
 
-  it('refuses bad input with the simulator\'s message, never a 500', async () => {
+  it("refuses bad input with the simulator's message, never a 500", async () => {
     const { post, flashOf } = setup();
-    expect(await flashOf(await post('/s/sage-ge/actions/inject-other-error', { entityId: 'ENT-1', fileId: 'healthy', variant: 'seven', _back: '/' }))).toMatch(/Inject other error was refused: Invalid body: variant: .*number/);
-    expect(await flashOf(await post('/s/sage-ge/actions/open-accounting', { entityId: 'ENT-1', fileId: 'nope', _back: '/' }))).toBe('Open accounting was refused: No file nope in entity ENT-1');
-    expect(await flashOf(await post('/s/sage-ge/actions/nope', { _back: '/' }))).toBe('Sage GE has no action &quot;nope&quot;.');
-    expect(await flashOf(await post('/s/loop/faults', { kind: 'explode', _back: '/s/loop' }))).toMatch(/The fault was refused: kind: Invalid option/);
+    expect(
+      await flashOf(
+        await post('/s/sage-ge/actions/inject-other-error', {
+          entityId: 'ENT-1',
+          fileId: 'healthy',
+          variant: 'seven',
+          _back: '/',
+        }),
+      ),
+    ).toMatch(/Inject other error was refused: Invalid body: variant: .*number/);
+    expect(
+      await flashOf(
+        await post('/s/sage-ge/actions/open-accounting', { entityId: 'ENT-1', fileId: 'nope', _back: '/' }),
+      ),
+    ).toBe('Open accounting was refused: No file nope in entity ENT-1');
+    expect(await flashOf(await post('/s/sage-ge/actions/nope', { _back: '/' }))).toBe(
+      'Sage GE has no action &quot;nope&quot;.',
+    );
+    expect(await flashOf(await post('/s/loop/faults', { kind: 'explode', _back: '/s/loop' }))).toMatch(
+      /The fault was refused: kind: Invalid option/,
+    );
     expect(await flashOf(await post('/clock', { advance: '3 years', _back: '/' }))).toMatch(/The clock moves by/);
   });
 
@@ -151,7 +224,9 @@ describe('dashboard forms', () => {
 
   it('moves the shared clock and lets the due work run', async () => {
     const { post, flashOf, clock } = setup();
-    expect(await flashOf(await post('/clock', { advance: 'next-night', _back: '/' }))).toContain('2026-03-17 02:00 UTC');
+    expect(await flashOf(await post('/clock', { advance: 'next-night', _back: '/' }))).toContain(
+      '2026-03-17 02:00 UTC',
+    );
     expect(clock.now().toISOString()).toBe('2026-03-17T02:00:00.000Z');
     await post('/clock', { advance: '1w', _back: '/' });
     expect(clock.now().toISOString()).toBe('2026-03-24T02:00:00.000Z');
@@ -159,7 +234,17 @@ describe('dashboard forms', () => {
 
   it('arms and clears faults', async () => {
     const { post, flashOf, sage } = setup();
-    expect(await flashOf(await post('/s/sage-ge/faults', { path: '/api/v1/**', kind: 'status', status: '503', times: '2', _back: '/s/sage-ge' }))).toContain('Fault armed');
+    expect(
+      await flashOf(
+        await post('/s/sage-ge/faults', {
+          path: '/api/v1/**',
+          kind: 'status',
+          status: '503',
+          times: '2',
+          _back: '/s/sage-ge',
+        }),
+      ),
+    ).toContain('Fault armed');
     expect(sage.faults.list()).toMatchObject([{ path: '/api/v1/**', kind: 'status', status: 503, remaining: 2 }]);
     await post('/s/sage-ge/faults/clear', { _back: '/s/sage-ge' });
     expect(sage.faults.list()).toEqual([]);
@@ -169,15 +254,19 @@ describe('dashboard forms', () => {
 describe('the reproduce page', () => {
   it('is not sure about a near-miss: the candidates and what matched, no reproduction', async () => {
     const { app } = setup();
-    const html = await (await app.request(`/reproduce?message=${encodeURIComponent('Compte 606400 à vérifier avant clôture')}`)).text();
+    const html = await (
+      await app.request(`/reproduce?message=${encodeURIComponent('Compte 606400 à vérifier avant clôture')}`)
+    ).text();
     expect(html).toContain('data-testid="no-match"');
     expect(html).toContain('Not sure which catalogue entry');
     expect(html).not.toContain('data-testid="reproduction"');
   });
 
-  it('replays a French message with the customer\'s values and explains it in French', async () => {
+  it("replays a French message with the customer's values and explains it in French", async () => {
     const { app } = setup();
-    const html = await (await app.request(`/reproduce?message=${encodeURIComponent('Compte (411000) ou autre est collectif')}`)).text();
+    const html = await (
+      await app.request(`/reproduce?message=${encodeURIComponent('Compte (411000) ou autre est collectif')}`)
+    ).text();
     expect(html).toContain('SGE-COLLECTIVE-ACCOUNT');
     expect(html).toContain('account 401000 → 411000');
     expect(html).toMatch(/data-testid="explanation" lang="fr"/);
@@ -187,7 +276,7 @@ describe('the reproduce page', () => {
 });
 
 describe('the FEC download', () => {
-  it('links a Sage GE file to the FEC of its books, served from the simulator\'s admin plane', async () => {
+  it("links a Sage GE file to the FEC of its books, served from the simulator's admin plane", async () => {
     const { app, sage } = setup();
     const state = (await (await sage.app.request('/__admin/state')).json()) as SageGeState;
     const tenant = Object.values(state.tenants)[0]!;
@@ -202,9 +291,13 @@ describe('the FEC download', () => {
   });
 });
 
-describe('the reproduce box with the customer\'s FEC', () => {
+describe("the reproduce box with the customer's FEC", () => {
   const header = FEC_FIELDS.join('\t');
-  const good = [header, 'AC\tAchats\tAC1\t20260110\t606400\tPetit matériel SARL Fabre\t\t\t\t20260110\tFournitures\t100,00\t0,00\t\t\t20260111\t\t', 'AC\tAchats\tAC1\t20260110\t411000\tClients\tCDUP\tDUPONT\t\t20260110\tFournitures\t0,00\t100,00\t\t\t20260111\t\t'].join('\n');
+  const good = [
+    header,
+    'AC\tAchats\tAC1\t20260110\t606400\tPetit matériel SARL Fabre\t\t\t\t20260110\tFournitures\t100,00\t0,00\t\t\t20260111\t\t',
+    'AC\tAchats\tAC1\t20260110\t411000\tClients\tCDUP\tDUPONT\t\t20260110\tFournitures\t0,00\t100,00\t\t\t20260111\t\t',
+  ].join('\n');
   const post = (app: ReturnType<typeof setup>['app'], fec: string) => {
     const form = new FormData();
     form.set('message', 'Compte (411000) ou autre est collectif');
@@ -228,7 +321,9 @@ describe('the reproduce box with the customer\'s FEC', () => {
     const res = await post(app, good.replace('100,00\t0,00', '100,00\t0,00\textra'));
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain('FEC.txt is not a valid FEC: line 2, column 19: 19 fields, a FEC line has 18. Nothing was run.');
+    expect(html).toContain(
+      'FEC.txt is not a valid FEC: line 2, column 19: 19 fields, a FEC line has 18. Nothing was run.',
+    );
     expect(html).not.toContain('data-testid="reproduction"');
   });
 });

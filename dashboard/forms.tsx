@@ -65,7 +65,12 @@ export function formToInput(schema: JsonSchema, form: Record<string, string>): R
     const types = typesOf(prop);
     if (types.includes('null') && value === 'null') out[key] = null;
     else if (types.includes('boolean') && (value === 'true' || value === 'false')) out[key] = value === 'true';
-    else if ((types.includes('number') || types.includes('integer')) && !types.includes('string') && /^-?\d+(\.\d+)?$/.test(value)) out[key] = Number(value);
+    else if (
+      (types.includes('number') || types.includes('integer')) &&
+      !types.includes('string') &&
+      /^-?\d+(\.\d+)?$/.test(value)
+    )
+      out[key] = Number(value);
     else if (types.includes('array')) {
       const itemTypes = typesOf(prop?.items);
       const numeric = (itemTypes.includes('number') || itemTypes.includes('integer')) && !itemTypes.includes('string');
@@ -84,7 +89,14 @@ export function formToInput(schema: JsonSchema, form: Record<string, string>): R
   return out;
 }
 
-const Field: FC<{ name: string; schema: JsonSchema; required: boolean; value?: string | undefined; choices?: readonly string[] | undefined; listId?: string }> = ({ name, schema, required, value, choices, listId }) => {
+const Field: FC<{
+  name: string;
+  schema: JsonSchema;
+  required: boolean;
+  value?: string | undefined;
+  choices?: readonly string[] | undefined;
+  listId?: string;
+}> = ({ name, schema, required, value, choices, listId }) => {
   const types = typesOf(schema);
   const values = enumOf(schema);
   const hint = types.includes('array') ? ' (comma-separated)' : '';
@@ -95,7 +107,9 @@ const Field: FC<{ name: string; schema: JsonSchema; required: boolean; value?: s
       <label>
         {label}
         <select name={name}>
-          {required && schema.default === undefined ? null : <option value="">{schema.default !== undefined ? `(default ${String(schema.default)})` : '—'}</option>}
+          {required && schema.default === undefined ? null : (
+            <option value="">{schema.default !== undefined ? `(default ${String(schema.default)})` : '—'}</option>
+          )}
           {options.map((o) => (
             <option value={o} selected={o === value}>
               {o}
@@ -116,7 +130,15 @@ const Field: FC<{ name: string; schema: JsonSchema; required: boolean; value?: s
         value={value ?? ''}
         list={choices?.length ? listId : undefined}
         inputmode={isNumber ? 'numeric' : undefined}
-        placeholder={schema.format === 'date' ? 'YYYY-MM-DD' : schema.pattern && schema.pattern.length < 40 ? schema.pattern : schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : undefined}
+        placeholder={
+          schema.format === 'date'
+            ? 'YYYY-MM-DD'
+            : schema.pattern && schema.pattern.length < 40
+              ? schema.pattern
+              : schema.default !== undefined
+                ? `default ${JSON.stringify(schema.default)}`
+                : undefined
+        }
       />
       {/* A datalist, not a select: the ids of the state are offered, and an unknown one can still be typed to see the vendor refuse it. No script needed. */}
       {choices?.length ? (
@@ -156,7 +178,13 @@ export const ActionForm: FC<ActionFormProps> = ({ action, post, back, fixed = {}
         <input type="hidden" name={k} value={v} />
       ))}
       {visible.map(([k, schema]) => (
-        <Field name={k} schema={schema} required={required.has(k) && schema.default === undefined} choices={choices[k]} listId={`${action.name}-${k}-choices`} />
+        <Field
+          name={k}
+          schema={schema}
+          required={required.has(k) && schema.default === undefined}
+          choices={choices[k]}
+          listId={`${action.name}-${k}-choices`}
+        />
       ))}
       <input type="hidden" name="_back" value={back} />
       <button type="submit">{humanize(action.name)}</button>

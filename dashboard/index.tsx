@@ -21,8 +21,15 @@ import { bearerAccepted, foreignRequest, sameSecret, servedAccess, sessionValue 
 import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
 import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
 import { JournalView, type JournalQuery } from './views/journal.js';
-import { CatalogueEntryView, ReproduceBox, ReproduceWithFecBox, ResultView, ScenarioList, Timeline } from './views/scenarios.js';
-import { type DashboardSimulator, type VendorView, type ViewContext } from './views/types.js';
+import {
+  CatalogueEntryView,
+  ReproduceBox,
+  ReproduceWithFecBox,
+  ResultView,
+  ScenarioList,
+  Timeline,
+} from './views/scenarios.js';
+import type { DashboardSimulator, VendorView, ViewContext } from './views/types.js';
 
 export type { DashboardSimulator } from './views/types.js';
 
@@ -47,7 +54,9 @@ export interface DashboardOptions {
 }
 
 /** Each registered vendor's view (`vendors/`), by simulator name. */
-const VIEWS: ReadonlyMap<string, VendorView> = new Map(VENDORS.modules.flatMap((vendor) => (vendor.dashboard ? [[vendor.id, vendor.dashboard] as const] : [])));
+const VIEWS: ReadonlyMap<string, VendorView> = new Map(
+  VENDORS.modules.flatMap((vendor) => (vendor.dashboard ? [[vendor.id, vendor.dashboard] as const] : [])),
+);
 
 /** The clock buttons: how far each one moves the virtual clock. */
 const ADVANCES: Record<string, { label: string; move: (clock: VirtualClock) => void }> = {
@@ -59,7 +68,8 @@ const ADVANCES: Record<string, { label: string; move: (clock: VirtualClock) => v
 
 const FAULT_FORM: ActionInfo = {
   name: 'add-fault',
-  description: 'Inject a fault on the vendor routes: path pattern (* one segment, ** any), kind, and for how many requests or with which probability (seeded).',
+  description:
+    'Inject a fault on the vendor routes: path pattern (* one segment, ** any), kind, and for how many requests or with which probability (seeded).',
   input: z.toJSONSchema(FaultRuleSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
 };
 
@@ -72,7 +82,8 @@ const SESSION_COOKIE = 'ledgersim-session';
  * jacking), sniffed as something else, or made to post to another site.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   // Not no-referrer: under it a browser sends `Origin: null` on the dashboard's own form posts.
@@ -113,7 +124,10 @@ export function createDashboard(options: DashboardOptions): Hono {
   const pageSize = options.pageSize ?? 50;
   const bySim = new Map(simulators.map((s) => [s.name as string, s]));
   const load = options.loadScenarios ?? (async () => (await import('../scenarios/load.js')).loadScenarios());
-  const run = options.runScenario ?? (async (scenario: Scenario, runOptions?: RunOptions) => (await import('../scenarios/runner.js')).runScenario(scenario, runOptions));
+  const run =
+    options.runScenario ??
+    (async (scenario: Scenario, runOptions?: RunOptions) =>
+      (await import('../scenarios/runner.js')).runScenario(scenario, runOptions));
 
   // Post/redirect/get: what a POST did is shown once by the page it comes back to.
   const flashes = new Map<number, Flash>();
@@ -124,7 +138,8 @@ export function createDashboard(options: DashboardOptions): Hono {
     if (flashes.size > MAX_FLASHES) flashes.delete(flashes.keys().next().value!);
     return flashSeq;
   };
-  const back = (c: Context, to: unknown, f: Flash) => c.redirect(withParam(safeBack(to), 'flash', String(flash(f))), 303);
+  const back = (c: Context, to: unknown, f: Flash) =>
+    c.redirect(withParam(safeBack(to), 'flash', String(flash(f))), 303);
 
   const runs = new Map<number, ScenarioResult>();
   let runSeq = 0;
@@ -142,14 +157,21 @@ export function createDashboard(options: DashboardOptions): Hono {
   const actionsOf = (sim: DashboardSimulator) => {
     let list = actionLists.get(sim.name);
     if (!list) {
-      list = admin(sim, 'GET', '/actions').then((r) => (r.status === 200 ? ((r.body as { actions: ActionInfo[] }).actions ?? []) : []));
+      list = admin(sim, 'GET', '/actions').then((r) =>
+        r.status === 200 ? ((r.body as { actions: ActionInfo[] }).actions ?? []) : [],
+      );
       actionLists.set(sim.name, list);
     }
     return list;
   };
 
   /** A call to the simulator's own control plane, in-process. */
-  async function admin(sim: DashboardSimulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async function admin(
+    sim: DashboardSimulator,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }> {
     const res = await sim.simulator.app.request(`/__admin${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -179,10 +201,23 @@ export function createDashboard(options: DashboardOptions): Hono {
     return `${url.pathname}${search ? `?${search}` : ''}`;
   }
 
-  async function page(c: Context, title: string, active: string | undefined, body: Child, status: 200 | 400 | 404 = 200) {
+  async function page(
+    c: Context,
+    title: string,
+    active: string | undefined,
+    body: Child,
+    status: 200 | 400 | 404 = 200,
+  ) {
     const id = Number(c.req.query('flash'));
     const element = (
-      <Layout title={title} now={clock.now().toISOString()} here={here(c)} active={active} nav={nav} flash={Number.isInteger(id) ? flashes.get(id) : undefined}>
+      <Layout
+        title={title}
+        now={clock.now().toISOString()}
+        here={here(c)}
+        active={active}
+        nav={nav}
+        flash={Number.isInteger(id) ? flashes.get(id) : undefined}
+      >
         {body}
       </Layout>
     );
@@ -212,10 +247,22 @@ export function createDashboard(options: DashboardOptions): Hono {
     if (foreign) return c.text(foreign, 403);
     if (!access.adminToken || c.req.path === '/login') return next();
     const session = getCookie(c, SESSION_COOKIE);
-    if ((session !== undefined && sameSecret(session, sessionValue(access.adminToken))) || bearerAccepted(c.req.header('authorization'), access.adminToken)) return next();
-    return c.req.method === 'GET' || c.req.method === 'HEAD' ? c.redirect('/login', 303) : c.text('Log in first: /login', 401);
+    if (
+      (session !== undefined && sameSecret(session, sessionValue(access.adminToken))) ||
+      bearerAccepted(c.req.header('authorization'), access.adminToken)
+    )
+      return next();
+    return c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? c.redirect('/login', 303)
+      : c.text('Log in first: /login', 401);
   });
-  app.use('*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text(`A form of the dashboard is at most ${MAX_FORM_BYTES} bytes`, 413) }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => c.text(`A form of the dashboard is at most ${MAX_FORM_BYTES} bytes`, 413),
+    }),
+  );
   // The dashboard drives the simulators: a page of another site must not post to it.
   app.use('*', csrf());
 
@@ -237,7 +284,12 @@ export function createDashboard(options: DashboardOptions): Hono {
       return (
         <section data-simulator={sim.name}>
           <h2>
-            <a href={`/s/${encodeURIComponent(sim.name)}`}>{sim.title}</a> {sim.url ? <span class="muted">{sim.url} (<a href={`${sim.url}/docs`}>API reference</a>)</span> : null}{' '}
+            <a href={`/s/${encodeURIComponent(sim.name)}`}>{sim.title}</a>{' '}
+            {sim.url ? (
+              <span class="muted">
+                {sim.url} (<a href={`${sim.url}/docs`}>API reference</a>)
+              </span>
+            ) : null}{' '}
             <span class="muted">{`${Object.keys(sim.simulator.store.data.tenants).length} tenants, ${sim.simulator.journal.size} requests in the journal`}</span>{' '}
             {faults.length ? <Badge kind="warn">{`${faults.length} fault(s) armed`}</Badge> : null}
           </h2>
@@ -263,15 +315,24 @@ export function createDashboard(options: DashboardOptions): Hono {
       <div>
         {sim.url ? (
           <p class="muted">
-            Serving at {sim.url} (<a href={`${sim.url}/docs`}>API reference</a>, admin {sim.url}/__admin/health, API description {sim.url}/openapi.json)
+            Serving at {sim.url} (<a href={`${sim.url}/docs`}>API reference</a>, admin {sim.url}/__admin/health, API
+            description {sim.url}/openapi.json)
           </p>
         ) : null}
         <div class="grid">{view?.overview(ctx)}</div>
         <h2>Vendor actions</h2>
-        <p class="muted">What a person does in the vendor's UI. On a {view?.nouns.file ?? 'file'} page the firm and the {view?.nouns.file ?? 'file'} are filled in.</p>
+        <p class="muted">
+          What a person does in the vendor's UI. On a {view?.nouns.file ?? 'file'} page the firm and the{' '}
+          {view?.nouns.file ?? 'file'} are filled in.
+        </p>
         <div class="actions">
           {actions.map((a) => (
-            <ActionForm action={a} post={`${post}/actions/${encodeURIComponent(a.name)}`} back={ctx.here} choices={idChoices(sim.name, sim.simulator.store.data)} />
+            <ActionForm
+              action={a}
+              post={`${post}/actions/${encodeURIComponent(a.name)}`}
+              back={ctx.here}
+              choices={idChoices(sim.name, sim.simulator.store.data)}
+            />
           ))}
         </div>
         <h2>Faults</h2>
@@ -283,8 +344,15 @@ export function createDashboard(options: DashboardOptions): Hono {
             { head: '#', cell: (f) => f.id },
             { head: 'path', cell: (f) => <code>{f.path}</code> },
             { head: 'method', cell: (f) => f.method ?? 'any' },
-            { head: 'kind', cell: (f) => `${f.kind}${f.status ? ` ${f.status}` : ''}${f.latencyMs !== undefined ? ` ${f.latencyMs} ms` : ''}` },
-            { head: 'remaining / probability', cell: (f) => `${f.remaining ?? '∞'}${f.probability !== undefined ? ` · p=${f.probability}` : ''}` },
+            {
+              head: 'kind',
+              cell: (f) =>
+                `${f.kind}${f.status ? ` ${f.status}` : ''}${f.latencyMs !== undefined ? ` ${f.latencyMs} ms` : ''}`,
+            },
+            {
+              head: 'remaining / probability',
+              cell: (f) => `${f.remaining ?? '∞'}${f.probability !== undefined ? ` · p=${f.probability}` : ''}`,
+            },
           ]}
         />
         <div class="actions">
@@ -304,9 +372,14 @@ export function createDashboard(options: DashboardOptions): Hono {
   app.get('/s/:sim/:tenant/:file/fec', async (c) => {
     const sim = bySim.get(c.req.param('sim'));
     if (!sim) return notFound(c, `No simulator ${c.req.param('sim')}.`);
-    const res = await sim.simulator.app.request(`/__admin/files/${encodeURIComponent(c.req.param('tenant'))}/${encodeURIComponent(c.req.param('file'))}/fec`);
+    const res = await sim.simulator.app.request(
+      `/__admin/files/${encodeURIComponent(c.req.param('tenant'))}/${encodeURIComponent(c.req.param('file'))}/fec`,
+    );
     if (res.status !== 200) return notFound(c, `No FEC for ${c.req.param('file')} in ${sim.title}.`);
-    return c.body(await res.text(), 200, { 'content-type': res.headers.get('content-type') ?? 'text/plain; charset=utf-8', 'content-disposition': res.headers.get('content-disposition') ?? 'attachment' });
+    return c.body(await res.text(), 200, {
+      'content-type': res.headers.get('content-type') ?? 'text/plain; charset=utf-8',
+      'content-disposition': res.headers.get('content-disposition') ?? 'attachment',
+    });
   });
 
   app.get('/s/:sim/:tenant/:file', async (c) => {
@@ -332,7 +405,10 @@ export function createDashboard(options: DashboardOptions): Hono {
         {shown.summary}
         {sim.name === 'sage-ge' ? (
           <p>
-            <a data-testid="fec-download" href={`/s/${encodeURIComponent(sim.name)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}/fec`}>
+            <a
+              data-testid="fec-download"
+              href={`/s/${encodeURIComponent(sim.name)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}/fec`}
+            >
               Download the FEC of what this file's books hold
             </a>
           </p>
@@ -358,11 +434,17 @@ export function createDashboard(options: DashboardOptions): Hono {
     const input = formToInput(action.input, form);
     const answer = await admin(sim, 'POST', `/actions/${encodeURIComponent(name)}`, input);
     if (answer.status >= 400) {
-      const message = typeof answer.body === 'object' && answer.body && 'message' in answer.body ? String(answer.body.message) : `answered ${answer.status}`;
+      const message =
+        typeof answer.body === 'object' && answer.body && 'message' in answer.body
+          ? String(answer.body.message)
+          : `answered ${answer.status}`;
       return back(c, form._back, { kind: 'error', text: `${humanize(name)} was refused: ${message}` });
     }
     const result = JSON.stringify(answer.body?.result ?? {});
-    return back(c, form._back, { kind: 'info', text: `${humanize(name)}: done. ${result.length > 400 ? `${result.slice(0, 397)}...` : result}` });
+    return back(c, form._back, {
+      kind: 'info',
+      text: `${humanize(name)}: done. ${result.length > 400 ? `${result.slice(0, 397)}...` : result}`,
+    });
   });
 
   app.post('/s/:sim/faults', async (c) => {
@@ -373,11 +455,21 @@ export function createDashboard(options: DashboardOptions): Hono {
     const rule = FaultRuleSchema.safeParse(formToInput(FAULT_FORM.input, form));
     if (!rule.success) {
       const issue = rule.error.issues[0]!;
-      return back(c, form._back, { kind: 'error', text: `The fault was refused: ${issue.path.join('.') || '(root)'}: ${issue.message}` });
+      return back(c, form._back, {
+        kind: 'error',
+        text: `The fault was refused: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      });
     }
     const answer = await admin(sim, 'POST', '/faults', formToInput(FAULT_FORM.input, form));
-    if (answer.status >= 400) return back(c, form._back, { kind: 'error', text: `The fault was refused: ${answer.body?.message ?? answer.status}` });
-    return back(c, form._back, { kind: 'info', text: `Fault armed on ${sim.title}: ${JSON.stringify(answer.body?.faults?.[0] ?? {})}` });
+    if (answer.status >= 400)
+      return back(c, form._back, {
+        kind: 'error',
+        text: `The fault was refused: ${answer.body?.message ?? answer.status}`,
+      });
+    return back(c, form._back, {
+      kind: 'info',
+      text: `Fault armed on ${sim.title}: ${JSON.stringify(answer.body?.faults?.[0] ?? {})}`,
+    });
   });
 
   app.post('/s/:sim/faults/clear', async (c) => {
@@ -391,21 +483,37 @@ export function createDashboard(options: DashboardOptions): Hono {
   app.post('/clock', async (c) => {
     const form = await formFields(c);
     const advance = ADVANCES[form.advance ?? ''];
-    if (!advance) return back(c, form._back, { kind: 'error', text: `The clock moves by 1h, 12h, next-night or 1w, not "${form.advance ?? ''}".` });
+    if (!advance)
+      return back(c, form._back, {
+        kind: 'error',
+        text: `The clock moves by 1h, 12h, next-night or 1w, not "${form.advance ?? ''}".`,
+      });
     const before = clock.now().toISOString();
     advance.move(clock);
     // Let the work that fell due (imports, processing delays) finish before showing the state.
     await Promise.all(simulators.map((s) => s.simulator.settled()));
-    return back(c, form._back, { kind: 'info', text: `The virtual clock moved ${advance.label}: ${when(before)} → ${when(clock.now().toISOString())}.` });
+    return back(c, form._back, {
+      kind: 'info',
+      text: `The virtual clock moved ${advance.label}: ${when(before)} → ${when(clock.now().toISOString())}.`,
+    });
   });
 
   app.get('/requests', (c) => {
     const q = c.req.query();
-    const query: JournalQuery = { sim: q.sim, method: q.method, path: q.path, status: q.status, tenant: q.tenant, page: q.page };
+    const query: JournalQuery = {
+      sim: q.sim,
+      method: q.method,
+      path: q.path,
+      status: q.status,
+      tenant: q.tenant,
+      page: q.page,
+    };
     return page(c, 'Requests', 'requests', <JournalView simulators={simulators} query={query} pageSize={pageSize} />);
   });
 
-  const scenarioError = (error: unknown) => <div class="flash error">{`The scenarios could not be loaded: ${(error as Error).message}`}</div>;
+  const scenarioError = (error: unknown) => (
+    <div class="flash error">{`The scenarios could not be loaded: ${(error as Error).message}`}</div>
+  );
 
   app.get('/scenarios', async (c) => {
     let list: Scenario[];
@@ -427,7 +535,8 @@ export function createDashboard(options: DashboardOptions): Hono {
             <ul>
               {recent.map(([n, r]) => (
                 <li>
-                  <a href={`/scenarios/runs/${n}`}>{r.id}</a> <Badge kind={r.status === 'passed' ? 'ok' : 'bad'}>{r.status}</Badge>
+                  <a href={`/scenarios/runs/${n}`}>{r.id}</a>{' '}
+                  <Badge kind={r.status === 'passed' ? 'ok' : 'bad'}>{r.status}</Badge>
                 </li>
               ))}
             </ul>
@@ -444,15 +553,22 @@ export function createDashboard(options: DashboardOptions): Hono {
     try {
       list = await loadOnce();
     } catch (error) {
-      return back(c, form._back ?? '/scenarios', { kind: 'error', text: `The scenarios could not be loaded: ${(error as Error).message}` });
+      return back(c, form._back ?? '/scenarios', {
+        kind: 'error',
+        text: `The scenarios could not be loaded: ${(error as Error).message}`,
+      });
     }
     const scenario = list.find((s) => s.id === form.id);
-    if (!scenario) return back(c, form._back ?? '/scenarios', { kind: 'error', text: `No scenario "${form.id ?? ''}".` });
+    if (!scenario)
+      return back(c, form._back ?? '/scenarios', { kind: 'error', text: `No scenario "${form.id ?? ''}".` });
     const result = await run(scenario);
     runSeq += 1;
     runs.set(runSeq, result);
     if (runs.size > MAX_RUNS) runs.delete(runs.keys().next().value!);
-    return back(c, `/scenarios/runs/${runSeq}`, { kind: result.status === 'passed' ? 'info' : 'error', text: `${scenario.id} ${result.status}.` });
+    return back(c, `/scenarios/runs/${runSeq}`, {
+      kind: result.status === 'passed' ? 'info' : 'error',
+      text: `${scenario.id} ${result.status}.`,
+    });
   });
 
   app.get('/scenarios/runs/:n', (c) => {
@@ -479,27 +595,56 @@ export function createDashboard(options: DashboardOptions): Hono {
     const message = (typeof body.message === 'string' ? body.message : '').slice(0, MAX_MESSAGE).trim();
     const upload = body.fec;
     if (!(upload instanceof File) || upload.size === 0) return reproducePage(c, message);
-    if (upload.size > MAX_FEC_BYTES) return reproducePage(c, message, { error: `The FEC is over ${MAX_FEC_BYTES / 1_000_000} MB; send the lines of the relevant journal or period.` });
+    if (upload.size > MAX_FEC_BYTES)
+      return reproducePage(c, message, {
+        error: `The FEC is over ${MAX_FEC_BYTES / 1_000_000} MB; send the lines of the relevant journal or period.`,
+      });
     try {
       return reproducePage(c, message, { name: upload.name, ref: referenceData(parseFec(await upload.text())) });
     } catch (error) {
       if (!(error instanceof FecError)) throw error;
-      return reproducePage(c, message, { error: `${upload.name} is not a valid FEC: ${error.message}. Nothing was run.` });
+      return reproducePage(c, message, {
+        error: `${upload.name} is not a valid FEC: ${error.message}. Nothing was run.`,
+      });
     }
   });
 
-  async function reproducePage(c: Context, message: string, fec?: { name: string; ref: FecReferenceData } | { error: string }) {
+  async function reproducePage(
+    c: Context,
+    message: string,
+    fec?: { name: string; ref: FecReferenceData } | { error: string },
+  ) {
     if (fec && 'error' in fec) {
-      return page(c, 'Reproduce a customer\'s message', 'scenarios', <div><ReproduceBox message={message} /><div class="flash error" data-testid="fec-error">{fec.error}</div></div>, 400);
+      return page(
+        c,
+        "Reproduce a customer's message",
+        'scenarios',
+        <div>
+          <ReproduceBox message={message} />
+          <div class="flash error" data-testid="fec-error">
+            {fec.error}
+          </div>
+        </div>,
+        400,
+      );
     }
-    if (!message) return page(c, 'Reproduce a customer\'s message', 'scenarios', <div><ReproduceBox /><ReproduceWithFecBox /></div>);
+    if (!message)
+      return page(
+        c,
+        "Reproduce a customer's message",
+        'scenarios',
+        <div>
+          <ReproduceBox />
+          <ReproduceWithFecBox />
+        </div>,
+      );
     const { sure: best, candidates, unsureBecause } = identifyMessage(message);
     // Not sure is an answer: the candidates and what matched, never a guess presented as a match.
     if (!best) {
       const closest = candidates.slice(0, 3);
       return page(
         c,
-        'Reproduce a customer\'s message',
+        "Reproduce a customer's message",
         'scenarios',
         <div>
           <ReproduceBox message={message} />
@@ -512,7 +657,8 @@ export function createDashboard(options: DashboardOptions): Hono {
               <ul data-testid="candidates">
                 {closest.map((m) => (
                   <li>
-                    <code>{m.id}</code> {m.entry.title} <Badge kind="warn">{`${Math.round(m.confidence * 100)}% (${m.via}, ${m.lang})`}</Badge>{' '}
+                    <code>{m.id}</code> {m.entry.title}{' '}
+                    <Badge kind="warn">{`${Math.round(m.confidence * 100)}% (${m.via}, ${m.lang})`}</Badge>{' '}
                     <span class="muted">matched: {m.evidence.join(' ')}</span>
                   </li>
                 ))}
@@ -533,7 +679,12 @@ export function createDashboard(options: DashboardOptions): Hono {
     const replay = scenario ? withCustomerValues(scenario, entry.id, best.params) : undefined;
     const seeding = scenario && fec ? seedFor(scenario.vendor, fec.ref) : undefined;
     const seedTenant = seeding && 'seed' in seeding ? seeding.seed : undefined;
-    const fecNote = fec && seeding ? ('seed' in seeding ? `Vendor state seeded from ${fec.name}: ${fec.ref.accounts.length} accounts, ${fec.ref.subsidiaryAccounts.length} subsidiary accounts, ${fec.ref.journals.length} journals (fiscal years are not seeded).` : seeding.unsupported) : undefined;
+    const fecNote =
+      fec && seeding
+        ? 'seed' in seeding
+          ? `Vendor state seeded from ${fec.name}: ${fec.ref.accounts.length} accounts, ${fec.ref.subsidiaryAccounts.length} subsidiary accounts, ${fec.ref.journals.length} journals (fiscal years are not seeded).`
+          : seeding.unsupported
+        : undefined;
     let result = replay ? await run(replay.scenario, seedTenant ? { seedTenant } : undefined) : undefined;
     let fellBack: string | undefined;
     if (scenario && result?.status === 'failed' && (replay?.substituted.length || seedTenant)) {
@@ -545,28 +696,42 @@ export function createDashboard(options: DashboardOptions): Hono {
     const after = result?.timeline.filter((t) => t.phase === 'remedy' || t.phase === 'remedy-expect') ?? [];
     return page(
       c,
-      'Reproduce a customer\'s message',
+      "Reproduce a customer's message",
       'scenarios',
       <div>
         <ReproduceBox message={message} />
         <CatalogueEntryView entry={entry} match={best} />
-        {replay?.substituted.length && !fellBack ? <p data-testid="replayed">{`Replayed with the customer's values: ${replay.substituted.map((x) => `${x.name} ${x.from} → ${x.to}`).join(', ')}`}</p> : null}
-        {fellBack ? <div class="flash error">{`The customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values.`}</div> : null}
-        {replay?.notSubstituted.map((n) => <p class="muted">{`Not replayed: ${n.name} = ${n.value} (${n.why})`}</p>)}
+        {replay?.substituted.length && !fellBack ? (
+          <p data-testid="replayed">{`Replayed with the customer's values: ${replay.substituted.map((x) => `${x.name} ${x.from} → ${x.to}`).join(', ')}`}</p>
+        ) : null}
+        {fellBack ? (
+          <div class="flash error">{`The customer's values could not be replayed (${fellBack.split('\n')[0]}); shown with the scenario's own values.`}</div>
+        ) : null}
+        {replay?.notSubstituted.map((n) => (
+          <p class="muted">{`Not replayed: ${n.name} = ${n.value} (${n.why})`}</p>
+        ))}
         {fecNote ? <p data-testid="fec-seeded">{fecNote}</p> : null}
         <div class="card" data-testid="explanation" lang={explanation.lang}>
           <h3>{explanation.lang === 'fr' ? 'Explication à transmettre' : 'Explanation to forward'}</h3>
           <pre>{explanation.text}</pre>
         </div>
         {loadError ? scenarioError(loadError) : null}
-        {!loadError && !scenario ? <div class="flash error">{`${entry.id} matches, but its scenario ${entry.scenarioId} does not exist yet.`}</div> : null}
+        {!loadError && !scenario ? (
+          <div class="flash error">{`${entry.id} matches, but its scenario ${entry.scenarioId} does not exist yet.`}</div>
+        ) : null}
         {scenario && result ? (
           <div data-testid="reproduction">
             <h2>
               Reproduced by <code>{scenario.id}</code>: {scenario.title}
             </h2>
             <p>
-              <Badge kind={result.status === 'passed' ? 'ok' : 'bad'}>{result.status === 'passed' ? (after.length ? 'reproduced, and the remedy clears it' : 'reproduced') : 'the scenario did not behave as documented'}</Badge>
+              <Badge kind={result.status === 'passed' ? 'ok' : 'bad'}>
+                {result.status === 'passed'
+                  ? after.length
+                    ? 'reproduced, and the remedy clears it'
+                    : 'reproduced'
+                  : 'the scenario did not behave as documented'}
+              </Badge>
             </p>
             {result.failures.map((f) => (
               <pre class="flash error">{f}</pre>
@@ -589,7 +754,10 @@ export function createDashboard(options: DashboardOptions): Hono {
     // A cross-site post refused by the CSRF check, a malformed form: answered as such.
     if (error instanceof HTTPException) return error.getResponse();
     console.error('[dashboard] unexpected error on', c.req.method, c.req.path, error);
-    return c.html(`<!doctype html><title>ledgersim</title><p>The dashboard failed on this page; the simulators are unaffected.</p>`, 500);
+    return c.html(
+      `<!doctype html><title>ledgersim</title><p>The dashboard failed on this page; the simulators are unaffected.</p>`,
+      500,
+    );
   });
   return app;
 }

@@ -73,7 +73,8 @@ export interface LayoutProps {
 }
 
 /** `2026-03-16T09:00:00.000Z` → `2026-03-16 09:00 UTC`. */
-export const when = (iso: string | null | undefined): string => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
+export const when = (iso: string | null | undefined): string =>
+  iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';
 
 export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, now, here, active, nav, flash, children }) => (
   <html lang="en">
@@ -128,14 +129,20 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, now, here, a
   </html>
 );
 
-export const Badge: FC<PropsWithChildren<{ kind?: 'ok' | 'bad' | 'warn' | 'muted'; title?: string }>> = ({ kind, title, children }) => (
+export const Badge: FC<PropsWithChildren<{ kind?: 'ok' | 'bad' | 'warn' | 'muted'; title?: string }>> = ({
+  kind,
+  title,
+  children,
+}) => (
   <span class={`badge ${kind ?? ''}`} title={title}>
     {children}
   </span>
 );
 
 /** A yes/no state where one side causes rejections. */
-export const Flag: FC<{ good: boolean; yes: string; no: string }> = ({ good, yes, no }) => <Badge kind={good ? 'ok' : 'bad'}>{good ? yes : no}</Badge>;
+export const Flag: FC<{ good: boolean; yes: string; no: string }> = ({ good, yes, no }) => (
+  <Badge kind={good ? 'ok' : 'bad'}>{good ? yes : no}</Badge>
+);
 
 export interface Page<T> {
   items: T[];
@@ -153,7 +160,13 @@ export function paginate<T>(all: readonly T[], pageParam: string | undefined, si
 }
 
 /** Links to the previous and next pages, keeping the other query parameters. */
-export const Pager: FC<{ page: Page<unknown>; path: string; query: Record<string, string>; param?: string; noun?: string }> = ({ page, path, query, param = 'page', noun = 'items' }) => {
+export const Pager: FC<{
+  page: Page<unknown>;
+  path: string;
+  query: Record<string, string>;
+  param?: string;
+  noun?: string;
+}> = ({ page, path, query, param = 'page', noun = 'items' }) => {
   const link = (n: number) => `${path}?${new URLSearchParams({ ...query, [param]: String(n) }).toString()}`;
   return (
     <div class="pager" data-testid="pager">
@@ -180,7 +193,9 @@ export function pretty(text: string | undefined): string {
 
 export const Json: FC<{ value: unknown }> = ({ value }) => <pre>{JSON.stringify(value, null, 2)}</pre>;
 
-export const Status: FC<{ status: number }> = ({ status }) => <Badge kind={status >= 400 ? 'bad' : status >= 300 ? 'warn' : 'ok'}>{String(status)}</Badge>;
+export const Status: FC<{ status: number }> = ({ status }) => (
+  <Badge kind={status >= 400 ? 'bad' : status >= 300 ? 'warn' : 'ok'}>{String(status)}</Badge>
+);
 
 export const Empty: FC<{ children?: Child }> = ({ children }) => <p class="muted">{children ?? 'None.'}</p>;
 
@@ -237,7 +252,11 @@ export const Body: FC<{ summary: string; text: string | undefined; open?: boolea
   ) : null;
 
 /** A request as the journal and the timelines show it: its line, then its body. */
-export const RequestCell: FC<{ line: string; body: string | undefined; children?: Child }> = ({ line, body, children }) => (
+export const RequestCell: FC<{ line: string; body: string | undefined; children?: Child }> = ({
+  line,
+  body,
+  children,
+}) => (
   <>
     <code>{line}</code>
     {children}
@@ -246,7 +265,11 @@ export const RequestCell: FC<{ line: string; body: string | undefined; children?
 );
 
 /** The vendor's answer: its status, then its body (unfolded with `open`). */
-export const AnswerCell: FC<{ status: number; body: string | undefined; open?: boolean }> = ({ status, body, open }) => (
+export const AnswerCell: FC<{ status: number; body: string | undefined; open?: boolean }> = ({
+  status,
+  body,
+  open,
+}) => (
   <>
     <Status status={status} />
     <Body summary="answer body" text={body} open={open} />

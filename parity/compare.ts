@@ -22,12 +22,27 @@ export interface Difference {
 }
 
 /** Property names whose value, in an error answer, is the vendor's code or message (Sage GE, Quadra, Loop, OAuth). */
-export const ERROR_VALUE_KEYS = new Set(['$dataCode', '$message', '$severity', 'error', 'error_description', 'code', 'message', 'statusCode']);
+export const ERROR_VALUE_KEYS = new Set([
+  '$dataCode',
+  '$message',
+  '$severity',
+  'error',
+  'error_description',
+  'code',
+  'message',
+  'statusCode',
+]);
 
 /** `redacted`: a value the recorder replaced by a placeholder, whose type on the wire is unknown. */
 type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'redacted';
 const typeOf = (value: unknown): JsonType =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'string' && /^~redacted-\d+~$/.test(value) ? 'redacted' : (typeof value as JsonType);
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value === 'string' && /^~redacted-\d+~$/.test(value)
+        ? 'redacted'
+        : (typeof value as JsonType);
 
 interface Shape {
   types: Map<string, Set<JsonType>>;
@@ -59,21 +74,24 @@ export function shapeOf(value: unknown): Shape {
 export function normaliseText(text: string, learned: ReadonlyMap<string, string> = new Map()): string {
   let out = text;
   // Longest first, so that an id is not replaced inside a longer one.
-  for (const [recorded, replayed] of [...learned].sort((a, b) => b[0].length - a[0].length)) if (recorded.length >= 4) out = out.split(recorded).join(replayed);
+  for (const [recorded, replayed] of [...learned].sort((a, b) => b[0].length - a[0].length))
+    if (recorded.length >= 4) out = out.split(recorded).join(replayed);
   return out
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
     .replace(/\b\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\b/g, '<date>')
     .replace(/~redacted-\d+~/g, '<secret>');
 }
 
-const mediaType = (headers: Record<string, string>) => (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+const mediaType = (headers: Record<string, string>) =>
+  (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 
 function errorValues(value: unknown, path: string, out: Map<string, unknown>) {
   if (Array.isArray(value)) value.forEach((item, i) => errorValues(item, `${path}[${i}]`, out));
   else if (value && typeof value === 'object')
     for (const [key, child] of Object.entries(value)) {
       const childPath = `${path}.${key}`;
-      if (ERROR_VALUE_KEYS.has(key) && (typeof child === 'string' || typeof child === 'number')) out.set(childPath, child);
+      if (ERROR_VALUE_KEYS.has(key) && (typeof child === 'string' || typeof child === 'number'))
+        out.set(childPath, child);
       else errorValues(child, childPath, out);
     }
 }
@@ -84,13 +102,26 @@ export interface Answer {
   body: Body | null;
 }
 
-export function compareAnswers(seq: number, request: string, recorded: Answer, simulator: Answer, learned: ReadonlyMap<string, string>): Difference[] {
+export function compareAnswers(
+  seq: number,
+  request: string,
+  recorded: Answer,
+  simulator: Answer,
+  learned: ReadonlyMap<string, string>,
+): Difference[] {
   const out: Difference[] = [];
   const diff = (d: Omit<Difference, 'seq' | 'request'>) => out.push({ seq, request, ...d });
-  if (recorded.status !== simulator.status) diff({ path: 'status', kind: 'status', recorded: String(recorded.status), simulator: String(simulator.status) });
+  if (recorded.status !== simulator.status)
+    diff({ path: 'status', kind: 'status', recorded: String(recorded.status), simulator: String(simulator.status) });
   const recordedType = mediaType(recorded.headers);
   const simulatorType = mediaType(simulator.headers);
-  if (recordedType !== simulatorType) diff({ path: 'header content-type', kind: 'media-type', recorded: recordedType || '(none)', simulator: simulatorType || '(none)' });
+  if (recordedType !== simulatorType)
+    diff({
+      path: 'header content-type',
+      kind: 'media-type',
+      recorded: recordedType || '(none)',
+      simulator: simulatorType || '(none)',
+    });
 
   const recordedKind = recorded.body?.kind ?? 'empty';
   const simulatorKind = simulator.body?.kind ?? 'empty';
@@ -102,7 +133,8 @@ export function compareAnswers(seq: number, request: string, recorded: Answer, s
 
   const a = shapeOf(recorded.body.value);
   const b = shapeOf(simulator.body.value);
-  const unknownElements = (path: string) => [...a.emptyArrays, ...b.emptyArrays].some((arr) => path.startsWith(`${arr}[]`));
+  const unknownElements = (path: string) =>
+    [...a.emptyArrays, ...b.emptyArrays].some((arr) => path.startsWith(`${arr}[]`));
   // Only the outermost missing or extra field: its children are missing with it.
   const reported: string[] = [];
   const under = (path: string) => reported.some((p) => path.startsWith(`${p}.`) || path.startsWith(`${p}[]`));
@@ -130,7 +162,13 @@ export function compareAnswers(seq: number, request: string, recorded: Answer, s
       if (!vb.has(path)) continue; // reported as missing above
       const x = normaliseText(String(value), learned);
       const y = normaliseText(String(vb.get(path)));
-      if (x !== y) diff({ path: path.replace(/\[\d+\]/g, '[]'), kind: 'value', recorded: String(value), simulator: String(vb.get(path)) });
+      if (x !== y)
+        diff({
+          path: path.replace(/\[\d+\]/g, '[]'),
+          kind: 'value',
+          recorded: String(value),
+          simulator: String(vb.get(path)),
+        });
     }
   }
   return out;

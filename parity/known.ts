@@ -45,7 +45,11 @@ export function readKnownDifferences(file: string): KnownDifference[] {
 const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*')}$`);
 
 export function matches(known: KnownDifference, difference: Difference): boolean {
-  return known.path === difference.path && (!known.kind || known.kind === difference.kind) && (!known.request || glob(known.request).test(difference.request));
+  return (
+    known.path === difference.path &&
+    (!known.kind || known.kind === difference.kind) &&
+    (!known.request || glob(known.request).test(difference.request))
+  );
 }
 
 export interface Classified {
@@ -62,5 +66,9 @@ export function classify(differences: Difference[], known: KnownDifference[]): C
     if (hit) used.add(hit);
     return hit ? { ...difference, known: hit.note } : difference;
   });
-  return { differences: out, unexpected: out.filter((d) => d.known === undefined).length, unused: known.filter((k) => !used.has(k)) };
+  return {
+    differences: out,
+    unexpected: out.filter((d) => d.known === undefined).length,
+    unused: known.filter((k) => !used.has(k)),
+  };
 }

@@ -36,7 +36,8 @@ function changedVendor(fetch: (request: Request) => Response | Promise<Response>
       body[0]!.$message = CHANGED_MESSAGE;
       return new Response(JSON.stringify(body), { status: 401, headers });
     }
-    if (request.method === 'POST' && /\/entries$/.test(path) && res.status === 202) return new Response(text, { status: 201, headers });
+    if (request.method === 'POST' && /\/entries$/.test(path) && res.status === 202)
+      return new Response(text, { status: 201, headers });
     if (request.method === 'GET' && /\/fiscal-years$/.test(path)) {
       const body = JSON.parse(text) as { synchronizedAt: string | null };
       body.synchronizedAt = body.synchronizedAt === null ? START : null;
@@ -49,7 +50,11 @@ function changedVendor(fetch: (request: Request) => Response | Promise<Response>
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false }, out: () => out.join('\n'), err: () => err.join('\n') };
+  return {
+    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false },
+    out: () => out.join('\n'),
+    err: () => err.join('\n'),
+  };
 }
 
 let dir: string;
@@ -73,14 +78,28 @@ beforeAll(async () => {
 
   const hub = createHubEngine({
     clock,
-    connectorFor: (connection) => createSageGeConnector({ baseUrl: recorder.url, fetch: globalThis.fetch, credentials: { geIdentifier: connection.credentials.geIdentifier! }, clock, sleep: async () => {} }),
+    connectorFor: (connection) =>
+      createSageGeConnector({
+        baseUrl: recorder.url,
+        fetch: globalThis.fetch,
+        credentials: { geIdentifier: connection.credentials.geIdentifier! },
+        clock,
+        sleep: async () => {},
+      }),
   });
   // A session as a developer's connector has it: a wrong identifier first, then the right one.
-  const wrong = await hub.connect({ vendor: 'sage-ge', credentials: { geIdentifier: 'WRONG-IDENTIFIER-0000000000000000000000' } });
+  const wrong = await hub.connect({
+    vendor: 'sage-ge',
+    credentials: { geIdentifier: 'WRONG-IDENTIFIER-0000000000000000000000' },
+  });
   expect(wrong.ok).toBe(false);
   const connection = await hub.connect({ vendor: 'sage-ge', credentials: { geIdentifier } });
   if (!connection.ok) throw new Error(JSON.stringify(connection.error));
-  const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: fileId });
+  const linked = await hub.linkFile({
+    clientFile: { id: 'C1', name: 'Client 1' },
+    connectionId: connection.value.id,
+    vendorFileId: fileId,
+  });
   if (!linked.ok) throw new Error(JSON.stringify(linked.error));
   await hub.addEntry(purchaseEntry({ id: 'P1', clientFileId: 'C1', date: '2026-03-10' }));
   await hub.markVerified('P1');
@@ -116,7 +135,13 @@ describe('ledgersim parity', () => {
     const { exchanges } = readRecording(recording);
     const placeholder = (i: number) => exchanges[i]!.request.headers.authorization!.slice('Bearer '.length);
     const right = exchanges.findIndex((e) => e.response!.status !== 401);
-    await writeFile(file, JSON.stringify({ [placeholder(0)]: 'WRONG-IDENTIFIER-0000000000000000000000', [placeholder(right)]: geIdentifier }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        [placeholder(0)]: 'WRONG-IDENTIFIER-0000000000000000000000',
+        [placeholder(right)]: geIdentifier,
+      }),
+    );
   };
 
   it('refuses to replay while a redacted credential has no replacement (exit 2), naming it', async () => {
@@ -124,7 +149,9 @@ describe('ledgersim parity', () => {
     expect(await main(['parity', recording, '--vendor', 'sage-ge', '--secrets', join(dir, 'none.json')], c.io)).toBe(2);
     await writeFile(join(dir, 'empty.json'), '{}');
     const d = capture();
-    expect(await main(['parity', recording, '--vendor', 'sage-ge', '--secrets', join(dir, 'empty.json')], d.io)).toBe(2);
+    expect(await main(['parity', recording, '--vendor', 'sage-ge', '--secrets', join(dir, 'empty.json')], d.io)).toBe(
+      2,
+    );
     expect(d.err()).toMatch(/"~redacted-1~": first sent at #1 GET \/api\/v1\/files, header authorization/);
   });
 
@@ -132,11 +159,32 @@ describe('ledgersim parity', () => {
     await secretsFor(join(dir, 'session.secrets.json'));
     const c = capture();
     expect(await main(['parity', recording, '--vendor', 'sage-ge', '--seed', String(SEED), '--json'], c.io)).toBe(1);
-    const report = JSON.parse(c.out()) as { unexpected: number; differences: { request: string; path: string; kind: string; recorded?: string; simulator?: string }[] };
-    const found = report.differences.map(({ request, path, kind, recorded, simulator }) => ({ request: request.replace(/\/files\/[^/]+\//, '/files/F/'), path, kind, recorded, simulator }));
+    const report = JSON.parse(c.out()) as {
+      unexpected: number;
+      differences: { request: string; path: string; kind: string; recorded?: string; simulator?: string }[];
+    };
+    const found = report.differences.map(({ request, path, kind, recorded, simulator }) => ({
+      request: request.replace(/\/files\/[^/]+\//, '/files/F/'),
+      path,
+      kind,
+      recorded,
+      simulator,
+    }));
     expect(found).toEqual([
-      { request: 'GET /api/v1/files', path: 'body[].$message', kind: 'value', recorded: CHANGED_MESSAGE, simulator: expect.any(String) },
-      { request: 'GET /api/v1/files/F/fiscal-years', path: 'body.synchronizedAt', kind: 'type', recorded: expect.any(String), simulator: expect.any(String) },
+      {
+        request: 'GET /api/v1/files',
+        path: 'body[].$message',
+        kind: 'value',
+        recorded: CHANGED_MESSAGE,
+        simulator: expect.any(String),
+      },
+      {
+        request: 'GET /api/v1/files/F/fiscal-years',
+        path: 'body.synchronizedAt',
+        kind: 'type',
+        recorded: expect.any(String),
+        simulator: expect.any(String),
+      },
       { request: 'POST /api/v1/files/F/entries', path: 'status', kind: 'status', recorded: '201', simulator: '202' },
     ]);
     expect(found[0]!.simulator).not.toBe(CHANGED_MESSAGE);
@@ -150,8 +198,17 @@ describe('ledgersim parity', () => {
       join(dir, 'session.known.json'),
       JSON.stringify({
         differences: [
-          { request: 'GET /api/v1/files', path: 'body[].$message', note: 'the vendor words it in French (test change)' },
-          { request: 'GET /api/v1/files/*/fiscal-years', path: 'body.synchronizedAt', kind: 'type', note: 'test change' },
+          {
+            request: 'GET /api/v1/files',
+            path: 'body[].$message',
+            note: 'the vendor words it in French (test change)',
+          },
+          {
+            request: 'GET /api/v1/files/*/fiscal-years',
+            path: 'body.synchronizedAt',
+            kind: 'type',
+            note: 'test change',
+          },
           { request: 'POST /api/v1/files/*/entries', path: 'status', note: 'the vendor answers 201 (test change)' },
         ],
       }),
@@ -174,7 +231,12 @@ describe('ledgersim parity', () => {
     await secretsFor(join(dir, 'session.secrets.json'));
     await writeFile(join(dir, 'no-known.json'), JSON.stringify({ differences: [] }));
     const c = capture();
-    expect(await main(['parity', recording, '--against', vendorUrl, '--seed', String(SEED), '--known', join(dir, 'no-known.json')], c.io)).toBe(0);
+    expect(
+      await main(
+        ['parity', recording, '--against', vendorUrl, '--seed', String(SEED), '--known', join(dir, 'no-known.json')],
+        c.io,
+      ),
+    ).toBe(0);
     expect(c.out()).toMatch(/10 of 10 exchange\(s\)/);
     expect(c.out()).toMatch(/0 difference\(s\): 0 known, 0 unexpected/);
   });

@@ -32,16 +32,33 @@ beforeAll(async () => {
   const clock = createVirtualClock({ start: START });
   const vendor = createQuadraSimulator({ clock, seed: 1 });
   const firm = vendor.store.data.tenants['100001']!;
-  credentials = { cpaKey: firm.cpa.key, cpaSecret: firm.cpa.secret, cfeKey: firm.cfe.key, cfeSecret: firm.cfe.secret, sicCode: firm.sicCode };
+  credentials = {
+    cpaKey: firm.cpa.key,
+    cpaSecret: firm.cpa.secret,
+    cfeKey: firm.cfe.key,
+    cfeSecret: firm.cfe.secret,
+    sicCode: firm.sicCode,
+  };
   upstream = await serveApp(vendor.app.fetch, { port: 0 });
   const recorder = await startRecorder({ upstream: upstream.url, port: 0, out: recording, now: () => clock.nowMs() });
   const hub = createHubEngine({
     clock,
-    connectorFor: (connection) => createQuadraConnector({ baseUrl: recorder.url, fetch: globalThis.fetch, credentials: connection.credentials as unknown as QuadraCredentials, clock, sleep: async () => {} }),
+    connectorFor: (connection) =>
+      createQuadraConnector({
+        baseUrl: recorder.url,
+        fetch: globalThis.fetch,
+        credentials: connection.credentials as unknown as QuadraCredentials,
+        clock,
+        sleep: async () => {},
+      }),
   });
   const connection = await hub.connect({ vendor: 'quadra', credentials: { ...credentials } });
   if (!connection.ok) throw new Error(JSON.stringify(connection.error));
-  const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'SAIN' });
+  const linked = await hub.linkFile({
+    clientFile: { id: 'C1', name: 'Client 1' },
+    connectionId: connection.value.id,
+    vendorFileId: 'SAIN',
+  });
   if (!linked.ok) throw new Error(JSON.stringify(linked.error));
   await hub.addEntry(purchaseEntry({ id: 'P1', clientFileId: 'C1', date: '2026-03-10' }));
   await hub.markVerified('P1');
@@ -60,11 +77,21 @@ describe('parity on Quadra (tokens, SAS, a windows-1252 upload)', () => {
     const text = await readFile(recording, 'utf8');
     for (const secret of [credentials.cpaSecret, credentials.cfeSecret]) expect(text).not.toContain(secret);
     const { exchanges } = readRecording(recording);
-    expect(exchanges.map((e) => `${e.request.method} ${e.request.path.replace(/\/[^/]+\.txt$/, '/FILE')} ${e.response?.status}`)).toEqual(
-      expect.arrayContaining(['POST /QuadraODOpenApi/token 200', 'POST /CFE/token 200', expect.stringMatching(/^GET \/CFE\/V1\/getsastoken\/SAIN 200$/), expect.stringMatching(/^PUT \/CFE\/blob\/.+\/input\/FILE 201$/)]),
+    expect(
+      exchanges.map(
+        (e) => `${e.request.method} ${e.request.path.replace(/\/[^/]+\.txt$/, '/FILE')} ${e.response?.status}`,
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'POST /QuadraODOpenApi/token 200',
+        'POST /CFE/token 200',
+        expect.stringMatching(/^GET \/CFE\/V1\/getsastoken\/SAIN 200$/),
+        expect.stringMatching(/^PUT \/CFE\/blob\/.+\/input\/FILE 201$/),
+      ]),
     );
     for (const e of exchanges) {
-      if (e.response?.body?.kind === 'json') expect(JSON.stringify(e.response.body.value)).not.toMatch(/"access_token":"(?!~redacted-)/);
+      if (e.response?.body?.kind === 'json')
+        expect(JSON.stringify(e.response.body.value)).not.toMatch(/"access_token":"(?!~redacted-)/);
       for (const [name, value] of e.request.query) if (name === 'sig') expect(value).toMatch(/^~redacted-\d+~$/);
     }
     // The connector writes ASCII (accents stripped, as the exporters do): kept as text, the same bytes.
@@ -78,10 +105,16 @@ describe('parity on Quadra (tokens, SAS, a windows-1252 upload)', () => {
     // The tokens and the SAS were issued by answers: only what the connector brought is asked for.
     expect([...missing.values()].every((where) => /form client_secret$/.test(where) || /body$/.test(where))).toBe(true);
     expect(missing.size).toBe(2);
-    const [cpa, cfe] = [...missing.entries()].map(([ph, where]) => [ph, where.includes('/QuadraODOpenApi/') ? credentials.cpaSecret : credentials.cfeSecret] as const);
+    const [cpa, cfe] = [...missing.entries()].map(
+      ([ph, where]) =>
+        [ph, where.includes('/QuadraODOpenApi/') ? credentials.cpaSecret : credentials.cfeSecret] as const,
+    );
     await writeFile(join(dir, 'quadra.secrets.json'), JSON.stringify(Object.fromEntries([cpa!, cfe!])));
     const c = { out: [] as string[], err: [] as string[] };
-    const code = await main(['parity', recording, '--vendor', 'quadra', '--seed', '1'], { out: (l) => c.out.push(l), err: (l) => c.err.push(l) });
+    const code = await main(['parity', recording, '--vendor', 'quadra', '--seed', '1'], {
+      out: (l) => c.out.push(l),
+      err: (l) => c.err.push(l),
+    });
     expect(c.out.join('\n') + c.err.join('\n')).toMatch(/0 difference\(s\): 0 known, 0 unexpected/);
     expect(code).toBe(0);
   });

@@ -22,13 +22,20 @@ describe('the recording proxy', () => {
     try {
       const out = join(dir, 'r.jsonl');
       const recorder = await startRecorder({ upstream: `http://127.0.0.1:${await closedPort()}`, port: 0, out });
-      const res = await fetch(`${recorder.url}/anything?x=1`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer abc' }, body: '{"a":1}' });
+      const res = await fetch(`${recorder.url}/anything?x=1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer abc' },
+        body: '{"a":1}',
+      });
       expect(res.status).toBe(502);
       expect(((await res.json()) as { error: string }).error).toBe('UpstreamUnreachable');
       await recorder.close();
       const recording = readRecording(out);
       expect(recording.exchanges).toHaveLength(1);
-      expect(recording.exchanges[0]).toMatchObject({ seq: 1, request: { method: 'POST', path: '/anything', query: [['x', '1']], body: { kind: 'json', value: { a: 1 } } } });
+      expect(recording.exchanges[0]).toMatchObject({
+        seq: 1,
+        request: { method: 'POST', path: '/anything', query: [['x', '1']], body: { kind: 'json', value: { a: 1 } } },
+      });
       expect(recording.exchanges[0]!.response).toBeUndefined();
       expect(recording.exchanges[0]!.error).toMatch(/^upstream unreachable/);
       const result = await replayRecording(recording, { send: async () => new Response('{}') });
@@ -39,7 +46,8 @@ describe('the recording proxy', () => {
   });
 
   it('refuses an upstream that is not an http(s) base URL or that carries credentials', () => {
-    for (const bad of ['ftp://x.test', 'not a url', 'https://user:pw@x.test', 'https://x.test/?sig=1']) expect(() => parseUpstream(bad), bad).toThrow(UpstreamError);
+    for (const bad of ['ftp://x.test', 'not a url', 'https://user:pw@x.test', 'https://x.test/?sig=1'])
+      expect(() => parseUpstream(bad), bad).toThrow(UpstreamError);
     expect(parseUpstream('https://x.test/base/').href).toBe('https://x.test/base/');
   });
 });

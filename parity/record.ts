@@ -4,7 +4,17 @@ import { decodeBody, type Exchange, type RecordingHeader } from './recording.js'
 import { createRedactor, type RedactionOptions } from './redact.js';
 
 /** Hop-by-hop headers (RFC 9110 7.6.1) and what fetch sets itself: never forwarded, never recorded. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'host', 'content-length']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+  'content-length',
+]);
 
 export interface RecorderOptions {
   /** The vendor's (or a sandbox's) base URL; requests are forwarded under its path. */
@@ -42,8 +52,12 @@ export function parseUpstream(value: string): URL {
   } catch {
     throw new UpstreamError(`--upstream must be an http(s) URL, not "${value}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UpstreamError(`--upstream must be an http(s) URL, not "${value}"`);
-  if (url.username || url.password) throw new UpstreamError('--upstream must not carry credentials (they would end up in the recording); the connector sends its own');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UpstreamError(`--upstream must be an http(s) URL, not "${value}"`);
+  if (url.username || url.password)
+    throw new UpstreamError(
+      '--upstream must not carry credentials (they would end up in the recording); the connector sends its own',
+    );
   if (url.search || url.hash) throw new UpstreamError('--upstream is a base URL: no query or fragment');
   return url;
 }
@@ -64,7 +78,11 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
     version: 1,
     upstream: base,
     recordedAt: new Date(now()).toISOString(),
-    redaction: { headers: [...(options.redaction?.headers ?? [])], paths: [...(options.redaction?.paths ?? [])], keys: [...(options.redaction?.keys ?? [])] },
+    redaction: {
+      headers: [...(options.redaction?.headers ?? [])],
+      paths: [...(options.redaction?.paths ?? [])],
+      keys: [...(options.redaction?.keys ?? [])],
+    },
   };
   writeFileSync(options.out, `${JSON.stringify(header)}\n`);
   let seq = 0;
@@ -113,7 +131,10 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
     } catch (error) {
       exchange.error = `upstream unreachable: ${(error as Error).message}`;
       write();
-      return new Response(JSON.stringify({ error: 'UpstreamUnreachable', message: exchange.error }), { status: 502, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ error: 'UpstreamUnreachable', message: exchange.error }), {
+        status: 502,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     // fetch has already decoded a compressed body: the encoding and length no longer apply.
     const responseBytes = new Uint8Array(await upstreamResponse.arrayBuffer());
@@ -138,8 +159,15 @@ export async function startRecorder(options: RecorderOptions): Promise<RunningRe
     const location = back.get('location');
     if (location?.startsWith(base)) back.set('location', own + location.slice(base.length));
     const kind = exchange.response.body?.kind;
-    const bytes = (kind === 'json' || kind === 'text') && own ? new TextEncoder().encode(new TextDecoder().decode(responseBytes).split(base).join(own)) : responseBytes;
-    return new Response(nullBody ? null : bytes, { status: upstreamResponse.status, statusText: upstreamResponse.statusText, headers: back });
+    const bytes =
+      (kind === 'json' || kind === 'text') && own
+        ? new TextEncoder().encode(new TextDecoder().decode(responseBytes).split(base).join(own))
+        : responseBytes;
+    return new Response(nullBody ? null : bytes, {
+      status: upstreamResponse.status,
+      statusText: upstreamResponse.statusText,
+      headers: back,
+    });
   };
 
   let listening = '';

@@ -37,7 +37,10 @@ export const ExchangeSchema = z
       })
       .strict(),
     /** Absent when the upstream could not be reached (then `error` says why). */
-    response: z.object({ status: z.number().int(), headers: HeadersSchema, body: BodySchema.nullable() }).strict().optional(),
+    response: z
+      .object({ status: z.number().int(), headers: HeadersSchema, body: BodySchema.nullable() })
+      .strict()
+      .optional(),
     error: z.string().optional(),
   })
   .strict();
@@ -52,7 +55,9 @@ export const RecordingHeaderSchema = z
     /** When the proxy started (ISO instant): the recording's date. */
     recordedAt: z.string(),
     /** What the redaction covered beyond the defaults (header names, JSON paths). */
-    redaction: z.object({ headers: z.array(z.string()), paths: z.array(z.string()), keys: z.array(z.string()) }).strict(),
+    redaction: z
+      .object({ headers: z.array(z.string()), paths: z.array(z.string()), keys: z.array(z.string()) })
+      .strict(),
   })
   .strict();
 export type RecordingHeader = z.infer<typeof RecordingHeaderSchema>;
@@ -109,7 +114,9 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
   // A windows-1252 file declared as text (Quadra's ASCII) must come back byte for byte: only a
   // body that is valid UTF-8 and not declared with another charset is kept as text.
   const charset = /charset=([^;]+)/i.exec(type)?.[1]?.trim().toLowerCase();
-  const utf8 = text !== undefined && (charset === undefined || charset === 'utf-8' || charset === 'utf8' || /^[\x00-\x7f]*$/.test(text));
+  const utf8 =
+    text !== undefined &&
+    (charset === undefined || charset === 'utf-8' || charset === 'utf8' || /^[\x00-\x7f]*$/.test(text));
   if (utf8 && /^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     try {
       return { kind: 'json', value: JSON.parse(text!) };
@@ -117,7 +124,8 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
       return { kind: 'text', value: text! };
     }
   }
-  if (utf8 && /^application\/x-www-form-urlencoded\b/i.test(type)) return { kind: 'form', value: [...new URLSearchParams(text!)] };
+  if (utf8 && /^application\/x-www-form-urlencoded\b/i.test(type))
+    return { kind: 'form', value: [...new URLSearchParams(text!)] };
   if (utf8 && (TEXT_TYPE.test(type) || type === '')) return { kind: 'text', value: text! };
   return { kind: 'base64', value: Buffer.from(bytes).toString('base64') };
 }

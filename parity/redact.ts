@@ -87,7 +87,8 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
   // A secret in a URL written inside a string (a SAS upload URL in a JSON answer, a Location header).
   const keyAlternation = [...keys].map((k) => k.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|');
   const inUrl = new RegExp(`([?&](?:${keyAlternation})=)([^&#\\s"'<>]+)`, 'gi');
-  const scrubString = (value: string, where: string) => value.replace(inUrl, (_, prefix: string, secret: string) => prefix + placeholder(secret, where));
+  const scrubString = (value: string, where: string) =>
+    value.replace(inUrl, (_, prefix: string, secret: string) => prefix + placeholder(secret, where));
 
   const walk = (value: unknown, path: string, where: string): unknown => {
     if (typeof value === 'string') return scrubString(value, where);
@@ -108,7 +109,8 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
   const redactLeaf = (value: unknown, where: string): unknown => {
     if (value === null || value === undefined || typeof value === 'boolean') return value;
     if (Array.isArray(value)) return value.map((item) => redactLeaf(item, where));
-    if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactLeaf(v, `${where}.${k}`)]));
+    if (typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactLeaf(v, `${where}.${k}`)]));
     return placeholder(String(value), where);
   };
 
@@ -122,12 +124,17 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
           continue;
         }
         const scheme = lower.endsWith('authorization') ? /^([A-Za-z][\w-]*)\s+(\S.*)$/.exec(value) : null;
-        out[lower] = scheme ? `${scheme[1]} ${placeholder(scheme[2]!, `header ${lower}`)}` : placeholder(value, `header ${lower}`);
+        out[lower] = scheme
+          ? `${scheme[1]} ${placeholder(scheme[2]!, `header ${lower}`)}`
+          : placeholder(value, `header ${lower}`);
       }
       return out;
     },
     query(query) {
-      return query.map(([name, value]) => [name, keys.has(name.toLowerCase()) ? placeholder(value, `query ${name}`) : scrubString(value, `query ${name}`)]);
+      return query.map(([name, value]) => [
+        name,
+        keys.has(name.toLowerCase()) ? placeholder(value, `query ${name}`) : scrubString(value, `query ${name}`),
+      ]);
     },
     body(body) {
       if (!body) return body;
@@ -135,7 +142,15 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
         case 'json':
           return { kind: 'json', value: walk(body.value, '', 'body') };
         case 'form':
-          return { kind: 'form', value: body.value.map(([name, value]) => [name, keys.has(name.toLowerCase()) || paths.has(name) ? placeholder(value, `form ${name}`) : scrubString(value, `form ${name}`)]) };
+          return {
+            kind: 'form',
+            value: body.value.map(([name, value]) => [
+              name,
+              keys.has(name.toLowerCase()) || paths.has(name)
+                ? placeholder(value, `form ${name}`)
+                : scrubString(value, `form ${name}`),
+            ]),
+          };
         case 'text':
           return { kind: 'text', value: scrubString(body.value, 'body') };
         case 'base64':

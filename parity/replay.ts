@@ -35,7 +35,8 @@ export function unfilledPlaceholders(recording: Recording, secrets: Record<strin
   for (const exchange of recording.exchanges) {
     for (const [where, text] of requestStrings(exchange)) {
       for (const ph of text.match(PLACEHOLDER) ?? []) {
-        if (!(ph in secrets) && !issued.has(ph) && !missing.has(ph)) missing.set(ph, `#${exchange.seq} ${exchange.request.method} ${exchange.request.path}, ${where}`);
+        if (!(ph in secrets) && !issued.has(ph) && !missing.has(ph))
+          missing.set(ph, `#${exchange.seq} ${exchange.request.method} ${exchange.request.path}, ${where}`);
       }
     }
     // A placeholder in an answer is something the vendor issued: the replay learns the simulator's.
@@ -68,7 +69,12 @@ function learnString(a: string, b: string, key: string, learned: Map<string, str
   const placeholders = a.match(PLACEHOLDER) ?? [];
   if (inQuery || placeholders.length || IDENTIFYING_KEY.test(key)) learned.set(a, b);
   if (placeholders.length) {
-    const pattern = new RegExp(`^${a.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.+?)')}$`);
+    const pattern = new RegExp(
+      `^${a
+        .split(PLACEHOLDER)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.+?)')}$`,
+    );
     const match = pattern.exec(b);
     if (match) placeholders.forEach((ph, i) => learned.set(ph, match[i + 1]!));
   }
@@ -93,7 +99,13 @@ function learn(recorded: unknown, replayed: unknown, key: string, learned: Map<s
     recorded.forEach((item, i) => learn(item, replayed[i], key, learned));
     return;
   }
-  if (recorded && typeof recorded === 'object' && replayed && typeof replayed === 'object' && !Array.isArray(replayed)) {
+  if (
+    recorded &&
+    typeof recorded === 'object' &&
+    replayed &&
+    typeof replayed === 'object' &&
+    !Array.isArray(replayed)
+  ) {
     for (const [k, v] of Object.entries(recorded)) learn(v, (replayed as Record<string, unknown>)[k], k, learned);
   }
 }
@@ -104,14 +116,23 @@ function substitute(text: string, learned: ReadonlyMap<string, string>, secrets:
   return text.replace(PLACEHOLDER, (ph) => secrets[ph] ?? learned.get(ph) ?? ph);
 }
 
-function substituteDeep(value: unknown, learned: ReadonlyMap<string, string>, secrets: Record<string, string>): unknown {
+function substituteDeep(
+  value: unknown,
+  learned: ReadonlyMap<string, string>,
+  secrets: Record<string, string>,
+): unknown {
   if (typeof value === 'string') return substitute(value, learned, secrets);
   if (Array.isArray(value)) return value.map((v) => substituteDeep(v, learned, secrets));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteDeep(v, learned, secrets)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteDeep(v, learned, secrets)]));
   return value;
 }
 
-function substituteBody(body: Body | null, learned: ReadonlyMap<string, string>, secrets: Record<string, string>): Body | null {
+function substituteBody(
+  body: Body | null,
+  learned: ReadonlyMap<string, string>,
+  secrets: Record<string, string>,
+): Body | null {
   if (!body) return body;
   switch (body.kind) {
     case 'json':
@@ -126,7 +147,11 @@ function substituteBody(body: Body | null, learned: ReadonlyMap<string, string>,
 }
 
 /** The request as the simulator must receive it. */
-export function replayRequest(exchange: Exchange, learned: ReadonlyMap<string, string>, secrets: Record<string, string> = {}) {
+export function replayRequest(
+  exchange: Exchange,
+  learned: ReadonlyMap<string, string>,
+  secrets: Record<string, string> = {},
+) {
   const { request } = exchange;
   const path = request.path
     .split('/')
@@ -142,17 +167,29 @@ export function replayRequest(exchange: Exchange, learned: ReadonlyMap<string, s
       return replaced === decoded ? segment : encodeURIComponent(replaced);
     })
     .join('/');
-  const query = new URLSearchParams(request.query.map(([n, v]): [string, string] => [n, substitute(v, learned, secrets)]));
+  const query = new URLSearchParams(
+    request.query.map(([n, v]): [string, string] => [n, substitute(v, learned, secrets)]),
+  );
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     // `Bearer <token>`: the token is looked up on its own.
-    headers.set(name, value.split(' ').map((part) => substitute(part, learned, secrets)).join(' '));
+    headers.set(
+      name,
+      value
+        .split(' ')
+        .map((part) => substitute(part, learned, secrets))
+        .join(' '),
+    );
   }
   const body = encodeBody(substituteBody(request.body, learned, secrets));
   return { path: query.size ? `${path}?${query}` : path, method: request.method, headers, body };
 }
 
-export async function replayRecording(recording: Recording, target: ReplayTarget, options: ReplayOptions = {}): Promise<ReplayResult> {
+export async function replayRecording(
+  recording: Recording,
+  target: ReplayTarget,
+  options: ReplayOptions = {},
+): Promise<ReplayResult> {
   const secrets = options.secrets ?? {};
   const learned = new Map<string, string>();
   const differences: Difference[] = [];
@@ -164,19 +201,36 @@ export async function replayRecording(recording: Recording, target: ReplayTarget
     const request = replayRequest(exchange, learned, secrets);
     let response: Response;
     try {
-      response = await target.send(request.path, { method: request.method, headers: request.headers, body: request.body });
+      response = await target.send(request.path, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
     } catch (error) {
-      differences.push({ seq: exchange.seq, request: label, path: 'status', kind: 'unreachable', recorded: String(exchange.response.status), simulator: (error as Error).message });
+      differences.push({
+        seq: exchange.seq,
+        request: label,
+        path: 'status',
+        kind: 'unreachable',
+        recorded: String(exchange.response.status),
+        simulator: (error as Error).message,
+      });
       continue;
     }
     replayed += 1;
     const bytes = new Uint8Array(await response.arrayBuffer());
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
-    const answer = { status: response.status, headers, body: decodeBody(bytes, response.headers.get('content-type') ?? undefined) };
+    const answer = {
+      status: response.status,
+      headers,
+      body: decodeBody(bytes, response.headers.get('content-type') ?? undefined),
+    };
     // Learn first: an id the vendor gave in this very answer may appear in its message.
-    if (exchange.response.body?.kind === 'json' && answer.body?.kind === 'json') learn(exchange.response.body.value, answer.body.value, '', learned);
-    for (const [name, value] of Object.entries(exchange.response.headers)) if (/~redacted-\d+~/.test(value) && headers[name] !== undefined) learnString(value, headers[name], name, learned);
+    if (exchange.response.body?.kind === 'json' && answer.body?.kind === 'json')
+      learn(exchange.response.body.value, answer.body.value, '', learned);
+    for (const [name, value] of Object.entries(exchange.response.headers))
+      if (/~redacted-\d+~/.test(value) && headers[name] !== undefined) learnString(value, headers[name], name, learned);
     differences.push(...compareAnswers(exchange.seq, label, exchange.response, answer, learned));
   }
   return { replayed, differences, learned };

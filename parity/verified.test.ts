@@ -17,7 +17,10 @@ describe('the verifiedAgainstVendor marker', () => {
     expect(scenarioLine(parseScenario(rest, 'x'))).not.toContain('verified');
     const dated = parseScenario({ ...rest, verifiedAgainstVendor: '2026-03-16' }, 'x');
     expect(scenarioLine(dated)).toMatch(/ {2}verified against the vendor 2026-03-16$/);
-    const named = parseScenario({ ...rest, verifiedAgainstVendor: { date: '2026-03-16', recording: 'recordings/sage-ge-push.jsonl' } }, 'x');
+    const named = parseScenario(
+      { ...rest, verifiedAgainstVendor: { date: '2026-03-16', recording: 'recordings/sage-ge-push.jsonl' } },
+      'x',
+    );
     expect(scenarioLine(named)).toMatch(/verified against the vendor 2026-03-16 \(recordings\/sage-ge-push\.jsonl\)$/);
   });
 
@@ -25,6 +28,8 @@ describe('the verifiedAgainstVendor marker', () => {
     const rest = await base();
     expect(() => parseScenario({ ...rest, verifiedAgainstVendor: 'yesterday' }, 'x')).toThrow(ScenarioFileError);
     expect(() => parseScenario({ ...rest, verifiedAgainstVendor: true }, 'x')).toThrow(/verifiedAgainstVendor/);
-    expect(() => parseScenario({ ...rest, verifiedAgainstVendor: { date: '2026-03-16' } }, 'x')).toThrow(/verifiedAgainstVendor/);
+    expect(() => parseScenario({ ...rest, verifiedAgainstVendor: { date: '2026-03-16' } }, 'x')).toThrow(
+      /verifiedAgainstVendor/,
+    );
   });
 });

@@ -14,7 +14,11 @@ describe('bad input, property-based, on every route (quick: the full run is `npm
         expect(figures.violations).toEqual([]);
         expect(figures.tried).toBe(RUNS);
         // The breakages reach the validation, not only the happy path.
-        expect(Object.entries(figures.byStatus).filter(([s]) => Number(s) >= 400).reduce((n, [, c]) => n + c, 0)).toBeGreaterThan(RUNS / 2);
+        expect(
+          Object.entries(figures.byStatus)
+            .filter(([s]) => Number(s) >= 400)
+            .reduce((n, [, c]) => n + c, 0),
+        ).toBeGreaterThan(RUNS / 2);
       });
     }
     it(`${simulator}: every string field of every vendor body set to __proto__, constructor or prototype: a 2xx or a 4xx, and nothing breaks later on the clock`, async () => {
@@ -32,7 +36,11 @@ describe('bad input, property-based, on every route (quick: the full run is `npm
     const world = await sageWorld();
     try {
       for (const advance of [Number.MAX_SAFE_INTEGER, 8.64e15]) {
-        const res = await world.sim.app.request('/__admin/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance }) });
+        const res = await world.sim.app.request('/__admin/clock', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ advance }),
+        });
         expect(res.status).toBe(400);
         expect(await res.json()).toMatchObject({ error: 'bad-request' });
       }

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { AdminErrorSchema, type RequestParts, type RouteSpec, type World, type WorldOptions, WORLDS, TENANTS } from './worlds.js';
+import {
+  AdminErrorSchema,
+  type RequestParts,
+  type RouteSpec,
+  type World,
+  type WorldOptions,
+  WORLDS,
+  TENANTS,
+} from './worlds.js';
 
 /**
  * Bad input, property-based: each run picks a route (a vendor route from `/openapi.json`, or an
@@ -18,9 +26,63 @@ const DAY_MS = 86_400_000;
 /** The body limit of the fuzzed simulators: small, so that "over the limit" stays cheap. */
 export const FUZZ_BODY_LIMIT = 64 * 1024;
 
-const IMPOSSIBLE_DATES = ['2026-02-30', '2026-13-01', '2026-00-10', '0000-00-00', '9999-99-99', '2026-3-1', '-000001-01-01', '+275760-09-14', '2026-03-10T25:61:00Z', '31/12/2026', '2026-02-29'];
-const TRICKY_STRINGS = ['', ' ', '\u0000', '\u0007\u001b[31m', '\r\n\r\nX-Injected: 1', '\u202eevil', '\ud800', '😀'.repeat(40), 'é'.repeat(300), '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '../../etc/passwd', '%00', '%2F..%2F', '<script>', "' OR 1=1 --", '${7*7}', 'null', 'undefined', 'NaN', '-1', '1e999'];
-const AMOUNTS = [-1, -0.01, -1e15, 0, 1e-9, 0.001, 0.1 + 0.2, 1e15, 1e21, 1e308, -1e308, 2 ** 53, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 123456789.123456789];
+const IMPOSSIBLE_DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '2026-00-10',
+  '0000-00-00',
+  '9999-99-99',
+  '2026-3-1',
+  '-000001-01-01',
+  '+275760-09-14',
+  '2026-03-10T25:61:00Z',
+  '31/12/2026',
+  '2026-02-29',
+];
+const TRICKY_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  '\u0007\u001b[31m',
+  '\r\n\r\nX-Injected: 1',
+  '\u202eevil',
+  '\ud800',
+  '😀'.repeat(40),
+  'é'.repeat(300),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '../../etc/passwd',
+  '%00',
+  '%2F..%2F',
+  '<script>',
+  "' OR 1=1 --",
+  '${7*7}',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e999',
+];
+const AMOUNTS = [
+  -1,
+  -0.01,
+  -1e15,
+  0,
+  1e-9,
+  0.001,
+  0.1 + 0.2,
+  1e15,
+  1e21,
+  1e308,
+  -1e308,
+  2 ** 53,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  123456789.123456789,
+];
 
 /** A hostile value for one field. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -54,29 +116,92 @@ export type Breakage =
   | { kind: 'header'; pick: number; value: string }
   | { kind: 'method'; value: string };
 
-const printable = fc.oneof(fc.constantFrom(...TRICKY_STRINGS), fc.constantFrom(...IMPOSSIBLE_DATES), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('-5', '0', '1e9', '99999999999999999999', '1.5', 'x'.repeat(5000)));
+const printable = fc.oneof(
+  fc.constantFrom(...TRICKY_STRINGS),
+  fc.constantFrom(...IMPOSSIBLE_DATES),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom('-5', '0', '1e9', '99999999999999999999', '1.5', 'x'.repeat(5000)),
+);
 
 export const breakage: fc.Arbitrary<Breakage> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'valid' as const }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('replace-field' as const), pick: fc.nat(), value: hostileValue }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('replace-field' as const), pick: fc.nat(), value: hostileValue }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete-field' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('unknown-field' as const), pick: fc.nat(), name: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'extra', '$where', ''), fc.string({ maxLength: 10 })), value: hostileValue }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('unknown-field' as const),
+      pick: fc.nat(),
+      name: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'extra', '$where', ''), fc.string({ maxLength: 10 })),
+      value: hostileValue,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wrong-root' as const), value: hostileValue }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('malformed-json' as const), cut: fc.nat(), garbage: fc.constantFrom('', '}', ',', '{', '"', '\u0000', 'NaN', '//', "'") }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('malformed-json' as const),
+      cut: fc.nat(),
+      garbage: fc.constantFrom('', '}', ',', '{', '"', '\u0000', 'NaN', '//', "'"),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'over-limit' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('content-type' as const), value: fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', '', 'application/x-www-form-urlencoded') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('content-type' as const),
+      value: fc.constantFrom(
+        'text/plain',
+        'application/xml',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=utf-16',
+        '',
+        'application/x-www-form-urlencoded',
+      ),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('path-param' as const), pick: fc.nat(), value: printable }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('query-param' as const), pick: fc.nat(), value: printable }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('unknown-query' as const), name: fc.constantFrom('__proto__', 'extra', 'limit', 'take', 'filter', 'skip'), value: printable }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('unknown-query' as const),
+      name: fc.constantFrom('__proto__', 'extra', 'limit', 'take', 'filter', 'skip'),
+      value: printable,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop-query' as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('header' as const), pick: fc.nat(), value: fc.oneof(printable.filter((v) => /^[\t\x20-\x7e]*$/.test(v)), fc.constant('x'.repeat(10_000))) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('method' as const), value: fc.constantFrom('DELETE', 'PATCH', 'PUT', 'POST', 'GET', 'OPTIONS') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('header' as const),
+      pick: fc.nat(),
+      value: fc.oneof(
+        printable.filter((v) => /^[\t\x20-\x7e]*$/.test(v)),
+        fc.constant('x'.repeat(10_000)),
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('method' as const),
+      value: fc.constantFrom('DELETE', 'PATCH', 'PUT', 'POST', 'GET', 'OPTIONS'),
+    }),
+  },
 );
 
-const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined');
+const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'));
 
 /** Every path to a value inside a JSON value (objects and arrays), the root excluded. */
-function jsonPaths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function jsonPaths(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   if (value && typeof value === 'object' && !(value instanceof Uint8Array)) {
     for (const [k, v] of Object.entries(value)) {
       const path = [...prefix, Array.isArray(value) ? Number(k) : k];
@@ -105,10 +230,14 @@ function at(root: any, path: (string | number)[]): any {
 
 /** Applies one breakage to a valid request. */
 export function breakRequest(route: RouteSpec, valid: RequestParts, b: Breakage, limit: number): RequestParts {
-  const parts: RequestParts = structuredClone({ ...valid, body: valid.body instanceof Uint8Array ? undefined : valid.body });
+  const parts: RequestParts = structuredClone({
+    ...valid,
+    body: valid.body instanceof Uint8Array ? undefined : valid.body,
+  });
   if (valid.body instanceof Uint8Array) parts.body = valid.body;
   const isJson = (route.bodyType ?? '').includes('json');
-  const isObjectBody = parts.body !== undefined && typeof parts.body === 'object' && !(parts.body instanceof Uint8Array);
+  const isObjectBody =
+    parts.body !== undefined && typeof parts.body === 'object' && !(parts.body instanceof Uint8Array);
   switch (b.kind) {
     case 'valid':
       return parts;
@@ -134,7 +263,12 @@ export function breakRequest(route: RouteSpec, valid: RequestParts, b: Breakage,
       if (!isObjectBody) return parts;
       const cs = containers(parts.body);
       const target = at(parts.body, cs[b.pick % cs.length]!);
-      Object.defineProperty(target, b.name, { value: route.bodyType === 'application/x-www-form-urlencoded' ? asText(b.value) : b.value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target, b.name, {
+        value: route.bodyType === 'application/x-www-form-urlencoded' ? asText(b.value) : b.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       return parts;
     }
     case 'wrong-root':
@@ -148,7 +282,12 @@ export function breakRequest(route: RouteSpec, valid: RequestParts, b: Breakage,
     }
     case 'over-limit': {
       // Valid JSON (padded with spaces) one byte over the limit: only the size is wrong.
-      const text = parts.body instanceof Uint8Array ? new TextDecoder().decode(parts.body) : typeof parts.body === 'string' ? parts.body : JSON.stringify(parts.body ?? {});
+      const text =
+        parts.body instanceof Uint8Array
+          ? new TextDecoder().decode(parts.body)
+          : typeof parts.body === 'string'
+            ? parts.body
+            : JSON.stringify(parts.body ?? {});
       parts.body = text + ' '.repeat(Math.max(0, limit + 1 - Buffer.byteLength(text)));
       parts.bodyType = route.bodyType ?? 'application/json';
       return parts;
@@ -189,9 +328,28 @@ export function breakRequest(route: RouteSpec, valid: RequestParts, b: Breakage,
 
 /** The `/__admin` routes of the kit (ledgersim's own), with a valid body to break. */
 export function adminRoutes(world: World, actions: string[]): { route: RouteSpec; valid: RequestParts }[] {
-  const r = (method: string, template: string, body?: unknown, query: Record<string, string> = {}): { route: RouteSpec; valid: RequestParts } => ({
-    route: { method, template, pathParams: [], query: Object.keys(query).map((name) => ({ name, required: false })), headers: [], bodyType: body === undefined ? undefined : 'application/json' },
-    valid: { method, path: {}, query, headers: {}, body, bodyType: body === undefined ? undefined : 'application/json' },
+  const r = (
+    method: string,
+    template: string,
+    body?: unknown,
+    query: Record<string, string> = {},
+  ): { route: RouteSpec; valid: RequestParts } => ({
+    route: {
+      method,
+      template,
+      pathParams: [],
+      query: Object.keys(query).map((name) => ({ name, required: false })),
+      headers: [],
+      bodyType: body === undefined ? undefined : 'application/json',
+    },
+    valid: {
+      method,
+      path: {},
+      query,
+      headers: {},
+      body,
+      bodyType: body === undefined ? undefined : 'application/json',
+    },
   });
   const tenantId = Object.keys(world.sim.store.data.tenants)[0]!;
   const state = JSON.parse(world.initial);
@@ -210,14 +368,28 @@ export function adminRoutes(world: World, actions: string[]): { route: RouteSpec
   ];
 }
 
-const BODY_KINDS = new Set(['replace-field', 'delete-field', 'unknown-field', 'wrong-root', 'malformed-json', 'over-limit', 'content-type']);
+const BODY_KINDS = new Set([
+  'replace-field',
+  'delete-field',
+  'unknown-field',
+  'wrong-root',
+  'malformed-json',
+  'over-limit',
+  'content-type',
+]);
 
 /** Whether a breakage means anything on a route (a body breakage on a route with a body...). */
 function applies(route: RouteSpec, b: Breakage): boolean {
   if (BODY_KINDS.has(b.kind)) return !!route.bodyType;
   if (b.kind === 'path-param') return route.pathParams.length > 0;
   if (b.kind === 'query-param' || b.kind === 'drop-query') return route.query.length > 0;
-  if (b.kind === 'header') return route.headers.length > 0 || route.template.startsWith('/api') || route.template.startsWith('/loop') || route.template.startsWith('/Quadra');
+  if (b.kind === 'header')
+    return (
+      route.headers.length > 0 ||
+      route.template.startsWith('/api') ||
+      route.template.startsWith('/loop') ||
+      route.template.startsWith('/Quadra')
+    );
   return true;
 }
 
@@ -227,7 +399,10 @@ function applies(route: RouteSpec, b: Breakage): boolean {
  * done a day later on the clock (Loop's import service, Quadra's imports). Gives what broke, if
  * anything. Moves the clock after a vendor 2xx: the caller restores the world.
  */
-async function answerViolation(world: World, answer: { status: number; text: string; stateBefore: string; schema: z.ZodType<unknown>; vendorRoute: boolean }): Promise<string | undefined> {
+async function answerViolation(
+  world: World,
+  answer: { status: number; text: string; stateBefore: string; schema: z.ZodType<unknown>; vendorRoute: boolean },
+): Promise<string | undefined> {
   const { status, text } = answer;
   if (status >= 500) return `a ${status}`;
   if (status >= 400) {
@@ -237,7 +412,8 @@ async function answerViolation(world: World, answer: { status: number; text: str
     } catch {
       return 'an error answer that is not JSON';
     }
-    if (!answer.schema.safeParse(body).success && !world.errorSchema.safeParse(body).success) return 'an error answer not in the expected shape';
+    if (!answer.schema.safeParse(body).success && !world.errorSchema.safeParse(body).success)
+      return 'an error answer not in the expected shape';
     if (JSON.stringify(world.sim.store.data) !== answer.stateBefore) return 'a refused request changed the state';
     return undefined;
   }
@@ -245,7 +421,9 @@ async function answerViolation(world: World, answer: { status: number; text: str
   const failuresBefore = world.sim.tickFailures();
   world.sim.clock.advance(DAY_MS);
   await world.sim.settled();
-  return world.sim.tickFailures() !== failuresBefore ? "accepted, then it broke the simulator's work on the clock (a tick failed)" : undefined;
+  return world.sim.tickFailures() !== failuresBefore
+    ? "accepted, then it broke the simulator's work on the clock (a tick failed)"
+    : undefined;
 }
 
 export interface FuzzFigures {
@@ -268,11 +446,21 @@ export interface FuzzOptions {
 export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
   const worldOptions: WorldOptions = { maxBodyBytes: FUZZ_BODY_LIMIT };
   const world = await WORLDS[options.simulator](worldOptions);
-  const figures: FuzzFigures = { simulator: options.simulator, plane: options.plane, tried: 0, byStatus: {}, violations: [] };
-  const actions = ((await (await world.sim.app.request('/__admin/actions')).json()) as { actions: { name: string }[] }).actions.map((a) => a.name);
+  const figures: FuzzFigures = {
+    simulator: options.simulator,
+    plane: options.plane,
+    tried: 0,
+    byStatus: {},
+    violations: [],
+  };
+  const actions = (
+    (await (await world.sim.app.request('/__admin/actions')).json()) as { actions: { name: string }[] }
+  ).actions.map((a) => a.name);
   const targets =
     options.plane === 'vendor'
-      ? world.routes.flatMap((route) => TENANTS.map((t) => ({ route, valid: world.valid(route, t), schema: world.errorSchema })))
+      ? world.routes.flatMap((route) =>
+          TENANTS.map((t) => ({ route, valid: world.valid(route, t), schema: world.errorSchema })),
+        )
       : adminRoutes(world, actions).map((x) => ({ ...x, schema: AdminErrorSchema as z.ZodType<unknown> }));
   try {
     await fc.assert(
@@ -291,8 +479,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzFigures> {
           figures.violations.push(`${where}: ${why}`);
           throw new Error(`${where}: ${why}\nanswer: ${res.status} ${text.slice(0, 500)}`);
         };
-        if (b.kind === 'over-limit' && parts.method !== 'GET' && res.status !== 413) fail(`over the limit, answered ${res.status}, not 413`);
-        const violation = await answerViolation(world, { status: res.status, text, stateBefore: before, schema: target.schema, vendorRoute: options.plane === 'vendor' });
+        if (b.kind === 'over-limit' && parts.method !== 'GET' && res.status !== 413)
+          fail(`over the limit, answered ${res.status}, not 413`);
+        const violation = await answerViolation(world, {
+          status: res.status,
+          text,
+          stateBefore: before,
+          schema: target.schema,
+          vendorRoute: options.plane === 'vendor',
+        });
         if (violation) fail(violation);
         if (res.status < 400 || options.plane === 'admin') await world.restore();
       }),
@@ -334,7 +529,13 @@ export async function reservedNameSweep(simulator: keyof typeof WORLDS): Promise
           const res = await world.request(parts, route.template);
           figures.tried += 1;
           if (res.status < 400) figures.accepted += 1;
-          const violation = await answerViolation(world, { status: res.status, text: await res.text(), stateBefore: before, schema: world.errorSchema, vendorRoute: true });
+          const violation = await answerViolation(world, {
+            status: res.status,
+            text: await res.text(),
+            stateBefore: before,
+            schema: world.errorSchema,
+            vendorRoute: true,
+          });
           if (violation) figures.violations.push(`${where}: ${violation}`);
           await world.restore();
         }
@@ -347,7 +548,9 @@ export async function reservedNameSweep(simulator: keyof typeof WORLDS): Promise
 }
 
 /** A body over the default limit (5 MiB), once per simulator: 413 in the vendor's shape. */
-export async function overDefaultLimit(simulator: keyof typeof WORLDS): Promise<{ status: number; body: unknown; shapeOk: boolean; unchanged: boolean }> {
+export async function overDefaultLimit(
+  simulator: keyof typeof WORLDS,
+): Promise<{ status: number; body: unknown; shapeOk: boolean; unchanged: boolean }> {
   const world = await WORLDS[simulator]();
   try {
     const route = world.routes.find((r) => r.bodyType)!;
@@ -355,7 +558,12 @@ export async function overDefaultLimit(simulator: keyof typeof WORLDS): Promise<
     const before = JSON.stringify(world.sim.store.data);
     const res = await world.request(parts, route.template);
     const body = await res.json();
-    return { status: res.status, body, shapeOk: world.errorSchema.safeParse(body).success, unchanged: JSON.stringify(world.sim.store.data) === before };
+    return {
+      status: res.status,
+      body,
+      shapeOk: world.errorSchema.safeParse(body).success,
+      unchanged: JSON.stringify(world.sim.store.data) === before,
+    };
   } finally {
     await world.sim.close();
   }

@@ -8,7 +8,12 @@ describe('resource bounds', () => {
   it('keeps a bounded request journal with bounded bodies, and bounds what one admin query returns', async () => {
     const sim = createSageGeSimulator({ journal: { maxRecords: 50, maxBodyChars: 100 } });
     try {
-      for (let i = 0; i < 120; i++) await sim.app.request('/api/v1/files', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sageEntry({ comment: 'x'.repeat(5_000) })) });
+      for (let i = 0; i < 120; i++)
+        await sim.app.request('/api/v1/files', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(sageEntry({ comment: 'x'.repeat(5_000) })),
+        });
       expect(sim.journal.size).toBe(50);
       const records = sim.journal.list({ limit: 1000 });
       expect(records).toHaveLength(50);
@@ -27,7 +32,11 @@ describe('resource bounds', () => {
   it('bounds the fault rules an admin can add in one call', async () => {
     const sim = createSageGeSimulator();
     const rules = Array.from({ length: 101 }, () => ({ kind: 'status', path: '/x', status: 503 }));
-    const res = await sim.app.request('/__admin/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) });
+    const res = await sim.app.request('/__admin/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rules),
+    });
     expect(res.status).toBe(400);
     expect(sim.faults.list()).toEqual([]);
   });
@@ -35,7 +44,11 @@ describe('resource bounds', () => {
   it('bounds the fault rules armed at once, and adds none of a call that would pass the bound', async () => {
     const sim = createSageGeSimulator();
     const post = (count: number) =>
-      sim.app.request('/__admin/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array.from({ length: count }, () => ({ kind: 'status', path: '/x', status: 503 }))) });
+      sim.app.request('/__admin/faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(Array.from({ length: count }, () => ({ kind: 'status', path: '/x', status: 503 }))),
+      });
     for (let i = 0; i < MAX_FAULT_RULES / 100 - 1; i++) expect((await post(100)).status).toBe(201);
     expect((await post(99)).status).toBe(201);
     const refused = await post(2);
@@ -49,7 +62,9 @@ describe('resource bounds', () => {
   });
 
   for (const stall of ['headers', 'body'] as const) {
-    it(`cuts off a client that never finishes its ${stall} (request timeout), while serving the others (raw loopback socket)`, { timeout: 15_000 }, async () => {
+    it(`cuts off a client that never finishes its ${stall} (request timeout), while serving the others (raw loopback socket)`, {
+      timeout: 15_000,
+    }, async () => {
       const figures = await slowClient({ requestTimeoutMs: 400, stall, giveUpMs: 8_000 });
       expect(figures.otherRequestStatus).toBe(200);
       expect(figures.otherRequestMs).toBeLessThan(1_000);

@@ -26,7 +26,11 @@ export interface SlowClientFigures {
  * Opens a raw loopback socket, sends the headers (or the headers and part of the body) and then
  * nothing; resolves when the server closes the connection, or after `giveUpMs`.
  */
-export async function slowClient(options: { requestTimeoutMs: number; stall: 'headers' | 'body'; giveUpMs?: number }): Promise<SlowClientFigures> {
+export async function slowClient(options: {
+  requestTimeoutMs: number;
+  stall: 'headers' | 'body';
+  giveUpMs?: number;
+}): Promise<SlowClientFigures> {
   const world = await sageWorld();
   const server = await serveApp(world.sim.app.fetch, { port: 0, requestTimeoutMs: options.requestTimeoutMs });
   const giveUp = options.giveUpMs ?? options.requestTimeoutMs + 5_000;
@@ -43,8 +47,10 @@ export async function slowClient(options: { requestTimeoutMs: number; stall: 'he
       setTimeout(() => resolve(-1), giveUp).unref();
     });
     const seenBefore = world.sim.journal.list({ limit: 1 })[0]?.seq ?? 0;
-    const head = 'POST /api/v1/files/afile/entries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer GE-ENT-A-RELIABILITY-0001\r\nContent-Type: application/json\r\n';
-    if (options.stall === 'headers') socket.write(head); // the blank line never comes
+    const head =
+      'POST /api/v1/files/afile/entries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer GE-ENT-A-RELIABILITY-0001\r\nContent-Type: application/json\r\n';
+    if (options.stall === 'headers')
+      socket.write(head); // the blank line never comes
     else socket.write(`${head}Content-Length: 100000\r\n\r\n{"kind":"purchase","journalCode":`); // the body never ends
     // Another client meanwhile: served at once.
     const t = Date.now();
@@ -53,10 +59,19 @@ export async function slowClient(options: { requestTimeoutMs: number; stall: 'he
     await other.text();
     const heldMs = await closed;
     // The handler ends once its body read fails; a request stalled in its headers never reaches one.
-    const recorded = () => world.sim.journal.list({ path: '/api/v1/files/afile/entries', since: seenBefore }).map((r) => r.status);
-    for (let waited = 0; waited < 1_000 && recorded().length === 0; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const recorded = () =>
+      world.sim.journal.list({ path: '/api/v1/files/afile/entries', since: seenBefore }).map((r) => r.status);
+    for (let waited = 0; waited < 1_000 && recorded().length === 0; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const recordedStatuses = recorded();
-    return { requestTimeoutMs: options.requestTimeoutMs, heldMs, answer: answer.split('\r\n')[0] ?? '', otherRequestMs, otherRequestStatus: other.status, recordedStatuses };
+    return {
+      requestTimeoutMs: options.requestTimeoutMs,
+      heldMs,
+      answer: answer.split('\r\n')[0] ?? '',
+      otherRequestMs,
+      otherRequestStatus: other.status,
+      recordedStatuses,
+    };
   } finally {
     socket.destroy();
     await server.close();

@@ -36,21 +36,45 @@ export interface ConcurrencyFigures {
 export async function concurrentPushes(options: { clients: number; perClient: number }): Promise<ConcurrencyFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'ledgersim-concurrency-'));
   const clock = createVirtualClock({ start: START });
-  const store = await openFileStore<SageGeState>({ dir, name: 'sage-ge', schema: SageGeStateSchema, initial: () => sageState(clock.now()) });
+  const store = await openFileStore<SageGeState>({
+    dir,
+    name: 'sage-ge',
+    schema: SageGeStateSchema,
+    initial: () => sageState(clock.now()),
+  });
   const sim = createSageGeSimulator({ clock, store });
   const server = await serveApp(sim.app.fetch, { port: 0 });
   const A = IDS.sage.A;
   const B = IDS.sage.B;
-  const figures: ConcurrencyFigures = { clients: options.clients, pushed: 0, adminActions: 0, unexpectedAnswers: [], injected: 0, duplicateNumbers: 0, gaps: 0, stateMatchesSchema: false, diskMatchesMemory: false };
+  const figures: ConcurrencyFigures = {
+    clients: options.clients,
+    pushed: 0,
+    adminActions: 0,
+    unexpectedAnswers: [],
+    injected: 0,
+    duplicateNumbers: 0,
+    gaps: 0,
+    stateMatchesSchema: false,
+    diskMatchesMemory: false,
+  };
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, text: await res.text() };
   };
   try {
     let pushing = true;
     const client = async (c: number) => {
       for (let n = 0; n < options.perClient; n++) {
-        const res = await call('POST', `/api/v1/files/${A.file}/entries`, sageEntry({ documentNumber: '', comment: `client ${c} entry ${n}` }), { authorization: `Bearer ${A.ge}` });
+        const res = await call(
+          'POST',
+          `/api/v1/files/${A.file}/entries`,
+          sageEntry({ documentNumber: '', comment: `client ${c} entry ${n}` }),
+          { authorization: `Bearer ${A.ge}` },
+        );
         figures.pushed += 1;
         if (res.status !== 202) figures.unexpectedAnswers.push(`push ${res.status} ${res.text.slice(0, 200)}`);
       }
@@ -58,10 +82,25 @@ export async function concurrentPushes(options: { clients: number; perClient: nu
     const admin = async () => {
       const actions: [string, string, unknown?][] = [
         ['POST', '/__admin/actions/open-accounting', { entityId: A.entity, fileId: A.file }],
-        ['POST', '/__admin/actions/set-journal-lock', { entityId: B.entity, fileId: B.file, journal: 'AC', locked: true }],
-        ['POST', '/__admin/actions/set-journal-lock', { entityId: B.entity, fileId: B.file, journal: 'AC', locked: false }],
+        [
+          'POST',
+          '/__admin/actions/set-journal-lock',
+          { entityId: B.entity, fileId: B.file, journal: 'AC', locked: true },
+        ],
+        [
+          'POST',
+          '/__admin/actions/set-journal-lock',
+          { entityId: B.entity, fileId: B.file, journal: 'AC', locked: false },
+        ],
         // A copy of B with its own identifier: two tenants may not share one (409).
-        ['PUT', '/__admin/tenants/EC', { ...JSON.parse(JSON.stringify(sim.store.data.tenants[B.entity])), geIdentifier: `${sim.store.data.tenants[B.entity]!.geIdentifier}-EC` }],
+        [
+          'PUT',
+          '/__admin/tenants/EC',
+          {
+            ...JSON.parse(JSON.stringify(sim.store.data.tenants[B.entity])),
+            geIdentifier: `${sim.store.data.tenants[B.entity]!.geIdentifier}-EC`,
+          },
+        ],
         ['DELETE', '/__admin/tenants/EC'],
         ['POST', '/__admin/faults', { path: '/nowhere/**', kind: 'status', status: 503, probability: 0 }],
         ['DELETE', '/__admin/faults'],
@@ -74,7 +113,8 @@ export async function concurrentPushes(options: { clients: number; perClient: nu
         const res = await call(method, path, body === undefined ? undefined : { ...(body as object) });
         figures.adminActions += 1;
         // Deleting a tenant that a previous round already deleted is an honest 404.
-        if (res.status >= 300 && !(method === 'DELETE' && res.status === 404)) figures.unexpectedAnswers.push(`${method} ${path} ${res.status} ${res.text.slice(0, 200)}`);
+        if (res.status >= 300 && !(method === 'DELETE' && res.status === 404))
+          figures.unexpectedAnswers.push(`${method} ${path} ${res.status} ${res.text.slice(0, 200)}`);
       }
     };
     const adminRuns = Array.from({ length: 3 }, () => admin());
@@ -98,7 +138,12 @@ export async function concurrentPushes(options: { clients: number; perClient: nu
     // The files as they are now (no final snapshot): replayed, they are the state in memory.
     const copy = `${dir}-copy`;
     await cp(dir, copy, { recursive: true });
-    const reopened = await openFileStore<SageGeState>({ dir: copy, name: 'sage-ge', schema: SageGeStateSchema, initial: () => ({ tenants: {} }) });
+    const reopened = await openFileStore<SageGeState>({
+      dir: copy,
+      name: 'sage-ge',
+      schema: SageGeStateSchema,
+      initial: () => ({ tenants: {} }),
+    });
     // Loading parses with the schema (its key order): compare as values, both through the schema.
     figures.diskMatchesMemory = isDeepStrictEqual(reopened.data, SageGeStateSchema.parse(sim.store.data));
     await reopened.close();

@@ -16,7 +16,6 @@ import { sageEntry } from './worlds.js';
  * acknowledged, and the store drops it); nothing half-written.
  */
 
-
 export interface CrashFigures {
   clients: number;
   attempted: number;
@@ -38,14 +37,18 @@ export interface CrashFigures {
 
 function startChild(dataDir: string, children: ChildProcess[]) {
   const started = startLedgersimChild(['--data', dataDir]);
-  void started.then(({ child }) => children.push(child), () => undefined);
+  void started.then(
+    ({ child }) => children.push(child),
+    () => undefined,
+  );
   return started;
 }
 
 const exited = (child: ChildProcess) => exitOf(child).then(() => undefined);
 
 /** A tracking code `#XXXXX#` from a client and a sequence number, unique in the run. */
-const code = (client: number, n: number) => `${client.toString(36).toUpperCase()}${n.toString(36).toUpperCase().padStart(4, '0')}`.slice(-5);
+const code = (client: number, n: number) =>
+  `${client.toString(36).toUpperCase()}${n.toString(36).toUpperCase().padStart(4, '0')}`.slice(-5);
 
 /**
  * With `replaces`, a second phase first: `PUT /__admin/state` (the state as it was at the start)
@@ -53,7 +56,12 @@ const code = (client: number, n: number) => `${client.toString(36).toUpperCase()
  * before it, so the entries that must survive are read from the simulator once the replaces are
  * over (those in its memory then), plus every entry acknowledged after that read.
  */
-export async function crashRun(options: { clients: number; killAfterAcks: number; file?: string; replaces?: number }): Promise<CrashFigures> {
+export async function crashRun(options: {
+  clients: number;
+  killAfterAcks: number;
+  file?: string;
+  replaces?: number;
+}): Promise<CrashFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'ledgersim-crash-'));
   const children: ChildProcess[] = [];
   const file = options.file ?? 'healthy';
@@ -66,7 +74,11 @@ export async function crashRun(options: { clients: number; killAfterAcks: number
     let replaces = 0;
     const mustSurvive = new Set<string>();
     let counting = (options.replaces ?? 0) === 0;
-    const admin = (path: string, init?: RequestInit) => fetch(`${first.url}/__admin${path}`, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+    const admin = (path: string, init?: RequestInit) =>
+      fetch(`${first.url}/__admin${path}`, {
+        ...init,
+        headers: { 'content-type': 'application/json', ...init?.headers },
+      });
     const initialState = options.replaces ? await (await admin('/state')).text() : '';
     const kill = () => {
       if (killed) return;
@@ -80,7 +92,11 @@ export async function crashRun(options: { clients: number; killAfterAcks: number
         try {
           const res = await fetch(`${first.url}/api/v1/files/${file}/entries`, {
             method: 'POST',
-            headers: { authorization: `Bearer ${first.identifier}`, 'content-type': 'application/json', 'idempotency-key': `crash-${tracking}` },
+            headers: {
+              authorization: `Bearer ${first.identifier}`,
+              'content-type': 'application/json',
+              'idempotency-key': `crash-${tracking}`,
+            },
             body: JSON.stringify(sageEntry({ comment: `crash test #${tracking}#`, documentNumber: '' })),
             signal: AbortSignal.timeout(10_000),
           });
@@ -105,7 +121,9 @@ export async function crashRun(options: { clients: number; killAfterAcks: number
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       // What the simulator holds now must all survive: read it, then count every later ack too.
-      const listing = await fetch(`${first.url}/api/v1/files/${file}/entries?limit=1000`, { headers: { authorization: `Bearer ${first.identifier}` } });
+      const listing = await fetch(`${first.url}/api/v1/files/${file}/entries?limit=1000`, {
+        headers: { authorization: `Bearer ${first.identifier}` },
+      });
       const held = ((await listing.json()) as { entries: { trackingCode: string | null }[] }).entries;
       const heldCodes = new Set(held.map((e) => e.trackingCode));
       for (const tracking of acked.keys()) if (heldCodes.has(tracking)) mustSurvive.add(tracking);
@@ -130,17 +148,25 @@ export async function crashRun(options: { clients: number; killAfterAcks: number
 
     // Restart, read everything back, stop cleanly (a final snapshot), and read the file too.
     const second = await startChild(dir, children);
-    const res = await fetch(`${second.url}/api/v1/files/${file}/entries?limit=1000`, { headers: { authorization: `Bearer ${second.identifier}` } });
-    const listed = ((await res.json()) as { entries: { id: string; trackingCode: string | null; status: string }[] }).entries;
+    const res = await fetch(`${second.url}/api/v1/files/${file}/entries?limit=1000`, {
+      headers: { authorization: `Bearer ${second.identifier}` },
+    });
+    const listed = ((await res.json()) as { entries: { id: string; trackingCode: string | null; status: string }[] })
+      .entries;
     second.child.kill('SIGTERM');
     await exited(second.child);
     JSON.parse(await readFile(join(dir, 'sage-ge.json'), 'utf8')); // one JSON document
     const final = await loadData(nodeFileLayer, dir, 'sage-ge');
     const parsed = SageGeStateSchema.safeParse(final.state);
-    const entity = Object.values(parsed.success ? parsed.data.tenants : {}).find((e) => e.geIdentifier === first.identifier);
-    const stored = Object.values(entity?.files[file]?.entries ?? {}).filter((e) => e.request.comment.startsWith('crash test'));
+    const entity = Object.values(parsed.success ? parsed.data.tenants : {}).find(
+      (e) => e.geIdentifier === first.identifier,
+    );
+    const stored = Object.values(entity?.files[file]?.entries ?? {}).filter((e) =>
+      e.request.comment.startsWith('crash test'),
+    );
     const storedByCode = new Map<string, string[]>();
-    for (const e of stored) storedByCode.set(e.trackingCode ?? '', [...(storedByCode.get(e.trackingCode ?? '') ?? []), e.id]);
+    for (const e of stored)
+      storedByCode.set(e.trackingCode ?? '', [...(storedByCode.get(e.trackingCode ?? '') ?? []), e.id]);
     const listedCodes = new Set(listed.map((e) => e.trackingCode));
     let lost = 0;
     for (const [tracking, id] of acked) {

@@ -1,7 +1,12 @@
 import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
 import { purchaseEntry } from '../connectors/hub/entry-builders.js';
 import { createLoopConnector, LoopCredentialsSchema, type LoopConnectorOptions } from '../connectors/loop/index.js';
-import { createQuadraConnector, pieceNumberOf, QuadraCredentialsSchema, type QuadraCredentials } from '../connectors/quadra/index.js';
+import {
+  createQuadraConnector,
+  pieceNumberOf,
+  QuadraCredentialsSchema,
+  type QuadraCredentials,
+} from '../connectors/quadra/index.js';
 import { createSageGeConnector } from '../connectors/sage-ge/index.js';
 import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
 import { createVirtualClock, type VirtualClock } from '../core/clock.js';
@@ -46,7 +51,6 @@ export interface FaultFigures {
 const START = '2026-03-16T09:00:00.000Z';
 const DATE = '2026-03-10';
 
-
 /** Serves a simulator on loopback, counting requests and the faults it injected. */
 async function serveCounting(sim: Simulator<unknown>, figures: FaultFigures): Promise<RunningServer> {
   return serveApp(
@@ -75,25 +79,72 @@ async function addAndVerify(hub: HubEngine, n: number) {
 
 const notPosted = (hub: HubEngine, ids: string[]) => ids.filter((id) => hub.entry(id)!.status.status !== 'posted');
 
-export async function sageUnderFaults(options: { entries: number; rate?: number; seed?: number; maxRounds?: number }): Promise<FaultFigures> {
-  const figures: FaultFigures = { vendor: 'sage-ge', entries: options.entries, requests: 0, faults: {}, rounds: 0, posted: 0, duplicates: 0, lost: 0, vendorEntries: 0, disagreements: [] };
+export async function sageUnderFaults(options: {
+  entries: number;
+  rate?: number;
+  seed?: number;
+  maxRounds?: number;
+}): Promise<FaultFigures> {
+  const figures: FaultFigures = {
+    vendor: 'sage-ge',
+    entries: options.entries,
+    requests: 0,
+    faults: {},
+    rounds: 0,
+    posted: 0,
+    duplicates: 0,
+    lost: 0,
+    vendorEntries: 0,
+    disagreements: [],
+  };
   const clock = createVirtualClock({ start: START });
   const now = clock.now();
   const ge = 'GE-IDENTIFIER-E1-0123456789';
-  const state: SageGeState = { tenants: { E1: buildEntity('E1', now, { geIdentifier: ge, files: [buildFile('F1', now)] }) } };
-  const sim = createSageGeSimulator({ clock, seed: options.seed ?? 1, initialState: state, journal: { maxRecords: 100 } });
+  const state: SageGeState = {
+    tenants: { E1: buildEntity('E1', now, { geIdentifier: ge, files: [buildFile('F1', now)] }) },
+  };
+  const sim = createSageGeSimulator({
+    clock,
+    seed: options.seed ?? 1,
+    initialState: state,
+    journal: { maxRecords: 100 },
+  });
   const server = await serveCounting(sim, figures);
   try {
-    const hub = createHubEngine({ clock, connectorFor: () => createSageGeConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: { geIdentifier: ge }, clock, sleep: async () => {} }) });
+    const hub = createHubEngine({
+      clock,
+      connectorFor: () =>
+        createSageGeConnector({
+          baseUrl: server.url,
+          fetch: globalThis.fetch,
+          credentials: { geIdentifier: ge },
+          clock,
+          sleep: async () => {},
+        }),
+    });
     const connection = await hub.connect({ vendor: 'sage-ge', credentials: { geIdentifier: ge }, frequency: 'manual' });
     if (!connection.ok) throw new Error(JSON.stringify(connection.error));
-    const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1' });
+    const linked = await hub.linkFile({
+      clientFile: { id: 'C1', name: 'Client 1' },
+      connectionId: connection.value.id,
+      vendorFileId: 'F1',
+    });
     if (!linked.ok) throw new Error(JSON.stringify(linked.error));
-    await hub.addThirdParty('C1', { id: 'FBUREAU', kind: 'supplier', name: 'Bureau Vallée', subsidiaryAccount: 'FBUREAU' });
+    await hub.addThirdParty('C1', {
+      id: 'FBUREAU',
+      kind: 'supplier',
+      name: 'Bureau Vallée',
+      subsidiaryAccount: 'FBUREAU',
+    });
     for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
     const ids = await addAndVerify(hub, options.entries);
     const maxRounds = options.maxRounds ?? 60;
-    const open = () => sim.app.request('/__admin/actions/open-accounting', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entityId: 'E1', fileId: 'F1' }) });
+    const open = () =>
+      sim.app.request('/__admin/actions/open-accounting', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ entityId: 'E1', fileId: 'F1' }),
+      });
     while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {
       figures.rounds += 1;
       await hub.synchronize('C1');
@@ -115,9 +166,14 @@ export async function sageUnderFaults(options: { entries: number; rate?: number;
       if (!mine) continue;
       const agrees =
         record.status.status === 'posted'
-          ? mine.status === 'injected' && record.receipt?.vendorRef === mine.id && (record.status.documentNumber ?? mine.documentNumber) === mine.documentNumber
+          ? mine.status === 'injected' &&
+            record.receipt?.vendorRef === mine.id &&
+            (record.status.documentNumber ?? mine.documentNumber) === mine.documentNumber
           : mine.status !== 'injected';
-      if (!agrees) figures.disagreements.push(`${id}: hub ${record.status.status} ${record.receipt?.vendorRef ?? ''}, Sage ${mine.id} ${mine.status}`);
+      if (!agrees)
+        figures.disagreements.push(
+          `${id}: hub ${record.status.status} ${record.receipt?.vendorRef ?? ''}, Sage ${mine.id} ${mine.status}`,
+        );
     }
     return figures;
   } finally {
@@ -126,28 +182,71 @@ export async function sageUnderFaults(options: { entries: number; rate?: number;
   }
 }
 
-export async function quadraUnderFaults(options: { entries: number; rate?: number; seed?: number; maxRounds?: number }): Promise<FaultFigures> {
-  const figures: FaultFigures = { vendor: 'quadra', entries: options.entries, requests: 0, faults: {}, rounds: 0, posted: 0, duplicates: 0, lost: 0, vendorEntries: 0, disagreements: [] };
+export async function quadraUnderFaults(options: {
+  entries: number;
+  rate?: number;
+  seed?: number;
+  maxRounds?: number;
+}): Promise<FaultFigures> {
+  const figures: FaultFigures = {
+    vendor: 'quadra',
+    entries: options.entries,
+    requests: 0,
+    faults: {},
+    rounds: 0,
+    posted: 0,
+    duplicates: 0,
+    lost: 0,
+    vendorEntries: 0,
+    disagreements: [],
+  };
   const clock = createVirtualClock({ start: START });
   const SIC = '500001';
   const firm = buildQuadraFirm(SIC, { dossiers: [buildDossier('D1', 2026, defaultCfeKey(SIC))] });
-  const sim = createQuadraSimulator({ clock, seed: options.seed ?? 1, initialState: { tenants: { [SIC]: firm } }, journal: { maxRecords: 100 } });
+  const sim = createQuadraSimulator({
+    clock,
+    seed: options.seed ?? 1,
+    initialState: { tenants: { [SIC]: firm } },
+    journal: { maxRecords: 100 },
+  });
   const server = await serveCounting(sim, figures);
   try {
-    const credentials: QuadraCredentials = { cpaKey: `CPA-${SIC}-KEY`, cpaSecret: `cpa-secret-${SIC}`, cfeKey: defaultCfeKey(SIC), cfeSecret: `cfe-secret-${SIC}`, sicCode: SIC };
+    const credentials: QuadraCredentials = {
+      cpaKey: `CPA-${SIC}-KEY`,
+      cpaSecret: `cpa-secret-${SIC}`,
+      cfeKey: defaultCfeKey(SIC),
+      cfeSecret: `cfe-secret-${SIC}`,
+      sicCode: SIC,
+    };
     const hub = createHubEngine({
       clock,
-      connectorFor: (connection) => createQuadraConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: QuadraCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
+      connectorFor: (connection) =>
+        createQuadraConnector({
+          baseUrl: server.url,
+          fetch: globalThis.fetch,
+          credentials: QuadraCredentialsSchema.parse(connection.credentials),
+          clock,
+          sleep: async () => {},
+        }),
     });
     await hub.runScheduler();
     const connection = await hub.connect({ vendor: 'quadra', credentials: { ...credentials }, frequency: 'manual' });
     if (!connection.ok) throw new Error(JSON.stringify(connection.error));
-    const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'D1' });
+    const linked = await hub.linkFile({
+      clientFile: { id: 'C1', name: 'Client 1' },
+      connectionId: connection.value.id,
+      vendorFileId: 'D1',
+    });
     if (!linked.ok) throw new Error(JSON.stringify(linked.error));
     for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
     const ids = await addAndVerify(hub, options.entries);
     const maxRounds = options.maxRounds ?? 30;
-    const open = () => sim.app.request('/__admin/actions/open-dossier', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sicCode: SIC, dossier: 'D1' }) });
+    const open = () =>
+      sim.app.request('/__admin/actions/open-dossier', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sicCode: SIC, dossier: 'D1' }),
+      });
     while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {
       figures.rounds += 1;
       await hub.synchronize('C1');
@@ -159,7 +258,8 @@ export async function quadraUnderFaults(options: { entries: number; rate?: numbe
     // One hub entry is one piece number; the same piece imported twice is a duplicate.
     const lines = Object.values(sim.store.data.tenants[SIC]!.dossiers.D1!.entries);
     const imports = new Map<string, Set<string>>();
-    for (const line of lines) imports.set(line.record.pieceNumber, (imports.get(line.record.pieceNumber) ?? new Set()).add(line.importId));
+    for (const line of lines)
+      imports.set(line.record.pieceNumber, (imports.get(line.record.pieceNumber) ?? new Set()).add(line.importId));
     figures.vendorEntries = imports.size;
     figures.duplicates = [...imports.values()].reduce((n, set) => n + set.size - 1, 0);
     for (const id of ids) {
@@ -167,7 +267,8 @@ export async function quadraUnderFaults(options: { entries: number; rate?: numbe
       const found = imports.get(pieceNumberOf(record.trackingCode));
       if (!found) figures.lost += 1;
       if (record.status.status === 'posted') figures.posted += 1;
-      if ((record.status.status === 'posted') !== Boolean(found)) figures.disagreements.push(`${id}: hub ${record.status.status}, Quadra ${found ? 'imported' : 'absent'}`);
+      if ((record.status.status === 'posted') !== Boolean(found))
+        figures.disagreements.push(`${id}: hub ${record.status.status}, Quadra ${found ? 'imported' : 'absent'}`);
     }
     return figures;
   } finally {
@@ -183,24 +284,60 @@ function loopFolder(now: Date) {
   return f;
 }
 
-export async function loopUnderFaults(options: { entries: number; rate?: number; seed?: number; maxRounds?: number }): Promise<FaultFigures> {
-  const figures: FaultFigures = { vendor: 'loop', entries: options.entries, requests: 0, faults: {}, rounds: 0, posted: 0, duplicates: 0, lost: 0, vendorEntries: 0, disagreements: [] };
+export async function loopUnderFaults(options: {
+  entries: number;
+  rate?: number;
+  seed?: number;
+  maxRounds?: number;
+}): Promise<FaultFigures> {
+  const figures: FaultFigures = {
+    vendor: 'loop',
+    entries: options.entries,
+    requests: 0,
+    faults: {},
+    rounds: 0,
+    posted: 0,
+    duplicates: 0,
+    lost: 0,
+    vendorEntries: 0,
+    disagreements: [],
+  };
   const clock: VirtualClock = createVirtualClock({ start: START });
   const now = clock.now();
   const key = buildApiKey('QONTO', 'CABA', ['F1'], START);
   const state: LoopState = { tenants: { CABA: buildFirm('CABA', { folders: [loopFolder(now)], apiKeys: [key] }) } };
-  const sim = createLoopSimulator({ clock, seed: options.seed ?? 1, initialState: state, journal: { maxRecords: 100 } });
+  const sim = createLoopSimulator({
+    clock,
+    seed: options.seed ?? 1,
+    initialState: state,
+    journal: { maxRecords: 100 },
+  });
   const server = await serveCounting(sim, figures);
   try {
-    const credentials = { apiKey: key.key, apiSecret: key.secret, domain: 'CABA', subscriptionKey: state.tenants.CABA!.subscriptionKey };
+    const credentials = {
+      apiKey: key.key,
+      apiSecret: key.secret,
+      domain: 'CABA',
+      subscriptionKey: state.tenants.CABA!.subscriptionKey,
+    };
     const hub = createHubEngine({
       clock,
       connectorFor: (connection) =>
-        createLoopConnector({ baseUrl: server.url, fetch: globalThis.fetch, credentials: LoopCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
+        createLoopConnector({
+          baseUrl: server.url,
+          fetch: globalThis.fetch,
+          credentials: LoopCredentialsSchema.parse(connection.credentials),
+          clock,
+          sleep: async () => {},
+        }),
     });
     const connection = await hub.connect({ vendor: 'loop', credentials, frequency: 'manual' });
     if (!connection.ok) throw new Error(JSON.stringify(connection.error));
-    const linked = await hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1' });
+    const linked = await hub.linkFile({
+      clientFile: { id: 'C1', name: 'Client 1' },
+      connectionId: connection.value.id,
+      vendorFileId: 'F1',
+    });
     if (!linked.ok) throw new Error(JSON.stringify(linked.error));
     for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
     const ids = await addAndVerify(hub, options.entries);
@@ -212,7 +349,9 @@ export async function loopUnderFaults(options: { entries: number; rate?: number;
       await sim.settled();
       await hub.synchronize('C1');
     }
-    const rows = Object.values(sim.store.data.tenants.CABA!.folders.F1!.ecritures).filter((r) => r.ecritureOrigine !== 'SAISIE');
+    const rows = Object.values(sim.store.data.tenants.CABA!.folders.F1!.ecritures).filter(
+      (r) => r.ecritureOrigine !== 'SAISIE',
+    );
     const byNumero = new Map<number, string>();
     for (const r of rows) byNumero.set(r.numeroEcriture, r.refPiece);
     const byRef = new Map<string, number[]>();
@@ -231,8 +370,14 @@ export async function loopUnderFaults(options: { entries: number; rate?: number;
       if (count === 0) figures.lost += 1;
       if (record.status.status === 'posted') figures.posted += 1;
       const numeros = record.receipt?.marker ? byRef.get(record.receipt.marker) : undefined;
-      const agrees = record.status.status === 'posted' ? numeros?.length === 1 && record.status.documentNumber === String(numeros[0]) : count === 0;
-      if (!agrees) figures.disagreements.push(`${id}: hub ${record.status.status} ${record.receipt?.marker ?? ''}, Loop ${numeros?.join(',') ?? 'none'}`);
+      const agrees =
+        record.status.status === 'posted'
+          ? numeros?.length === 1 && record.status.documentNumber === String(numeros[0])
+          : count === 0;
+      if (!agrees)
+        figures.disagreements.push(
+          `${id}: hub ${record.status.status} ${record.receipt?.marker ?? ''}, Loop ${numeros?.join(',') ?? 'none'}`,
+        );
     }
     return figures;
   } finally {

@@ -28,12 +28,22 @@ export interface SizeFigures {
   reloadedEntries: number;
 }
 
-const Schema = z.object({ tenants: z.record(z.string(), z.object({ files: z.record(z.string(), z.object({ entries: z.record(z.string(), z.looseObject({ id: z.string() })) })) })) });
+const Schema = z.object({
+  tenants: z.record(
+    z.string(),
+    z.object({
+      files: z.record(z.string(), z.object({ entries: z.record(z.string(), z.looseObject({ id: z.string() })) })),
+    }),
+  ),
+});
 type State = z.infer<typeof Schema>;
 
 function largeState(entries: number, entryBytes: number): State {
   const filler = 'x'.repeat(Math.max(0, entryBytes - 120));
-  const all: Record<string, { id: string; label: string; amount: number; lines: { account: string; debit: number }[] }> = {};
+  const all: Record<
+    string,
+    { id: string; label: string; amount: number; lines: { account: string; debit: number }[] }
+  > = {};
   for (let i = 0; i < entries; i++) {
     const id = `E${String(i).padStart(7, '0')}`;
     all[id] = { id, label: `${filler}${i}`, amount: i / 100, lines: [{ account: '411000', debit: i }] };
@@ -70,7 +80,9 @@ export async function sizeRun(options: { entries: number; entryBytes: number }):
   const dir = await mkdtemp(join(tmpdir(), 'ledgersim-size-'));
   try {
     const file = await openFileStore<State>({ dir, name: 'size', schema: Schema, initial: () => state });
-    await file.commit([{ op: 'set', path: ['tenants', 'T', 'files', 'F', 'entries', 'E0000000', 'label'], value: 'changed' }]);
+    await file.commit([
+      { op: 'set', path: ['tenants', 'T', 'files', 'F', 'entries', 'E0000000', 'label'], value: 'changed' },
+    ]);
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     t = performance.now();

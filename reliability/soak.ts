@@ -31,35 +31,76 @@ for (const run of [sageUnderFaults, quadraUnderFaults, loopUnderFaults]) {
   const f: FaultFigures = await run({ entries, seed: 7 });
   const injected = Object.values(f.faults).reduce((a, b) => a + b, 0);
   console.log(
-    `  ${f.vendor.padEnd(8)} requests tried: ${f.requests}, faults injected: ${injected} (${((100 * injected) / f.requests).toFixed(1)} %: ${Object.entries(f.faults).map(([k, n]) => `${k} ${n}`).join(', ')}), rounds: ${f.rounds}` +
+    `  ${f.vendor.padEnd(8)} requests tried: ${f.requests}, faults injected: ${injected} (${((100 * injected) / f.requests).toFixed(1)} %: ${Object.entries(
+      f.faults,
+    )
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}), rounds: ${f.rounds}` +
       `\n           posted: ${f.posted}/${f.entries}, in the vendor: ${f.vendorEntries}, duplicates: ${f.duplicates}, lost: ${f.lost}, hub/vendor disagreements: ${f.disagreements.length} (${Date.now() - t} ms)`,
   );
-  check(f.posted === entries && f.vendorEntries === entries && f.duplicates === 0 && f.lost === 0 && f.disagreements.length === 0, `${f.vendor}: ${f.disagreements.slice(0, 5).join('; ')}`);
+  check(
+    f.posted === entries &&
+      f.vendorEntries === entries &&
+      f.duplicates === 0 &&
+      f.lost === 0 &&
+      f.disagreements.length === 0,
+    `${f.vendor}: ${f.disagreements.slice(0, 5).join('; ')}`,
+  );
 }
 
 console.log('\nConcurrency: 50 clients × 20 pushes with empty document numbers, admin actions meanwhile');
 const c = await concurrentPushes({ clients: 50, perClient: arg('per-client', 20) });
-console.log(`  pushed: ${c.pushed}, admin actions: ${c.adminActions}, injected: ${c.injected}, duplicate numbers: ${c.duplicateNumbers}, gaps: ${c.gaps}, state parses: ${c.stateMatchesSchema}, disk = memory: ${c.diskMatchesMemory}`);
-check(c.injected === c.pushed && c.duplicateNumbers === 0 && c.gaps === 0 && c.stateMatchesSchema && c.diskMatchesMemory && c.unexpectedAnswers.length === 0, c.unexpectedAnswers.slice(0, 5).join('; '));
+console.log(
+  `  pushed: ${c.pushed}, admin actions: ${c.adminActions}, injected: ${c.injected}, duplicate numbers: ${c.duplicateNumbers}, gaps: ${c.gaps}, state parses: ${c.stateMatchesSchema}, disk = memory: ${c.diskMatchesMemory}`,
+);
+check(
+  c.injected === c.pushed &&
+    c.duplicateNumbers === 0 &&
+    c.gaps === 0 &&
+    c.stateMatchesSchema &&
+    c.diskMatchesMemory &&
+    c.unexpectedAnswers.length === 0,
+  c.unexpectedAnswers.slice(0, 5).join('; '),
+);
 
 console.log('\nCrash: SIGKILL of ledgersim start --data under 12 concurrent clients');
 const k = await crashRun({ clients: 12, killAfterAcks: arg('kill-after', 400) });
-console.log(`  pushes tried: ${k.attempted}, acknowledged: ${k.acknowledged}, unanswered at the kill: ${k.unanswered}, lost: ${k.lost}, unexpected: ${k.unexpected}, log lines: ${k.logLines}, torn: ${k.tornLogLines}, files parse: ${k.snapshotParses && k.stateMatchesSchema}`);
+console.log(
+  `  pushes tried: ${k.attempted}, acknowledged: ${k.acknowledged}, unanswered at the kill: ${k.unanswered}, lost: ${k.lost}, unexpected: ${k.unexpected}, log lines: ${k.logLines}, torn: ${k.tornLogLines}, files parse: ${k.snapshotParses && k.stateMatchesSchema}`,
+);
 check(k.lost === 0 && k.unexpected === 0 && k.tornLogLines <= 1 && k.snapshotParses && k.stateMatchesSchema, 'crash');
 
 console.log('\nCrash while PUT /__admin/state races the pushes (6 replaces), then SIGKILL');
 const r = await crashRun({ clients: 12, killAfterAcks: arg('kill-after', 400), replaces: 6 });
-console.log(`  replaces: ${r.replaces}, acknowledged: ${r.acknowledged}, lost: ${r.lost}, unexpected: ${r.unexpected}, torn: ${r.tornLogLines}, files check: ${r.snapshotParses && r.stateMatchesSchema}`);
-check(r.replaces === 6 && r.lost === 0 && r.unexpected === 0 && r.tornLogLines <= 1 && r.snapshotParses && r.stateMatchesSchema, 'crash with replaces');
+console.log(
+  `  replaces: ${r.replaces}, acknowledged: ${r.acknowledged}, lost: ${r.lost}, unexpected: ${r.unexpected}, torn: ${r.tornLogLines}, files check: ${r.snapshotParses && r.stateMatchesSchema}`,
+);
+check(
+  r.replaces === 6 &&
+    r.lost === 0 &&
+    r.unexpected === 0 &&
+    r.tornLogLines <= 1 &&
+    r.snapshotParses &&
+    r.stateMatchesSchema,
+  'crash with replaces',
+);
 
 const sizeEntries = arg('size-entries', 1_000_000);
-console.log(`\nSize: ${sizeEntries.toLocaleString('en')} entries (admin read streamed, snapshot written incrementally, reloaded)`);
+console.log(
+  `\nSize: ${sizeEntries.toLocaleString('en')} entries (admin read streamed, snapshot written incrementally, reloaded)`,
+);
 const z = await sizeRun({ entries: sizeEntries, entryBytes: arg('entry-bytes', 200) });
 console.log(
   `  GET /__admin/state: ${z.adminStateStatus}, ${(z.adminStateBytes / 2 ** 20).toFixed(0)} MiB in ${(z.adminStateMs / 1000).toFixed(1)} s; GET /__admin/tenants/T: ${z.adminTenantStatus}` +
     `\n  snapshot written in ${(z.snapshotMs / 1000).toFixed(1)} s, longest event-loop stall ${z.snapshotStallMs.toFixed(0)} ms; reloaded ${z.reloadedEntries} entries in ${(z.loadMs / 1000).toFixed(1)} s`,
 );
-check(z.adminStateStatus === 200 && z.adminTenantStatus === 200 && z.reloadedEntries === sizeEntries && z.snapshotStallMs < 100, 'size');
+check(
+  z.adminStateStatus === 200 &&
+    z.adminTenantStatus === 200 &&
+    z.reloadedEntries === sizeEntries &&
+    z.snapshotStallMs < 100,
+  'size',
+);
 
 console.log('\nTenants and credentials matrix');
 for (const simulator of WORLD_NAMES) {
@@ -67,14 +108,26 @@ for (const simulator of WORLD_NAMES) {
   const problems = cells.filter((cell) => cellProblem(cell));
   const byStatus: Record<number, number> = {};
   for (const cell of cells) byStatus[cell.status] = (byStatus[cell.status] ?? 0) + 1;
-  console.log(`  ${simulator.padEnd(8)} requests: ${cells.length}, ${Object.entries(byStatus).map(([s, n]) => `${s}: ${n}`).join('  ')}, leaks: ${cells.filter((x) => x.leaked.length).length}, problems: ${problems.length}`);
-  check(problems.length === 0, problems.map((p) => `${p.variant} ${p.route} ${cellProblem(p)}`).slice(0, 5).join('; '));
+  console.log(
+    `  ${simulator.padEnd(8)} requests: ${cells.length}, ${Object.entries(byStatus)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join('  ')}, leaks: ${cells.filter((x) => x.leaked.length).length}, problems: ${problems.length}`,
+  );
+  check(
+    problems.length === 0,
+    problems
+      .map((p) => `${p.variant} ${p.route} ${cellProblem(p)}`)
+      .slice(0, 5)
+      .join('; '),
+  );
 }
 
 console.log('\nStalled clients (request timeout 1 s, raw loopback socket)');
 for (const stall of ['headers', 'body'] as const) {
   const s = await slowClient({ requestTimeoutMs: 1_000, stall, giveUpMs: 10_000 });
-  console.log(`  never-finished ${stall}: cut after ${s.heldMs} ms (${s.answer || 'closed'}); another client meanwhile: ${s.otherRequestStatus} in ${s.otherRequestMs} ms`);
+  console.log(
+    `  never-finished ${stall}: cut after ${s.heldMs} ms (${s.answer || 'closed'}); another client meanwhile: ${s.otherRequestStatus} in ${s.otherRequestMs} ms`,
+  );
   check(s.heldMs > 0 && s.heldMs < 3_000 && s.otherRequestStatus === 200, `stalled ${stall}`);
 }
 

@@ -1,4 +1,13 @@
-import { MARKERS, TENANTS, WORLDS, other, type RequestParts, type RouteSpec, type TenantKey, type World } from './worlds.js';
+import {
+  MARKERS,
+  TENANTS,
+  WORLDS,
+  other,
+  type RequestParts,
+  type RouteSpec,
+  type TenantKey,
+  type World,
+} from './worlds.js';
 
 /**
  * The tenants and credentials matrix: every vendor route (from `/openapi.json`) × each tenant as
@@ -35,16 +44,25 @@ function withCredentials(world: World, route: RouteSpec, victim: TenantKey, vari
   const strip = () => {
     for (const h of Object.keys(parts.headers)) if (CREDENTIAL_HEADERS.test(h)) delete parts.headers[h];
     for (const q of Object.keys(creds.query ?? {})) delete parts.query[q];
-    if (creds.body && parts.body && typeof parts.body === 'object') for (const k of ['client_id', 'client_secret']) delete (parts.body as Record<string, string>)[k];
+    if (creds.body && parts.body && typeof parts.body === 'object')
+      for (const k of ['client_id', 'client_secret']) delete (parts.body as Record<string, string>)[k];
   };
   switch (variant) {
     case 'none':
       strip();
       break;
     case 'wrong':
-      for (const h of Object.keys(parts.headers)) if (CREDENTIAL_HEADERS.test(h)) parts.headers[h] = h.toLowerCase() === 'authorization' ? 'Bearer wrong-credentials-0000000000' : h.toLowerCase() === 'x-apikey' ? 'wrong-key:wrong-secret' : `${parts.headers[h]}-wrong`;
+      for (const h of Object.keys(parts.headers))
+        if (CREDENTIAL_HEADERS.test(h))
+          parts.headers[h] =
+            h.toLowerCase() === 'authorization'
+              ? 'Bearer wrong-credentials-0000000000'
+              : h.toLowerCase() === 'x-apikey'
+                ? 'wrong-key:wrong-secret'
+                : `${parts.headers[h]}-wrong`;
       if (creds.query) parts.query.sig = 'd3JvbmcgU0FTIHNpZ25hdHVyZQ==';
-      if (creds.body && parts.body && typeof parts.body === 'object') (parts.body as Record<string, string>).client_secret = 'wrong-secret';
+      if (creds.body && parts.body && typeof parts.body === 'object')
+        (parts.body as Record<string, string>).client_secret = 'wrong-secret';
       break;
     case 'expired':
       // The caller advances the clock past the token's life; the credentials are the victim's own.
@@ -54,7 +72,11 @@ function withCredentials(world: World, route: RouteSpec, victim: TenantKey, vari
       const theirs = world.credentials(route, other(victim));
       Object.assign(parts.headers, theirs.headers ?? {});
       Object.assign(parts.query, theirs.query ?? {});
-      if (theirs.body && parts.body && typeof parts.body === 'object') Object.assign(parts.body as Record<string, string>, { client_id: theirs.body.client_id, client_secret: theirs.body.client_secret });
+      if (theirs.body && parts.body && typeof parts.body === 'object')
+        Object.assign(parts.body as Record<string, string>, {
+          client_id: theirs.body.client_id,
+          client_secret: theirs.body.client_secret,
+        });
       break;
     }
   }
@@ -64,7 +86,10 @@ function withCredentials(world: World, route: RouteSpec, victim: TenantKey, vari
 /** Whether a route's request carries ids of the tenant (path parameters, or an id in the query). */
 function namesIds(route: RouteSpec): boolean {
   if (route.bodyType?.includes('json')) return true; // Loop's importJson names its folder in the body
-  return route.pathParams.length > 0 || route.query.some((q) => q.required && !SAS_PARAMS.includes(q.name) && q.name !== 'restype' && q.name !== 'comp');
+  return (
+    route.pathParams.length > 0 ||
+    route.query.some((q) => q.required && !SAS_PARAMS.includes(q.name) && q.name !== 'restype' && q.name !== 'comp')
+  );
 }
 
 /** Vendors whose credentials are tokens with a lifetime: how far to move the clock to expire them. */
@@ -113,12 +138,26 @@ async function probe(world: World, route: RouteSpec, victim: TenantKey, variant:
   const stateUnchanged = JSON.stringify(world.sim.store.data) === before;
   const leaked = MARKERS[victim].filter((m) => text.includes(m) || headers.includes(m));
   if (res.status < 400 && !stateUnchanged) await world.restore();
-  return { simulator: world.name, route: `${route.method} ${route.template}`, victim, variant, status: res.status, code, shapeOk, stateUnchanged, leaked, namesVictimIds: namesIds(route) };
+  return {
+    simulator: world.name,
+    route: `${route.method} ${route.template}`,
+    victim,
+    variant,
+    status: res.status,
+    code,
+    shapeOk,
+    stateUnchanged,
+    leaked,
+    namesVictimIds: namesIds(route),
+  };
 }
 
 function errorCode(body: unknown): string | undefined {
   if (Array.isArray(body)) return (body[0] as { $dataCode?: string } | undefined)?.$dataCode;
-  if (body && typeof body === 'object') return ((body as { code?: string; error?: string }).code ?? (body as { error?: string }).error) as string | undefined;
+  if (body && typeof body === 'object')
+    return ((body as { code?: string; error?: string }).code ?? (body as { error?: string }).error) as
+      | string
+      | undefined;
   return undefined;
 }
 
@@ -132,16 +171,23 @@ function errorCode(body: unknown): string | undefined {
 export function cellProblem(cell: MatrixCell): string | undefined {
   if (cell.leaked.length) return `leaked ${cell.leaked.join(', ')}`;
   if (cell.status >= 500) return `a ${cell.status}`;
-  if (!cell.shapeOk) return 'an error not in the vendor\'s shape';
+  if (!cell.shapeOk) return "an error not in the vendor's shape";
   const blob = cell.route.includes('/CFE/blob');
   if (cell.variant === 'other-tenant') {
-    if (!cell.namesVictimIds) return cell.status < 400 ? undefined : `the other tenant's valid request answered ${cell.status}`;
+    if (!cell.namesVictimIds)
+      return cell.status < 400 ? undefined : `the other tenant's valid request answered ${cell.status}`;
     if (![400, 403, 404].includes(cell.status)) return `another tenant's ids answered ${cell.status}`;
     if (cell.status === 400 && cell.code !== 'FolderNotFound') return `another tenant's ids answered 400 ${cell.code}`;
   } else {
     // A token route without its form fields is OAuth's invalid_request, a 400.
     const tokenRoute = cell.route.endsWith('/token');
-    const allowed = blob ? (cell.variant === 'none' ? [400, 403] : [403]) : tokenRoute && cell.variant === 'none' ? [400] : [401];
+    const allowed = blob
+      ? cell.variant === 'none'
+        ? [400, 403]
+        : [403]
+      : tokenRoute && cell.variant === 'none'
+        ? [400]
+        : [401];
     if (!allowed.includes(cell.status)) return `${cell.variant} credentials answered ${cell.status} ${cell.code ?? ''}`;
   }
   if (!cell.stateUnchanged) return 'a refused request changed the state';

@@ -7,7 +7,13 @@ import { createVirtualClock, type VirtualClock } from '../core/clock.js';
 import type { Simulator } from '../simulators/kit/simulator.js';
 import { VENDORS, type VendorId } from '../vendors/index.js';
 import { createLoopSimulator } from '../simulators/loop/index.js';
-import { buildApiKey, buildEcritures, buildFirm as buildLoopFirm, buildFolder, buildTiers } from '../simulators/loop/seed/builders.js';
+import {
+  buildApiKey,
+  buildEcritures,
+  buildFirm as buildLoopFirm,
+  buildFolder,
+  buildTiers,
+} from '../simulators/loop/seed/builders.js';
 import type { LoopState } from '../simulators/loop/state/schema.js';
 import { createQuadraSimulator } from '../simulators/quadra/index.js';
 import { buildDossier, buildFirm as buildQuadraFirm, defaultCfeKey } from '../simulators/quadra/seed/builders.js';
@@ -36,7 +42,21 @@ export const MARKERS: Record<TenantKey, string[]> = {
 export const other = (t: TenantKey): TenantKey => (t === 'A' ? 'B' : 'A');
 
 /** The kit's own error body on `/__admin`. */
-export const AdminErrorSchema = z.object({ error: z.enum(['bad-request', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type']), message: z.string(), issues: z.unknown().optional() }).strict();
+export const AdminErrorSchema = z
+  .object({
+    error: z.enum([
+      'bad-request',
+      'unauthorized',
+      'forbidden',
+      'not-found',
+      'conflict',
+      'payload-too-large',
+      'unsupported-media-type',
+    ]),
+    message: z.string(),
+    issues: z.unknown().optional(),
+  })
+  .strict();
 
 export interface RouteSpec {
   method: string;
@@ -51,7 +71,16 @@ export interface RouteSpec {
 /** The vendor routes an app describes in its `/openapi.json`. */
 export async function routesOf(sim: Simulator<unknown>): Promise<RouteSpec[]> {
   const doc = (await (await sim.app.request('/openapi.json')).json()) as {
-    paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[]; requestBody?: { content: Record<string, unknown> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { in: string; name: string; required?: boolean }[];
+          requestBody?: { content: Record<string, unknown> };
+        }
+      >
+    >;
   };
   const routes: RouteSpec[] = [];
   for (const [template, operations] of Object.entries(doc.paths)) {
@@ -95,15 +124,19 @@ function encodePart(value: string): string {
 }
 
 export function toRequest(base: string, template: string, parts: RequestParts): { url: string; init: RequestInit } {
-  const qs = Object.entries(parts.query).map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`).join('&');
+  const qs = Object.entries(parts.query)
+    .map(([k, v]) => `${encodePart(k)}=${encodePart(v)}`)
+    .join('&');
   const url = `${base}${buildPath(template, parts.path)}${qs ? `?${qs}` : ''}`;
   const headers: Record<string, string> = { ...parts.headers };
   let body: string | Uint8Array | undefined;
   if (parts.body !== undefined && parts.method !== 'GET' && parts.method !== 'HEAD') {
     if (typeof parts.body === 'string' || parts.body instanceof Uint8Array) body = parts.body as string | Uint8Array;
-    else if (parts.bodyType === 'application/x-www-form-urlencoded') body = new URLSearchParams(parts.body as Record<string, string>).toString();
+    else if (parts.bodyType === 'application/x-www-form-urlencoded')
+      body = new URLSearchParams(parts.body as Record<string, string>).toString();
     else body = JSON.stringify(parts.body);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = parts.bodyType ?? 'application/json';
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] = parts.bodyType ?? 'application/json';
   }
   return { url, init: { method: parts.method, headers, body } };
 }
@@ -118,7 +151,10 @@ export interface World {
   /** A valid request for a route as tenant `t` (its credentials, its ids, a valid body). */
   valid(route: RouteSpec, t: TenantKey): RequestParts;
   /** The credentials of a request as tenant `t` on a route (headers, query or form fields). */
-  credentials(route: RouteSpec, t: TenantKey): { headers?: Record<string, string>; query?: Record<string, string>; body?: Record<string, string> };
+  credentials(
+    route: RouteSpec,
+    t: TenantKey,
+  ): { headers?: Record<string, string>; query?: Record<string, string>; body?: Record<string, string> };
   /** A sample valid input for each vendor action, to mutate. */
   actionInput(t: TenantKey): Record<string, unknown>;
   /** The state a test restores after an accepted request, so every run starts alike. */
@@ -137,7 +173,8 @@ async function finishWorld(partial: Omit<World, 'routes' | 'initial' | 'restore'
       partial.clock.set(START);
       await partial.sim.settled();
     }
-    if (JSON.stringify(partial.sim.store.data) !== world.initial) await partial.sim.store.replace(JSON.parse(world.initial));
+    if (JSON.stringify(partial.sim.store.data) !== world.initial)
+      await partial.sim.store.replace(JSON.parse(world.initial));
   };
   world.request = (parts, template) => {
     const { url, init } = toRequest('http://sim.test', template, parts);
@@ -154,7 +191,10 @@ export interface WorldOptions {
 // ------------------------------------------------------------------------------------------------
 // Sage GE
 
-const SAGE_IDS = { A: { entity: 'EA', file: 'afile', ge: 'GE-ENT-A-RELIABILITY-0001' }, B: { entity: 'EB', file: 'bfile', ge: 'GE-ENT-B-RELIABILITY-0002' } } as const;
+const SAGE_IDS = {
+  A: { entity: 'EA', file: 'afile', ge: 'GE-ENT-A-RELIABILITY-0001' },
+  B: { entity: 'EB', file: 'bfile', ge: 'GE-ENT-B-RELIABILITY-0002' },
+} as const;
 
 export function sageState(now: Date): SageGeState {
   const tenants: SageGeState['tenants'] = {};
@@ -162,8 +202,17 @@ export function sageState(now: Date): SageGeState {
     const ids = SAGE_IDS[t];
     const [firm, fileName, party] = MARKERS[t] as [string, string, string];
     const file = buildFile(ids.file, now, { name: `Dossier ${fileName}`, code: t === 'A' ? 'ALPHA' : 'BRAVO' });
-    file.thirdParties.FMARK = { type: 'supplier', name: party, subsidiaryAccount: 'FMARK', collectiveAccount: '401000' };
-    tenants[ids.entity] = buildEntity(ids.entity, now, { name: `Cabinet ${firm}`, geIdentifier: ids.ge, files: [file] });
+    file.thirdParties.FMARK = {
+      type: 'supplier',
+      name: party,
+      subsidiaryAccount: 'FMARK',
+      collectiveAccount: '401000',
+    };
+    tenants[ids.entity] = buildEntity(ids.entity, now, {
+      name: `Cabinet ${firm}`,
+      geIdentifier: ids.ge,
+      files: [file],
+    });
   }
   return { tenants };
 }
@@ -194,21 +243,44 @@ export async function sageWorld(options: WorldOptions = {}): Promise<World> {
     valid(route, t) {
       const body =
         route.method === 'PUT' && route.template.endsWith('third-parties')
-          ? { thirdParties: [{ type: 'supplier', name: 'Acme', subsidiaryAccount: 'FACME', collectiveAccount: '401000' }] }
+          ? {
+              thirdParties: [
+                { type: 'supplier', name: 'Acme', subsidiaryAccount: 'FACME', collectiveAccount: '401000' },
+              ],
+            }
           : route.method === 'POST' && route.template.endsWith('/entries')
             ? sageEntry()
             : undefined;
-      return fill(route, ids(t), {}, { authorization: `Bearer ${SAGE_IDS[t].ge}`, 'idempotency-key': 'reli-key-1' }, body);
+      return fill(
+        route,
+        ids(t),
+        {},
+        { authorization: `Bearer ${SAGE_IDS[t].ge}`, 'idempotency-key': 'reli-key-1' },
+        body,
+      );
     },
-    actionInput: (t) => ({ entityId: SAGE_IDS[t].entity, fileId: SAGE_IDS[t].file, journal: 'AC', locked: true, active: true }),
+    actionInput: (t) => ({
+      entityId: SAGE_IDS[t].entity,
+      fileId: SAGE_IDS[t].file,
+      journal: 'AC',
+      locked: true,
+      active: true,
+    }),
   });
 }
 
 /** Fills a route's parameters from known values (or a plain placeholder for a new one). */
-function fill(route: RouteSpec, values: Record<string, string>, query: Record<string, string>, headers: Record<string, string>, body: unknown): RequestParts {
+function fill(
+  route: RouteSpec,
+  values: Record<string, string>,
+  query: Record<string, string>,
+  headers: Record<string, string>,
+  body: unknown,
+): RequestParts {
   const parts: RequestParts = { method: route.method, path: {}, query: {}, headers: {}, bodyType: route.bodyType };
   for (const name of route.pathParams) parts.path[name] = values[name] ?? 'x';
-  for (const q of route.query) if (q.required || q.name in query) parts.query[q.name] = query[q.name] ?? values[q.name] ?? 'x';
+  for (const q of route.query)
+    if (q.required || q.name in query) parts.query[q.name] = query[q.name] ?? values[q.name] ?? 'x';
   for (const h of route.headers) if (headers[h.name] !== undefined) parts.headers[h.name] = headers[h.name]!;
   if (headers.authorization) parts.headers.authorization = headers.authorization;
   for (const [k, v] of Object.entries(headers)) if (/^(ocp-apim|x-apikey|x-domain)/i.test(k)) parts.headers[k] = v;
@@ -227,7 +299,10 @@ export function quadraState(): QuadraState {
   for (const t of TENANTS) {
     const ids = QUADRA_IDS[t];
     const [firm, dossierName] = MARKERS[t] as [string, string, string];
-    tenants[ids.sic] = buildQuadraFirm(ids.sic, { name: `Cabinet ${firm}`, dossiers: [buildDossier(ids.dossier, 2026, defaultCfeKey(ids.sic), { name: `Dossier ${dossierName}` })] });
+    tenants[ids.sic] = buildQuadraFirm(ids.sic, {
+      name: `Cabinet ${firm}`,
+      dossiers: [buildDossier(ids.dossier, 2026, defaultCfeKey(ids.sic), { name: `Dossier ${dossierName}` })],
+    });
   }
   return { tenants };
 }
@@ -242,7 +317,11 @@ export function quadraFile(label = 'Facture Dupont'): Uint8Array {
   return encoded.bytes;
 }
 
-export async function quadraWorld(options: WorldOptions = {}): Promise<World & { tokens: Record<TenantKey, { cpa: string; cfe: string; sas: Record<string, string>; container: string }> }> {
+export async function quadraWorld(
+  options: WorldOptions = {},
+): Promise<
+  World & { tokens: Record<TenantKey, { cpa: string; cfe: string; sas: Record<string, string>; container: string }> }
+> {
   const clock = createVirtualClock({ start: START });
   const sim = createQuadraSimulator({ clock, initialState: quadraState(), ...options });
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -252,12 +331,29 @@ export async function quadraWorld(options: WorldOptions = {}): Promise<World & {
     const cpaRes = await sim.app.request('/QuadraODOpenApi/token', {
       method: 'POST',
       headers: form,
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: firm.cpa.key, client_secret: firm.cpa.secret, vendor_name: QUADRA_VENDOR_NAME, application_name: 'Hub', application_version: '1.0.0' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: firm.cpa.key,
+        client_secret: firm.cpa.secret,
+        vendor_name: QUADRA_VENDOR_NAME,
+        application_name: 'Hub',
+        application_version: '1.0.0',
+      }).toString(),
     });
-    const cfeRes = await sim.app.request('/CFE/token', { method: 'POST', headers: form, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: firm.cfe.key, client_secret: firm.cfe.secret }).toString() });
+    const cfeRes = await sim.app.request('/CFE/token', {
+      method: 'POST',
+      headers: form,
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: firm.cfe.key,
+        client_secret: firm.cfe.secret,
+      }).toString(),
+    });
     const cpa = ((await cpaRes.json()) as { access_token: string }).access_token;
     const cfe = ((await cfeRes.json()) as { access_token: string }).access_token;
-    const sasRes = await sim.app.request(`/CFE/V1/getsastoken/${QUADRA_IDS[t].dossier}?AccessMode=ReadWrite`, { headers: { authorization: `Bearer ${cfe}` } });
+    const sasRes = await sim.app.request(`/CFE/V1/getsastoken/${QUADRA_IDS[t].dossier}?AccessMode=ReadWrite`, {
+      headers: { authorization: `Bearer ${cfe}` },
+    });
     const sasBody = (await sasRes.json()) as { containerName: string; sasToken: string };
     if (!cpa || !cfe || !sasBody.sasToken) throw new Error('seeding Quadra tokens failed');
     const sas = Object.fromEntries(new URLSearchParams(sasBody.sasToken));
@@ -270,7 +366,11 @@ export async function quadraWorld(options: WorldOptions = {}): Promise<World & {
     });
     if (put.status !== 201) throw new Error(`seeding a Quadra blob: ${put.status} ${await put.text()}`);
     // Opening the dossier imports it (archive/imported/SEED.TXT); INPUT.TXT stays in input/.
-    const opened = await sim.app.request('/__admin/actions/open-dossier', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sicCode: QUADRA_IDS[t].sic, dossier: QUADRA_IDS[t].dossier }) });
+    const opened = await sim.app.request('/__admin/actions/open-dossier', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sicCode: QUADRA_IDS[t].sic, dossier: QUADRA_IDS[t].dossier }),
+    });
     if (opened.status !== 200) throw new Error(`opening a Quadra dossier: ${opened.status} ${await opened.text()}`);
     const input = await sim.app.request(`/CFE/blob/${sasBody.containerName}/input/INPUT.TXT?${sasBody.sasToken}`, {
       method: 'PUT',
@@ -284,10 +384,22 @@ export async function quadraWorld(options: WorldOptions = {}): Promise<World & {
   clock.set(START);
   await sim.settled();
   const firmOf = (t: TenantKey) => (sim.store.data as QuadraState).tenants[QUADRA_IDS[t].sic]!;
-  const credentials = (route: RouteSpec, t: TenantKey): { headers?: Record<string, string>; query?: Record<string, string>; body?: Record<string, string> } => {
+  const credentials = (
+    route: RouteSpec,
+    t: TenantKey,
+  ): { headers?: Record<string, string>; query?: Record<string, string>; body?: Record<string, string> } => {
     if (route.template.endsWith('/QuadraODOpenApi/token')) {
       const f = firmOf(t);
-      return { body: { grant_type: 'client_credentials', client_id: f.cpa.key, client_secret: f.cpa.secret, vendor_name: QUADRA_VENDOR_NAME, application_name: 'Hub', application_version: '1.0.0' } };
+      return {
+        body: {
+          grant_type: 'client_credentials',
+          client_id: f.cpa.key,
+          client_secret: f.cpa.secret,
+          vendor_name: QUADRA_VENDOR_NAME,
+          application_name: 'Hub',
+          application_version: '1.0.0',
+        },
+      };
     }
     if (route.template.endsWith('/CFE/token')) {
       const f = firmOf(t);
@@ -305,7 +417,15 @@ export async function quadraWorld(options: WorldOptions = {}): Promise<World & {
     credentials,
     valid(route, t) {
       const creds = credentials(route, t);
-      const values = { dossier: QUADRA_IDS[t].dossier, container: tokens[t].container, fileName: route.template.includes('/archive/') ? 'SEED.TXT' : 'INPUT.TXT', status: 'imported', restype: 'container', comp: 'list', ...creds.query };
+      const values = {
+        dossier: QUADRA_IDS[t].dossier,
+        container: tokens[t].container,
+        fileName: route.template.includes('/archive/') ? 'SEED.TXT' : 'INPUT.TXT',
+        status: 'imported',
+        restype: 'container',
+        comp: 'list',
+        ...creds.query,
+      };
       const body = creds.body ?? (route.method === 'PUT' ? quadraFile() : undefined);
       const parts = fill(route, values, { ...creds.query }, { ...creds.headers, 'x-ms-blob-type': 'BlockBlob' }, body);
       for (const [k, v] of Object.entries(creds.query ?? {})) parts.query[k] = v;
@@ -326,9 +446,16 @@ export function loopState(now: Date): LoopState {
   for (const t of TENANTS) {
     const ids = LOOP_IDS[t];
     const [firm, folderName, party] = MARKERS[t] as [string, string, string];
-    const folder = buildFolder(ids.folder, now, { name: folderName, ecritures: buildEcritures(ids.folder, 3, '2026-01-15', START) });
+    const folder = buildFolder(ids.folder, now, {
+      name: folderName,
+      ecritures: buildEcritures(ids.folder, 3, '2026-01-15', START),
+    });
     folder.tiers.FMARK = buildTiers(ids.folder, 'FMARK', 1, party);
-    tenants[ids.domain] = buildLoopFirm(ids.domain, { name: `Cabinet ${firm}`, folders: [folder], apiKeys: [buildApiKey('QONTO', ids.domain, [ids.folder], START)] });
+    tenants[ids.domain] = buildLoopFirm(ids.domain, {
+      name: `Cabinet ${firm}`,
+      folders: [folder],
+      apiKeys: [buildApiKey('QONTO', ids.domain, [ids.folder], START)],
+    });
   }
   return { tenants };
 }
@@ -359,7 +486,11 @@ export function loopImport(folder: string, libelle = 'Fournitures bureau mars') 
 export function loopHeaders(state: LoopState, t: TenantKey): Record<string, string> {
   const firm = state.tenants[LOOP_IDS[t].domain]!;
   const key = Object.values(firm.apiKeys)[0]!;
-  return { 'Ocp-Apim-Subscription-Key': firm.subscriptionKey, 'x-apikey': `${key.key}:${key.secret}`, 'x-domain': firm.domain };
+  return {
+    'Ocp-Apim-Subscription-Key': firm.subscriptionKey,
+    'x-apikey': `${key.key}:${key.secret}`,
+    'x-domain': firm.domain,
+  };
 }
 
 export async function loopWorld(options: WorldOptions = {}): Promise<World & { importIds: Record<TenantKey, string> }> {
@@ -373,7 +504,8 @@ export async function loopWorld(options: WorldOptions = {}): Promise<World & { i
       body: JSON.stringify(loopImport(LOOP_IDS[t].folder, MARKERS[t][0])),
     });
     const body = (await res.json()) as { accountingImportRequestId?: string };
-    if (res.status !== 200 || !body.accountingImportRequestId) throw new Error(`seeding a Loop import: ${res.status} ${JSON.stringify(body)}`);
+    if (res.status !== 200 || !body.accountingImportRequestId)
+      throw new Error(`seeding a Loop import: ${res.status} ${JSON.stringify(body)}`);
     importIds[t] = body.accountingImportRequestId;
   }
   // Let Loop's import service integrate them, then start every test from there.
@@ -389,17 +521,28 @@ export async function loopWorld(options: WorldOptions = {}): Promise<World & { i
     credentials: (_route, t) => ({ headers: loopHeaders(sim.store.data as LoopState, t) }),
     valid(route, t) {
       const values = { codeDossier: LOOP_IDS[t].folder, accountingImportRequestId: importIds[t] };
-      const query: Record<string, string> = route.template.endsWith('EcritureComptable') ? { filter: 'ecritureOrigine == "SAISIE"' } : {};
+      const query: Record<string, string> = route.template.endsWith('EcritureComptable')
+        ? { filter: 'ecritureOrigine == "SAISIE"' }
+        : {};
       const body = route.method === 'POST' ? loopImport(LOOP_IDS[t].folder) : undefined;
       return fill(route, values, query, loopHeaders(sim.store.data as LoopState, t), body);
     },
-    actionInput: (t) => ({ domain: LOOP_IDS[t].domain, folder: LOOP_IDS[t].folder, active: true, journal: 'AC', ferme: true }),
+    actionInput: (t) => ({
+      domain: LOOP_IDS[t].domain,
+      folder: LOOP_IDS[t].folder,
+      active: true,
+      journal: 'AC',
+      ferme: true,
+    }),
   });
   return Object.assign(world, { importIds });
 }
 
 /** One world per registered vendor: a vendor added to the registry without its world does not compile. */
-export const WORLDS = { 'sage-ge': sageWorld, quadra: quadraWorld, loop: loopWorld } as const satisfies Record<VendorId, (options?: WorldOptions) => Promise<World>>;
+export const WORLDS = { 'sage-ge': sageWorld, quadra: quadraWorld, loop: loopWorld } as const satisfies Record<
+  VendorId,
+  (options?: WorldOptions) => Promise<World>
+>;
 /** The vendors the reliability checks run over, in the registry's order. */
 export const WORLD_NAMES: readonly VendorId[] = VENDORS.ids;
 export const IDS = { sage: SAGE_IDS, quadra: QUADRA_IDS, loop: LOOP_IDS } as const;

@@ -23,22 +23,36 @@ function seedSageGe(tenant: EntityState, fileId: string, ref: FecReferenceData):
   const accounts = { ...file.accounts };
   for (const a of ref.accounts) {
     const own = accounts[a.number];
-    accounts[a.number] = own ? { ...own, label: a.label || own.label, collective: own.collective || a.collective } : { number: a.number, label: a.label || a.number, collective: a.collective, locked: false, autoCreated: false };
+    accounts[a.number] = own
+      ? { ...own, label: a.label || own.label, collective: own.collective || a.collective }
+      : { number: a.number, label: a.label || a.number, collective: a.collective, locked: false, autoCreated: false };
   }
   const subsidiaryAccounts = { ...file.subsidiaryAccounts };
-  for (const s of ref.subsidiaryAccounts) subsidiaryAccounts[s.code] ??= { code: s.code, label: s.label || s.code, collectiveAccount: s.collectiveAccount };
+  for (const s of ref.subsidiaryAccounts)
+    subsidiaryAccounts[s.code] ??= { code: s.code, label: s.label || s.code, collectiveAccount: s.collectiveAccount };
   const journals = { ...file.journals };
   for (const j of ref.journals) {
     const own = journals[j.code];
     journals[j.code] = own
       ? { ...own, label: j.label || own.label }
-      : { code: j.code, label: j.label || j.code, type: JOURNAL_TYPES.find(([re]) => re.test(j.code))?.[1] ?? 'misc', locked: false, autoNumbering: { enabled: false, prefix: j.code, next: 1 } };
+      : {
+          code: j.code,
+          label: j.label || j.code,
+          type: JOURNAL_TYPES.find(([re]) => re.test(j.code))?.[1] ?? 'misc',
+          locked: false,
+          autoNumbering: { enabled: false, prefix: j.code, next: 1 },
+        };
   }
   return { ...tenant, files: { ...tenant.files, [fileId]: { ...file, accounts, subsidiaryAccounts, journals } } };
 }
 
 /** The seeding function for a vendor, or why there is none. */
-export function seedFor(vendor: string, ref: FecReferenceData): { seed: (tenant: unknown, fileId: string) => unknown } | { unsupported: string } {
+export function seedFor(
+  vendor: string,
+  ref: FecReferenceData,
+): { seed: (tenant: unknown, fileId: string) => unknown } | { unsupported: string } {
   if (vendor === 'sage-ge') return { seed: (tenant, fileId) => seedSageGe(tenant as EntityState, fileId, ref) };
-  return { unsupported: `--fec seeds the Sage GE state only for now; the ${vendor} scenario ran on its own reference data` };
+  return {
+    unsupported: `--fec seeds the Sage GE state only for now; the ${vendor} scenario ran on its own reference data`,
+  };
 }

@@ -9,7 +9,9 @@ import { VENDORS } from '../vendors/index.js';
  * (bin/load-bundle.js), where Node 20 has no `import()`; its loader then lends its own.
  */
 function importModule(url: string): Promise<unknown> {
-  const lent = (globalThis as { [key: symbol]: ((url: string) => Promise<unknown>) | undefined })[Symbol.for('ledgersim.import')];
+  const lent = (globalThis as { [key: symbol]: ((url: string) => Promise<unknown>) | undefined })[
+    Symbol.for('ledgersim.import')
+  ];
   return lent ? lent(url) : import(url);
 }
 
@@ -74,12 +76,23 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
     value = (module as { default?: unknown }).default;
     // A .ts file outside a `"type": "module"` package is compiled as CommonJS: its exports object,
     // `{ default: scenario }`, arrives as the default export.
-    if (value !== null && typeof value === 'object' && 'default' in value && !('id' in value)) value = (value as { default: unknown }).default;
+    if (value !== null && typeof value === 'object' && 'default' in value && !('id' in value))
+      value = (value as { default: unknown }).default;
   }
   const scenario = parseScenario(value, file);
-  if (!VENDORS.has(scenario.vendor)) throw new ScenarioFileError(file, 'vendor', `no vendor "${scenario.vendor}": registered are ${VENDORS.ids.join(', ')}`);
+  if (!VENDORS.has(scenario.vendor))
+    throw new ScenarioFileError(
+      file,
+      'vendor',
+      `no vendor "${scenario.vendor}": registered are ${VENDORS.ids.join(', ')}`,
+    );
   const folder = scenario.id.slice(0, scenario.id.indexOf('/'));
-  if (!SCENARIO_DIRS.includes(folder)) throw new ScenarioFileError(file, 'id', `an id is <vendor>/<kebab-name>, the vendor one of ${SCENARIO_DIRS.join(', ')}`);
+  if (!SCENARIO_DIRS.includes(folder))
+    throw new ScenarioFileError(
+      file,
+      'id',
+      `an id is <vendor>/<kebab-name>, the vendor one of ${SCENARIO_DIRS.join(', ')}`,
+    );
   return scenario;
 }
 
@@ -94,16 +107,23 @@ export async function loadScenarios(root?: string): Promise<Scenario[]> {
     } catch {
       continue;
     }
-    for (const name of names) if (/\.scenario\.(ts|js)$/.test(name) && !name.endsWith('.d.ts')) files.push(join(HERE, dir, name));
+    for (const name of names)
+      if (/\.scenario\.(ts|js)$/.test(name) && !name.endsWith('.d.ts')) files.push(join(HERE, dir, name));
   }
   // Zero built-in scenarios is never right: it means the build emitted nothing (a stale tsc cache,
   // a partial dist/). Saying so beats running nothing and reporting success.
-  if (files.length === 0) throw new ScenarioFileError(HERE, '', `no built-in scenario was found under ${HERE}: the build is incomplete (run \`npm run build\`)`);
+  if (files.length === 0)
+    throw new ScenarioFileError(
+      HERE,
+      '',
+      `no built-in scenario was found under ${HERE}: the build is incomplete (run \`npm run build\`)`,
+    );
   const scenarios = await Promise.all(files.map(loadScenarioFile));
   const seen = new Map<string, string>();
   for (const [i, scenario] of scenarios.entries()) {
     const other = seen.get(scenario.id);
-    if (other) throw new ScenarioFileError(files[i]!, 'id', `the id ${scenario.id} is also used by ${relative(HERE, other)}`);
+    if (other)
+      throw new ScenarioFileError(files[i]!, 'id', `the id ${scenario.id} is also used by ${relative(HERE, other)}`);
     seen.set(scenario.id, files[i]!);
   }
   return scenarios.sort((a, b) => a.id.localeCompare(b.id));

@@ -4,8 +4,8 @@ import { loadScenarios } from './load.js';
 import { withCustomerValues } from './replay.js';
 import { runScenario } from './runner.js';
 
-describe('replaying the customer\'s values', () => {
-  it('runs the collective-account scenario with the customer\'s account, and the vendor rejects that account', async () => {
+describe("replaying the customer's values", () => {
+  it("runs the collective-account scenario with the customer's account, and the vendor rejects that account", async () => {
     const match = identifyMessage('Compte (411000) ou autre est collectif').sure!;
     const scenario = (await loadScenarios()).find((s) => s.id === match.entry.scenarioId)!;
     const replay = withCustomerValues(scenario, match.id, match.params);

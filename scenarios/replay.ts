@@ -34,7 +34,8 @@ function ownValues(scenario: Scenario, id: CatalogueId): Record<string, string> 
     else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       if (record.catalogueId === id && record.params && typeof record.params === 'object') {
-        for (const [k, v] of Object.entries(record.params as Record<string, unknown>)) if (typeof v === 'string' && !(k in out)) out[k] = v;
+        for (const [k, v] of Object.entries(record.params as Record<string, unknown>))
+          if (typeof v === 'string' && !(k in out)) out[k] = v;
       }
       Object.values(record).forEach(visit);
     }
@@ -46,13 +47,15 @@ function ownValues(scenario: Scenario, id: CatalogueId): Record<string, string> 
 function replaceStrings(value: unknown, from: string, to: string): unknown {
   if (typeof value === 'string') return value === from ? to : value;
   if (Array.isArray(value)) return value.map((v) => replaceStrings(v, from, to));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceStrings(v, from, to)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceStrings(v, from, to)]));
   return value;
 }
 
 /** Years as the vendor writes them in a message: "2019, 2020" from "2019 et 2020" or "2019/2020". */
 function canonical(name: string, value: string): string {
-  if (name === 'years' || name === 'year' || name === 'fiscalYear') return (value.match(/\d{4}/g) ?? [value]).join(', ');
+  if (name === 'years' || name === 'year' || name === 'fiscalYear')
+    return (value.match(/\d{4}/g) ?? [value]).join(', ');
   return value.trim();
 }
 
@@ -64,7 +67,8 @@ export function withCustomerValues(scenario: Scenario, id: CatalogueId, params: 
   for (const [name, raw] of Object.entries(params)) {
     const value = canonical(name, raw);
     const from = own[name];
-    if (from === undefined) notSubstituted.push({ name, value, why: `the scenario ${scenario.id} has no ${name} of its own to replace` });
+    if (from === undefined)
+      notSubstituted.push({ name, value, why: `the scenario ${scenario.id} has no ${name} of its own to replace` });
     else if (from === value) continue;
     else {
       replayed = replaceStrings(replayed, from, value);

@@ -18,14 +18,18 @@ vi.mock('../core/clock.js', async (importOriginal) => {
 const { runScenario } = await import('./runner.js');
 
 describe('the scenario runner in-process', () => {
-  it('moves the shared clock once per advance-clock step (the simulator runs on the runner\'s clock)', async () => {
+  it("moves the shared clock once per advance-clock step (the simulator runs on the runner's clock)", async () => {
     const scenario = parseScenario(
       {
         id: 'hub/clock-test',
         title: 'clock',
         vendor: 'sage-ge',
         covers: ['HUB-SYNC-DAILY'],
-        steps: [{ do: 'advance-clock', by: '2h' }, { do: 'advance-clock', to: 'next-night' }, { do: 'advance-clock', to: 'next-evening' }],
+        steps: [
+          { do: 'advance-clock', by: '2h' },
+          { do: 'advance-clock', to: 'next-night' },
+          { do: 'advance-clock', to: 'next-evening' },
+        ],
         expect: [{ expect: 'requests', method: 'POST', path: '/entries', count: 0 }],
         verifiedAgainstVendor: false,
       },
@@ -39,6 +43,11 @@ describe('the scenario runner in-process', () => {
     const result = await run;
     expect(result.failures).toEqual([]);
     // setUp's `set` to the start, then one move per step.
-    expect(moves).toEqual(['2026-03-16T09:00:00.000Z', '2026-03-16T11:00:00.000Z', '2026-03-17T02:00:00.000Z', '2026-03-17T20:00:00.000Z']);
+    expect(moves).toEqual([
+      '2026-03-16T09:00:00.000Z',
+      '2026-03-16T11:00:00.000Z',
+      '2026-03-17T02:00:00.000Z',
+      '2026-03-17T20:00:00.000Z',
+    ]);
   });
 });

@@ -98,7 +98,17 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     fetchFn = inProcessFetch(baseUrl, simulator.app);
     close = () => simulator.close();
   }
-  const world = new World(scenario, registry, vendor, clock, baseUrl, fetchFn, tenantId, mode === 'in-process', options.seedTenant);
+  const world = new World(
+    scenario,
+    registry,
+    vendor,
+    clock,
+    baseUrl,
+    fetchFn,
+    tenantId,
+    mode === 'in-process',
+    options.seedTenant,
+  );
   const failures: string[] = [];
   try {
     await world.setUp();
@@ -109,10 +119,17 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       failures.push(...(await world.check('remedy-expect', scenario.remedy.expect)));
     }
   } catch (error) {
-    failures.push(error instanceof ScenarioFailure ? error.message : `unexpected error: ${(error as Error).stack ?? String(error)}`);
+    failures.push(
+      error instanceof ScenarioFailure ? error.message : `unexpected error: ${(error as Error).stack ?? String(error)}`,
+    );
   } finally {
-    await world.disarmFaults().catch((error: Error) => failures.push(`could not disarm the scenario's fault rules: ${error.message}`));
-    if (against) await world.cleanUp().catch((error: Error) => failures.push(`could not leave ${baseUrl} as it was: ${error.message}`));
+    await world
+      .disarmFaults()
+      .catch((error: Error) => failures.push(`could not disarm the scenario's fault rules: ${error.message}`));
+    if (against)
+      await world
+        .cleanUp()
+        .catch((error: Error) => failures.push(`could not leave ${baseUrl} as it was: ${error.message}`));
     await close();
   }
   return {
@@ -159,7 +176,8 @@ class World {
   ) {
     this.hub = createHubEngine({
       clock,
-      connectorFor: (connection) => registry.connectorFor(connection, { baseUrl, fetch: this.vendorFetch, clock, sleep: async () => {} }),
+      connectorFor: (connection) =>
+        registry.connectorFor(connection, { baseUrl, fetch: this.vendorFetch, clock, sleep: async () => {} }),
     });
   }
 
@@ -184,7 +202,8 @@ class World {
     });
     const text = await res.text();
     if (allowed.includes(res.status)) return undefined;
-    if (res.status >= 400) throw new ScenarioFailure(`${method} /__admin${path} answered ${res.status}: ${text.slice(0, 400)}`);
+    if (res.status >= 400)
+      throw new ScenarioFailure(`${method} /__admin${path} answered ${res.status}: ${text.slice(0, 400)}`);
     return text ? JSON.parse(text) : undefined;
   }
 
@@ -196,7 +215,10 @@ class World {
     if (given.tenant) tenant = { ...given.tenant, id: this.tenantId };
     else {
       const preset = this.vendor.testing.presets[given.preset];
-      if (!preset) throw new ScenarioFailure(`unknown preset "${given.preset}" for ${this.vendor.id}: ${Object.keys(this.vendor.testing.presets).join(', ')}`);
+      if (!preset)
+        throw new ScenarioFailure(
+          `unknown preset "${given.preset}" for ${this.vendor.id}: ${Object.keys(this.vendor.testing.presets).join(', ')}`,
+        );
       tenant = preset(this.tenantId, this.clock.now());
     }
     this.fileId = this.vendor.testing.fileId(tenant);
@@ -217,7 +239,11 @@ class World {
 
   private async vendorAction(action: string, input: Record<string, unknown> = {}): Promise<unknown> {
     // `null` in a step's input removes a target key (an entity-level action names no file).
-    const body = Object.fromEntries(Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(([, v]) => v !== null));
+    const body = Object.fromEntries(
+      Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(
+        ([, v]) => v !== null,
+      ),
+    );
     const answer = await this.admin('POST', `/actions/${action}`, body);
     return answer.result;
   }
@@ -226,7 +252,13 @@ class World {
     const { requests } = await this.admin('GET', `/requests?since=${this.journalSince}&limit=500`);
     const list = (requests as JournalRecord[]).filter((r) => !r.path.startsWith('/__admin')).reverse();
     if (requests.length) this.journalSince = Math.max(this.journalSince, ...requests.map((r: JournalRecord) => r.seq));
-    return list.map(({ method, path, status, requestBody, responseBody }) => ({ method, path, status, requestBody, responseBody }));
+    return list.map(({ method, path, status, requestBody, responseBody }) => ({
+      method,
+      path,
+      status,
+      requestBody,
+      responseBody,
+    }));
   }
 
   /** What the wizard's form holds for the tenant: the vendor's credentials, the fields it leaves empty left out. */
@@ -242,13 +274,29 @@ class World {
       if (!record) continue;
       // What the connector changed to send it (an account number cut...) shows while it is on its way.
       const notes = record.status.status === 'synchronizing' ? (record.receipt?.notes ?? []) : [];
-      out[id] = [describeStatus(record.status), ...notes.map((n) => `${n.message}${n.catalogueId ? ` [${n.catalogueId}]` : ''}`)].join('; ');
+      out[id] = [
+        describeStatus(record.status),
+        ...notes.map((n) => `${n.message}${n.catalogueId ? ` [${n.catalogueId}]` : ''}`),
+      ].join('; ');
     }
     return out;
   }
 
-  private async record(phase: TimelineItem['phase'], index: number, step: Step | undefined, extra: Partial<TimelineItem> = {}) {
-    this.timeline.push({ phase, index, ...(step ? { step } : {}), at: this.clock.now().toISOString(), requests: await this.newRequests(), statuses: this.statuses(), ...extra });
+  private async record(
+    phase: TimelineItem['phase'],
+    index: number,
+    step: Step | undefined,
+    extra: Partial<TimelineItem> = {},
+  ) {
+    this.timeline.push({
+      phase,
+      index,
+      ...(step ? { step } : {}),
+      at: this.clock.now().toISOString(),
+      requests: await this.newRequests(),
+      statuses: this.statuses(),
+      ...extra,
+    });
   }
 
   async run(phase: 'steps' | 'remedy', steps: readonly Step[]) {
@@ -264,18 +312,32 @@ class World {
       await this.record(phase, index, step, { ...(error ? { error } : {}), ...(checks ? { checks } : {}) });
       if (error) throw new ScenarioFailure(`${phase}[${index}] ${step.do}: ${error}`);
       const failed = checks?.filter((c) => !c.ok) ?? [];
-      if (failed.length) throw new ScenarioFailure(`${phase}[${index}] check: ${failed.map((c) => c.description).join('; ')}`);
+      if (failed.length)
+        throw new ScenarioFailure(`${phase}[${index}] check: ${failed.map((c) => c.description).join('; ')}`);
     }
   }
 
   private buildEntry(template: EntryTemplate): AccountingEntry {
-    const base = { id: template.id, clientFileId: CLIENT_FILE, date: template.date ?? this.scenario.start.slice(0, 10) };
-    const builders = { purchase: purchaseEntry, sales: salesEntry, 'expense-report': expenseReportEntry, bank: bankEntry } as const;
+    const base = {
+      id: template.id,
+      clientFileId: CLIENT_FILE,
+      date: template.date ?? this.scenario.start.slice(0, 10),
+    };
+    const builders = {
+      purchase: purchaseEntry,
+      sales: salesEntry,
+      'expense-report': expenseReportEntry,
+      bank: bankEntry,
+    } as const;
     const entry = builders[template.kind](base);
     if (template.journal) entry.journal = template.journal;
     if (template.label) entry.label = template.label;
     if (template.lines) entry.lines = template.lines;
-    if (template.attachments !== undefined) entry.attachments = Array.from({ length: template.attachments }, (_, i) => ({ ...PDF, fileName: `piece-${i + 1}.pdf` }));
+    if (template.attachments !== undefined)
+      entry.attachments = Array.from({ length: template.attachments }, (_, i) => ({
+        ...PDF,
+        fileName: `piece-${i + 1}.pdf`,
+      }));
     if (template.documentNumber === null) delete entry.documentNumber;
     else if (template.documentNumber !== undefined) entry.documentNumber = template.documentNumber;
     return entry;
@@ -288,11 +350,19 @@ class World {
         const credentials = this.wizardCredentials();
         if (step.credentials !== undefined && step.credentials !== 'valid') {
           const field = step.credentials === 'wrong' ? this.vendor.testing.mistypedField : step.credentials.wrong;
-          if (!Object.hasOwn(credentials, field)) throw new ScenarioFailure(`the ${this.scenario.vendor} wizard has no code "${field}" to mistype (it asks for ${Object.keys(credentials).join(', ')})`);
+          if (!Object.hasOwn(credentials, field))
+            throw new ScenarioFailure(
+              `the ${this.scenario.vendor} wizard has no code "${field}" to mistype (it asks for ${Object.keys(credentials).join(', ')})`,
+            );
           credentials[field] = `${credentials[field]}-WRONG`;
         }
         const hubGiven = this.scenario.given.hub;
-        const connection = await this.hub.connect({ vendor: this.scenario.vendor, credentials, frequency: hubGiven.frequency, weeklyAccountSync: hubGiven.weeklyAccountSync });
+        const connection = await this.hub.connect({
+          vendor: this.scenario.vendor,
+          credentials,
+          frequency: hubGiven.frequency,
+          weeklyAccountSync: hubGiven.weeklyAccountSync,
+        });
         if (!connection.ok) {
           this.lastError = connection.error;
           return;
@@ -328,7 +398,8 @@ class World {
       case 'mark-verified':
         for (const id of step.entries ?? this.entryIds) {
           const status = this.hub.entry(id)?.status.status;
-          if (step.entries || status === 'to-verify' || status === 'sync-failed' || status === 'failed-check') await this.hub.markVerified(id);
+          if (step.entries || status === 'to-verify' || status === 'sync-failed' || status === 'failed-check')
+            await this.hub.markVerified(id);
         }
         return;
       case 'exclude':
@@ -373,10 +444,11 @@ class World {
       case 'set-frequency':
         if (this.connectionId) await this.hub.setFrequency(this.connectionId, step.frequency);
         return;
-      case 'inject-fault':
+      case 'inject-fault': {
         const { faults } = (await this.admin('POST', '/faults', step.fault)) as { faults: { id: number }[] };
         this.armedFaults.push(...faults.map((f) => f.id));
         return;
+      }
       case 'clear-faults':
         await this.disarmFaults();
         return;
@@ -397,7 +469,10 @@ class World {
   }
 
   private async evaluateOne(e: Expectation, tenant: unknown): Promise<{ ok: boolean; description: string }> {
-    const result = (ok: boolean, description: string, actual?: unknown) => ({ ok, description: ok ? description : `${description} (got ${JSON.stringify(actual)})` });
+    const result = (ok: boolean, description: string, actual?: unknown) => ({
+      ok,
+      description: ok ? description : `${description} (got ${JSON.stringify(actual)})`,
+    });
     switch (e.expect) {
       case 'status': {
         const status = this.hub.entry(e.entry)?.status;
@@ -421,44 +496,107 @@ class World {
         if (found) {
           if (e.state) checks.push([found.state === e.state, `in state ${e.state}`]);
           if (e.label !== undefined) checks.push([found.label === e.label, `labelled "${e.label}"`]);
-          if (e.documentNumber !== undefined) checks.push([found.documentNumber === e.documentNumber, `numbered "${e.documentNumber}"`]);
-          if (e.documentNumberMatches) checks.push([new RegExp(e.documentNumberMatches).test(found.documentNumber ?? ''), `numbered /${e.documentNumberMatches}/`]);
-          if (e.attachments !== undefined) checks.push([found.attachments === e.attachments, `with ${e.attachments} attachment(s)`]);
-          if (e.commentContains) checks.push([found.comment?.includes(e.commentContains) ?? false, `its comment contains "${e.commentContains}"`]);
+          if (e.documentNumber !== undefined)
+            checks.push([found.documentNumber === e.documentNumber, `numbered "${e.documentNumber}"`]);
+          if (e.documentNumberMatches)
+            checks.push([
+              new RegExp(e.documentNumberMatches).test(found.documentNumber ?? ''),
+              `numbered /${e.documentNumberMatches}/`,
+            ]);
+          if (e.attachments !== undefined)
+            checks.push([found.attachments === e.attachments, `with ${e.attachments} attachment(s)`]);
+          if (e.commentContains)
+            checks.push([
+              found.comment?.includes(e.commentContains) ?? false,
+              `its comment contains "${e.commentContains}"`,
+            ]);
           if (e.trackingCode) {
             const code = this.hub.entry(e.entry)!.trackingCode;
             checks.push([found.marker === code, `it carries the tracking code ${code}`]);
           }
         }
-        return result(checks.every(([ok]) => ok), checks.map(([, d]) => d).join(', '), found);
+        return result(
+          checks.every(([ok]) => ok),
+          checks.map(([, d]) => d).join(', '),
+          found,
+        );
       }
       case 'vendor-entry-count': {
-        const all = this.vendor.testing.vendorEntries(tenant, this.fileId).filter((v) => !e.state || v.state === e.state);
-        return result(all.length === e.count, `the vendor holds ${e.count} ${e.state ?? ''} entries`.replace(/\s+/g, ' '), all.length);
+        const all = this.vendor.testing
+          .vendorEntries(tenant, this.fileId)
+          .filter((v) => !e.state || v.state === e.state);
+        return result(
+          all.length === e.count,
+          `the vendor holds ${e.count} ${e.state ?? ''} entries`.replace(/\s+/g, ' '),
+          all.length,
+        );
       }
       case 'vendor-state': {
         let node: unknown = tenant;
-        for (const key of e.path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-        if (e.exists !== undefined) return result((node !== undefined) === e.exists, `${e.path.join('.')} ${e.exists ? 'exists' : 'does not exist'}`, node);
-        return result(JSON.stringify(node) === JSON.stringify(e.equals), `${e.path.join('.')} = ${JSON.stringify(e.equals)}`, node);
+        for (const key of e.path)
+          node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+        if (e.exists !== undefined)
+          return result(
+            (node !== undefined) === e.exists,
+            `${e.path.join('.')} ${e.exists ? 'exists' : 'does not exist'}`,
+            node,
+          );
+        return result(
+          JSON.stringify(node) === JSON.stringify(e.equals),
+          `${e.path.join('.')} = ${JSON.stringify(e.equals)}`,
+          node,
+        );
       }
       case 'reference-data': {
         const data = this.hub.store.data.referenceData[CLIENT_FILE];
-        if (e.pulled !== undefined && !e.account && !e.journal && !e.subsidiaryAccount && e.openFiscalYears === undefined) return result(Boolean(data) === e.pulled, `reference data ${e.pulled ? 'pulled' : 'not pulled'}`, Boolean(data));
+        if (
+          e.pulled !== undefined &&
+          !e.account &&
+          !e.journal &&
+          !e.subsidiaryAccount &&
+          e.openFiscalYears === undefined
+        )
+          return result(
+            Boolean(data) === e.pulled,
+            `reference data ${e.pulled ? 'pulled' : 'not pulled'}`,
+            Boolean(data),
+          );
         if (!data) return result(false, 'reference data pulled', undefined);
         const checks: [boolean, string][] = [];
         if (e.account) {
           const account = data.accounts.find((a) => a.number === e.account!.number);
-          checks.push([account !== undefined && (e.account.label === undefined || account.label === e.account.label) && (e.account.collective === undefined || account.collective === e.account.collective), `account ${JSON.stringify(e.account)}`]);
+          checks.push([
+            account !== undefined &&
+              (e.account.label === undefined || account.label === e.account.label) &&
+              (e.account.collective === undefined || account.collective === e.account.collective),
+            `account ${JSON.stringify(e.account)}`,
+          ]);
         }
         if (e.journal) checks.push([data.journals.some((j) => j.code === e.journal), `journal ${e.journal}`]);
-        if (e.subsidiaryAccount) checks.push([data.subsidiaryAccounts.some((s) => s.code === e.subsidiaryAccount) || data.thirdParties.some((t) => t.subsidiaryAccount === e.subsidiaryAccount), `subsidiary account ${e.subsidiaryAccount}`]);
-        if (e.openFiscalYears !== undefined) checks.push([data.fiscalYears.filter((f) => f.status === 'open').length === e.openFiscalYears, `${e.openFiscalYears} open fiscal years`]);
-        return result(checks.every(([ok]) => ok), `the hub's reference data has ${checks.map(([, d]) => d).join(', ')}`, { accounts: data.accounts.length, journals: data.journals.map((j) => j.code), fiscalYears: data.fiscalYears });
+        if (e.subsidiaryAccount)
+          checks.push([
+            data.subsidiaryAccounts.some((s) => s.code === e.subsidiaryAccount) ||
+              data.thirdParties.some((t) => t.subsidiaryAccount === e.subsidiaryAccount),
+            `subsidiary account ${e.subsidiaryAccount}`,
+          ]);
+        if (e.openFiscalYears !== undefined)
+          checks.push([
+            data.fiscalYears.filter((f) => f.status === 'open').length === e.openFiscalYears,
+            `${e.openFiscalYears} open fiscal years`,
+          ]);
+        return result(
+          checks.every(([ok]) => ok),
+          `the hub's reference data has ${checks.map(([, d]) => d).join(', ')}`,
+          { accounts: data.accounts.length, journals: data.journals.map((j) => j.code), fiscalYears: data.fiscalYears },
+        );
       }
       case 'requests': {
         // This scenario's requests only: its tenant, since it began (a shared server serves others too).
-        const query = new URLSearchParams({ limit: '10000', tenantId: this.tenantId, since: String(this.journalStart) });
+        const query = new URLSearchParams({
+          limit: '10000',
+          tenantId: this.tenantId,
+          since: String(this.journalStart),
+        });
         if (e.method) query.set('method', e.method);
         if (e.path) query.set('path', e.path);
         if (e.status) query.set('status', String(e.status));
@@ -471,23 +609,43 @@ class World {
       case 'step-error': {
         const error = this.lastError;
         if (e.none) return result(error === undefined, 'the last step succeeded', error);
-        const ok = error !== undefined && (e.catalogueId === undefined || (error.kind === 'vendor-rejection' && error.catalogueId === e.catalogueId));
+        const ok =
+          error !== undefined &&
+          (e.catalogueId === undefined || (error.kind === 'vendor-rejection' && error.catalogueId === e.catalogueId));
         return result(ok, `the last step failed${e.catalogueId ? ` with ${e.catalogueId}` : ''}`, error);
       }
       case 'vendor-file': {
         if (!this.connectionId) return result(false, 'a vendor connection', undefined);
         const files = await this.hub.listVendorFiles(this.connectionId);
         const file = files.ok ? files.value.find((f) => f.id === this.fileId) : undefined;
-        if (e.listed === false) return result(files.ok && file === undefined, `the vendor does not list file ${this.fileId}`, files.ok ? files.value.map((f) => f.id) : files.error);
+        if (e.listed === false)
+          return result(
+            files.ok && file === undefined,
+            `the vendor does not list file ${this.fileId}`,
+            files.ok ? files.value.map((f) => f.id) : files.error,
+          );
         const checks: [boolean, string][] = [[file !== undefined, `the vendor lists file ${this.fileId}`]];
-        if (file && e.connected !== undefined) checks.push([file.connected === e.connected, e.connected ? 'connected' : 'disconnected']);
-        if (file && e.problem !== undefined) checks.push([(file.problem?.catalogueId ?? null) === e.problem, e.problem ? `with the problem ${e.problem}` : 'with no problem']);
-        return result(checks.every(([ok]) => ok), checks.map(([, d]) => d).join(', '), file);
+        if (file && e.connected !== undefined)
+          checks.push([file.connected === e.connected, e.connected ? 'connected' : 'disconnected']);
+        if (file && e.problem !== undefined)
+          checks.push([
+            (file.problem?.catalogueId ?? null) === e.problem,
+            e.problem ? `with the problem ${e.problem}` : 'with no problem',
+          ]);
+        return result(
+          checks.every(([ok]) => ok),
+          checks.map(([, d]) => d).join(', '),
+          file,
+        );
       }
       case 'vendor-message': {
         const expected = renderMessage(e.catalogueId, e.params ?? {});
         const shown = this.lastOpening.includes(expected);
-        return result(e.absent ? !shown : shown, `the vendor ${e.absent ? 'did not show' : 'showed'} "${expected}"`, this.lastOpening);
+        return result(
+          e.absent ? !shown : shown,
+          `the vendor ${e.absent ? 'did not show' : 'showed'} "${expected}"`,
+          this.lastOpening,
+        );
       }
     }
   }
@@ -496,7 +654,9 @@ class World {
     const record = this.hub.entry(entryId);
     if (!record?.receipt) return undefined;
     const views = this.vendor.testing.vendorEntries(tenant, this.fileId);
-    return views.find((v) => (record.receipt!.marker && v.marker === record.receipt!.marker) || v.ref === record.receipt!.vendorRef);
+    return views.find(
+      (v) => (record.receipt!.marker && v.marker === record.receipt!.marker) || v.ref === record.receipt!.vendorRef,
+    );
   }
 }
 
@@ -512,7 +672,9 @@ export function describeStatus(status: SyncStatus): string {
     case 'failed-check':
       return `${status.status}: ${status.message}${status.catalogueId ? ` [${status.catalogueId}]` : ''}`;
     case 'pending':
-      return status.reason ? `pending: ${status.reason}${status.catalogueId ? ` [${status.catalogueId}]` : ''}` : 'pending';
+      return status.reason
+        ? `pending: ${status.reason}${status.catalogueId ? ` [${status.catalogueId}]` : ''}`
+        : 'pending';
     case 'posted':
       return status.documentNumber ? `posted as ${status.documentNumber}` : 'posted';
     default:

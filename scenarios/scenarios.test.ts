@@ -10,9 +10,11 @@ import { runScenario, withAdminToken } from './runner.js';
 const scenarios = await loadScenarios();
 
 describe('the scenario suite', () => {
-  it('has a scenario for every catalogue entry, under the entry\'s scenario id, covering it', () => {
+  it("has a scenario for every catalogue entry, under the entry's scenario id, covering it", () => {
     const byId = new Map(scenarios.map((s) => [s.id, s]));
-    const missing = catalogue.filter((entry) => !byId.get(entry.scenarioId)?.covers.includes(entry.id)).map((e) => `${e.id} → ${e.scenarioId}`);
+    const missing = catalogue
+      .filter((entry) => !byId.get(entry.scenarioId)?.covers.includes(entry.id))
+      .map((e) => `${e.id} → ${e.scenarioId}`);
     expect(missing).toEqual([]);
   });
 
@@ -33,7 +35,18 @@ describe('the scenario suite (in-process)', () => {
 
 describe('the wizard step', () => {
   const linkWith = (credentials: unknown) =>
-    parseScenario({ id: 'quadra/wizard-test', title: 'wizard', vendor: 'quadra', covers: ['QDR-CFE-AUTH'], steps: [{ do: 'link-file', credentials }], expect: [{ expect: 'step-error', catalogueId: 'QDR-CFE-AUTH' }], verifiedAgainstVendor: false }, 'test');
+    parseScenario(
+      {
+        id: 'quadra/wizard-test',
+        title: 'wizard',
+        vendor: 'quadra',
+        covers: ['QDR-CFE-AUTH'],
+        steps: [{ do: 'link-file', credentials }],
+        expect: [{ expect: 'step-error', catalogueId: 'QDR-CFE-AUTH' }],
+        verifiedAgainstVendor: false,
+      },
+      'test',
+    );
 
   it('mistypes the code a step names, and only that one', async () => {
     const result = await runScenario(linkWith({ wrong: 'cfeSecret' }));
@@ -45,7 +58,9 @@ describe('the wizard step', () => {
   it('fails the scenario, saying which codes exist, when the named code is not one the wizard asks for', async () => {
     const result = await runScenario(linkWith({ wrong: 'password' }));
     expect(result.status).toBe('failed');
-    expect(result.failures).toEqual(['steps[0] link-file: the quadra wizard has no code "password" to mistype (it asks for cpaKey, cpaSecret, cfeKey, cfeSecret, sicCode)']);
+    expect(result.failures).toEqual([
+      'steps[0] link-file: the quadra wizard has no code "password" to mistype (it asks for cpaKey, cpaSecret, cfeKey, cfeSecret, sicCode)',
+    ]);
   });
 });
 
@@ -60,7 +75,10 @@ describe('against a running server', () => {
           title: 'a scenario that arms a fault and never clears it',
           vendor: 'sage-ge',
           covers: ['SGE-API-RIGHTS-MISSING'],
-          steps: [{ do: 'inject-fault', fault: { kind: 'status', status: 503, path: '/nowhere/**' } }, { do: 'link-file' }],
+          steps: [
+            { do: 'inject-fault', fault: { kind: 'status', status: 503, path: '/nowhere/**' } },
+            { do: 'link-file' },
+          ],
           expect: [{ expect: 'reference-data', pulled: true }],
           verifiedAgainstVendor: false,
         },
@@ -84,14 +102,23 @@ describe('the timeline', () => {
     const result = await runScenario(scenario, { skipRemedy: true });
     expect(result.failures).toEqual([]);
     const shown = result.timeline.map((t) => t.statuses.P1).filter((s) => s?.startsWith('synchronizing'));
-    expect(shown[0]).toBe('synchronizing; account FOURNISSEURBUREAU sent as FOURNISS (Quadra keeps 8 characters) [QDR-ACCOUNT-8-CHARS]');
+    expect(shown[0]).toBe(
+      'synchronizing; account FOURNISSEURBUREAU sent as FOURNISS (Quadra keeps 8 characters) [QDR-ACCOUNT-8-CHARS]',
+    );
   });
 });
 
 describe('against a server started with an admin token', () => {
   it('sends the token on /__admin only, and fails plainly without it', async () => {
     const token = 'scenario-test-token-0001';
-    const running = await startSimulators({ portBase: 0, only: ['sage-ge'], seed: 1, dashboard: false, adminToken: token, warn: () => {} });
+    const running = await startSimulators({
+      portBase: 0,
+      only: ['sage-ge'],
+      seed: 1,
+      dashboard: false,
+      adminToken: token,
+      warn: () => {},
+    });
     try {
       const scenario = (await loadScenarios()).find((s) => s.id === 'sage-ge/journal-locked')!;
       const url = running.simulators[0]!.url;

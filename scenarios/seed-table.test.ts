@@ -29,7 +29,9 @@ function readTable(): Row[] {
   expect(end).toBeGreaterThan(start);
   const rows: Row[] = [];
   for (let i = start + 3; i < end; i++) {
-    const cells = lines[i]!.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = lines[i]!.split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     expect(cells, `scenarios/README.md line ${i + 1}: five cells`).toHaveLength(5);
     const [seed, statement, scenario, status, note] = cells as [string, string, string, string, string];
     rows.push({ line: i + 1, seed, statement, scenario: scenario.replace(/`/g, ''), status, note });
@@ -52,19 +54,29 @@ describe('the seed-statement table (scenarios/README.md)', () => {
       } else {
         expect(row.note.length, `${where}: a ${row.status} statement says why`).toBeGreaterThan(10);
       }
-      if (row.status === 'partial') expect(row.note.length, `${where}: a partial row says what is missing`).toBeGreaterThan(10);
+      if (row.status === 'partial')
+        expect(row.note.length, `${where}: a partial row says what is missing`).toBeGreaterThan(10);
     }
   });
 
   it.runIf(existsSync(SEEDS))('quotes each statement word for word from its article, and leaves no article out', () => {
     const articles = readdirSync(SEEDS).filter((name) => /^\d{3}_.*\.txt$/.test(name));
     expect(articles.length).toBeGreaterThan(0);
-    const text = new Map(articles.map((name) => [name.slice(0, 3), normalise(readFileSync(join(SEEDS, name), 'utf8'))]));
+    const text = new Map(
+      articles.map((name) => [name.slice(0, 3), normalise(readFileSync(join(SEEDS, name), 'utf8'))]),
+    );
     for (const row of rows) {
       const article = text.get(row.seed);
       expect(article, `scenarios/README.md line ${row.line}: no seed ${row.seed}`).toBeDefined();
-      expect(article!.includes(normalise(row.statement)), `scenarios/README.md line ${row.line}: not in seed ${row.seed}: "${row.statement}"`).toBe(true);
+      expect(
+        article!.includes(normalise(row.statement)),
+        `scenarios/README.md line ${row.line}: not in seed ${row.seed}: "${row.statement}"`,
+      ).toBe(true);
     }
-    for (const seed of text.keys()) expect(rows.some((row) => row.seed === seed), `seed ${seed} has no row`).toBe(true);
+    for (const seed of text.keys())
+      expect(
+        rows.some((row) => row.seed === seed),
+        `seed ${seed} has no row`,
+      ).toBe(true);
   });
 });

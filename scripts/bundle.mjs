@@ -31,7 +31,10 @@ const { outputFiles } = await build({
 // esbuild escapes every non-ASCII character in code; comments it keeps as they are. Escaped there
 // too, the bundle is pure ASCII, which the loader reads as Latin-1 without decoding.
 mkdirSync(DIST, { recursive: true });
-writeFileSync(BUNDLE, outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+writeFileSync(
+  BUNDLE,
+  outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
 rmSync(`${BUNDLE}.cache`, { force: true });
 rmSync(join(DIST, 'ledgersim.mjs'), { force: true }); // the ES-module bundle of earlier builds
 
@@ -43,7 +46,10 @@ if (!process.argv.includes('--no-cache')) await warmCodeCache();
  * A failure here only costs start-up time, so it is reported and the build goes on.
  */
 async function warmCodeCache() {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'ledgersim.js'), 'start', '--port-base', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'ledgersim.js'), 'start', '--port-base', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
@@ -58,8 +64,15 @@ async function warmCodeCache() {
       exited.then(() => false),
     ]);
     if (ready) {
-      const urls = [...output.matchAll(/^(\S.*?)\s+(http:\/\/127\.0\.0\.1:\d+)/gm)].map(([, name, url]) => (name.startsWith('Dashboard') ? `${url}/` : `${url}/__admin/health`));
-      await Promise.all(urls.map((url) => new Promise((resolve) => get(url, (response) => response.resume().on('end', resolve)).on('error', resolve))));
+      const urls = [...output.matchAll(/^(\S.*?)\s+(http:\/\/127\.0\.0\.1:\d+)/gm)].map(([, name, url]) =>
+        name.startsWith('Dashboard') ? `${url}/` : `${url}/__admin/health`,
+      );
+      await Promise.all(
+        urls.map(
+          (url) =>
+            new Promise((resolve) => get(url, (response) => response.resume().on('end', resolve)).on('error', resolve)),
+        ),
+      );
       child.kill('SIGTERM');
     }
     await exited;
@@ -67,8 +80,12 @@ async function warmCodeCache() {
     clearTimeout(timer);
   }
   const cache = `${BUNDLE}.cache`;
-  if (existsSync(cache)) console.log(`bundle: ${BUNDLE} (${kib(statSync(BUNDLE).size)}), code cache ${kib(statSync(cache).size)}`);
-  else console.warn(`bundle: no code cache written (ledgersim start did not run to its end); the first run will write it.\n${output}`);
+  if (existsSync(cache))
+    console.log(`bundle: ${BUNDLE} (${kib(statSync(BUNDLE).size)}), code cache ${kib(statSync(cache).size)}`);
+  else
+    console.warn(
+      `bundle: no code cache written (ledgersim start did not run to its end); the first run will write it.\n${output}`,
+    );
 }
 
 function kib(bytes) {

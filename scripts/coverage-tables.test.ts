@@ -5,15 +5,30 @@ import { entriesFor } from '../contracts/catalogue/index.js';
 import { createLoopSimulator } from '../simulators/loop/index.js';
 import { createQuadraSimulator } from '../simulators/quadra/index.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
-import { coverageRows, END_MARKER, readmePath, renderTable, repoPath, START_MARKER, TARGETS, type CoverageTarget } from './coverage-tables.js';
+import {
+  coverageRows,
+  END_MARKER,
+  readmePath,
+  renderTable,
+  repoPath,
+  START_MARKER,
+  TARGETS,
+  type CoverageTarget,
+} from './coverage-tables.js';
 
-const simulators = { 'sage-ge': createSageGeSimulator, quadra: createQuadraSimulator, loop: createLoopSimulator } as const;
+const simulators = {
+  'sage-ge': createSageGeSimulator,
+  quadra: createQuadraSimulator,
+  loop: createLoopSimulator,
+} as const;
 
 /** What a simulator serves: its vendor routes (`/openapi.json`) and its admin actions. */
 async function servedRoutes(target: CoverageTarget): Promise<Set<string>> {
   if (target === 'hub') return new Set();
   const sim = simulators[target]();
-  const doc = (await (await sim.app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+  const doc = (await (await sim.app.request('/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   const actions = (await (await sim.app.request('/__admin/actions')).json()) as { actions: { name: string }[] };
   return new Set([
     ...Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
@@ -22,7 +37,8 @@ async function servedRoutes(target: CoverageTarget): Promise<Set<string>> {
   ]);
 }
 
-const tableOf = (readme: string) => readme.slice(readme.indexOf(START_MARKER), readme.indexOf(END_MARKER) + END_MARKER.length);
+const tableOf = (readme: string) =>
+  readme.slice(readme.indexOf(START_MARKER), readme.indexOf(END_MARKER) + END_MARKER.length);
 
 /** Everything a README's table names that does not exist, read from the table itself. */
 async function problemsIn(target: CoverageTarget, readme: string): Promise<string[]> {
@@ -46,7 +62,8 @@ async function problemsIn(target: CoverageTarget, readme: string): Promise<strin
     for (const [, file, name] of rule.matchAll(/\]\(([^)]+)\) `([^`]+)`/g)) {
       const path = repoPath(join(dir, file!));
       const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-      if (!new RegExp(`^(export )?(async )?(function|const) ${name}\\b`, 'm').test(text) || !text.includes(`'${id}'`)) problems.push(`${id}: no rule ${name} naming it in ${file}`);
+      if (!new RegExp(`^(export )?(async )?(function|const) ${name}\\b`, 'm').test(text) || !text.includes(`'${id}'`))
+        problems.push(`${id}: no rule ${name} naming it in ${file}`);
     }
     for (const [, r] of route.matchAll(/`([^`]+)`/g)) if (!routes.has(r!)) problems.push(`${id}: no route ${r}`);
     const link = /\]\(([^)]+)\)/.exec(scenario)?.[1];
@@ -74,8 +91,13 @@ describe('the coverage tables (simulators and hub)', () => {
       .filter((line) => !line.startsWith('| `QDR-NO-LABELS`'))
       .map((line) =>
         line.startsWith('| `QDR-CPA-AUTH`')
-          ? line.replace('`cpaAuth`', '`cpaAuthh`').replace('`POST /QuadraODOpenApi/token`', '`POST /QuadraODOpenApi/tokens`')
-          : line.replace('(../../scenarios/quadra/cfe-auth.scenario.ts)', '(../../scenarios/quadra/cfe-auht.scenario.ts)'),
+          ? line
+              .replace('`cpaAuth`', '`cpaAuthh`')
+              .replace('`POST /QuadraODOpenApi/token`', '`POST /QuadraODOpenApi/tokens`')
+          : line.replace(
+              '(../../scenarios/quadra/cfe-auth.scenario.ts)',
+              '(../../scenarios/quadra/cfe-auht.scenario.ts)',
+            ),
       )
       .join('\n');
     expect(await problemsIn('quadra', broken)).toEqual([

@@ -15,7 +15,7 @@ import { startSimulators } from './start.js';
  * nobody calling /__admin/clock. Real time is driven by hand here.
  */
 describe('work due on a live clock runs by itself', () => {
-  it("Loop: an import waiting (EnAttente) is processed once its delay has passed in real time", async () => {
+  it('Loop: an import waiting (EnAttente) is processed once its delay has passed in real time', async () => {
     const time = manualRealTime();
     const clock = createLiveClock({ start: NOW, real: time.real });
     const sim = createLoopSimulator({ clock, initialState: testState() });
@@ -59,10 +59,23 @@ describe('startSimulators with a data directory keeps the clock', () => {
   it('a frozen clock restarts where it was left, not at the machine date', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ledgersim-clock-'));
     try {
-      const first = await startSimulators({ portBase: 0, dataDir: dir, dashboard: false, only: ['loop'], now: '2031-05-01T08:00:00Z', clock: 'frozen' });
+      const first = await startSimulators({
+        portBase: 0,
+        dataDir: dir,
+        dashboard: false,
+        only: ['loop'],
+        now: '2031-05-01T08:00:00Z',
+        clock: 'frozen',
+      });
       first.clock.advance(36 * 3_600_000);
       await first.close();
-      const second = await startSimulators({ portBase: 0, dataDir: dir, dashboard: false, only: ['loop'], clock: 'frozen' });
+      const second = await startSimulators({
+        portBase: 0,
+        dataDir: dir,
+        dashboard: false,
+        only: ['loop'],
+        clock: 'frozen',
+      });
       expect(second.clock.now().toISOString()).toBe('2031-05-02T20:00:00.000Z');
       await second.close();
     } finally {
@@ -74,11 +87,26 @@ describe('startSimulators with a data directory keeps the clock', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ledgersim-clock-'));
     const time = manualRealTime(Date.parse('2026-12-03T10:00:00Z'));
     try {
-      const first = await startSimulators({ portBase: 0, dataDir: dir, dashboard: false, only: ['sage-ge'], now: '2031-05-01T08:00:00Z', clock: 'live', realTime: time.real });
+      const first = await startSimulators({
+        portBase: 0,
+        dataDir: dir,
+        dashboard: false,
+        only: ['sage-ge'],
+        now: '2031-05-01T08:00:00Z',
+        clock: 'live',
+        realTime: time.real,
+      });
       first.clock.advance(3_600_000);
       await first.close();
       time.pass(10 * 60_000);
-      const second = await startSimulators({ portBase: 0, dataDir: dir, dashboard: false, only: ['sage-ge'], clock: 'live', realTime: time.real });
+      const second = await startSimulators({
+        portBase: 0,
+        dataDir: dir,
+        dashboard: false,
+        only: ['sage-ge'],
+        clock: 'live',
+        realTime: time.real,
+      });
       expect(second.clock.mode).toBe('live');
       expect(second.clock.now().toISOString()).toBe('2031-05-01T09:10:00.000Z');
       await second.close();
@@ -92,7 +120,9 @@ describe('startSimulators with a data directory keeps the clock', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ledgersim-clock-'));
     try {
       await writeFile(join(dir, 'clock.json'), '{"mode":"sideways"}');
-      await expect(startSimulators({ portBase: 0, dataDir: dir, dashboard: false, only: ['loop'] })).rejects.toThrow(/clock\.json: not a saved clock/);
+      await expect(startSimulators({ portBase: 0, dataDir: dir, dashboard: false, only: ['loop'] })).rejects.toThrow(
+        /clock\.json: not a saved clock/,
+      );
       expect(await readFile(join(dir, 'clock.json'), 'utf8')).toBe('{"mode":"sideways"}');
     } finally {
       await rm(dir, { recursive: true, force: true });

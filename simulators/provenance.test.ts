@@ -26,7 +26,9 @@ function annotated(document: Json): { where: string; value: Json | undefined }[]
       out.push({ where: route, value: op['x-provenance'] });
       for (const p of op.parameters ?? []) out.push({ where: `${route} ${p.in}.${p.name}`, value: p['x-provenance'] });
       for (const c of Object.values<Json>(op.requestBody?.content ?? {})) walk(c.schema, `${route} request.body`);
-      for (const [status, r] of Object.entries<Json>(op.responses)) if (/^2/.test(status)) for (const c of Object.values<Json>(r.content ?? {})) walk(c.schema, `${route} response.body`);
+      for (const [status, r] of Object.entries<Json>(op.responses))
+        if (/^2/.test(status))
+          for (const c of Object.values<Json>(r.content ?? {})) walk(c.schema, `${route} response.body`);
     }
   }
   return out;
@@ -39,10 +41,14 @@ describe.each(PROVENANCE.map((p) => p.name))('the provenance of %s', (name) => {
     expect(places.length).toBeGreaterThan(10);
     for (const { where, value } of places) {
       expect(value, where).toBeDefined();
-      expect(['confirmed', 'inferred', 'own'], `${where} has no provenance (add it to contracts/${name}/provenance.ts)`).toContain(value!.status);
+      expect(
+        ['confirmed', 'inferred', 'own'],
+        `${where} has no provenance (add it to contracts/${name}/provenance.ts)`,
+      ).toContain(value!.status);
       if (value!.status !== 'own') expect(value!.source, where).toBeTruthy();
     }
-    for (const { where, value } of places.filter((p) => !p.where.includes(' ', p.where.indexOf(' ') + 1))) expect(value!.from, `${where}: a route needs an entry of its own`).toBe(where);
+    for (const { where, value } of places.filter((p) => !p.where.includes(' ', p.where.indexOf(' ') + 1)))
+      expect(value!.from, `${where}: a route needs an entry of its own`).toBe(where);
   });
 
   it('names only routes and parts the simulator serves (a renamed route leaves no stale entry)', async () => {
@@ -50,7 +56,13 @@ describe.each(PROVENANCE.map((p) => p.name))('the provenance of %s', (name) => {
     const map = PROVENANCE.find((p) => p.name === name)!.map;
     const served = annotated(document).map((p) => p.where);
     for (const key of Object.keys(map.facts).filter((k) => /^(GET|PUT|POST|DELETE|PATCH) /.test(k))) {
-      expect(served.some((where) => where === key || where.startsWith(`${key}.`) || where.startsWith(`${key}[]`) || where.startsWith(`${key} `)), `${key} matches nothing served`).toBe(true);
+      expect(
+        served.some(
+          (where) =>
+            where === key || where.startsWith(`${key}.`) || where.startsWith(`${key}[]`) || where.startsWith(`${key} `),
+        ),
+        `${key} matches nothing served`,
+      ).toBe(true);
     }
   });
 
@@ -64,7 +76,26 @@ describe('the provenance walk', () => {
   it('reports a route without an entry as missing, in /openapi.json and in the table, and lets parts inherit', () => {
     const document = {
       paths: {
-        '/x': { get: { summary: 'x', responses: { 200: { content: { 'application/json': { schema: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'array', items: { type: 'object', properties: { c: { type: 'integer' } } } } } } } } } } } },
+        '/x': {
+          get: {
+            summary: 'x',
+            responses: {
+              200: {
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      properties: {
+                        a: { type: 'string' },
+                        b: { type: 'array', items: { type: 'object', properties: { c: { type: 'integer' } } } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
         '/y': { get: { summary: 'y', responses: {} } },
       },
     };
@@ -73,20 +104,33 @@ describe('the provenance walk', () => {
       defaults: { field: { status: 'own' as const }, wireCode: { status: 'own' as const } },
       facts: {
         'GET /x': { kind: 'route' as const, provenance: { status: 'confirmed' as const, source: 'page X' } },
-        'GET /x response.body.b[]': { kind: 'field' as const, provenance: { status: 'inferred' as const, source: 'by analogy' } },
-        'limit z': { kind: 'limit' as const, what: '35 characters', provenance: { status: 'confirmed' as const, source: 'help' } },
+        'GET /x response.body.b[]': {
+          kind: 'field' as const,
+          provenance: { status: 'inferred' as const, source: 'by analogy' },
+        },
+        'limit z': {
+          kind: 'limit' as const,
+          what: '35 characters',
+          provenance: { status: 'confirmed' as const, source: 'help' },
+        },
       },
     };
     const { document: out, facts } = applyProvenance(document, map);
     expect(out.paths['/y'].get['x-provenance']).toEqual({ status: 'missing', from: 'none' });
     const schema = out.paths['/x'].get.responses[200].content['application/json'].schema;
     expect(schema.properties.a['x-provenance']).toEqual({ status: 'own', from: 'default' });
-    expect(schema.properties.b.items.properties.c['x-provenance']).toEqual({ status: 'inferred', source: 'by analogy', from: 'GET /x response.body.b[]' });
+    expect(schema.properties.b.items.properties.c['x-provenance']).toEqual({
+      status: 'inferred',
+      source: 'by analogy',
+      from: 'GET /x response.body.b[]',
+    });
     expect(out['x-provenance']['limit z']).toMatchObject({ kind: 'limit', status: 'confirmed', source: 'help' });
     expect(document.paths['/x'].get).not.toHaveProperty('x-provenance'); // the served document is a copy
     const table = renderProvenanceTable(facts);
     expect(table).toContain('| `GET /y` y | route |  | **missing** |');
-    expect(table).toContain('| `GET /x response.body.b[].c` | field | integer | inferred (by analogy) ← `GET /x response.body.b[]` |');
+    expect(table).toContain(
+      '| `GET /x response.body.b[].c` | field | integer | inferred (by analogy) ← `GET /x response.body.b[]` |',
+    );
     expect(table).toMatch(/1 MISSING\.$/);
   });
 });

@@ -5,14 +5,24 @@ import { loopProvenance } from '../contracts/loop/provenance.js';
 import type { VendorProvenance } from '../contracts/provenance.js';
 import { quadraProvenance } from '../contracts/quadra/provenance.js';
 import { sageGeProvenance } from '../contracts/sage-ge/provenance.js';
-import { applyProvenance, messageFacts, renderProvenanceTable, withProvenanceTable, type WireFact } from './kit/provenance.js';
+import {
+  applyProvenance,
+  messageFacts,
+  renderProvenanceTable,
+  withProvenanceTable,
+  type WireFact,
+} from './kit/provenance.js';
 import type { Simulator } from './kit/simulator.js';
 import { createLoopSimulator } from './loop/index.js';
 import { createQuadraSimulator } from './quadra/index.js';
 import { createSageGeSimulator } from './sage-ge/index.js';
 
 /** Each simulator's provenance map, its README, and how to build it to read what it serves. */
-export const PROVENANCE: readonly { name: 'sage-ge' | 'quadra' | 'loop'; map: VendorProvenance; create(): Simulator<unknown> }[] = [
+export const PROVENANCE: readonly {
+  name: 'sage-ge' | 'quadra' | 'loop';
+  map: VendorProvenance;
+  create(): Simulator<unknown>;
+}[] = [
   { name: 'sage-ge', map: sageGeProvenance, create: () => createSageGeSimulator() as Simulator<unknown> },
   { name: 'quadra', map: quadraProvenance, create: () => createQuadraSimulator() as Simulator<unknown> },
   { name: 'loop', map: loopProvenance, create: () => createLoopSimulator() as Simulator<unknown> },

@@ -1,7 +1,15 @@
 import { createDashboard } from '../dashboard/index.js';
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLiveClock, createVirtualClock, systemRealTime, systemStartTime, type ClockMode, type RealTime, type VirtualClock } from '../core/clock.js';
+import {
+  createLiveClock,
+  createVirtualClock,
+  systemRealTime,
+  systemStartTime,
+  type ClockMode,
+  type RealTime,
+  type VirtualClock,
+} from '../core/clock.js';
 import { exposureWarning } from './kit/access.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from '../core/store.js';
@@ -61,7 +69,9 @@ export interface RequestLogLine {
 
 /** `--verbose`: one readable line per request. */
 export function formatRequestLine(line: RequestLogLine): string {
-  const extra = [line.tenantId && `tenant=${line.tenantId}`, line.catalogueId, line.fault && `fault=${line.fault}`].filter(Boolean).join(' ');
+  const extra = [line.tenantId && `tenant=${line.tenantId}`, line.catalogueId, line.fault && `fault=${line.fault}`]
+    .filter(Boolean)
+    .join(' ');
   return `${line.at} ${line.simulator.padEnd(7)} ${line.method.padEnd(6)} ${line.path} ${line.status} ${line.durationMs ?? '?'}ms${extra ? ` ${extra}` : ''}`;
 }
 
@@ -109,7 +119,12 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
     const { definition } = vendor.simulator;
     stores.push(
       options.dataDir
-        ? await openFileStore({ dir: options.dataDir, name: definition.name, schema: definition.schema, initial: () => definition.demo(seed, clock.now()) })
+        ? await openFileStore({
+            dir: options.dataDir,
+            name: definition.name,
+            schema: definition.schema,
+            initial: () => definition.demo(seed, clock.now()),
+          })
         : createMemoryStore(definition.demo(seed, clock.now())),
     );
   }
@@ -124,14 +139,38 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
         port: portBase === 0 ? 0 : portBase + portOffset,
         hostname: options.host,
         access,
-        clientError: (refusal) => ({ contentType: 'application/json', body: JSON.stringify(simulator.formatError({ status: refusal.status, code: refusal.status === 400 ? 'BadRequest' : refusal.status === 408 ? 'RequestTimeout' : 'RequestHeaderFieldsTooLarge', message: refusal.message })) }),
+        clientError: (refusal) => ({
+          contentType: 'application/json',
+          body: JSON.stringify(
+            simulator.formatError({
+              status: refusal.status,
+              code:
+                refusal.status === 400
+                  ? 'BadRequest'
+                  : refusal.status === 408
+                    ? 'RequestTimeout'
+                    : 'RequestHeaderFieldsTooLarge',
+              message: refusal.message,
+            }),
+          ),
+        }),
       });
       servers.push(server);
       if (options.onRequest) {
         const onRequest = options.onRequest;
         const name = vendor.id;
         simulator.journal.subscribe((r) =>
-          onRequest({ at: r.at, simulator: name, method: r.method, path: r.path, status: r.status, durationMs: r.durationMs, tenantId: r.tenantId, catalogueId: r.catalogueId, fault: r.fault }),
+          onRequest({
+            at: r.at,
+            simulator: name,
+            method: r.method,
+            path: r.path,
+            status: r.status,
+            durationMs: r.durationMs,
+            tenantId: r.tenantId,
+            catalogueId: r.catalogueId,
+            fault: r.fault,
+          }),
         );
       }
       started.push({
@@ -168,7 +207,6 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   };
 }
 
-
 /** What `DIR/clock.json` holds: the mode, and where the clock was (a live one as its offset from real time). */
 interface SavedClock {
   mode: ClockMode;
@@ -197,7 +235,11 @@ function openClock(options: StartOptions): VirtualClock {
   if (file) {
     const save = () => {
       const now = clock.nowMs();
-      const saved: SavedClock = { mode, now: new Date(now).toISOString(), ...(mode === 'live' ? { offsetMs: now - real.now() } : {}) };
+      const saved: SavedClock = {
+        mode,
+        now: new Date(now).toISOString(),
+        ...(mode === 'live' ? { offsetMs: now - real.now() } : {}),
+      };
       mkdirSync(options.dataDir!, { recursive: true });
       writeFileSync(`${file}.tmp`, `${JSON.stringify(saved)}\n`);
       renameSync(`${file}.tmp`, file);
@@ -215,7 +257,11 @@ function readSavedClock(file: string): SavedClock {
   } catch (error) {
     throw new Error(`${file}: not a saved clock (${(error as Error).message}); remove it or pass --now`);
   }
-  if ((saved.mode !== 'live' && saved.mode !== 'frozen') || typeof saved.now !== 'string' || !Number.isFinite(Date.parse(saved.now))) {
+  if (
+    (saved.mode !== 'live' && saved.mode !== 'frozen') ||
+    typeof saved.now !== 'string' ||
+    !Number.isFinite(Date.parse(saved.now))
+  ) {
     throw new Error(`${file}: not a saved clock (expected { mode, now }); remove it or pass --now`);
   }
   return saved as SavedClock;

@@ -6,7 +6,14 @@ import { formatRequestLine, startSimulators, type RequestLogLine } from './start
 describe('the request log and the journal', () => {
   it('gives one line per request with its status, duration, tenant and the catalogue id of a rejection, and no secret', async () => {
     const lines: RequestLogLine[] = [];
-    const running = await startSimulators({ portBase: 0, seed: 1, dashboard: false, only: ['sage-ge'], now: '2026-03-16T09:00:00Z', onRequest: (line) => lines.push(line) });
+    const running = await startSimulators({
+      portBase: 0,
+      seed: 1,
+      dashboard: false,
+      only: ['sage-ge'],
+      now: '2026-03-16T09:00:00Z',
+      onRequest: (line) => lines.push(line),
+    });
     try {
       const sage = running.simulators[0]!;
       const state = sage.simulator.store.data as SageGeState;
@@ -14,7 +21,14 @@ describe('the request log and the journal', () => {
       const res = await fetch(`${sage.url}/api/v1/files`, { headers: { authorization: `Bearer ${secret}` } });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatchObject({ simulator: 'sage-ge', method: 'GET', path: '/api/v1/files', status: res.status, tenantId: 'ENT-3', catalogueId: 'SGE-API-RIGHTS-MISSING' });
+      expect(lines[0]).toMatchObject({
+        simulator: 'sage-ge',
+        method: 'GET',
+        path: '/api/v1/files',
+        status: res.status,
+        tenantId: 'ENT-3',
+        catalogueId: 'SGE-API-RIGHTS-MISSING',
+      });
       expect(lines[0]!.durationMs).toBeGreaterThanOrEqual(0);
       const text = formatRequestLine(lines[0]!);
       expect(text).toContain(`GET    /api/v1/files ${res.status}`);
@@ -22,12 +36,16 @@ describe('the request log and the journal', () => {
       expect(JSON.stringify(lines) + text).not.toContain(secret);
 
       // The journal keeps the headers with the secret redacted, takes a glob, and can be cleared.
-      const journal = (await (await fetch(`${sage.url}/__admin/requests?path=${encodeURIComponent('/api/*/files')}`)).json()) as { requests: { requestHeaders: Record<string, string>; catalogueId?: string }[] };
+      const journal = (await (
+        await fetch(`${sage.url}/__admin/requests?path=${encodeURIComponent('/api/*/files')}`)
+      ).json()) as { requests: { requestHeaders: Record<string, string>; catalogueId?: string }[] };
       expect(journal.requests).toHaveLength(1);
       expect(journal.requests[0]!.requestHeaders.authorization).toBe('[redacted]');
       expect(journal.requests[0]!.catalogueId).toBe('SGE-API-RIGHTS-MISSING');
       expect(JSON.stringify(journal)).not.toContain(secret);
-      const other = (await (await fetch(`${sage.url}/__admin/requests?path=${encodeURIComponent('/api/*')}`)).json()) as { requests: unknown[] };
+      const other = (await (
+        await fetch(`${sage.url}/__admin/requests?path=${encodeURIComponent('/api/*')}`)
+      ).json()) as { requests: unknown[] };
       expect(other.requests).toHaveLength(0); // `*` is one segment, as in the fault rules
       const cleared = await fetch(`${sage.url}/__admin/requests`, { method: 'DELETE' });
       expect(await cleared.json()).toEqual({ cleared: 1 });

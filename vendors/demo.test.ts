@@ -5,16 +5,22 @@ import { startSimulators } from '../simulators/start.js';
 import { VENDORS, type VendorId } from './index.js';
 import type { DemoCredentials } from './demo.js';
 
-
 /** Signs in with each vendor's first demo tenant through the vendor's real connector and lists its files. */
-async function listWithCredentials(credentials: DemoCredentials, urlOf: (id: VendorId) => string, tweak?: (c: Record<string, string | undefined>) => void) {
+async function listWithCredentials(
+  credentials: DemoCredentials,
+  urlOf: (id: VendorId) => string,
+  tweak?: (c: Record<string, string | undefined>) => void,
+) {
   const { createVirtualClock } = await import('../core/clock.js');
   const out: Record<string, { ok: boolean; files?: string[]; expected: string[] }> = {};
   for (const id of VENDORS.ids) {
     const tenant = credentials[id][0]!;
     const creds = { ...tenant.credentials } as Record<string, string | undefined>;
     tweak?.(creds);
-    const connector = VENDORS.connectorFor({ vendor: id, credentials: creds }, { baseUrl: urlOf(id), fetch, clock: createVirtualClock({ start: '2026-03-16T09:00:00Z' }), maxRetries: 0 });
+    const connector = VENDORS.connectorFor(
+      { vendor: id, credentials: creds },
+      { baseUrl: urlOf(id), fetch, clock: createVirtualClock({ start: '2026-03-16T09:00:00Z' }), maxRetries: 0 },
+    );
     const listed = await connector.listFiles();
     out[id] = { ok: listed.ok, expected: tenant.files, ...(listed.ok ? { files: listed.value.map((f) => f.id) } : {}) };
   }
@@ -22,21 +28,28 @@ async function listWithCredentials(credentials: DemoCredentials, urlOf: (id: Ven
 }
 
 describe('the demo credentials in code', () => {
-  it('startSimulators() returns, per vendor, credentials its connector signs in with and the tenant\'s files', async () => {
+  it("startSimulators() returns, per vendor, credentials its connector signs in with and the tenant's files", async () => {
     const running = await startSimulators({ portBase: 0, seed: 1, dashboard: false, now: '2026-03-16T09:00:00Z' });
     try {
       for (const s of running.simulators) expect(running.urls[s.name]).toBe(s.url);
       // One entry per tenant of the state the simulator serves, in its order.
-      for (const s of running.simulators) expect(running.credentials[s.name].map((t) => t.tenantId)).toEqual(Object.keys((s.simulator.store.data as { tenants: object }).tenants));
+      for (const s of running.simulators)
+        expect(running.credentials[s.name].map((t) => t.tenantId)).toEqual(
+          Object.keys((s.simulator.store.data as { tenants: object }).tenants),
+        );
       const listed = await listWithCredentials(running.credentials, (id) => running.urls[id]!);
       for (const id of VENDORS.ids) {
         expect(listed[id]!.ok, id).toBe(true);
         expect(listed[id]!.files, id).toEqual(expect.arrayContaining(listed[id]!.expected));
       }
       // The credentials are what opened them: one changed character is refused by every vendor.
-      const wrong = await listWithCredentials(running.credentials, (id) => running.urls[id]!, (c) => {
-        for (const k of ['geIdentifier', 'cpaSecret', 'apiSecret']) if (c[k]) c[k] = `${c[k]!.slice(0, -1)}#`;
-      });
+      const wrong = await listWithCredentials(
+        running.credentials,
+        (id) => running.urls[id]!,
+        (c) => {
+          for (const k of ['geIdentifier', 'cpaSecret', 'apiSecret']) if (c[k]) c[k] = `${c[k]!.slice(0, -1)}#`;
+        },
+      );
       for (const id of VENDORS.ids) expect(wrong[id]!.ok, id).toBe(false);
     } finally {
       await running.close();
@@ -44,7 +57,13 @@ describe('the demo credentials in code', () => {
   });
 
   it('a simulator not started has an empty list and no URL', async () => {
-    const running = await startSimulators({ portBase: 0, seed: 1, dashboard: false, only: ['quadra'], now: '2026-03-16T09:00:00Z' });
+    const running = await startSimulators({
+      portBase: 0,
+      seed: 1,
+      dashboard: false,
+      only: ['quadra'],
+      now: '2026-03-16T09:00:00Z',
+    });
     try {
       expect(running.credentials['sage-ge']).toEqual([]);
       expect(running.credentials.loop).toEqual([]);
@@ -60,7 +79,11 @@ describe('the demo credentials in code', () => {
     const server = setupServer(...ledgersim.handlers);
     beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
     afterAll(() => server.close());
-    const urls: Record<VendorId, string> = { 'sage-ge': ledgersim.baseUrls.sageGe, quadra: ledgersim.baseUrls.quadra, loop: ledgersim.baseUrls.loop };
+    const urls: Record<VendorId, string> = {
+      'sage-ge': ledgersim.baseUrls.sageGe,
+      quadra: ledgersim.baseUrls.quadra,
+      loop: ledgersim.baseUrls.loop,
+    };
 
     it('returns the same typed credentials, which sign in through msw', async () => {
       // Typed per vendor: these lines would not compile with another vendor's field.

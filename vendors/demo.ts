@@ -15,7 +15,10 @@ export interface DemoTenant<Id extends VendorId = VendorId> {
 export type DemoCredentials = { [Id in VendorId]: DemoTenant<Id>[] };
 
 /** The tenants of one simulator's state, credentials included, in the state's order. */
-export function demoTenants<Id extends VendorId>(id: Id, state: { tenants: Record<string, unknown> }): DemoTenant<Id>[] {
+export function demoTenants<Id extends VendorId>(
+  id: Id,
+  state: { tenants: Record<string, unknown> },
+): DemoTenant<Id>[] {
   // The registry's modules differ in their tenant type; the state given is this vendor's.
   const { testing } = VENDORS.get(id) as VendorModule;
   return Object.entries(state.tenants).map(([tenantId, tenant]) => ({
@@ -27,7 +30,9 @@ export function demoTenants<Id extends VendorId>(id: Id, state: { tenants: Recor
 }
 
 /** The credentials of the simulators given (the others' lists are empty). */
-export function demoCredentials(states: Partial<{ [Id in VendorId]: { tenants: Record<string, unknown> } }>): DemoCredentials {
+export function demoCredentials(
+  states: Partial<{ [Id in VendorId]: { tenants: Record<string, unknown> } }>,
+): DemoCredentials {
   const out = Object.fromEntries(VENDORS.ids.map((id) => [id, [] as DemoTenant[]])) as DemoCredentials;
   for (const id of VENDORS.ids) {
     const state = states[id];

@@ -29,7 +29,13 @@ export function healthyLoopFirm(tenantId: string, now: Date): FirmState {
     name: `Cabinet ${tenantId}`,
     subscriptionKey: `sub-${tenantId}`.padEnd(32, '0'),
     folders: [folder],
-    apiKeys: [buildApiKey('QONTO', tenantId, [LOOP_FOLDER], createdAt, { key: LOOP_API_KEY, secret: `secret-QONTO-${tenantId}`, collaborateur: LOOP_COLLABORATOR })],
+    apiKeys: [
+      buildApiKey('QONTO', tenantId, [LOOP_FOLDER], createdAt, {
+        key: LOOP_API_KEY,
+        secret: `secret-QONTO-${tenantId}`,
+        collaborateur: LOOP_COLLABORATOR,
+      }),
+    ],
   });
 }
 
@@ -57,7 +63,7 @@ export const loopVendor = defineVendor({
     // Loop's actions refuse unknown fields, and the key actions take no `folder`: only the firm is
     // filled in; folder actions name `folder` in their input.
     actionTarget: (tenantId) => ({ domain: tenantId }),
-      /** One view per entry of each import, in arrival order: what Loop decided for it. */
+    /** One view per entry of each import, in arrival order: what Loop decided for it. */
     vendorEntries: (tenant, fileId) =>
       Object.values(tenant.imports)
         .filter((imp) => imp.codeIbs === fileId)

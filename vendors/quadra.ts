@@ -22,10 +22,11 @@ export const QUADRA_DOSSIER = 'D1';
 export function healthyQuadraFirm(tenantId: string, now: Date): FirmState {
   return buildFirm(tenantId, {
     name: `Cabinet ${tenantId}`,
-    dossiers: [buildDossier(QUADRA_DOSSIER, now.getUTCFullYear(), defaultCfeKey(tenantId), { name: `Dossier ${tenantId}` })],
+    dossiers: [
+      buildDossier(QUADRA_DOSSIER, now.getUTCFullYear(), defaultCfeKey(tenantId), { name: `Dossier ${tenantId}` }),
+    ],
   });
 }
-
 
 /** One view per entry (lines grouped by piece number) of one file. */
 function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntryView['state']): VendorEntryView[] {
@@ -45,7 +46,9 @@ function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntr
 }
 
 const linesOfBlob = (contentBase64: string): QuadraEntryLine[] =>
-  decodeQuadraFile(new Uint8Array(Buffer.from(contentBase64, 'base64'))).records.flatMap((r) => (r.record.type === 'M' ? [r.record] : []));
+  decodeQuadraFile(new Uint8Array(Buffer.from(contentBase64, 'base64'))).records.flatMap((r) =>
+    r.record.type === 'M' ? [r.record] : [],
+  );
 
 /** Cegid Quadra: firms by SIC code, dossiers, CPA reads and CFE uploads; read back 12 hours after sending. */
 export const quadraVendor = defineVendor({
@@ -81,13 +84,18 @@ export const quadraVendor = defineVendor({
         posted.set(ref, [...(posted.get(ref) ?? []), entry.record]);
       }
       for (const [ref, lines] of posted) out.push(...views(lines, ref, 'posted'));
-      for (const imp of Object.values(dossier.imports)) if (imp.status === 'importing') out.push(...views(imp.lines, imp.fileName, 'queued'));
-      for (const blob of Object.values(dossier.container.blobs).sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt))) {
+      for (const imp of Object.values(dossier.imports))
+        if (imp.status === 'importing') out.push(...views(imp.lines, imp.fileName, 'queued'));
+      for (const blob of Object.values(dossier.container.blobs).sort((a, b) =>
+        a.uploadedAt.localeCompare(b.uploadedAt),
+      )) {
         const name = blob.path.slice(blob.path.lastIndexOf('/') + 1);
-        if (blob.path.startsWith(`${CFE_INPUT_FOLDER}/`)) out.push(...views(linesOfBlob(blob.contentBase64), name, 'queued'));
-        else if (blob.path.startsWith(`${CFE_REJECTED_FOLDER}/`) && !name.endsWith('.report.json')) out.push(...views(linesOfBlob(blob.contentBase64), name, 'rejected'));
+        if (blob.path.startsWith(`${CFE_INPUT_FOLDER}/`))
+          out.push(...views(linesOfBlob(blob.contentBase64), name, 'queued'));
+        else if (blob.path.startsWith(`${CFE_REJECTED_FOLDER}/`) && !name.endsWith('.report.json'))
+          out.push(...views(linesOfBlob(blob.contentBase64), name, 'rejected'));
       }
       return out;
     },
-    },
+  },
 });

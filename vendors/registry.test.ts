@@ -19,7 +19,11 @@ const acmeScenario = (extra: { steps?: unknown[]; expect?: unknown[] } = {}) =>
       title: 'An entry posts to Acme Books',
       vendor: 'acme',
       covers: ['HUB-SYNC-REALTIME'],
-      steps: extra.steps ?? [{ do: 'link-file' }, { do: 'add-entry', entry: { id: 'P1', kind: 'purchase', date: '2026-03-10' } }, { do: 'mark-verified' }],
+      steps: extra.steps ?? [
+        { do: 'link-file' },
+        { do: 'add-entry', entry: { id: 'P1', kind: 'purchase', date: '2026-03-10' } },
+        { do: 'mark-verified' },
+      ],
       expect: extra.expect ?? [
         { expect: 'status', entry: 'P1', is: 'posted' },
         { expect: 'vendor-entry', entry: 'P1', state: 'posted', trackingCode: true },
@@ -37,21 +41,28 @@ describe('a fourth vendor (vendors/fixtures/acme: a simulator and a connector in
     expect(result.failures).toEqual([]);
     expect(result.status).toBe('passed');
     // The timeline shows the fake vendor's own wire traffic.
-    expect(result.timeline.flatMap((t) => t.requests.map((r) => `${r.method} ${r.path} ${r.status}`))).toContain('POST /acme/books/B1/entries 200');
+    expect(result.timeline.flatMap((t) => t.requests.map((r) => `${r.method} ${r.path} ${r.status}`))).toContain(
+      'POST /acme/books/B1/entries 200',
+    );
   });
 
   it('runs a scenario that fails as a failure (the runner checks the fake vendor, it does not wave it through)', async () => {
-    const result = await runScenario(acmeScenario({ expect: [{ expect: 'vendor-entry-count', count: 2 }] }), { vendors: withAcme });
+    const result = await runScenario(acmeScenario({ expect: [{ expect: 'vendor-entry-count', count: 2 }] }), {
+      vendors: withAcme,
+    });
     expect(result.status).toBe('failed');
     expect(result.failures.join('\n')).toMatch(/vendor-entry-count|2/);
   });
 
-  it('gets the wizard\'s wrong key refused by the fake vendor', async () => {
-    const result = await runScenario(acmeScenario({ steps: [{ do: 'link-file', credentials: 'wrong' }], expect: [{ expect: 'step-error' }] }), { vendors: withAcme });
+  it("gets the wizard's wrong key refused by the fake vendor", async () => {
+    const result = await runScenario(
+      acmeScenario({ steps: [{ do: 'link-file', credentials: 'wrong' }], expect: [{ expect: 'step-error' }] }),
+      { vendors: withAcme },
+    );
     expect(result.failures).toEqual([]);
   });
 
-  it('is unknown to ledgersim\'s own registry, which refuses it by name', async () => {
+  it("is unknown to ledgersim's own registry, which refuses it by name", async () => {
     await expect(runScenario(acmeScenario())).rejects.toThrow('no vendor "acme": registered are sage-ge, quadra, loop');
   });
 });
@@ -69,22 +80,50 @@ describe('the vendor registry', () => {
   });
 
   it('refuses two modules with one id, or one port', () => {
-    expect(() => createVendorRegistry([...VENDORS.modules, VENDORS.get('loop')])).toThrow('two vendor modules share an id');
-    expect(() => createVendorRegistry([...VENDORS.modules, { ...acmeVendor, simulator: { ...acmeVendor.simulator, portOffset: 1 } }])).toThrow('each vendor needs its own port offset');
+    expect(() => createVendorRegistry([...VENDORS.modules, VENDORS.get('loop')])).toThrow(
+      'two vendor modules share an id',
+    );
+    expect(() =>
+      createVendorRegistry([
+        ...VENDORS.modules,
+        { ...acmeVendor, simulator: { ...acmeVendor.simulator, portOffset: 1 } },
+      ]),
+    ).toThrow('each vendor needs its own port offset');
   });
 
-  it('checks a connection\'s credentials with the vendor\'s own schema before building its connector', () => {
-    const options = { baseUrl: 'https://x.test', fetch: globalThis.fetch, clock: createVirtualClock({ start: '2026-03-16T09:00:00Z' }) };
-    expect(() => VENDORS.connectorFor({ vendor: 'quadra', credentials: { cpaKey: 'k', cpaSecret: 's', cfeKey: 'k' } }, options)).toThrow(CredentialsError);
-    expect(() => VENDORS.connectorFor({ vendor: 'quadra', credentials: { cpaKey: 'k', cpaSecret: 's', cfeKey: 'k' } }, options)).toThrow(/quadra credentials: cfeSecret: /);
-    expect(VENDORS.connectorFor({ vendor: 'sage-ge', credentials: { geIdentifier: 'GE-1' } }, options).vendor).toBe('sage-ge');
+  it("checks a connection's credentials with the vendor's own schema before building its connector", () => {
+    const options = {
+      baseUrl: 'https://x.test',
+      fetch: globalThis.fetch,
+      clock: createVirtualClock({ start: '2026-03-16T09:00:00Z' }),
+    };
+    expect(() =>
+      VENDORS.connectorFor({ vendor: 'quadra', credentials: { cpaKey: 'k', cpaSecret: 's', cfeKey: 'k' } }, options),
+    ).toThrow(CredentialsError);
+    expect(() =>
+      VENDORS.connectorFor({ vendor: 'quadra', credentials: { cpaKey: 'k', cpaSecret: 's', cfeKey: 'k' } }, options),
+    ).toThrow(/quadra credentials: cfeSecret: /);
+    expect(VENDORS.connectorFor({ vendor: 'sage-ge', credentials: { geIdentifier: 'GE-1' } }, options).vendor).toBe(
+      'sage-ge',
+    );
   });
 
   it('the scenario loader refuses a scenario file naming a vendor that is not registered', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ledgersim-vendors-'));
     try {
       const file = join(dir, 'x.json');
-      await writeFile(file, JSON.stringify({ id: 'acme/x', title: 'x', vendor: 'acme', covers: ['HUB-SYNC-REALTIME'], steps: [{ do: 'link-file' }], expect: [{ expect: 'step-error' }], verifiedAgainstVendor: false }));
+      await writeFile(
+        file,
+        JSON.stringify({
+          id: 'acme/x',
+          title: 'x',
+          vendor: 'acme',
+          covers: ['HUB-SYNC-REALTIME'],
+          steps: [{ do: 'link-file' }],
+          expect: [{ expect: 'step-error' }],
+          verifiedAgainstVendor: false,
+        }),
+      );
       const error = await loadScenarioFile(file).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ScenarioFileError);
       expect((error as ScenarioFileError).path).toBe('vendor');

@@ -6,7 +6,9 @@ import type { VendorModule } from './types.js';
 /** Credentials that do not match the vendor's schema: refused before any connector is built. */
 export class CredentialsError extends Error {
   constructor(vendor: string, issues: readonly { path: PropertyKey[]; message: string }[]) {
-    super(`${vendor} credentials: ${issues.map((i) => `${i.path.map(String).join('.') || '(credentials)'}: ${i.message}`).join('; ')}`);
+    super(
+      `${vendor} credentials: ${issues.map((i) => `${i.path.map(String).join('.') || '(credentials)'}: ${i.message}`).join('; ')}`,
+    );
     this.name = 'CredentialsError';
   }
 }
@@ -19,10 +21,14 @@ export class CredentialsError extends Error {
 export function createVendorRegistry<const M extends readonly VendorModule[]>(modules: M) {
   const ids = modules.map((m) => m.id) as unknown as { [K in keyof M]: M[K]['id'] };
   const byId = new Map<string, M[number]>(modules.map((m) => [m.id, m]));
-  if (byId.size !== modules.length) throw new Error(`two vendor modules share an id: ${modules.map((m) => m.id).join(', ')}`);
+  if (byId.size !== modules.length)
+    throw new Error(`two vendor modules share an id: ${modules.map((m) => m.id).join(', ')}`);
   const offsets = modules.map((m) => m.simulator.portOffset);
-  if (new Set(offsets).size !== offsets.length || offsets.includes(0)) throw new Error('each vendor needs its own port offset, and 0 is the dashboard\'s');
-  for (const m of modules) if (m.connector.vendor !== m.id || m.simulator.definition.name !== m.id) throw new Error(`vendor ${m.id}: its connector and simulator must carry the same id`);
+  if (new Set(offsets).size !== offsets.length || offsets.includes(0))
+    throw new Error("each vendor needs its own port offset, and 0 is the dashboard's");
+  for (const m of modules)
+    if (m.connector.vendor !== m.id || m.simulator.definition.name !== m.id)
+      throw new Error(`vendor ${m.id}: its connector and simulator must carry the same id`);
 
   type Id = M[number]['id'];
   const registry = {
@@ -41,7 +47,16 @@ export function createVendorRegistry<const M extends readonly VendorModule[]>(mo
      * The connector of a hub connection: its credentials checked with the vendor's schema (a
      * `CredentialsError` otherwise), so no caller casts them.
      */
-    connectorFor(connection: { vendor: string; credentials: unknown }, options: { baseUrl: string; fetch: typeof fetch; clock: VirtualClock; sleep?: (ms: number) => Promise<void>; maxRetries?: number }): Connector {
+    connectorFor(
+      connection: { vendor: string; credentials: unknown },
+      options: {
+        baseUrl: string;
+        fetch: typeof fetch;
+        clock: VirtualClock;
+        sleep?: (ms: number) => Promise<void>;
+        maxRetries?: number;
+      },
+    ): Connector {
       const module = registry.get(connection.vendor);
       const parsed = module.connector.credentialsSchema.safeParse(connection.credentials);
       if (!parsed.success) throw new CredentialsError(module.id, parsed.error.issues);

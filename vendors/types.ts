@@ -20,7 +20,12 @@ export interface SimulatorModule<T> {
   /** Its state (schema, empty, demo data) and the credentials `ledgersim start` prints. */
   definition: SimulatorDefinition<{ tenants: Record<string, T> }>;
   /** The factory, on a shared clock; `initialState: 'empty'` gives no tenants. */
-  create(options: { clock: VirtualClock; seed?: number; store?: Store<any>; initialState?: 'empty' | 'demo' }): Simulator<any>;
+  create(options: {
+    clock: VirtualClock;
+    seed?: number;
+    store?: Store<any>;
+    initialState?: 'empty' | 'demo';
+  }): Simulator<any>;
   /** Its port: `ledgersim start --port-base N` serves it on N + portOffset (the dashboard is N + 0). */
   portOffset: number;
 }
@@ -66,4 +71,6 @@ export interface VendorModule<Id extends string = string, T = any, C extends Rec
 }
 
 /** Typed where it is written; `VendorModule`'s defaults let the registry hold them side by side. */
-export const defineVendor = <const Id extends string, T, C extends Record<string, string | undefined>>(module: VendorModule<Id, T, C>) => module;
+export const defineVendor = <const Id extends string, T, C extends Record<string, string | undefined>>(
+  module: VendorModule<Id, T, C>,
+) => module;

@@ -29,10 +29,21 @@ export function pushBody(): EntryPushRequest {
       'et du bon de livraison BL-55120; validée par la collaboratrice comptable; TVA déductible à 20 %. ' +
       'Paiement prévu par virement à 30 jours fin de mois, escompte néant, pénalités de retard selon CGV.',
     lines: [
-      { accountNumber: '606400', label: 'Fournitures administratives - papier, classeurs, stylos', debit: 412.5, credit: 0 },
+      {
+        accountNumber: '606400',
+        label: 'Fournitures administratives - papier, classeurs, stylos',
+        debit: 412.5,
+        credit: 0,
+      },
       { accountNumber: '613500', label: 'Location copieur mars 2026 - contrat LOC-8812', debit: 189.9, credit: 0 },
       { accountNumber: '445660', label: 'TVA déductible 20 % sur fournitures et location', debit: 120.48, credit: 0 },
-      { accountNumber: '401000', subsidiaryAccount: 'F00417', label: 'Fournitures Bureau Moderne - FBM-2026-00417', debit: 0, credit: 722.88 },
+      {
+        accountNumber: '401000',
+        subsidiaryAccount: 'F00417',
+        label: 'Fournitures Bureau Moderne - FBM-2026-00417',
+        debit: 0,
+        credit: 722.88,
+      },
     ],
     attachments: [],
   };
@@ -95,5 +106,8 @@ export async function writeNaiveDb(path: string, state: SageGeState): Promise<nu
 /** A state the store would refuse stops the bench before it measures anything. */
 export function checkState(state: SageGeState): void {
   const parsed = SageGeStateSchema.safeParse(state);
-  if (!parsed.success) throw new Error(`the bench's state does not match the Sage GE state schema: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `the bench's state does not match the Sage GE state schema: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+    );
 }

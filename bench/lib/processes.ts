@@ -28,7 +28,11 @@ export interface Spawned {
 /** Spawns `node <args>` (pinned to the server core when pinning is on), from `cwd`. */
 export function spawnNode(args: string[], cwd: string): Spawned {
   const [command, ...rest] = [...pinning.server, process.execPath, ...args];
-  const child = spawn(command!, rest, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  const child = spawn(command!, rest, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let text = '';

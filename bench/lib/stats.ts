@@ -15,5 +15,10 @@ export interface Summary {
 
 export const summarize = (values: readonly number[]): Summary => {
   const ok = values.filter(Number.isFinite);
-  return { median: median(ok), min: ok.length ? Math.min(...ok) : Number.NaN, max: ok.length ? Math.max(...ok) : Number.NaN, runs: [...values] };
+  return {
+    median: median(ok),
+    min: ok.length ? Math.min(...ok) : Number.NaN,
+    max: ok.length ? Math.max(...ok) : Number.NaN,
+    runs: [...values],
+  };
 };

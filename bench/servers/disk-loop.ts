@@ -53,11 +53,21 @@ export async function diskLoop(dir: string, seconds: number, writers: number): P
   const elapsed = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   await file.close();
-  return { recordsPerSecond: records / elapsed, cpuPerRecord: (cpu.user + cpu.system) / records, perSync: records / Math.max(syncs, 1) };
+  return {
+    recordsPerSecond: records / elapsed,
+    cpuPerRecord: (cpu.user + cpu.system) / records,
+    perSync: records / Math.max(syncs, 1),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { dir: { type: 'string' }, seconds: { type: 'string', default: '3' }, writers: { type: 'string', default: '10' } } });
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      seconds: { type: 'string', default: '3' },
+      writers: { type: 'string', default: '10' },
+    },
+  });
   if (!values.dir) throw new Error('--dir DIR: where the loop may write its log');
   console.log(`RESULT ${JSON.stringify(await diskLoop(values.dir, Number(values.seconds), Number(values.writers)))}`);
 }

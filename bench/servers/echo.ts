@@ -13,4 +13,6 @@ app.post('/api/v1/files/:fileId/entries', async (c) => {
   return c.json(parsed.data, 202);
 });
 
-serve({ fetch: app.fetch, port: portArgument(), hostname: '127.0.0.1' }, (info) => console.log(`LISTENING ${info.port}`));
+serve({ fetch: app.fetch, port: portArgument(), hostname: '127.0.0.1' }, (info) =>
+  console.log(`LISTENING ${info.port}`),
+);

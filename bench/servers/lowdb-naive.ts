@@ -16,10 +16,19 @@ app.post('/api/v1/files/:fileId/entries', async (c) => {
   const parsed = EntryPushRequestSchema.safeParse(await c.req.json());
   if (!parsed.success) return c.json({ error: parsed.error.issues[0]?.message }, 400);
   const id = `ENT-${String(db.data.entries.length + 1).padStart(6, '0')}`;
-  const entry = { id, seq: db.data.entries.length + 1, status: 'queued', queuedAt: new Date().toISOString(), trackingCode: null, request: parsed.data };
+  const entry = {
+    id,
+    seq: db.data.entries.length + 1,
+    status: 'queued',
+    queuedAt: new Date().toISOString(),
+    trackingCode: null,
+    request: parsed.data,
+  };
   db.data.entries.push(entry);
   await db.write();
   return c.json({ id, status: 'queued', trackingCode: null, queuedAt: entry.queuedAt }, 202);
 });
 
-serve({ fetch: app.fetch, port: portArgument(), hostname: '127.0.0.1' }, (info) => console.log(`LISTENING ${info.port}`));
+serve({ fetch: app.fetch, port: portArgument(), hostname: '127.0.0.1' }, (info) =>
+  console.log(`LISTENING ${info.port}`),
+);

@@ -70,7 +70,9 @@ export function createHubContext(input: {
     async setStatus(entryId, status, extra = {}, note) {
       const record = state().entries[entryId]!;
       const message = note ?? ('message' in status ? status.message : 'reason' in status ? status.reason : undefined);
-      const history = [...record.history, { at: now(), status: status.status, ...(message ? { message } : {}) }].slice(-50);
+      const history = [...record.history, { at: now(), status: status.status, ...(message ? { message } : {}) }].slice(
+        -50,
+      );
       await put(['entries', entryId], { ...record, ...extra, status, history });
     },
     fileContext(clientFileId) {
@@ -84,17 +86,24 @@ export function createHubContext(input: {
     exclusive(key, task) {
       const previous = locks.get(key) ?? Promise.resolve();
       const next = previous.then(task, task);
-      locks.set(key, next.catch(() => undefined));
+      locks.set(
+        key,
+        next.catch(() => undefined),
+      );
       return next;
     },
   };
 }
 
 /** The hub's own "no such thing" (a connection, a link...): its own kind, never a transport error. */
-export const notFound = (what: Extract<ConnectorError, { kind: 'not-found' }>['what'], message: string): Result<never> => failure({ kind: 'not-found', what, message });
+export const notFound = (
+  what: Extract<ConnectorError, { kind: 'not-found' }>['what'],
+  message: string,
+): Result<never> => failure({ kind: 'not-found', what, message });
 
 /** A line for an entry's history and `lastError`: the vendor's code and message, or the kind of failure. */
-export const describeError = (error: ConnectorError) => (error.kind === 'vendor-rejection' ? `${error.code}: ${error.message}` : `${error.kind}: ${error.message}`);
+export const describeError = (error: ConnectorError) =>
+  error.kind === 'vendor-rejection' ? `${error.code}: ${error.message}` : `${error.kind}: ${error.message}`;
 
 /** HUB-SYNC-FAILED: a rejected entry shows "Synchronization failed" with the vendor's exact message. */
 export const rejectionStatus = (at: string, error: { message: string; catalogueId?: CatalogueId }): SyncStatus => ({

@@ -11,7 +11,13 @@ import { purchaseEntry } from './entry-builders.js';
 
 const START = '2026-03-16T09:00:00.000Z';
 const CLIENT = { id: 'C1', name: 'Boulangerie Martin' };
-const REFERENCE: Omit<ReferenceData, 'pulledAt'> = { accounts: [], subsidiaryAccounts: [], thirdParties: [], journals: [], fiscalYears: [] };
+const REFERENCE: Omit<ReferenceData, 'pulledAt'> = {
+  accounts: [],
+  subsidiaryAccounts: [],
+  thirdParties: [],
+  journals: [],
+  fiscalYears: [],
+};
 /** A rejection the fake vendor answers with, under a real catalogue id so the engine can carry it. */
 const REJECTION = { code: 'R1', message: 'Journal HA is locked', catalogueId: 'SGE-JOURNAL-LOCKED' as CatalogueId };
 
@@ -33,7 +39,10 @@ function fakeVendor(clock: VirtualClock, policy: ReadBackPolicy = { firstCheckAf
       return {
         vendor: 'fake',
         readBackPolicy: policy,
-        authenticate: async () => (credentials.secret === vendor.secret ? success(undefined) : failure({ kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' })),
+        authenticate: async () =>
+          credentials.secret === vendor.secret
+            ? success(undefined)
+            : failure({ kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' }),
         listFiles: async () => success([{ id: 'V1', name: 'Vendor file', connected: true }]),
         pullReferenceData: async () => {
           vendor.pulls += 1;
@@ -46,12 +55,25 @@ function fakeVendor(clock: VirtualClock, policy: ReadBackPolicy = { firstCheckAf
             items.map(({ entry, attempt, trackingCode }) => {
               vendor.pushes.push({ entryId: entry.id, attempt, trackingCode });
               const verdict = vendor.onPush(entry);
-              if (verdict === 'reject') return { ...failure({ kind: 'vendor-rejection', status: 400, ...REJECTION }), entryId: entry.id };
-              vendor.fates.set(entry.id, verdict === 'lost' ? { state: 'not-found' } : { state: 'posted', documentNumber: `DOC-${entry.id}` });
-              return { ok: true as const, value: { entryId: entry.id, vendorRef: `REF-${entry.id}-${attempt}`, ...(vendor.notes.length ? { notes: vendor.notes } : {}) }, entryId: entry.id };
+              if (verdict === 'reject')
+                return { ...failure({ kind: 'vendor-rejection', status: 400, ...REJECTION }), entryId: entry.id };
+              vendor.fates.set(
+                entry.id,
+                verdict === 'lost' ? { state: 'not-found' } : { state: 'posted', documentNumber: `DOC-${entry.id}` },
+              );
+              return {
+                ok: true as const,
+                value: {
+                  entryId: entry.id,
+                  vendorRef: `REF-${entry.id}-${attempt}`,
+                  ...(vendor.notes.length ? { notes: vendor.notes } : {}),
+                },
+                entryId: entry.id,
+              };
             }),
           ),
-        readBack: async (_file, receipts) => success(receipts.map((r) => vendor.fates.get(r.entryId) ?? { state: 'not-found' })),
+        readBack: async (_file, receipts) =>
+          success(receipts.map((r) => vendor.fates.get(r.entryId) ?? { state: 'not-found' })),
       };
     },
   };
@@ -62,7 +84,11 @@ async function setUp(options: { frequency?: 'realtime' | 'daily' | 'manual'; pol
   const clock = createVirtualClock({ start: START });
   const vendor = fakeVendor(clock, options.policy);
   const hub = createHubEngine({ clock, connectorFor: (connection) => vendor.connector(connection.credentials) });
-  const connection = await hub.connect({ vendor: 'fake', credentials: { secret: 'good' }, frequency: options.frequency ?? 'realtime' });
+  const connection = await hub.connect({
+    vendor: 'fake',
+    credentials: { secret: 'good' },
+    frequency: options.frequency ?? 'realtime',
+  });
   if (!connection.ok) throw new Error('connect failed');
   const linked = await hub.linkFile({ clientFile: CLIENT, connectionId: connection.value.id, vendorFileId: 'V1' });
   if (!linked.ok) throw new Error('link failed');
@@ -73,11 +99,14 @@ async function setUp(options: { frequency?: 'realtime' | 'daily' | 'manual'; pol
   return { clock, vendor, hub, connectionId: connection.value.id, advance };
 }
 
-const entry = (id: string, extra: Partial<AccountingEntry> = {}): AccountingEntry => ({ ...purchaseEntry({ id, clientFileId: CLIENT.id, date: '2026-03-10' }), ...extra });
+const entry = (id: string, extra: Partial<AccountingEntry> = {}): AccountingEntry => ({
+  ...purchaseEntry({ id, clientFileId: CLIENT.id, date: '2026-03-10' }),
+  ...extra,
+});
 const statusOf = (hub: HubEngine, id: string) => hub.entry(id)?.status.status;
 
-describe('the hub engine: an entry\'s lifecycle', () => {
-  it('to-verify → pending → synchronizing → posted, with the vendor\'s document number and the history of each move', async () => {
+describe("the hub engine: an entry's lifecycle", () => {
+  it("to-verify → pending → synchronizing → posted, with the vendor's document number and the history of each move", async () => {
     const { hub, vendor } = await setUp({ frequency: 'manual' });
     await hub.addEntry(entry('P1'));
     expect(statusOf(hub, 'P1')).toBe('to-verify');
@@ -86,7 +115,11 @@ describe('the hub engine: an entry\'s lifecycle', () => {
     expect(vendor.pushes).toEqual([]);
     const report = await hub.synchronize(CLIENT.id);
     expect(report).toEqual({ sent: 1, posted: 1, failed: 0, pending: 0 });
-    expect(hub.entry('P1')!.status).toMatchObject({ status: 'posted', documentNumber: 'DOC-P1', vendorRef: 'REF-P1-1' });
+    expect(hub.entry('P1')!.status).toMatchObject({
+      status: 'posted',
+      documentNumber: 'DOC-P1',
+      vendorRef: 'REF-P1-1',
+    });
     expect(hub.entry('P1')!.history.map((h) => h.status)).toEqual(['to-verify', 'pending', 'synchronizing', 'posted']);
     expect(vendor.pushes).toEqual([{ entryId: 'P1', attempt: 1, trackingCode: hub.entry('P1')!.trackingCode }]);
   });
@@ -104,7 +137,11 @@ describe('the hub engine: an entry\'s lifecycle', () => {
     vendor.onPush = () => 'reject';
     await hub.addEntry(entry('P1'));
     await hub.markVerified('P1');
-    expect(hub.entry('P1')!.status).toMatchObject({ status: 'sync-failed', message: REJECTION.message, catalogueId: REJECTION.catalogueId });
+    expect(hub.entry('P1')!.status).toMatchObject({
+      status: 'sync-failed',
+      message: REJECTION.message,
+      catalogueId: REJECTION.catalogueId,
+    });
   });
 
   it('gives every entry its own tracking code, from the seed', async () => {
@@ -146,7 +183,7 @@ describe('the hub engine: frequencies', () => {
     expect(statusOf(hub, 'P1')).toBe('posted');
   });
 
-  it('manual sends only on Synchronize, never on the scheduler\'s runs (HUB-SYNC-MANUAL)', async () => {
+  it("manual sends only on Synchronize, never on the scheduler's runs (HUB-SYNC-MANUAL)", async () => {
     const { hub, vendor, advance } = await setUp({ frequency: 'manual' });
     await hub.addEntry(entry('P1'));
     await hub.markVerified('P1');
@@ -218,7 +255,10 @@ describe('the hub engine: resend, exclude, disable, edit credentials', () => {
     const { hub, vendor, connectionId } = await setUp();
     vendor.secret = 'rotated';
     const refused = await hub.editCredentials(connectionId, { secret: 'typo' });
-    expect(refused).toEqual({ ok: false, error: { kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' },
+    });
     expect(hub.store.data.connections[connectionId]!.credentials).toEqual({ secret: 'good' });
     expect(await hub.editCredentials(connectionId, { secret: 'rotated' })).toEqual({ ok: true, value: undefined });
     expect(hub.store.data.connections[connectionId]!.credentials).toEqual({ secret: 'rotated' });
@@ -229,14 +269,18 @@ describe('the hub engine: resend, exclude, disable, edit credentials', () => {
   });
 });
 
-describe('the hub engine: the read-back policy is the connector\'s', () => {
+describe("the hub engine: the read-back policy is the connector's", () => {
   const policy: ReadBackPolicy = {
     firstCheckAfterMs: 12 * HOUR,
     notFoundRetryNights: 2,
-    whenRetriesRunOut: { catalogueId: 'QDR-FAILED-CHECK', message: 'the fake vendor never showed it', onlyIfLaterBatchPosted: true },
+    whenRetriesRunOut: {
+      catalogueId: 'QDR-FAILED-CHECK',
+      message: 'the fake vendor never showed it',
+      onlyIfLaterBatchPosted: true,
+    },
   };
 
-  it('reads back after the policy\'s delay, then on N nights, then concludes with the policy\'s status once a later batch posted', async () => {
+  it("reads back after the policy's delay, then on N nights, then concludes with the policy's status once a later batch posted", async () => {
     const { hub, vendor, advance } = await setUp({ frequency: 'manual', policy });
     vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');
     await hub.addEntry(entry('LOST'));
@@ -252,7 +296,11 @@ describe('the hub engine: the read-back policy is the connector\'s', () => {
     await advance(24 * HOUR);
     expect(hub.entry('LOST')).toMatchObject({ status: { status: 'synchronizing' }, readBackMisses: 2 });
     await advance(24 * HOUR);
-    expect(hub.entry('LOST')!.status).toMatchObject({ status: 'failed-check', message: 'the fake vendor never showed it', catalogueId: 'QDR-FAILED-CHECK' });
+    expect(hub.entry('LOST')!.status).toMatchObject({
+      status: 'failed-check',
+      message: 'the fake vendor never showed it',
+      catalogueId: 'QDR-FAILED-CHECK',
+    });
   });
 
   it('keeps looking when no later batch was posted', async () => {
@@ -267,7 +315,10 @@ describe('the hub engine: the read-back policy is the connector\'s', () => {
   });
 
   it('with resendWhenNotFound, a missing entry is pending sending and resent once a night, same attempt, for the retry nights only', async () => {
-    const { hub, vendor, advance } = await setUp({ frequency: 'daily', policy: { ...policy, resendWhenNotFound: true } });
+    const { hub, vendor, advance } = await setUp({
+      frequency: 'daily',
+      policy: { ...policy, resendWhenNotFound: true },
+    });
     vendor.onPush = () => 'lost';
     await hub.addEntry(entry('LOST'));
     await hub.markVerified('LOST');
@@ -287,7 +338,10 @@ describe('the hub engine: the read-back policy is the connector\'s', () => {
   });
 
   it('without a conclusion in the policy, a missing entry is never failed', async () => {
-    const { hub, vendor, advance } = await setUp({ frequency: 'manual', policy: { firstCheckAfterMs: 0, notFoundRetryNights: 0 } });
+    const { hub, vendor, advance } = await setUp({
+      frequency: 'manual',
+      policy: { firstCheckAfterMs: 0, notFoundRetryNights: 0 },
+    });
     vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');
     for (const id of ['LOST', 'LATER']) {
       await hub.addEntry(entry(id));
@@ -303,13 +357,19 @@ describe('the hub engine: the read-back policy is the connector\'s', () => {
 describe('the hub engine: bad input', () => {
   it('refuses an entry that does not match AccountingEntrySchema, naming the entry and the field, and keeps nothing', async () => {
     const { hub } = await setUp();
-    const unbalanced = entry('P1', { lines: entry('P1').lines.map((l, i) => (i === 0 ? { ...l, debit: l.debit + 1 } : l)) });
+    const unbalanced = entry('P1', {
+      lines: entry('P1').lines.map((l, i) => (i === 0 ? { ...l, debit: l.debit + 1 } : l)),
+    });
     const before = JSON.stringify(hub.store.data);
     const refused = await hub.addEntry(unbalanced).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(InvalidEntryError);
-    expect((refused as Error).message).toBe('entry P1 refused: lines: an entry must balance: total debit = total credit');
+    expect((refused as Error).message).toBe(
+      'entry P1 refused: lines: an entry must balance: total debit = total credit',
+    );
     await expect(hub.addEntry({ ...entry('P2'), postingDate: '2026-02-30' })).rejects.toBeInstanceOf(InvalidEntryError);
-    await expect(hub.addEntry({ ...entry('P3'), lines: [] } as AccountingEntry)).rejects.toThrow(/entry P3 refused: lines: /);
+    await expect(hub.addEntry({ ...entry('P3'), lines: [] } as AccountingEntry)).rejects.toThrow(
+      /entry P3 refused: lines: /,
+    );
     expect(JSON.stringify(hub.store.data)).toBe(before);
   });
 
@@ -327,14 +387,22 @@ describe('the hub engine: bad input', () => {
     expect(await hub.listVendorFiles('CONN-9')).toEqual(missing);
     expect(await hub.setIntegrationEnabled('CONN-9', false)).toEqual(missing);
     expect(await hub.setFrequency('CONN-9', 'daily')).toEqual(missing);
-    expect(await hub.linkFile({ clientFile: { id: 'C2', name: 'x' }, connectionId: 'CONN-9', vendorFileId: 'V1' })).toEqual(missing);
-    expect(await hub.refreshReferenceData('C9')).toEqual({ ok: false, error: { kind: 'not-found', what: 'link', message: 'no vendor file linked to C9' } });
-    expect(await hub.setFileActive('C9', false)).toEqual({ ok: false, error: { kind: 'not-found', what: 'link', message: 'no vendor file linked to C9' } });
+    expect(
+      await hub.linkFile({ clientFile: { id: 'C2', name: 'x' }, connectionId: 'CONN-9', vendorFileId: 'V1' }),
+    ).toEqual(missing);
+    expect(await hub.refreshReferenceData('C9')).toEqual({
+      ok: false,
+      error: { kind: 'not-found', what: 'link', message: 'no vendor file linked to C9' },
+    });
+    expect(await hub.setFileActive('C9', false)).toEqual({
+      ok: false,
+      error: { kind: 'not-found', what: 'link', message: 'no vendor file linked to C9' },
+    });
   });
 });
 
 describe('traceability', () => {
-  it('names every hub catalogue id in the engine\'s code, where it does it', () => {
+  it("names every hub catalogue id in the engine's code, where it does it", () => {
     const dir = import.meta.dirname;
     const code = readdirSync(dir)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))

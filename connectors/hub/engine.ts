@@ -1,4 +1,10 @@
-import { AccountingEntrySchema, type AccountingEntry, type ClientFile, type ReferenceData, type SyncFrequency } from '../../contracts/hub/model.js';
+import {
+  AccountingEntrySchema,
+  type AccountingEntry,
+  type ClientFile,
+  type ReferenceData,
+  type SyncFrequency,
+} from '../../contracts/hub/model.js';
 import { set } from '../../core/changes.js';
 import type { VirtualClock } from '../../core/clock.js';
 import { createRandom } from '../../core/random.js';
@@ -8,7 +14,14 @@ import { createHubContext, notFound } from './context.js';
 import { readBackDue } from './read-back.js';
 import { runScheduler } from './schedule.js';
 import { sendPending } from './send.js';
-import { emptyHubState, type Connection, type ConnectionCredentials, type HubEntry, type HubState, type Link } from './state.js';
+import {
+  emptyHubState,
+  type Connection,
+  type ConnectionCredentials,
+  type HubEntry,
+  type HubState,
+  type Link,
+} from './state.js';
 
 export interface HubEngineOptions {
   clock: VirtualClock;
@@ -36,7 +49,9 @@ export class InvalidEntryError extends Error {
     readonly entryId: unknown,
     readonly issues: readonly { path: PropertyKey[]; message: string }[],
   ) {
-    super(`entry ${typeof entryId === 'string' ? entryId : '(no id)'} refused: ${issues.map((i) => `${i.path.map(String).join('.') || '(entry)'}: ${i.message}`).join('; ')}`);
+    super(
+      `entry ${typeof entryId === 'string' ? entryId : '(no id)'} refused: ${issues.map((i) => `${i.path.map(String).join('.') || '(entry)'}: ${i.message}`).join('; ')}`,
+    );
     this.name = 'InvalidEntryError';
   }
 }
@@ -88,7 +103,8 @@ export function createHubEngine(options: HubEngineOptions) {
       await readBackDue(ctx, clientFileId, at);
       if (mode.send) {
         report.sent = await sendPending(ctx, clientFileId, file, mode.send === 'resends' ? 'resends' : 'all');
-        if (report.sent > 0 && file.connector.readBackPolicy.firstCheckAfterMs === 0) await readBackDue(ctx, clientFileId, clock.now());
+        if (report.sent > 0 && file.connector.readBackPolicy.firstCheckAfterMs === 0)
+          await readBackDue(ctx, clientFileId, clock.now());
       }
       for (const record of Object.values(state().entries)) {
         if (record.entry.clientFileId !== clientFileId) continue;
@@ -112,7 +128,12 @@ export function createHubEngine(options: HubEngineOptions) {
   const engine = {
     store,
     /** The wizard's first step: a vendor connection with its credentials, checked before saving. */
-    async connect(input: { vendor: string; credentials: ConnectionCredentials; frequency?: SyncFrequency; weeklyAccountSync?: boolean }): Promise<Result<Connection>> {
+    async connect(input: {
+      vendor: string;
+      credentials: ConnectionCredentials;
+      frequency?: SyncFrequency;
+      weeklyAccountSync?: boolean;
+    }): Promise<Result<Connection>> {
       const id = `CONN-${state().counters.connection + 1}`;
       const connection: Connection = {
         id,
@@ -126,7 +147,10 @@ export function createHubEngine(options: HubEngineOptions) {
       };
       const auth = await options.connectorFor(connection).authenticate();
       if (!auth.ok) return auth;
-      await store.commit([set(['connections', id], connection), set(['counters', 'connection'], state().counters.connection + 1)]);
+      await store.commit([
+        set(['connections', id], connection),
+        set(['counters', 'connection'], state().counters.connection + 1),
+      ]);
       return success(connection);
     },
     /** HUB-EDIT-CREDENTIALS, "Edit API connection": new keys, checked before they replace the old ones. */
@@ -161,7 +185,13 @@ export function createHubEngine(options: HubEngineOptions) {
      * pulls its reference data; the hub's own third parties of the file are sent at once (the
      * initial connection sends them without entries).
      */
-    async linkFile(input: { clientFile: ClientFile; connectionId: string; vendorFileId: string; vendorFileName?: string; thirdParties?: ReferenceData['thirdParties'] }): Promise<Result<ReferenceData>> {
+    async linkFile(input: {
+      clientFile: ClientFile;
+      connectionId: string;
+      vendorFileId: string;
+      vendorFileName?: string;
+      thirdParties?: ReferenceData['thirdParties'];
+    }): Promise<Result<ReferenceData>> {
       const connection = state().connections[input.connectionId];
       if (!connection) return notFound('connection', `no connection ${input.connectionId}`);
       const link: Link = {
@@ -173,7 +203,10 @@ export function createHubEngine(options: HubEngineOptions) {
         linkedAt: now(),
         connectionId: connection.id,
       };
-      await store.commit([set(['clientFiles', input.clientFile.id], input.clientFile), set(['links', input.clientFile.id], link)]);
+      await store.commit([
+        set(['clientFiles', input.clientFile.id], input.clientFile),
+        set(['links', input.clientFile.id], link),
+      ]);
       const pulled = await pullInto(input.clientFile.id);
       if (!pulled.ok || !input.thirdParties?.length) return pulled;
       for (const thirdParty of input.thirdParties) await engine.addThirdParty(input.clientFile.id, thirdParty);
@@ -192,7 +225,10 @@ export function createHubEngine(options: HubEngineOptions) {
     async addThirdParty(clientFileId: string, thirdParty: ReferenceData['thirdParties'][number]) {
       const data = state().referenceData[clientFileId];
       if (!data) throw new RangeError(`no reference data for ${clientFileId}: link the file first`);
-      const thirdParties = [...data.thirdParties.filter((t) => t.subsidiaryAccount !== thirdParty.subsidiaryAccount), thirdParty];
+      const thirdParties = [
+        ...data.thirdParties.filter((t) => t.subsidiaryAccount !== thirdParty.subsidiaryAccount),
+        thirdParty,
+      ];
       await put(['referenceData', clientFileId, 'thirdParties'], thirdParties);
     },
     /** A new entry generated by the hub: it waits for review. An entry that is not valid is refused (`InvalidEntryError`). */
@@ -200,7 +236,14 @@ export function createHubEngine(options: HubEngineOptions) {
       const entry = validEntry(input);
       if (state().entries[entry.id]) throw new RangeError(`entry ${entry.id} exists already`);
       const trackingCode = newTrackingCode();
-      const record: HubEntry = { entry, status: { status: 'to-verify' }, trackingCode, attempt: 0, readBackMisses: 0, history: [{ at: now(), status: 'to-verify' }] };
+      const record: HubEntry = {
+        entry,
+        status: { status: 'to-verify' },
+        trackingCode,
+        attempt: 0,
+        readBackMisses: 0,
+        history: [{ at: now(), status: 'to-verify' }],
+      };
       await store.commit([set(['entries', entry.id], record), set(['trackingCodes', trackingCode], entry.id)]);
       return record;
     },
@@ -221,9 +264,21 @@ export function createHubEngine(options: HubEngineOptions) {
       const record = state().entries[entryId];
       if (!record) throw new RangeError(`no entry ${entryId}`);
       const resend = record.status.status === 'sync-failed' || record.status.status === 'failed-check';
-      await ctx.setStatus(entryId, { status: 'pending' }, { attempt: resend ? record.attempt + 1 : record.attempt, receipt: undefined, readBackMisses: 0, checkAfter: undefined, resendDue: undefined, nightResends: undefined });
+      await ctx.setStatus(
+        entryId,
+        { status: 'pending' },
+        {
+          attempt: resend ? record.attempt + 1 : record.attempt,
+          receipt: undefined,
+          readBackMisses: 0,
+          checkAfter: undefined,
+          resendDue: undefined,
+          nightResends: undefined,
+        },
+      );
       const file = ctx.fileContext(record.entry.clientFileId);
-      if (!resend && file?.connection.frequency === 'realtime') await synchronizeFile(record.entry.clientFileId, { send: true });
+      if (!resend && file?.connection.frequency === 'realtime')
+        await synchronizeFile(record.entry.clientFileId, { send: true });
     },
     /** HUB-EXCLUDE-ENTRY, "Exclude": the entry will never be sent. */
     async exclude(entryId: string) {
@@ -246,7 +301,8 @@ export function createHubEngine(options: HubEngineOptions) {
     /** Runs what fell due on the virtual clock since the last run (see `schedule.ts`). */
     runScheduler: () => runScheduler(ctx, { synchronizeFile, pullInto }),
     entry: (entryId: string): HubEntry | undefined => state().entries[entryId],
-    entries: (clientFileId: string): HubEntry[] => Object.values(state().entries).filter((r) => r.entry.clientFileId === clientFileId),
+    entries: (clientFileId: string): HubEntry[] =>
+      Object.values(state().entries).filter((r) => r.entry.clientFileId === clientFileId),
   };
   return engine;
 }

@@ -5,7 +5,11 @@ import type { AccountingEntry, Attachment } from '../../contracts/hub/model.js';
  * report and a bank entry as the hub generates them (amounts in cents, PCG accounts).
  */
 
-export const PDF: Attachment = { fileName: 'facture.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 demo').toString('base64') };
+export const PDF: Attachment = {
+  fileName: 'facture.pdf',
+  contentType: 'application/pdf',
+  content: Buffer.from('%PDF-1.4 demo').toString('base64'),
+};
 
 interface Base {
   id: string;
@@ -20,7 +24,15 @@ const vat = (ttc: number) => {
   return { ht, tva: ttc - ht };
 };
 
-export function purchaseEntry(input: Base & { supplier?: string; account?: string; journal?: string; attachments?: Attachment[]; documentNumber?: string }): AccountingEntry {
+export function purchaseEntry(
+  input: Base & {
+    supplier?: string;
+    account?: string;
+    journal?: string;
+    attachments?: Attachment[];
+    documentNumber?: string;
+  },
+): AccountingEntry {
   const ttc = input.amount ?? 12_000;
   const { ht, tva } = vat(ttc);
   return {

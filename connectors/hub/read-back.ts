@@ -19,16 +19,35 @@ export async function readBackDue(ctx: HubContext, clientFileId: string, at: Dat
       (!r.checkAfter || Date.parse(r.checkAfter) <= at.getTime()),
   );
   if (due.length === 0) return;
-  const fates = await file.connector.readBack(file.link.vendorFileId, due.map((r) => r.receipt!));
+  const fates = await file.connector.readBack(
+    file.link.vendorFileId,
+    due.map((r) => r.receipt!),
+  );
   if (!fates.ok) return;
-  for (const [i, record] of due.entries()) await applyFate(ctx, record.entry.id, fates.value[i]!, at, file.connector.readBackPolicy);
+  for (const [i, record] of due.entries())
+    await applyFate(ctx, record.entry.id, fates.value[i]!, at, file.connector.readBackPolicy);
 }
 
-async function applyFate(ctx: HubContext, entryId: string, fate: EntryFate, at: Date, policy: ReadBackPolicy): Promise<void> {
+async function applyFate(
+  ctx: HubContext,
+  entryId: string,
+  fate: EntryFate,
+  at: Date,
+  policy: ReadBackPolicy,
+): Promise<void> {
   const record = ctx.state().entries[entryId]!;
   switch (fate.state) {
     case 'posted':
-      return ctx.setStatus(entryId, { status: 'posted', postedAt: ctx.now(), vendorRef: record.receipt?.vendorRef, ...(fate.documentNumber ? { documentNumber: fate.documentNumber } : {}) }, { checkAfter: undefined, resendDue: undefined });
+      return ctx.setStatus(
+        entryId,
+        {
+          status: 'posted',
+          postedAt: ctx.now(),
+          vendorRef: record.receipt?.vendorRef,
+          ...(fate.documentNumber ? { documentNumber: fate.documentNumber } : {}),
+        },
+        { checkAfter: undefined, resendDue: undefined },
+      );
     case 'rejected':
       return ctx.setStatus(entryId, rejectionStatus(ctx.now(), fate), { checkAfter: undefined, resendDue: undefined });
     case 'in-progress':
@@ -43,8 +62,17 @@ async function notFoundAgain(ctx: HubContext, record: HubEntry, at: Date, policy
   const entryId = record.entry.id;
   const misses = record.readBackMisses + 1;
   const conclusion = policy.whenRetriesRunOut;
-  if (conclusion && misses > policy.notFoundRetryNights && (!conclusion.onlyIfLaterBatchPosted || laterBatchPosted(ctx, record))) {
-    const status = { status: 'failed-check' as const, at: ctx.now(), message: conclusion.message, catalogueId: conclusion.catalogueId };
+  if (
+    conclusion &&
+    misses > policy.notFoundRetryNights &&
+    (!conclusion.onlyIfLaterBatchPosted || laterBatchPosted(ctx, record))
+  ) {
+    const status = {
+      status: 'failed-check' as const,
+      at: ctx.now(),
+      message: conclusion.message,
+      catalogueId: conclusion.catalogueId,
+    };
     return ctx.setStatus(entryId, status, { readBackMisses: misses, checkAfter: undefined, resendDue: undefined });
   }
   if (policy.resendWhenNotFound) {
@@ -63,6 +91,10 @@ async function notFoundAgain(ctx: HubContext, record: HubEntry, at: Date, policy
 /** Another entry of the file, of the same or a later batch, was posted. */
 function laterBatchPosted(ctx: HubContext, record: HubEntry): boolean {
   return Object.values(ctx.state().entries).some(
-    (other) => other.entry.clientFileId === record.entry.clientFileId && other !== record && other.status.status === 'posted' && (other.batch ?? 0) >= (record.batch ?? 0),
+    (other) =>
+      other.entry.clientFileId === record.entry.clientFileId &&
+      other !== record &&
+      other.status.status === 'posted' &&
+      (other.batch ?? 0) >= (record.batch ?? 0),
   );
 }

@@ -25,10 +25,14 @@ export async function runScheduler(ctx: HubContext, work: ScheduledWork): Promis
     const t = Math.min(evening, night);
     if (t > end) break;
     const at = new Date(t);
-    if (t === evening) for (const id of linkedFiles(ctx, (c) => c.frequency === 'daily')) await work.synchronizeFile(id, { send: true, at });
+    if (t === evening)
+      for (const id of linkedFiles(ctx, (c) => c.frequency === 'daily'))
+        await work.synchronizeFile(id, { send: true, at });
     if (t === night) {
-      for (const id of linkedFiles(ctx, (c) => c.frequency !== 'manual')) await work.synchronizeFile(id, { send: 'resends', at });
-      for (const id of linkedFiles(ctx, (c) => c.frequency === 'manual')) await work.synchronizeFile(id, { send: false, at });
+      for (const id of linkedFiles(ctx, (c) => c.frequency !== 'manual'))
+        await work.synchronizeFile(id, { send: 'resends', at });
+      for (const id of linkedFiles(ctx, (c) => c.frequency === 'manual'))
+        await work.synchronizeFile(id, { send: false, at });
     }
     from = t;
   }
@@ -36,7 +40,8 @@ export async function runScheduler(ctx: HubContext, work: ScheduledWork): Promis
     if (!connection.enabled || !connection.weeklyAccountSync) continue;
     const last = connection.lastWeeklySyncAt ? Date.parse(connection.lastWeeklySyncAt) : 0;
     if (end - last < WEEK) continue;
-    for (const link of Object.values(state().links)) if (link.connectionId === connection.id && link.active) await work.pullInto(link.clientFileId);
+    for (const link of Object.values(state().links))
+      if (link.connectionId === connection.id && link.active) await work.pullInto(link.clientFileId);
     await ctx.put(['connections', connection.id, 'lastWeeklySyncAt'], new Date(end).toISOString());
   }
   for (const id of linkedFiles(ctx, () => true)) await work.synchronizeFile(id, { send: false });

@@ -9,16 +9,30 @@ import type { HubEntry } from './state.js';
  * (seed 001: daily sends "once a day in the evening"; seed 002: resent "the following night").
  * An entry the read-back did not find (`resendDue`) goes only with the night run, once a night.
  */
-export async function sendPending(ctx: HubContext, clientFileId: string, file: FileContext, only: 'all' | 'resends' = 'all'): Promise<number> {
+export async function sendPending(
+  ctx: HubContext,
+  clientFileId: string,
+  file: FileContext,
+  only: 'all' | 'resends' = 'all',
+): Promise<number> {
   const referenceData = ctx.state().referenceData[clientFileId];
   if (!referenceData) return 0;
-  const pending = Object.values(ctx.state().entries).filter((r) => r.entry.clientFileId === clientFileId && r.status.status === 'pending' && (r.resendDue === undefined ? only === 'all' || r.attempt > 0 : r.resendDue && only === 'resends'));
+  const pending = Object.values(ctx.state().entries).filter(
+    (r) =>
+      r.entry.clientFileId === clientFileId &&
+      r.status.status === 'pending' &&
+      (r.resendDue === undefined ? only === 'all' || r.attempt > 0 : r.resendDue && only === 'resends'),
+  );
   const sendable: HubEntry[] = [];
   for (const record of pending) {
     const check = file.connector.canSend(record.entry, referenceData);
     if (check.ok) sendable.push(record);
     else if (record.status.status !== 'pending' || record.status.reason !== check.reason) {
-      await ctx.setStatus(record.entry.id, { status: 'pending', reason: check.reason, ...(check.catalogueId ? { catalogueId: check.catalogueId } : {}) });
+      await ctx.setStatus(record.entry.id, {
+        status: 'pending',
+        reason: check.reason,
+        ...(check.catalogueId ? { catalogueId: check.catalogueId } : {}),
+      });
     }
   }
   if (sendable.length === 0) return 0;
@@ -26,11 +40,19 @@ export async function sendPending(ctx: HubContext, clientFileId: string, file: F
   await ctx.put(['counters', 'batch'], batch);
   // An entry whose previous send may have reached the vendor keeps its attempt number, so the
   // vendor recognizes the resend; only a deliberate resend (after a rejection) is a new attempt.
-  const items = sendable.map((r) => ({ entry: r.entry, attempt: Math.max(r.attempt, 1), trackingCode: r.trackingCode, ...(r.unconfirmedSince ? { unconfirmedSince: r.unconfirmedSince } : {}) }));
+  const items = sendable.map((r) => ({
+    entry: r.entry,
+    attempt: Math.max(r.attempt, 1),
+    trackingCode: r.trackingCode,
+    ...(r.unconfirmedSince ? { unconfirmedSince: r.unconfirmedSince } : {}),
+  }));
   const result = await file.connector.pushEntries(file.link.vendorFileId, items, referenceData);
   if (!result.ok) {
     for (const record of sendable) {
-      if (result.error.kind === 'vendor-rejection') await ctx.setStatus(record.entry.id, rejectionStatus(ctx.now(), result.error), { attempt: Math.max(record.attempt, 1) });
+      if (result.error.kind === 'vendor-rejection')
+        await ctx.setStatus(record.entry.id, rejectionStatus(ctx.now(), result.error), {
+          attempt: Math.max(record.attempt, 1),
+        });
       else await ctx.put(['entries', record.entry.id, 'lastError'], describeError(result.error));
     }
     return 0;
@@ -44,18 +66,37 @@ export async function sendPending(ctx: HubContext, clientFileId: string, file: F
       // A nightly resend of an entry not found: it stays "pending sending", looked for the next night;
       // it keeps its batch, which the read-back policy compares with later batches.
       sent += 1;
-      await ctx.put(['entries', item.entryId], { ...record, receipt: item.value, resendDue: false, nightResends: (record.nightResends ?? 0) + 1, lastError: undefined });
+      await ctx.put(['entries', item.entryId], {
+        ...record,
+        receipt: item.value,
+        resendDue: false,
+        nightResends: (record.nightResends ?? 0) + 1,
+        lastError: undefined,
+      });
     } else if (item.ok) {
       sent += 1;
-      const notes = item.value.notes?.map((n) => (n.catalogueId ? `${n.catalogueId}: ${n.message}` : n.message)).join('; ');
+      const notes = item.value.notes
+        ?.map((n) => (n.catalogueId ? `${n.catalogueId}: ${n.message}` : n.message))
+        .join('; ');
       await ctx.setStatus(
         item.entryId,
         { status: 'synchronizing', sentAt: ctx.now(), vendorRef: item.value.vendorRef, attempts: attempt },
-        { attempt, receipt: item.value, batch, readBackMisses: 0, checkAfter, lastError: undefined, unconfirmedSince: undefined },
+        {
+          attempt,
+          receipt: item.value,
+          batch,
+          readBackMisses: 0,
+          checkAfter,
+          lastError: undefined,
+          unconfirmedSince: undefined,
+        },
         notes || undefined,
       );
     } else if (item.error.kind === 'vendor-rejection') {
-      await ctx.setStatus(item.entryId, rejectionStatus(ctx.now(), item.error), { attempt, unconfirmedSince: undefined });
+      await ctx.setStatus(item.entryId, rejectionStatus(ctx.now(), item.error), {
+        attempt,
+        unconfirmedSince: undefined,
+      });
     } else {
       await ctx.put(['entries', item.entryId, 'lastError'], describeError(item.error));
       // Kept with the entry (not in the connector's memory), so a restarted hub still holds it back.

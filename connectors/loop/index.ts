@@ -24,7 +24,20 @@ import {
 } from '../../contracts/loop/wire.js';
 import { DossiersResponseSchema } from '../../contracts/loop/wire.js';
 import { createHttpClient } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorModule, type ConnectorOptions, type EntryFate, type PushOutcome, type PushReceipt, type Result, type VendorFile, IMMEDIATE_READ_BACK } from '../types.js';
+import {
+  failure,
+  success,
+  type Connector,
+  type ConnectorError,
+  type ConnectorModule,
+  type ConnectorOptions,
+  type EntryFate,
+  type PushOutcome,
+  type PushReceipt,
+  type Result,
+  type VendorFile,
+  IMMEDIATE_READ_BACK,
+} from '../types.js';
 
 export const LoopCredentialsSchema = z.object({
   /** The public part of the key from Loop Hub (`x-apikey` before the colon). */
@@ -63,8 +76,20 @@ export const cut = (text: string, max: number): string => [...text].slice(0, max
 /** Turns a Loop error body into a rejection; the catalogue id comes from `code`, never from the text. */
 export function classifyLoopError(status: number, body: unknown, text: string): ConnectorError {
   const parsed = LoopErrorBodySchema.safeParse(body);
-  if (!parsed.success) return { kind: 'contract-violation', status, message: `HTTP ${status} with an answer that is not a Loop error`, body: text.slice(0, 500) };
-  return { kind: 'vendor-rejection', status, code: parsed.data.code, message: parsed.data.message, catalogueId: entryForWireCode('loop', parsed.data.code)?.id };
+  if (!parsed.success)
+    return {
+      kind: 'contract-violation',
+      status,
+      message: `HTTP ${status} with an answer that is not a Loop error`,
+      body: text.slice(0, 500),
+    };
+  return {
+    kind: 'vendor-rejection',
+    status,
+    code: parsed.data.code,
+    message: parsed.data.message,
+    catalogueId: entryForWireCode('loop', parsed.data.code)?.id,
+  };
 }
 
 /**
@@ -98,8 +123,19 @@ export function toLoopEcriture(entry: AccountingEntry, refPiece: string): Ecritu
       credit: net < 0 ? -net / 100 : 0,
     });
   }
-  const piecesJointes = entry.attachments.map((a) => ({ nomFichier: a.fileName, typeMime: a.contentType, contenuBase64: a.content }));
-  return { journalCode: entry.journal, datePiece: entry.postingDate, refPiece, libelle: cut(entry.label, DESCRIPTION_MAX), lignes, ...(piecesJointes.length ? { piecesJointes } : {}) };
+  const piecesJointes = entry.attachments.map((a) => ({
+    nomFichier: a.fileName,
+    typeMime: a.contentType,
+    contenuBase64: a.content,
+  }));
+  return {
+    journalCode: entry.journal,
+    datePiece: entry.postingDate,
+    refPiece,
+    libelle: cut(entry.label, DESCRIPTION_MAX),
+    lignes,
+    ...(piecesJointes.length ? { piecesJointes } : {}),
+  };
 }
 
 /** The collective account and Loop type of each kind of hub third party. */
@@ -129,7 +165,9 @@ export function toLoopTiers(thirdParty: ThirdParty): TiersImport {
 export function newThirdPartiesOf(ecritures: readonly EcritureImport[], referenceData: ReferenceData): TiersImport[] {
   const inLoop = new Set(referenceData.subsidiaryAccounts.map((s) => s.code));
   const hubs = new Map(referenceData.thirdParties.map((t) => [cut(t.subsidiaryAccount, AUX_CODE_MAX), t]));
-  const used = new Set(ecritures.flatMap((e) => e.lignes.flatMap((l) => (l.compteAuxiliaire ? [l.compteAuxiliaire] : []))));
+  const used = new Set(
+    ecritures.flatMap((e) => e.lignes.flatMap((l) => (l.compteAuxiliaire ? [l.compteAuxiliaire] : []))),
+  );
   return [...used].flatMap((code) => {
     const thirdParty = hubs.get(code);
     return thirdParty && !inLoop.has(code) ? [toLoopTiers(thirdParty)] : [];
@@ -175,7 +213,8 @@ const TIERS_ROUTES = [
 ] as const;
 
 /** Loop answers bare arrays; its docs also show `{ "data": [...] }` (vendor-facts.md §3.2): both are read. */
-const listOf = <T extends z.ZodType>(schema: T) => z.union([z.array(schema), z.object({ data: z.array(schema) }).transform((o) => o.data)]) as z.ZodType<z.infer<T>[]>;
+const listOf = <T extends z.ZodType>(schema: T) =>
+  z.union([z.array(schema), z.object({ data: z.array(schema) }).transform((o) => o.data)]) as z.ZodType<z.infer<T>[]>;
 
 const nameOf = (t: Tiers) => t.raisonSociale ?? t.nomUsuel ?? ([t.prenom, t.nom].filter(Boolean).join(' ') || t.code);
 
@@ -185,7 +224,14 @@ const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\
 const PAGE = 500;
 
 export function createLoopConnector(options: LoopConnectorOptions): Connector {
-  const http = createHttpClient({ baseUrl: options.baseUrl, fetch: options.fetch, classify: classifyLoopError, sleep: options.sleep, maxRetries: options.maxRetries, timeoutMs: options.timeoutMs });
+  const http = createHttpClient({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    classify: classifyLoopError,
+    sleep: options.sleep,
+    maxRetries: options.maxRetries,
+    timeoutMs: options.timeoutMs,
+  });
   const { credentials, clock } = options;
   const settleMs = options.importSettleMs ?? DEFAULT_IMPORT_SETTLE_MS;
   const batchSize = Math.min(Math.max(options.batchSize ?? 200, 1), 1000);
@@ -212,21 +258,43 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
   /** The import that integrated an entry sent with this `refPiece`, if Loop has integrated it. */
   async function integratedBy(fileId: string, refPiece: string): Promise<Result<string | undefined>> {
     // EcritureComptable needs a filter on ecritureOrigine: `!= "SAISIE"` keeps imported lines only.
-    const rows = await get('EcritureComptable', { codeDossier: fileId, filter: `ecritureOrigine != "SAISIE" && refPiece == ${quote(refPiece)}`, take: ECRITURE_COMPTABLE_MAX }, listOf(EcritureComptableSchema));
+    const rows = await get(
+      'EcritureComptable',
+      {
+        codeDossier: fileId,
+        filter: `ecritureOrigine != "SAISIE" && refPiece == ${quote(refPiece)}`,
+        take: ECRITURE_COMPTABLE_MAX,
+      },
+      listOf(EcritureComptableSchema),
+    );
     if (!rows.ok) return rows;
     return success(rows.value[0]?.ecritureOrigine);
   }
 
   /** The folders associated with the key in Loop Hub (`GET /dossiers`, the simulator's own choice of route). */
-  const associatedFolders = () => http.request({ method: 'GET', path: `${LOOP_API}/dossiers`, headers: headers(), schema: DossiersResponseSchema, idempotent: true });
+  const associatedFolders = () =>
+    http.request({
+      method: 'GET',
+      path: `${LOOP_API}/dossiers`,
+      headers: headers(),
+      schema: DossiersResponseSchema,
+      idempotent: true,
+    });
 
   function fatesOf(status: ImportStatus, receipts: readonly PushReceipt[]): EntryFate[] {
     return receipts.map((receipt) => {
       const result = status.ecritures.find((e) => e.refPiece === receipt.marker);
       if (!result || result.statut === 'EnAttente' || status.statut === 'EnAttente') return { state: 'in-progress' };
-      if (result.statut === 'Integree') return { state: 'posted', ...(result.numeroEcriture !== null ? { documentNumber: String(result.numeroEcriture) } : {}) };
+      if (result.statut === 'Integree')
+        return {
+          state: 'posted',
+          ...(result.numeroEcriture !== null ? { documentNumber: String(result.numeroEcriture) } : {}),
+        };
       const code = result.erreurs[0]?.code ?? 'ImportRejected';
-      const message = result.erreurs.length > 0 ? [...new Set(result.erreurs.map((e) => e.message))].join('; ') : (status.message ?? '');
+      const message =
+        result.erreurs.length > 0
+          ? [...new Set(result.erreurs.map((e) => e.message))].join('; ')
+          : (status.message ?? '');
       return { state: 'rejected', code, message, catalogueId: entryForWireCode('loop', code)?.id };
     });
   }
@@ -245,7 +313,9 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
       if (!res.ok) return res;
       // A folder whose connector is not activated is listed, but everything sent to it would be
       // refused (LOOP-COLLABORATOR-NO-ACCESS): it shows disconnected.
-      return success(res.value.data.map((f): VendorFile => ({ id: f.codeDossier, name: f.nom, connected: f.connecteurActif })));
+      return success(
+        res.value.data.map((f): VendorFile => ({ id: f.codeDossier, name: f.nom, connected: f.connecteurActif })),
+      );
     },
 
     async pullReferenceData(fileId) {
@@ -261,7 +331,11 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
       }
       const data: ReferenceData = {
         accounts: comptes.value.map((c) => ({ number: c.numero, label: c.libelle, collective: c.collectif })),
-        subsidiaryAccounts: tiers.map(({ t }) => ({ code: t.code, label: nameOf(t), collectiveAccount: t.compteContrepartie })),
+        subsidiaryAccounts: tiers.map(({ t }) => ({
+          code: t.code,
+          label: nameOf(t),
+          collectiveAccount: t.compteContrepartie,
+        })),
         thirdParties: tiers.map(({ kind, t }) => ({
           id: t.code,
           kind,
@@ -270,7 +344,12 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
           ...(t.SIRET && /^\d{14}$/.test(t.SIRET) ? { siret: t.SIRET } : {}),
           ...(t.email ? { email: t.email } : {}),
         })),
-        journals: journaux.value.map((j) => ({ code: j.code, label: j.libelle, type: JOURNAL_TYPE[j.type] ?? 'misc', state: j.ferme ? ('locked' as const) : ('open' as const) })),
+        journals: journaux.value.map((j) => ({
+          code: j.code,
+          label: j.libelle,
+          type: JOURNAL_TYPE[j.type] ?? 'misc',
+          state: j.ferme ? ('locked' as const) : ('open' as const),
+        })),
         // Loop's public API has no fiscal-year route (vendor-facts.md §3.2): none are pulled.
         fiscalYears: [],
         pulledAt: clock.now().toISOString(),
@@ -283,9 +362,18 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
       // choice), queued before the entries that use them. Loop creates or updates each by its
       // code, so sending again is harmless.
       if (thirdParties.length === 0) return success(undefined);
-      const tiers = [...new Map(thirdParties.map((t) => [cut(t.subsidiaryAccount, AUX_CODE_MAX), toLoopTiers(t)])).values()];
+      const tiers = [
+        ...new Map(thirdParties.map((t) => [cut(t.subsidiaryAccount, AUX_CODE_MAX), toLoopTiers(t)])).values(),
+      ];
       const body: ImportJsonRequest = { codeIbs: fileId, data: { ecritures: [], tiers } };
-      const res = await http.request({ method: 'POST', path: `${LOOP_API}/importJson`, headers: headers(), json: body, schema: ImportJsonResponseSchema, idempotent: true });
+      const res = await http.request({
+        method: 'POST',
+        path: `${LOOP_API}/importJson`,
+        headers: headers(),
+        json: body,
+        schema: ImportJsonResponseSchema,
+        idempotent: true,
+      });
       return res.ok ? success(undefined) : res;
     },
 
@@ -317,7 +405,11 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
         const since = unconfirmedSince === undefined ? Number.NaN : Date.parse(unconfirmedSince);
         if (now - since < settleMs) {
           results.push({
-            ...failure({ kind: 'transport', retryable: false, message: `an earlier send of ${marker} got no answer; waiting until ${new Date(since + settleMs).toISOString()} for Loop to process it before sending again` }),
+            ...failure({
+              kind: 'transport',
+              retryable: false,
+              message: `an earlier send of ${marker} got no answer; waiting until ${new Date(since + settleMs).toISOString()} for Loop to process it before sending again`,
+            }),
             entryId: entry.id,
             unconfirmedSince,
           });
@@ -329,10 +421,18 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
       // 2. Send the rest, in imports of `batchSize` entries and `maxRequestBytes` at most.
       for (const chunk of chunksOf(toSend, (c) => JSON.stringify(c.ecriture).length, batchSize, maxRequestBytes)) {
         const dates = chunk.map((c) => c.ecriture.datePiece).sort();
-        const tiers = newThirdPartiesOf(chunk.map((c) => c.ecriture), referenceData);
+        const tiers = newThirdPartiesOf(
+          chunk.map((c) => c.ecriture),
+          referenceData,
+        );
         const body: ImportJsonRequest = {
           codeIbs: fileId,
-          data: { contexte: { from: dates[0]!, to: dates.at(-1)! }, options: { multiPeriode: false }, ecritures: chunk.map((c) => c.ecriture), ...(tiers.length ? { tiers } : {}) },
+          data: {
+            contexte: { from: dates[0]!, to: dates.at(-1)! },
+            options: { multiPeriode: false },
+            ecritures: chunk.map((c) => c.ecriture),
+            ...(tiers.length ? { tiers } : {}),
+          },
         };
         const res = await http.request({
           method: 'POST',
@@ -344,7 +444,12 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
           idempotent: false,
         });
         if (res.ok) {
-          for (const c of chunk) results.push({ ok: true, value: { entryId: c.entryId, vendorRef: res.value.accountingImportRequestId, marker: c.marker }, entryId: c.entryId });
+          for (const c of chunk)
+            results.push({
+              ok: true,
+              value: { entryId: c.entryId, vendorRef: res.value.accountingImportRequestId, marker: c.marker },
+              entryId: c.entryId,
+            });
           continue;
         }
         const { error } = res;
@@ -380,7 +485,12 @@ export function createLoopConnector(options: LoopConnectorOptions): Connector {
         // An import Loop does not know (any more): its answer, so that "mark as verified" resends it
         // (the resend looks for a trace of it first).
         if (status.error.kind === 'vendor-rejection' && status.error.status === 404) {
-          fates.push({ state: 'rejected', code: status.error.code, message: status.error.message, ...(status.error.catalogueId ? { catalogueId: status.error.catalogueId } : {}) });
+          fates.push({
+            state: 'rejected',
+            code: status.error.code,
+            message: status.error.message,
+            ...(status.error.catalogueId ? { catalogueId: status.error.catalogueId } : {}),
+          });
           continue;
         }
         return failure(status.error);

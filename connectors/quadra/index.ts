@@ -25,7 +25,20 @@ import {
   type TokenResponse,
 } from '../../contracts/quadra/wire.js';
 import { createHttpClient, type HttpRequest } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorModule, type ConnectorOptions, type EntryFate, type PushNote, type PushOutcome, type PushReceipt, type ReadBackPolicy, type Result } from '../types.js';
+import {
+  failure,
+  success,
+  type Connector,
+  type ConnectorError,
+  type ConnectorModule,
+  type ConnectorOptions,
+  type EntryFate,
+  type PushNote,
+  type PushOutcome,
+  type PushReceipt,
+  type ReadBackPolicy,
+  type Result,
+} from '../types.js';
 
 /**
  * The hub's Cegid Quadra connector (seed 003): reference data and the read-back through the CPA
@@ -69,7 +82,11 @@ export const QUADRA_READ_BACK_POLICY: ReadBackPolicy = {
   firstCheckAfterMs: 12 * HOUR,
   notFoundRetryNights: 3,
   resendWhenNotFound: true,
-  whenRetriesRunOut: { catalogueId: 'QDR-FAILED-CHECK', message: renderMessage('QDR-FAILED-CHECK'), onlyIfLaterBatchPosted: true },
+  whenRetriesRunOut: {
+    catalogueId: 'QDR-FAILED-CHECK',
+    message: renderMessage('QDR-FAILED-CHECK'),
+    onlyIfLaterBatchPosted: true,
+  },
 };
 /** Quadra keeps 8 characters of an account number (QDR-ACCOUNT-8-CHARS). */
 export const ACCOUNT_MAX = 8;
@@ -79,7 +96,13 @@ const SAS_MINUTES = 60;
 /** Turns a Quadra / CFE error body into a rejection: the catalogue id comes from `error`, never from the text. */
 export function classifyQuadraError(status: number, body: unknown, text: string): ConnectorError {
   const parsed = QuadraErrorBodySchema.safeParse(body);
-  if (!parsed.success) return { kind: 'contract-violation', status, message: `HTTP ${status} with an answer that is not a Quadra error`, body: text.slice(0, 500) };
+  if (!parsed.success)
+    return {
+      kind: 'contract-violation',
+      status,
+      message: `HTTP ${status} with an answer that is not a Quadra error`,
+      body: text.slice(0, 500),
+    };
   const { error: code, error_description: message } = parsed.data;
   return { kind: 'vendor-rejection', status, code, message, catalogueId: entryForWireCode('quadra', code)?.id };
 }
@@ -104,12 +127,15 @@ export const pieceNumberOf = (trackingCode: string): string => `#${trackingCode}
 export function fileNameOf(entryId: string, attempt: number): string {
   return `${escapeId(entryId)}.A${attempt}.txt`;
 }
-const escapeId = (id: string) => id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16).padStart(2, '0')}`);
+const escapeId = (id: string) =>
+  id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16).padStart(2, '0')}`);
 const FILE_NAME = /^(.+)\.A(\d+)\.txt$/;
 
 /** Text Quadra can store: Windows-1252 (anything else becomes `?`), no control characters, cut to the field, no trailing space. */
 function quadraText(value: string | undefined, width: number): string {
-  const chars = Array.from(value ?? '').map((ch) => (/[\u0000-\u001f\u007f]/.test(ch) ? ' ' : isWindows1252(ch) ? ch : '?'));
+  const chars = Array.from(value ?? '').map((ch) =>
+    /[\u0000-\u001f\u007f]/.test(ch) ? ' ' : isWindows1252(ch) ? ch : '?',
+  );
   return chars.slice(0, width).join('').trimEnd();
 }
 
@@ -123,7 +149,10 @@ const quadraCode = (value: string) => value.replace(/[^A-Za-z0-9]/g, '');
  * (`606400` → `60640000`), the way Quadra numbers its general accounts (vendor-facts §1.5).
  * Longer numbers are cut to 8 by the codec (QDR-ACCOUNT-8-CHARS), which reports the cut.
  */
-export function quadraAccountOf(line: AccountingEntry['lines'][number], referenceData: Pick<ReferenceData, 'accounts'>): string {
+export function quadraAccountOf(
+  line: AccountingEntry['lines'][number],
+  referenceData: Pick<ReferenceData, 'accounts'>,
+): string {
   if (line.subsidiaryAccount) return quadraCode(line.subsidiaryAccount);
   const number = quadraCode(line.generalAccount);
   if (referenceData.accounts.some((a) => a.number === number)) return number;
@@ -137,7 +166,11 @@ export function quadraAccountOf(line: AccountingEntry['lines'][number], referenc
  * (QDR-NO-LABELS), so no C records are written. No attachment at 182: nothing ships the file
  * alongside (own choice: no name for a file Quadra would not find).
  */
-export function toQuadraLines(entry: AccountingEntry, trackingCode: string, referenceData: Pick<ReferenceData, 'accounts'>): QuadraEntryLine[] {
+export function toQuadraLines(
+  entry: AccountingEntry,
+  trackingCode: string,
+  referenceData: Pick<ReferenceData, 'accounts'>,
+): QuadraEntryLine[] {
   const journal = quadraCode(entry.journal);
   const documentNumber = quadraText(entry.documentNumber, 8);
   return entry.lines.flatMap((line) => {
@@ -153,17 +186,25 @@ export function toQuadraLines(entry: AccountingEntry, trackingCode: string, refe
       currency: 'EUR',
     };
     const lines: QuadraEntryLine[] = [];
-    if (line.debit > 0 || line.credit === 0) lines.push(entryLine({ ...common, direction: 'D', amountCents: line.debit }));
+    if (line.debit > 0 || line.credit === 0)
+      lines.push(entryLine({ ...common, direction: 'D', amountCents: line.debit }));
     if (line.credit > 0) lines.push(entryLine({ ...common, direction: 'C', amountCents: line.credit }));
     return lines;
   });
 }
 
 /** The file's bytes, or why the format cannot carry the entry. */
-export function encodeEntryFile(entry: AccountingEntry, trackingCode: string, referenceData: Pick<ReferenceData, 'accounts'>): { ok: true; bytes: Uint8Array; truncated: Truncation[] } | { ok: false; message: string } {
+export function encodeEntryFile(
+  entry: AccountingEntry,
+  trackingCode: string,
+  referenceData: Pick<ReferenceData, 'accounts'>,
+): { ok: true; bytes: Uint8Array; truncated: Truncation[] } | { ok: false; message: string } {
   const encoded = encodeQuadraFile(toQuadraLines(entry, trackingCode, referenceData));
   if (encoded.ok) return { ok: true, bytes: encoded.bytes, truncated: encoded.truncated };
-  return { ok: false, message: encoded.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`).join('; ') };
+  return {
+    ok: false,
+    message: encoded.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`).join('; '),
+  };
 }
 
 /**
@@ -172,7 +213,10 @@ export function encodeEntryFile(entry: AccountingEntry, trackingCode: string, re
  */
 export function truncationNotes(truncated: readonly Truncation[]): PushNote[] {
   const cuts = new Map(truncated.map((t) => [t.from, t.to]));
-  return [...cuts].map(([from, to]) => ({ catalogueId: 'QDR-ACCOUNT-8-CHARS', message: `account ${from} sent as ${to} (Quadra keeps 8 characters)` }));
+  return [...cuts].map(([from, to]) => ({
+    catalogueId: 'QDR-ACCOUNT-8-CHARS',
+    message: `account ${from} sent as ${to} (Quadra keeps 8 characters)`,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,7 +232,18 @@ const CUSTOMER_COLLECTIVE = '41100000';
  * from the journal's name, else `misc`.
  */
 function journalTypeOf(code: string, label: string): Journal['type'] {
-  const byCode: Record<string, Journal['type']> = { AC: 'purchase', HA: 'purchase', VT: 'sales', VE: 'sales', BQ: 'bank', CA: 'cash', ND: 'expense-report', NDF: 'expense-report', AN: 'opening', OD: 'misc' };
+  const byCode: Record<string, Journal['type']> = {
+    AC: 'purchase',
+    HA: 'purchase',
+    VT: 'sales',
+    VE: 'sales',
+    BQ: 'bank',
+    CA: 'cash',
+    ND: 'expense-report',
+    NDF: 'expense-report',
+    AN: 'opening',
+    OD: 'misc',
+  };
   const known = byCode[code.toUpperCase()];
   if (known) return known;
   const name = label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -221,7 +276,10 @@ function tokenSource(clock: { now(): Date }, fetchToken: () => Promise<Result<To
       if (!res.ok) return res;
       const lifetimeMs = res.value.expires_in * 1000;
       // Own choice: renew at 90 % of the lifetime (at most 10 minutes early), never at the last second.
-      cached = { token: res.value.access_token, expiresAtMs: now + lifetimeMs - Math.min(10 * 60_000, lifetimeMs / 10) };
+      cached = {
+        token: res.value.access_token,
+        expiresAtMs: now + lifetimeMs - Math.min(10 * 60_000, lifetimeMs / 10),
+      };
       return success(cached.token);
     },
     drop() {
@@ -231,13 +289,20 @@ function tokenSource(clock: { now(): Date }, fetchToken: () => Promise<Result<To
 }
 
 /** A 401 `invalid_token` (RFC 6750): the token expired early or its key was regenerated; a new token may do. */
-const isInvalidToken = (error: ConnectorError) => error.kind === 'vendor-rejection' && error.status === 401 && error.code === 'invalid_token';
+const isInvalidToken = (error: ConnectorError) =>
+  error.kind === 'vendor-rejection' && error.status === 401 && error.code === 'invalid_token';
 /** Azure's answer to a SAS that is no longer accepted. */
-const isSasRefused = (error: ConnectorError) => error.kind === 'vendor-rejection' && error.status === 403 && error.code === 'AuthenticationFailed';
+const isSasRefused = (error: ConnectorError) =>
+  error.kind === 'vendor-rejection' && error.status === 403 && error.code === 'AuthenticationFailed';
 
 export function createQuadraConnector(options: QuadraConnectorOptions): Connector {
   const { credentials, clock } = options;
-  const httpOptions = { fetch: options.fetch, classify: classifyQuadraError, sleep: options.sleep, maxRetries: options.maxRetries };
+  const httpOptions = {
+    fetch: options.fetch,
+    classify: classifyQuadraError,
+    sleep: options.sleep,
+    maxRetries: options.maxRetries,
+  };
   const cpaHttp = createHttpClient({ baseUrl: options.baseUrl, ...httpOptions });
   const cfeHttp = options.cfeBaseUrl ? createHttpClient({ baseUrl: options.cfeBaseUrl, ...httpOptions }) : cpaHttp;
   const blobClients = new Map<string, ReturnType<typeof createHttpClient>>();
@@ -277,7 +342,11 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
   );
 
   /** A request with a bearer token; one new token and one more try when the token is refused. */
-  async function withToken<T>(source: ReturnType<typeof tokenSource>, client: ReturnType<typeof createHttpClient>, build: (token: string) => HttpRequest<T>): Promise<Result<T>> {
+  async function withToken<T>(
+    source: ReturnType<typeof tokenSource>,
+    client: ReturnType<typeof createHttpClient>,
+    build: (token: string) => HttpRequest<T>,
+  ): Promise<Result<T>> {
     for (let attempt = 0; ; attempt++) {
       const token = await source.get();
       if (!token.ok) return token;
@@ -289,7 +358,14 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
 
   /** A CPA method: `POST /QuadraODOpenApi/<method>?<parameters>`, a read (safe to repeat). */
   const cpa = <T>(method: string, query: Record<string, string>, schema: z.ZodType<T>) =>
-    withToken(cpaToken, cpaHttp, (token) => ({ method: 'POST', path: `${QUADRA_OD_API}/${method}`, query, headers: { authorization: `Bearer ${token}` }, schema, idempotent: true }));
+    withToken(cpaToken, cpaHttp, (token) => ({
+      method: 'POST',
+      path: `${QUADRA_OD_API}/${method}`,
+      query,
+      headers: { authorization: `Bearer ${token}` },
+      schema,
+      idempotent: true,
+    }));
 
   const sas = (dossier: string, mode: 'Read' | 'ReadWrite'): Promise<Result<SasResponse>> =>
     withToken<SasResponse>(cfeToken, cfeHttp, (token) => ({
@@ -302,10 +378,18 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
     }));
 
   /** A blob request with the SAS's query parameters; a refused SAS is renewed once. */
-  async function blob<T>(dossier: string, mode: 'Read' | 'ReadWrite', current: { sas: SasResponse }, build: (sas: SasResponse) => Omit<HttpRequest<T>, 'query'> & { query?: Record<string, string> }): Promise<Result<T>> {
+  async function blob<T>(
+    dossier: string,
+    mode: 'Read' | 'ReadWrite',
+    current: { sas: SasResponse },
+    build: (sas: SasResponse) => Omit<HttpRequest<T>, 'query'> & { query?: Record<string, string> },
+  ): Promise<Result<T>> {
     for (let attempt = 0; ; attempt++) {
       const req = build(current.sas);
-      const res = await blobHttp(current.sas.blobServiceUri).request({ ...req, query: { ...req.query, ...Object.fromEntries(new URLSearchParams(current.sas.sasToken)) } });
+      const res = await blobHttp(current.sas.blobServiceUri).request({
+        ...req,
+        query: { ...req.query, ...Object.fromEntries(new URLSearchParams(current.sas.sasToken)) },
+      });
       if (res.ok || attempt > 0 || !isSasRefused(res.error)) return res;
       const renewed = await sas(dossier, mode);
       if (!renewed.ok) return res;
@@ -313,13 +397,22 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
     }
   }
   const list = (dossier: string, mode: 'Read' | 'ReadWrite', current: { sas: SasResponse }, prefix?: string) =>
-    blob(dossier, mode, current, (s) => ({ method: 'GET', path: `/${s.containerName}`, query: { restype: 'container', comp: 'list', ...(prefix ? { prefix } : {}) }, schema: BlobListSchema, idempotent: true }));
+    blob(dossier, mode, current, (s) => ({
+      method: 'GET',
+      path: `/${s.containerName}`,
+      query: { restype: 'container', comp: 'list', ...(prefix ? { prefix } : {}) },
+      schema: BlobListSchema,
+      idempotent: true,
+    }));
 
   /**
    * The reports of refused files among `fileNames`. Best effort (own choice): when CFE cannot be
    * read, the entries are only "not found" and the next night looks again.
    */
-  async function rejectionReports(dossier: string, fileNames: readonly string[]): Promise<Map<string, RejectionReport>> {
+  async function rejectionReports(
+    dossier: string,
+    fileNames: readonly string[],
+  ): Promise<Map<string, RejectionReport>> {
     const reports = new Map<string, RejectionReport>();
     const first = await sas(dossier, 'Read');
     if (!first.ok) return reports;
@@ -330,7 +423,12 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
     for (const fileName of new Set(fileNames)) {
       const path = `${CFE_REJECTED_FOLDER}/${reportNameOf(fileName)}`;
       if (!present.has(path)) continue;
-      const report = await blob<RejectionReport>(dossier, 'Read', current, (s) => ({ method: 'GET', path: `/${s.containerName}/${path}`, schema: RejectionReportSchema, idempotent: true }));
+      const report = await blob<RejectionReport>(dossier, 'Read', current, (s) => ({
+        method: 'GET',
+        path: `/${s.containerName}/${path}`,
+        schema: RejectionReportSchema,
+        idempotent: true,
+      }));
       if (report.ok) reports.set(fileName, report.value);
     }
     return reports;
@@ -340,7 +438,12 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
   function rejectedFate(report: RejectionReport): EntryFate {
     const documented = report.problems.find((p) => entryForWireCode('quadra', p.code));
     const problem = documented ?? report.problems[0]!;
-    return { state: 'rejected', code: problem.code, message: problem.message, catalogueId: entryForWireCode('quadra', problem.code)?.id };
+    return {
+      state: 'rejected',
+      code: problem.code,
+      message: problem.message,
+      catalogueId: entryForWireCode('quadra', problem.code)?.id,
+    };
   }
 
   return {
@@ -372,15 +475,40 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
       if (!journals.ok) return journals;
       const comptes = accounts.value.Comptes;
       const auxiliaries = comptes.filter((c) => c.Type !== 'G');
-      const collectives = new Set([SUPPLIER_COLLECTIVE, CUSTOMER_COLLECTIVE, ...auxiliaries.map((c) => c.Collectif).filter(Boolean)]);
-      const collectiveOf = (c: (typeof comptes)[number]) => c.Collectif || (c.Type === 'C' ? CUSTOMER_COLLECTIVE : SUPPLIER_COLLECTIVE);
+      const collectives = new Set([
+        SUPPLIER_COLLECTIVE,
+        CUSTOMER_COLLECTIVE,
+        ...auxiliaries.map((c) => c.Collectif).filter(Boolean),
+      ]);
+      const collectiveOf = (c: (typeof comptes)[number]) =>
+        c.Collectif || (c.Type === 'C' ? CUSTOMER_COLLECTIVE : SUPPLIER_COLLECTIVE);
       const data: ReferenceData = {
-        accounts: comptes.filter((c) => c.Type === 'G').map((c) => ({ number: c.Numero, label: c.Intitule, collective: collectives.has(c.Numero) })),
-        subsidiaryAccounts: auxiliaries.map((c) => ({ code: c.Numero, label: c.Intitule, collectiveAccount: collectiveOf(c) })),
+        accounts: comptes
+          .filter((c) => c.Type === 'G')
+          .map((c) => ({ number: c.Numero, label: c.Intitule, collective: collectives.has(c.Numero) })),
+        subsidiaryAccounts: auxiliaries.map((c) => ({
+          code: c.Numero,
+          label: c.Intitule,
+          collectiveAccount: collectiveOf(c),
+        })),
         // Quadra's auxiliary accounts are its third parties (Type C client, F fournisseur).
-        thirdParties: auxiliaries.map((c) => ({ id: c.Numero, kind: c.Type === 'C' ? ('customer' as const) : ('supplier' as const), name: c.Intitule || c.Numero, subsidiaryAccount: c.Numero })),
-        journals: journals.value.Journaux.map((j) => ({ code: j.Code, label: j.Libelle, type: journalTypeOf(j.Code, j.Libelle), state: j.Statut === 'Ouvert' ? ('open' as const) : ('locked' as const) })),
-        fiscalYears: periods.value.Exercices.map((e) => ({ start: e.DebutExercice, end: e.FinExercice, status: e.Statut === 'Ouvert' ? ('open' as const) : ('closed' as const) })),
+        thirdParties: auxiliaries.map((c) => ({
+          id: c.Numero,
+          kind: c.Type === 'C' ? ('customer' as const) : ('supplier' as const),
+          name: c.Intitule || c.Numero,
+          subsidiaryAccount: c.Numero,
+        })),
+        journals: journals.value.Journaux.map((j) => ({
+          code: j.Code,
+          label: j.Libelle,
+          type: journalTypeOf(j.Code, j.Libelle),
+          state: j.Statut === 'Ouvert' ? ('open' as const) : ('locked' as const),
+        })),
+        fiscalYears: periods.value.Exercices.map((e) => ({
+          start: e.DebutExercice,
+          end: e.FinExercice,
+          status: e.Statut === 'Ouvert' ? ('open' as const) : ('closed' as const),
+        })),
         pulledAt: clock.now().toISOString(),
       };
       return success(data);
@@ -413,7 +541,11 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
       if (!listed.ok) return listed;
       const known = new Map<string, { folder: 'input' | 'imported'; fileName: string; attempt: number }[]>();
       for (const { name } of listed.value.blobs) {
-        const folder = name.startsWith(`${CFE_INPUT_FOLDER}/`) ? 'input' : name.startsWith(`${CFE_IMPORTED_FOLDER}/`) ? 'imported' : undefined;
+        const folder = name.startsWith(`${CFE_INPUT_FOLDER}/`)
+          ? 'input'
+          : name.startsWith(`${CFE_IMPORTED_FOLDER}/`)
+            ? 'imported'
+            : undefined;
         if (!folder) continue;
         const fileName = name.slice(name.lastIndexOf('/') + 1);
         const match = FILE_NAME.exec(fileName);
@@ -429,13 +561,20 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
         // resend (a new attempt, e.g. after "Failed check") is sent even when an earlier one was imported.
         const imported = previous.find((p) => p.folder === 'imported' && p.attempt === attempt);
         if (imported) {
-          results.push({ ok: true, value: { entryId: entry.id, vendorRef: imported.fileName, marker }, entryId: entry.id });
+          results.push({
+            ok: true,
+            value: { entryId: entry.id, vendorRef: imported.fileName, marker },
+            entryId: entry.id,
+          });
           continue;
         }
         const encoded = encodeEntryFile(entry, trackingCode, referenceData);
         if (!encoded.ok) {
           // Own choice: what the format cannot carry is refused as Quadra's report would (InvalidFormat); resending would not help.
-          results.push({ ...failure({ kind: 'vendor-rejection', status: 400, code: 'InvalidFormat', message: encoded.message }), entryId: entry.id });
+          results.push({
+            ...failure({ kind: 'vendor-rejection', status: 400, code: 'InvalidFormat', message: encoded.message }),
+            entryId: entry.id,
+          });
           continue;
         }
         const waiting = previous.filter((p) => p.folder === 'input').sort((a, b) => b.attempt - a.attempt)[0];
@@ -449,7 +588,15 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
           idempotent: true, // Put Blob replaces a blob of the same name
         }));
         const notes = truncationNotes(encoded.truncated);
-        results.push(uploaded.ok ? { ok: true, value: { entryId: entry.id, vendorRef: fileName, marker, ...(notes.length ? { notes } : {}) }, entryId: entry.id } : { ...uploaded, entryId: entry.id });
+        results.push(
+          uploaded.ok
+            ? {
+                ok: true,
+                value: { entryId: entry.id, vendorRef: fileName, marker, ...(notes.length ? { notes } : {}) },
+                entryId: entry.id,
+              }
+            : { ...uploaded, entryId: entry.id },
+        );
       }
       return success(results);
     },
@@ -460,7 +607,13 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
       const pieces = new Set(ecritures.value.Ecritures.map((e) => e.NumeroPiece));
       const isPosted = (r: PushReceipt) => r.marker !== undefined && pieces.has(r.marker);
       const missing = receipts.filter((r) => !isPosted(r));
-      const reports = missing.length > 0 ? await rejectionReports(fileId, missing.map((r) => r.vendorRef)) : new Map<string, RejectionReport>();
+      const reports =
+        missing.length > 0
+          ? await rejectionReports(
+              fileId,
+              missing.map((r) => r.vendorRef),
+            )
+          : new Map<string, RejectionReport>();
       return success(
         receipts.map((r): EntryFate => {
           if (isPosted(r)) return { state: 'posted' };

@@ -18,7 +18,19 @@ import {
   type SageThirdParty,
 } from '../../contracts/sage-ge/wire.js';
 import { createHttpClient } from '../http.js';
-import { failure, success, type Connector, type ConnectorError, type ConnectorModule, type ConnectorOptions, type EntryFate, type PushOutcome, type Result, type SendCheck, IMMEDIATE_READ_BACK } from '../types.js';
+import {
+  failure,
+  success,
+  type Connector,
+  type ConnectorError,
+  type ConnectorModule,
+  type ConnectorOptions,
+  type EntryFate,
+  type PushOutcome,
+  type Result,
+  type SendCheck,
+  IMMEDIATE_READ_BACK,
+} from '../types.js';
 
 export const SageGeCredentialsSchema = z.object({
   /** The entity's identifier from Sage GE's Marketplace Settings. */
@@ -32,7 +44,13 @@ export const BANK_LABEL_MAX = 30;
 /** Turns a Sage error body into a rejection; the catalogue id comes from `$dataCode`, never from the text. */
 export function classifySageError(status: number, body: unknown, text: string): ConnectorError {
   const parsed = SageErrorBodySchema.safeParse(body);
-  if (!parsed.success || parsed.data.length === 0) return { kind: 'contract-violation', status, message: `HTTP ${status} with an answer that is not a Sage error`, body: text.slice(0, 500) };
+  if (!parsed.success || parsed.data.length === 0)
+    return {
+      kind: 'contract-violation',
+      status,
+      message: `HTTP ${status} with an answer that is not a Sage error`,
+      body: text.slice(0, 500),
+    };
   const first = parsed.data[0]!;
   return {
     kind: 'vendor-rejection',
@@ -51,11 +69,19 @@ export function classifySageError(status: number, body: unknown, text: string): 
  * attachment (SGE-BANK-ONE-ATTACHMENT).
  */
 export function toSageEntry(entry: AccountingEntry, trackingCode: string): EntryPushRequest {
-  const comment = [entry.comment, entry.kind === 'bank' && entry.label.length > BANK_LABEL_MAX ? entry.label : undefined, `#${trackingCode}#`].filter(Boolean).join(' ');
+  const comment = [
+    entry.comment,
+    entry.kind === 'bank' && entry.label.length > BANK_LABEL_MAX ? entry.label : undefined,
+    `#${trackingCode}#`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const hasAttachment = entry.attachments.length > 0;
   const documentNumber = hasAttachment ? (entry.documentNumber ?? '') : technicalDocumentNumber(entry.id);
   const attachments = (entry.kind === 'bank' ? entry.attachments.slice(0, 1) : entry.attachments).map((a, i) => ({
-    fileName: documentNumber ? `${documentNumber}${i ? `-${i + 1}` : ''}.${extension(a.fileName, a.contentType)}` : a.fileName,
+    fileName: documentNumber
+      ? `${documentNumber}${i ? `-${i + 1}` : ''}.${extension(a.fileName, a.contentType)}`
+      : a.fileName,
     contentType: a.contentType as 'application/pdf',
     contentBase64: a.content,
   }));
@@ -79,7 +105,8 @@ export function toSageEntry(entry: AccountingEntry, trackingCode: string): Entry
 }
 
 /** A unique technical document number derived from the hub's entry id: never modified by hand. */
-export const technicalDocumentNumber = (entryId: string): string => `Q${entryId.replace(/[^A-Za-z0-9]/g, '').slice(-19)}`;
+export const technicalDocumentNumber = (entryId: string): string =>
+  `Q${entryId.replace(/[^A-Za-z0-9]/g, '').slice(-19)}`;
 
 function extension(fileName: string, contentType: string): string {
   const fromName = /\.([A-Za-z0-9]{1,4})$/.exec(fileName)?.[1];
@@ -90,11 +117,22 @@ function toFate(status: EntryStatus): EntryFate {
   if (status.status === 'queued') return { state: 'in-progress' };
   if (status.status === 'injected') return { state: 'posted', documentNumber: status.documentNumber };
   const code = status.error?.code ?? 'Unknown';
-  return { state: 'rejected', code, message: status.error?.message ?? '', catalogueId: entryForWireCode('sage-ge', code)?.id };
+  return {
+    state: 'rejected',
+    code,
+    message: status.error?.message ?? '',
+    catalogueId: entryForWireCode('sage-ge', code)?.id,
+  };
 }
 
 export function createSageGeConnector(options: ConnectorOptions<SageGeCredentials>): Connector {
-  const http = createHttpClient({ baseUrl: options.baseUrl, fetch: options.fetch, classify: classifySageError, sleep: options.sleep, maxRetries: options.maxRetries });
+  const http = createHttpClient({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    classify: classifySageError,
+    sleep: options.sleep,
+    maxRetries: options.maxRetries,
+  });
   const auth = () => ({ authorization: `Bearer ${options.credentials.geIdentifier}` });
   const file = (fileId: string) => `${SAGE_GE_API}/files/${encodeURIComponent(fileId)}`;
 
@@ -116,11 +154,23 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
     vendor: 'sage-ge',
     readBackPolicy: IMMEDIATE_READ_BACK,
     async authenticate() {
-      const files = await http.request({ method: 'GET', path: `${SAGE_GE_API}/files`, headers: auth(), schema: FileListSchema, idempotent: true });
+      const files = await http.request({
+        method: 'GET',
+        path: `${SAGE_GE_API}/files`,
+        headers: auth(),
+        schema: FileListSchema,
+        idempotent: true,
+      });
       return files.ok ? success(undefined) : files;
     },
     async listFiles() {
-      const res = await http.request({ method: 'GET', path: `${SAGE_GE_API}/files`, headers: auth(), schema: FileListSchema, idempotent: true });
+      const res = await http.request({
+        method: 'GET',
+        path: `${SAGE_GE_API}/files`,
+        headers: auth(),
+        schema: FileListSchema,
+        idempotent: true,
+      });
       if (!res.ok) return res;
       return success(
         res.value.files.map((f) => ({
@@ -128,19 +178,31 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
           name: f.name,
           connected: f.connector === 'connected',
           ...(f.configuration.problem
-            ? { problem: { ...f.configuration.problem, catalogueId: entryForWireCode('sage-ge', f.configuration.problem.code)?.id } }
+            ? {
+                problem: {
+                  ...f.configuration.problem,
+                  catalogueId: entryForWireCode('sage-ge', f.configuration.problem.code)?.id,
+                },
+              }
             : {}),
         })),
       );
     },
     /** SGE-REFDATA-PULL: fiscal years, journals, accounts and third parties of the file. */
     async pullReferenceData(fileId) {
-      const get = <T>(path: string, schema: import('zod').ZodType<T>) => http.request({ method: 'GET', path: `${file(fileId)}/${path}`, headers: auth(), schema, idempotent: true });
+      const get = <T>(path: string, schema: import('zod').ZodType<T>) =>
+        http.request({ method: 'GET', path: `${file(fileId)}/${path}`, headers: auth(), schema, idempotent: true });
       const fiscalYears = await get('fiscal-years', FiscalYearListSchema);
       if (!fiscalYears.ok) return fiscalYears;
       if (fiscalYears.value.configuration.problem) {
         const problem = fiscalYears.value.configuration.problem;
-        return failure({ kind: 'vendor-rejection', status: 409, code: problem.code, message: problem.message, catalogueId: entryForWireCode('sage-ge', problem.code)?.id });
+        return failure({
+          kind: 'vendor-rejection',
+          status: 409,
+          code: problem.code,
+          message: problem.message,
+          catalogueId: entryForWireCode('sage-ge', problem.code)?.id,
+        });
       }
       const accounts = await get('accounts', AccountListSchema);
       if (!accounts.ok) return accounts;
@@ -161,8 +223,17 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
           ...(t.siret ? { siret: t.siret } : {}),
           ...(t.email ? { email: t.email } : {}),
         })),
-        journals: journals.value.journals.map((j) => ({ code: j.code, label: j.label, type: j.type, state: j.locked ? ('locked' as const) : ('open' as const) })),
-        fiscalYears: fiscalYears.value.fiscalYears.map((fy) => ({ start: fy.startDate, end: fy.endDate, status: fy.status })),
+        journals: journals.value.journals.map((j) => ({
+          code: j.code,
+          label: j.label,
+          type: j.type,
+          state: j.locked ? ('locked' as const) : ('open' as const),
+        })),
+        fiscalYears: fiscalYears.value.fiscalYears.map((fy) => ({
+          start: fy.startDate,
+          end: fy.endDate,
+          status: fy.status,
+        })),
         pulledAt: options.clock.now().toISOString(),
       };
       return success(data);
@@ -171,11 +242,19 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
     canSend(entry, referenceData): SendCheck {
       const fy = referenceData.fiscalYears.find((f) => f.start <= entry.postingDate && entry.postingDate <= f.end);
       if (fy?.status === 'open') return { ok: true };
-      return { ok: false, reason: `the posting date ${entry.postingDate} is in no open fiscal year of the file`, catalogueId: 'SGE-FY-NOT-OPEN-PENDING' };
+      return {
+        ok: false,
+        reason: `the posting date ${entry.postingDate} is in no open fiscal year of the file`,
+        catalogueId: 'SGE-FY-NOT-OPEN-PENDING',
+      };
     },
     async pushEntries(fileId, batch, referenceData) {
       // Third parties and subsidiary accounts go with the entries.
-      const used = new Set(batch.flatMap(({ entry }) => entry.lines.map((l) => l.subsidiaryAccount).filter((c): c is string => Boolean(c))));
+      const used = new Set(
+        batch.flatMap(({ entry }) =>
+          entry.lines.map((l) => l.subsidiaryAccount).filter((c): c is string => Boolean(c)),
+        ),
+      );
       const thirdParties = referenceData.thirdParties.filter((t) => used.has(t.subsidiaryAccount));
       const upsert = await pushThirdParties(fileId, thirdParties);
       if (!upsert.ok) return upsert;
@@ -189,7 +268,15 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
           schema: EntryStatusSchema,
           idempotent: true, // the Idempotency-Key makes a resend return the first answer
         });
-        results.push(res.ok ? { ok: true, value: { entryId: entry.id, vendorRef: res.value.id, marker: trackingCode }, entryId: entry.id } : { ...res, entryId: entry.id });
+        results.push(
+          res.ok
+            ? {
+                ok: true,
+                value: { entryId: entry.id, vendorRef: res.value.id, marker: trackingCode },
+                entryId: entry.id,
+              }
+            : { ...res, entryId: entry.id },
+        );
       }
       return success(results);
     },
@@ -197,7 +284,14 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
       // One page of the file's entries answers most read-backs at once; the rest one by one.
       const known = new Map<string, EntryStatus>();
       if (receipts.length > 3) {
-        const page = await http.request({ method: 'GET', path: `${file(fileId)}/entries`, query: { limit: 1000 }, headers: auth(), schema: EntryStatusListSchema, idempotent: true });
+        const page = await http.request({
+          method: 'GET',
+          path: `${file(fileId)}/entries`,
+          query: { limit: 1000 },
+          headers: auth(),
+          schema: EntryStatusListSchema,
+          idempotent: true,
+        });
         if (!page.ok) return page;
         for (const status of page.value.entries) known.set(status.id, status);
       }
@@ -208,7 +302,13 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
           fates.push(toFate(cached));
           continue;
         }
-        const res = await http.request({ method: 'GET', path: `${file(fileId)}/entries/${encodeURIComponent(receipt.vendorRef)}`, headers: auth(), schema: EntryStatusSchema, idempotent: true });
+        const res = await http.request({
+          method: 'GET',
+          path: `${file(fileId)}/entries/${encodeURIComponent(receipt.vendorRef)}`,
+          headers: auth(),
+          schema: EntryStatusSchema,
+          idempotent: true,
+        });
         if (!res.ok) {
           if (res.error.kind === 'vendor-rejection' && res.error.status === 404) {
             fates.push({ state: 'not-found' });
@@ -232,7 +332,6 @@ function toSageThirdParty(tp: ThirdParty): SageThirdParty {
     ...(tp.siret ? { siret: tp.siret } : {}),
   };
 }
-
 
 /** Sage GE for the vendor registry: the entry's fate is read back from its status route at once. */
 export const sageGeConnectorModule: ConnectorModule<SageGeCredentials> = {

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_IDS, CatalogueEntrySchema, catalogue, getEntry, identifyMessage, lookupMessage, renderMessage, entryForWireCode, templateParams } from './index.js';
+import {
+  CATALOGUE_IDS,
+  CatalogueEntrySchema,
+  catalogue,
+  getEntry,
+  identifyMessage,
+  lookupMessage,
+  renderMessage,
+  entryForWireCode,
+  templateParams,
+} from './index.js';
 
 describe('the rejection catalogue', () => {
   it('matches its schema, every entry', () => {
-    for (const entry of catalogue) expect(CatalogueEntrySchema.safeParse(entry).error?.issues, entry.id).toBeUndefined();
+    for (const entry of catalogue)
+      expect(CatalogueEntrySchema.safeParse(entry).error?.issues, entry.id).toBeUndefined();
   });
 
   it('has exactly one entry per id, 60 in all', () => {
@@ -35,7 +46,9 @@ describe('the rejection catalogue', () => {
   });
 
   it('renders templates and refuses a missing parameter', () => {
-    expect(renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '401000' })).toBe('Account (401000) or other is collective');
+    expect(renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '401000' })).toBe(
+      'Account (401000) or other is collective',
+    );
     expect(renderMessage('SGE-OTHER-ERROR', {}, 2)).toBe('Record not found');
     expect(() => renderMessage('SGE-COLLECTIVE-ACCOUNT', {})).toThrow(/account/);
   });
@@ -53,8 +66,18 @@ describe('matching a customer message', () => {
     for (const entry of catalogue) {
       entry.messages.forEach((message, variant) => {
         // Values of each parameter's own kind: an account number is digits first, years are years.
-        const typed: Record<string, string> = { account: '4019173', years: '2021', year: '2021', fiscalYear: '2021', date: '2026-12-03', line: '9', journal: 'AC' };
-        const params = Object.fromEntries(templateParams(message.en).map((name, i) => [name, typed[name] ?? `X${i}9173`]));
+        const typed: Record<string, string> = {
+          account: '4019173',
+          years: '2021',
+          year: '2021',
+          fiscalYear: '2021',
+          date: '2026-12-03',
+          line: '9',
+          journal: 'AC',
+        };
+        const params = Object.fromEntries(
+          templateParams(message.en).map((name, i) => [name, typed[name] ?? `X${i}9173`]),
+        );
         const text = renderMessage(entry.id, params, variant);
         const shouted = `  ${text.toUpperCase().replace(/ /g, '   ')}  `;
         expect(top(shouted)?.id, text).toBe(entry.id);
@@ -66,12 +89,16 @@ describe('matching a customer message', () => {
     const collective = top('Account (411000) or other is collective');
     expect(collective?.id).toBe('SGE-COLLECTIVE-ACCOUNT');
     expect(collective?.params.account).toBe('411000');
-    expect(top('The fiscal year (2020, 2021...) is not part of the last 2 open fiscal years')?.id).toBe('SGE-FY-NOT-LAST-TWO');
+    expect(top('The fiscal year (2020, 2021...) is not part of the last 2 open fiscal years')?.id).toBe(
+      'SGE-FY-NOT-LAST-TWO',
+    );
     expect(top('Erreur : Account 6061000 is locked.')?.params.account).toBe('6061000');
   });
 
-  it('matches Loop\'s mass rejection with any collaborator and folder', () => {
-    const match = top('An error occurred during the JSON import request: The collaborator jdupont@cabinet-martin.fr does not have access to the folder BOULANGERIE MARTIN SAS');
+  it("matches Loop's mass rejection with any collaborator and folder", () => {
+    const match = top(
+      'An error occurred during the JSON import request: The collaborator jdupont@cabinet-martin.fr does not have access to the folder BOULANGERIE MARTIN SAS',
+    );
     expect(match?.id).toBe('LOOP-COLLABORATOR-NO-ACCESS');
     expect(match?.params.folder).toBe('BOULANGERIE MARTIN SAS');
   });
@@ -92,11 +119,22 @@ describe('matching a customer message', () => {
     for (const entry of catalogue) {
       entry.messages.forEach((message) => {
         for (const at of message.en.matchAll(/[:.] +(?=\S)/g)) {
-          const clause = message.en.slice(at.index + at[0].length).replace(/\{(\w+)\}/g, (_, name: string) => `${name.toUpperCase()} 4471`);
-          if (clause.replace(/\{\w+\}|[^A-Za-z ]/g, ' ').trim().split(/\s+/).length < 4) continue;
+          const clause = message.en
+            .slice(at.index + at[0].length)
+            .replace(/\{(\w+)\}/g, (_, name: string) => `${name.toUpperCase()} 4471`);
+          if (
+            clause
+              .replace(/\{\w+\}|[^A-Za-z ]/g, ' ')
+              .trim()
+              .split(/\s+/).length < 4
+          )
+            continue;
           clauses += 1;
           // Among the candidates listed (a fragment this short may well be "unsure").
-          expect(lookupMessage(clause, { minScore: 0.3 }).map((m) => m.id), clause).toContain(entry.id);
+          expect(
+            lookupMessage(clause, { minScore: 0.3 }).map((m) => m.id),
+            clause,
+          ).toContain(entry.id);
         }
       });
     }
@@ -111,7 +149,9 @@ describe('matching a customer message', () => {
 
   it('reads a varying part only at word boundaries ("Account {account}" is not "accounting ...")', () => {
     expect(identifyMessage('No accounting period is open in file SAIN').sure?.id).toBe('QDR-PERIOD-NOT-OPEN');
-    expect(lookupMessage('No accounting period is open in file SAIN').map((m) => m.id)).not.toContain('SGE-PCG-AUTOCREATE');
+    expect(lookupMessage('No accounting period is open in file SAIN').map((m) => m.id)).not.toContain(
+      'SGE-PCG-AUTOCREATE',
+    );
     expect(lookupMessage('accountant on holiday').map((m) => m.id)).not.toContain('SGE-PCG-AUTOCREATE');
   });
 

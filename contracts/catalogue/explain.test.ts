@@ -3,7 +3,7 @@ import { explain } from './explain.js';
 import { getEntry, identifyMessage, renderMessage } from './index.js';
 
 describe('the explanation to forward', () => {
-  it('is in French for a French message: the vendor\'s French message with the customer\'s values, the cause and every documented step', () => {
+  it("is in French for a French message: the vendor's French message with the customer's values, the cause and every documented step", () => {
     const match = identifyMessage("Bonjour, l'écriture est rejetée : Le compte 512100 est verrouillé").sure!;
     const entry = getEntry('SGE-ACCOUNT-LOCKED');
     const { lang, text } = explain(entry, match);

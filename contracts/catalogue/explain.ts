@@ -19,7 +19,10 @@ function fill(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '…');
 }
 
-export function explain(entry: CatalogueEntry, match: Pick<MessageMatch, 'lang' | 'params' | 'variant' | 'via'>): Explanation {
+export function explain(
+  entry: CatalogueEntry,
+  match: Pick<MessageMatch, 'lang' | 'params' | 'variant' | 'via'>,
+): Explanation {
   const vendor = VENDOR_NAME[entry.vendor];
   const message = match.via === 'message' ? entry.messages[match.variant] : entry.messages[0];
   const steps = entry.remedy.map((step, i) => `  ${i + 1}. ${step}`);
@@ -35,7 +38,9 @@ export function explain(entry: CatalogueEntry, match: Pick<MessageMatch, 'lang' 
       text: [
         `Ce qui s'est passé : ${what}`,
         `Pourquoi (aide de l'éditeur, en anglais) : ${entry.cause}`,
-        steps.length ? `Que faire (étapes documentées, citées en anglais) :\n${steps.join('\n')}` : 'Que faire : rien, ce comportement est normal.',
+        steps.length
+          ? `Que faire (étapes documentées, citées en anglais) :\n${steps.join('\n')}`
+          : 'Que faire : rien, ce comportement est normal.',
       ].join('\n'),
     };
   }
@@ -47,6 +52,10 @@ export function explain(entry: CatalogueEntry, match: Pick<MessageMatch, 'lang' 
         : `This is documented behaviour of ${vendor}${message ? ` (message: "${fill(message.en, match.params)}")` : ''}.`;
   return {
     lang: 'en',
-    text: [`What happened: ${what}`, `Why: ${entry.cause}`, steps.length ? `What to do (documented steps):\n${steps.join('\n')}` : 'What to do: nothing, this is expected.'].join('\n'),
+    text: [
+      `What happened: ${what}`,
+      `Why: ${entry.cause}`,
+      steps.length ? `What to do (documented steps):\n${steps.join('\n')}` : 'What to do: nothing, this is expected.',
+    ].join('\n'),
   };
 }

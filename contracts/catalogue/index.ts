@@ -7,23 +7,39 @@ import { hubCatalogue } from './hub.js';
 export * from './schema.js';
 export * from './rejection.js';
 import { identify, matchMessage } from './match.js';
-export { identify, matchMessage, normalize, SURE_CONFIDENCE, SURE_MARGIN, type Identification, type MessageMatch } from './match.js';
+export {
+  identify,
+  matchMessage,
+  normalize,
+  SURE_CONFIDENCE,
+  SURE_MARGIN,
+  type Identification,
+  type MessageMatch,
+} from './match.js';
 
 /**
  * Every catalogue entry. The entries are typed against the schema where they are written
  * (`satisfies`); catalogue.test.ts also parses them with it. At load only the cheap invariants
  * are checked: one entry per id, no two wire codes alike per vendor.
  */
-export const catalogue: readonly CatalogueEntry[] = [...sageGeCatalogue, ...quadraCatalogue, ...loopCatalogue, ...hubCatalogue];
+export const catalogue: readonly CatalogueEntry[] = [
+  ...sageGeCatalogue,
+  ...quadraCatalogue,
+  ...loopCatalogue,
+  ...hubCatalogue,
+];
 
 const byId = new Map<CatalogueId, CatalogueEntry>(catalogue.map((entry) => [entry.id, entry]));
 const missing = CATALOGUE_IDS.filter((id) => !byId.has(id));
 if (missing.length > 0 || byId.size !== catalogue.length) {
-  throw new Error(`the rejection catalogue must have exactly one entry per id; missing: ${missing.join(', ') || 'none'}`);
+  throw new Error(
+    `the rejection catalogue must have exactly one entry per id; missing: ${missing.join(', ') || 'none'}`,
+  );
 }
 
 const wireCodes = catalogue.filter((e) => e.wire).map((e) => `${e.vendor}:${e.wire!.code}`);
-if (new Set(wireCodes).size !== wireCodes.length) throw new Error('two catalogue entries of one vendor share a wire code');
+if (new Set(wireCodes).size !== wireCodes.length)
+  throw new Error('two catalogue entries of one vendor share a wire code');
 
 export function getEntry(id: CatalogueId): CatalogueEntry {
   return byId.get(id)!;
@@ -42,7 +58,12 @@ export function templateParams(template: string): string[] {
  * The vendor's message for a rejection, with its varying parts filled in. A missing parameter is
  * a bug in the rule that emitted the rejection, so it throws rather than printing `{account}`.
  */
-export function renderMessage(id: CatalogueId, params: Record<string, string> = {}, variant = 0, lang: 'en' | 'fr' = 'en'): string {
+export function renderMessage(
+  id: CatalogueId,
+  params: Record<string, string> = {},
+  variant = 0,
+  lang: 'en' | 'fr' = 'en',
+): string {
   const entry = getEntry(id);
   const message = entry.messages[variant];
   if (!message) throw new RangeError(`${id} has no message #${variant}`);

@@ -20,13 +20,19 @@ export const loopCatalogue = [
     vendor: 'loop',
     kind: 'rejection',
     title: 'Wrong API key, secret or domain',
-    messages: [{ en: 'The API key, API secret or domain is invalid.', fr: 'La clé API, le secret API ou le domaine est invalide.', documented: false }],
+    messages: [
+      {
+        en: 'The API key, API secret or domain is invalid.',
+        fr: 'La clé API, le secret API ou le domaine est invalide.',
+        documented: false,
+      },
+    ],
     wire: { status: 401, code: 'InvalidApiKey' },
     symptoms: [{ en: 'Loop API key invalid', fr: 'clé API Loop invalide' }],
     cause:
-      'The API Key, API Secret or Domain (the firm\'s Loop code) entered in the Qonto Accounting Hub does not match the ones in the Loop Hub portal.',
+      "The API Key, API Secret or Domain (the firm's Loop code) entered in the Qonto Accounting Hub does not match the ones in the Loop Hub portal.",
     remedy: [
-      'Retrieve the API Key and the API Secret from the Loop Hub portal, and the Domain (your firm\'s Loop code) from Loop Hub',
+      "Retrieve the API Key and the API Secret from the Loop Hub portal, and the Domain (your firm's Loop code) from Loop Hub",
       'If you do not have the necessary administrator rights, contact Cegid Loop support or your Loop CSM to obtain this information',
       'In the Qonto Accounting Hub, Integrations menu, use Edit API connection to enter the API Key, API Secret and Domain',
     ],
@@ -39,7 +45,11 @@ export const loopCatalogue = [
     kind: 'rejection',
     title: 'Folder not associated with the API key in Loop Hub',
     messages: [
-      { en: 'The folder {folder} is not associated with this API key.', fr: 'Le dossier {folder} n\'est pas associé à cette clé API.', documented: false },
+      {
+        en: 'The folder {folder} is not associated with this API key.',
+        fr: "Le dossier {folder} n'est pas associé à cette clé API.",
+        documented: false,
+      },
     ],
     wire: { status: 403, code: 'FolderNotAssociated' },
     cause:
@@ -61,12 +71,17 @@ export const loopCatalogue = [
     title: 'Incomplete chart of accounts or journals not open',
     messages: [
       {
-        en: 'The folder {folder} is incomplete: the chart of accounts is incomplete or no journal is open for fiscal year {fiscalYear}.', fr: 'Le dossier {folder} est incomplet : le plan comptable est incomplet ou aucun journal n\'est ouvert pour l\'exercice {fiscalYear}.',
+        en: 'The folder {folder} is incomplete: the chart of accounts is incomplete or no journal is open for fiscal year {fiscalYear}.',
+        fr: "Le dossier {folder} est incomplet : le plan comptable est incomplet ou aucun journal n'est ouvert pour l'exercice {fiscalYear}.",
         documented: false,
       },
       // When Loop's import service meets an entry in a closed journal of an otherwise open folder:
       // the same prerequisite ("Open journals"), reported on that entry in the import status.
-      { en: 'The journal {journal} of the folder {folder} is closed.', fr: 'Le journal {journal} du dossier {folder} est fermé.', documented: false },
+      {
+        en: 'The journal {journal} of the folder {folder} is closed.',
+        fr: 'Le journal {journal} du dossier {folder} est fermé.',
+        documented: false,
+      },
     ],
     wire: { status: 422, code: 'IncompleteFolder' },
     cause:
@@ -84,7 +99,9 @@ export const loopCatalogue = [
     kind: 'behaviour',
     title: 'Reference data retrieved for each associated folder',
     messages: [],
-    symptoms: [{ en: 'chart of accounts of Loop folder not retrieved', fr: 'plan comptable du dossier Loop pas récupéré' }],
+    symptoms: [
+      { en: 'chart of accounts of Loop folder not retrieved', fr: 'plan comptable du dossier Loop pas récupéré' },
+    ],
     cause:
       'Once the codes are entered and the connection validated, the folders associated in Loop Hub are recognized in Qonto, and the accounting reference data (chart of accounts, auxiliary accounts, journal codes) of each folder is automatically retrieved; entry synchronization can then begin.',
     remedy: [],
@@ -98,14 +115,18 @@ export const loopCatalogue = [
     title: 'Entry descriptions truncated to 35 characters',
     // The Loop API refuses a longer description with a field-level validation error (the
     // simulator's own wording); the connector must cut it to 35 before sending.
-    messages: [{ en: 'The description {description} is longer than the 35 characters accepted by the Cegid Loop API.', fr: 'Le libellé {description} dépasse les 35 caractères acceptés par l\'API Cegid Loop.', documented: false }],
+    messages: [
+      {
+        en: 'The description {description} is longer than the 35 characters accepted by the Cegid Loop API.',
+        fr: "Le libellé {description} dépasse les 35 caractères acceptés par l'API Cegid Loop.",
+        documented: false,
+      },
+    ],
     wire: { status: 400, code: 'DescriptionTooLong' },
     symptoms: [{ en: 'labels cut at 35 characters in Loop', fr: 'libellés coupés à 35 caractères dans Loop' }],
     cause:
       'The Cegid Loop API limits entry descriptions to 35 characters. Any description exceeding this limit is automatically truncated when sent from Qonto.',
-    remedy: [
-      'Structure your descriptions so that the essential information appears within the first 35 characters',
-    ],
+    remedy: ['Structure your descriptions so that the essential information appears within the first 35 characters'],
     scenarioId: 'loop/description-35',
     source: { seed: '004', section: CONSTRAINTS },
   },
@@ -116,9 +137,20 @@ export const loopCatalogue = [
     title: 'Auxiliary codes truncated to 17 characters',
     // The Loop API refuses a longer auxiliary code with a field-level validation error (the
     // simulator's own wording); the connector must cut it to 17 before sending.
-    messages: [{ en: 'The auxiliary account code {code} is longer than the 17 characters accepted by the Cegid Loop API.', fr: 'Le code de compte auxiliaire {code} dépasse les 17 caractères acceptés par l\'API Cegid Loop.', documented: false }],
+    messages: [
+      {
+        en: 'The auxiliary account code {code} is longer than the 17 characters accepted by the Cegid Loop API.',
+        fr: "Le code de compte auxiliaire {code} dépasse les 17 caractères acceptés par l'API Cegid Loop.",
+        documented: false,
+      },
+    ],
     wire: { status: 400, code: 'AuxiliaryCodeTooLong' },
-    symptoms: [{ en: 'auxiliary codes cut at 17 characters in Loop', fr: 'codes auxiliaires tronqués à 17 caractères dans Loop' }],
+    symptoms: [
+      {
+        en: 'auxiliary codes cut at 17 characters in Loop',
+        fr: 'codes auxiliaires tronqués à 17 caractères dans Loop',
+      },
+    ],
     cause:
       'Auxiliary account codes are limited to 17 characters by the Cegid Loop API. Any code longer than this limit is truncated when sending entries from Qonto.',
     remedy: ['Check the length of your auxiliary codes before starting synchronization'],
@@ -132,14 +164,14 @@ export const loopCatalogue = [
     title: 'Collaborator does not have access to the folder (mass rejection)',
     messages: [
       {
-        en: 'An error occurred during the JSON import request: The collaborator {collaborator} does not have access to the folder {folder}', fr: 'Une erreur est survenue lors de la requête d\'import JSON : Le collaborateur {collaborator} n\'a pas accès au dossier {folder}',
+        en: 'An error occurred during the JSON import request: The collaborator {collaborator} does not have access to the folder {folder}',
+        fr: "Une erreur est survenue lors de la requête d'import JSON : Le collaborateur {collaborator} n'a pas accès au dossier {folder}",
         documented: true,
       },
     ],
     wire: { status: 403, code: 'CollaboratorNoFolderAccess' },
     symptoms: [{ en: 'all entries rejected by Loop', fr: 'toutes les écritures rejetées par Loop' }],
-    cause:
-      'Massive rejections of entries: the Qonto connector is not activated on the concerned folder in Loop.',
+    cause: 'Massive rejections of entries: the Qonto connector is not activated on the concerned folder in Loop.',
     remedy: [
       'In Cegid Loop, go to the folder portfolio',
       'Add the "Action" column',

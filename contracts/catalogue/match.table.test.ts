@@ -7,7 +7,11 @@ const answer = (text: string) => identifyMessage(text).sure?.id ?? 'unsure';
 describe('the support table: what customers paste', () => {
   it('covers every entry in English and in French', () => {
     for (const id of CATALOGUE_IDS) {
-      for (const lang of ['en', 'fr'] as const) expect(matchTable.some((c) => c.expect === id && c.lang === lang), `${id} ${lang}`).toBe(true);
+      for (const lang of ['en', 'fr'] as const)
+        expect(
+          matchTable.some((c) => c.expect === id && c.lang === lang),
+          `${id} ${lang}`,
+        ).toBe(true);
     }
   });
 
@@ -15,16 +19,36 @@ describe('the support table: what customers paste', () => {
     it(`${c.expect}: ${c.text.replace(/\n/g, ' ⏎ ').slice(0, 90)}`, () => {
       const result = identifyMessage(c.text);
       const got = result.sure?.id ?? 'unsure';
-      const why = result.candidates.slice(0, 3).map((m) => `${m.id} ${m.confidence.toFixed(2)} [${m.evidence.join(' ')}]`).join('; ');
+      const why = result.candidates
+        .slice(0, 3)
+        .map((m) => `${m.id} ${m.confidence.toFixed(2)} [${m.evidence.join(' ')}]`)
+        .join('; ');
       if (c.expect === 'unsure') expect([`unsure`, c.orSure ?? 'unsure'], why).toContain(got);
       else expect(got, why).toBe(c.expect);
-      for (const [name, value] of Object.entries(c.params ?? {})) expect(normalize(result.sure?.params[name] ?? ''), name).toBe(normalize(value));
+      for (const [name, value] of Object.entries(c.params ?? {}))
+        expect(normalize(result.sure?.params[name] ?? ''), name).toBe(normalize(value));
     });
   }
 });
 
 describe('no confident wrong answer', () => {
-  const other = (name: string) => ({ account: '4457100', years: '2018, 2019', year: '2017', fiscalYear: '2016', file: 'FERME DU BOIS', folder: 'FERME DU BOIS', entity: 'CABINET ROUX', collaborator: 'a.roux', date: '2027-01-31', line: '17', journal: 'BQ2', batch: 'LOT-8812', description: 'FACTURE GRANDE PHARMACIE DU CENTRE VILLE', code: 'CLIENTLEGRANDPALAIS' })[name] ?? `VAL${name.length}`;
+  const other = (name: string) =>
+    ({
+      account: '4457100',
+      years: '2018, 2019',
+      year: '2017',
+      fiscalYear: '2016',
+      file: 'FERME DU BOIS',
+      folder: 'FERME DU BOIS',
+      entity: 'CABINET ROUX',
+      collaborator: 'a.roux',
+      date: '2027-01-31',
+      line: '17',
+      journal: 'BQ2',
+      batch: 'LOT-8812',
+      description: 'FACTURE GRANDE PHARMACIE DU CENTRE VILLE',
+      code: 'CLIENTLEGRANDPALAIS',
+    })[name] ?? `VAL${name.length}`;
 
   it('ranks every catalogue message, rendered with other values, first and sure, in each language', () => {
     for (const entry of catalogue) {
@@ -32,7 +56,12 @@ describe('no confident wrong answer', () => {
         for (const lang of ['en', 'fr'] as const) {
           const template = lang === 'fr' ? message.fr : message.en;
           if (!template) continue;
-          const text = renderMessage(entry.id, Object.fromEntries(templateParams(template).map((n) => [n, other(n)])), variant, lang);
+          const text = renderMessage(
+            entry.id,
+            Object.fromEntries(templateParams(template).map((n) => [n, other(n)])),
+            variant,
+            lang,
+          );
           expect(answer(text), `${lang}: ${text}`).toBe(entry.id);
           expect(answer(text.toUpperCase().replace(/'/g, '’')), `${lang} shouted: ${text}`).toBe(entry.id);
         }
@@ -60,13 +89,37 @@ describe('no confident wrong answer', () => {
     for (const entry of catalogue) {
       const forms: { lang: 'en' | 'fr'; text: string }[] = [];
       entry.messages.forEach((m, variant) => {
-        forms.push({ lang: 'en', text: renderMessage(entry.id, Object.fromEntries(templateParams(m.en).map((n) => [n, other(n)])), variant, 'en') });
-        if (m.fr) forms.push({ lang: 'fr', text: renderMessage(entry.id, Object.fromEntries(templateParams(m.fr).map((n) => [n, other(n)])), variant, 'fr') });
+        forms.push({
+          lang: 'en',
+          text: renderMessage(
+            entry.id,
+            Object.fromEntries(templateParams(m.en).map((n) => [n, other(n)])),
+            variant,
+            'en',
+          ),
+        });
+        if (m.fr)
+          forms.push({
+            lang: 'fr',
+            text: renderMessage(
+              entry.id,
+              Object.fromEntries(templateParams(m.fr).map((n) => [n, other(n)])),
+              variant,
+              'fr',
+            ),
+          });
       });
-      for (const s of [...(entry.status ?? []), ...(entry.symptoms ?? [])]) forms.push({ lang: 'en', text: s.en }, { lang: 'fr', text: s.fr });
+      for (const s of [...(entry.status ?? []), ...(entry.symptoms ?? [])])
+        forms.push({ lang: 'en', text: s.en }, { lang: 'fr', text: s.fr });
       for (const lang of ['en', 'fr'] as const) {
         const reaching = forms.filter((f) => f.lang === lang && answer(f.text) === entry.id);
-        expect(reaching.length, `${entry.id} (${lang}) is reachable by nothing: ${forms.filter((f) => f.lang === lang).map((f) => `${f.text} → ${answer(f.text)}`).join(' | ')}`).toBeGreaterThan(0);
+        expect(
+          reaching.length,
+          `${entry.id} (${lang}) is reachable by nothing: ${forms
+            .filter((f) => f.lang === lang)
+            .map((f) => `${f.text} → ${answer(f.text)}`)
+            .join(' | ')}`,
+        ).toBeGreaterThan(0);
       }
     }
   }, 120_000);

@@ -85,7 +85,8 @@ interface Token {
   compound: number;
 }
 
-const DELIMITED = /"([^"\n]{1,100})"|“([^”\n]{1,100})”|«([^»\n]{1,100})»|\(([^()\n]{1,100})\)|\[([^\]\n]{1,100})\]|(?<![\p{L}\p{N}])['‘’]([^'‘’\n]{1,100})['’](?![\p{L}\p{N}])/gu;
+const DELIMITED =
+  /"([^"\n]{1,100})"|“([^”\n]{1,100})”|«([^»\n]{1,100})»|\(([^()\n]{1,100})\)|\[([^\]\n]{1,100})\]|(?<![\p{L}\p{N}])['‘’]([^'‘’\n]{1,100})['’](?![\p{L}\p{N}])/gu;
 
 function tokenize(text: string): { tokens: Token[]; groups: { start: number; end: number }[] } {
   const groups: { start: number; end: number }[] = [];
@@ -98,11 +99,21 @@ function tokenize(text: string): { tokens: Token[]; groups: { start: number; end
     const end = start + m[0].length;
     const prev = tokens[tokens.length - 1];
     const gap = prev ? text.slice(prev.end, start) : ' ';
-    if (prev) prev.brk = /[.:;!?\n]/.test(gap) && !/^[.@_/-]$/.test(gap) || /\n/.test(gap);
+    if (prev) prev.brk = (/[.:;!?\n]/.test(gap) && !/^[.@_/-]$/.test(gap)) || /\n/.test(gap);
     if (!prev || !/^[.@_/\\-]$/.test(gap)) compound += 1;
     const g = groups.findIndex((s) => start >= s.start && end <= s.end);
     const w = fold(m[0]);
-    tokens.push({ w, stem: stem(w), raw: m[0], start, end, group: g, opens: g >= 0 && g !== openedGroup, brk: false, compound });
+    tokens.push({
+      w,
+      stem: stem(w),
+      raw: m[0],
+      start,
+      end,
+      group: g,
+      opens: g >= 0 && g !== openedGroup,
+      brk: false,
+      compound,
+    });
     if (g >= 0) openedGroup = g;
   }
   return { tokens, groups };
@@ -159,7 +170,9 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 /** Words of a greeting or a signature, and support's own vocabulary: never evidence. */
-const NOISE = new Set('bonjour hello hi merci thanks thank cordialement regards best bien madame monsieur please svp stp'.split(' '));
+const NOISE = new Set(
+  'bonjour hello hi merci thanks thank cordialement regards best bien madame monsieur please svp stp'.split(' '),
+);
 
 const weightOf = (w: string) => (STOPWORDS.has(w) ? 0.35 : 1);
 const isContent = (w: string) => !STOPWORDS.has(w) && !NOISE.has(w);
@@ -169,22 +182,109 @@ const isContent = (w: string) => !STOPWORDS.has(w) && !NOISE.has(w);
  * a symptom word is found when any word of its class is.
  */
 const SYNONYMS: string[][] = [
-  ['stuck', 'blocked', 'bloque', 'bloquee', 'bloquees', 'bloques', 'remain', 'remains', 'stay', 'stays', 'restent', 'reste', 'still', 'toujours', 'coince', 'coincees'],
-  ['synchronizing', 'synchronising', 'synchronization', 'synchronisation', 'sync', 'synchro', 'syncing', 'synchronize', 'synchronise', 'synchroniser', 'synchronisee', 'synchronisees'],
-  ['cut', 'truncated', 'truncate', 'tronque', 'tronquee', 'tronquees', 'tronques', 'coupe', 'coupee', 'coupees', 'coupes', 'shortened', 'limited', 'limite', 'limitee', 'limitees', 'raccourci', 'raccourcis'],
+  [
+    'stuck',
+    'blocked',
+    'bloque',
+    'bloquee',
+    'bloquees',
+    'bloques',
+    'remain',
+    'remains',
+    'stay',
+    'stays',
+    'restent',
+    'reste',
+    'still',
+    'toujours',
+    'coince',
+    'coincees',
+  ],
+  [
+    'synchronizing',
+    'synchronising',
+    'synchronization',
+    'synchronisation',
+    'sync',
+    'synchro',
+    'syncing',
+    'synchronize',
+    'synchronise',
+    'synchroniser',
+    'synchronisee',
+    'synchronisees',
+  ],
+  [
+    'cut',
+    'truncated',
+    'truncate',
+    'tronque',
+    'tronquee',
+    'tronquees',
+    'tronques',
+    'coupe',
+    'coupee',
+    'coupees',
+    'coupes',
+    'shortened',
+    'limited',
+    'limite',
+    'limitee',
+    'limitees',
+    'raccourci',
+    'raccourcis',
+  ],
   ['label', 'labels', 'libelle', 'libelles', 'description', 'descriptions', 'wording', 'intitule', 'intitules'],
   ['characters', 'caracteres', 'chars', 'character', 'caractere', 'car'],
   ['entry', 'entries', 'ecriture', 'ecritures', 'transaction', 'transactions'],
   ['file', 'files', 'folder', 'folders', 'dossier', 'dossiers'],
   ['account', 'accounts', 'compte', 'comptes'],
-  ['attachment', 'attachments', 'piece', 'pieces', 'justificatif', 'justificatifs', 'receipt', 'receipts', 'document', 'documents'],
+  [
+    'attachment',
+    'attachments',
+    'piece',
+    'pieces',
+    'justificatif',
+    'justificatifs',
+    'receipt',
+    'receipts',
+    'document',
+    'documents',
+  ],
   ['created', 'creates', 'create', 'cree', 'creee', 'crees', 'creees', 'creation', 'creer'],
   ['sent', 'send', 'sending', 'envoi', 'envoye', 'envoyee', 'envoyees', 'envoyes', 'envoyer', 'partent', 'part'],
-  ['resent', 'resend', 'renvoye', 'renvoyee', 'renvoyees', 'renvoyer', 'retried', 'retry', 'renvoi', 'relance', 'relancees'],
+  [
+    'resent',
+    'resend',
+    'renvoye',
+    'renvoyee',
+    'renvoyees',
+    'renvoyer',
+    'retried',
+    'retry',
+    'renvoi',
+    'relance',
+    'relancees',
+  ],
   ['disconnected', 'deconnecte', 'deconnectee', 'offline', 'hors'],
   ['deactivated', 'disabled', 'desactive', 'desactivee', 'inactive', 'inactif'],
   ['activate', 'activated', 'activer', 'active', 'activee', 'enable'],
-  ['retrieved', 'pulled', 'imported', 'recupere', 'recuperee', 'recuperes', 'recuperees', 'remonte', 'remontes', 'importe', 'importes', 'retrieve', 'recuperer', 'fetched'],
+  [
+    'retrieved',
+    'pulled',
+    'imported',
+    'recupere',
+    'recuperee',
+    'recuperes',
+    'recuperees',
+    'remonte',
+    'remontes',
+    'importe',
+    'importes',
+    'retrieve',
+    'recuperer',
+    'fetched',
+  ],
   ['chart', 'plan'],
   ['third', 'tiers'],
   ['parties', 'tiers'],
@@ -286,18 +386,36 @@ const ELLIPSIS = /\.\.\.|…/g;
 const CLAUSE_BREAK = /[:.] +(?=\S)/g;
 const MIN_CLAUSE_WORDS = 5;
 
-function compileForm(entry: CatalogueEntry, via: Form['via'], variant: number, lang: 'en' | 'fr', template: string): Form {
+function compileForm(
+  entry: CatalogueEntry,
+  via: Form['via'],
+  variant: number,
+  lang: 'en' | 'fr',
+  template: string,
+): Form {
   const elements: Element[] = [];
   for (const piece of template.replace(ELLIPSIS, ' ').split(/(\{\w+\})/)) {
     const param = /^\{(\w+)\}$/.exec(piece);
     if (param) elements.push({ param: param[1]!, kind: KIND_OF[param[1]!] ?? 'name', weight: 1 });
-    else for (const w of normalize(piece).split(' ').filter(Boolean)) elements.push({ lit: w, stem: stem(w), weight: weightOf(w) });
+    else
+      for (const w of normalize(piece).split(' ').filter(Boolean))
+        elements.push({ lit: w, stem: stem(w), weight: weightOf(w) });
   }
   const content = elements.filter((e) => 'lit' in e && isContent(e.lit)).length;
   const params = elements.filter((e) => 'param' in e).length;
   // A vendor code such as ContainerNotFoundInSicSettings identifies its entry alone, however short.
   const code = elements.length === 1 && 'lit' in elements[0]! && elements[0].lit.length >= 15;
-  return { entry, via, variant, lang, elements, total: elements.reduce((s, e) => s + e.weight, 0), specificity: content + params, short: content + params <= 2 && !code, nextLiteral: elements.map((_, i) => elements.slice(i + 1).find((e) => 'lit' in e)) };
+  return {
+    entry,
+    via,
+    variant,
+    lang,
+    elements,
+    total: elements.reduce((s, e) => s + e.weight, 0),
+    specificity: content + params,
+    short: content + params <= 2 && !code,
+    nextLiteral: elements.map((_, i) => elements.slice(i + 1).find((e) => 'lit' in e)),
+  };
 }
 
 let compiledCache: Form[] | undefined;
@@ -308,7 +426,10 @@ function compileAll(entries: readonly CatalogueEntry[]): Form[] {
   const out: Form[] = [];
   for (const entry of entries) {
     entry.messages.forEach((message, variant) => {
-      for (const [lang, template] of [['en', message.en], ['fr', message.fr]] as const) {
+      for (const [lang, template] of [
+        ['en', message.en],
+        ['fr', message.fr],
+      ] as const) {
         out.push(compileForm(entry, 'message', variant, lang, template));
         // A paste without the message's lead-in ("An error occurred during the JSON import request: "):
         // its last clauses, when they have words enough of their own, count a little less than the whole.
@@ -319,15 +440,27 @@ function compileAll(entries: readonly CatalogueEntry[]): Form[] {
       }
     });
     // The help article's error number ("Sage GE error 4", "erreur 4"), where one entry alone has it.
-    if (entry.errorNumber && entries.filter((e) => e.vendor === entry.vendor && e.errorNumber === entry.errorNumber).length === 1) {
-      out.push(compileForm(entry, 'status', -1, 'en', `Sage GE error ${entry.errorNumber}`), compileForm(entry, 'status', -1, 'fr', `Sage GE erreur ${entry.errorNumber}`));
+    if (
+      entry.errorNumber &&
+      entries.filter((e) => e.vendor === entry.vendor && e.errorNumber === entry.errorNumber).length === 1
+    ) {
+      out.push(
+        compileForm(entry, 'status', -1, 'en', `Sage GE error ${entry.errorNumber}`),
+        compileForm(entry, 'status', -1, 'fr', `Sage GE erreur ${entry.errorNumber}`),
+      );
     }
     if (entry.wire) out.push(compileForm(entry, 'status', -1, 'en', entry.wire.code));
     (entry.status ?? []).forEach((status, variant) => {
-      out.push(compileForm(entry, 'status', variant, 'en', status.en), compileForm(entry, 'status', variant, 'fr', status.fr));
+      out.push(
+        compileForm(entry, 'status', variant, 'en', status.en),
+        compileForm(entry, 'status', variant, 'fr', status.fr),
+      );
     });
     (entry.symptoms ?? []).forEach((symptom, variant) => {
-      out.push(compileForm(entry, 'symptom', variant, 'en', symptom.en), compileForm(entry, 'symptom', variant, 'fr', symptom.fr));
+      out.push(
+        compileForm(entry, 'symptom', variant, 'en', symptom.en),
+        compileForm(entry, 'symptom', variant, 'fr', symptom.fr),
+      );
     });
   }
   compiledCache = out;
@@ -337,7 +470,11 @@ function compileAll(entries: readonly CatalogueEntry[]): Form[] {
 
 // --- parameters ---------------------------------------------------------------------------------
 
-const MONTHS = new Set('janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+const MONTHS = new Set(
+  'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 const isYear = (w: string) => /^(19|20)\d\d$/.test(w);
 const YEAR_JOIN = new Set(['and', 'et', 'to', 'a', 'au', 'ou', 'or']);
 
@@ -478,18 +615,21 @@ function align(form: Form, tokens: Token[]): Aligned | undefined {
     for (let j = 0; j <= m; j++) {
       const here = score[i * W + j]!;
       if (here === -Infinity) continue;
-      if (i > 0 && i < n && j < m && gap[i * W + j]! < MAX_GAP && !NOISE.has(tokens[j]!.w)) set(i, j + 1, here - INSERTION, 3, gap[i * W + j]! + 1);
+      if (i > 0 && i < n && j < m && gap[i * W + j]! < MAX_GAP && !NOISE.has(tokens[j]!.w))
+        set(i, j + 1, here - INSERTION, 3, gap[i * W + j]! + 1);
       if (i === n) continue;
       const el = form.elements[i]!;
       if ('lit' in el) {
         if (j < m && same(el, tokens[j]!)) set(i + 1, j + 1, here + el.weight, 1);
         // "market place" written "marketplace", and the other way round.
         const after = form.elements[i + 1];
-        if (j < m && after && 'lit' in after && tokens[j]!.w === el.lit + after.lit) set(i + 2, j + 1, here + el.weight + after.weight, -2);
+        if (j < m && after && 'lit' in after && tokens[j]!.w === el.lit + after.lit)
+          set(i + 2, j + 1, here + el.weight + after.weight, -2);
         if (j + 1 < m && el.lit === tokens[j]!.w + tokens[j + 1]!.w) set(i + 1, j + 2, here + el.weight, -3);
       } else {
         const next = form.nextLiteral[i];
-        for (const k of spans(el.kind, tokens, j, next)) set(i + 1, j + k, here + el.weight * paramQuality(el.kind, tokens, j, k), 4 + k);
+        for (const k of spans(el.kind, tokens, j, next))
+          set(i + 1, j + k, here + el.weight * paramQuality(el.kind, tokens, j, k), 4 + k);
       }
       // A word of the message missing from the text counts against it (half its weight).
       set(i + 1, j, here - el.weight / 2, 2);
@@ -558,7 +698,10 @@ function symptomScore(form: Form, tokens: Token[]): { confidence: number; matche
   // Every word of the symptom is needed: a symptom is its words together.
   const ratio = found / content.length;
   // Between two whole symptoms, the one with more words ranks first.
-  return { confidence: ratio === 1 ? 0.9 + Math.min(content.length, 8) / 100 : ratio * 0.7, matched: [...matched].sort((a, b) => a - b) };
+  return {
+    confidence: ratio === 1 ? 0.9 + Math.min(content.length, 8) / 100 : ratio * 0.7,
+    matched: [...matched].sort((a, b) => a - b),
+  };
 }
 
 /** Typed values anywhere in the text, for a match by status or symptom (the customer's account, years). */
@@ -576,7 +719,11 @@ function valuesIn(tokens: Token[], form: Form): Record<string, string> {
  * Every entry the text may be, best first, one candidate per entry, with its confidence and the
  * evidence for it.
  */
-export function matchMessage(text: string, entries: readonly CatalogueEntry[], options: { minScore?: number } = {}): MessageMatch[] {
+export function matchMessage(
+  text: string,
+  entries: readonly CatalogueEntry[],
+  options: { minScore?: number } = {},
+): MessageMatch[] {
   const minScore = options.minScore ?? 0.45;
   const { tokens } = tokenize(text.slice(0, 20_000));
   if (tokens.length === 0) return [];
@@ -595,13 +742,17 @@ export function matchMessage(text: string, entries: readonly CatalogueEntry[], o
       if (!aligned) continue;
       confidence = (Math.max(0, aligned.score) / form.total) * (form.factor ?? 1);
       matched = aligned.matched;
-      for (const [name, [from, to]] of Object.entries(aligned.params)) params[name] = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+      for (const [name, [from, to]] of Object.entries(aligned.params))
+        params[name] = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
       const missingParam = form.elements.some((e) => 'param' in e && !(e.param in params));
       if (missingParam) confidence *= 0.9;
       if (form.short) {
         // Too short to identify an entry alone: only when it is (nearly) the whole text.
-        const outside = tokens.reduce((n, t, x) => (matched.includes(x) || NOISE.has(t.w) ? n : n + (STOPWORDS.has(t.w) ? 0.5 : 1)), 0);
-        confidence *= Math.pow(0.5, outside);
+        const outside = tokens.reduce(
+          (n, t, x) => (matched.includes(x) || NOISE.has(t.w) ? n : n + (STOPWORDS.has(t.w) ? 0.5 : 1)),
+          0,
+        );
+        confidence *= 0.5 ** outside;
       }
       if (form.via === 'status' && confidence > 0) params = valuesIn(tokens, form);
     }
@@ -611,7 +762,19 @@ export function matchMessage(text: string, entries: readonly CatalogueEntry[], o
     if (confidence < minScore) continue;
     const evidence = [...matched.map((x) => tokens[x]!.raw), ...Object.entries(params).map(([k, v]) => `${k}=${v}`)];
     const previous = best.get(form.entry.id);
-    const candidate: MessageMatch = { id: form.entry.id, entry: form.entry, via: form.via, variant: form.variant, lang: form.lang, params, confidence, score: confidence, evidence, specificity: form.specificity, at: matched };
+    const candidate: MessageMatch = {
+      id: form.entry.id,
+      entry: form.entry,
+      via: form.via,
+      variant: form.variant,
+      lang: form.lang,
+      params,
+      confidence,
+      score: confidence,
+      evidence,
+      specificity: form.specificity,
+      at: matched,
+    };
     if (!previous || rank(candidate) > rank(previous)) best.set(form.entry.id, candidate);
   }
   return [...best.values()].sort((a, b) => rank(b) - rank(a));
@@ -630,13 +793,17 @@ export function identify(text: string, entries: readonly CatalogueEntry[]): Iden
   const candidates = matchMessage(text, entries, { minScore: 0.3 });
   const [best, next] = candidates;
   if (!best) return { candidates, unsureBecause: 'nothing in the catalogue resembles this text' };
-  if (best.confidence < SURE_CONFIDENCE) return { candidates, unsureBecause: `the best candidate matches only ${Math.round(best.confidence * 100)}%` };
+  if (best.confidence < SURE_CONFIDENCE)
+    return { candidates, unsureBecause: `the best candidate matches only ${Math.round(best.confidence * 100)}%` };
   if (next && best.confidence - next.confidence < SURE_MARGIN) {
     // The best explains every word the next one does, and more: the next is a part of it.
-    const contains = best.confidence >= 0.95 && best.specificity > next.specificity && next.at.every((x) => best.at.includes(x));
+    const contains =
+      best.confidence >= 0.95 && best.specificity > next.specificity && next.at.every((x) => best.at.includes(x));
     // Two whole symptoms: the one that says two things more ("...and the marketplace is deactivated") is the case.
-    const moreSpecificSymptom = best.via === 'symptom' && best.confidence >= 0.9 && best.specificity >= next.specificity + 2;
-    const subsumes = contains || moreSpecificSymptom || (best.via === 'message' && best.specificity >= next.specificity + 3);
+    const moreSpecificSymptom =
+      best.via === 'symptom' && best.confidence >= 0.9 && best.specificity >= next.specificity + 2;
+    const subsumes =
+      contains || moreSpecificSymptom || (best.via === 'message' && best.specificity >= next.specificity + 3);
     if (!subsumes) return { candidates, unsureBecause: `${best.id} and ${next.id} match about as well` };
   }
   return { sure: best, candidates };

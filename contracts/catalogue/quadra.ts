@@ -9,8 +9,7 @@ import type { CatalogueEntry } from './schema.js';
 
 const KEYS = 'How can I generate my API keys in Cegid Quadra?';
 const PREREQUISITES = 'What prerequisites should I check in Cegid Quadra before starting?';
-const CONSTRAINTS =
-  'What constraints should I be aware of regarding the chart of accounts and subsidiary accounts?';
+const CONSTRAINTS = 'What constraints should I be aware of regarding the chart of accounts and subsidiary accounts?';
 const SYNC = 'How does automatic synchronization of entries work?';
 const TROUBLESHOOTING = 'What should I do if my entries do not synchronize correctly?';
 
@@ -20,7 +19,13 @@ export const quadraCatalogue = [
     vendor: 'quadra',
     kind: 'rejection',
     title: 'Wrong CPA API key or secret',
-    messages: [{ en: 'The CPA API key or its secret is invalid.', fr: 'La clé API CPA ou son secret est invalide.', documented: false }],
+    messages: [
+      {
+        en: 'The CPA API key or its secret is invalid.',
+        fr: 'La clé API CPA ou son secret est invalide.',
+        documented: false,
+      },
+    ],
     // RFC 6749 §5.2's code: the token route answers in OAuth 2.0's error body.
     wire: { status: 401, code: 'invalid_client' },
     symptoms: [{ en: 'CPA API key invalid', fr: 'clé API CPA invalide' }],
@@ -41,7 +46,8 @@ export const quadraCatalogue = [
     title: 'No access to the Cegid Collaborative Portal',
     messages: [
       {
-        en: 'Access to the Cegid Collaborative Portal is required to use this API.', fr: 'L\'accès au Portail Collaboratif Cegid est nécessaire pour utiliser cette API.',
+        en: 'Access to the Cegid Collaborative Portal is required to use this API.',
+        fr: "L'accès au Portail Collaboratif Cegid est nécessaire pour utiliser cette API.",
         documented: false,
       },
     ],
@@ -61,7 +67,11 @@ export const quadraCatalogue = [
     kind: 'rejection',
     title: 'Wrong CFE API key or secret',
     messages: [
-      { en: 'The Cegid File Exchange API key or its secret is invalid.', fr: 'La clé API Cegid File Exchange ou son secret est invalide.', documented: false },
+      {
+        en: 'The Cegid File Exchange API key or its secret is invalid.',
+        fr: 'La clé API Cegid File Exchange ou son secret est invalide.',
+        documented: false,
+      },
     ],
     wire: { status: 401, code: 'InvalidCfeCredentials' },
     symptoms: [{ en: 'CFE API key invalid', fr: 'clé API CFE invalide' }],
@@ -80,7 +90,11 @@ export const quadraCatalogue = [
     kind: 'rejection',
     title: 'CFE API key not activated',
     messages: [
-      { en: 'The Cegid File Exchange API key has not been activated.', fr: 'La clé API Cegid File Exchange n\'a pas été activée.', documented: false },
+      {
+        en: 'The Cegid File Exchange API key has not been activated.',
+        fr: "La clé API Cegid File Exchange n'a pas été activée.",
+        documented: false,
+      },
     ],
     wire: { status: 403, code: 'CfeKeyNotActivated' },
     cause:
@@ -114,10 +128,18 @@ export const quadraCatalogue = [
     kind: 'rejection',
     title: 'No open accounting period',
     messages: [
-      { en: 'No accounting period is open in file {file}.', fr: 'Aucune période comptable n\'est ouverte dans le dossier {file}.', documented: false },
+      {
+        en: 'No accounting period is open in file {file}.',
+        fr: "Aucune période comptable n'est ouverte dans le dossier {file}.",
+        documented: false,
+      },
       // Variant 1: one line of an imported file, in the rejection report (QuadraCOMPTA refuses
       // "écriture sur période clôturée"; vendor-facts §1.5).
-      { en: 'Line {line}: the date {date} is not in an open accounting period of file {file}.', fr: 'Ligne {line} : la date {date} n\'est pas dans une période comptable ouverte du dossier {file}.', documented: false },
+      {
+        en: 'Line {line}: the date {date} is not in an open accounting period of file {file}.',
+        fr: "Ligne {line} : la date {date} n'est pas dans une période comptable ouverte du dossier {file}.",
+        documented: false,
+      },
     ],
     wire: { status: 422, code: 'AccountingPeriodNotOpen' },
     symptoms: [{ en: 'no open accounting period in Quadra', fr: 'aucune période comptable ouverte' }],
@@ -137,22 +159,27 @@ export const quadraCatalogue = [
     title: 'Incomplete chart of accounts or journals not open',
     messages: [
       {
-        en: 'File {file} is incomplete: the chart of accounts is incomplete or no journal is open.', fr: 'Le dossier {file} est incomplet : le plan comptable est incomplet ou aucun journal n\'est ouvert.',
+        en: 'File {file} is incomplete: the chart of accounts is incomplete or no journal is open.',
+        fr: "Le dossier {file} est incomplet : le plan comptable est incomplet ou aucun journal n'est ouvert.",
         documented: false,
       },
       // Variant 1: one line of an imported file names a journal that exists but is locked (rejection report).
-      { en: 'Line {line}: journal {journal} is not open in file {file}.', fr: 'Ligne {line} : le journal {journal} n\'est pas ouvert dans le dossier {file}.', documented: false },
+      {
+        en: 'Line {line}: journal {journal} is not open in file {file}.',
+        fr: "Ligne {line} : le journal {journal} n'est pas ouvert dans le dossier {file}.",
+        documented: false,
+      },
       // Variant 2: one line names a journal the file does not have at all: kept apart from a
       // locked one, since the remedies differ (create it in Quadra, or fix the code sent).
-      { en: 'Line {line}: journal {journal} does not exist in file {file}.', fr: 'Ligne {line} : le journal {journal} n\'existe pas dans le dossier {file}.', documented: false },
+      {
+        en: 'Line {line}: journal {journal} does not exist in file {file}.',
+        fr: "Ligne {line} : le journal {journal} n'existe pas dans le dossier {file}.",
+        documented: false,
+      },
     ],
     wire: { status: 422, code: 'IncompleteFile' },
-    cause:
-      'The file in Cegid Quadra does not include a complete chart of accounts or open journals.',
-    remedy: [
-      'In Cegid Quadra, complete the chart of accounts of the file',
-      'Open the journals of the file',
-    ],
+    cause: 'The file in Cegid Quadra does not include a complete chart of accounts or open journals.',
+    remedy: ['In Cegid Quadra, complete the chart of accounts of the file', 'Open the journals of the file'],
     scenarioId: 'quadra/incomplete-file',
     source: { seed: '003', section: PREREQUISITES },
   },
@@ -193,7 +220,12 @@ export const quadraCatalogue = [
     kind: 'stuck',
     title: 'Entries retrieved only when the file is opened in Quadra',
     messages: [],
-    symptoms: [{ en: 'entries appear in Quadra only when the file is opened', fr: 'écritures apparaissent dans Quadra à l\'ouverture du dossier' }],
+    symptoms: [
+      {
+        en: 'entries appear in Quadra only when the file is opened',
+        fr: "écritures apparaissent dans Quadra à l'ouverture du dossier",
+      },
+    ],
     cause:
       'Verified entries are sent to the Quadra API (CFE); Quadra retrieves them only when the relevant file is opened. The entries appear in Quadra a few minutes after sending.',
     remedy: [
@@ -210,7 +242,12 @@ export const quadraCatalogue = [
     title: 'Read-back 12 hours after sending',
     messages: [],
     status: [{ en: 'Posted', fr: 'Comptabilisées' }],
-    symptoms: [{ en: 'entries move to Posted tab 12 hours after sending', fr: 'écritures passent dans l\'onglet Comptabilisées 12 heures après l\'envoi' }],
+    symptoms: [
+      {
+        en: 'entries move to Posted tab 12 hours after sending',
+        fr: "écritures passent dans l'onglet Comptabilisées 12 heures après l'envoi",
+      },
+    ],
     cause:
       '12 hours after sending, Qonto collects the entries in Quadra and compares them to those previously sent. Entries found in Quadra move to the Posted tab.',
     remedy: [],
@@ -223,7 +260,12 @@ export const quadraCatalogue = [
     kind: 'behaviour',
     title: 'Entries not found are retried for 3 consecutive nights',
     messages: [],
-    symptoms: [{ en: 'entries not found in Quadra retried 3 nights', fr: 'écritures non trouvées dans Quadra renvoyées 3 nuits' }],
+    symptoms: [
+      {
+        en: 'entries not found in Quadra retried 3 nights',
+        fr: 'écritures non trouvées dans Quadra renvoyées 3 nuits',
+      },
+    ],
     cause:
       'Entries not found in Quadra by the read-back 12 hours after sending remain pending sending, and a new attempt is made for 3 consecutive nights.',
     remedy: [],
@@ -237,12 +279,13 @@ export const quadraCatalogue = [
     title: 'Failed check after 3 unsuccessful attempts',
     messages: [
       {
-        en: 'A problem seems to have occurred during the synchronization of this entry. Please verify.', fr: 'Un problème semble être survenu lors de la synchronisation de cette écriture. Veuillez vérifier.',
+        en: 'A problem seems to have occurred during the synchronization of this entry. Please verify.',
+        fr: 'Un problème semble être survenu lors de la synchronisation de cette écriture. Veuillez vérifier.',
         documented: true,
       },
     ],
     status: [{ en: 'Failed check', fr: 'Échec de vérification' }],
-    symptoms: [{ en: 'entries in the Failed check tab', fr: 'écritures dans l\'onglet Échec de vérification' }],
+    symptoms: [{ en: 'entries in the Failed check tab', fr: "écritures dans l'onglet Échec de vérification" }],
     cause:
       'After 3 unsuccessful attempts (entries still not found in Quadra), if other entries from the same batch or subsequent batches have been successfully posted, the failed entries move to the Failed check tab.',
     remedy: [

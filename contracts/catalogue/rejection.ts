@@ -17,6 +17,10 @@ export type Rejection = z.infer<typeof RejectionSchema>;
 export type RuleResult = { ok: true } | { ok: false; rejection: Rejection };
 
 export const accept: RuleResult = { ok: true };
-export function reject(id: Rejection['id'], params: Record<string, string> = {}, variant?: number): RuleResult & { ok: false } {
+export function reject(
+  id: Rejection['id'],
+  params: Record<string, string> = {},
+  variant?: number,
+): RuleResult & { ok: false } {
   return { ok: false, rejection: variant === undefined ? { id, params } : { id, params, variant } };
 }

@@ -8,7 +8,26 @@
  * of Debit and Credit, which some packages write; both layouts are read.
  */
 
-export const FEC_FIELDS = ['JournalCode', 'JournalLib', 'EcritureNum', 'EcritureDate', 'CompteNum', 'CompteLib', 'CompAuxNum', 'CompAuxLib', 'PieceRef', 'PieceDate', 'EcritureLib', 'Debit', 'Credit', 'EcritureLet', 'DateLet', 'ValidDate', 'Montantdevise', 'Idevise'] as const;
+export const FEC_FIELDS = [
+  'JournalCode',
+  'JournalLib',
+  'EcritureNum',
+  'EcritureDate',
+  'CompteNum',
+  'CompteLib',
+  'CompAuxNum',
+  'CompAuxLib',
+  'PieceRef',
+  'PieceDate',
+  'EcritureLib',
+  'Debit',
+  'Credit',
+  'EcritureLet',
+  'DateLet',
+  'ValidDate',
+  'Montantdevise',
+  'Idevise',
+] as const;
 const MONTANT_SENS = [...FEC_FIELDS.slice(0, 11), 'Montant', 'Sens', ...FEC_FIELDS.slice(13)] as const;
 
 export interface FecLine {
@@ -43,14 +62,16 @@ export class FecError extends Error {
 function isoDate(value: string, line: number, column: number, field: string): string {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) throw new FecError(line, column, `${field} "${value}" is not a date AAAAMMJJ`);
+  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3]))
+    throw new FecError(line, column, `${field} "${value}" is not a date AAAAMMJJ`);
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
 function cents(value: string, line: number, column: number, field: string): number {
   // A decimal comma, optional thousands spaces; a point is tolerated, written by some packages.
   const cleaned = value.replace(/[\s\u00a0]/g, '');
-  if (!/^-?\d+([,.]\d{1,2})?$/.test(cleaned)) throw new FecError(line, column, `${field} "${value}" is not an amount (digits, a decimal comma)`);
+  if (!/^-?\d+([,.]\d{1,2})?$/.test(cleaned))
+    throw new FecError(line, column, `${field} "${value}" is not an amount (digits, a decimal comma)`);
   const [units, decimals = ''] = cleaned.replace('-', '').split(/[,.]/);
   const v = Number(units) * 100 + Number(decimals.padEnd(2, '0'));
   return cleaned.startsWith('-') ? -v : v;
@@ -60,12 +81,24 @@ export function parseFec(text: string): FecLine[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = lines[0] ?? '';
   const separator = header.includes('\t') ? '\t' : header.includes('|') ? '|' : undefined;
-  if (!separator) throw new FecError(1, 1, 'the header has neither tabs nor pipes between its fields (a FEC is tab or pipe separated)');
+  if (!separator)
+    throw new FecError(
+      1,
+      1,
+      'the header has neither tabs nor pipes between its fields (a FEC is tab or pipe separated)',
+    );
   const names = header.split(separator).map((n) => n.trim());
-  const layout = names.map((n) => n.toLowerCase()).join(' ') === MONTANT_SENS.join(' ').toLowerCase() ? MONTANT_SENS : FEC_FIELDS;
-  if (names.length !== 18) throw new FecError(1, Math.min(names.length, 18) + 1, `the header has ${names.length} fields, a FEC has 18 (${FEC_FIELDS.join(', ')})`);
+  const layout =
+    names.map((n) => n.toLowerCase()).join(' ') === MONTANT_SENS.join(' ').toLowerCase() ? MONTANT_SENS : FEC_FIELDS;
+  if (names.length !== 18)
+    throw new FecError(
+      1,
+      Math.min(names.length, 18) + 1,
+      `the header has ${names.length} fields, a FEC has 18 (${FEC_FIELDS.join(', ')})`,
+    );
   names.forEach((name, i) => {
-    if (name.toLowerCase() !== layout[i]!.toLowerCase()) throw new FecError(1, i + 1, `field ${i + 1} is "${name}", expected "${layout[i]}"`);
+    if (name.toLowerCase() !== layout[i]!.toLowerCase())
+      throw new FecError(1, i + 1, `field ${i + 1} is "${name}", expected "${layout[i]}"`);
   });
   const out: FecLine[] = [];
   lines.slice(1).forEach((raw, i) => {
@@ -74,13 +107,19 @@ export function parseFec(text: string): FecLine[] {
     const f = raw.split(separator);
     if (f.length !== 18) throw new FecError(line, Math.min(f.length, 18) + 1, `${f.length} fields, a FEC line has 18`);
     const get = (i: number) => f[i]!.trim();
-    for (const [i, name] of [[0, 'JournalCode'], [2, 'EcritureNum'], [4, 'CompteNum']] as const) if (!get(i)) throw new FecError(line, i + 1, `${name} is empty`);
+    for (const [i, name] of [
+      [0, 'JournalCode'],
+      [2, 'EcritureNum'],
+      [4, 'CompteNum'],
+    ] as const)
+      if (!get(i)) throw new FecError(line, i + 1, `${name} is empty`);
     let debit: number;
     let credit: number;
     if (layout === MONTANT_SENS) {
       const amount = cents(get(11), line, 12, 'Montant');
       const sens = get(12).toUpperCase();
-      if (sens !== 'D' && sens !== 'C' && sens !== '+1' && sens !== '-1') throw new FecError(line, 13, `Sens "${get(12)}" is neither D nor C`);
+      if (sens !== 'D' && sens !== 'C' && sens !== '+1' && sens !== '-1')
+        throw new FecError(line, 13, `Sens "${get(12)}" is neither D nor C`);
       debit = sens === 'D' || sens === '+1' ? amount : 0;
       credit = sens === 'C' || sens === '-1' ? amount : 0;
     } else {
@@ -126,11 +165,17 @@ export function referenceData(lines: readonly FecLine[]): FecReferenceData {
     // An account that carries subsidiary accounts is collective (401, 411...).
     if (l.compAuxNum) {
       account.collective = true;
-      if (!subsidiaries.has(l.compAuxNum)) subsidiaries.set(l.compAuxNum, { code: l.compAuxNum, label: l.compAuxLib, collectiveAccount: l.compteNum });
+      if (!subsidiaries.has(l.compAuxNum))
+        subsidiaries.set(l.compAuxNum, { code: l.compAuxNum, label: l.compAuxLib, collectiveAccount: l.compteNum });
     }
     accounts.set(l.compteNum, account);
     if (!journals.has(l.journalCode)) journals.set(l.journalCode, { code: l.journalCode, label: l.journalLib });
     years.add(Number(l.ecritureDate.slice(0, 4)));
   }
-  return { accounts: [...accounts.values()], subsidiaryAccounts: [...subsidiaries.values()], journals: [...journals.values()], years: [...years].sort() };
+  return {
+    accounts: [...accounts.values()],
+    subsidiaryAccounts: [...subsidiaries.values()],
+    journals: [...journals.values()],
+    years: [...years].sort(),
+  };
 }

@@ -26,7 +26,26 @@ const clean = (text: string | undefined) => (text ?? '').replace(/[\t|\r\n]+/g, 
 /** A FEC (tab separated unless told otherwise), the 18 fields with Debit and Credit, CRLF line ends. */
 export function writeFec(records: readonly FecRecord[], separator: '\t' | '|' = '\t'): string {
   const rows = records.map((r) =>
-    [r.journalCode, r.journalLib, r.ecritureNum, date(r.ecritureDate), r.compteNum, r.compteLib, r.compAuxNum, r.compAuxLib, r.pieceRef, date(r.pieceDate), r.ecritureLib, amount(r.debit), amount(r.credit), '', '', date(r.validDate), '', '']
+    [
+      r.journalCode,
+      r.journalLib,
+      r.ecritureNum,
+      date(r.ecritureDate),
+      r.compteNum,
+      r.compteLib,
+      r.compAuxNum,
+      r.compAuxLib,
+      r.pieceRef,
+      date(r.pieceDate),
+      r.ecritureLib,
+      amount(r.debit),
+      amount(r.credit),
+      '',
+      '',
+      date(r.validDate),
+      '',
+      '',
+    ]
       .map(clean)
       .join(separator),
   );

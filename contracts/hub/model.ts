@@ -12,13 +12,18 @@ import { IsoDateSchema, InstantSchema } from '../common/primitives.js';
  * The id of a vendor the hub is connected to. The hub's model does not list the vendors: the
  * registry (`vendors/index.ts`) does, and narrows this to its own enum (`VendorIdSchema` there).
  */
-export const VendorIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a vendor id: lowercase letters, digits and dashes');
+export const VendorIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'a vendor id: lowercase letters, digits and dashes');
 export type VendorId = z.infer<typeof VendorIdSchema>;
 
 export const ClientFileSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  siren: z.string().regex(/^\d{9}$/).optional(),
+  siren: z
+    .string()
+    .regex(/^\d{9}$/)
+    .optional(),
 });
 export type ClientFile = z.infer<typeof ClientFileSchema>;
 
@@ -58,7 +63,10 @@ export const ThirdPartySchema = z.object({
   kind: ThirdPartyKindSchema,
   name: z.string().min(1),
   subsidiaryAccount: z.string().min(1),
-  siret: z.string().regex(/^\d{14}$/).optional(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
   email: z.string().optional(),
 });
 export type ThirdParty = z.infer<typeof ThirdPartySchema>;
@@ -147,12 +155,32 @@ export const SyncStatusSchema = z.discriminatedUnion('status', [
   /** Waiting for the accountant to review and mark as verified. */
   z.object({ status: z.literal('to-verify') }),
   /** Sent; the vendor has not confirmed it yet (Sage cloud queue, Quadra read-back pending, Loop import running). */
-  z.object({ status: z.literal('synchronizing'), sentAt: InstantSchema, vendorRef: z.string().optional(), attempts: z.number().int().min(1) }),
-  z.object({ status: z.literal('posted'), postedAt: InstantSchema, vendorRef: z.string().optional(), documentNumber: z.string().optional() }),
+  z.object({
+    status: z.literal('synchronizing'),
+    sentAt: InstantSchema,
+    vendorRef: z.string().optional(),
+    attempts: z.number().int().min(1),
+  }),
+  z.object({
+    status: z.literal('posted'),
+    postedAt: InstantSchema,
+    vendorRef: z.string().optional(),
+    documentNumber: z.string().optional(),
+  }),
   /** The vendor rejected it: its exact message, shown when hovering "Synchronization failed". */
-  z.object({ status: z.literal('sync-failed'), at: InstantSchema, message: z.string(), catalogueId: CatalogueIdSchema.optional() }),
+  z.object({
+    status: z.literal('sync-failed'),
+    at: InstantSchema,
+    message: z.string(),
+    catalogueId: CatalogueIdSchema.optional(),
+  }),
   /** Quadra: not found after the read-back and three nights, while later entries were posted. */
-  z.object({ status: z.literal('failed-check'), at: InstantSchema, message: z.string(), catalogueId: CatalogueIdSchema.optional() }),
+  z.object({
+    status: z.literal('failed-check'),
+    at: InstantSchema,
+    message: z.string(),
+    catalogueId: CatalogueIdSchema.optional(),
+  }),
   z.object({ status: z.literal('excluded'), at: InstantSchema }),
 ]);
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

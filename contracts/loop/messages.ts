@@ -21,7 +21,8 @@ export const LOOP_MESSAGES = {
   contexteMissing: 'Le contexte (data.contexte) est obligatoire sauf si options.multiPeriode vaut true.',
   contexteDate: 'Les dates du contexte (from, to) sont au format iso : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS.sssZ.',
   contexteOrder: 'La date de fin du contexte (to) précède sa date de début (from).',
-  outsideContexte: (date: string, from: string, to: string) => `La date ${date} est hors de la période du contexte (${from} au ${to}).`,
+  outsideContexte: (date: string, from: string, to: string) =>
+    `La date ${date} est hors de la période du contexte (${from} au ${to}).`,
   unbalanced: "L'écriture n'est pas équilibrée : le total des débits doit être égal au total des crédits.",
   lineAmount: 'Une ligne porte soit un débit, soit un crédit, strictement positif.',
   invalidFilter: (reason: string) => `Le filtre est invalide : ${reason}`,
@@ -34,7 +35,8 @@ export const LOOP_MESSAGES = {
   accountingImportRequestIdMissing: "L'accountingImportRequestId n'est pas spécifié.",
   // Per-entry answers of an import, in the import status (simulator's own wording).
   journalUnknown: (code: string, folder: string) => `Le journal ${code} n'existe pas dans le dossier ${folder}.`,
-  noOpenFiscalYear: (date: string, folder: string) => `La date ${date} n'appartient à aucun exercice ouvert du dossier ${folder}.`,
+  noOpenFiscalYear: (date: string, folder: string) =>
+    `La date ${date} n'appartient à aucun exercice ouvert du dossier ${folder}.`,
   accountUnknown: (numero: string, folder: string) => `Le compte ${numero} n'existe pas dans le dossier ${folder}.`,
   accountClosed: (numero: string) => `Le compte ${numero} est fermé.`,
   folderGone: (code: string) => `Le dossier ${code} n'existe plus sur le domaine.`,

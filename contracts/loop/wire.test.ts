@@ -29,7 +29,7 @@ describe('Loop wire contracts', () => {
     expect(ImportJsonRequestSchema.parse(GOLDEN)).toEqual(GOLDEN);
   });
 
-  it('answer Loop\'s documented message when codeIbs is missing', () => {
+  it("answer Loop's documented message when codeIbs is missing", () => {
     const result = ImportJsonRequestSchema.safeParse({ data: GOLDEN.data });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.message).toBe(LOOP_MESSAGES.codeIbsMissing);
@@ -41,11 +41,20 @@ describe('Loop wire contracts', () => {
       { compteNumero: '606400', debit: 0.2, credit: 0 },
       { compteNumero: '401000', debit: 0, credit: 0.3 },
     ];
-    expect(ImportJsonRequestSchema.safeParse({ ...GOLDEN, data: { ...GOLDEN.data, ecritures: [{ ...GOLDEN.data.ecritures[0], lignes }] } }).success).toBe(true);
+    expect(
+      ImportJsonRequestSchema.safeParse({
+        ...GOLDEN,
+        data: { ...GOLDEN.data, ecritures: [{ ...GOLDEN.data.ecritures[0], lignes }] },
+      }).success,
+    ).toBe(true);
   });
 
   it('coerce skip and take from the query string', () => {
-    expect(ListQuerySchema.parse({ codeDossier: 'DOS001', skip: '10', take: '5' })).toEqual({ codeDossier: 'DOS001', skip: 10, take: 5 });
+    expect(ListQuerySchema.parse({ codeDossier: 'DOS001', skip: '10', take: '5' })).toEqual({
+      codeDossier: 'DOS001',
+      skip: 10,
+      take: 5,
+    });
     expect(ListQuerySchema.safeParse({}).error!.issues[0]!.message).toBe(LOOP_MESSAGES.codeDossierMissing);
   });
 });

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { AmountSchema, IsoDateSchema, InstantSchema, RESERVED_KEY_MESSAGE, codeString, isStorableKey, textString, toCents } from '../common/primitives.js';
+import {
+  AmountSchema,
+  IsoDateSchema,
+  InstantSchema,
+  RESERVED_KEY_MESSAGE,
+  codeString,
+  isStorableKey,
+  textString,
+  toCents,
+} from '../common/primitives.js';
 import { LOOP_MESSAGES } from './messages.js';
 
 /**
@@ -48,14 +57,19 @@ export type LoopErrorBody = z.infer<typeof LoopErrorBodySchema>;
 
 /** A required string whose absence answers Loop's own "n'est pas spécifié" message. */
 const required = (message: string, max: number) =>
-  z.string({ error: (issue) => (issue.input === undefined ? message : undefined) }).min(1, message).max(max).regex(/^[^\u0000-\u001f\u007f]+$/, 'caractères de contrôle interdits');
+  z
+    .string({ error: (issue) => (issue.input === undefined ? message : undefined) })
+    .min(1, message)
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'caractères de contrôle interdits');
 
 /**
  * The pages write paging with quotes (`?skip="{number}"`, `?take="{number}"`: ParametreComptable.html,
  * ParameterJournal.html, agence.html...): a number in matching double or single quotes reads as the
  * number (confirmed form); an empty pair of quotes stays refused.
  */
-const unquote = (value: unknown) => (typeof value === 'string' && /^(["'])[^"']+\1$/.test(value.trim()) ? value.trim().slice(1, -1) : value);
+const unquote = (value: unknown) =>
+  typeof value === 'string' && /^(["'])[^"']+\1$/.test(value.trim()) ? value.trim().slice(1, -1) : value;
 
 const skipTake = (name: string) =>
   z
@@ -128,7 +142,16 @@ export const CompteSchema = z.object({
 export type Compte = z.infer<typeof CompteSchema>;
 
 /** Journal types (Journal.html [C]). */
-export const JOURNAL_TYPES = { achat: 1, od: 2, aNouveau: 3, banque: 4, caisse: 5, ecartDeChange: 6, regularisation: 7, vente: 8 } as const;
+export const JOURNAL_TYPES = {
+  achat: 1,
+  od: 2,
+  aNouveau: 3,
+  banque: 4,
+  caisse: 5,
+  ecartDeChange: 6,
+  regularisation: 7,
+  vente: 8,
+} as const;
 
 /**
  * `GET /journal`: one journal (Journal.html, ParameterJournal.html [C]; `ferme` [C] in the example,
@@ -254,8 +277,14 @@ export type LigneImport = z.infer<typeof LigneImportSchema>;
 export const PieceJointeImportSchema = z
   .object({
     nomFichier: textString(255).min(1),
-    typeMime: z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, LOOP_MESSAGES.mimeType),
-    contenuBase64: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, LOOP_MESSAGES.base64),
+    typeMime: z
+      .string()
+      .max(100)
+      .regex(/^[\w.+-]+\/[\w.+-]+$/, LOOP_MESSAGES.mimeType),
+    contenuBase64: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, LOOP_MESSAGES.base64),
   })
   .strict();
 export type PieceJointeImport = z.infer<typeof PieceJointeImportSchema>;
@@ -272,11 +301,19 @@ export const EcritureImportSchema = z
     piecesJointes: z.array(PieceJointeImportSchema).max(10).optional(),
   })
   .strict()
-  .refine((e) => e.lignes.reduce((s, l) => s + toCents(l.debit) - toCents(l.credit), 0) === 0, { message: LOOP_MESSAGES.unbalanced, path: ['lignes'] });
+  .refine((e) => e.lignes.reduce((s, l) => s + toCents(l.debit) - toCents(l.credit), 0) === 0, {
+    message: LOOP_MESSAGES.unbalanced,
+    path: ['lignes'],
+  });
 export type EcritureImport = z.infer<typeof EcritureImportSchema>;
 
 /** The third-party types an import names, and Loop's numeric `type` for each. */
-export const TIERS_IMPORT_TYPES = ['client', 'fournisseur', 'salarie', 'divers'] as const satisfies readonly (keyof typeof TIERS_TYPES)[];
+export const TIERS_IMPORT_TYPES = [
+  'client',
+  'fournisseur',
+  'salarie',
+  'divers',
+] as const satisfies readonly (keyof typeof TIERS_TYPES)[];
 
 /**
  * One third party of `data.tiers`: JSON import "can carry tiers" [C]; the fields are the
@@ -290,7 +327,10 @@ export const TiersImportSchema = z
     type: z.enum(TIERS_IMPORT_TYPES),
     raisonSociale: textString(100).min(1),
     compteContrepartie: codeString(20).regex(/^\d+$/, 'chiffres uniquement'),
-    SIRET: z.string().regex(/^\d{14}$/, LOOP_MESSAGES.siret).optional(),
+    SIRET: z
+      .string()
+      .regex(/^\d{14}$/, LOOP_MESSAGES.siret)
+      .optional(),
     email: textString(255).optional(),
   })
   .strict();
@@ -345,11 +385,13 @@ export const ImportJsonDataSchema = z
   .superRefine((data, ctx) => {
     const ecritures = data.ecritures;
     if (ecritures.length === 0) {
-      if (!data.tiers?.length) ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.ecrituresMissing, path: ['ecritures'] });
+      if (!data.tiers?.length)
+        ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.ecrituresMissing, path: ['ecritures'] });
       return;
     }
     if (!data.contexte) {
-      if (!data.options?.multiPeriode) ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.contexteMissing, path: ['contexte'] });
+      if (!data.options?.multiPeriode)
+        ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.contexteMissing, path: ['contexte'] });
       return;
     }
     const { from, to } = data.contexte;
@@ -357,7 +399,11 @@ export const ImportJsonDataSchema = z
     const last = contexteDate(to)!;
     ecritures.forEach((e, i) => {
       if (!data.options?.multiPeriode && (e.datePiece < first || e.datePiece > last)) {
-        ctx.addIssue({ code: 'custom', message: LOOP_MESSAGES.outsideContexte(e.datePiece, from, to), path: ['ecritures', i, 'datePiece'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: LOOP_MESSAGES.outsideContexte(e.datePiece, from, to),
+          path: ['ecritures', i, 'datePiece'],
+        });
       }
     });
   });

@@ -13,7 +13,14 @@ import { WINDOWS_1252_PRINTABLE, decodeWindows1252, encodeWindows1252 } from './
 
 const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
 const mLine = (overrides: Partial<Parameters<typeof entryLine>[0]> = {}) =>
-  entryLine({ account: '60640000', journal: 'AC', date: '2026-01-15', direction: 'D', amountCents: 1318, ...overrides });
+  entryLine({
+    account: '60640000',
+    journal: 'AC',
+    date: '2026-01-15',
+    direction: 'D',
+    amountCents: 1318,
+    ...overrides,
+  });
 
 describe('Windows-1252', () => {
   it('maps the 0x80–0x9F range and refuses what it cannot write', () => {
@@ -22,7 +29,10 @@ describe('Windows-1252', () => {
     expect(decodeWindows1252(Uint8Array.from([0x80, 0xe9, 0x92, 0x9c])).text).toBe('€é’œ');
     expect(encodeWindows1252('a✓b')).toEqual({ ok: false, problems: [{ index: 1, char: '✓' }] });
     // The five unassigned bytes read as Windows reads them (C1 code points), both ways.
-    expect(decodeWindows1252(Uint8Array.from([0x41, 0x81, 0x8d, 0x8f, 0x90, 0x9d]))).toEqual({ text: 'A\u0081\u008d\u008f\u0090\u009d', unassigned: [] });
+    expect(decodeWindows1252(Uint8Array.from([0x41, 0x81, 0x8d, 0x8f, 0x90, 0x9d]))).toEqual({
+      text: 'A\u0081\u008d\u008f\u0090\u009d',
+      unassigned: [],
+    });
     const c1 = encodeWindows1252('\u0081');
     expect(c1.ok && [...c1.bytes]).toEqual([0x81]);
   });
@@ -46,7 +56,9 @@ describe('golden sample lines', () => {
   for (const [name, sample] of Object.entries(GOLDEN_SAMPLES)) {
     it(`${name}: encodes to its golden line and decodes back`, () => {
       expect(formatQuadraRecord(sample.record)).toBe(sample.line);
-      const decoded = decodeQuadraFile(`${sample.record.type === 'I' || sample.record.type === 'R' ? `${GOLDEN_PURCHASE.line}\r\n` : ''}${sample.line}\r\n`);
+      const decoded = decodeQuadraFile(
+        `${sample.record.type === 'I' || sample.record.type === 'R' ? `${GOLDEN_PURCHASE.line}\r\n` : ''}${sample.line}\r\n`,
+      );
       expect(decoded.problems).toEqual([]);
       expect(decoded.records.at(-1)?.record).toEqual(sample.record);
     });
@@ -64,7 +76,7 @@ describe('golden sample lines', () => {
     expect(lf.ok && lf.bytes).toHaveLength(194);
   });
 
-  it('reads the exporters\' variants: LF, right-aligned account, space or no sign, 146-character line', () => {
+  it("reads the exporters' variants: LF, right-aligned account, space or no sign, 146-character line", () => {
     const caerp = `M  512000BQ000150126 Banque              D 000000001318`;
     const excel = `M60640000AC000150126 Achat               C0000000002500${' '.repeat(91)}`;
     const decoded = decodeQuadraFile(latin1(`${caerp}\n${excel}\n`));
@@ -101,7 +113,10 @@ describe('QDR-ACCOUNT-8-CHARS in the encoder', () => {
 describe('encoding problems', () => {
   it('reports a character outside Windows-1252 with its line and column', () => {
     const result = encodeQuadraFile([mLine(), mLine({ label: 'Café ✓ ok' })]);
-    expect(result).toEqual({ ok: false, problems: [{ line: 2, column: 27, field: 'label', message: expect.stringContaining('U+2713') }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ line: 2, column: 27, field: 'label', message: expect.stringContaining('U+2713') }],
+    });
   });
 
   it('reports an invalid field at its column', () => {
@@ -121,33 +136,47 @@ describe('a malformed file', () => {
   it('short line: line 2, the column after its end', () => {
     const result = withLine('M60640000AC000150126');
     expect(result.ok).toBe(false);
-    expect(result.problems).toEqual([{ line: 2, column: 21, message: 'the line is 20 characters long; a M record needs at least 55' }]);
+    expect(result.problems).toEqual([
+      { line: 2, column: 21, message: 'the line is 20 characters long; a M record needs at least 55' },
+    ]);
     expect(result.records.map((r) => r.line)).toEqual([1, 3]);
   });
 
   it('bad date 320125: line 2, column 15', () => {
     const result = withLine(good.replace('150126', '320125'));
-    expect(result.problems).toEqual([{ line: 2, column: 15, field: 'date', message: 'date "320125": day 32 does not exist in 01/2025' }]);
+    expect(result.problems).toEqual([
+      { line: 2, column: 15, field: 'date', message: 'date "320125": day 32 does not exist in 01/2025' },
+    ]);
   });
 
   it('impossible month: column 17', () => {
-    expect(withLine(good.replace('150126', '150026')).problems[0]).toMatchObject({ line: 2, column: 17, field: 'date' });
+    expect(withLine(good.replace('150126', '150026')).problems[0]).toMatchObject({
+      line: 2,
+      column: 17,
+      field: 'date',
+    });
   });
 
   it('bad amount: line 2 at the offending character', () => {
     const result = withLine(good.replace('+000000001318', '+0000000013,8'));
-    expect(result.problems).toEqual([{ line: 2, column: 54, field: 'amountCents', message: expect.stringContaining('+000000001318') }]);
+    expect(result.problems).toEqual([
+      { line: 2, column: 54, field: 'amountCents', message: expect.stringContaining('+000000001318') },
+    ]);
   });
 
   it('wrong record type: column 1', () => {
-    expect(withLine(`X${good.slice(1)}`).problems).toEqual([{ line: 2, column: 1, field: 'type', message: 'unknown record type "X"; expected M, C, I or R' }]);
+    expect(withLine(`X${good.slice(1)}`).problems).toEqual([
+      { line: 2, column: 1, field: 'type', message: 'unknown record type "X"; expected M, C, I or R' },
+    ]);
   });
 
   it('non-Windows-1252 text: at its character column, whether given as text or as UTF-8 bytes', () => {
     const bad = `${good.slice(0, 21)}Caf✓${good.slice(25)}`;
     expect(withLine(bad).problems).toEqual([{ line: 2, column: 25, message: expect.stringContaining('U+2713') }]);
     const utf8 = new TextEncoder().encode(`${good}\r\n${good.slice(0, 21)}Café${good.slice(25)}\r\n`);
-    expect(decodeQuadraFile(utf8).problems).toEqual([{ line: 2, column: 25, message: expect.stringContaining('UTF-8 on 2 bytes') }]);
+    expect(decodeQuadraFile(utf8).problems).toEqual([
+      { line: 2, column: 25, message: expect.stringContaining('UTF-8 on 2 bytes') },
+    ]);
   });
 
   it('an I line with no M before it, and analytic lines that do not add up', () => {
@@ -176,12 +205,17 @@ describe('a malformed file', () => {
 // ---------------------------------------------------------------------------------------------
 
 const textOf = (max: number) =>
-  fc
-    .array(fc.constantFrom(...WINDOWS_1252_PRINTABLE), { maxLength: max })
-    .map((chars) => chars.join('').trimEnd());
+  fc.array(fc.constantFrom(...WINDOWS_1252_PRINTABLE), { maxLength: max }).map((chars) => chars.join('').trimEnd());
 const codeOf = (min: number, max: number) =>
-  fc.array(fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'), { minLength: min, maxLength: max }).map((c) => c.join(''));
-const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  fc
+    .array(fc.constantFrom(...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'), {
+      minLength: min,
+      maxLength: max,
+    })
+    .map((c) => c.join(''));
+const date = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const cents = fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }).map((n) => n + 0);
 
 const mRecord: fc.Arbitrary<QuadraRecord> = fc.record({
@@ -233,20 +267,35 @@ const rRecord: fc.Arbitrary<QuadraRecord> = fc.record({
 });
 /** An M line with its schedules and its analytic split (which must add up to the line). */
 const group = fc
-  .tuple(mRecord, fc.array(rRecord, { maxLength: 2 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 10000 }), textOf(10), textOf(10)), { maxLength: 3 }))
+  .tuple(
+    mRecord,
+    fc.array(rRecord, { maxLength: 2 }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 10000 }), textOf(10), textOf(10)), { maxLength: 3 }),
+  )
   .map(([m, schedules, splits]) => {
     const amount = (m as { amountCents: number }).amountCents;
     const analytic: QuadraRecord[] = splits.map(([bp, section, nature], i) => ({
       type: 'I',
       percentBasisPoints: bp,
       // `+ 0` turns Math.trunc's -0 into 0: the format has one zero.
-      amountCents: (i === splits.length - 1 ? amount - Math.trunc(amount / splits.length) * (splits.length - 1) : Math.trunc(amount / splits.length)) + 0,
+      amountCents:
+        (i === splits.length - 1
+          ? amount - Math.trunc(amount / splits.length) * (splits.length - 1)
+          : Math.trunc(amount / splits.length)) + 0,
       section,
       nature,
     }));
     return [m, ...schedules, ...analytic];
   });
-const file = fc.array(fc.oneof(group, cRecord.map((c) => [c])), { minLength: 1, maxLength: 6 }).map((groups) => groups.flat());
+const file = fc
+  .array(
+    fc.oneof(
+      group,
+      cRecord.map((c) => [c]),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((groups) => groups.flat());
 
 /** A Windows-1252 file that happens to be valid UTF-8 too is read as UTF-8 (see `decodeQuadraFile`). */
 const isAlsoUtf8 = (bytes: Uint8Array) => {

@@ -53,7 +53,9 @@ export const QuadraAccountNumberSchema = z
   .regex(/^[0-9A-Za-z-]*$/, 'letters, digits and "-" only');
 
 /** A date the 2-digit-year `JJMMAA` format can carry: 2000-01-01 to 2099-12-31 (simulator's own century rule). */
-export const QuadraDateSchema = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { message: 'a JJMMAA date is in 2000–2099' });
+export const QuadraDateSchema = z.iso
+  .date()
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { message: 'a JJMMAA date is in 2000–2099' });
 
 /** Signed cents on 13 characters: a sign and 12 digits. */
 export const QuadraCentsSchema = z.number().int().min(-999_999_999_999).max(999_999_999_999);
@@ -236,7 +238,12 @@ const codeField = (name: string, start: number, width: number, required: boolean
     const value = raw.trim();
     if (required && value === '') return { ok: false, message: `${name} is mandatory` };
     const bad = (account ? /[^0-9A-Za-z-]/ : /[^0-9A-Za-z]/).exec(value);
-    if (bad) return { ok: false, message: `${name} has "${bad[0]}": ${account ? 'letters, digits and "-" only' : 'letters and digits only'}`, offset: raw.indexOf(bad[0]) };
+    if (bad)
+      return {
+        ok: false,
+        message: `${name} has "${bad[0]}": ${account ? 'letters, digits and "-" only' : 'letters and digits only'}`,
+        offset: raw.indexOf(bad[0]),
+      };
     return { ok: true, value };
   },
 });
@@ -253,7 +260,10 @@ const directionField = (start: number): FieldCodec => ({
   start,
   width: 1,
   encode: (value) => value as string,
-  decode: (raw) => (/^[DCdc]$/.test(raw) ? { ok: true, value: raw.toUpperCase() } : { ok: false, message: `direction is "${raw}"; expected D, C (d and c are read as D and C)` }),
+  decode: (raw) =>
+    /^[DCdc]$/.test(raw)
+      ? { ok: true, value: raw.toUpperCase() }
+      : { ok: false, message: `direction is "${raw}"; expected D, C (d and c are read as D and C)` },
 });
 
 const literalField = (name: string, start: number, values: readonly string[]): FieldCodec => ({
@@ -263,7 +273,12 @@ const literalField = (name: string, start: number, values: readonly string[]): F
   encode: (value) => pad(value as string, 1),
   decode: (raw) => {
     const value = raw.trim();
-    return values.includes(value) ? { ok: true, value } : { ok: false, message: `${name} is "${raw}"; expected ${values.map((v) => (v === '' ? 'blank' : v)).join(', ')}` };
+    return values.includes(value)
+      ? { ok: true, value }
+      : {
+          ok: false,
+          message: `${name} is "${raw}"; expected ${values.map((v) => (v === '' ? 'blank' : v)).join(', ')}`,
+        };
   },
 });
 
@@ -272,7 +287,10 @@ const folioField = (start: number): FieldCodec => ({
   start,
   width: 3,
   encode: (value) => value as string,
-  decode: (raw) => (/^\d{3}$/.test(raw) ? { ok: true, value: raw } : { ok: false, message: `folio is "${raw}"; expected 3 digits (000 when none)` }),
+  decode: (raw) =>
+    /^\d{3}$/.test(raw)
+      ? { ok: true, value: raw }
+      : { ok: false, message: `folio is "${raw}"; expected 3 digits (000 when none)` },
 });
 
 /** `JJMMAA` ⇄ `YYYY-MM-DD` (20AA). `optional`: blank or `000000` is no date. */
@@ -291,9 +309,14 @@ const dateField = (name: string, start: number, optional: boolean): FieldCodec =
     const day = Number(raw.slice(0, 2));
     const month = Number(raw.slice(2, 4));
     const year = 2000 + Number(raw.slice(4, 6));
-    if (month < 1 || month > 12) return { ok: false, message: `${name} "${raw}": month ${raw.slice(2, 4)} does not exist`, offset: 2 };
+    if (month < 1 || month > 12)
+      return { ok: false, message: `${name} "${raw}": month ${raw.slice(2, 4)} does not exist`, offset: 2 };
     const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > daysInMonth) return { ok: false, message: `${name} "${raw}": day ${raw.slice(0, 2)} does not exist in ${String(month).padStart(2, '0')}/${year}` };
+    if (day < 1 || day > daysInMonth)
+      return {
+        ok: false,
+        message: `${name} "${raw}": day ${raw.slice(0, 2)} does not exist in ${String(month).padStart(2, '0')}/${year}`,
+      };
     return { ok: true, value: `${year}-${raw.slice(2, 4)}-${raw.slice(0, 2)}` };
   },
 });
@@ -306,13 +329,20 @@ const centsField = (name: string, start: number, optional: boolean): FieldCodec 
   name,
   start,
   width: 13,
-  encode: (value) => (value === null ? ' '.repeat(13) : `${(value as number) < 0 ? '-' : '+'}${String(Math.abs(value as number)).padStart(12, '0')}`),
+  encode: (value) =>
+    value === null
+      ? ' '.repeat(13)
+      : `${(value as number) < 0 ? '-' : '+'}${String(Math.abs(value as number)).padStart(12, '0')}`,
   decode: (raw) => {
     if (optional && raw.trim() === '') return { ok: true, value: null };
     const match = /^([+\- ]\d{12}|\d{13})$/.exec(raw);
     if (!match) {
       const bad = [...raw].findIndex((ch, i) => !(/\d/.test(ch) || (i === 0 && /[+\- ]/.test(ch))));
-      return { ok: false, message: `${name} is "${raw}"; expected a sign and 12 digits of cents (13,18 € is +000000001318)`, offset: Math.max(bad, 0) };
+      return {
+        ok: false,
+        message: `${name} is "${raw}"; expected a sign and 12 digits of cents (13,18 € is +000000001318)`,
+        offset: Math.max(bad, 0),
+      };
     }
     const negative = raw.startsWith('-');
     const cents = Number(raw.replace(/^[+\- ]/, ''));
@@ -325,7 +355,10 @@ const digitsField = (name: string, start: number, width: number): FieldCodec => 
   start,
   width,
   encode: (value) => String(value).padStart(width, '0'),
-  decode: (raw) => (/^\d+$/.test(raw) && raw.length === width ? { ok: true, value: Number(raw) } : { ok: false, message: `${name} is "${raw}"; expected ${width} digits` }),
+  decode: (raw) =>
+    /^\d+$/.test(raw) && raw.length === width
+      ? { ok: true, value: Number(raw) }
+      : { ok: false, message: `${name} is "${raw}"; expected ${width} digits` },
 });
 
 interface RecordLayout {
@@ -416,7 +449,8 @@ export function formatQuadraRecord(record: QuadraRecord): string {
   for (const field of layout.fields) {
     const value = field.encode((record as Record<string, unknown>)[field.name]);
     const width = [...value].length;
-    if (width !== field.width) throw new RangeError(`${record.type}.${field.name}: "${value}" does not fit ${field.width} characters`);
+    if (width !== field.width)
+      throw new RangeError(`${record.type}.${field.name}: "${value}" does not fit ${field.width} characters`);
     [...value].forEach((ch, i) => (chars[field.start - 1 + i] = ch));
   }
   return chars.join('');
@@ -431,13 +465,21 @@ export interface Truncation {
 }
 
 /** Fields holding an account number: the format keeps 8 characters of them. */
-const ACCOUNT_FIELDS: Record<QuadraRecordType, readonly string[]> = { M: ['account', 'counterpartAccount'], C: ['account', 'collective'], I: [], R: [] };
+const ACCOUNT_FIELDS: Record<QuadraRecordType, readonly string[]> = {
+  M: ['account', 'counterpartAccount'],
+  C: ['account', 'collective'],
+  I: [],
+  R: [],
+};
 
 /**
  * QDR-ACCOUNT-8-CHARS: the account number (PCG or subsidiary) is limited to 8 characters in
  * Quadra; a longer number is truncated when sent. Returns the record with its account fields cut.
  */
-export function truncateAccounts<R extends { type: QuadraRecordType }>(record: R, line = 0): { record: R; truncated: Truncation[] } {
+export function truncateAccounts<R extends { type: QuadraRecordType }>(
+  record: R,
+  line = 0,
+): { record: R; truncated: Truncation[] } {
   const truncated: Truncation[] = [];
   const out: Record<string, unknown> = { ...record };
   for (const field of ACCOUNT_FIELDS[record.type] ?? []) {
@@ -471,7 +513,12 @@ export function encodeQuadraFile(records: readonly unknown[], options: { lineEnd
     const line = index + 1;
     const type = (input as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !isRecordType(type)) {
-      problems.push({ line, column: 1, field: 'type', message: `record type ${JSON.stringify(type)}; expected M, C, I or R` });
+      problems.push({
+        line,
+        column: 1,
+        field: 'type',
+        message: `record type ${JSON.stringify(type)}; expected M, C, I or R`,
+      });
       return;
     }
     const layout = QUADRA_LAYOUTS[type];
@@ -482,7 +529,12 @@ export function encodeQuadraFile(records: readonly unknown[], options: { lineEnd
       for (const issue of parsed.error.issues) {
         const name = String(issue.path[0] ?? '');
         const field = layout.fields.find((f) => f.name === name);
-        problems.push({ line, column: field?.start ?? 1, ...(name ? { field: name } : {}), message: `${name || 'record'}: ${issue.message}` });
+        problems.push({
+          line,
+          column: field?.start ?? 1,
+          ...(name ? { field: name } : {}),
+          message: `${name || 'record'}: ${issue.message}`,
+        });
       }
       return;
     }
@@ -491,7 +543,12 @@ export function encodeQuadraFile(records: readonly unknown[], options: { lineEnd
     chars.forEach((ch, i) => {
       if (!isWindows1252(ch)) {
         const field = layout.fields.find((f) => i + 1 >= f.start && i + 1 < f.start + f.width);
-        problems.push({ line, column: i + 1, ...(field ? { field: field.name } : {}), message: `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not a Windows-1252 character` });
+        problems.push({
+          line,
+          column: i + 1,
+          ...(field ? { field: field.name } : {}),
+          message: `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is not a Windows-1252 character`,
+        });
       }
     });
     lines.push(formatted);
@@ -535,7 +592,8 @@ function toText(input: Uint8Array | string): { text: string; problems: { index: 
     const problems: { index: number; message: string }[] = [];
     let index = 0;
     for (const ch of input) {
-      if (!isWindows1252(ch)) problems.push({ index, message: `"${ch}" (${charName(ch)}) is not a Windows-1252 character` });
+      if (!isWindows1252(ch))
+        problems.push({ index, message: `"${ch}" (${charName(ch)}) is not a Windows-1252 character` });
       index += ch.length;
     }
     return { text: input, problems };
@@ -547,7 +605,11 @@ function toText(input: Uint8Array | string): { text: string; problems: { index: 
     return {
       text: rest.text,
       problems: [
-        { index: 0, message: 'the file starts with a UTF-8 byte-order mark (EF BB BF); Quadra reads Windows-1252, where it is the three characters "ï»¿" before the first record' },
+        {
+          index: 0,
+          message:
+            'the file starts with a UTF-8 byte-order mark (EF BB BF); Quadra reads Windows-1252, where it is the three characters "ï»¿" before the first record',
+        },
         ...rest.problems,
       ],
     };
@@ -565,7 +627,10 @@ function toText(input: Uint8Array | string): { text: string; problems: { index: 
       for (const ch of utf8) {
         if (ch.codePointAt(0)! >= 0x80) {
           const bytes = new TextEncoder().encode(ch).length;
-          problems.push({ index, message: `"${ch}" (${charName(ch)}) is written in UTF-8 on ${bytes} bytes; Quadra reads Windows-1252, one byte per character` });
+          problems.push({
+            index,
+            message: `"${ch}" (${charName(ch)}) is written in UTF-8 on ${bytes} bytes; Quadra reads Windows-1252, one byte per character`,
+          });
         }
         index += ch.length;
       }
@@ -573,7 +638,13 @@ function toText(input: Uint8Array | string): { text: string; problems: { index: 
     }
   }
   const { text, unassigned } = decodeWindows1252(input);
-  return { text, problems: unassigned.map((index) => ({ index, message: `byte 0x${input[index]!.toString(16).toUpperCase()} is not a Windows-1252 character` })) };
+  return {
+    text,
+    problems: unassigned.map((index) => ({
+      index,
+      message: `byte 0x${input[index]!.toString(16).toUpperCase()} is not a Windows-1252 character`,
+    })),
+  };
 }
 
 /**
@@ -606,7 +677,9 @@ export function decodeQuadraFile(input: Uint8Array | string): DecodeResult {
   // Encoding problems, at their line and (character) column.
   const badLines = new Set<number>();
   for (const problem of encodingProblems) {
-    let lineIndex = lineStarts.findIndex((start, i) => problem.index >= start && (i === lineStarts.length - 1 || problem.index < lineStarts[i + 1]!));
+    let lineIndex = lineStarts.findIndex(
+      (start, i) => problem.index >= start && (i === lineStarts.length - 1 || problem.index < lineStarts[i + 1]!),
+    );
     if (lineIndex < 0) lineIndex = 0;
     const column = [...text.slice(lineStarts[lineIndex]!, problem.index)].length + 1;
     problems.push({ line: lineIndex + 1, column, message: problem.message });
@@ -638,28 +711,49 @@ export function decodeQuadraFile(input: Uint8Array | string): DecodeResult {
       closeGroup();
       inGroup = type === 'M';
     } else if (!inGroup) {
-      problems.push({ line, column: 1, field: 'type', message: `an ${type} record must directly follow its M line (or that line's other I and R lines)` });
+      problems.push({
+        line,
+        column: 1,
+        field: 'type',
+        message: `an ${type} record must directly follow its M line (or that line's other I and R lines)`,
+      });
       return;
     }
     if (badLines.has(line)) return;
     const control = chars.findIndex((ch) => /[\u0000-\u001f\u007f]/.test(ch));
     if (control >= 0) {
-      problems.push({ line, column: control + 1, message: `control character ${charName(chars[control]!)} in a fixed-width line` });
+      problems.push({
+        line,
+        column: control + 1,
+        message: `control character ${charName(chars[control]!)} in a fixed-width line`,
+      });
       return;
     }
     if (!isRecordType(type)) {
-      problems.push({ line, column: 1, field: 'type', message: `unknown record type "${type}"; expected M, C, I or R` });
+      problems.push({
+        line,
+        column: 1,
+        field: 'type',
+        message: `unknown record type "${type}"; expected M, C, I or R`,
+      });
       return;
     }
     const layout = QUADRA_LAYOUTS[type];
     if (chars.length < layout.minLength) {
-      problems.push({ line, column: chars.length + 1, message: `the line is ${chars.length} characters long; a ${type} record needs at least ${layout.minLength}` });
+      problems.push({
+        line,
+        column: chars.length + 1,
+        message: `the line is ${chars.length} characters long; a ${type} record needs at least ${layout.minLength}`,
+      });
       return;
     }
     const record: Record<string, unknown> = { type };
     let lineOk = true;
     for (const field of layout.fields) {
-      const raw = chars.slice(field.start - 1, field.start - 1 + field.width).join('').padEnd(field.width, ' ');
+      const raw = chars
+        .slice(field.start - 1, field.start - 1 + field.width)
+        .join('')
+        .padEnd(field.width, ' ');
       const parsed = field.decode(raw);
       if (parsed.ok) record[field.name] = parsed.value;
       else {
@@ -686,7 +780,10 @@ export function decodeQuadraFile(input: Uint8Array | string): DecodeResult {
 }
 
 /** A blank `M` line to spread over: every optional field empty. */
-export function entryLine(fields: Pick<QuadraEntryLine, 'account' | 'journal' | 'date' | 'direction' | 'amountCents'> & Partial<QuadraEntryLine>): QuadraEntryLine {
+export function entryLine(
+  fields: Pick<QuadraEntryLine, 'account' | 'journal' | 'date' | 'direction' | 'amountCents'> &
+    Partial<QuadraEntryLine>,
+): QuadraEntryLine {
   return {
     type: 'M',
     folio: '000',

@@ -83,17 +83,61 @@ export const GOLDEN_SUPPLIER: { record: QuadraRecord; line: string } = {
 
 export const GOLDEN_ANALYTIC: { record: QuadraRecord; line: string } = {
   record: { type: 'I', percentBasisPoints: 10000, amountCents: 1318, section: 'PARIS', nature: 'FOURN' },
-  line: ruler([[1, 'I'], [2, '10000'], [7, '+000000001318'], [20, 'PARIS'], [30, 'FOURN']], 39),
+  line: ruler(
+    [
+      [1, 'I'],
+      [2, '10000'],
+      [7, '+000000001318'],
+      [20, 'PARIS'],
+      [30, 'FOURN'],
+    ],
+    39,
+  ),
 };
 
 export const GOLDEN_SCHEDULE: { record: QuadraRecord; line: string } = {
-  record: { type: 'R', dueDate: '2026-02-14', amountCents: -1318, paymentMode: 'VI', bankJournal: 'BQ', reference: 'REF1' },
-  line: ruler([[1, 'R'], [2, '140226'], [8, '-000000001318'], [21, 'VI'], [23, 'BQ'], [25, 'REF1']], 34),
+  record: {
+    type: 'R',
+    dueDate: '2026-02-14',
+    amountCents: -1318,
+    paymentMode: 'VI',
+    bankJournal: 'BQ',
+    reference: 'REF1',
+  },
+  line: ruler(
+    [
+      [1, 'R'],
+      [2, '140226'],
+      [8, '-000000001318'],
+      [21, 'VI'],
+      [23, 'BQ'],
+      [25, 'REF1'],
+    ],
+    34,
+  ),
 };
 
 export const GOLDEN_ACCOUNT: { record: QuadraRecord; line: string } = {
-  record: { type: 'C', account: '9MARTIN', label: 'Boulangerie Martin', alphaKey: 'MARTIN', collective: '41100000', update: '', accountType: 'C' },
-  line: ruler([[1, 'C'], [2, '9MARTIN'], [10, 'Boulangerie Martin'], [40, 'MARTIN'], [99, '41100000'], [218, 'C']], 218),
+  record: {
+    type: 'C',
+    account: '9MARTIN',
+    label: 'Boulangerie Martin',
+    alphaKey: 'MARTIN',
+    collective: '41100000',
+    update: '',
+    accountType: 'C',
+  },
+  line: ruler(
+    [
+      [1, 'C'],
+      [2, '9MARTIN'],
+      [10, 'Boulangerie Martin'],
+      [40, 'MARTIN'],
+      [99, '41100000'],
+      [218, 'C'],
+    ],
+    218,
+  ),
 };
 
 export const GOLDEN_SAMPLES = { GOLDEN_PURCHASE, GOLDEN_SUPPLIER, GOLDEN_ANALYTIC, GOLDEN_SCHEDULE, GOLDEN_ACCOUNT };

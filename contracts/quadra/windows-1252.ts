@@ -7,8 +7,38 @@
 
 /** 0x80–0x9F, the only range where Windows-1252 differs from Latin-1; `null` = unassigned byte. */
 const HIGH_CONTROL_RANGE: readonly (number | null)[] = [
-  0x20ac, null, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, null, 0x017d, null,
-  null, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, null, 0x017e, 0x0178,
+  0x20ac,
+  null,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  null,
+  0x017d,
+  null,
+  null,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  null,
+  0x017e,
+  0x0178,
 ];
 
 /**
@@ -46,7 +76,9 @@ export interface EncodingProblem {
 }
 
 /** Encodes text; the characters it cannot represent come back as problems (and no bytes). */
-export function encodeWindows1252(text: string): { ok: true; bytes: Uint8Array } | { ok: false; problems: EncodingProblem[] } {
+export function encodeWindows1252(
+  text: string,
+): { ok: true; bytes: Uint8Array } | { ok: false; problems: EncodingProblem[] } {
   const chars = [...text];
   const bytes = new Uint8Array(chars.length);
   const problems: EncodingProblem[] = [];

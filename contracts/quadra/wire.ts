@@ -52,7 +52,11 @@ export type QuadraErrorBody = z.infer<typeof QuadraErrorBodySchema>;
 // Tokens
 // ---------------------------------------------------------------------------------------------
 
-const secretString = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');
+const secretString = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces');
 
 /**
  * CPA token request [C]: form-encoded client credentials. As the page writes it, the client is a
@@ -101,7 +105,11 @@ export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 
 /** A dossier code, as in Quadra's file list. */
-export const DossierCodeSchema = z.string().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
+export const DossierCodeSchema = z
+  .string()
+  .min(1)
+  .max(20)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _');
 
 export const DossierQuerySchema = z.object({ dossier: DossierCodeSchema }).strict();
 
@@ -147,7 +155,12 @@ export const GetJournauxResponseSchema = z.object({ CodeDossier: z.string(), Jou
 export const EcrituresQuerySchema = z
   .object({
     dossier: DossierCodeSchema,
-    journal: z.string().min(1).max(3).regex(/^[A-Za-z0-9]+$/).optional(),
+    journal: z
+      .string()
+      .min(1)
+      .max(3)
+      .regex(/^[A-Za-z0-9]+$/)
+      .optional(),
     /** Entry dates from / to, inclusive. */
     du: IsoDateSchema.optional(),
     au: IsoDateSchema.optional(),
@@ -183,7 +196,14 @@ export const GetEcrituresResponseSchema = z.object({ CodeDossier: z.string(), Ec
 // ---------------------------------------------------------------------------------------------
 
 /** An Azure Blob container name: 3 to 63 lower-case letters, digits and dashes (Azure's rule). */
-export const ContainerNameSchema = z.string().min(3).max(63).regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/, 'an Azure container name: lower-case letters, digits and single dashes');
+export const ContainerNameSchema = z
+  .string()
+  .min(3)
+  .max(63)
+  .regex(
+    /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$/,
+    'an Azure container name: lower-case letters, digits and single dashes',
+  );
 export const ContainerParamSchema = z.object({ container: ContainerNameSchema });
 export const SasQuerySchema = z
   .object({
@@ -216,9 +236,17 @@ export const SasParamsSchema = z
   .strict();
 
 /** A blob name in a folder: no path separators, no leading dot. */
-export const BlobNameSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-][A-Za-z0-9._ -]*$/, 'letters, digits, . _ - and spaces; no leading dot');
+export const BlobNameSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-][A-Za-z0-9._ -]*$/, 'letters, digits, . _ - and spaces; no leading dot');
 export const BlobParamSchema = z.object({ container: ContainerNameSchema, fileName: BlobNameSchema });
-export const ArchiveBlobParamSchema = z.object({ container: ContainerNameSchema, status: z.enum(['rejected', 'imported']), fileName: BlobNameSchema });
+export const ArchiveBlobParamSchema = z.object({
+  container: ContainerNameSchema,
+  status: z.enum(['rejected', 'imported']),
+  fileName: BlobNameSchema,
+});
 export const ListQuerySchema = SasParamsSchema.extend({
   restype: z.literal('container'),
   comp: z.literal('list'),
@@ -239,7 +267,9 @@ export const BlobListSchema = z.object({ containerName: z.string(), blobs: z.arr
  * problem is a documented rejection (AccountingPeriodNotOpen, IncompleteFile), else `InvalidFormat`
  * or `InvalidEncoding`.
  */
-export const RejectionReportProblemSchema = CodecProblemSchema.partial({ line: true, column: true }).extend({ code: z.string() });
+export const RejectionReportProblemSchema = CodecProblemSchema.partial({ line: true, column: true }).extend({
+  code: z.string(),
+});
 export const RejectionReportSchema = z.object({
   file: z.string(),
   dossier: z.string(),

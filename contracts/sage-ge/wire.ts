@@ -41,7 +41,10 @@ export const FileSchema = z.object({
   configuration: ConfigurationStatusSchema,
 });
 export type SageFile = z.infer<typeof FileSchema>;
-export const FileListSchema = z.object({ entity: z.object({ id: z.string(), name: z.string() }), files: z.array(FileSchema) });
+export const FileListSchema = z.object({
+  entity: z.object({ id: z.string(), name: z.string() }),
+  files: z.array(FileSchema),
+});
 
 export const FiscalYearSchema = z.object({
   id: z.string(),
@@ -88,16 +91,23 @@ export const ThirdPartySchema = z
     /** The subsidiary account code the third party is booked on. */
     subsidiaryAccount: codeString(17),
     collectiveAccount: codeString(13).regex(/^\d+$/, 'digits only'),
-    siret: z.string().regex(/^\d{14}$/, '14 digits').optional(),
+    siret: z
+      .string()
+      .regex(/^\d{14}$/, '14 digits')
+      .optional(),
     email: z.email().max(120).optional(),
   })
   .strict();
 export type SageThirdParty = z.infer<typeof ThirdPartySchema>;
-export const ThirdPartyUpsertRequestSchema = z.object({ thirdParties: z.array(ThirdPartySchema).min(1).max(500) }).strict();
+export const ThirdPartyUpsertRequestSchema = z
+  .object({ thirdParties: z.array(ThirdPartySchema).min(1).max(500) })
+  .strict();
 export const ThirdPartyListSchema = z.object({ thirdParties: z.array(ThirdPartySchema) });
 export const UpsertResultSchema = z.object({ created: z.number().int(), updated: z.number().int() });
 
-export const AnalyticAllocationSchema = z.object({ axis: codeString(10), section: codeString(20), amount: AmountSchema }).strict();
+export const AnalyticAllocationSchema = z
+  .object({ axis: codeString(10), section: codeString(20), amount: AmountSchema })
+  .strict();
 
 export const EntryLineSchema = z
   .object({
@@ -116,7 +126,10 @@ export const AttachmentSchema = z
     fileName: codeString(120),
     contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
     /** The file, base64-encoded. */
-    contentBase64: z.string().max(4_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+    contentBase64: z
+      .string()
+      .max(4_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
   })
   .strict();
 
@@ -161,7 +174,10 @@ export const EntryStatusSchema = z.object({
 export type EntryStatus = z.infer<typeof EntryStatusSchema>;
 export const EntryStatusListSchema = z.object({ entries: z.array(EntryStatusSchema) });
 export const EntryListQuerySchema = z.object({
-  trackingCode: z.string().regex(/^[A-Z0-9]{5}$/).optional(),
+  trackingCode: z
+    .string()
+    .regex(/^[A-Z0-9]{5}$/)
+    .optional(),
   status: z.enum(['queued', 'injected', 'rejected']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });

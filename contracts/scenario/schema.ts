@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { CatalogueIdSchema } from '../catalogue/schema.js';
 import { FaultRuleSchema } from '../common/faults.js';
 import { InstantSchema, IsoDateSchema } from '../common/primitives.js';
-import { EntryKindSchema, EntryLineSchema, SyncFrequencySchema, ThirdPartySchema, VendorIdSchema } from '../hub/model.js';
+import {
+  EntryKindSchema,
+  EntryLineSchema,
+  SyncFrequencySchema,
+  ThirdPartySchema,
+  VendorIdSchema,
+} from '../hub/model.js';
 
 /**
  * A scenario as data: a vendor state, steps from a closed set of verbs, what must then be true,
@@ -28,7 +34,15 @@ export const EntryTemplateSchema = z
   .strict();
 export type EntryTemplate = z.infer<typeof EntryTemplateSchema>;
 
-export const SyncStatusNameSchema = z.enum(['pending', 'to-verify', 'synchronizing', 'posted', 'sync-failed', 'failed-check', 'excluded']);
+export const SyncStatusNameSchema = z.enum([
+  'pending',
+  'to-verify',
+  'synchronizing',
+  'posted',
+  'sync-failed',
+  'failed-check',
+  'excluded',
+]);
 
 export const ExpectationSchema = z.discriminatedUnion('expect', [
   /** An entry's hub status; with a catalogue id, the status carries it and, if it has one, its exact message. */
@@ -59,14 +73,30 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
     })
     .strict(),
   /** How many entries the vendor holds for the file (optionally in one state). */
-  z.object({ expect: z.literal('vendor-entry-count'), count: z.number().int().min(0), state: z.enum(['queued', 'posted', 'rejected']).optional() }).strict(),
+  z
+    .object({
+      expect: z.literal('vendor-entry-count'),
+      count: z.number().int().min(0),
+      state: z.enum(['queued', 'posted', 'rejected']).optional(),
+    })
+    .strict(),
   /** A value inside the vendor tenant's state document. */
-  z.object({ expect: z.literal('vendor-state'), path: z.array(z.string()).min(1), equals: z.unknown().optional(), exists: z.boolean().optional() }).strict(),
+  z
+    .object({
+      expect: z.literal('vendor-state'),
+      path: z.array(z.string()).min(1),
+      equals: z.unknown().optional(),
+      exists: z.boolean().optional(),
+    })
+    .strict(),
   /** The reference data the hub holds for the client file. */
   z
     .object({
       expect: z.literal('reference-data'),
-      account: z.object({ number: z.string(), label: z.string().optional(), collective: z.boolean().optional() }).strict().optional(),
+      account: z
+        .object({ number: z.string(), label: z.string().optional(), collective: z.boolean().optional() })
+        .strict()
+        .optional(),
       journal: z.string().optional(),
       subsidiaryAccount: z.string().optional(),
       openFiscalYears: z.number().int().optional(),
@@ -85,11 +115,31 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
     })
     .strict(),
   /** The last step failed with this vendor rejection (or, with `none: true`, did not fail). */
-  z.object({ expect: z.literal('step-error'), catalogueId: CatalogueIdSchema.optional(), none: z.boolean().optional() }).strict(),
+  z
+    .object({
+      expect: z.literal('step-error'),
+      catalogueId: CatalogueIdSchema.optional(),
+      none: z.boolean().optional(),
+    })
+    .strict(),
   /** The wizard's table: the vendor file as the connector lists it. */
-  z.object({ expect: z.literal('vendor-file'), listed: z.boolean().optional(), connected: z.boolean().optional(), problem: CatalogueIdSchema.nullable().optional() }).strict(),
+  z
+    .object({
+      expect: z.literal('vendor-file'),
+      listed: z.boolean().optional(),
+      connected: z.boolean().optional(),
+      problem: CatalogueIdSchema.nullable().optional(),
+    })
+    .strict(),
   /** The last opening of the file in the vendor's UI showed this message. */
-  z.object({ expect: z.literal('vendor-message'), catalogueId: CatalogueIdSchema, params: z.record(z.string(), z.string()).optional(), absent: z.boolean().optional() }).strict(),
+  z
+    .object({
+      expect: z.literal('vendor-message'),
+      catalogueId: CatalogueIdSchema,
+      params: z.record(z.string(), z.string()).optional(),
+      absent: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
@@ -99,7 +149,12 @@ export const StepSchema = z.discriminatedUnion('do', [
    * data. `wrong`: the vendor's usual mistyped code (its adapter's `mistypedField`);
    * `{ wrong: 'cfeSecret' }`: that one code mistyped, the others right.
    */
-  z.object({ do: z.literal('link-file'), credentials: z.union([z.enum(['valid', 'wrong']), z.object({ wrong: z.string().min(1) }).strict()]).optional() }).strict(),
+  z
+    .object({
+      do: z.literal('link-file'),
+      credentials: z.union([z.enum(['valid', 'wrong']), z.object({ wrong: z.string().min(1) }).strict()]).optional(),
+    })
+    .strict(),
   /** "Edit API connection" with the vendor's current valid credentials (re-read: an action may have regenerated them). */
   z.object({ do: z.literal('edit-credentials') }).strict(),
   z.object({ do: z.literal('add-entry'), entry: EntryTemplateSchema }).strict(),
@@ -113,9 +168,24 @@ export const StepSchema = z.discriminatedUnion('do', [
   /** Open the file in the vendor's UI: Sage GE's Accounting button, opening the dossier in Quadra. */
   z.object({ do: z.literal('open-file') }).strict(),
   /** Move the virtual clock, then let the hub's scheduler run what fell due. */
-  z.object({ do: z.literal('advance-clock'), by: z.string().regex(/^(\d+(ms|s|m|h|d|w))+$/).optional(), to: z.enum(['next-night', 'next-evening']).optional() }).strict(),
+  z
+    .object({
+      do: z.literal('advance-clock'),
+      by: z
+        .string()
+        .regex(/^(\d+(ms|s|m|h|d|w))+$/)
+        .optional(),
+      to: z.enum(['next-night', 'next-evening']).optional(),
+    })
+    .strict(),
   /** A vendor admin action (what a person does in the vendor's UI); the tenant and file ids are filled in. */
-  z.object({ do: z.literal('vendor-action'), action: z.string().min(1), input: z.record(z.string(), z.unknown()).optional() }).strict(),
+  z
+    .object({
+      do: z.literal('vendor-action'),
+      action: z.string().min(1),
+      input: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
   z.object({ do: z.literal('refresh-reference-data') }).strict(),
   z.object({ do: z.literal('set-integration'), enabled: z.boolean() }).strict(),
   z.object({ do: z.literal('set-frequency'), frequency: SyncFrequencySchema }).strict(),
@@ -136,7 +206,9 @@ export type VerifiedAgainstVendor = z.infer<typeof VerifiedAgainstVendorSchema>;
 /** How `ledgersim scenarios` shows the marker: empty when not verified. */
 export function describeVerification(verified: VerifiedAgainstVendor | undefined): string {
   if (!verified) return '';
-  return typeof verified === 'string' ? `verified against the vendor ${verified}` : `verified against the vendor ${verified.date} (${verified.recording})`;
+  return typeof verified === 'string'
+    ? `verified against the vendor ${verified}`
+    : `verified against the vendor ${verified.date} (${verified.recording})`;
 }
 
 export const ScenarioSchema = z
@@ -157,7 +229,11 @@ export const ScenarioSchema = z
             /** A whole tenant document instead of a preset, validated by the simulator's tenant schema. */
             tenant: z.record(z.string(), z.unknown()).optional(),
             /** Vendor admin actions applied to the preset before the steps. */
-            actions: z.array(z.object({ action: z.string().min(1), input: z.record(z.string(), z.unknown()).optional() }).strict()).default([]),
+            actions: z
+              .array(
+                z.object({ action: z.string().min(1), input: z.record(z.string(), z.unknown()).optional() }).strict(),
+              )
+              .default([]),
           })
           .strict()
           .default({ preset: 'healthy', actions: [] }),
@@ -176,7 +252,10 @@ export const ScenarioSchema = z
     steps: z.array(StepSchema).min(1),
     expect: z.array(ExpectationSchema).min(1),
     /** The documented remedy, and what must be true once it is done. */
-    remedy: z.object({ steps: z.array(StepSchema).min(1), expect: z.array(ExpectationSchema).min(1) }).strict().optional(),
+    remedy: z
+      .object({ steps: z.array(StepSchema).min(1), expect: z.array(ExpectationSchema).min(1) })
+      .strict()
+      .optional(),
     /**
      * `false` (the default), or when the scenario's exchanges last passed `ledgersim parity` against
      * a recording of the real vendor: the recording's date, or that date with the recording's name.

@@ -35,9 +35,16 @@ export function journalRecords(simulators: readonly DashboardSimulator[], query:
   return out.sort((a, b) => (a.at === b.at ? (a.sim === b.sim ? b.seq - a.seq : 0) : a.at < b.at ? 1 : -1));
 }
 
-const clean = (query: JournalQuery): Record<string, string> => Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== 'page' && typeof v === 'string' && v !== '')) as Record<string, string>;
+const clean = (query: JournalQuery): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(query).filter(([k, v]) => k !== 'page' && typeof v === 'string' && v !== ''),
+  ) as Record<string, string>;
 
-export const JournalView: FC<{ simulators: readonly DashboardSimulator[]; query: JournalQuery; pageSize: number }> = ({ simulators, query, pageSize }) => {
+export const JournalView: FC<{ simulators: readonly DashboardSimulator[]; query: JournalQuery; pageSize: number }> = ({
+  simulators,
+  query,
+  pageSize,
+}) => {
   const page = paginate(journalRecords(simulators, query), query.page, pageSize);
   return (
     <div>

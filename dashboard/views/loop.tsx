@@ -2,14 +2,23 @@
 /** @jsxImportSource hono/jsx */
 import type { FirmState, FolderState, ImportState, LoopState } from '../../simulators/loop/state/schema.js';
 import { Badge, Flag, paginate, Pager, Table, when } from '../layout.js';
-import { accountColumns, ChartOfAccounts, FileCell, TenantCards, JournalsTable, PeriodsTable, ThirdPartiesTable } from './shared.js';
+import {
+  accountColumns,
+  ChartOfAccounts,
+  FileCell,
+  TenantCards,
+  JournalsTable,
+  PeriodsTable,
+  ThirdPartiesTable,
+} from './shared.js';
 import { own, type VendorView, type ViewContext } from './types.js';
 
 /** Cegid Loop: firms by domain, their Loop Hub API keys and folder associations, folders, imports. */
 
 const state = (ctx: ViewContext) => ctx.sim.simulator.store.data as LoopState;
 
-const keysOf = (firm: FirmState, folder: string) => Object.values(firm.apiKeys).filter((k) => Object.hasOwn(k.folders, folder));
+const keysOf = (firm: FirmState, folder: string) =>
+  Object.values(firm.apiKeys).filter((k) => Object.hasOwn(k.folders, folder));
 
 const FolderState_ = ({ folder }: { folder: FolderState }) => {
   const open = Object.values(folder.fiscalYears).filter((fy) => fy.status === 'open');
@@ -19,7 +28,11 @@ const FolderState_ = ({ folder }: { folder: FolderState }) => {
   return (
     <span>
       {open.length ? (
-        open.map((fy) => <Badge kind={fy.chartComplete ? 'ok' : 'bad'}>{`${fy.start.slice(0, 4)} open${fy.chartComplete ? '' : ', chart incomplete'}`}</Badge>)
+        open.map((fy) => (
+          <Badge
+            kind={fy.chartComplete ? 'ok' : 'bad'}
+          >{`${fy.start.slice(0, 4)} open${fy.chartComplete ? '' : ', chart incomplete'}`}</Badge>
+        ))
       ) : (
         <Badge kind="bad">no open fiscal year</Badge>
       )}
@@ -57,7 +70,8 @@ const folderImports = (firm: FirmState, code: string) =>
 
 export const loopView: VendorView = {
   nouns: { tenant: 'firm', file: 'folder' },
-  target: (tenantId, fileId): Record<string, string> => (fileId === undefined ? { domain: tenantId } : { domain: tenantId, folder: fileId }),
+  target: (tenantId, fileId): Record<string, string> =>
+    fileId === undefined ? { domain: tenantId } : { domain: tenantId, folder: fileId },
 
   overview(ctx) {
     return (
@@ -67,7 +81,8 @@ export const loopView: VendorView = {
         id={(firm) => firm.domain}
         heading={(firm) => (
           <>
-            {firm.domain} · {firm.name} <span class="muted">{`import delay ${Math.round(firm.importDelayMs / 1000)} s`}</span>
+            {firm.domain} · {firm.name}{' '}
+            <span class="muted">{`import delay ${Math.round(firm.importDelayMs / 1000)} s`}</span>
           </>
         )}
         body={(firm) => (
@@ -85,19 +100,45 @@ export const loopView: VendorView = {
                 },
                 { head: 'service', cell: (k) => k.service },
                 { head: 'acts as', cell: (k) => k.collaborateur },
-                { head: 'associated folders', cell: (k) => (Object.keys(k.folders).length ? Object.keys(k.folders).map((f) => <Badge kind="ok">{f}</Badge>) : <Badge kind="bad">none</Badge>) },
+                {
+                  head: 'associated folders',
+                  cell: (k) =>
+                    Object.keys(k.folders).length ? (
+                      Object.keys(k.folders).map((f) => <Badge kind="ok">{f}</Badge>)
+                    ) : (
+                      <Badge kind="bad">none</Badge>
+                    ),
+                },
               ]}
             />
             <Table
               rows={Object.values(firm.folders)}
               columns={[
-                { head: 'folder', cell: (folder) => <FileCell sim="loop" file={{ tenantId: firm.domain, fileId: folder.code }} name={folder.name} /> },
-                { head: 'connector', cell: (folder) => <Flag good={folder.connectorActive} yes="activated" no="not activated (LOOP-COLLABORATOR-NO-ACCESS)" /> },
+                {
+                  head: 'folder',
+                  cell: (folder) => (
+                    <FileCell sim="loop" file={{ tenantId: firm.domain, fileId: folder.code }} name={folder.name} />
+                  ),
+                },
+                {
+                  head: 'connector',
+                  cell: (folder) => (
+                    <Flag
+                      good={folder.connectorActive}
+                      yes="activated"
+                      no="not activated (LOOP-COLLABORATOR-NO-ACCESS)"
+                    />
+                  ),
+                },
                 {
                   head: 'key association',
                   cell: (folder) => {
                     const keys = keysOf(firm, folder.code);
-                    return keys.length ? keys.map((k) => <Badge kind="ok">{k.name}</Badge>) : <Badge kind="bad">no key (LOOP-FOLDER-NOT-ASSOCIATED)</Badge>;
+                    return keys.length ? (
+                      keys.map((k) => <Badge kind="ok">{k.name}</Badge>)
+                    ) : (
+                      <Badge kind="bad">no key (LOOP-FOLDER-NOT-ASSOCIATED)</Badge>
+                    );
                   },
                 },
                 { head: 'fiscal years and journals', cell: (folder) => <FolderState_ folder={folder} /> },
@@ -133,11 +174,21 @@ export const loopView: VendorView = {
     const summary = (
       <div>
         <p>
-          <Flag good={folder.connectorActive} yes="Qonto connector activated" no="Qonto connector not activated (LOOP-COLLABORATOR-NO-ACCESS)" />{' '}
-          {keys.length ? keys.map((k) => <Badge kind="ok">{`key ${k.name} (${k.collaborateur})`}</Badge>) : <Badge kind="bad">no API key sees it (LOOP-FOLDER-NOT-ASSOCIATED)</Badge>} <FolderState_ folder={folder} />
+          <Flag
+            good={folder.connectorActive}
+            yes="Qonto connector activated"
+            no="Qonto connector not activated (LOOP-COLLABORATOR-NO-ACCESS)"
+          />{' '}
+          {keys.length ? (
+            keys.map((k) => <Badge kind="ok">{`key ${k.name} (${k.collaborateur})`}</Badge>)
+          ) : (
+            <Badge kind="bad">no API key sees it (LOOP-FOLDER-NOT-ASSOCIATED)</Badge>
+          )}{' '}
+          <FolderState_ folder={folder} />
         </p>
         <p data-testid="entry-counts">
-          Imports: <ImportCounts imports={folderImports(firm, folder.code)} /> · {Object.keys(folder.ecritures).length} entry lines
+          Imports: <ImportCounts imports={folderImports(firm, folder.code)} /> · {Object.keys(folder.ecritures).length}{' '}
+          entry lines
         </p>
       </div>
     );
@@ -181,12 +232,21 @@ export const loopView: VendorView = {
               head: 'entries',
               cell: (i) => (
                 <>
-                  {i.request.data.tiers?.length ? <div class="muted">{plural(i.request.data.tiers.length, 'third party', 'third parties')} carried by the import</div> : null}
+                  {i.request.data.tiers?.length ? (
+                    <div class="muted">
+                      {plural(i.request.data.tiers.length, 'third party', 'third parties')} carried by the import
+                    </div>
+                  ) : null}
                   {i.results.map((r) => (
                     <div>
-                      <Badge kind={r.statut === 'Integree' ? 'ok' : r.statut === 'Rejetee' ? 'bad' : 'warn'}>{r.statut}</Badge> {r.refPiece}
+                      <Badge kind={r.statut === 'Integree' ? 'ok' : r.statut === 'Rejetee' ? 'bad' : 'warn'}>
+                        {r.statut}
+                      </Badge>{' '}
+                      {r.refPiece}
                       {r.numeroEcriture !== null ? ` → n° ${r.numeroEcriture}` : ''}
-                      {i.piecesJointes[r.index]?.length ? ` · ${plural(i.piecesJointes[r.index]!.length, 'attachment', 'attachments')}` : ''}
+                      {i.piecesJointes[r.index]?.length
+                        ? ` · ${plural(i.piecesJointes[r.index]!.length, 'attachment', 'attachments')}`
+                        : ''}
                       {r.erreurs.map((e) => (
                         <div class="muted">{`${e.code}${e.champ ? ` (${e.champ})` : ''}: ${e.message}`}</div>
                       ))}
@@ -234,7 +294,11 @@ export const loopView: VendorView = {
         <PeriodsTable rows={Object.values(folder.fiscalYears)} chart />
 
         <h2>Journals</h2>
-        <JournalsTable rows={Object.values(folder.journaux).map((j) => ({ code: j.code, label: j.libelle, open: !j.ferme }))} labelHead="libellé" closed="closed" />
+        <JournalsTable
+          rows={Object.values(folder.journaux).map((j) => ({ code: j.code, label: j.libelle, open: !j.ferme }))}
+          labelHead="libellé"
+          closed="closed"
+        />
 
         <ChartOfAccounts
           accounts={Object.values(folder.comptes)}

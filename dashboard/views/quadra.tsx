@@ -36,7 +36,8 @@ const Periods = ({ dossier }: { dossier: DossierState }) => {
 const Journals = ({ dossier }: { dossier: DossierState }) => {
   const journals = Object.values(dossier.journals);
   const locked = journals.filter((j) => j.status === 'locked');
-  if (!journals.some((j) => j.status === 'open')) return <Badge kind="bad">no open journal (QDR-INCOMPLETE-FILE)</Badge>;
+  if (!journals.some((j) => j.status === 'open'))
+    return <Badge kind="bad">no open journal (QDR-INCOMPLETE-FILE)</Badge>;
   return locked.length ? (
     <span>
       {locked.map((j) => (
@@ -77,11 +78,16 @@ const Flow = ({ dossier, ctx }: { dossier: DossierState; ctx: ViewContext }) => 
 
 const FirmHeader = ({ firm }: { firm: FirmState }) => (
   <p>
-    <Flag good={firm.portalAccess} yes="Collaborative Portal access" no="no Collaborative Portal access (QDR-CPA-NO-PORTAL)" />
+    <Flag
+      good={firm.portalAccess}
+      yes="Collaborative Portal access"
+      no="no Collaborative Portal access (QDR-CPA-NO-PORTAL)"
+    />
     <Flag good={firm.cfe.activated} yes="CFE activated" no="CFE not activated (QDR-CFE-NOT-ACTIVATED)" />
     <span class="muted">
       {' '}
-      CPA key <code>{firm.cpa.key}</code> · CFE key <code>{firm.cfe.key}</code> · {Object.keys(firm.tokens).length} token(s)
+      CPA key <code>{firm.cpa.key}</code> · CFE key <code>{firm.cfe.key}</code> · {Object.keys(firm.tokens).length}{' '}
+      token(s)
     </span>
   </p>
 );
@@ -90,7 +96,8 @@ const decode = (base64: string) => Buffer.from(base64, 'base64').toString('latin
 
 export const quadraView: VendorView = {
   nouns: { tenant: 'firm', file: 'dossier' },
-  target: (tenantId, fileId): Record<string, string> => (fileId === undefined ? { sicCode: tenantId } : { sicCode: tenantId, dossier: fileId }),
+  target: (tenantId, fileId): Record<string, string> =>
+    fileId === undefined ? { sicCode: tenantId } : { sicCode: tenantId, dossier: fileId },
   openAction: 'open-dossier',
 
   overview(ctx) {
@@ -110,7 +117,16 @@ export const quadraView: VendorView = {
             <Table
               rows={Object.values(firm.dossiers)}
               columns={[
-                { head: 'dossier', cell: (dossier) => <FileCell sim="quadra" file={{ tenantId: firm.sicCode, fileId: dossier.code }} name={dossier.name} /> },
+                {
+                  head: 'dossier',
+                  cell: (dossier) => (
+                    <FileCell
+                      sim="quadra"
+                      file={{ tenantId: firm.sicCode, fileId: dossier.code }}
+                      name={dossier.name}
+                    />
+                  ),
+                },
                 { head: 'CFE key', cell: (dossier) => <CfeKey firm={firm} dossier={dossier} /> },
                 { head: 'periods', cell: (dossier) => <Periods dossier={dossier} /> },
                 { head: 'journals', cell: (dossier) => <Journals dossier={dossier} /> },
@@ -149,7 +165,8 @@ export const quadraView: VendorView = {
           <CfeKey firm={firm} dossier={dossier} /> <Periods dossier={dossier} /> <Journals dossier={dossier} />
         </p>
         <p data-testid="entry-counts">
-          <Flow dossier={dossier} ctx={ctx} /> <span class="muted">{` · last opened ${dossier.lastOpenedAt ? when(dossier.lastOpenedAt) : 'never'}, import delay ${dossier.importDelayMinutes} min`}</span>
+          <Flow dossier={dossier} ctx={ctx} />{' '}
+          <span class="muted">{` · last opened ${dossier.lastOpenedAt ? when(dossier.lastOpenedAt) : 'never'}, import delay ${dossier.importDelayMinutes} min`}</span>
         </p>
       </div>
     );
@@ -164,7 +181,14 @@ export const quadraView: VendorView = {
               head: 'path',
               cell: (b) => (
                 <>
-                  <code>{b.path}</code> {b.path.startsWith('input/') ? <Badge kind="warn">waiting for the opening</Badge> : b.path.startsWith('archive/rejected/') ? <Badge kind="bad">rejected</Badge> : <Badge kind="ok">archived</Badge>}
+                  <code>{b.path}</code>{' '}
+                  {b.path.startsWith('input/') ? (
+                    <Badge kind="warn">waiting for the opening</Badge>
+                  ) : b.path.startsWith('archive/rejected/') ? (
+                    <Badge kind="bad">rejected</Badge>
+                  ) : (
+                    <Badge kind="ok">archived</Badge>
+                  )}
                 </>
               ),
             },
@@ -175,7 +199,9 @@ export const quadraView: VendorView = {
               cell: (b) => (
                 <details>
                   <summary>show</summary>
-                  <pre>{b.size > 20_000 ? `${decode(b.contentBase64).slice(0, 20_000)}…` : pretty(decode(b.contentBase64))}</pre>
+                  <pre>
+                    {b.size > 20_000 ? `${decode(b.contentBase64).slice(0, 20_000)}…` : pretty(decode(b.contentBase64))}
+                  </pre>
                 </details>
               ),
             },
@@ -190,7 +216,15 @@ export const quadraView: VendorView = {
             { head: 'import', cell: (i) => i.id },
             { head: 'file', cell: (i) => i.fileName },
             { head: 'opened', cell: (i) => when(i.openedAt) },
-            { head: 'state', cell: (i) => (Date.parse(i.visibleAt) <= ctx.now.getTime() ? <Badge kind="ok">{`visible since ${when(i.visibleAt)}`}</Badge> : <Badge kind="warn">{`importing, visible at ${when(i.visibleAt)}`}</Badge>) },
+            {
+              head: 'state',
+              cell: (i) =>
+                Date.parse(i.visibleAt) <= ctx.now.getTime() ? (
+                  <Badge kind="ok">{`visible since ${when(i.visibleAt)}`}</Badge>
+                ) : (
+                  <Badge kind="warn">{`importing, visible at ${when(i.visibleAt)}`}</Badge>
+                ),
+            },
             { head: 'lines', cell: (i) => i.lines.length },
             { head: 'accounts (C)', cell: (i) => i.accounts.length },
             { head: 'not kept', cell: (i) => `${i.ignored.analytic} I, ${i.ignored.schedules} R` },
@@ -224,7 +258,15 @@ export const quadraView: VendorView = {
             { head: 'account', cell: (e) => e.record.account },
             { head: 'label', cell: (e) => e.record.label },
             { head: 'amount', cell: (e) => `${e.record.direction} ${(e.record.amountCents / 100).toFixed(2)}` },
-            { head: 'visible', cell: (e) => (Date.parse(e.visibleAt) <= ctx.now.getTime() ? <Badge kind="ok">visible</Badge> : <Badge kind="warn">{`at ${when(e.visibleAt)}`}</Badge>) },
+            {
+              head: 'visible',
+              cell: (e) =>
+                Date.parse(e.visibleAt) <= ctx.now.getTime() ? (
+                  <Badge kind="ok">visible</Badge>
+                ) : (
+                  <Badge kind="warn">{`at ${when(e.visibleAt)}`}</Badge>
+                ),
+            },
           ]}
         />
 
@@ -232,7 +274,13 @@ export const quadraView: VendorView = {
         <PeriodsTable rows={Object.values(dossier.periods)} />
 
         <h2>Journals</h2>
-        <JournalsTable rows={Object.values(dossier.journals).map((j) => ({ code: j.code, label: j.label, open: j.status === 'open' }))} />
+        <JournalsTable
+          rows={Object.values(dossier.journals).map((j) => ({
+            code: j.code,
+            label: j.label,
+            open: j.status === 'open',
+          }))}
+        />
 
         <ChartOfAccounts
           accounts={Object.values(dossier.accounts)}
@@ -248,6 +296,10 @@ export const quadraView: VendorView = {
         />
       </div>
     );
-    return { title: `Cegid Quadra · SIC ${firm.sicCode} · dossier ${dossier.code} (${dossier.name})`, summary, details };
+    return {
+      title: `Cegid Quadra · SIC ${firm.sicCode} · dossier ${dossier.code} (${dossier.name})`,
+      summary,
+      details,
+    };
   },
 };

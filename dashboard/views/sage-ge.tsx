@@ -5,7 +5,15 @@ import { openFiscalYears, yearLabel } from '../../simulators/sage-ge/domain/fisc
 import { configurationProblem } from '../../simulators/sage-ge/rules/configuration.js';
 import type { EntityState, EntryState, FileState, SageGeState } from '../../simulators/sage-ge/state/schema.js';
 import { Badge, Flag, Json, paginate, Pager, Table, when } from '../layout.js';
-import { accountColumns, ChartOfAccounts, FileCell, TenantCards, JournalsTable, PeriodsTable, ThirdPartiesTable } from './shared.js';
+import {
+  accountColumns,
+  ChartOfAccounts,
+  FileCell,
+  TenantCards,
+  JournalsTable,
+  PeriodsTable,
+  ThirdPartiesTable,
+} from './shared.js';
 import { own, type VendorView, type ViewContext } from './types.js';
 
 /** Sage GE: entities (firms), their files, the Sage cloud queue and what GE did with each entry. */
@@ -18,7 +26,8 @@ function entryCounts(file: FileState) {
   return counts;
 }
 
-const certificateValid = (entity: EntityState, ctx: ViewContext) => Date.parse(entity.referenceAdministrator.certificateExpiresAt) > ctx.now.getTime();
+const certificateValid = (entity: EntityState, ctx: ViewContext) =>
+  Date.parse(entity.referenceAdministrator.certificateExpiresAt) > ctx.now.getTime();
 
 /** The red triangle (the Marketplace's view of the fiscal years), as the API reports it. */
 const Configuration = ({ file, ctx }: { file: FileState; ctx: ViewContext }) => {
@@ -35,9 +44,16 @@ const FiscalYears = ({ file }: { file: FileState }) => {
   const inGe = openFiscalYears(Object.values(file.fiscalYears));
   return (
     <span>
-      {inGe.length > 2 ? <Badge kind="bad">{`${inGe.length} open in GE`}</Badge> : <Badge kind="ok">{`${inGe.length} open`}</Badge>}
+      {inGe.length > 2 ? (
+        <Badge kind="bad">{`${inGe.length} open in GE`}</Badge>
+      ) : (
+        <Badge kind="ok">{`${inGe.length} open`}</Badge>
+      )}
       {inGe.map((fy) => (
-        <Badge kind={fy.chartComplete ? undefined : 'bad'} title={`${fy.start} → ${fy.end}${fy.chartComplete ? '' : ', chart incomplete'}`}>
+        <Badge
+          kind={fy.chartComplete ? undefined : 'bad'}
+          title={`${fy.start} → ${fy.end}${fy.chartComplete ? '' : ', chart incomplete'}`}
+        >
           {yearLabel(fy)}
         </Badge>
       ))}
@@ -49,7 +65,8 @@ const Locks = ({ file }: { file: FileState }) => {
   const journals = Object.values(file.journals).filter((j) => j.locked);
   const accounts = Object.values(file.accounts).filter((a) => a.locked);
   const months = Object.keys(file.importCursorLocks);
-  if (!journals.length && !accounts.length && !months.length && !file.analytics.required && !file.pendingOtherErrors) return <span class="muted">none</span>;
+  if (!journals.length && !accounts.length && !months.length && !file.analytics.required && !file.pendingOtherErrors)
+    return <span class="muted">none</span>;
   return (
     <span>
       {journals.map((j) => (
@@ -61,8 +78,12 @@ const Locks = ({ file }: { file: FileState }) => {
       {months.map((m) => (
         <Badge kind="bad">import cursor {m} locked</Badge>
       ))}
-      {file.analytics.required ? <Badge kind="warn">{`analytics required (${file.analytics.axes.join(', ') || 'no axis'}, ${file.analytics.missing})`}</Badge> : null}
-      {file.pendingOtherErrors ? <Badge kind="bad">{`next ${file.pendingOtherErrors.remaining} entries fail (error 9 #${file.pendingOtherErrors.variant})`}</Badge> : null}
+      {file.analytics.required ? (
+        <Badge kind="warn">{`analytics required (${file.analytics.axes.join(', ') || 'no axis'}, ${file.analytics.missing})`}</Badge>
+      ) : null}
+      {file.pendingOtherErrors ? (
+        <Badge kind="bad">{`next ${file.pendingOtherErrors.remaining} entries fail (error 9 #${file.pendingOtherErrors.variant})`}</Badge>
+      ) : null}
     </span>
   );
 };
@@ -82,7 +103,11 @@ const EntryCounts = ({ file }: { file: FileState }) => {
 const EntityHeader = ({ entity, ctx }: { entity: EntityState; ctx: ViewContext }) => (
   <p>
     <Flag good={entity.apiRights} yes="API rights signed" no="no API rights (SGE-API-RIGHTS-MISSING)" />
-    <Flag good={entity.connectorActive} yes="Marketplace connector active" no="Marketplace connector inactive (SGE-ENTITY-CONNECTOR-INACTIVE)" />
+    <Flag
+      good={entity.connectorActive}
+      yes="Marketplace connector active"
+      no="Marketplace connector inactive (SGE-ENTITY-CONNECTOR-INACTIVE)"
+    />
     <Flag
       good={certificateValid(entity, ctx)}
       yes={`certificate valid until ${when(entity.referenceAdministrator.certificateExpiresAt)}`}
@@ -93,19 +118,25 @@ const EntityHeader = ({ entity, ctx }: { entity: EntityState; ctx: ViewContext }
 );
 
 function EntryFate({ entry }: { entry: EntryState }) {
-  if (entry.status === 'queued') return <Badge kind="warn">{`queued in the Sage cloud since ${when(entry.queuedAt)}`}</Badge>;
+  if (entry.status === 'queued')
+    return <Badge kind="warn">{`queued in the Sage cloud since ${when(entry.queuedAt)}`}</Badge>;
   if (entry.status === 'injected')
     return (
       <span>
         <Badge kind="ok">injected</Badge> document <code>{entry.documentNumber || '(none)'}</code>
-        {entry.label !== undefined && entry.label !== entry.request.label ? <span class="muted">{` label kept: "${entry.label}"`}</span> : null}
-        {entry.attachmentsKept !== undefined && entry.attachmentsKept !== entry.request.attachments.length ? <span class="muted">{` ${entry.attachmentsKept} attachment(s) kept`}</span> : null}
+        {entry.label !== undefined && entry.label !== entry.request.label ? (
+          <span class="muted">{` label kept: "${entry.label}"`}</span>
+        ) : null}
+        {entry.attachmentsKept !== undefined && entry.attachmentsKept !== entry.request.attachments.length ? (
+          <span class="muted">{` ${entry.attachmentsKept} attachment(s) kept`}</span>
+        ) : null}
       </span>
     );
   const error = entry.rejection ? rejectionError(entry.rejection) : undefined;
   return (
     <span>
-      <Badge kind="bad">rejected</Badge> {entry.rejection ? <code>{entry.rejection.id}</code> : null} {error ? <span>{`${error.code}: ${error.message}`}</span> : null}
+      <Badge kind="bad">rejected</Badge> {entry.rejection ? <code>{entry.rejection.id}</code> : null}{' '}
+      {error ? <span>{`${error.code}: ${error.message}`}</span> : null}
     </span>
   );
 }
@@ -114,7 +145,8 @@ const ENTRY_STATUSES = ['queued', 'injected', 'rejected'] as const;
 
 export const sageGeView: VendorView = {
   nouns: { tenant: 'entity', file: 'file' },
-  target: (tenantId, fileId): Record<string, string> => (fileId === undefined ? { entityId: tenantId } : { entityId: tenantId, fileId }),
+  target: (tenantId, fileId): Record<string, string> =>
+    fileId === undefined ? { entityId: tenantId } : { entityId: tenantId, fileId },
   openAction: 'open-accounting',
 
   overview(ctx) {
@@ -134,7 +166,12 @@ export const sageGeView: VendorView = {
             <Table
               rows={Object.values(entity.files)}
               columns={[
-                { head: 'file', cell: (file) => <FileCell sim="sage-ge" file={{ tenantId: entity.id, fileId: file.id }} name={file.name} /> },
+                {
+                  head: 'file',
+                  cell: (file) => (
+                    <FileCell sim="sage-ge" file={{ tenantId: entity.id, fileId: file.id }} name={file.name} />
+                  ),
+                },
                 { head: 'connector', cell: (file) => <Flag good={file.connectorActive} yes="active" no="inactive" /> },
                 {
                   head: 'fiscal years (Marketplace check)',
@@ -168,7 +205,12 @@ export const sageGeView: VendorView = {
       <div>
         <EntityHeader entity={entity} ctx={ctx} />
         <p>
-          <Flag good={file.connectorActive} yes="file connector active" no="file connector inactive (SGE-FILE-CONNECTOR-INACTIVE)" /> <FiscalYears file={file} /> <Configuration file={file} ctx={ctx} />
+          <Flag
+            good={file.connectorActive}
+            yes="file connector active"
+            no="file connector inactive (SGE-FILE-CONNECTOR-INACTIVE)"
+          />{' '}
+          <FiscalYears file={file} /> <Configuration file={file} ctx={ctx} />
         </p>
         <p>
           Locks and settings: <Locks file={file} />
@@ -227,9 +269,14 @@ export const sageGeView: VendorView = {
         />
 
         <h2>Fiscal years</h2>
-        <PeriodsTable rows={Object.values(file.fiscalYears).sort((a, b) => a.start.localeCompare(b.start))} stateHead="in GE" chart />
+        <PeriodsTable
+          rows={Object.values(file.fiscalYears).sort((a, b) => a.start.localeCompare(b.start))}
+          stateHead="in GE"
+          chart
+        />
         <p>
-          The Marketplace last synchronized the fiscal years {file.marketplaceFiscalYears.at ? when(file.marketplaceFiscalYears.at) : 'never'}:{' '}
+          The Marketplace last synchronized the fiscal years{' '}
+          {file.marketplaceFiscalYears.at ? when(file.marketplaceFiscalYears.at) : 'never'}:{' '}
           {file.marketplaceFiscalYears.fiscalYears.map((fy) => (
             <Badge kind={fy.status === 'open' ? 'ok' : 'muted'}>{`${yearLabel(fy)} ${fy.status}`}</Badge>
           ))}
@@ -242,7 +289,9 @@ export const sageGeView: VendorView = {
             label: j.label,
             type: j.type,
             open: !j.locked,
-            numbering: j.autoNumbering.enabled ? `${j.autoNumbering.prefix}${String(j.autoNumbering.next).padStart(6, '0')} next` : 'off',
+            numbering: j.autoNumbering.enabled
+              ? `${j.autoNumbering.prefix}${String(j.autoNumbering.next).padStart(6, '0')} next`
+              : 'off',
           }))}
           withType
           withNumbering

@@ -8,15 +8,27 @@ import { AnswerCell, Badge, Empty, RequestCell, Table, when } from '../layout.js
 
 /** The scenarios page, a run's timeline drawn step by step, and the reproduce page. */
 
-const PHASES: Record<TimelineItem['phase'], string> = { given: 'given', steps: 'step', expect: 'expect', remedy: 'remedy', 'remedy-expect': 'expect after the remedy' };
+const PHASES: Record<TimelineItem['phase'], string> = {
+  given: 'given',
+  steps: 'step',
+  expect: 'expect',
+  remedy: 'remedy',
+  'remedy-expect': 'expect after the remedy',
+};
 
 function describeStep(item: TimelineItem): { verb: string; args?: string } {
-  if (!item.step) return { verb: item.phase === 'given' ? 'the vendor state is in place' : 'the expectations are checked' };
+  if (!item.step)
+    return { verb: item.phase === 'given' ? 'the vendor state is in place' : 'the expectations are checked' };
   const { do: verb, ...rest } = item.step;
   return Object.keys(rest).length ? { verb, args: JSON.stringify(rest) } : { verb };
 }
 
-const statusKind = (status: string) => (status.startsWith('posted') ? 'ok' : status.startsWith('sync-failed') || status.startsWith('failed-check') ? 'bad' : 'warn');
+const statusKind = (status: string) =>
+  status.startsWith('posted')
+    ? 'ok'
+    : status.startsWith('sync-failed') || status.startsWith('failed-check')
+      ? 'bad'
+      : 'warn';
 
 /** Each step: the virtual time, what was done, the requests and the vendor's answers, the hub statuses, the checks. */
 export const Timeline: FC<{ items: readonly TimelineItem[] }> = ({ items }) => (
@@ -27,14 +39,19 @@ export const Timeline: FC<{ items: readonly TimelineItem[] }> = ({ items }) => (
       return (
         <li class={`${item.phase}${failed ? ' failed' : ''}`} data-phase={item.phase}>
           <span class="when">{when(item.at)}</span>
-          <Badge kind={item.phase.startsWith('remedy') ? 'ok' : 'muted'}>{PHASES[item.phase]}</Badge> <strong>{step.verb}</strong> {step.args ? <code>{step.args.length > 300 ? `${step.args.slice(0, 297)}...` : step.args}</code> : null}
+          <Badge kind={item.phase.startsWith('remedy') ? 'ok' : 'muted'}>{PHASES[item.phase]}</Badge>{' '}
+          <strong>{step.verb}</strong>{' '}
+          {step.args ? <code>{step.args.length > 300 ? `${step.args.slice(0, 297)}...` : step.args}</code> : null}
           {item.error ? <div class="flash error">{`✗ ${item.error}`}</div> : null}
           {item.requests.length ? (
             <Table
               rows={item.requests}
               columns={[
                 { head: 'request', cell: (r) => <RequestCell line={`${r.method} ${r.path}`} body={r.requestBody} /> },
-                { head: 'answer', cell: (r) => <AnswerCell status={r.status} body={r.responseBody} open={r.status >= 400} /> },
+                {
+                  head: 'answer',
+                  cell: (r) => <AnswerCell status={r.status} body={r.responseBody} open={r.status >= 400} />,
+                },
               ]}
             />
           ) : null}
@@ -60,7 +77,8 @@ export const Timeline: FC<{ items: readonly TimelineItem[] }> = ({ items }) => (
 export const ResultView: FC<{ result: ScenarioResult }> = ({ result }) => (
   <div data-testid="result">
     <p>
-      <Badge kind={result.status === 'passed' ? 'ok' : 'bad'}>{result.status}</Badge> <code>{result.id}</code> {result.title}{' '}
+      <Badge kind={result.status === 'passed' ? 'ok' : 'bad'}>{result.status}</Badge> <code>{result.id}</code>{' '}
+      {result.title}{' '}
       <span class="muted">{`(${result.vendor}, covers ${result.covers.join(', ')}, ${result.mode}, ${result.durationMs} ms)`}</span>
     </p>
     {result.failures.map((f) => (
@@ -73,7 +91,8 @@ export const ResultView: FC<{ result: ScenarioResult }> = ({ result }) => (
 export const ReproduceBox: FC<{ message?: string }> = ({ message }) => (
   <form method="get" action="/reproduce" class="card" data-testid="reproduce-form">
     <label for="message">
-      <strong>Paste the customer's message</strong> <span class="muted">(any language the catalogue has, other numbers and names are fine)</span>
+      <strong>Paste the customer's message</strong>{' '}
+      <span class="muted">(any language the catalogue has, other numbers and names are fine)</span>
     </label>
     <textarea id="message" name="message" class="message" required>
       {message ?? ''}
@@ -88,7 +107,10 @@ export const ReproduceBox: FC<{ message?: string }> = ({ message }) => (
 export const ReproduceWithFecBox: FC<{ message?: string }> = ({ message }) => (
   <form method="post" action="/reproduce" enctype="multipart/form-data" class="card" data-testid="reproduce-fec-form">
     <label for="fec-message">
-      <strong>With the customer's FEC</strong> <span class="muted">(tab or pipe separated; Sage GE reproductions are seeded with its accounts, subsidiary accounts and journals)</span>
+      <strong>With the customer's FEC</strong>{' '}
+      <span class="muted">
+        (tab or pipe separated; Sage GE reproductions are seeded with its accounts, subsidiary accounts and journals)
+      </span>
     </label>
     <textarea id="fec-message" name="message" class="message" required>
       {message ?? ''}
@@ -143,7 +165,11 @@ export const CatalogueEntryView: FC<{ entry: CatalogueEntry; match?: MessageMatc
       <Badge>{entry.kind}</Badge>
       {entry.errorNumber ? <Badge>{`error ${entry.errorNumber}`}</Badge> : null}
       {entry.wire ? <Badge>{`wire ${entry.wire.status} ${entry.wire.code}`}</Badge> : null}
-      {match ? <Badge kind={match.confidence >= 0.95 ? 'ok' : 'warn'}>{`${match.via === 'message' ? 'message' : match.via === 'status' ? 'status name' : 'symptom'} matched (${match.lang}), confidence ${Math.round(match.confidence * 100)}%`}</Badge> : null}
+      {match ? (
+        <Badge
+          kind={match.confidence >= 0.95 ? 'ok' : 'warn'}
+        >{`${match.via === 'message' ? 'message' : match.via === 'status' ? 'status name' : 'symptom'} matched (${match.lang}), confidence ${Math.round(match.confidence * 100)}%`}</Badge>
+      ) : null}
     </p>
     {entry.messages.map((m) => (
       <p>

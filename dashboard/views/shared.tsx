@@ -11,7 +11,19 @@ import { fileHref, type FileRef, type ViewContext } from './types.js';
  */
 
 /** An overview: a card per tenant (entity, firm), its heading then its state; `none` when there is no tenant. */
-export function TenantCards<T>({ tenants, none, id, heading, body }: { tenants: readonly T[]; none: string; id: (tenant: T) => string; heading: (tenant: T) => Child; body: (tenant: T) => Child }) {
+export function TenantCards<T>({
+  tenants,
+  none,
+  id,
+  heading,
+  body,
+}: {
+  tenants: readonly T[];
+  none: string;
+  id: (tenant: T) => string;
+  heading: (tenant: T) => Child;
+  body: (tenant: T) => Child;
+}) {
   if (!tenants.length) return <Empty>{none}</Empty>;
   return (
     <>
@@ -42,7 +54,15 @@ export interface PeriodRow {
 }
 
 /** Fiscal years (Sage GE, Loop) or periods (Quadra); with `chart`, whether each has a complete chart of accounts. */
-export const PeriodsTable = ({ rows, stateHead = 'state', chart = false }: { rows: readonly PeriodRow[]; stateHead?: string; chart?: boolean }) => {
+export const PeriodsTable = ({
+  rows,
+  stateHead = 'state',
+  chart = false,
+}: {
+  rows: readonly PeriodRow[];
+  stateHead?: string;
+  chart?: boolean;
+}) => {
   const columns: Column<PeriodRow>[] = [
     { head: 'id', cell: (p) => p.id },
     {
@@ -54,7 +74,14 @@ export const PeriodsTable = ({ rows, stateHead = 'state', chart = false }: { row
       ),
     },
     { head: stateHead, cell: (p) => <Badge kind={p.status === 'open' ? 'ok' : 'muted'}>{p.status}</Badge> },
-    ...(chart ? [{ head: 'chart', cell: (p: PeriodRow) => <Flag good={p.chartComplete === true} yes="complete" no="incomplete" /> }] : []),
+    ...(chart
+      ? [
+          {
+            head: 'chart',
+            cell: (p: PeriodRow) => <Flag good={p.chartComplete === true} yes="complete" no="incomplete" />,
+          },
+        ]
+      : []),
   ];
   return <Table rows={rows} columns={columns} />;
 };
@@ -69,7 +96,19 @@ export interface JournalRow {
 }
 
 /** Journals: code, label, (type,) open or locked/closed (, auto-numbering). */
-export const JournalsTable = ({ rows, labelHead = 'label', closed = 'locked', withType = false, withNumbering = false }: { rows: readonly JournalRow[]; labelHead?: string; closed?: string; withType?: boolean; withNumbering?: boolean }) => {
+export const JournalsTable = ({
+  rows,
+  labelHead = 'label',
+  closed = 'locked',
+  withType = false,
+  withNumbering = false,
+}: {
+  rows: readonly JournalRow[];
+  labelHead?: string;
+  closed?: string;
+  withType?: boolean;
+  withNumbering?: boolean;
+}) => {
   const columns: Column<JournalRow>[] = [
     { head: 'code', cell: (j) => j.code },
     { head: labelHead, cell: (j) => j.label },
@@ -81,7 +120,19 @@ export const JournalsTable = ({ rows, labelHead = 'label', closed = 'locked', wi
 };
 
 /** The chart of accounts by account number, one page of it (`apage`), each account as a row of the vendor's columns. */
-export function ChartOfAccounts<T, R>({ accounts, number, ctx, columns, row }: { accounts: readonly T[]; number: (account: T) => string; ctx: ViewContext; columns: readonly Column<R>[]; row: (account: T) => R }) {
+export function ChartOfAccounts<T, R>({
+  accounts,
+  number,
+  ctx,
+  columns,
+  row,
+}: {
+  accounts: readonly T[];
+  number: (account: T) => string;
+  ctx: ViewContext;
+  columns: readonly Column<R>[];
+  row: (account: T) => R;
+}) {
   const page = paginate(
     [...accounts].sort((a, b) => number(a).localeCompare(number(b))),
     ctx.query.apage,
@@ -104,7 +155,10 @@ export interface AccountRow {
 }
 
 /** Sage GE's and Loop's account columns, in the vendor's words: [number, label, collective] and the word for a closed account. */
-export const accountColumns = ([number, label, collective]: readonly [string, string, string], closed: string): Column<AccountRow>[] => [
+export const accountColumns = (
+  [number, label, collective]: readonly [string, string, string],
+  closed: string,
+): Column<AccountRow>[] => [
   { head: number, cell: (a) => a.number },
   { head: label, cell: (a) => a.label },
   { head: collective, cell: (a) => (a.collective ? collective : '') },
@@ -122,7 +176,15 @@ export interface ThirdPartyRow {
 const MAX_THIRD_PARTIES = 500;
 
 /** Third parties (the first 500) and their subsidiary accounts. */
-export function ThirdPartiesTable<T>({ items, row, codeHead = 'code' }: { items: readonly T[]; row: (item: T) => ThirdPartyRow; codeHead?: string }) {
+export function ThirdPartiesTable<T>({
+  items,
+  row,
+  codeHead = 'code',
+}: {
+  items: readonly T[];
+  row: (item: T) => ThirdPartyRow;
+  codeHead?: string;
+}) {
   const columns: Column<ThirdPartyRow>[] = [
     { head: codeHead, cell: (t) => t.code },
     { head: 'name', cell: (t) => t.name },

@@ -50,7 +50,9 @@ export interface VendorView {
   file(ctx: ViewContext, ref: FileRef): { title: string; summary: Child; details: Child } | undefined;
 }
 
-export const fileHref = (sim: string, ref: FileRef) => `/s/${encodeURIComponent(sim)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}`;
+export const fileHref = (sim: string, ref: FileRef) =>
+  `/s/${encodeURIComponent(sim)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}`;
 
 /** Records without inherited keys (`__proto__` and the like never reach a lookup). */
-export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;

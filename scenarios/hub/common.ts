@@ -7,8 +7,16 @@ export const PURCHASE: EntryTemplate = { id: 'P1', kind: 'purchase', date: '2026
 export const openAndSync: Step[] = [{ do: 'open-file' }, { do: 'synchronize' }];
 
 /** An entry the vendor refuses: the purchase journal is locked in Sage GE. */
-export const lockJournal: Step = { do: 'vendor-action', action: 'set-journal-lock', input: { journal: 'AC', locked: true } };
-export const unlockJournal: Step = { do: 'vendor-action', action: 'set-journal-lock', input: { journal: 'AC', locked: false } };
+export const lockJournal: Step = {
+  do: 'vendor-action',
+  action: 'set-journal-lock',
+  input: { journal: 'AC', locked: true },
+};
+export const unlockJournal: Step = {
+  do: 'vendor-action',
+  action: 'set-journal-lock',
+  input: { journal: 'AC', locked: false },
+};
 
 /** Close 2025 in GE and resynchronize: the vendor's reference data changes. */
 export const closeLastYear: Step[] = [

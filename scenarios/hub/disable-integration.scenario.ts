@@ -6,7 +6,14 @@ export default defineScenario({
   title: '"Disable integration" stops every synchronization until it is enabled again',
   vendor: 'sage-ge',
   covers: ['HUB-DISABLE-INTEGRATION'],
-  steps: [{ do: 'link-file' }, { do: 'set-integration', enabled: false }, { do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified' }, { do: 'synchronize' }, { do: 'advance-clock', to: 'next-night' }],
+  steps: [
+    { do: 'link-file' },
+    { do: 'set-integration', enabled: false },
+    { do: 'add-entry', entry: PURCHASE },
+    { do: 'mark-verified' },
+    { do: 'synchronize' },
+    { do: 'advance-clock', to: 'next-night' },
+  ],
   expect: [
     { expect: 'status', entry: 'P1', is: 'pending' },
     { expect: 'requests', method: 'POST', path: '/entries', count: 0 },

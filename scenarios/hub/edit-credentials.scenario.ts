@@ -9,8 +9,17 @@ export default defineScenario({
   steps: [{ do: 'link-file', credentials: 'wrong' }],
   expect: [{ expect: 'step-error' }, { expect: 'reference-data', pulled: false }],
   remedy: {
-    steps: [{ do: 'edit-credentials' }, { do: 'check', expect: [{ expect: 'step-error', none: true }] }, { do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified' }, ...openAndSync],
-    expect: [{ expect: 'reference-data', pulled: true }, { expect: 'status', entry: 'P1', is: 'posted' }],
+    steps: [
+      { do: 'edit-credentials' },
+      { do: 'check', expect: [{ expect: 'step-error', none: true }] },
+      { do: 'add-entry', entry: PURCHASE },
+      { do: 'mark-verified' },
+      ...openAndSync,
+    ],
+    expect: [
+      { expect: 'reference-data', pulled: true },
+      { expect: 'status', entry: 'P1', is: 'posted' },
+    ],
   },
   verifiedAgainstVendor: false,
 });

@@ -7,7 +7,14 @@ export default defineScenario({
   vendor: 'sage-ge',
   covers: ['HUB-MARK-VERIFIED-RESEND'],
   given: { hub: { frequency: 'daily', weeklyAccountSync: true } },
-  steps: [lockJournal, { do: 'link-file' }, { do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified' }, { do: 'synchronize' }, ...openAndSync],
+  steps: [
+    lockJournal,
+    { do: 'link-file' },
+    { do: 'add-entry', entry: PURCHASE },
+    { do: 'mark-verified' },
+    { do: 'synchronize' },
+    ...openAndSync,
+  ],
   expect: [{ expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-JOURNAL-LOCKED' }],
   remedy: {
     steps: [
@@ -18,7 +25,11 @@ export default defineScenario({
       { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'synchronizing' }] },
       ...openAndSync,
     ],
-    expect: [{ expect: 'status', entry: 'P1', is: 'posted' }, { expect: 'vendor-entry-count', count: 2 }, { expect: 'vendor-entry-count', state: 'posted', count: 1 }],
+    expect: [
+      { expect: 'status', entry: 'P1', is: 'posted' },
+      { expect: 'vendor-entry-count', count: 2 },
+      { expect: 'vendor-entry-count', state: 'posted', count: 1 },
+    ],
   },
   verifiedAgainstVendor: false,
 });

@@ -24,7 +24,14 @@ interface Profile {
    * followed by Synchronize, so that they send in any frequency), the status the hub then shows
    * with the vendor's catalogued message, and the fix made in the vendor before marking it verified.
    */
-  reject: { entry: string; given?: { action: string; input: Record<string, unknown> }[]; send: Step[]; failed: Expectation; fix: Step[]; uploads: { method: string; path: string; count: number } };
+  reject: {
+    entry: string;
+    given?: { action: string; input: Record<string, unknown> }[];
+    send: Step[];
+    failed: Expectation;
+    fix: Step[];
+    uploads: { method: string; path: string; count: number };
+  };
 }
 
 export const PROFILES: Record<OtherVendor, Profile> = {
@@ -33,11 +40,22 @@ export const PROFILES: Record<OtherVendor, Profile> = {
     land: [{ do: 'open-file' }, { do: 'advance-clock', by: '12h' }],
     // The accountant renames an account in Quadra's chart (the "correct the label manually" remedy).
     refChange: {
-      steps: [{ do: 'vendor-action', action: 'upsert-account', input: { number: '60640000', label: 'Petit equipement bureau' } }],
+      steps: [
+        {
+          do: 'vendor-action',
+          action: 'upsert-account',
+          input: { number: '60640000', label: 'Petit equipement bureau' },
+        },
+      ],
       before: { expect: 'reference-data', account: { number: '60640000', label: 'Fournitures administratives' } },
       after: { expect: 'reference-data', account: { number: '60640000', label: 'Petit equipement bureau' } },
     },
-    onLink: { expect: 'reference-data', account: { number: '40100000', label: 'Fournisseurs' }, journal: 'AC', openFiscalYears: 1 },
+    onLink: {
+      expect: 'reference-data',
+      account: { number: '40100000', label: 'Fournisseurs' },
+      journal: 'AC',
+      openFiscalYears: 1,
+    },
     // Quadra refuses nothing on the way in: its rejection is the nightly check's. S1 and a later
     // purchase are imported, someone deletes S1 in Quadra; 3 nights later S1 is "Failed check".
     reject: {
@@ -68,18 +86,51 @@ export const PROFILES: Record<OtherVendor, Profile> = {
     land: [{ do: 'advance-clock', by: '2m' }],
     // The accountant renames an account in the folder's chart in Loop.
     refChange: {
-      steps: [{ do: 'vendor-action', action: 'upsert-compte', input: { folder: LOOP_FOLDER, numero: '625700', libelle: 'Receptions clients' } }],
+      steps: [
+        {
+          do: 'vendor-action',
+          action: 'upsert-compte',
+          input: { folder: LOOP_FOLDER, numero: '625700', libelle: 'Receptions clients' },
+        },
+      ],
       before: { expect: 'reference-data', account: { number: '625700', label: 'Réceptions' } },
       after: { expect: 'reference-data', account: { number: '625700', label: 'Receptions clients' } },
     },
-    onLink: { expect: 'reference-data', account: { number: '401000', label: 'Fournisseurs', collective: true }, journal: 'AC', subsidiaryAccount: 'FBUROTIC' },
+    onLink: {
+      expect: 'reference-data',
+      account: { number: '401000', label: 'Fournisseurs', collective: true },
+      journal: 'AC',
+      subsidiaryAccount: 'FBUROTIC',
+    },
     // The open fiscal year's chart is incomplete: Loop refuses the import (422).
     reject: {
       entry: 'P1',
-      given: [{ action: 'set-fiscal-year', input: { folder: LOOP_FOLDER, fiscalYearId: '2026', status: 'open', chartComplete: false } }],
-      send: [{ do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified', entries: ['P1'] }, { do: 'synchronize' }, { do: 'advance-clock', by: '2m' }],
-      failed: { expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'LOOP-INCOMPLETE-FOLDER', params: { folder: LOOP_FOLDER, fiscalYear: '2026' } },
-      fix: [{ do: 'vendor-action', action: 'set-fiscal-year', input: { folder: LOOP_FOLDER, fiscalYearId: '2026', status: 'open', chartComplete: true } }],
+      given: [
+        {
+          action: 'set-fiscal-year',
+          input: { folder: LOOP_FOLDER, fiscalYearId: '2026', status: 'open', chartComplete: false },
+        },
+      ],
+      send: [
+        { do: 'add-entry', entry: PURCHASE },
+        { do: 'mark-verified', entries: ['P1'] },
+        { do: 'synchronize' },
+        { do: 'advance-clock', by: '2m' },
+      ],
+      failed: {
+        expect: 'status',
+        entry: 'P1',
+        is: 'sync-failed',
+        catalogueId: 'LOOP-INCOMPLETE-FOLDER',
+        params: { folder: LOOP_FOLDER, fiscalYear: '2026' },
+      },
+      fix: [
+        {
+          do: 'vendor-action',
+          action: 'set-fiscal-year',
+          input: { folder: LOOP_FOLDER, fiscalYearId: '2026', status: 'open', chartComplete: true },
+        },
+      ],
       // Linking imports the third parties once; then the refused entry's one import.
       uploads: { method: 'POST', path: '/loop-api-publiques/importJson', count: 2 },
     },
@@ -87,7 +138,10 @@ export const PROFILES: Record<OtherVendor, Profile> = {
 };
 
 const sent = (count: number): Expectation => ({ expect: 'vendor-entry-count', count });
-const postedP1: Expectation[] = [{ expect: 'status', entry: 'P1', is: 'posted' }, { expect: 'vendor-entry', entry: 'P1', state: 'posted' }];
+const postedP1: Expectation[] = [
+  { expect: 'status', entry: 'P1', is: 'posted' },
+  { expect: 'vendor-entry', entry: 'P1', state: 'posted' },
+];
 const addAndValidate: Step[] = [{ do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified' }];
 
 type Behaviour = (vendor: OtherVendor, p: Profile) => Omit<ScenarioInput, 'id' | 'vendor' | 'verifiedAgainstVendor'>;
@@ -108,7 +162,11 @@ const BEHAVIOURS = {
     steps: [{ do: 'link-file' }, ...addAndValidate, { do: 'advance-clock', by: '2h' }],
     expect: [{ expect: 'status', entry: 'P1', is: 'pending' }, sent(0)],
     remedy: {
-      steps: [{ do: 'advance-clock', to: 'next-evening' }, { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'synchronizing' }, sent(1)] }, ...p.land],
+      steps: [
+        { do: 'advance-clock', to: 'next-evening' },
+        { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'synchronizing' }, sent(1)] },
+        ...p.land,
+      ],
       expect: postedP1,
     },
   }),
@@ -123,7 +181,13 @@ const BEHAVIOURS = {
   'disable-integration': (_v, p) => ({
     title: `"Disable integration" on ${p.name} stops every synchronization until it is enabled again`,
     covers: ['HUB-DISABLE-INTEGRATION'],
-    steps: [{ do: 'link-file' }, { do: 'set-integration', enabled: false }, ...addAndValidate, { do: 'synchronize' }, { do: 'advance-clock', to: 'next-night' }],
+    steps: [
+      { do: 'link-file' },
+      { do: 'set-integration', enabled: false },
+      ...addAndValidate,
+      { do: 'synchronize' },
+      { do: 'advance-clock', to: 'next-night' },
+    ],
     expect: [{ expect: 'status', entry: 'P1', is: 'pending' }, sent(0)],
     remedy: { steps: [{ do: 'set-integration', enabled: true }, { do: 'synchronize' }, ...p.land], expect: postedP1 },
   }),
@@ -133,15 +197,29 @@ const BEHAVIOURS = {
     steps: [{ do: 'link-file', credentials: 'wrong' }],
     expect: [{ expect: 'step-error' }, { expect: 'reference-data', pulled: false }],
     remedy: {
-      steps: [{ do: 'edit-credentials' }, { do: 'check', expect: [{ expect: 'step-error', none: true }] }, ...addAndValidate, ...p.land],
+      steps: [
+        { do: 'edit-credentials' },
+        { do: 'check', expect: [{ expect: 'step-error', none: true }] },
+        ...addAndValidate,
+        ...p.land,
+      ],
       expect: [{ expect: 'reference-data', pulled: true }, ...postedP1],
     },
   }),
   'file-association': (_v, p) => ({
     title: `The wizard lists ${p.name}'s files; associating one with a client file links them`,
     covers: ['HUB-FILE-ASSOCIATION'],
-    steps: [{ do: 'check', expect: [{ expect: 'reference-data', pulled: false }] }, { do: 'link-file' }, ...addAndValidate, ...p.land],
-    expect: [{ expect: 'vendor-file', connected: true, problem: null }, { expect: 'reference-data', pulled: true }, ...postedP1],
+    steps: [
+      { do: 'check', expect: [{ expect: 'reference-data', pulled: false }] },
+      { do: 'link-file' },
+      ...addAndValidate,
+      ...p.land,
+    ],
+    expect: [
+      { expect: 'vendor-file', connected: true, problem: null },
+      { expect: 'reference-data', pulled: true },
+      ...postedP1,
+    ],
   }),
   'refresh-refdata': (_v, p) => ({
     title: `"Refresh accounting data" retrieves what changed in ${p.name} at once`,
@@ -155,7 +233,13 @@ const BEHAVIOURS = {
     title: `With automatic account sync on, ${p.name}'s reference data is pulled again once a week`,
     covers: ['HUB-WEEKLY-ACCOUNT-SYNC'],
     given: { hub: { frequency: 'realtime', weeklyAccountSync: true } },
-    steps: [{ do: 'link-file' }, ...p.refChange.steps, { do: 'advance-clock', by: '6d' }, { do: 'check', expect: [p.refChange.before] }, { do: 'advance-clock', by: '1d' }],
+    steps: [
+      { do: 'link-file' },
+      ...p.refChange.steps,
+      { do: 'advance-clock', by: '6d' },
+      { do: 'check', expect: [p.refChange.before] },
+      { do: 'advance-clock', by: '1d' },
+    ],
     expect: [p.refChange.after],
   }),
   'weekly-account-sync-off': (_v, p) => ({
@@ -182,7 +266,10 @@ const BEHAVIOURS = {
   'mark-verified-resend': (_v, p) => ({
     title: `On ${p.name}, marked as verified after a fix, a rejected entry is resent the following night`,
     covers: ['HUB-MARK-VERIFIED-RESEND'],
-    given: { hub: { frequency: 'daily', weeklyAccountSync: true }, ...(p.reject.given ? { vendor: { actions: p.reject.given } } : {}) },
+    given: {
+      hub: { frequency: 'daily', weeklyAccountSync: true },
+      ...(p.reject.given ? { vendor: { actions: p.reject.given } } : {}),
+    },
     steps: [{ do: 'link-file' }, ...p.reject.send],
     expect: [p.reject.failed],
     remedy: {
@@ -194,7 +281,10 @@ const BEHAVIOURS = {
         { do: 'check', expect: [{ expect: 'status', entry: p.reject.entry, is: 'synchronizing' }] },
         ...p.land,
       ],
-      expect: [{ expect: 'status', entry: p.reject.entry, is: 'posted' }, { expect: 'vendor-entry', entry: p.reject.entry, state: 'posted' }],
+      expect: [
+        { expect: 'status', entry: p.reject.entry, is: 'posted' },
+        { expect: 'vendor-entry', entry: p.reject.entry, state: 'posted' },
+      ],
     },
   }),
   'exclude-entry': (_v, p) => ({
@@ -213,7 +303,10 @@ const BEHAVIOURS = {
       ...p.land,
     ],
     // The fix would let it post: it stays out because it is excluded, not because it would fail.
-    expect: [{ expect: 'status', entry: p.reject.entry, is: 'excluded' }, { expect: 'requests', ...p.reject.uploads }],
+    expect: [
+      { expect: 'status', entry: p.reject.entry, is: 'excluded' },
+      { expect: 'requests', ...p.reject.uploads },
+    ],
   }),
 } satisfies Record<string, Behaviour>;
 

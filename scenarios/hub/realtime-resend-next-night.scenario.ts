@@ -12,18 +12,39 @@ export default defineScenario({
   vendor: 'sage-ge',
   covers: ['HUB-MARK-VERIFIED-RESEND'],
   given: { hub: { frequency: 'realtime', weeklyAccountSync: true } },
-  steps: [lockJournal, { do: 'link-file' }, { do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified' }, ...openAndSync],
+  steps: [
+    lockJournal,
+    { do: 'link-file' },
+    { do: 'add-entry', entry: PURCHASE },
+    { do: 'mark-verified' },
+    ...openAndSync,
+  ],
   expect: [{ expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-JOURNAL-LOCKED' }],
   remedy: {
     steps: [
       unlockJournal,
       { do: 'mark-verified', entries: ['P1'] },
-      { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'pending' }, { expect: 'requests', method: 'POST', path: '/entries', count: 1 }] },
+      {
+        do: 'check',
+        expect: [
+          { expect: 'status', entry: 'P1', is: 'pending' },
+          { expect: 'requests', method: 'POST', path: '/entries', count: 1 },
+        ],
+      },
       { do: 'advance-clock', to: 'next-night' },
-      { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'synchronizing' }, { expect: 'requests', method: 'POST', path: '/entries', count: 2 }] },
+      {
+        do: 'check',
+        expect: [
+          { expect: 'status', entry: 'P1', is: 'synchronizing' },
+          { expect: 'requests', method: 'POST', path: '/entries', count: 2 },
+        ],
+      },
       ...openAndSync,
     ],
-    expect: [{ expect: 'status', entry: 'P1', is: 'posted' }, { expect: 'vendor-entry-count', state: 'posted', count: 1 }],
+    expect: [
+      { expect: 'status', entry: 'P1', is: 'posted' },
+      { expect: 'vendor-entry-count', state: 'posted', count: 1 },
+    ],
   },
   verifiedAgainstVendor: false,
 });

@@ -7,7 +7,12 @@ export default defineScenario({
   covers: ['HUB-REFDATA-ON-LINK'],
   steps: [{ do: 'check', expect: [{ expect: 'reference-data', pulled: false }] }, { do: 'link-file' }],
   expect: [
-    { expect: 'reference-data', account: { number: '411000', collective: true }, journal: 'VE', subsidiaryAccount: 'FBUREAU' },
+    {
+      expect: 'reference-data',
+      account: { number: '411000', collective: true },
+      journal: 'VE',
+      subsidiaryAccount: 'FBUREAU',
+    },
     { expect: 'requests', method: 'GET', path: '/accounts', count: 1 },
   ],
   verifiedAgainstVendor: false,

@@ -11,7 +11,10 @@ export default defineScenario({
   expect: [{ expect: 'reference-data', openFiscalYears: 2 }],
   remedy: {
     steps: [{ do: 'refresh-reference-data' }],
-    expect: [{ expect: 'reference-data', openFiscalYears: 1 }, { expect: 'requests', method: 'GET', path: '/accounts', count: 2 }],
+    expect: [
+      { expect: 'reference-data', openFiscalYears: 1 },
+      { expect: 'requests', method: 'GET', path: '/accounts', count: 2 },
+    ],
   },
   verifiedAgainstVendor: false,
 });

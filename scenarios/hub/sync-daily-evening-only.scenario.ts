@@ -25,8 +25,15 @@ export default defineScenario({
     { expect: 'requests', method: 'POST', path: '/entries', count: 0 },
   ],
   remedy: {
-    steps: [{ do: 'advance-clock', to: 'next-evening' }, { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'synchronizing' }] }, ...openAndSync],
-    expect: [{ expect: 'status', entry: 'P1', is: 'posted' }, { expect: 'requests', method: 'POST', path: '/entries', count: 1 }],
+    steps: [
+      { do: 'advance-clock', to: 'next-evening' },
+      { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'synchronizing' }] },
+      ...openAndSync,
+    ],
+    expect: [
+      { expect: 'status', entry: 'P1', is: 'posted' },
+      { expect: 'requests', method: 'POST', path: '/entries', count: 1 },
+    ],
   },
   verifiedAgainstVendor: false,
 });

@@ -6,7 +6,13 @@ export default defineScenario({
   title: 'A rejected entry shows "Synchronization failed" with the accounting software\'s exact message',
   vendor: 'sage-ge',
   covers: ['HUB-SYNC-FAILED'],
-  steps: [lockJournal, { do: 'link-file' }, { do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified' }, ...openAndSync],
+  steps: [
+    lockJournal,
+    { do: 'link-file' },
+    { do: 'add-entry', entry: PURCHASE },
+    { do: 'mark-verified' },
+    ...openAndSync,
+  ],
   expect: [{ expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-JOURNAL-LOCKED' }],
   verifiedAgainstVendor: false,
 });

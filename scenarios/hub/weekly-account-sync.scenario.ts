@@ -7,7 +7,16 @@ export default defineScenario({
   vendor: 'sage-ge',
   covers: ['HUB-WEEKLY-ACCOUNT-SYNC'],
   given: { hub: { frequency: 'realtime', weeklyAccountSync: true } },
-  steps: [{ do: 'link-file' }, ...closeLastYear, { do: 'advance-clock', by: '6d' }, { do: 'check', expect: [{ expect: 'reference-data', openFiscalYears: 2 }] }, { do: 'advance-clock', by: '1d' }],
-  expect: [{ expect: 'reference-data', openFiscalYears: 1 }, { expect: 'requests', method: 'GET', path: '/accounts', count: 2 }],
+  steps: [
+    { do: 'link-file' },
+    ...closeLastYear,
+    { do: 'advance-clock', by: '6d' },
+    { do: 'check', expect: [{ expect: 'reference-data', openFiscalYears: 2 }] },
+    { do: 'advance-clock', by: '1d' },
+  ],
+  expect: [
+    { expect: 'reference-data', openFiscalYears: 1 },
+    { expect: 'requests', method: 'GET', path: '/accounts', count: 2 },
+  ],
   verifiedAgainstVendor: false,
 });

@@ -3,7 +3,8 @@ import { letLoopImport, PURCHASE, posted } from './common.js';
 
 export default defineScenario({
   id: 'loop/auth',
-  title: 'A wrong API secret is refused (401) before anything is pulled; entering the right keys links the folder and posts',
+  title:
+    'A wrong API secret is refused (401) before anything is pulled; entering the right keys links the folder and posts',
   vendor: 'loop',
   covers: ['LOOP-AUTH'],
   steps: [{ do: 'link-file', credentials: 'wrong' }],

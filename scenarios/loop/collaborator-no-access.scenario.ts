@@ -6,7 +6,8 @@ const params = { collaborator: LOOP_COLLABORATOR, folder: LOOP_FOLDER_NAME };
 
 export default defineScenario({
   id: 'loop/collaborator-no-access',
-  title: 'Every entry is rejected while the Qonto connector is not activated on the folder; activating it and marking verified posts them',
+  title:
+    'Every entry is rejected while the Qonto connector is not activated on the folder; activating it and marking verified posts them',
   vendor: 'loop',
   covers: ['LOOP-COLLABORATOR-NO-ACCESS'],
   given: { vendor: { actions: [{ action: 'set-connector', input: { folder: LOOP_FOLDER, active: false } }] } },

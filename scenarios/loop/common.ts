@@ -22,7 +22,11 @@ export const linkAndSend = (...entries: EntryTemplate[]): Step[] => [
 export const letLoopImport: Step = { do: 'advance-clock', by: '2m' };
 
 /** A Loop action on the scenario's folder (the adapter fills in the firm only). */
-export const folderAction = (action: string, input: Record<string, unknown> = {}): Step => ({ do: 'vendor-action', action, input: { folder: LOOP_FOLDER, ...input } });
+export const folderAction = (action: string, input: Record<string, unknown> = {}): Step => ({
+  do: 'vendor-action',
+  action,
+  input: { folder: LOOP_FOLDER, ...input },
+});
 
 /** The entry is posted in the hub and integrated by Loop. */
 export const posted = (...entries: string[]): Expectation[] =>
@@ -32,7 +36,13 @@ export const posted = (...entries: string[]): Expectation[] =>
   ]);
 
 /** Loop never had to refuse a description or an auxiliary code: the hub cut them. */
-export const noFieldRefusal: Expectation = { expect: 'requests', method: 'POST', path: IMPORT_JSON, status: 400, count: 0 };
+export const noFieldRefusal: Expectation = {
+  expect: 'requests',
+  method: 'POST',
+  path: IMPORT_JSON,
+  status: 400,
+  count: 0,
+};
 
 /** The remedy's tail: mark as verified, the Synchronize button sends again (seed 002), Loop integrates it. */
 export const resendAndPost = (...entries: string[]): { steps: Step[]; expect: Expectation[] } => ({

@@ -6,7 +6,8 @@ const keyFolders = { key: LOOP_API_KEY, folders: [LOOP_FOLDER] };
 
 export default defineScenario({
   id: 'loop/folder-not-associated',
-  title: 'A folder not checked on the API key in Loop Hub cannot be read (403); checking it there lets the hub pull and post',
+  title:
+    'A folder not checked on the API key in Loop Hub cannot be read (403); checking it there lets the hub pull and post',
   vendor: 'loop',
   covers: ['LOOP-FOLDER-NOT-ASSOCIATED'],
   given: { vendor: { actions: [{ action: 'dissociate-folders', input: keyFolders }] } },
@@ -25,7 +26,11 @@ export default defineScenario({
       { do: 'mark-verified' },
       letLoopImport,
     ],
-    expect: [{ expect: 'vendor-file', listed: true, connected: true }, { expect: 'reference-data', journal: 'AC' }, ...posted('P1')],
+    expect: [
+      { expect: 'vendor-file', listed: true, connected: true },
+      { expect: 'reference-data', journal: 'AC' },
+      ...posted('P1'),
+    ],
   },
   verifiedAgainstVendor: false,
 });

@@ -10,13 +10,23 @@ const journal = (ferme: boolean) => folderAction('set-journal', { folder: LOOP_F
  */
 export default defineScenario({
   id: 'loop/journal-closed',
-  title: 'A closed purchase journal in Loop: the entry fails with the catalogued closed-journal message; reopened and marked verified, it posts',
+  title:
+    'A closed purchase journal in Loop: the entry fails with the catalogued closed-journal message; reopened and marked verified, it posts',
   vendor: 'loop',
   covers: ['LOOP-INCOMPLETE-FOLDER'],
-  given: { vendor: { actions: [{ action: 'set-journal', input: { folder: LOOP_FOLDER, journal: 'AC', ferme: true } }] } },
+  given: {
+    vendor: { actions: [{ action: 'set-journal', input: { folder: LOOP_FOLDER, journal: 'AC', ferme: true } }] },
+  },
   steps: [...linkAndSend(PURCHASE), letLoopImport],
   expect: [
-    { expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'LOOP-INCOMPLETE-FOLDER', variant: 1, params: { journal: 'AC', folder: LOOP_FOLDER } },
+    {
+      expect: 'status',
+      entry: 'P1',
+      is: 'sync-failed',
+      catalogueId: 'LOOP-INCOMPLETE-FOLDER',
+      variant: 1,
+      params: { journal: 'AC', folder: LOOP_FOLDER },
+    },
     { expect: 'vendor-entry-count', state: 'posted', count: 0 },
   ],
   remedy: {

@@ -30,12 +30,23 @@ export default defineScenario({
   remedy: {
     // Create the account identically in Quadra (as it can hold it: 8 characters) before the next entries.
     steps: [
-      { do: 'vendor-action', action: 'upsert-account', input: { number: 'FOURNISS', label: 'Fournisseur Bureau', type: 'F', collective: '40100000' } },
+      {
+        do: 'vendor-action',
+        action: 'upsert-account',
+        input: { number: 'FOURNISS', label: 'Fournisseur Bureau', type: 'F', collective: '40100000' },
+      },
       { do: 'add-entry', entry: longSupplier('P2') },
       { do: 'mark-verified', entries: ['P2'] },
       ...openAndReadBack,
     ],
-    expect: [...posted('P2'), { expect: 'vendor-state', path: ['dossiers', 'D1', 'accounts', 'FOURNISS', 'label'], equals: 'Fournisseur Bureau' }],
+    expect: [
+      ...posted('P2'),
+      {
+        expect: 'vendor-state',
+        path: ['dossiers', 'D1', 'accounts', 'FOURNISS', 'label'],
+        equals: 'Fournisseur Bureau',
+      },
+    ],
   },
   verifiedAgainstVendor: false,
 });

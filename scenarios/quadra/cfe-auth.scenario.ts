@@ -11,7 +11,8 @@ const tail = sendAndPost();
  */
 export default defineScenario({
   id: 'quadra/cfe-auth',
-  title: 'A wrong CFE API key or secret is refused (401) at the wizard; entering the codes generated in Cegid Life links the dossier and posts',
+  title:
+    'A wrong CFE API key or secret is refused (401) at the wizard; entering the codes generated in Cegid Life links the dossier and posts',
   vendor: 'quadra',
   covers: ['QDR-CFE-AUTH'],
   steps: [{ do: 'link-file', credentials: { wrong: 'cfeSecret' } }],

@@ -3,7 +3,8 @@ import { firmAction, firmGiven, linkAndSend, PURCHASE, resendAndPost } from './c
 
 export default defineScenario({
   id: 'quadra/cfe-not-activated',
-  title: 'A CFE key whose activation was not validated gets no container (403): the entries fail until the last step of the CFE procedure is done',
+  title:
+    'A CFE key whose activation was not validated gets no container (403): the entries fail until the last step of the CFE procedure is done',
   vendor: 'quadra',
   covers: ['QDR-CFE-NOT-ACTIVATED'],
   given: { vendor: { actions: [firmGiven('validate-cfe-activation', { activated: false })] } },

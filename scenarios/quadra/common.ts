@@ -29,8 +29,15 @@ export const nextNight: Step = { do: 'advance-clock', to: 'next-night' };
 export const openAndReadBack: Step[] = [openDossier, twelveHoursLater];
 
 /** A Quadra action on the firm only (keys, portal access, CFE activation): no dossier. */
-export const firmAction = (action: string, input: Record<string, unknown> = {}): Step => ({ do: 'vendor-action', action, input: { dossier: null, ...input } });
-export const firmGiven = (action: string, input: Record<string, unknown> = {}) => ({ action, input: { dossier: null, ...input } });
+export const firmAction = (action: string, input: Record<string, unknown> = {}): Step => ({
+  do: 'vendor-action',
+  action,
+  input: { dossier: null, ...input },
+});
+export const firmGiven = (action: string, input: Record<string, unknown> = {}) => ({
+  action,
+  input: { dossier: null, ...input },
+});
 
 /** The entry is posted in the hub and visible in Quadra. */
 export const posted = (...entries: string[]): Expectation[] =>

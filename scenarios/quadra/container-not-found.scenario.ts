@@ -9,7 +9,8 @@ import { linkAndSend, PURCHASE, resendAndPost } from './common.js';
  */
 export default defineScenario({
   id: 'quadra/container-not-found',
-  title: 'ContainerNotFoundInSicSettings on the first synchronization, until the CFE key in Quadra\'s settings matches the one in Cegid Life',
+  title:
+    "ContainerNotFoundInSicSettings on the first synchronization, until the CFE key in Quadra's settings matches the one in Cegid Life",
   vendor: 'quadra',
   covers: ['QDR-CONTAINER-NOT-FOUND'],
   given: { vendor: { actions: [{ action: 'update-quadra-settings', input: { cfeKey: 'CFE-OLD-KEY-2025' } }] } },

@@ -5,7 +5,8 @@ const tail = sendAndPost();
 
 export default defineScenario({
   id: 'quadra/cpa-auth',
-  title: 'A wrong CPA API key or secret is refused (401) before anything is pulled; entering the right codes links the dossier and posts',
+  title:
+    'A wrong CPA API key or secret is refused (401) before anything is pulled; entering the right codes links the dossier and posts',
   vendor: 'quadra',
   covers: ['QDR-CPA-AUTH'],
   steps: [{ do: 'link-file', credentials: 'wrong' }],

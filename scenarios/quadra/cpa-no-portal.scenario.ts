@@ -5,7 +5,8 @@ const tail = sendAndPost();
 
 export default defineScenario({
   id: 'quadra/cpa-no-portal',
-  title: 'Without access to the Cegid Collaborative Portal the CPA API refuses the token (403); once access is granted the dossier links and posts',
+  title:
+    'Without access to the Cegid Collaborative Portal the CPA API refuses the token (403); once access is granted the dossier links and posts',
   vendor: 'quadra',
   covers: ['QDR-CPA-NO-PORTAL'],
   given: { vendor: { actions: [firmGiven('set-portal-access', { granted: false })] } },

@@ -1,5 +1,14 @@
 import { defineScenario } from '../load.js';
-import { linkAndSend, nextNight, openDossier, PURCHASE, resendAndPost, SALE, sendOnly, twelveHoursLater } from './common.js';
+import {
+  linkAndSend,
+  nextNight,
+  openDossier,
+  PURCHASE,
+  resendAndPost,
+  SALE,
+  sendOnly,
+  twelveHoursLater,
+} from './common.js';
 
 const remedy = resendAndPost('S1');
 
@@ -10,7 +19,8 @@ const remedy = resendAndPost('S1');
  */
 export default defineScenario({
   id: 'quadra/failed-check',
-  title: 'After 3 unsuccessful nightly checks, while a later batch was posted, the entry moves to Failed check with its message',
+  title:
+    'After 3 unsuccessful nightly checks, while a later batch was posted, the entry moves to Failed check with its message',
   vendor: 'quadra',
   covers: ['QDR-FAILED-CHECK'],
   steps: [
@@ -20,7 +30,13 @@ export default defineScenario({
     { do: 'advance-clock', by: '10m' }, // the imports are visible
     { do: 'vendor-action', action: 'delete-entries', input: { journal: 'VT' } },
     twelveHoursLater,
-    { do: 'check', expect: [{ expect: 'status', entry: 'P1', is: 'posted' }, { expect: 'status', entry: 'S1', is: 'pending' }] },
+    {
+      do: 'check',
+      expect: [
+        { expect: 'status', entry: 'P1', is: 'posted' },
+        { expect: 'status', entry: 'S1', is: 'pending' },
+      ],
+    },
     nextNight,
     nextNight,
     { do: 'check', expect: [{ expect: 'status', entry: 'S1', is: 'pending' }] },

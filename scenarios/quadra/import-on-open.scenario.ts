@@ -3,7 +3,8 @@ import { GET_ECRITURES, linkAndSend, nextNight, openDossier, posted, PURCHASE, t
 
 export default defineScenario({
   id: 'quadra/import-on-open',
-  title: 'Entries sent through CFE wait in the container until the dossier is opened in Quadra; they appear a few minutes later and the next check finds them',
+  title:
+    'Entries sent through CFE wait in the container until the dossier is opened in Quadra; they appear a few minutes later and the next check finds them',
   vendor: 'quadra',
   covers: ['QDR-IMPORT-ON-OPEN'],
   steps: [...linkAndSend(PURCHASE), twelveHoursLater],
@@ -16,7 +17,13 @@ export default defineScenario({
     steps: [
       openDossier,
       // Imported, not visible yet: a few minutes later it is.
-      { do: 'check', expect: [{ expect: 'vendor-entry', entry: 'P1', state: 'queued' }, { expect: 'vendor-entry-count', count: 0, state: 'posted' }] },
+      {
+        do: 'check',
+        expect: [
+          { expect: 'vendor-entry', entry: 'P1', state: 'queued' },
+          { expect: 'vendor-entry-count', count: 0, state: 'posted' },
+        ],
+      },
       { do: 'advance-clock', by: '5m' },
       { do: 'check', expect: [{ expect: 'vendor-entry', entry: 'P1', state: 'posted' }] },
       // The hub finds it at its next nightly check.

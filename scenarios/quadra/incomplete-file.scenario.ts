@@ -5,7 +5,8 @@ const tail = sendAndPost();
 
 export default defineScenario({
   id: 'quadra/incomplete-file',
-  title: 'A dossier whose chart of accounts is incomplete refuses the reference data (422); once completed the data is pulled and entries post',
+  title:
+    'A dossier whose chart of accounts is incomplete refuses the reference data (422); once completed the data is pulled and entries post',
   vendor: 'quadra',
   covers: ['QDR-INCOMPLETE-FILE'],
   // No class 3 account: the chart is not complete (the simulator's definition, see its README).
@@ -18,11 +19,18 @@ export default defineScenario({
   ],
   remedy: {
     steps: [
-      { do: 'vendor-action', action: 'upsert-account', input: { number: '37000000', label: 'Stocks de marchandises', type: 'G' } },
+      {
+        do: 'vendor-action',
+        action: 'upsert-account',
+        input: { number: '37000000', label: 'Stocks de marchandises', type: 'G' },
+      },
       { do: 'refresh-reference-data' },
       ...tail.steps,
     ],
-    expect: [{ expect: 'reference-data', account: { number: '37000000', label: 'Stocks de marchandises' } }, ...tail.expect],
+    expect: [
+      { expect: 'reference-data', account: { number: '37000000', label: 'Stocks de marchandises' } },
+      ...tail.expect,
+    ],
   },
   verifiedAgainstVendor: false,
 });

@@ -5,7 +5,8 @@ const tail = sendAndPost();
 
 export default defineScenario({
   id: 'quadra/period-not-open',
-  title: 'A dossier with no open accounting period refuses the reference data (422); once the period is opened the data is pulled and entries post',
+  title:
+    'A dossier with no open accounting period refuses the reference data (422); once the period is opened the data is pulled and entries post',
   vendor: 'quadra',
   covers: ['QDR-PERIOD-NOT-OPEN'],
   given: { vendor: { actions: [{ action: 'close-period', input: { periodId: 'EX2026' } }] } },

@@ -13,7 +13,8 @@ const stillPending = (checks: number, uploads: number) => ({
 
 export default defineScenario({
   id: 'quadra/retry-nights',
-  title: 'An entry not found 12 hours after sending stays pending sending and is sent again once on each of 3 consecutive nights',
+  title:
+    'An entry not found 12 hours after sending stays pending sending and is sent again once on each of 3 consecutive nights',
   vendor: 'quadra',
   covers: ['QDR-RETRY-NIGHTS'],
   steps: [
@@ -34,6 +35,10 @@ export default defineScenario({
     nextNight,
   ],
   // The same attempt was uploaded 4 times under one name: Quadra imports it once.
-  expect: [...posted('P1'), { expect: 'requests', path: GET_ECRITURES, count: 6 }, { expect: 'vendor-entry-count', count: 1 }],
+  expect: [
+    ...posted('P1'),
+    { expect: 'requests', path: GET_ECRITURES, count: 6 },
+    { expect: 'vendor-entry-count', count: 1 },
+  ],
   verifiedAgainstVendor: false,
 });

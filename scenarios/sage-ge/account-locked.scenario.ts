@@ -8,9 +8,20 @@ export default defineScenario({
   covers: ['SGE-ACCOUNT-LOCKED'],
   given: { vendor: { actions: [{ action: 'set-account-lock', input: { account: '606400', locked: true } }] } },
   steps: [...linkAndSend(PURCHASE), ...openAndSync],
-  expect: [{ expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-ACCOUNT-LOCKED', params: { account: '606400' } }],
+  expect: [
+    {
+      expect: 'status',
+      entry: 'P1',
+      is: 'sync-failed',
+      catalogueId: 'SGE-ACCOUNT-LOCKED',
+      params: { account: '606400' },
+    },
+  ],
   remedy: {
-    steps: [{ do: 'vendor-action', action: 'set-account-lock', input: { account: '606400', locked: false } }, ...resendAndPost().steps],
+    steps: [
+      { do: 'vendor-action', action: 'set-account-lock', input: { account: '606400', locked: false } },
+      ...resendAndPost().steps,
+    ],
     expect: resendAndPost().expect,
   },
   verifiedAgainstVendor: false,

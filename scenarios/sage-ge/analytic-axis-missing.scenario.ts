@@ -6,7 +6,9 @@ export default defineScenario({
   title: 'Error 2: GE expects analytics the hub does not send; allowing entries without analytics posts it',
   vendor: 'sage-ge',
   covers: ['SGE-ANALYTIC-AXIS-MISSING'],
-  given: { vendor: { actions: [{ action: 'set-analytics', input: { required: true, axes: ['AX1'], missing: 'axis' } }] } },
+  given: {
+    vendor: { actions: [{ action: 'set-analytics', input: { required: true, axes: ['AX1'], missing: 'axis' } }] },
+  },
   steps: [...linkAndSend(PURCHASE), ...openAndSync],
   expect: [{ expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-ANALYTIC-AXIS-MISSING' }],
   remedy: {

@@ -10,7 +10,11 @@ export default defineScenario({
   steps: [{ do: 'link-file' }],
   expect: [{ expect: 'step-error', catalogueId: 'SGE-API-RIGHTS-MISSING' }],
   remedy: {
-    steps: [{ do: 'vendor-action', action: 'set-api-rights', input: { granted: true } }, ...linkAndSend(PURCHASE), ...openAndSync],
+    steps: [
+      { do: 'vendor-action', action: 'set-api-rights', input: { granted: true } },
+      ...linkAndSend(PURCHASE),
+      ...openAndSync,
+    ],
     expect: [{ expect: 'status', entry: 'P1', is: 'posted' }],
   },
   verifiedAgainstVendor: false,

@@ -3,11 +3,14 @@ import { linkAndSend, openAndSync } from './common.js';
 
 export default defineScenario({
   id: 'sage-ge/autonumber',
-  title: 'An empty document number is numbered by the journal\'s automatic numbering',
+  title: "An empty document number is numbered by the journal's automatic numbering",
   vendor: 'sage-ge',
   covers: ['SGE-AUTONUMBER'],
   steps: [
-    ...linkAndSend({ id: 'P1', kind: 'purchase', date: '2026-03-10', documentNumber: null }, { id: 'P2', kind: 'purchase', date: '2026-03-11', documentNumber: null }),
+    ...linkAndSend(
+      { id: 'P1', kind: 'purchase', date: '2026-03-10', documentNumber: null },
+      { id: 'P2', kind: 'purchase', date: '2026-03-11', documentNumber: null },
+    ),
     ...openAndSync,
   ],
   expect: [

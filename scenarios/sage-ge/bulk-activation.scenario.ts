@@ -7,7 +7,11 @@ export default defineScenario({
   vendor: 'sage-ge',
   covers: ['SGE-BULK-ACTIVATION'],
   given: { vendor: { actions: [{ action: 'set-marketplace', input: { active: false } }] } },
-  steps: [{ do: 'vendor-action', action: 'bulk-activate', input: { fileId: null } }, ...linkAndSend(PURCHASE), ...openAndSync],
+  steps: [
+    { do: 'vendor-action', action: 'bulk-activate', input: { fileId: null } },
+    ...linkAndSend(PURCHASE),
+    ...openAndSync,
+  ],
   expect: [
     { expect: 'vendor-file', connected: true },
     { expect: 'status', entry: 'P1', is: 'posted' },

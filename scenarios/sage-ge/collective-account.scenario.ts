@@ -17,7 +17,15 @@ export default defineScenario({
     }),
     ...openAndSync,
   ],
-  expect: [{ expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-COLLECTIVE-ACCOUNT', params: { account: '401000' } }],
+  expect: [
+    {
+      expect: 'status',
+      entry: 'P1',
+      is: 'sync-failed',
+      catalogueId: 'SGE-COLLECTIVE-ACCOUNT',
+      params: { account: '401000' },
+    },
+  ],
   remedy: {
     // "Edit the invoice by adding the missing auxiliary account, then mark it as verified."
     steps: [{ do: 'edit-entry', entry: PURCHASE }, ...resendAndPost().steps],

@@ -20,7 +20,6 @@ export const resendAndPost = (entry = 'P1'): { steps: Step[]; expect: Expectatio
   expect: [{ expect: 'status', entry, is: 'posted' }],
 });
 
-
 /** "Resynchronize fiscal years" on the file's Marketplace screen. */
 export const resync: Step = { do: 'vendor-action', action: 'resync-fiscal-years' };
 
@@ -31,7 +30,11 @@ export const sendAndPost = (...entries: EntryTemplate[]): Step[] => [
   ...openAndSync,
 ];
 
-export const fiscalYear = (fiscalYearId: string, status: 'open' | 'closed', extra: Record<string, unknown> = {}): Step => ({
+export const fiscalYear = (
+  fiscalYearId: string,
+  status: 'open' | 'closed',
+  extra: Record<string, unknown> = {},
+): Step => ({
   do: 'vendor-action',
   action: 'set-fiscal-year',
   input: { fiscalYearId, status, ...extra },

@@ -13,8 +13,15 @@ export default defineScenario({
     { expect: 'vendor-file', connected: false },
   ],
   remedy: {
-    steps: [{ do: 'vendor-action', action: 'set-marketplace', input: { active: true } }, { do: 'refresh-reference-data' }, ...sendAndPost(PURCHASE)],
-    expect: [{ expect: 'vendor-file', connected: true }, { expect: 'status', entry: 'P1', is: 'posted' }],
+    steps: [
+      { do: 'vendor-action', action: 'set-marketplace', input: { active: true } },
+      { do: 'refresh-reference-data' },
+      ...sendAndPost(PURCHASE),
+    ],
+    expect: [
+      { expect: 'vendor-file', connected: true },
+      { expect: 'status', entry: 'P1', is: 'posted' },
+    ],
   },
   verifiedAgainstVendor: false,
 });

@@ -13,7 +13,12 @@ export default defineScenario({
     steps: sendAndPost(PURCHASE),
     expect: [
       { expect: 'status', entry: 'P1', is: 'posted' },
-      { expect: 'vendor-message', catalogueId: 'SGE-FIRST-CONNECTION-BATCHES', params: { batch: 'TP-1' }, absent: true },
+      {
+        expect: 'vendor-message',
+        catalogueId: 'SGE-FIRST-CONNECTION-BATCHES',
+        params: { batch: 'TP-1' },
+        absent: true,
+      },
     ],
   },
   verifiedAgainstVendor: false,

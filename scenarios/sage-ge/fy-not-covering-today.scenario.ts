@@ -6,7 +6,14 @@ export default defineScenario({
   title: 'Red triangle: no open fiscal year covers today; once fixed in GE and resynchronized, the file works again',
   vendor: 'sage-ge',
   covers: ['SGE-FY-NOT-COVERING-TODAY'],
-  given: { vendor: { actions: [{ action: 'set-fiscal-year', input: { fiscalYearId: 'FY2026', status: 'closed' } }, { action: 'resync-fiscal-years' }] } },
+  given: {
+    vendor: {
+      actions: [
+        { action: 'set-fiscal-year', input: { fiscalYearId: 'FY2026', status: 'closed' } },
+        { action: 'resync-fiscal-years' },
+      ],
+    },
+  },
   steps: [{ do: 'link-file' }],
   expect: [
     { expect: 'step-error', catalogueId: 'SGE-FY-NOT-COVERING-TODAY' },
@@ -21,7 +28,10 @@ export default defineScenario({
       { do: 'refresh-reference-data' },
       ...sendAndPost(PURCHASE),
     ],
-    expect: [{ expect: 'vendor-file', problem: null }, { expect: 'status', entry: 'P1', is: 'posted' }],
+    expect: [
+      { expect: 'vendor-file', problem: null },
+      { expect: 'status', entry: 'P1', is: 'posted' },
+    ],
   },
   verifiedAgainstVendor: false,
 });

@@ -16,7 +16,9 @@ export default defineScenario({
     ...linkAndSend({ id: 'P1', kind: 'purchase', date: '2024-06-10' }),
     ...openAndSync,
   ],
-  expect: [{ expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-FY-NOT-LAST-TWO', params: { years: '2024' } }],
+  expect: [
+    { expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-FY-NOT-LAST-TWO', params: { years: '2024' } },
+  ],
   remedy: {
     // "Modify the invoice posting date in Qonto."
     steps: [{ do: 'edit-entry', entry: { id: 'P1', kind: 'purchase', date: '2025-12-10' } }, ...resendAndPost().steps],

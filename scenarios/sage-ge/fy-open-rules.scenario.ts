@@ -7,7 +7,15 @@ export default defineScenario({
   vendor: 'sage-ge',
   covers: ['SGE-FY-OPEN-RULES'],
   given: {
-    vendor: { actions: [{ action: 'set-fiscal-year', input: { fiscalYearId: 'FY2024', start: '2024-01-01', end: '2024-12-31', status: 'open' } }, { action: 'resync-fiscal-years' }] },
+    vendor: {
+      actions: [
+        {
+          action: 'set-fiscal-year',
+          input: { fiscalYearId: 'FY2024', start: '2024-01-01', end: '2024-12-31', status: 'open' },
+        },
+        { action: 'resync-fiscal-years' },
+      ],
+    },
   },
   steps: [{ do: 'link-file' }],
   expect: [
@@ -16,7 +24,10 @@ export default defineScenario({
   ],
   remedy: {
     steps: [fiscalYear('FY2024', 'closed'), resync, { do: 'refresh-reference-data' }, ...sendAndPost(PURCHASE)],
-    expect: [{ expect: 'vendor-file', problem: null }, { expect: 'status', entry: 'P1', is: 'posted' }],
+    expect: [
+      { expect: 'vendor-file', problem: null },
+      { expect: 'status', entry: 'P1', is: 'posted' },
+    ],
   },
   verifiedAgainstVendor: false,
 });

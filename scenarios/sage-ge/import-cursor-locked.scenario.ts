@@ -10,7 +10,10 @@ export default defineScenario({
   steps: [...linkAndSend(PURCHASE), ...openAndSync],
   expect: [{ expect: 'status', entry: 'P1', is: 'sync-failed', catalogueId: 'SGE-IMPORT-CURSOR-LOCKED' }],
   remedy: {
-    steps: [{ do: 'vendor-action', action: 'set-import-cursor-lock', input: { periods: ['2026-03'], locked: false } }, ...resendAndPost().steps],
+    steps: [
+      { do: 'vendor-action', action: 'set-import-cursor-lock', input: { periods: ['2026-03'], locked: false } },
+      ...resendAndPost().steps,
+    ],
     expect: resendAndPost().expect,
   },
   verifiedAgainstVendor: false,

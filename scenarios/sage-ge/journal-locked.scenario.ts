@@ -13,7 +13,10 @@ export default defineScenario({
     { expect: 'vendor-entry', entry: 'P1', state: 'rejected' },
   ],
   remedy: {
-    steps: [{ do: 'vendor-action', action: 'set-journal-lock', input: { journal: 'AC', locked: false } }, ...resendAndPost().steps],
+    steps: [
+      { do: 'vendor-action', action: 'set-journal-lock', input: { journal: 'AC', locked: false } },
+      ...resendAndPost().steps,
+    ],
     expect: resendAndPost().expect,
   },
   verifiedAgainstVendor: false,

@@ -1,7 +1,11 @@
 import { defineScenario } from '../load.js';
 import { openAndSync, PURCHASE } from './common.js';
 
-const marketplace = (active: boolean) => ({ do: 'vendor-action' as const, action: 'set-marketplace', input: { active } });
+const marketplace = (active: boolean) => ({
+  do: 'vendor-action' as const,
+  action: 'set-marketplace',
+  input: { active },
+});
 
 /**
  * Seed 002, error 8: entries sent while the Marketplace connector is deactivated on the file are
@@ -10,10 +14,17 @@ const marketplace = (active: boolean) => ({ do: 'vendor-action' as const, action
  */
 export default defineScenario({
   id: 'sage-ge/marketplace-off-before-push',
-  title: 'Error 8, connector deactivated before the push: the entry waits in the Sage cloud, synchronizing, until reactivated and opened',
+  title:
+    'Error 8, connector deactivated before the push: the entry waits in the Sage cloud, synchronizing, until reactivated and opened',
   vendor: 'sage-ge',
   covers: ['SGE-STUCK-MARKETPLACE-DEACTIVATED'],
-  steps: [{ do: 'link-file' }, marketplace(false), { do: 'add-entry', entry: PURCHASE }, { do: 'mark-verified' }, ...openAndSync],
+  steps: [
+    { do: 'link-file' },
+    marketplace(false),
+    { do: 'add-entry', entry: PURCHASE },
+    { do: 'mark-verified' },
+    ...openAndSync,
+  ],
   expect: [
     { expect: 'status', entry: 'P1', is: 'synchronizing' },
     { expect: 'vendor-entry', entry: 'P1', state: 'queued' },
@@ -21,7 +32,10 @@ export default defineScenario({
   ],
   remedy: {
     steps: [marketplace(true), ...openAndSync],
-    expect: [{ expect: 'status', entry: 'P1', is: 'posted' }, { expect: 'vendor-entry', entry: 'P1', state: 'posted' }],
+    expect: [
+      { expect: 'status', entry: 'P1', is: 'posted' },
+      { expect: 'vendor-entry', entry: 'P1', state: 'posted' },
+    ],
   },
   verifiedAgainstVendor: false,
 });

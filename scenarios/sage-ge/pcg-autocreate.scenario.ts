@@ -4,7 +4,8 @@ import { linkAndSend, openAndSync } from './common.js';
 
 export default defineScenario({
   id: 'sage-ge/pcg-autocreate',
-  title: 'An account unknown to GE is created with the label "Compte <number>" ("Account <number>" in the English article)',
+  title:
+    'An account unknown to GE is created with the label "Compte <number>" ("Account <number>" in the English article)',
   vendor: 'sage-ge',
   covers: ['SGE-PCG-AUTOCREATE'],
   steps: [
@@ -22,7 +23,11 @@ export default defineScenario({
   ],
   expect: [
     { expect: 'status', entry: 'P1', is: 'posted' },
-    { expect: 'vendor-state', path: ['files', 'F1', 'accounts', '610123456', 'label'], equals: renderMessage('SGE-PCG-AUTOCREATE', { account: '610123456' }, 0, 'fr') },
+    {
+      expect: 'vendor-state',
+      path: ['files', 'F1', 'accounts', '610123456', 'label'],
+      equals: renderMessage('SGE-PCG-AUTOCREATE', { account: '610123456' }, 0, 'fr'),
+    },
     { expect: 'vendor-state', path: ['files', 'F1', 'accounts', '610123456', 'autoCreated'], equals: true },
   ],
   verifiedAgainstVendor: false,

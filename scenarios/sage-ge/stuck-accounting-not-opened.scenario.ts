@@ -11,6 +11,12 @@ export default defineScenario({
     { expect: 'status', entry: 'P1', is: 'synchronizing' },
     { expect: 'vendor-entry', entry: 'P1', state: 'queued' },
   ],
-  remedy: { steps: openAndSync, expect: [{ expect: 'status', entry: 'P1', is: 'posted' }, { expect: 'vendor-entry', entry: 'P1', state: 'posted' }] },
+  remedy: {
+    steps: openAndSync,
+    expect: [
+      { expect: 'status', entry: 'P1', is: 'posted' },
+      { expect: 'vendor-entry', entry: 'P1', state: 'posted' },
+    ],
+  },
   verifiedAgainstVendor: false,
 });

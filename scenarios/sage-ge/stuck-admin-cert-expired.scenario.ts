@@ -3,10 +3,14 @@ import { linkAndSend, openAndSync, PURCHASE } from './common.js';
 
 export default defineScenario({
   id: 'sage-ge/stuck-admin-cert-expired',
-  title: 'Error 8: the reference administrator\'s certificate expired: GE says so at each opening and injects nothing',
+  title: "Error 8: the reference administrator's certificate expired: GE says so at each opening and injects nothing",
   vendor: 'sage-ge',
   covers: ['SGE-STUCK-ADMIN-CERT-EXPIRED'],
-  steps: [...linkAndSend(PURCHASE), { do: 'vendor-action', action: 'expire-admin-certificate', input: { fileId: null } }, ...openAndSync],
+  steps: [
+    ...linkAndSend(PURCHASE),
+    { do: 'vendor-action', action: 'expire-admin-certificate', input: { fileId: null } },
+    ...openAndSync,
+  ],
   expect: [
     { expect: 'vendor-message', catalogueId: 'SGE-STUCK-ADMIN-CERT-EXPIRED' },
     { expect: 'status', entry: 'P1', is: 'synchronizing' },

@@ -6,7 +6,11 @@ export default defineScenario({
   title: 'Error 8: with the Qonto Marketplace deactivated on the folder, opening the accounting injects nothing',
   vendor: 'sage-ge',
   covers: ['SGE-STUCK-MARKETPLACE-DEACTIVATED'],
-  steps: [...linkAndSend(PURCHASE), { do: 'vendor-action', action: 'set-marketplace', input: { active: false } }, ...openAndSync],
+  steps: [
+    ...linkAndSend(PURCHASE),
+    { do: 'vendor-action', action: 'set-marketplace', input: { active: false } },
+    ...openAndSync,
+  ],
   expect: [
     { expect: 'status', entry: 'P1', is: 'synchronizing' },
     { expect: 'vendor-entry', entry: 'P1', state: 'queued' },

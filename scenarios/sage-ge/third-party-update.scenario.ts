@@ -1,11 +1,15 @@
 import { defineScenario } from '../load.js';
 import { linkAndSend, openAndSync, PURCHASE } from './common.js';
 
-const nameInGe = (name: string) => ({ expect: 'vendor-state' as const, path: ['files', 'F1', 'thirdParties', 'FBUREAU', 'name'], equals: name });
+const nameInGe = (name: string) => ({
+  expect: 'vendor-state' as const,
+  path: ['files', 'F1', 'thirdParties', 'FBUREAU', 'name'],
+  equals: name,
+});
 
 export default defineScenario({
   id: 'sage-ge/third-party-update',
-  title: 'A third party renamed in GE by hand is updated to the hub\'s name when its next entry is sent',
+  title: "A third party renamed in GE by hand is updated to the hub's name when its next entry is sent",
   vendor: 'sage-ge',
   covers: ['SGE-THIRD-PARTY-UPSERT'],
   steps: [

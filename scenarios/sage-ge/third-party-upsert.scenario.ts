@@ -10,7 +10,11 @@ export default defineScenario({
   expect: [
     { expect: 'status', entry: 'P1', is: 'posted' },
     { expect: 'vendor-state', path: ['files', 'F1', 'thirdParties', 'FBUREAU', 'name'], equals: 'Bureau Vallée' },
-    { expect: 'vendor-state', path: ['files', 'F1', 'subsidiaryAccounts', 'FBUREAU', 'collectiveAccount'], equals: '401000' },
+    {
+      expect: 'vendor-state',
+      path: ['files', 'F1', 'subsidiaryAccounts', 'FBUREAU', 'collectiveAccount'],
+      equals: '401000',
+    },
     { expect: 'requests', method: 'PUT', path: '/third-parties', atLeast: 2 },
   ],
   verifiedAgainstVendor: false,

@@ -3,7 +3,7 @@ import { linkAndSend, openAndSync, PURCHASE } from './common.js';
 
 export default defineScenario({
   id: 'sage-ge/tracking-code',
-  title: 'Every entry carries the hub\'s #AAAAA# tracking code in its GE comment, which is how its creation is verified',
+  title: "Every entry carries the hub's #AAAAA# tracking code in its GE comment, which is how its creation is verified",
   vendor: 'sage-ge',
   covers: ['SGE-TRACKING-CODE'],
   steps: [...linkAndSend(PURCHASE, { id: 'S1', kind: 'sales', date: '2026-03-10' }), ...openAndSync],

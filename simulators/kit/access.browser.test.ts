@@ -14,7 +14,17 @@ import { startSimulators, type StartedSimulators } from '../start.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RUN = existsSync(CHROMIUM) || process.env.LEDGERSIM_REQUIRE_BROWSER === '1';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP evil.example 127.0.0.1'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP evil.example 127.0.0.1',
+];
 
 describe.runIf(RUN)('a page of another site, in Chromium', () => {
   let running: StartedSimulators;
@@ -79,12 +89,16 @@ describe.runIf(RUN)('a page of another site, in Chromium', () => {
     expect(running.clock.now().toISOString()).toBe(clock);
   }, 60_000);
 
-  it('reads nothing once the attacker\'s name points at loopback (DNS rebinding)', async () => {
+  it("reads nothing once the attacker's name points at loopback (DNS rebinding)", async () => {
     const port = new URL(sim().url).port;
-    const identifier = Object.values(sim().simulator.store.data.tenants as Record<string, { geIdentifier: string }>)[0]!.geIdentifier;
+    const identifier = Object.values(sim().simulator.store.data.tenants as Record<string, { geIdentifier: string }>)[0]!
+      .geIdentifier;
     const tab = await browser.newPage();
     try {
-      for (const url of [`http://evil.example:${port}/__admin/state`, `http://evil.example:${new URL(running.dashboard!.url).port}/`]) {
+      for (const url of [
+        `http://evil.example:${port}/__admin/state`,
+        `http://evil.example:${new URL(running.dashboard!.url).port}/`,
+      ]) {
         const res = await tab.goto(url);
         expect({ url, status: res?.status() }).toEqual({ url, status: 403 });
         expect(await tab.content()).not.toContain(identifier);

@@ -34,7 +34,9 @@ export interface ServedAccess extends AccessOptions {
 export const ACCESS_ENV = 'ledgersimAccess';
 
 export function servedAccess(env: unknown): ServedAccess | undefined {
-  return env && typeof env === 'object' ? ((env as Record<string, unknown>)[ACCESS_ENV] as ServedAccess | undefined) : undefined;
+  return env && typeof env === 'object'
+    ? ((env as Record<string, unknown>)[ACCESS_ENV] as ServedAccess | undefined)
+    : undefined;
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -62,11 +64,18 @@ export function hostAllowed(host: string | undefined, access: ServedAccess): boo
   const asked = splitHost(host);
   if (!asked) return false;
   const own = String(access.port);
-  const bound = splitHost(access.hostname.includes(':') && !access.hostname.startsWith('[') ? `[${access.hostname}]` : access.hostname)?.name;
-  if ((LOOPBACK_NAMES.has(asked.name) || (bound !== undefined && !WILDCARD.has(bound) && asked.name === bound)) && (asked.port === undefined || asked.port === own)) return true;
+  const bound = splitHost(
+    access.hostname.includes(':') && !access.hostname.startsWith('[') ? `[${access.hostname}]` : access.hostname,
+  )?.name;
+  if (
+    (LOOPBACK_NAMES.has(asked.name) || (bound !== undefined && !WILDCARD.has(bound) && asked.name === bound)) &&
+    (asked.port === undefined || asked.port === own)
+  )
+    return true;
   for (const entry of access.allowedHosts ?? []) {
     const allowed = splitHost(entry);
-    if (allowed && allowed.name === asked.name && (allowed.port === undefined || allowed.port === (asked.port ?? '80'))) return true;
+    if (allowed && allowed.name === asked.name && (allowed.port === undefined || allowed.port === (asked.port ?? '80')))
+      return true;
   }
   return false;
 }
@@ -87,14 +96,21 @@ export function originAllowed(origin: string, access: ServedAccess): boolean {
  * Why a request must be refused as coming from elsewhere (undefined: it may go on): its Host is
  * not ours, or a browser says it comes from another origin or site.
  */
-export function foreignRequest(headers: { get(name: string): string | null | undefined }, access: ServedAccess, checkOrigin: boolean): string | undefined {
+export function foreignRequest(
+  headers: { get(name: string): string | null | undefined },
+  access: ServedAccess,
+  checkOrigin: boolean,
+): string | undefined {
   const host = headers.get('host') ?? undefined;
-  if (!hostAllowed(host, access)) return `Host "${host ?? ''}" is not this server (add it with --allowed-host if it is)`;
+  if (!hostAllowed(host, access))
+    return `Host "${host ?? ''}" is not this server (add it with --allowed-host if it is)`;
   if (!checkOrigin) return undefined;
   const origin = headers.get('origin');
-  if (origin != null && !originAllowed(origin, access)) return `Requests from the origin "${origin}" are refused: only this server's own pages and non-browser clients may drive it`;
+  if (origin != null && !originAllowed(origin, access))
+    return `Requests from the origin "${origin}" are refused: only this server's own pages and non-browser clients may drive it`;
   const site = headers.get('sec-fetch-site');
-  if (site === 'cross-site' || site === 'same-site') return `A ${site} request is refused: only this server's own pages and non-browser clients may drive it`;
+  if (site === 'cross-site' || site === 'same-site')
+    return `A ${site} request is refused: only this server's own pages and non-browser clients may drive it`;
   return undefined;
 }
 
@@ -127,10 +143,13 @@ export function exposureWarning(hostname: string, access: AccessOptions): string
     ? []
     : [
         `WARNING: ledgersim is listening on ${hostname}, which is not loopback, and has no --admin-token.`,
-        'WARNING: anyone who can reach this machine can read every tenant\'s credentials and reset, reseed or fault',
+        "WARNING: anyone who can reach this machine can read every tenant's credentials and reset, reseed or fault",
         'WARNING: the simulators through /__admin and the dashboard. Start with --admin-token TOKEN, or bind 127.0.0.1.',
       ];
   // Listening on every interface, the machine's own names are unknown: clients using one are refused until it is listed.
-  if (WILDCARD.has(hostname.toLowerCase()) && !access.allowedHosts?.length) lines.push(`Note: only a loopback Host (or one given with --allowed-host) is accepted; requests naming this machine otherwise get 403.`);
+  if (WILDCARD.has(hostname.toLowerCase()) && !access.allowedHosts?.length)
+    lines.push(
+      `Note: only a loopback Host (or one given with --allowed-host) is accepted; requests naming this machine otherwise get 403.`,
+    );
   return lines.length ? lines.join('\n') : undefined;
 }

@@ -22,6 +22,10 @@ describe('defineAction', () => {
     ];
     const action = actions[0]!;
     const input = action.input.parse({ file: 'F1' });
-    expect(action.run({ files: {} }, input, new Date(0))).toEqual({ ok: true, changes: [], value: { file: 'F1', locked: true } });
+    expect(action.run({ files: {} }, input, new Date(0))).toEqual({
+      ok: true,
+      changes: [],
+      value: { file: 'F1', locked: true },
+    });
   });
 });

@@ -7,7 +7,9 @@ import type { Store } from '../../core/store.js';
 import type { KitEnv } from './vendor-error.js';
 
 /** `wakeAt`: virtual instants at which what the action started falls due (a live clock wakes then). */
-export type ActionResult = { ok: true; changes: Change[]; value: unknown; wakeAt?: number[] } | { ok: false; status: 400 | 404 | 409; message: string };
+export type ActionResult =
+  | { ok: true; changes: Change[]; value: unknown; wakeAt?: number[] }
+  | { ok: false; status: 400 | 404 | 409; message: string };
 
 /**
  * A vendor action: what a person does in the vendor's UI (open a file's accounting, lock a
@@ -35,17 +37,30 @@ export function defineAction<S, Schema extends z.ZodType>(action: {
   return action as VendorAction<S, unknown>;
 }
 
-export const ok = (value: unknown, changes: Change[] = [], wakeAt?: number[]): ActionResult => ({ ok: true, changes, value, ...(wakeAt?.length ? { wakeAt } : {}) });
+export const ok = (value: unknown, changes: Change[] = [], wakeAt?: number[]): ActionResult => ({
+  ok: true,
+  changes,
+  value,
+  ...(wakeAt?.length ? { wakeAt } : {}),
+});
 export const notFound = (message: string): ActionResult => ({ ok: false, status: 404, message });
 export const conflict = (message: string): ActionResult => ({ ok: false, status: 409, message });
 
 /** `GET /actions` lists them with their input's JSON schema; `POST /actions/:name` runs one. */
-export function createActionsRouter<S>(actions: readonly VendorAction<S>[], store: Store<S>, clock: VirtualClock): Hono<KitEnv> {
+export function createActionsRouter<S>(
+  actions: readonly VendorAction<S>[],
+  store: Store<S>,
+  clock: VirtualClock,
+): Hono<KitEnv> {
   const byName = new Map(actions.map((a) => [a.name, a]));
   const router = new Hono<KitEnv>();
   router.get('/actions', (c) =>
     c.json({
-      actions: actions.map((a) => ({ name: a.name, description: a.description, input: z.toJSONSchema(a.input, { unrepresentable: 'any' }) })),
+      actions: actions.map((a) => ({
+        name: a.name,
+        description: a.description,
+        input: z.toJSONSchema(a.input, { unrepresentable: 'any' }),
+      })),
     }),
   );
   router.post('/actions/:name', async (c) => {

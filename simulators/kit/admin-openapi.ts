@@ -11,7 +11,16 @@ export const ClockBodySchema = z.union([
   z.object({ set: z.iso.datetime({ offset: true }) }).strict(),
   z.object({ advance: z.union([z.number().int().min(0), z.string().min(1)]) }).strict(),
 ]);
-export const SeedBodySchema = z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict();
+export const SeedBodySchema = z
+  .object({
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
+  })
+  .strict();
 export const RequestsQuerySchema = z.object({
   method: z.string().optional(),
   path: z.string().optional(),
@@ -26,7 +35,11 @@ type Json = Record<string, any>;
 /** A zod schema as an OpenAPI 3.0 schema, as the handler reads its input. */
 function schemaOf(schema: z.ZodType): Json {
   try {
-    const { $schema: _, ...json } = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as Json;
+    const { $schema: _, ...json } = z.toJSONSchema(schema, {
+      target: 'openapi-3.0',
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Json;
     return json;
   } catch {
     // A schema zod cannot express (a refinement over the whole state): documented as an object.
@@ -38,21 +51,46 @@ const AdminError = {
   type: 'object',
   required: ['error', 'message'],
   properties: {
-    error: { type: 'string', enum: ['bad-request', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'payload-too-large', 'unsupported-media-type'] },
+    error: {
+      type: 'string',
+      enum: [
+        'bad-request',
+        'unauthorized',
+        'forbidden',
+        'not-found',
+        'conflict',
+        'payload-too-large',
+        'unsupported-media-type',
+      ],
+    },
     message: { type: 'string' },
     issues: { type: 'array', items: {} },
   },
 };
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/AdminError' } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/AdminError' } } },
+});
 const ok = (description: string, schema: Json, example?: unknown) => ({
   description,
   content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
 });
-const body = (schema: Json, example: unknown) => ({ required: true, content: { 'application/json': { schema, example } } });
-const TENANT_ID = { name: 'tenantId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,80}$' } };
+const body = (schema: Json, example: unknown) => ({
+  required: true,
+  content: { 'application/json': { schema, example } },
+});
+const TENANT_ID = {
+  name: 'tenantId',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,80}$' },
+};
 const OK = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } };
 
-export function adminOpenApiDocument<S extends { tenants: Record<string, unknown> }>(options: SimulatorKitOptions<S>, servers: { url: string; description?: string }[]): Json {
+export function adminOpenApiDocument<S extends { tenants: Record<string, unknown> }>(
+  options: SimulatorKitOptions<S>,
+  servers: { url: string; description?: string }[],
+): Json {
   const now = '2026-01-15T09:00:00.000Z';
   const bad = errorResponse('The body or query is not what the plane takes (the first issue is in `message`)');
   return {
@@ -66,18 +104,62 @@ export function adminOpenApiDocument<S extends { tenants: Record<string, unknown
     servers: servers.map((server) => ({ ...server, url: `${server.url}/__admin` })),
     components: {
       schemas: { AdminError },
-      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'Only when the server was started with --admin-token' } },
+      securitySchemes: {
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Only when the server was started with --admin-token',
+        },
+      },
     },
     security: [{}, { adminToken: [] }],
     paths: {
-      '/health': { get: { operationId: 'health', summary: 'Whether the simulator is up and its store writable', responses: { 200: ok('Health', { type: 'object', required: ['status', 'simulator', 'now', 'tenants', 'tickFailures'], properties: { status: { type: 'string', enum: ['ok', 'read-only'] }, simulator: { type: 'string' }, now: { type: 'string', format: 'date-time' }, tenants: { type: 'integer' }, tickFailures: { type: 'integer' } } }, { status: 'ok', simulator: options.name, now, tenants: 1, tickFailures: 0 }) } } },
+      '/health': {
+        get: {
+          operationId: 'health',
+          summary: 'Whether the simulator is up and its store writable',
+          responses: {
+            200: ok(
+              'Health',
+              {
+                type: 'object',
+                required: ['status', 'simulator', 'now', 'tenants', 'tickFailures'],
+                properties: {
+                  status: { type: 'string', enum: ['ok', 'read-only'] },
+                  simulator: { type: 'string' },
+                  now: { type: 'string', format: 'date-time' },
+                  tenants: { type: 'integer' },
+                  tickFailures: { type: 'integer' },
+                },
+              },
+              { status: 'ok', simulator: options.name, now, tenants: 1, tickFailures: 0 },
+            ),
+          },
+        },
+      },
       '/state': {
-        get: { operationId: 'getState', summary: 'The whole persisted state', responses: { 200: ok('The state', schemaOf(options.schema)) } },
+        get: {
+          operationId: 'getState',
+          summary: 'The whole persisted state',
+          responses: { 200: ok('The state', schemaOf(options.schema)) },
+        },
         put: {
           operationId: 'putState',
           summary: 'Replaces the whole state',
           requestBody: body(schemaOf(options.schema), { tenants: {} }),
-          responses: { 200: ok('Replaced', { type: 'object', required: ['ok', 'tenants'], properties: { ok: { type: 'boolean' }, tenants: { type: 'integer' } } }, { ok: true, tenants: 0 }), 400: bad, 409: errorResponse('Two tenants would share credentials; nothing was changed') },
+          responses: {
+            200: ok(
+              'Replaced',
+              {
+                type: 'object',
+                required: ['ok', 'tenants'],
+                properties: { ok: { type: 'boolean' }, tenants: { type: 'integer' } },
+              },
+              { ok: true, tenants: 0 },
+            ),
+            400: bad,
+            409: errorResponse('Two tenants would share credentials; nothing was changed'),
+          },
         },
       },
       '/tenants': {
@@ -86,66 +168,180 @@ export function adminOpenApiDocument<S extends { tenants: Record<string, unknown
           summary: 'The tenant ids',
           responses: {
             200: {
-              ...ok('Tenant ids', { type: 'object', required: ['tenants'], properties: { tenants: { type: 'array', items: { type: 'string' } } } }, { tenants: ['demo'] }),
-              links: { getFirstTenant: { operationId: 'getTenant', parameters: { tenantId: '$response.body#/tenants/0' }, description: 'Reads the first tenant listed' } },
+              ...ok(
+                'Tenant ids',
+                {
+                  type: 'object',
+                  required: ['tenants'],
+                  properties: { tenants: { type: 'array', items: { type: 'string' } } },
+                },
+                { tenants: ['demo'] },
+              ),
+              links: {
+                getFirstTenant: {
+                  operationId: 'getTenant',
+                  parameters: { tenantId: '$response.body#/tenants/0' },
+                  description: 'Reads the first tenant listed',
+                },
+              },
             },
           },
         },
       },
       '/tenants/{tenantId}': {
         parameters: [TENANT_ID],
-        get: { operationId: 'getTenant', summary: "One tenant's state", responses: { 200: ok('The tenant', schemaOf(options.tenantSchema)), 404: errorResponse('No such tenant') } },
+        get: {
+          operationId: 'getTenant',
+          summary: "One tenant's state",
+          responses: { 200: ok('The tenant', schemaOf(options.tenantSchema)), 404: errorResponse('No such tenant') },
+        },
         put: {
           operationId: 'putTenant',
           summary: 'Creates or replaces one tenant',
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(options.tenantSchema) } } },
           responses: {
-            200: { ...ok('Stored', { type: 'object', required: ['ok', 'tenantId'], properties: { ok: { type: 'boolean' }, tenantId: { type: 'string' } } }), links: { getTenant: { operationId: 'getTenant', parameters: { tenantId: '$request.path.tenantId' } } } },
+            200: {
+              ...ok('Stored', {
+                type: 'object',
+                required: ['ok', 'tenantId'],
+                properties: { ok: { type: 'boolean' }, tenantId: { type: 'string' } },
+              }),
+              links: { getTenant: { operationId: 'getTenant', parameters: { tenantId: '$request.path.tenantId' } } },
+            },
             400: bad,
             409: errorResponse('The tenant would share credentials with another; nothing was changed'),
           },
         },
-        delete: { operationId: 'deleteTenant', summary: 'Removes one tenant', responses: { 200: ok('Removed', OK, { ok: true }), 404: errorResponse('No such tenant') } },
+        delete: {
+          operationId: 'deleteTenant',
+          summary: 'Removes one tenant',
+          responses: { 200: ok('Removed', OK, { ok: true }), 404: errorResponse('No such tenant') },
+        },
       },
-      '/reset': { post: { operationId: 'reset', summary: 'Empties the state, the journal and the faults', responses: { 200: ok('Reset', OK, { ok: true }) } } },
+      '/reset': {
+        post: {
+          operationId: 'reset',
+          summary: 'Empties the state, the journal and the faults',
+          responses: { 200: ok('Reset', OK, { ok: true }) },
+        },
+      },
       '/seed': {
         post: {
           operationId: 'seed',
           summary: 'Loads the demo state for a seed',
-          requestBody: { required: false, content: { 'application/json': { schema: schemaOf(SeedBodySchema), example: { seed: options.defaultSeed } } } },
+          requestBody: {
+            required: false,
+            content: {
+              'application/json': { schema: schemaOf(SeedBodySchema), example: { seed: options.defaultSeed } },
+            },
+          },
           responses: {
-            200: { ...ok('Seeded', { type: 'object', required: ['ok', 'seed', 'tenants'], properties: { ok: { type: 'boolean' }, seed: { type: 'integer' }, tenants: { type: 'integer' } } }), links: { listTenants: { operationId: 'listTenants' } } },
+            200: {
+              ...ok('Seeded', {
+                type: 'object',
+                required: ['ok', 'seed', 'tenants'],
+                properties: { ok: { type: 'boolean' }, seed: { type: 'integer' }, tenants: { type: 'integer' } },
+              }),
+              links: { listTenants: { operationId: 'listTenants' } },
+            },
             400: bad,
           },
         },
       },
       '/clock': {
-        get: { operationId: 'getClock', summary: 'The virtual clock', responses: { 200: ok('Now', { type: 'object', required: ['now'], properties: { now: { type: 'string', format: 'date-time' } } }, { now }) } },
+        get: {
+          operationId: 'getClock',
+          summary: 'The virtual clock',
+          responses: {
+            200: ok(
+              'Now',
+              { type: 'object', required: ['now'], properties: { now: { type: 'string', format: 'date-time' } } },
+              { now },
+            ),
+          },
+        },
         post: {
           operationId: 'moveClock',
-          summary: 'Sets the virtual clock or moves it ahead (milliseconds, a duration such as "12h", or "next-night"); the work falling due runs before the answer',
+          summary:
+            'Sets the virtual clock or moves it ahead (milliseconds, a duration such as "12h", or "next-night"); the work falling due runs before the answer',
           requestBody: body(schemaOf(ClockBodySchema), { advance: '12h' }),
-          responses: { 200: ok('Now', { type: 'object', required: ['now'], properties: { now: { type: 'string', format: 'date-time' } } }), 400: bad },
+          responses: {
+            200: ok('Now', {
+              type: 'object',
+              required: ['now'],
+              properties: { now: { type: 'string', format: 'date-time' } },
+            }),
+            400: bad,
+          },
         },
       },
       '/requests': {
         get: {
           operationId: 'listRequests',
           summary: 'The request journal (latest 200 unless `limit`)',
-          parameters: Object.entries((schemaOf(RequestsQuerySchema).properties ?? {}) as Json).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
-          responses: { 200: ok('Requests', { type: 'object', required: ['requests'], properties: { requests: { type: 'array', items: { type: 'object' } } } }), 400: bad },
+          parameters: Object.entries((schemaOf(RequestsQuerySchema).properties ?? {}) as Json).map(
+            ([name, schema]) => ({ name, in: 'query', required: false, schema }),
+          ),
+          responses: {
+            200: ok('Requests', {
+              type: 'object',
+              required: ['requests'],
+              properties: { requests: { type: 'array', items: { type: 'object' } } },
+            }),
+            400: bad,
+          },
         },
-        delete: { operationId: 'clearRequests', summary: 'Clears the journal', responses: { 200: ok('Cleared', { type: 'object', required: ['cleared'], properties: { cleared: { type: 'integer' } } }, { cleared: 0 }) } },
+        delete: {
+          operationId: 'clearRequests',
+          summary: 'Clears the journal',
+          responses: {
+            200: ok(
+              'Cleared',
+              { type: 'object', required: ['cleared'], properties: { cleared: { type: 'integer' } } },
+              { cleared: 0 },
+            ),
+          },
+        },
       },
       '/faults': {
-        get: { operationId: 'listFaults', summary: 'The armed fault rules', responses: { 200: ok('Rules', { type: 'object', required: ['faults'], properties: { faults: { type: 'array', items: { type: 'object' } } } }) } },
+        get: {
+          operationId: 'listFaults',
+          summary: 'The armed fault rules',
+          responses: {
+            200: ok('Rules', {
+              type: 'object',
+              required: ['faults'],
+              properties: { faults: { type: 'array', items: { type: 'object' } } },
+            }),
+          },
+        },
         post: {
           operationId: 'armFaults',
           summary: 'Arms one fault rule or several',
-          requestBody: body(schemaOf(z.union([FaultRuleSchema, z.array(FaultRuleSchema).max(100)])), { path: '**', kind: 'status', status: 503, times: 1 }),
-          responses: { 201: { ...ok('Armed', { type: 'object', required: ['faults'], properties: { faults: { type: 'array', items: { type: 'object' } } } }), links: { listFaults: { operationId: 'listFaults' } } }, 400: bad, 409: errorResponse('Too many rules armed at once') },
+          requestBody: body(schemaOf(z.union([FaultRuleSchema, z.array(FaultRuleSchema).max(100)])), {
+            path: '**',
+            kind: 'status',
+            status: 503,
+            times: 1,
+          }),
+          responses: {
+            201: {
+              ...ok('Armed', {
+                type: 'object',
+                required: ['faults'],
+                properties: { faults: { type: 'array', items: { type: 'object' } } },
+              }),
+              links: { listFaults: { operationId: 'listFaults' } },
+            },
+            400: bad,
+            409: errorResponse('Too many rules armed at once'),
+          },
         },
-        delete: { operationId: 'clearFaults', summary: 'Disarms every rule', responses: { 200: ok('Disarmed', OK, { ok: true }) } },
+        delete: {
+          operationId: 'clearFaults',
+          summary: 'Disarms every rule',
+          responses: { 200: ok('Disarmed', OK, { ok: true }) },
+        },
       },
     },
   };

@@ -9,7 +9,11 @@ const MIB = 1024 * 1024;
  * with none), generated as it goes so that the sender holds one 64 KiB chunk; stops once the
  * server answers or closes. Resolves with the status line's code and how much was sent.
  */
-async function pushHuge(base: string, path: string, options: { total: number; chunked: boolean; headers: Record<string, string> }): Promise<{ status: number; sent: number }> {
+async function pushHuge(
+  base: string,
+  path: string,
+  options: { total: number; chunked: boolean; headers: Record<string, string> },
+): Promise<{ status: number; sent: number }> {
   const url = new URL(base);
   const socket = connect({ host: url.hostname, port: Number(url.port) });
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
@@ -29,10 +33,20 @@ async function pushHuge(base: string, path: string, options: { total: number; ch
     });
     socket.on('error', () => {});
   });
-  const headers = { host: url.host, ...options.headers, ...(options.chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(options.total) }) };
-  socket.write(`POST ${path} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
+  const headers = {
+    host: url.host,
+    ...options.headers,
+    ...(options.chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(options.total) }),
+  };
+  socket.write(
+    `POST ${path} HTTP/1.1\r\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}\r\n`,
+  );
   const chunk = Buffer.alloc(64 * 1024, 'a');
-  const framed = options.chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]) : chunk;
+  const framed = options.chunked
+    ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])
+    : chunk;
   let sent = 0;
   while (sent < options.total && !done) {
     sent += chunk.length;
@@ -76,26 +90,45 @@ describe('body limits are enforced while reading, over a real loopback socket', 
   const cases = [
     { name: 'a vendor route, Content-Length declared', path: '/api/v1/files/F1/entries', chunked: false, auth: true },
     { name: 'a vendor route, chunked with no length', path: '/api/v1/files/F1/entries', chunked: true, auth: true },
-    { name: 'a vendor route without credentials, chunked', path: '/api/v1/files/F1/entries', chunked: true, auth: false },
+    {
+      name: 'a vendor route without credentials, chunked',
+      path: '/api/v1/files/F1/entries',
+      chunked: true,
+      auth: false,
+    },
     { name: '/__admin/state, Content-Length declared', path: '/__admin/state', chunked: false, auth: false },
     { name: '/__admin/state, chunked', path: '/__admin/state', chunked: true, auth: false },
   ];
-  it.each(cases)('answers a 100 MiB body on $name with an early 413 (or the refusal that comes first), holding far less than the body', async ({ path, chunked, auth }) => {
-    const headers = { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${identifier}` } : {}) };
-    const { result, growth } = await rssGrowth(() => pushHuge(sage, path.replace('F1', 'any'), { total: 100 * MIB, chunked, headers }));
-    expect(auth || path.startsWith('/__admin') ? [413] : [401, 413]).toContain(result.status);
-    expect(growth).toBeLessThan(40 * MIB);
-    // The journal keeps the refusal, not the body.
-    const last = running.simulators[0]!.simulator.journal.list({ limit: 1 })[0]!;
-    expect(last.status).toBe(result.status);
-    expect((last.requestBody ?? '').length).toBeLessThan(64 * 1024);
-  });
+  it.each(cases)(
+    'answers a 100 MiB body on $name with an early 413 (or the refusal that comes first), holding far less than the body',
+    async ({ path, chunked, auth }) => {
+      const headers = {
+        'content-type': 'application/json',
+        ...(auth ? { authorization: `Bearer ${identifier}` } : {}),
+      };
+      const { result, growth } = await rssGrowth(() =>
+        pushHuge(sage, path.replace('F1', 'any'), { total: 100 * MIB, chunked, headers }),
+      );
+      expect(auth || path.startsWith('/__admin') ? [413] : [401, 413]).toContain(result.status);
+      expect(growth).toBeLessThan(40 * MIB);
+      // The journal keeps the refusal, not the body.
+      const last = running.simulators[0]!.simulator.journal.list({ limit: 1 })[0]!;
+      expect(last.status).toBe(result.status);
+      expect((last.requestBody ?? '').length).toBeLessThan(64 * 1024);
+    },
+  );
 
   it('refuses a 50 MiB dashboard form before reading it, declared or chunked, and moves nothing', async () => {
     const base = running.dashboard!.url;
     const before = running.clock.now().toISOString();
     for (const chunked of [false, true]) {
-      const { result, growth } = await rssGrowth(() => pushHuge(base, '/clock', { total: 50 * MIB, chunked, headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' } }));
+      const { result, growth } = await rssGrowth(() =>
+        pushHuge(base, '/clock', {
+          total: 50 * MIB,
+          chunked,
+          headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      );
       expect(result.status).toBe(413);
       expect(result.sent).toBeLessThan(50 * MIB);
       expect(growth).toBeLessThan(40 * MIB);

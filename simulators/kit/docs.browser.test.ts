@@ -9,7 +9,16 @@ import { startSimulators, type StartedSimulators } from '../start.js';
  */
 const CHROMIUM = '/usr/bin/chromium';
 const RUN = existsSync(CHROMIUM) || process.env.LEDGERSIM_REQUIRE_BROWSER === '1';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe.runIf(RUN)('/docs with the network off, in Chromium', () => {
   let running: StartedSimulators;

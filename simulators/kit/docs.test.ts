@@ -36,7 +36,13 @@ describe('/docs and the OpenAPI documents', () => {
         for (const ref of refs) {
           const asset = await app.request(`${ORIGIN}${ref}`);
           expect(asset.status, ref).toBe(200);
-          if (ref !== '/docs/init.js') expect(Buffer.from(await asset.arrayBuffer()).equals(readFileSync(join(swaggerUiDir(), ref.slice('/docs/'.length)))), ref).toBe(true);
+          if (ref !== '/docs/init.js')
+            expect(
+              Buffer.from(await asset.arrayBuffer()).equals(
+                readFileSync(join(swaggerUiDir(), ref.slice('/docs/'.length))),
+              ),
+              ref,
+            ).toBe(true);
         }
         const init = await (await app.request(`${ORIGIN}/docs/init.js`)).text();
         expect(init).toContain("url: '/openapi.json'");
@@ -45,14 +51,22 @@ describe('/docs and the OpenAPI documents', () => {
 
       it('/docs serves only the files the page loads, not the rest of the package', async () => {
         const app = create().app;
-        for (const path of ['/docs/package.json', '/docs/index.html', '/docs/..%2Fpackage.json', '/docs/swagger-ui.js.map']) {
+        for (const path of [
+          '/docs/package.json',
+          '/docs/index.html',
+          '/docs/..%2Fpackage.json',
+          '/docs/swagger-ui.js.map',
+        ]) {
           expect((await app.request(`${ORIGIN}${path}`)).status, path).toBe(404);
         }
       });
 
       it('/openapi.json is valid OpenAPI 3, names the server it was reached at, and keeps x-provenance', async () => {
         const res = await create().app.request(`${ORIGIN}/openapi.json`);
-        const doc = (await res.json()) as { servers: { url: string }[]; paths: Record<string, Record<string, { 'x-provenance'?: unknown }>> };
+        const doc = (await res.json()) as {
+          servers: { url: string }[];
+          paths: Record<string, Record<string, { 'x-provenance'?: unknown }>>;
+        };
         expect(doc.servers.map((server) => server.url)).toEqual([ORIGIN]);
         const other = (await (await create().app.request('http://localhost:9999/openapi.json')).json()) as typeof doc;
         expect(other.servers.map((server) => server.url)).toEqual(['http://localhost:9999']);
@@ -67,21 +81,43 @@ describe('/docs and the OpenAPI documents', () => {
         expect(res.status).toBe(200);
         const doc = (await res.json()) as { servers: { url: string }[]; paths: Record<string, unknown> };
         expect(doc.servers.map((server) => server.url)).toEqual([`${ORIGIN}/__admin`]);
-        for (const path of ['/health', '/state', '/tenants', '/tenants/{tenantId}', '/reset', '/seed', '/clock', '/requests', '/faults']) expect(doc.paths).toHaveProperty([path]);
+        for (const path of [
+          '/health',
+          '/state',
+          '/tenants',
+          '/tenants/{tenantId}',
+          '/reset',
+          '/seed',
+          '/clock',
+          '/requests',
+          '/faults',
+        ])
+          expect(doc.paths).toHaveProperty([path]);
         await SwaggerParser.validate(structuredClone(doc) as never);
-        const vendorDoc = (await (await create().app.request(`${ORIGIN}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+        const vendorDoc = (await (await create().app.request(`${ORIGIN}/openapi.json`)).json()) as {
+          paths: Record<string, unknown>;
+        };
         expect(Object.keys(vendorDoc.paths).filter((path) => path.startsWith('/__admin'))).toEqual([]);
       });
 
       it("the admin document's examples are accepted by the admin plane", async () => {
         const app = create().app;
-        const doc = (await (await app.request(`${ORIGIN}/__admin/openapi.json`)).json()) as { paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { example?: unknown } } } }>> };
+        const doc = (await (await app.request(`${ORIGIN}/__admin/openapi.json`)).json()) as {
+          paths: Record<
+            string,
+            Record<string, { requestBody?: { content: { 'application/json': { example?: unknown } } } }>
+          >;
+        };
         let sent = 0;
         for (const [path, ops] of Object.entries(doc.paths)) {
           for (const [method, op] of Object.entries(ops)) {
             const example = op.requestBody?.content['application/json'].example;
             if (example === undefined) continue;
-            const res = await app.request(`${ORIGIN}/__admin${path}`, { method: method.toUpperCase(), headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) });
+            const res = await app.request(`${ORIGIN}/__admin${path}`, {
+              method: method.toUpperCase(),
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(example),
+            });
             expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
             sent += 1;
           }
@@ -93,10 +129,18 @@ describe('/docs and the OpenAPI documents', () => {
 });
 
 describe("the vendor documents' examples", () => {
-  type Op = { parameters?: { name: string; in: string; example?: string }[]; requestBody?: { content: { 'application/json'?: { example?: unknown } } } };
+  type Op = {
+    parameters?: { name: string; in: string; example?: string }[];
+    requestBody?: { content: { 'application/json'?: { example?: unknown } } };
+  };
   /** Sends every example request of a document with a tenant's credentials; answers what was sent. */
-  async function sendExamples(app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }, headers: Record<string, string>) {
-    const doc = (await (await app.request(`${ORIGIN}/openapi.json`, {})).json()) as { paths: Record<string, Record<string, Op>> };
+  async function sendExamples(
+    app: { request: (url: string, init: RequestInit) => Response | Promise<Response> },
+    headers: Record<string, string>,
+  ) {
+    const doc = (await (await app.request(`${ORIGIN}/openapi.json`, {})).json()) as {
+      paths: Record<string, Record<string, Op>>;
+    };
     const sent: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
@@ -105,10 +149,15 @@ describe("the vendor documents' examples", () => {
         let url = path;
         const extra: Record<string, string> = {};
         for (const parameter of op.parameters ?? []) {
-          if (parameter.in === 'path') url = url.replace(`{${parameter.name}}`, encodeURIComponent(parameter.example ?? ''));
+          if (parameter.in === 'path')
+            url = url.replace(`{${parameter.name}}`, encodeURIComponent(parameter.example ?? ''));
           if (parameter.in === 'header' && parameter.example !== undefined) extra[parameter.name] = parameter.example;
         }
-        const res = await app.request(`${ORIGIN}${url}`, { method: method.toUpperCase(), headers: { ...headers, ...extra, 'content-type': 'application/json' }, body: JSON.stringify(example) });
+        const res = await app.request(`${ORIGIN}${url}`, {
+          method: method.toUpperCase(),
+          headers: { ...headers, ...extra, 'content-type': 'application/json' },
+          body: JSON.stringify(example),
+        });
         expect(res.status, `${method.toUpperCase()} ${path}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(200);
         expect(res.status, `${method.toUpperCase()} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
         sent.push(`${method.toUpperCase()} ${path}`);
@@ -130,11 +179,20 @@ describe('the documents are as strict as the server', () => {
     const { generate } = await import('json-schema-faker');
     const sim = createSageGeSimulator();
     const entity = Object.values(sim.store.data.tenants)[0]!;
-    const doc = (await SwaggerParser.dereference((await (await sim.app.request(`${ORIGIN}/openapi.json`)).json()) as never)) as unknown as { paths: Record<string, Record<string, { requestBody: { content: { 'application/json': { schema: object } } } }>> };
-    const schema = doc.paths['/api/v1/files/{fileId}/third-parties']!.put!.requestBody.content['application/json'].schema;
+    const doc = (await SwaggerParser.dereference(
+      (await (await sim.app.request(`${ORIGIN}/openapi.json`)).json()) as never,
+    )) as unknown as {
+      paths: Record<string, Record<string, { requestBody: { content: { 'application/json': { schema: object } } } }>>;
+    };
+    const schema =
+      doc.paths['/api/v1/files/{fileId}/third-parties']!.put!.requestBody.content['application/json'].schema;
     for (let seed = 1; seed <= 25; seed += 1) {
       const body = await generate(schema as never, { seed });
-      const res = await sim.app.request(`${ORIGIN}/api/v1/files/healthy/third-parties`, { method: 'PUT', headers: { authorization: `Bearer ${entity.geIdentifier}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await sim.app.request(`${ORIGIN}/api/v1/files/healthy/third-parties`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${entity.geIdentifier}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(res.status, `seed ${seed}: ${JSON.stringify(body)} -> ${await res.clone().text()}`).toBe(200);
     }
   });

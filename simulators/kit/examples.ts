@@ -3,7 +3,10 @@
  * the body and the path parameters that the simulator's demo state (`ledgersim start`'s default seed)
  * accepts. Credentials are left out: they are the tenant's, printed at start-up.
  */
-export type OperationExamples = Record<string, { body?: unknown; params?: Record<string, string>; query?: Record<string, string>; headers?: Record<string, string> }>;
+export type OperationExamples = Record<
+  string,
+  { body?: unknown; params?: Record<string, string>; query?: Record<string, string>; headers?: Record<string, string> }
+>;
 
 type Json = Record<string, any>;
 
@@ -20,7 +23,11 @@ export function applyExamples(document: Json, examples: OperationExamples): Json
       if (!content) throw new Error(`${key} takes no JSON body`);
       content.example = example.body;
     }
-    const values: Record<string, Record<string, string> | undefined> = { path: example.params, query: example.query, header: example.headers };
+    const values: Record<string, Record<string, string> | undefined> = {
+      path: example.params,
+      query: example.query,
+      header: example.headers,
+    };
     for (const parameter of op.parameters ?? []) {
       const value = values[parameter.in]?.[parameter.name];
       if (value !== undefined) parameter.example = value;

@@ -131,7 +131,14 @@ export function faultMiddleware(faults: FaultInjector): MiddlewareHandler<KitEnv
         return;
       case 'status': {
         const status = rule.status ?? 503;
-        return tag(vendorError(c, { status, code: STATUS_CODES[status] ?? `Http${status}`, message: `Injected fault: the service answered ${status}` }), label);
+        return tag(
+          vendorError(c, {
+            status,
+            code: STATUS_CODES[status] ?? `Http${status}`,
+            message: `Injected fault: the service answered ${status}`,
+          }),
+          label,
+        );
       }
       case 'rate-limit': {
         const res = vendorError(c, { status: 429, code: 'TooManyRequests', message: 'Too many requests: retry later' });
@@ -139,7 +146,10 @@ export function faultMiddleware(faults: FaultInjector): MiddlewareHandler<KitEnv
         return tag(res, label);
       }
       case 'malformed':
-        return tag(new Response('{"status":"acc', { status: 200, headers: { 'content-type': 'application/json' } }), label);
+        return tag(
+          new Response('{"status":"acc', { status: 200, headers: { 'content-type': 'application/json' } }),
+          label,
+        );
       case 'drop':
         return drop(c, label);
     }

@@ -22,7 +22,10 @@ describe("the request journal's fast path", () => {
   });
 
   it('reads any other answer (in-process, a stream) once, and hands back one rebuilt with the same text', async () => {
-    const res = new PlatformResponse(new Blob(['{"ok":false}']).stream(), { status: 409, headers: { 'content-type': 'application/json' } });
+    const res = new PlatformResponse(new Blob(['{"ok":false}']).stream(), {
+      status: 409,
+      headers: { 'content-type': 'application/json' },
+    });
     let rebuilt: Response | undefined;
     expect(await responseText(res, 5, (next) => (rebuilt = next))).toBe('{"ok"… [7 more characters]');
     expect(rebuilt!.status).toBe(409);
@@ -31,7 +34,18 @@ describe("the request journal's fast path", () => {
 });
 
 describe('clearing the journal', () => {
-  const entry = (tenantId: string | undefined, path: string) => ({ at: '2026-03-16T09:00:00.000Z', method: 'GET', path, query: '', status: 200, durationMs: 1, tenantId, requestBody: null, responseBody: null }) as unknown as Parameters<ReturnType<typeof createRequestJournal>['record']>[0];
+  const entry = (tenantId: string | undefined, path: string) =>
+    ({
+      at: '2026-03-16T09:00:00.000Z',
+      method: 'GET',
+      path,
+      query: '',
+      status: 200,
+      durationMs: 1,
+      tenantId,
+      requestBody: null,
+      responseBody: null,
+    }) as unknown as Parameters<ReturnType<typeof createRequestJournal>['record']>[0];
 
   it("clears one tenant's records and keeps everyone else's, in order", () => {
     const journal = createRequestJournal();

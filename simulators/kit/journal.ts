@@ -25,7 +25,16 @@ export interface JournalRecord {
 }
 
 /** Headers that carry a secret: the journal, the console log and `/__admin/requests` never show them. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'ocp-apim-subscription-key', 'x-apikey', 'x-api-key', 'x-admin-token']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'ocp-apim-subscription-key',
+  'x-apikey',
+  'x-api-key',
+  'x-admin-token',
+]);
 
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
@@ -128,7 +137,11 @@ export function cut(text: string, max: number): string {
  * Otherwise (in-process, a stream) the text is read once and the answer rebuilt with it.
  */
 let lightBodySlot: symbol | undefined;
-export async function responseText(res: Response, max: number, replace: (res: Response) => void): Promise<string | undefined> {
+export async function responseText(
+  res: Response,
+  max: number,
+  replace: (res: Response) => void,
+): Promise<string | undefined> {
   lightBodySlot ??= Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
   const slot = lightBodySlot ? (res as unknown as Record<symbol, unknown>)[lightBodySlot] : undefined;
   if (Array.isArray(slot)) return typeof slot[1] === 'string' ? cut(slot[1], max) : undefined;
@@ -144,7 +157,10 @@ export async function responseText(res: Response, max: number, replace: (res: Re
 }
 
 /** Records every vendor request (admin reads are left out: they are not traffic). */
-export function journalMiddleware(journal: RequestJournal & { maxBodyChars: number }, clock: VirtualClock): MiddlewareHandler {
+export function journalMiddleware(
+  journal: RequestJournal & { maxBodyChars: number },
+  clock: VirtualClock,
+): MiddlewareHandler {
   return async (c, next) => {
     const at = clock.now().toISOString();
     const started = performance.now();

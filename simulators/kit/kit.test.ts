@@ -38,7 +38,8 @@ describe('fault rules', () => {
 describe('the request journal', () => {
   it('is bounded, newest first, filterable', () => {
     const journal = createRequestJournal({ maxRecords: 3 });
-    for (let i = 0; i < 5; i++) journal.record({ at: 't', method: i % 2 ? 'GET' : 'POST', path: `/p${i}`, query: '', status: 200 + i });
+    for (let i = 0; i < 5; i++)
+      journal.record({ at: 't', method: i % 2 ? 'GET' : 'POST', path: `/p${i}`, query: '', status: 200 + i });
     expect(journal.size).toBe(3);
     expect(journal.list().map((r) => r.path)).toEqual(['/p4', '/p3', '/p2']);
     expect(journal.list({ method: 'get' }).map((r) => r.path)).toEqual(['/p3']);

@@ -10,7 +10,9 @@ afterAll(() => server.close());
 describe('the msw bridge', () => {
   it('lets a real fetch reach the in-process simulator, no socket', async () => {
     const entity = simulators.sageGe.store.data.tenants['ENT-1']!;
-    const res = await fetch(`${baseUrls.sageGe}/api/v1/files`, { headers: { authorization: `Bearer ${entity.geIdentifier}` } });
+    const res = await fetch(`${baseUrls.sageGe}/api/v1/files`, {
+      headers: { authorization: `Bearer ${entity.geIdentifier}` },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { files: { id: string }[] };
     expect(body.files.map((f) => f.id)).toContain('healthy');

@@ -14,7 +14,11 @@ const withoutProvenance = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(withoutProvenance)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'x-provenance').map(([key, v]) => [key, withoutProvenance(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([key]) => key !== 'x-provenance')
+            .map(([key, v]) => [key, withoutProvenance(v)]),
+        )
       : value;
 const simulators = {
   'sage-ge': () => createSageGeSimulator(),
@@ -28,7 +32,9 @@ describe('the served OpenAPI documents', () => {
       const res = await create().app.request('/openapi.json');
       expect(res.status).toBe(200);
       const doc = (await res.json()) as { paths: unknown };
-      await expect(`${JSON.stringify(withoutProvenance(doc.paths), null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/openapi-${vendor}.json`);
+      await expect(`${JSON.stringify(withoutProvenance(doc.paths), null, 2)}\n`).toMatchFileSnapshot(
+        `./__snapshots__/openapi-${vendor}.json`,
+      );
     });
   }
 });

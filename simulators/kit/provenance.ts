@@ -1,5 +1,11 @@
 import type { CatalogueEntry } from '../../contracts/catalogue/schema.js';
-import { describeProvenance, resolvePart, type FactKind, type Provenance, type VendorProvenance } from '../../contracts/provenance.js';
+import {
+  describeProvenance,
+  resolvePart,
+  type FactKind,
+  type Provenance,
+  type VendorProvenance,
+} from '../../contracts/provenance.js';
 
 /**
  * The provenance map of a vendor applied to what the simulator really serves: `/openapi.json`
@@ -30,7 +36,9 @@ function typeOf(schema: Json | undefined): string {
   if (schema.enum) return `enum: ${schema.enum.map(String).join(', ')}`;
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives) return alternatives.map(typeOf).filter(Boolean).join(' or ');
-  let type = Array.isArray(schema.type) ? schema.type.join(' or ') : (schema.type ?? (schema.properties ? 'object' : ''));
+  let type = Array.isArray(schema.type)
+    ? schema.type.join(' or ')
+    : (schema.type ?? (schema.properties ? 'object' : ''));
   if (schema.nullable) type += ' or null';
   const extras = [
     schema.format,
@@ -57,13 +65,15 @@ function partProvenance(map: VendorProvenance, route: string, part: string): XPr
 /** Walks a JSON schema's properties and items, annotating each and reporting it. */
 function walkSchema(schema: Json | undefined, part: string, visit: (schema: Json, part: string) => void) {
   if (!schema || typeof schema !== 'object') return;
-  for (const alternative of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) walkSchema(alternative, part, visit);
+  for (const alternative of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+    walkSchema(alternative, part, visit);
   for (const [name, child] of Object.entries<Json>(schema.properties ?? {})) {
     visit(child, `${part}.${name}`);
     walkSchema(child, `${part}.${name}`, visit);
   }
   if (schema.items) walkSchema(schema.items, `${part}[]`, visit);
-  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') walkSchema(schema.additionalProperties, `${part}.*`, visit);
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+    walkSchema(schema.additionalProperties, `${part}.*`, visit);
 }
 
 /**
@@ -80,16 +90,31 @@ export function applyProvenance(document: Json, map: VendorProvenance): { docume
       if (!op) continue;
       const route = `${method.toUpperCase()} ${path}`;
       op['x-provenance'] = routeProvenance(map, route);
-      facts.push({ fact: route, kind: 'route', type: '', what: map.facts[route]?.what ?? op.summary, provenance: op['x-provenance'] });
+      facts.push({
+        fact: route,
+        kind: 'route',
+        type: '',
+        what: map.facts[route]?.what ?? op.summary,
+        provenance: op['x-provenance'],
+      });
       for (const parameter of op.parameters ?? []) {
         const part = `${parameter.in}.${parameter.name}`;
         parameter['x-provenance'] = partProvenance(map, route, part);
-        facts.push({ fact: `${route} ${part}`, kind: parameter.in === 'header' ? 'header' : 'field', type: typeOf(parameter.schema), provenance: parameter['x-provenance'] });
+        facts.push({
+          fact: `${route} ${part}`,
+          kind: parameter.in === 'header' ? 'header' : 'field',
+          type: typeOf(parameter.schema),
+          provenance: parameter['x-provenance'],
+        });
       }
-      const bodies: [string, Json | undefined][] = Object.values<Json>(op.requestBody?.content ?? {}).map((c) => ['request.body', c.schema]);
+      const bodies: [string, Json | undefined][] = Object.values<Json>(op.requestBody?.content ?? {}).map((c) => [
+        'request.body',
+        c.schema,
+      ]);
       for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
         if (!/^2\d\d$/.test(status)) continue; // error answers share the vendor's error shape, a fact of its own
-        for (const content of Object.values<Json>(response.content ?? {})) bodies.push(['response.body', content.schema]);
+        for (const content of Object.values<Json>(response.content ?? {}))
+          bodies.push(['response.body', content.schema]);
       }
       const seen = new Set<string>();
       for (const [root, schema] of bodies) {
@@ -98,14 +123,31 @@ export function applyProvenance(document: Json, map: VendorProvenance): { docume
           child['x-provenance'] = partProvenance(map, route, part);
           if (seen.has(part)) return;
           seen.add(part);
-          facts.push({ fact: `${route} ${part}`, kind: 'field', type: typeOf(child), provenance: child['x-provenance'] });
+          facts.push({
+            fact: `${route} ${part}`,
+            kind: 'field',
+            type: typeOf(child),
+            provenance: child['x-provenance'],
+          });
         });
       }
     }
   }
   const free = Object.entries(map.facts).filter(([key]) => !/^(GET|PUT|POST|DELETE|PATCH|\*)[ ]/.test(key));
-  doc['x-provenance'] = Object.fromEntries(free.map(([key, fact]) => [key, { kind: fact.kind, ...(fact.what ? { what: fact.what } : {}), ...fact.provenance }]));
-  for (const [key, fact] of free) facts.push({ fact: key, kind: fact.kind, type: '', what: fact.what, provenance: { ...fact.provenance, from: key } });
+  doc['x-provenance'] = Object.fromEntries(
+    free.map(([key, fact]) => [
+      key,
+      { kind: fact.kind, ...(fact.what ? { what: fact.what } : {}), ...fact.provenance },
+    ]),
+  );
+  for (const [key, fact] of free)
+    facts.push({
+      fact: key,
+      kind: fact.kind,
+      type: '',
+      what: fact.what,
+      provenance: { ...fact.provenance, from: key },
+    });
   return { document: doc, facts };
 }
 
@@ -116,13 +158,28 @@ export function messageFacts(map: VendorProvenance, entries: readonly CatalogueE
     entry.messages.forEach((message, i) => {
       const key = `message ${entry.id}${entry.messages.length > 1 ? ` #${i + 1}` : ''}`;
       const explicit = map.facts[key];
-      const provenance: Provenance = explicit?.provenance ?? (message.documented ? { status: 'confirmed', source: `seeds/${entry.source.seed}, ${entry.source.section}` } : { status: 'own', why: 'wording: the seed describes the case but quotes no message' });
-      facts.push({ fact: key, kind: 'message', type: '', what: message.en, provenance: { ...provenance, from: explicit ? key : `catalogue ${entry.id}` } });
+      const provenance: Provenance =
+        explicit?.provenance ??
+        (message.documented
+          ? { status: 'confirmed', source: `seeds/${entry.source.seed}, ${entry.source.section}` }
+          : { status: 'own', why: 'wording: the seed describes the case but quotes no message' });
+      facts.push({
+        fact: key,
+        kind: 'message',
+        type: '',
+        what: message.en,
+        provenance: { ...provenance, from: explicit ? key : `catalogue ${entry.id}` },
+      });
     });
     if (entry.wire) {
       const key = `wire ${entry.id}`;
       const explicit = map.facts[key];
-      facts.push({ fact: key, kind: 'shape', type: `${entry.wire.status} ${entry.wire.code}`, provenance: { ...(explicit?.provenance ?? map.defaults.wireCode), from: explicit ? key : 'default' } });
+      facts.push({
+        fact: key,
+        kind: 'shape',
+        type: `${entry.wire.status} ${entry.wire.code}`,
+        provenance: { ...(explicit?.provenance ?? map.defaults.wireCode), from: explicit ? key : 'default' },
+      });
     }
   }
   return facts;
@@ -137,16 +194,22 @@ export function renderProvenanceTable(facts: readonly WireFact[]): string {
     const p = f.provenance;
     const said = p.status === 'missing' ? '**missing**' : describeProvenance(p);
     const inherited = p.from !== f.fact && p.from !== 'none' ? ` ← \`${p.from}\`` : '';
-    const value = [f.type, f.what && f.kind !== 'route' && f.kind !== 'field' ? f.what : undefined].filter(Boolean).join(': ');
+    const value = [f.type, f.what && f.kind !== 'route' && f.kind !== 'field' ? f.what : undefined]
+      .filter(Boolean)
+      .join(': ');
     const fact = f.kind === 'route' && f.what ? `\`${f.fact}\` ${f.what}` : `\`${f.fact}\``;
     lines.push(`| ${cell(fact)} | ${f.kind} | ${cell(value)} | ${cell(said + inherited)} |`);
   }
   const count = (status: string) => facts.filter((f) => f.provenance.status === status).length;
-  lines.push('', `${facts.length} wire facts: ${count('confirmed')} confirmed, ${count('inferred')} inferred, ${count('own')} the simulator's own choice${count('missing') ? `, ${count('missing')} MISSING` : ''}.`);
+  lines.push(
+    '',
+    `${facts.length} wire facts: ${count('confirmed')} confirmed, ${count('inferred')} inferred, ${count('own')} the simulator's own choice${count('missing') ? `, ${count('missing')} MISSING` : ''}.`,
+  );
   return lines.join('\n');
 }
 
-export const PROVENANCE_START = '<!-- provenance:start (generated by `npm run provenance` from contracts/<vendor>/provenance.ts; do not edit) -->';
+export const PROVENANCE_START =
+  '<!-- provenance:start (generated by `npm run provenance` from contracts/<vendor>/provenance.ts; do not edit) -->';
 export const PROVENANCE_END = '<!-- provenance:end -->';
 
 /** The README with its table replaced (or appended as a section when it has none yet). */

@@ -6,7 +6,9 @@ import { vendorError, type KitEnv } from './vendor-error.js';
 /** A validation failure, in the vendor's error shape: one issue per field, `body.lines.0.debit`-style paths. */
 export function validationFailure(c: Context<KitEnv>, target: string, error: z.ZodError): Response {
   const issues = error.issues.map((issue) => ({
-    path: [target === 'json' ? 'body' : target, ...issue.path].filter((part) => part !== undefined && part !== '').join('.'),
+    path: [target === 'json' ? 'body' : target, ...issue.path]
+      .filter((part) => part !== undefined && part !== '')
+      .join('.'),
     message: issue.message,
   }));
   const first = issues[0];
@@ -28,7 +30,10 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 export type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, KitEnv>>[0];
 
 /** Answers a request whose input did not match the route's schemas (the kit's default: `validationFailure`). */
-export type ValidationHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) => Response | undefined;
+export type ValidationHook = (
+  result: { success: boolean; error?: unknown; target?: string },
+  c: Context<KitEnv>,
+) => Response | undefined;
 
 export interface RouteOptions {
   /** A simulator's own validation answer (Loop's French messages), instead of the kit's. */
@@ -47,17 +52,37 @@ export interface RouteOptions {
  * vendor error's status comes from the catalogue, not from the route's typed responses, and a
  * helper that finds an error raises it (`fail`, `refuse`) rather than returning it.
  */
-export function declareRoute<R extends RouteConfig>(router: OpenAPIHono<KitEnv>, config: R, handler: (c: RouteContext<R>) => Response | Promise<Response>, options: RouteOptions = {}): void {
-  if (options.validate === 'sync') return declareSyncRoute(router, config, handler as (c: Context<KitEnv>) => Response | Promise<Response>, options.hook);
+export function declareRoute<R extends RouteConfig>(
+  router: OpenAPIHono<KitEnv>,
+  config: R,
+  handler: (c: RouteContext<R>) => Response | Promise<Response>,
+  options: RouteOptions = {},
+): void {
+  if (options.validate === 'sync')
+    return declareSyncRoute(
+      router,
+      config,
+      handler as (c: Context<KitEnv>) => Response | Promise<Response>,
+      options.hook,
+    );
   // zod-openapi types a handler's answer against the documented responses; the answers here are
   // plain Responses (see above), which is the one thing this signature states differently.
-  const openapi = router.openapi as (config: RouteConfig, handler: (c: Context<KitEnv>) => Response | Promise<Response>, hook?: ValidationHook) => unknown;
+  const openapi = router.openapi as (
+    config: RouteConfig,
+    handler: (c: Context<KitEnv>) => Response | Promise<Response>,
+    hook?: ValidationHook,
+  ) => unknown;
   openapi.call(router, config, handler as (c: Context<KitEnv>) => Response | Promise<Response>, options.hook);
 }
 
 type Part = 'param' | 'query' | 'header' | 'json';
 
-function declareSyncRoute(router: OpenAPIHono<KitEnv>, config: RouteConfig, handler: (c: Context<KitEnv>) => Response | Promise<Response>, hook?: ValidationHook): void {
+function declareSyncRoute(
+  router: OpenAPIHono<KitEnv>,
+  config: RouteConfig,
+  handler: (c: Context<KitEnv>) => Response | Promise<Response>,
+  hook?: ValidationHook,
+): void {
   router.openAPIRegistry.registerPath(config);
   const request = config.request ?? {};
   const params = request.params as z.ZodType | undefined;
@@ -68,7 +93,10 @@ function declareSyncRoute(router: OpenAPIHono<KitEnv>, config: RouteConfig, hand
   const honoPath = config.path.replace(/\{(\w+)\}/g, ':$1');
   const accept = (c: Context<KitEnv>, part: Part, schema: z.ZodType, value: unknown): Response | undefined => {
     const parsed = schema.safeParse(value);
-    if (!parsed.success) return hook?.({ success: false, error: parsed.error, target: part }, c) ?? validationFailure(c, part, parsed.error);
+    if (!parsed.success)
+      return (
+        hook?.({ success: false, error: parsed.error, target: part }, c) ?? validationFailure(c, part, parsed.error)
+      );
     c.req.addValidatedData(part, parsed.data as object);
     return undefined;
   };
@@ -76,13 +104,18 @@ function declareSyncRoute(router: OpenAPIHono<KitEnv>, config: RouteConfig, hand
     const failed =
       (params && accept(c, 'param', params, c.req.param())) ||
       (query && accept(c, 'query', query, c.req.query())) ||
-      (headers && accept(c, 'header', headers, Object.fromEntries(headerNames.map((name) => [name, c.req.header(name)]))));
+      (headers &&
+        accept(c, 'header', headers, Object.fromEntries(headerNames.map((name) => [name, c.req.header(name)]))));
     if (failed) return failed;
     if (body) {
       const type = c.req.header('content-type');
       const text = await c.req.text();
       if (type ? !/^application\/([\w.+-]*\+)?json\b/i.test(type.trim()) : text.length > 0) {
-        return vendorError(c, { status: 415, code: 'UnsupportedMediaType', message: 'Unsupported Media Type: send application/json' });
+        return vendorError(c, {
+          status: 415,
+          code: 'UnsupportedMediaType',
+          message: 'Unsupported Media Type: send application/json',
+        });
       }
       let value: unknown;
       try {

@@ -37,24 +37,39 @@ const REASONS = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Head
 /** What node answers each parser error (its `socketOnError`), with a message a developer can act on. */
 export function clientRefusal(error: NodeJS.ErrnoException): ClientRefusal {
   const code = error.code ?? 'HPE_UNKNOWN';
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code, message: 'The request was not received in time' };
-  if (code === 'HPE_HEADER_OVERFLOW' || code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return { status: 431, code, message: 'The request headers are too large' };
-  if (code === 'HPE_INVALID_HEADER_TOKEN') return { status: 400, code, message: 'A request header holds a character HTTP does not allow (a control character?)' };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return { status: 408, code, message: 'The request was not received in time' };
+  if (code === 'HPE_HEADER_OVERFLOW' || code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW')
+    return { status: 431, code, message: 'The request headers are too large' };
+  if (code === 'HPE_INVALID_HEADER_TOKEN')
+    return {
+      status: 400,
+      code,
+      message: 'A request header holds a character HTTP does not allow (a control character?)',
+    };
   return { status: 400, code, message: `The request is not valid HTTP (${code})` };
 }
 
 /** Serves a fetch handler with @hono/node-server; resolves once it listens. */
-export function serveApp(fetch: (request: Request, env?: unknown) => Response | Promise<Response>, options: ServeOptions): Promise<RunningServer> {
+export function serveApp(
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>,
+  options: ServeOptions,
+): Promise<RunningServer> {
   const hostname = options.hostname ?? '127.0.0.1';
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Filled in with the port once listening (no request arrives before).
   const access: ServedAccess = { ...options.access, hostname, port: 0 };
-  const guarded = (request: Request, env?: unknown) => fetch(request, Object.assign(env ?? {}, { [ACCESS_ENV]: access }));
+  const guarded = (request: Request, env?: unknown) =>
+    fetch(request, Object.assign(env ?? {}, { [ACCESS_ENV]: access }));
   return new Promise((resolve, reject) => {
     // Node checks the request timeouts only every `connectionsCheckingInterval` (30 s by default,
     // fixed when the server is created): without a shorter one, a stalled client is held that long
     // whatever the timeout says.
-    const serverOptions = { requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))) };
+    const serverOptions = {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 20_000),
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))),
+    };
     const server = serve({ fetch: guarded, port: options.port, hostname, serverOptions }, (info) => {
       access.port = info.port;
       const shown = hostname.includes(':') ? `[${hostname}]` : hostname;
@@ -74,10 +89,16 @@ export function serveApp(fetch: (request: Request, env?: unknown) => Response | 
       const format = options.clientError;
       // Replaces node's own answer (same statuses, same closing) with one in the app's shape.
       server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-        if (socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0 && error.code !== 'ECONNRESET') {
+        if (
+          socket.writable &&
+          (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0 &&
+          error.code !== 'ECONNRESET'
+        ) {
           const refusal = clientRefusal(error);
           const { contentType, body } = format(refusal);
-          socket.write(`HTTP/1.1 ${refusal.status} ${REASONS[refusal.status]}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+          socket.write(
+            `HTTP/1.1 ${refusal.status} ${REASONS[refusal.status]}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+          );
         }
         socket.destroy(error);
       });

@@ -46,7 +46,10 @@ describe('the kit, behind a route that forgot to check a name', () => {
     const before = JSON.stringify(store.data);
     const res = await app.request('/tags/__proto__', { method: 'POST' });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ vendorCode: 'BadRequest', vendorMessage: `"__proto__" cannot name anything here: ${RESERVED_KEY_MESSAGE}` });
+    expect(await res.json()).toEqual({
+      vendorCode: 'BadRequest',
+      vendorMessage: `"__proto__" cannot name anything here: ${RESERVED_KEY_MESSAGE}`,
+    });
     expect(JSON.stringify(store.data)).toBe(before);
     expect((await app.request('/tags/blue', { method: 'POST' })).status).toBe(200);
     expect(store.data.tenants.t!.tags).toEqual({ blue: 'x' });
@@ -58,13 +61,22 @@ describe('the kit over a disk that fills up', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ledgersim-kit-'));
     try {
       const { layer, control } = faultyFileLayer();
-      const store = await openFileStore<State>({ dir, name: 'careless', schema: State, initial: () => ({ tenants: { t: { tags: {} } } }), fs: layer });
+      const store = await openFileStore<State>({
+        dir,
+        name: 'careless',
+        schema: State,
+        initial: () => ({ tenants: { t: { tags: {} } } }),
+        fs: layer,
+      });
       const { app } = careless(store);
       control.failing = 'ENOSPC';
       const res = await app.request('/tags/blue', { method: 'POST' });
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe(String(STORE_RETRY_AFTER_SECONDS));
-      expect(await res.json()).toEqual({ vendorCode: 'ServiceUnavailable', vendorMessage: new StoreUnavailableError(Object.assign(new Error(), { code: 'ENOSPC' })).message });
+      expect(await res.json()).toEqual({
+        vendorCode: 'ServiceUnavailable',
+        vendorMessage: new StoreUnavailableError(Object.assign(new Error(), { code: 'ENOSPC' })).message,
+      });
       expect(store.data.tenants.t!.tags).toEqual({});
       expect(((await (await app.request('/__admin/health')).json()) as { status: string }).status).toBe('read-only');
       expect((await app.request('/__admin/state')).status).toBe(200);

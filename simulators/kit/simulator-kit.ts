@@ -8,7 +8,13 @@ import { jsonStream } from '../../core/json-stream.js';
 import { nextNight, type VirtualClock } from '../../core/clock.js';
 import { parseDuration } from '../../core/duration.js';
 import { bearerAccepted, foreignRequest, isJsonType, servedAccess } from './access.js';
-import { createFaultInjector, faultMiddleware, FaultRuleSchema, MAX_FAULT_RULES, type FaultInjector } from './faults.js';
+import {
+  createFaultInjector,
+  faultMiddleware,
+  FaultRuleSchema,
+  MAX_FAULT_RULES,
+  type FaultInjector,
+} from './faults.js';
 import { createRequestJournal, journalMiddleware, type RequestJournal, type RequestJournalOptions } from './journal.js';
 import type { SeededRandom } from '../../core/random.js';
 import { StoreUnavailableError, type Store } from '../../core/store.js';
@@ -79,7 +85,9 @@ export interface SimulatorKit {
   formatError: FormatVendorError;
 }
 
-export function createSimulatorKit<S extends { tenants: Record<string, unknown> }>(options: SimulatorKitOptions<S>): SimulatorKit {
+export function createSimulatorKit<S extends { tenants: Record<string, unknown> }>(
+  options: SimulatorKitOptions<S>,
+): SimulatorKit {
   const { store, clock } = options;
   const journal = createRequestJournal(options.journal);
   const faults = createFaultInjector(options.random);
@@ -125,12 +133,20 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       // vendor routes' own credentials (a header no form or no-preflight fetch can set).
       // Following a link to an admin page (a GET navigation: the user sees the answer, the page
       // that linked does not) is allowed from anywhere; everything else from another origin is not.
-      const navigation = (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.header('sec-fetch-mode') === 'navigate';
+      const navigation =
+        (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.header('sec-fetch-mode') === 'navigate';
       const foreign = foreignRequest(c.req.raw.headers, access, admin && !navigation);
-      if (foreign) return admin ? adminError(c, 403, foreign) : vendorError(c, { status: 403, code: 'HostNotAllowed', message: foreign });
+      if (foreign)
+        return admin
+          ? adminError(c, 403, foreign)
+          : vendorError(c, { status: 403, code: 'HostNotAllowed', message: foreign });
       if (admin && access.adminToken && !bearerAccepted(c.req.header('authorization'), access.adminToken)) {
         c.header('WWW-Authenticate', 'Bearer realm="ledgersim admin"');
-        return adminError(c, 401, 'The admin plane asks for Authorization: Bearer <the --admin-token of ledgersim start>');
+        return adminError(
+          c,
+          401,
+          'The admin plane asks for Authorization: Bearer <the --admin-token of ledgersim start>',
+        );
       }
     }
     if (admin && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
@@ -138,7 +154,12 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       const type = c.req.header('content-type');
       const length = c.req.header('content-length');
       const hasBody = c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
-      if (type === undefined ? hasBody : !isJsonType(type)) return adminError(c, 415, `The admin plane takes application/json bodies only, not ${type ?? 'a body with no Content-Type'}`);
+      if (type === undefined ? hasBody : !isJsonType(type))
+        return adminError(
+          c,
+          415,
+          `The admin plane takes application/json bodies only, not ${type ?? 'a body with no Content-Type'}`,
+        );
     }
     await next();
   });
@@ -148,7 +169,9 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     maxSize: maxBodyBytes,
     onError: (c) => {
       const message = `The request body is larger than ${maxBodyBytes} bytes`;
-      return isAdminPath(c.req.path) ? adminError(c, 413, message) : vendorError(c as Context<KitEnv>, { status: 413, code: 'PayloadTooLarge', message });
+      return isAdminPath(c.req.path)
+        ? adminError(c, 413, message)
+        : vendorError(c as Context<KitEnv>, { status: 413, code: 'PayloadTooLarge', message });
     },
   });
   // hono's bodyLimit wraps every body in a counting stream (and makes the node adapter build a full
@@ -156,12 +179,24 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   app.use('*', (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const length = c.req.header('content-length');
-    if (length !== undefined && /^\d+$/.test(length) && c.req.header('transfer-encoding') === undefined && Number(length) <= maxBodyBytes) return next();
+    if (
+      length !== undefined &&
+      /^\d+$/.test(length) &&
+      c.req.header('transfer-encoding') === undefined &&
+      Number(length) <= maxBodyBytes
+    )
+      return next();
     return limitBody(c, next);
   });
   app.use('*', faultMiddleware(faults));
 
-  const admin = createAdminRouter(options, journal, faults, () => ticking, () => tickFailures);
+  const admin = createAdminRouter(
+    options,
+    journal,
+    faults,
+    () => ticking,
+    () => tickFailures,
+  );
 
   return {
     app,
@@ -173,12 +208,18 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       app.route('/__admin', admin);
       const config = {
         openapi: '3.0.0',
-        info: { title: options.title, version: '1.0.0', description: `ledgersim's ${options.title} simulator. Each operation, parameter and field carries \`x-provenance\`: confirmed by a public source, inferred, or the simulator's own choice (not the vendor's documented API).` },
+        info: {
+          title: options.title,
+          version: '1.0.0',
+          description: `ledgersim's ${options.title} simulator. Each operation, parameter and field carries \`x-provenance\`: confirmed by a public source, inferred, or the simulator's own choice (not the vendor's documented API).`,
+        },
       };
       const provenance = options.provenance;
       // `servers` is where this request reached the simulator (the Host was checked above), so a
       // client generated from the document, or /docs's "Try it out", calls this very server.
-      const servers = (c: Context) => [{ url: new URL(c.req.url).origin, description: `this ledgersim ${options.title} simulator` }];
+      const servers = (c: Context) => [
+        { url: new URL(c.req.url).origin, description: `this ledgersim ${options.title} simulator` },
+      ];
       app.get('/openapi.json', (c) => {
         const generated = { ...app.getOpenAPIDocument(config), servers: servers(c) };
         const strict = addMissingPatterns(generated, app.openAPIRegistry.definitions as never);
@@ -187,17 +228,28 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       });
       app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));
       mountDocs(app, options.title);
-      app.notFound((c) => vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }));
+      app.notFound((c) =>
+        vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }),
+      );
       app.onError((error, c) => {
         if (error instanceof VendorReply) return error.respond(c);
         if (error instanceof HTTPException) {
           const status = error.status;
-          const message = status === 400 && /JSON/i.test(error.message) ? 'Malformed JSON in the request body' : error.message || 'Bad request';
-          return vendorError(c, { status, code: status === 415 ? 'UnsupportedMediaType' : /JSON/i.test(error.message) ? 'MalformedJson' : 'BadRequest', message });
+          const message =
+            status === 400 && /JSON/i.test(error.message)
+              ? 'Malformed JSON in the request body'
+              : error.message || 'Bad request';
+          return vendorError(c, {
+            status,
+            code:
+              status === 415 ? 'UnsupportedMediaType' : /JSON/i.test(error.message) ? 'MalformedJson' : 'BadRequest',
+            message,
+          });
         }
         // A name from the request that would have become a key no state can hold: the routes'
         // own validation should have refused it; whichever one did not, nothing was changed.
-        if (error instanceof ForbiddenKeyError) return vendorError(c, { status: 400, code: 'BadRequest', message: forbiddenKeyMessage(error.key) });
+        if (error instanceof ForbiddenKeyError)
+          return vendorError(c, { status: 400, code: 'BadRequest', message: forbiddenKeyMessage(error.key) });
         // The write could not be made durable (disk full, I/O error): it was undone, the store is
         // read-only until a probe succeeds; the client is told to retry, as the vendor's own
         // maintenance answers do (our choice of status: 503, the vendors' documented overload answer).
@@ -207,9 +259,18 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         }
         // The client went away (or was cut off by the request timeout) before its body was read:
         // not the simulator's fault, and nobody is left to answer. Recorded, not logged.
-        if (c.req.raw.signal?.aborted) return vendorError(c, { status: 400, code: 'RequestAborted', message: 'The client closed the connection before the request was read' });
+        if (c.req.raw.signal?.aborted)
+          return vendorError(c, {
+            status: 400,
+            code: 'RequestAborted',
+            message: 'The client closed the connection before the request was read',
+          });
         console.error(`[${options.name}] unexpected error on ${c.req.method} ${c.req.path}`, error);
-        return vendorError(c, { status: 500, code: 'InternalError', message: 'An unexpected error occurred in the simulator' });
+        return vendorError(c, {
+          status: 500,
+          code: 'InternalError',
+          message: 'An unexpected error occurred in the simulator',
+        });
       });
     },
     settled: () => ticking,
@@ -226,7 +287,15 @@ export const STORE_RETRY_AFTER_SECONDS = 5;
 const MAX_INSTANT_MS = 8.64e15;
 
 /** An admin error: ledgersim's own control plane answers `{ error, message, issues? }`. */
-const ADMIN_ERRORS = { 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type' } as const;
+const ADMIN_ERRORS = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+} as const;
 
 const isAdminPath = (path: string) => path === '/__admin' || path.startsWith('/__admin/');
 
@@ -235,7 +304,10 @@ export function adminError(c: Context, status: keyof typeof ADMIN_ERRORS, messag
 }
 
 /** Parses a JSON body with a schema; on failure returns the 400 response to send. */
-export async function parseAdminBody<T>(c: Context, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+export async function parseAdminBody<T>(
+  c: Context,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   let body: unknown;
   const text = await c.req.text();
   try {
@@ -246,7 +318,15 @@ export async function parseAdminBody<T>(c: Context, schema: z.ZodType<T>): Promi
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    return { ok: false, response: adminError(c, 400, `Invalid body: ${first.path.join('.') || '(root)'}: ${first.message}`, parsed.error.issues) };
+    return {
+      ok: false,
+      response: adminError(
+        c,
+        400,
+        `Invalid body: ${first.path.join('.') || '(root)'}: ${first.message}`,
+        parsed.error.issues,
+      ),
+    };
   }
   return { ok: true, value: parsed.data };
 }
@@ -262,7 +342,15 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   // The tenant's own type is generic here: its paths are checked, its value by `tenantSchema`.
   const tenants = changesOf<{ tenants: Record<string, unknown> }>();
   const admin = new Hono<KitEnv>();
-  admin.get('/health', (c) => c.json({ status: store.writable ? 'ok' : 'read-only', simulator: options.name, now: clock.now().toISOString(), tenants: Object.keys(store.data.tenants).length, tickFailures: tickFailures() }));
+  admin.get('/health', (c) =>
+    c.json({
+      status: store.writable ? 'ok' : 'read-only',
+      simulator: options.name,
+      now: clock.now().toISOString(),
+      tenants: Object.keys(store.data.tenants).length,
+      tickFailures: tickFailures(),
+    }),
+  );
   // Streamed: a state of 1,000,000 entries is past the longest string V8 can build.
   admin.get('/state', (c) => c.body(jsonStream(store.data), 200, { 'content-type': 'application/json' }));
   const { credentialKeys } = options;
@@ -271,13 +359,15 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     for (const [id, tenant] of tenants) {
       for (const key of credentialKeys?.(tenant) ?? []) {
         const owner = owners.get(key);
-        if (owner !== undefined && owner !== id) return `Tenant ${id} would share its credentials with tenant ${owner}: each tenant needs its own, or one of them is unreachable`;
+        if (owner !== undefined && owner !== id)
+          return `Tenant ${id} would share its credentials with tenant ${owner}: each tenant needs its own, or one of them is unreachable`;
         owners.set(key, id);
       }
     }
     return undefined;
   };
-  const tenantOf = (tenantId: string) => (Object.hasOwn(store.data.tenants, tenantId) ? store.data.tenants[tenantId] : undefined);
+  const tenantOf = (tenantId: string) =>
+    Object.hasOwn(store.data.tenants, tenantId) ? store.data.tenants[tenantId] : undefined;
 
   admin.put('/state', async (c) => {
     const body = await parseAdminBody(c, options.schema);
@@ -291,14 +381,20 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   admin.get('/tenants/:tenantId', (c) => {
     const tenantId = c.req.param('tenantId');
     const tenant = tenantOf(tenantId); // own keys only: `toString` names no tenant
-    return tenant ? c.body(jsonStream(tenant), 200, { 'content-type': 'application/json' }) : adminError(c, 404, `No tenant ${tenantId}`);
+    return tenant
+      ? c.body(jsonStream(tenant), 200, { 'content-type': 'application/json' })
+      : adminError(c, 404, `No tenant ${tenantId}`);
   });
   admin.put('/tenants/:tenantId', async (c) => {
     const body = await parseAdminBody(c, options.tenantSchema);
     if (!body.ok) return body.response;
     const tenantId = c.req.param('tenantId');
-    if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId)) return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
-    const others = Object.entries(store.data.tenants).filter(([id]) => id !== tenantId) as [string, S['tenants'][string]][];
+    if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId))
+      return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
+    const others = Object.entries(store.data.tenants).filter(([id]) => id !== tenantId) as [
+      string,
+      S['tenants'][string],
+    ][];
     const owners = new Map<string, string>();
     sharedCredential(owners, others);
     const shared = sharedCredential(owners, [[tenantId, body.value]]);
@@ -339,7 +435,12 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
         return adminError(c, 400, (error as Error).message);
       }
       // Past the last instant a Date can hold, every toISOString() would throw: refuse it here.
-      if (!Number.isFinite(clock.nowMs() + ms) || clock.nowMs() + ms > MAX_INSTANT_MS) return adminError(c, 400, `Cannot advance the clock by ${body.value.advance}: past the last representable instant`);
+      if (!Number.isFinite(clock.nowMs() + ms) || clock.nowMs() + ms > MAX_INSTANT_MS)
+        return adminError(
+          c,
+          400,
+          `Cannot advance the clock by ${body.value.advance}: past the last representable instant`,
+        );
       clock.advance(ms);
     }
     await ticking();
@@ -362,7 +463,11 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     if (!body.ok) return body.response;
     const adding = Array.isArray(body.value) ? body.value : [body.value];
     if (faults.size + adding.length > MAX_FAULT_RULES) {
-      return adminError(c, 409, `At most ${MAX_FAULT_RULES} fault rules can be armed at once (${faults.size} are, ${adding.length} more asked); none was added. DELETE /__admin/faults disarms them all.`);
+      return adminError(
+        c,
+        409,
+        `At most ${MAX_FAULT_RULES} fault rules can be armed at once (${faults.size} are, ${adding.length} more asked); none was added. DELETE /__admin/faults disarms them all.`,
+      );
     }
     const rules = adding.map((rule) => faults.add(rule));
     return c.json({ faults: rules }, 201);
@@ -370,7 +475,8 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   // One rule by the id `POST /faults` answered: a shared server's other users keep theirs.
   admin.delete('/faults/:id', (c) => {
     const id = c.req.param('id');
-    if (!/^[0-9]{1,15}$/.test(id) || !faults.remove(Number(id))) return adminError(c, 404, `No fault rule ${id} is armed`);
+    if (!/^[0-9]{1,15}$/.test(id) || !faults.remove(Number(id)))
+      return adminError(c, 404, `No fault rule ${id} is armed`);
     return c.json({ ok: true });
   });
   admin.delete('/faults', (c) => {

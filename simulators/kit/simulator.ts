@@ -66,12 +66,21 @@ export function resolveSimulatorOptions<S extends { tenants: Record<string, unkn
   const clock = options.clock ?? createVirtualClock({ start: defaultStart });
   const seed = options.seed ?? 1;
   const initial = options.initialState ?? 'demo';
-  const store = options.store ?? createMemoryStore<S>(initial === 'demo' ? definition.demo(seed, clock.now()) : initial === 'empty' ? definition.empty() : initial);
+  const store =
+    options.store ??
+    createMemoryStore<S>(
+      initial === 'demo' ? definition.demo(seed, clock.now()) : initial === 'empty' ? definition.empty() : initial,
+    );
   return { clock, seed, store };
 }
 
 /** The finished simulator a factory returns, over its kit. */
-export function toSimulator<S>(name: SimulatorName, kit: SimulatorKit, store: Store<S>, clock: VirtualClock): Simulator<S> {
+export function toSimulator<S>(
+  name: SimulatorName,
+  kit: SimulatorKit,
+  store: Store<S>,
+  clock: VirtualClock,
+): Simulator<S> {
   return {
     name,
     app: kit.app,

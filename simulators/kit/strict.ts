@@ -30,10 +30,16 @@ export function addMissingPatterns(document: Json, definitions: readonly { type:
 
 function merge(node: Json | undefined, full: Json | undefined): void {
   if (!node || !full || typeof node !== 'object' || typeof full !== 'object') return;
-  const patterns = (full.allOf ?? []).filter((part: Json) => typeof part?.pattern === 'string').map((part: Json) => part.pattern as string);
-  const missing = patterns.filter((pattern: string) => pattern !== node.pattern && !(node.allOf ?? []).some((part: Json) => part?.pattern === pattern));
+  const patterns = (full.allOf ?? [])
+    .filter((part: Json) => typeof part?.pattern === 'string')
+    .map((part: Json) => part.pattern as string);
+  const missing = patterns.filter(
+    (pattern: string) =>
+      pattern !== node.pattern && !(node.allOf ?? []).some((part: Json) => part?.pattern === pattern),
+  );
   if (missing.length) node.allOf = [...(node.allOf ?? []), ...missing.map((pattern: string) => ({ pattern }))];
   for (const [key, child] of Object.entries<Json>(full.properties ?? {})) merge(node.properties?.[key], child);
   merge(node.items, full.items);
-  for (const key of ['anyOf', 'oneOf'] as const) (full[key] ?? []).forEach((child: Json, i: number) => merge(node[key]?.[i], child));
+  for (const key of ['anyOf', 'oneOf'] as const)
+    (full[key] ?? []).forEach((child: Json, i: number) => merge(node[key]?.[i], child));
 }

@@ -4,7 +4,8 @@ import { createMemoryStore } from '../../core/store.js';
 import { createCredentialIndex, createDueIndex } from './tenant-index.js';
 
 type Tenant = { key: string; due?: number };
-const storeOf = (tenants: Record<string, Tenant>) => createMemoryStore<{ tenants: Record<string, Tenant> }>({ tenants });
+const storeOf = (tenants: Record<string, Tenant>) =>
+  createMemoryStore<{ tenants: Record<string, Tenant> }>({ tenants });
 
 describe('credential index', () => {
   it('follows every write: a tenant added, a credential changed, a tenant deleted, the state replaced', async () => {

@@ -37,7 +37,8 @@ function watchTenants(store: Store<Tenants<unknown>>) {
   };
 }
 
-const ownTenant = <T>(store: Store<Tenants<T>>, id: string): T | undefined => (Object.hasOwn(store.data.tenants, id) ? store.data.tenants[id] : undefined);
+const ownTenant = <T>(store: Store<Tenants<T>>, id: string): T | undefined =>
+  Object.hasOwn(store.data.tenants, id) ? store.data.tenants[id] : undefined;
 
 export interface CredentialIndex<T> {
   /** The tenant a credential picks, or undefined: one map look-up, whatever the number of tenants. */
@@ -50,7 +51,10 @@ export interface CredentialIndex<T> {
  * by the admin plane (409); should a loaded state still hold one, the first tenant in the state's
  * order keeps it, as a scan in that order would have answered.
  */
-export function createCredentialIndex<T>(store: Store<Tenants<T>>, keysOf: (tenant: T) => readonly string[]): CredentialIndex<T> {
+export function createCredentialIndex<T>(
+  store: Store<Tenants<T>>,
+  keysOf: (tenant: T) => readonly string[],
+): CredentialIndex<T> {
   const watch = watchTenants(store as Store<Tenants<unknown>>);
   const byKey = new Map<string, string>();
   const keysById = new Map<string, readonly string[]>();

@@ -2,7 +2,13 @@ import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
-import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
+import {
+  resolveSimulatorOptions,
+  toSimulator,
+  type Simulator,
+  type SimulatorDefinition,
+  type SimulatorOptions,
+} from '../kit/simulator.js';
 import { loopActions } from './admin/actions.js';
 import { dueImports, earliestImportDue, processImport } from './domain/imports.js';
 import { createDueIndex } from '../kit/tenant-index.js';
@@ -68,16 +74,34 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
       statusCode: error.status,
       code: error.code,
       message: error.message,
-      ...(error.issues?.length ? { errors: error.issues.map((issue) => ({ champ: issue.path, message: issue.message })) } : {}),
+      ...(error.issues?.length
+        ? { errors: error.issues.map((issue) => ({ champ: issue.path, message: issue.message })) }
+        : {}),
     }),
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
   });
   const deps = { store, clock };
   const registry = kit.app.openAPIRegistry;
-  registry.registerComponent('securitySchemes', 'subscriptionKey', { type: 'apiKey', in: 'header', name: 'Ocp-Apim-Subscription-Key', description: 'Azure APIM subscription key (confirmed)' });
-  registry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'x-apikey', description: '`<key>:<client secret>` from Loop Hub (confirmed)' });
-  registry.registerComponent('securitySchemes', 'domain', { type: 'apiKey', in: 'header', name: 'x-domain', description: 'Optional: the firm\'s Loop code (simulator\'s own header; Loop\'s docs name none, the key says which firm). When sent, it must be the key\'s firm' });
+  registry.registerComponent('securitySchemes', 'subscriptionKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Ocp-Apim-Subscription-Key',
+    description: 'Azure APIM subscription key (confirmed)',
+  });
+  registry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-apikey',
+    description: '`<key>:<client secret>` from Loop Hub (confirmed)',
+  });
+  registry.registerComponent('securitySchemes', 'domain', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-domain',
+    description:
+      "Optional: the firm's Loop code (simulator's own header; Loop's docs name none, the key says which firm). When sent, it must be the key's firm",
+  });
   kit.app.use(`${LOOP_API}/*`, authenticate(deps));
   kit.app.route('/', foldersRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));

@@ -19,7 +19,10 @@ export function testState(): LoopState {
   for (const j of Object.values(closedJournals.journaux)) j.ferme = true;
   const caba = buildFirm('CABA', {
     folders: [
-      buildFolder('F1', now, { name: 'BOULANGERIE MARTIN SAS', ecritures: buildEcritures('F1', 150, `${YEAR}-01-15`, NOW) }),
+      buildFolder('F1', now, {
+        name: 'BOULANGERIE MARTIN SAS',
+        ecritures: buildEcritures('F1', 150, `${YEAR}-01-15`, NOW),
+      }),
       buildFolder('F2', now, { name: 'GARAGE DURAND', connectorActive: false }),
       buildFolder('F3', now, { fiscalYears: [calendarYear(YEAR - 1), calendarYear(YEAR, 'open', false)] }),
       buildFolder('F4', now),
@@ -44,20 +47,42 @@ export function createTestLoop(state: LoopState = testState()): LoopSimulator {
 export function headersFor(sim: LoopSimulator, domain: string, keyName = 'QONTO'): Record<string, string> {
   const firm = sim.store.data.tenants[domain]!;
   const key = Object.values(firm.apiKeys).find((k) => k.name === keyName)!;
-  return { 'Ocp-Apim-Subscription-Key': firm.subscriptionKey, 'x-apikey': `${key.key}:${key.secret}`, 'x-domain': firm.domain };
+  return {
+    'Ocp-Apim-Subscription-Key': firm.subscriptionKey,
+    'x-apikey': `${key.key}:${key.secret}`,
+    'x-domain': firm.domain,
+  };
 }
 
-export const get = (sim: LoopSimulator, path: string, headers: Record<string, string>) => sim.app.request(path, { headers });
+export const get = (sim: LoopSimulator, path: string, headers: Record<string, string>) =>
+  sim.app.request(path, { headers });
 
-export const postJson = (sim: LoopSimulator, path: string, headers: Record<string, string>, body: unknown, contentType = 'application/json') =>
-  sim.app.request(path, { method: 'POST', headers: { ...headers, 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+export const postJson = (
+  sim: LoopSimulator,
+  path: string,
+  headers: Record<string, string>,
+  body: unknown,
+  contentType = 'application/json',
+) =>
+  sim.app.request(path, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': contentType },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 export const admin = (sim: LoopSimulator, action: string, input: unknown) =>
-  sim.app.request(`/__admin/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  sim.app.request(`/__admin/actions/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
 
 /** A valid import body: `count` balanced purchase entries in F1's current year. */
 export function importBody(codeIbs = 'F1', ecritures: unknown[] = [purchase()]) {
-  return { codeIbs, data: { contexte: { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }, options: { multiPeriode: false }, ecritures } };
+  return {
+    codeIbs,
+    data: { contexte: { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` }, options: { multiPeriode: false }, ecritures },
+  };
 }
 
 export function purchase(overrides: Record<string, unknown> = {}, aux = 'FBUROTIC') {

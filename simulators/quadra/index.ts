@@ -3,7 +3,13 @@ import { createActionsRouter } from '../kit/actions.js';
 import type { Change } from '../../core/changes.js';
 import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
-import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
+import {
+  resolveSimulatorOptions,
+  toSimulator,
+  type Simulator,
+  type SimulatorDefinition,
+  type SimulatorOptions,
+} from '../kit/simulator.js';
 import { quadraActions } from './admin/actions.js';
 import { containerNameOf } from './domain/container.js';
 import { earliestVisible, publishDueImports } from './domain/imports.js';
@@ -45,7 +51,11 @@ export type QuadraSimulatorOptions = SimulatorOptions<QuadraState>;
 export type QuadraSimulator = Simulator<QuadraState>;
 
 /** The vendor's error body (simulator's own choice: OAuth 2.0's `error` / `error_description`). */
-const formatError = (error: { code: string; message: string; issues?: readonly { path: string; message: string }[] }): QuadraErrorBody => ({
+const formatError = (error: {
+  code: string;
+  message: string;
+  issues?: readonly { path: string; message: string }[];
+}): QuadraErrorBody => ({
   error: error.code,
   error_description: error.message,
   ...(error.issues?.length ? { issues: [...error.issues] } : {}),
@@ -96,7 +106,7 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   kit.app.openAPIRegistry.registerComponent('securitySchemes', 'cfeToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'The token of POST /CFE/token (simulator\'s own choice)',
+    description: "The token of POST /CFE/token (simulator's own choice)",
   });
   kit.app.use(`${QUADRA_OD_API}/*`, bearer(deps, 'cpa', `${QUADRA_OD_API}/token`));
   kit.app.use(`${CFE_API}/V1/*`, bearer(deps, 'cfe'));

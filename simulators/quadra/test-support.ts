@@ -1,7 +1,12 @@
 import { expect } from 'vitest';
 import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catalogue/index.js';
 import { encodeQuadraFile, entryLine, type QuadraEntryLine } from '../../contracts/quadra/ascii.js';
-import { QuadraErrorBodySchema, type Ecriture, type RejectionReport, type SasResponse } from '../../contracts/quadra/wire.js';
+import {
+  QuadraErrorBodySchema,
+  type Ecriture,
+  type RejectionReport,
+  type SasResponse,
+} from '../../contracts/quadra/wire.js';
 import { type VirtualClock, createVirtualClock } from '../../core/clock.js';
 import { createQuadraSimulator, type QuadraSimulator } from './index.js';
 import { buildDossier, buildFirm, defaultCfeKey, type DossierOverrides, type FirmOverrides } from './seed/builders.js';
@@ -36,8 +41,14 @@ export interface SetupOptions {
 export type Harness = Awaited<ReturnType<typeof setup>>;
 
 export function buildState(options: SetupOptions = {}): QuadraState {
-  const main = buildFirm(SIC, { ...options.firm, dossiers: [buildDossier(DOSSIER, 2026, defaultCfeKey(SIC), options.dossier)] });
-  const other = buildFirm(OTHER_SIC, { name: 'Cabinet Secret Bravo', dossiers: [buildDossier(OTHER_DOSSIER, 2026, defaultCfeKey(OTHER_SIC), { name: 'Dossier Confidentiel Bravo' })] });
+  const main = buildFirm(SIC, {
+    ...options.firm,
+    dossiers: [buildDossier(DOSSIER, 2026, defaultCfeKey(SIC), options.dossier)],
+  });
+  const other = buildFirm(OTHER_SIC, {
+    name: 'Cabinet Secret Bravo',
+    dossiers: [buildDossier(OTHER_DOSSIER, 2026, defaultCfeKey(OTHER_SIC), { name: 'Dossier Confidentiel Bravo' })],
+  });
   const state: QuadraState = { tenants: { [main.sicCode]: main, [other.sicCode]: other } };
   options.tweak?.(state);
   return state;
@@ -48,7 +59,11 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 export function setup(options: SetupOptions = {}) {
   const clock = options.clock ?? createVirtualClock({ start: START });
-  const sim: QuadraSimulator = createQuadraSimulator({ clock, initialState: buildState(options), maxBodyBytes: options.maxBodyBytes });
+  const sim: QuadraSimulator = createQuadraSimulator({
+    clock,
+    initialState: buildState(options),
+    maxBodyBytes: options.maxBodyBytes,
+  });
   const firm = (sic = SIC) => sim.store.data.tenants[sic]!;
   const dossier = (code = DOSSIER, sic = SIC) => firm(sic).dossiers[code]!;
 
@@ -75,46 +90,72 @@ export function setup(options: SetupOptions = {}) {
   async function cpa(method: string, query: Record<string, string> = {}, token?: string | null): Promise<Response> {
     const bearer = token === undefined ? await cpaToken() : token;
     const qs = new URLSearchParams(query).toString();
-    return sim.app.request(`/QuadraODOpenApi/${method}${qs ? `?${qs}` : ''}`, { method: 'POST', headers: bearer === null ? {} : { authorization: `Bearer ${bearer}` } });
+    return sim.app.request(`/QuadraODOpenApi/${method}${qs ? `?${qs}` : ''}`, {
+      method: 'POST',
+      headers: bearer === null ? {} : { authorization: `Bearer ${bearer}` },
+    });
   }
 
   const cfeTokenRequest = (sic = SIC, overrides: Record<string, string> = {}) =>
     sim.app.request('/CFE/token', {
       method: 'POST',
       headers: FORM,
-      body: form({ grant_type: 'client_credentials', client_id: firm(sic).cfe.key, client_secret: firm(sic).cfe.secret, ...overrides }),
+      body: form({
+        grant_type: 'client_credentials',
+        client_id: firm(sic).cfe.key,
+        client_secret: firm(sic).cfe.secret,
+        ...overrides,
+      }),
     });
   async function cfeToken(sic = SIC): Promise<string> {
     const res = await cfeTokenRequest(sic);
     expect(res.status, await res.clone().text()).toBe(200);
     return ((await res.json()) as { access_token: string }).access_token;
   }
-  const sasRequest = (token: string, code = DOSSIER, query = '') => sim.app.request(`/CFE/V1/getsastoken/${code}${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const sasRequest = (token: string, code = DOSSIER, query = '') =>
+    sim.app.request(`/CFE/V1/getsastoken/${code}${query}`, { headers: { authorization: `Bearer ${token}` } });
   async function sas(code = DOSSIER, sic = SIC): Promise<SasResponse> {
     const res = await sasRequest(await cfeToken(sic), code);
     expect(res.status, await res.clone().text()).toBe(200);
     return (await res.json()) as SasResponse;
   }
   /** A URL of the container, as the SAS answer composes it. */
-  const blobUrl = (s: SasResponse, path = '') => `${new URL(s.blobServiceUri).pathname}/${s.containerName}${path ? `/${path}` : ''}?${s.sasToken}`;
+  const blobUrl = (s: SasResponse, path = '') =>
+    `${new URL(s.blobServiceUri).pathname}/${s.containerName}${path ? `/${path}` : ''}?${s.sasToken}`;
 
   /** Uploads a file into the dossier's input folder (201), the way the connector does. */
-  async function upload(content: Uint8Array | string, fileName = 'ECRITURES.TXT', code = DOSSIER): Promise<SasResponse> {
+  async function upload(
+    content: Uint8Array | string,
+    fileName = 'ECRITURES.TXT',
+    code = DOSSIER,
+  ): Promise<SasResponse> {
     const s = await sas(code);
-    const res = await sim.app.request(blobUrl(s, `input/${fileName}`), { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'text/plain' }, body: content });
+    const res = await sim.app.request(blobUrl(s, `input/${fileName}`), {
+      method: 'PUT',
+      headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'text/plain' },
+      body: content,
+    });
     expect(res.status, await res.clone().text()).toBe(201);
     return s;
   }
 
   /** Runs an admin action (what a person does in Cegid Life or Quadra). */
   async function action(name: string, input: unknown) {
-    const res = await sim.app.request(`/__admin/actions/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const res = await sim.app.request(`/__admin/actions/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
     return { status: res.status, body: (await res.json()) as { ok: boolean; result: any; message?: string } };
   }
   async function openDossier(code = DOSSIER) {
     const { status, body } = await action('open-dossier', { sicCode: SIC, dossier: code });
     expect(status, JSON.stringify(body)).toBe(200);
-    return body.result as { imported: { file: string; importId: string; lines: number; visibleAt: string }[]; rejected: { file: string; report: string; problems: number }[]; published: number };
+    return body.result as {
+      imported: { file: string; importId: string; lines: number; visibleAt: string }[];
+      rejected: { file: string; report: string; problems: number }[];
+      published: number;
+    };
   }
   async function advance(ms: number) {
     sim.clock.advance(ms);
@@ -136,7 +177,27 @@ export function setup(options: SetupOptions = {}) {
   /** The whole persisted state, to compare before and after a refused request. */
   const stateSnapshot = () => JSON.stringify(sim.store.data);
 
-  return { sim, firm, dossier, cpaTokenRequest, cpaToken, cpa, cfeTokenRequest, cfeToken, sasRequest, sas, blobUrl, upload, action, openDossier, advance, entries, report, blobPaths, stateSnapshot };
+  return {
+    sim,
+    firm,
+    dossier,
+    cpaTokenRequest,
+    cpaToken,
+    cpa,
+    cfeTokenRequest,
+    cfeToken,
+    sasRequest,
+    sas,
+    blobUrl,
+    upload,
+    action,
+    openDossier,
+    advance,
+    entries,
+    report,
+    blobPaths,
+    stateSnapshot,
+  };
 }
 
 /** A purchase in EX2026: 100 + 20 VAT to supplier 0DUPONT, on journal AC. */

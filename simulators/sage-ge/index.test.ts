@@ -47,7 +47,13 @@ describe('Sage GE /__admin', () => {
         expect(res.status).toBe(400);
         const json = (await res.json()) as { error: string; message: string; issues?: { path: string[] }[] };
         expect(json.error).toBe('bad-request');
-        if (body.json === broken) expect(json.issues!.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining([`tenants.${ENTITY}.geIdentifier`, `tenants.${ENTITY}.files.${FILE}.fiscalYears.FY2026.start`]));
+        if (body.json === broken)
+          expect(json.issues!.map((i) => i.path.join('.'))).toEqual(
+            expect.arrayContaining([
+              `tenants.${ENTITY}.geIdentifier`,
+              `tenants.${ENTITY}.files.${FILE}.fiscalYears.FY2026.start`,
+            ]),
+          );
         expect(h.stateSnapshot()).toBe(before);
       }
     });
@@ -61,7 +67,11 @@ describe('Sage GE /__admin', () => {
     expect(h.sim.store.data).toEqual({ tenants: {} });
     expect(h.sim.faults.list()).toEqual([]);
     expect(h.sim.journal.size).toBe(1); // the reset itself
-    await expectSageError(await h.request('/api/v1/files', { headers: { authorization: 'Bearer GE-ENT-A-0000000000000000' } }), 401, 'Unauthorized');
+    await expectSageError(
+      await h.request('/api/v1/files', { headers: { authorization: 'Bearer GE-ENT-A-0000000000000000' } }),
+      401,
+      'Unauthorized',
+    );
   });
 
   describe('seed', () => {
@@ -97,9 +107,15 @@ describe('Sage GE /__admin', () => {
     it('sets and advances the virtual clock, and refuses a bad body', async () => {
       const h = setup();
       expect(await (await admin(h, '/clock')).json()).toEqual({ now: START });
-      expect(await (await admin(h, '/clock', { method: 'POST', json: { set: '2026-06-01T12:00:00.000Z' } })).json()).toEqual({ now: '2026-06-01T12:00:00.000Z' });
-      expect(await (await admin(h, '/clock', { method: 'POST', json: { advance: '1d2h' } })).json()).toEqual({ now: '2026-06-02T14:00:00.000Z' });
-      expect(await (await admin(h, '/clock', { method: 'POST', json: { advance: 1000 } })).json()).toEqual({ now: '2026-06-02T14:00:01.000Z' });
+      expect(
+        await (await admin(h, '/clock', { method: 'POST', json: { set: '2026-06-01T12:00:00.000Z' } })).json(),
+      ).toEqual({ now: '2026-06-01T12:00:00.000Z' });
+      expect(await (await admin(h, '/clock', { method: 'POST', json: { advance: '1d2h' } })).json()).toEqual({
+        now: '2026-06-02T14:00:00.000Z',
+      });
+      expect(await (await admin(h, '/clock', { method: 'POST', json: { advance: 1000 } })).json()).toEqual({
+        now: '2026-06-02T14:00:01.000Z',
+      });
       for (const json of [{ set: 'tomorrow' }, { advance: 'soon' }, { advance: -5 }, {}]) {
         expect((await admin(h, '/clock', { method: 'POST', json })).status).toBe(400);
       }
@@ -119,7 +135,18 @@ describe('Sage GE /__admin', () => {
       await admin(h, '/health');
       const res = await admin(h, '/requests');
       expect(res.status).toBe(200);
-      const { requests } = (await res.json()) as { requests: { seq: number; at: string; method: string; path: string; status: number; tenantId?: string; requestBody?: string; responseBody?: string }[] };
+      const { requests } = (await res.json()) as {
+        requests: {
+          seq: number;
+          at: string;
+          method: string;
+          path: string;
+          status: number;
+          tenantId?: string;
+          requestBody?: string;
+          responseBody?: string;
+        }[];
+      };
       expect(requests.map((r) => [r.method, r.path, r.status, r.at])).toEqual([
         ['GET', '/api/v1/files', 401, '2026-04-01T08:30:00.000Z'],
         ['POST', `/api/v1/files/${FILE}/entries`, 202, '2026-04-01T08:30:00.000Z'],
@@ -194,7 +221,12 @@ describe('Sage GE /__admin', () => {
 
     it('refuses an invalid fault rule', async () => {
       const h = setup();
-      for (const json of [{ kind: 'explode' }, { kind: 'status', status: 200 }, { kind: 'status', times: 0 }, { kind: 'drop', probability: 2 }]) {
+      for (const json of [
+        { kind: 'explode' },
+        { kind: 'status', status: 200 },
+        { kind: 'status', times: 0 },
+        { kind: 'drop', probability: 2 },
+      ]) {
         expect((await admin(h, '/faults', { method: 'POST', json })).status).toBe(400);
       }
       expect(h.sim.faults.list()).toEqual([]);
@@ -207,9 +239,15 @@ describe('Sage GE /openapi.json', () => {
     const h = setup();
     const res = await h.sim.app.request('/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { securitySchemes: Record<string, unknown> } };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.0.0');
-    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes.sort()).toEqual(
       [
         'GET /api/v1/files',
@@ -239,7 +277,9 @@ describe('the Sage GE test suite', () => {
       .filter((f) => f.endsWith('.test.ts') && !f.endsWith('readme.test.ts') && !f.endsWith('index.test.ts'))
       .map((f) => readFileSync(join(dir, f), 'utf8'))
       .join('\n');
-    const untested = entriesFor('sage-ge').filter((entry) => !tests.includes(`'${entry.id}'`) && !tests.includes(`${entry.id} `));
+    const untested = entriesFor('sage-ge').filter(
+      (entry) => !tests.includes(`'${entry.id}'`) && !tests.includes(`${entry.id} `),
+    );
     expect(untested.map((e) => e.id)).toEqual([]);
     expect(entriesFor('sage-ge')).toHaveLength(28);
   });

@@ -3,7 +3,13 @@ import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import { fecRouter } from './admin/fec.js';
-import { resolveSimulatorOptions, toSimulator, type Simulator, type SimulatorDefinition, type SimulatorOptions } from '../kit/simulator.js';
+import {
+  resolveSimulatorOptions,
+  toSimulator,
+  type Simulator,
+  type SimulatorDefinition,
+  type SimulatorOptions,
+} from '../kit/simulator.js';
 import { sageGeActions } from './admin/actions.js';
 import { authenticate } from './routes/access.js';
 import { entriesRoutes } from './routes/entries.js';
@@ -17,10 +23,24 @@ import { sageGeProvenance } from '../../contracts/sage-ge/provenance.js';
 
 /** The demo state's `healthy` file accepts these (`simulators/kit/docs.test.ts` sends each one). */
 const sageGeExamples: OperationExamples = {
-  'POST /api/v1/files/{fileId}/entries': { params: { fileId: 'healthy' }, headers: { 'idempotency-key': 'example-0001' }, body: purchaseEntryBody() },
+  'POST /api/v1/files/{fileId}/entries': {
+    params: { fileId: 'healthy' },
+    headers: { 'idempotency-key': 'example-0001' },
+    body: purchaseEntryBody(),
+  },
   'PUT /api/v1/files/{fileId}/third-parties': {
     params: { fileId: 'healthy' },
-    body: { thirdParties: [{ type: 'supplier', name: 'Fournitures Martin', subsidiaryAccount: 'F00099', collectiveAccount: '401000', siret: '12345678900012' }] },
+    body: {
+      thirdParties: [
+        {
+          type: 'supplier',
+          name: 'Fournitures Martin',
+          subsidiaryAccount: 'F00099',
+          collectiveAccount: '401000',
+          siret: '12345678900012',
+        },
+      ],
+    },
   },
 };
 
@@ -36,7 +56,8 @@ export const sageGeDefinition: SimulatorDefinition<SageGeState> = {
   demo: sageGeDemoState,
   credentials: (state) =>
     Object.values(state.tenants).map(
-      (entity) => `${entity.id} ${entity.name}: Authorization: Bearer ${entity.geIdentifier}  (files: ${Object.keys(entity.files).join(', ')})`,
+      (entity) =>
+        `${entity.id} ${entity.name}: Authorization: Bearer ${entity.geIdentifier}  (files: ${Object.keys(entity.files).join(', ')})`,
     ),
   credentialKeys: (entity) => [entity.geIdentifier],
 };
@@ -59,7 +80,12 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
     seed: sageGeDemoState,
     formatError: (error) =>
       error.issues?.length
-        ? error.issues.map((issue) => ({ $severity: 'error' as const, $dataCode: error.code, $message: `${issue.path}: ${issue.message}`, $source: issue.path }))
+        ? error.issues.map((issue) => ({
+            $severity: 'error' as const,
+            $dataCode: error.code,
+            $message: `${issue.path}: ${issue.message}`,
+            $source: issue.path,
+          }))
         : [{ $severity: 'error' as const, $dataCode: error.code, $message: error.message }],
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
@@ -68,7 +94,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   kit.app.openAPIRegistry.registerComponent('securitySchemes', 'geIdentifier', {
     type: 'http',
     scheme: 'bearer',
-    description: 'The GE identifier copied from the entity\'s Marketplace Settings (simulator\'s own choice of header)',
+    description: "The GE identifier copied from the entity's Marketplace Settings (simulator's own choice of header)",
   });
   kit.app.use(`${SAGE_GE_API}/*`, authenticate(deps));
   kit.app.route('/', filesRoutes(kit, deps));

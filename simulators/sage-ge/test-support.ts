@@ -1,9 +1,21 @@
 import { expect } from 'vitest';
 import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catalogue/index.js';
-import { SAGE_GE_API, SageErrorBodySchema, type EntryPushRequest, type EntryStatus } from '../../contracts/sage-ge/wire.js';
+import {
+  SAGE_GE_API,
+  SageErrorBodySchema,
+  type EntryPushRequest,
+  type EntryStatus,
+} from '../../contracts/sage-ge/wire.js';
 import { createVirtualClock } from '../../core/clock.js';
 import { createSageGeSimulator, type SageGeSimulator } from './index.js';
-import { bankOverrides, buildEntity, buildFile, purchaseEntryBody, type EntityOverrides, type FileOverrides } from './seed/builders.js';
+import {
+  bankOverrides,
+  buildEntity,
+  buildFile,
+  purchaseEntryBody,
+  type EntityOverrides,
+  type FileOverrides,
+} from './seed/builders.js';
 import type { EntityState, FileState, SageGeState } from './state/schema.js';
 
 /**
@@ -21,7 +33,12 @@ export const FILE = 'main';
 export const OTHER_ENTITY = 'ENT-B';
 export const OTHER_FILE = 'other-file';
 /** Strings only the other firm's data holds, to prove none of it leaks. */
-export const OTHER_SECRETS = ['Cabinet Secret Bravo', 'Dossier Confidentiel Bravo', 'GE-ENT-B-0000000000000000', 'BRAVO-TP-NAME'];
+export const OTHER_SECRETS = [
+  'Cabinet Secret Bravo',
+  'Dossier Confidentiel Bravo',
+  'GE-ENT-B-0000000000000000',
+  'BRAVO-TP-NAME',
+];
 
 export interface SetupOptions {
   /** Where the virtual clock starts (default START). */
@@ -51,10 +68,18 @@ export type Harness = ReturnType<typeof setup>;
 /** The state a test starts from: ENT-A with its healthy main file, and ENT-B with its own. */
 export function buildState(options: SetupOptions = {}): SageGeState {
   const now = new Date(options.start ?? START);
-  const files: FileState[] = [buildFile(FILE, now, options.file), ...Object.entries(options.extraFiles ?? {}).map(([id, o]) => buildFile(id, now, o))];
+  const files: FileState[] = [
+    buildFile(FILE, now, options.file),
+    ...Object.entries(options.extraFiles ?? {}).map(([id, o]) => buildFile(id, now, o)),
+  ];
   const main = buildEntity(ENTITY, now, { ...options.entity, files });
   const otherFile = buildFile(OTHER_FILE, now, { name: 'Dossier Confidentiel Bravo', code: 'BRAVO' });
-  otherFile.thirdParties.BRAVO1 = { type: 'supplier', name: 'BRAVO-TP-NAME', subsidiaryAccount: 'BRAVO1', collectiveAccount: '401000' };
+  otherFile.thirdParties.BRAVO1 = {
+    type: 'supplier',
+    name: 'BRAVO-TP-NAME',
+    subsidiaryAccount: 'BRAVO1',
+    collectiveAccount: '401000',
+  };
   const other: EntityState = buildEntity(OTHER_ENTITY, now, { name: 'Cabinet Secret Bravo', files: [otherFile] });
   const state: SageGeState = { tenants: { [main.id]: main, [other.id]: other } };
   options.tweak?.(state, now);
@@ -63,9 +88,14 @@ export function buildState(options: SetupOptions = {}): SageGeState {
 
 export function setup(options: SetupOptions = {}) {
   const clock = createVirtualClock({ start: options.start ?? START });
-  const sim: SageGeSimulator = createSageGeSimulator({ clock, initialState: buildState(options), maxBodyBytes: options.maxBodyBytes });
+  const sim: SageGeSimulator = createSageGeSimulator({
+    clock,
+    initialState: buildState(options),
+    maxBodyBytes: options.maxBodyBytes,
+  });
 
-  const geIdentifier = (entityId: string) => sim.store.data.tenants[entityId]?.geIdentifier ?? `GE-${entityId}-0000000000000000`;
+  const geIdentifier = (entityId: string) =>
+    sim.store.data.tenants[entityId]?.geIdentifier ?? `GE-${entityId}-0000000000000000`;
 
   async function request(path: string, init: RequestOptions = {}): Promise<Response> {
     const { json, raw, as = ENTITY, headers: given, ...rest } = init;
@@ -83,13 +113,22 @@ export function setup(options: SetupOptions = {}) {
 
   async function push(body: unknown, options: { fileId?: string; idempotencyKey?: string; as?: string | null } = {}) {
     const headers: Record<string, string> = options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {};
-    const res = await request(api(options.fileId ?? FILE, 'entries'), { method: 'POST', json: body, headers, as: options.as });
+    const res = await request(api(options.fileId ?? FILE, 'entries'), {
+      method: 'POST',
+      json: body,
+      headers,
+      as: options.as,
+    });
     return { res, status: res.status, body: (await res.json()) as EntryStatus & SageErrorLike };
   }
 
   /** Runs a vendor action under `/__admin/actions/<name>` (what a person does in GE). */
   async function action(name: string, input: unknown) {
-    const res = await sim.app.request(`/__admin/actions/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const res = await sim.app.request(`/__admin/actions/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
     return { status: res.status, body: (await res.json()) as { ok: boolean; result: any; message?: string } };
   }
 
@@ -97,7 +136,13 @@ export function setup(options: SetupOptions = {}) {
   async function openAccounting(entityId = ENTITY, fileId = FILE) {
     const { status, body } = await action('open-accounting', { entityId, fileId });
     expect(status, JSON.stringify(body)).toBe(200);
-    return body.result as { messages: string[]; injected: string[]; rejected: string[]; stillQueued: number; blockedBy?: string };
+    return body.result as {
+      messages: string[];
+      injected: string[];
+      rejected: string[];
+      stillQueued: number;
+      blockedBy?: string;
+    };
   }
 
   async function entryStatus(entryId: string, fileId = FILE): Promise<EntryStatus> {
@@ -119,10 +164,26 @@ export function setup(options: SetupOptions = {}) {
   const stateSnapshot = () => JSON.stringify(sim.store.data);
   const file = (fileId = FILE, entityId = ENTITY) => sim.store.data.tenants[entityId]!.files[fileId]!;
 
-  return { sim, clock: sim.clock, request, api, push, action, openAccounting, entryStatus, pushAndInject, stateSnapshot, file, geIdentifier };
+  return {
+    sim,
+    clock: sim.clock,
+    request,
+    api,
+    push,
+    action,
+    openAccounting,
+    entryStatus,
+    pushAndInject,
+    stateSnapshot,
+    file,
+    geIdentifier,
+  };
 }
 
-type SageErrorLike = { [index: number]: { $severity: string; $dataCode: string; $message: string; $source?: string } | undefined; length?: number };
+type SageErrorLike = {
+  [index: number]: { $severity: string; $dataCode: string; $message: string; $source?: string } | undefined;
+  length?: number;
+};
 
 let counter = 0;
 /** A tracking code `#AAAAA#` unique in the test run. */
@@ -144,7 +205,11 @@ export function bankEntryBody(overrides: Partial<EntryPushRequest> = {}): EntryP
   return entryBody(bankOverrides(overrides));
 }
 
-export const pdf = (fileName: string) => ({ fileName, contentType: 'application/pdf' as const, contentBase64: 'JVBERi0xLjQK' });
+export const pdf = (fileName: string) => ({
+  fileName,
+  contentType: 'application/pdf' as const,
+  contentBase64: 'JVBERi0xLjQK',
+});
 
 /** Asserts a response is Sage's error body (an array of `$severity`, `$dataCode`, `$message`). */
 export async function expectSageError(res: Response, status: number, dataCode: string, message?: string | RegExp) {
@@ -167,7 +232,12 @@ export function expectRejection(res: Response, id: CatalogueId, params: Record<s
 }
 
 /** Asserts an entry was rejected at injection with the catalogue entry's code and exact message. */
-export function expectRejectedEntry(entry: EntryStatus, id: CatalogueId, params: Record<string, string> = {}, variant = 0) {
+export function expectRejectedEntry(
+  entry: EntryStatus,
+  id: CatalogueId,
+  params: Record<string, string> = {},
+  variant = 0,
+) {
   expect(entry.status).toBe('rejected');
   expect(entry.error).toEqual({ code: getEntry(id).wire!.code, message: renderMessage(id, params, variant) });
   expect(entry.documentNumber).toBeUndefined();

@@ -5,7 +5,8 @@ import { createLedgersimHandlers } from 'ledgersim/msw';
 import type {} from 'ledgersim/vitest';
 
 const clock = createVirtualClock({ start: '2026-03-16T09:00:00Z' });
-const connectorOf = (vendor: VendorId, credentials: unknown, baseUrl: string) => VENDORS.connectorFor({ vendor, credentials }, { baseUrl, fetch, clock, maxRetries: 0 });
+const connectorOf = (vendor: VendorId, credentials: unknown, baseUrl: string) =>
+  VENDORS.connectorFor({ vendor, credentials }, { baseUrl, fetch, clock, maxRetries: 0 });
 
 // Written as a user would, from the README: the installed tarball, no path into the repo.
 describe('ledgersim from another project', () => {
@@ -13,15 +14,23 @@ describe('ledgersim from another project', () => {
     const { urls, credentials } = inject('ledgersim');
     // Typed per vendor: a field of another vendor's credentials would not compile.
     const sage: CredentialsOf<'sage-ge'> = credentials['sage-ge'][0]!.credentials;
-    const ok = await fetch(`${urls['sage-ge']}/api/v1/files`, { headers: { authorization: `Bearer ${sage.geIdentifier}` } });
+    const ok = await fetch(`${urls['sage-ge']}/api/v1/files`, {
+      headers: { authorization: `Bearer ${sage.geIdentifier}` },
+    });
     expect(ok.status).toBe(200);
-    const refused = await fetch(`${urls['sage-ge']}/api/v1/files`, { headers: { authorization: `Bearer ${sage.geIdentifier}x` } });
+    const refused = await fetch(`${urls['sage-ge']}/api/v1/files`, {
+      headers: { authorization: `Bearer ${sage.geIdentifier}x` },
+    });
     expect(refused.status).toBeGreaterThanOrEqual(400);
     for (const id of VENDORS.ids) {
       const tenant = credentials[id][0]!;
       const listed = await connectorOf(id, tenant.credentials, urls[id]!).listFiles();
       expect(listed.ok, id).toBe(true);
-      if (listed.ok) expect(listed.value.map((f) => f.id), id).toEqual(expect.arrayContaining(tenant.files));
+      if (listed.ok)
+        expect(
+          listed.value.map((f) => f.id),
+          id,
+        ).toEqual(expect.arrayContaining(tenant.files));
     }
   });
 

@@ -9,11 +9,24 @@ import { createVirtualClock, HOUR, nextNight } from '../../core/clock.js';
 import { faultMix } from '../../simulators/kit/faults.js';
 import { reachSimulator } from './reach-simulator.js';
 import { createQuadraSimulator, type QuadraSimulator } from '../../simulators/quadra/index.js';
-import { buildDossier, buildFirm, defaultCfeKey, type DossierOverrides } from '../../simulators/quadra/seed/builders.js';
+import {
+  buildDossier,
+  buildFirm,
+  defaultCfeKey,
+  type DossierOverrides,
+} from '../../simulators/quadra/seed/builders.js';
 import type { EntryState } from '../../simulators/quadra/state/schema.js';
 import { createHubEngine, type HubEngine } from '../../connectors/hub/engine.js';
 import { bankEntry, expenseReportEntry, purchaseEntry, salesEntry } from '../../connectors/hub/entry-builders.js';
-import { createQuadraConnector, encodeEntryFile, QuadraCredentialsSchema, fileNameOf, pieceNumberOf, toQuadraLines, type QuadraCredentials } from '../../connectors/quadra/index.js';
+import {
+  createQuadraConnector,
+  encodeEntryFile,
+  QuadraCredentialsSchema,
+  fileNameOf,
+  pieceNumberOf,
+  toQuadraLines,
+  type QuadraCredentials,
+} from '../../connectors/quadra/index.js';
 
 const START = '2026-03-16T09:00:00.000Z';
 const BASE = 'https://quadra.connector.test';
@@ -26,7 +39,13 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 /** What the accountant enters in the wizard: the four codes of the firm built by `buildFirm(SIC)`. */
-const CREDENTIALS: QuadraCredentials = { cpaKey: `CPA-${SIC}-KEY`, cpaSecret: `cpa-secret-${SIC}`, cfeKey: defaultCfeKey(SIC), cfeSecret: `cfe-secret-${SIC}`, sicCode: SIC };
+const CREDENTIALS: QuadraCredentials = {
+  cpaKey: `CPA-${SIC}-KEY`,
+  cpaSecret: `cpa-secret-${SIC}`,
+  cfeKey: defaultCfeKey(SIC),
+  cfeSecret: `cfe-secret-${SIC}`,
+  sicCode: SIC,
+};
 
 /**
  * The hub's four entries, on the dossier's journals (Quadra's sales journal is VT; the expense
@@ -69,11 +88,22 @@ async function world(transport: 'msw' | 'http', dossier: DossierOverrides = {}):
   };
   const hub = createHubEngine({
     clock,
-    connectorFor: (connection) => createQuadraConnector({ baseUrl, fetch: globalThis.fetch, credentials: QuadraCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
+    connectorFor: (connection) =>
+      createQuadraConnector({
+        baseUrl,
+        fetch: globalThis.fetch,
+        credentials: QuadraCredentialsSchema.parse(connection.credentials),
+        clock,
+        sleep: async () => {},
+      }),
   });
   await hub.runScheduler();
   const action = async (name: string, body: object = {}) => {
-    const res = await sim.app.request(`/__admin/actions/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sicCode: SIC, ...body }) });
+    const res = await sim.app.request(`/__admin/actions/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sicCode: SIC, ...body }),
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     return ((await res.json()) as { result: unknown }).result;
   };
@@ -98,7 +128,8 @@ async function world(transport: 'msw' | 'http', dossier: DossierOverrides = {}):
     },
     quadraEntries() {
       const groups = new Map<string, EntryState[]>();
-      for (const e of Object.values(sim.store.data.tenants[SIC]!.dossiers[DOSSIER]!.entries)) groups.set(e.record.pieceNumber, [...(groups.get(e.record.pieceNumber) ?? []), e]);
+      for (const e of Object.values(sim.store.data.tenants[SIC]!.dossiers[DOSSIER]!.entries))
+        groups.set(e.record.pieceNumber, [...(groups.get(e.record.pieceNumber) ?? []), e]);
       return groups;
     },
     requests: (path) => sim.journal.list({ path, limit: 10_000 }).length,
@@ -112,7 +143,11 @@ async function linked(w: World, credentials: QuadraCredentials = CREDENTIALS) {
   w.connectionId = connection.value.id;
   const files = await w.hub.listVendorFiles(connection.value.id);
   expect(files.ok && files.value.map((f) => f.id)).toEqual([DOSSIER]);
-  const data = await w.hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: DOSSIER });
+  const data = await w.hub.linkFile({
+    clientFile: { id: 'C1', name: 'Client 1' },
+    connectionId: connection.value.id,
+    vendorFileId: DOSSIER,
+  });
   expect(data.ok, JSON.stringify(data)).toBe(true);
   return connection.value;
 }
@@ -125,7 +160,10 @@ describe.each(['msw', 'http'] as const)('the Quadra connector and the hub (%s)',
     try {
       await linked(w);
       const data = w.hub.store.data.referenceData.C1!;
-      expect(data.accounts.find((a) => a.number === '40100000')).toMatchObject({ label: 'Fournisseurs', collective: true });
+      expect(data.accounts.find((a) => a.number === '40100000')).toMatchObject({
+        label: 'Fournisseurs',
+        collective: true,
+      });
       expect(data.accounts.find((a) => a.number === '60640000')?.collective).toBe(false);
       expect(data.journals.map((j) => [j.code, j.type, j.state])).toEqual([
         ['AC', 'purchase', 'open'],
@@ -144,9 +182,14 @@ describe.each(['msw', 'http'] as const)('the Quadra connector and the hub (%s)',
       const ids = entries.map((e) => e.id);
       for (const entry of entries) await w.send(entry);
       expect(statuses(w, ids)).toEqual(['synchronizing', 'synchronizing', 'synchronizing', 'synchronizing']);
-      expect(w.hub.entry('P1')!.receipt).toMatchObject({ vendorRef: fileNameOf('P1', 1), marker: pieceNumberOf(w.hub.entry('P1')!.trackingCode) });
+      expect(w.hub.entry('P1')!.receipt).toMatchObject({
+        vendorRef: fileNameOf('P1', 1),
+        marker: pieceNumberOf(w.hub.entry('P1')!.trackingCode),
+      });
       // Four files wait in the dossier's CFE container, one per entry.
-      expect(Object.keys(w.sim.store.data.tenants[SIC]!.dossiers[DOSSIER]!.container.blobs).sort()).toEqual(ids.map((id) => `input/${fileNameOf(id, 1)}`).sort());
+      expect(Object.keys(w.sim.store.data.tenants[SIC]!.dossiers[DOSSIER]!.container.blobs).sort()).toEqual(
+        ids.map((id) => `input/${fileNameOf(id, 1)}`).sort(),
+      );
 
       // Nothing is read back before 12 hours.
       await w.advance(HOUR);
@@ -168,7 +211,10 @@ describe.each(['msw', 'http'] as const)('the Quadra connector and the hub (%s)',
       for (const entry of entries) {
         const lines = quadra.get(pieceNumberOf(w.hub.entry(entry.id)!.trackingCode))!;
         expect(lines).toHaveLength(entry.lines.length);
-        const signed = lines.reduce((sum, l) => sum + (l.record.direction === 'D' ? l.record.amountCents : -l.record.amountCents), 0);
+        const signed = lines.reduce(
+          (sum, l) => sum + (l.record.direction === 'D' ? l.record.amountCents : -l.record.amountCents),
+          0,
+        );
         expect(signed).toBe(0);
         expect(new Set(lines.map((l) => journalCodeOf(l.record)))).toEqual(new Set([entry.journal]));
       }
@@ -194,7 +240,9 @@ describe('the read-back', () => {
       await linked(w);
       await w.send(purchaseEntry({ id: 'LOST', clientFileId: 'C1', date: DATE }));
       // The file never reaches Quadra's import (own test setup: it is gone from the container).
-      await w.sim.store.commit([del(['tenants', SIC, 'dossiers', DOSSIER, 'container', 'blobs', `input/${fileNameOf('LOST', 1)}`])]);
+      await w.sim.store.commit([
+        del(['tenants', SIC, 'dossiers', DOSSIER, 'container', 'blobs', `input/${fileNameOf('LOST', 1)}`]),
+      ]);
       await w.advance(HOUR);
       await w.send(salesEntry({ id: 'LATER', clientFileId: 'C1', date: DATE, journal: 'VT' }));
       expect(w.hub.entry('LATER')!.batch).toBeGreaterThan(w.hub.entry('LOST')!.batch!);
@@ -210,7 +258,11 @@ describe('the read-back', () => {
         expect(w.hub.entry('LOST')!).toMatchObject({ status: { status: 'pending' }, readBackMisses: 1 + night });
       }
       await w.untilNight(); // the third night
-      expect(w.hub.entry('LOST')!.status).toMatchObject({ status: 'failed-check', message: renderMessage('QDR-FAILED-CHECK'), catalogueId: 'QDR-FAILED-CHECK' });
+      expect(w.hub.entry('LOST')!.status).toMatchObject({
+        status: 'failed-check',
+        message: renderMessage('QDR-FAILED-CHECK'),
+        catalogueId: 'QDR-FAILED-CHECK',
+      });
     } finally {
       await w.close();
     }
@@ -250,7 +302,8 @@ describe('the read-back', () => {
       });
 
       await w.action('set-journal-status', { dossier: DOSSIER, journal: 'AC', status: 'open' });
-      await w.hub.markVerified('P1'); await w.hub.synchronize(); // seed 002: a resend waits for Synchronize
+      await w.hub.markVerified('P1');
+      await w.hub.synchronize(); // seed 002: a resend waits for Synchronize
       expect(w.hub.entry('P1')!.receipt?.vendorRef).toBe(fileNameOf('P1', 2));
       await w.openDossier();
       await w.advance(12 * HOUR);
@@ -266,7 +319,13 @@ describe('tokens', () => {
   it('renews the CPA token before its 10 hours run out on the injected clock, and the CFE token before its hour', async () => {
     const w = await world('msw');
     try {
-      const connector = createQuadraConnector({ baseUrl: w.baseUrl, fetch: globalThis.fetch, credentials: CREDENTIALS, clock: w.clock, sleep: async () => {} });
+      const connector = createQuadraConnector({
+        baseUrl: w.baseUrl,
+        fetch: globalThis.fetch,
+        credentials: CREDENTIALS,
+        clock: w.clock,
+        sleep: async () => {},
+      });
       expect(await connector.authenticate()).toEqual({ ok: true, value: undefined });
       expect([w.requests('/QuadraODOpenApi/token'), w.requests('/CFE/token')]).toEqual([1, 1]);
       w.clock.advance(9 * HOUR);
@@ -283,14 +342,26 @@ describe('tokens', () => {
     }
   });
 
-  it('asks for a new token when the vendor voids one (the CPA key regenerated), and surfaces the key\'s refusal', async () => {
+  it("asks for a new token when the vendor voids one (the CPA key regenerated), and surfaces the key's refusal", async () => {
     const w = await world('msw');
     try {
-      const connector = createQuadraConnector({ baseUrl: w.baseUrl, fetch: globalThis.fetch, credentials: CREDENTIALS, clock: w.clock, sleep: async () => {} });
+      const connector = createQuadraConnector({
+        baseUrl: w.baseUrl,
+        fetch: globalThis.fetch,
+        credentials: CREDENTIALS,
+        clock: w.clock,
+        sleep: async () => {},
+      });
       expect((await connector.listFiles()).ok).toBe(true);
       await w.action('regenerate-cpa-key');
-      expect(await connector.listFiles()).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', status: 401, code: 'invalid_client', catalogueId: 'QDR-CPA-AUTH' } });
-      expect(w.sim.journal.list({ status: 401, limit: 100 }).map((r) => r.path)).toEqual(['/QuadraODOpenApi/token', '/QuadraODOpenApi/GetDossiers']);
+      expect(await connector.listFiles()).toMatchObject({
+        ok: false,
+        error: { kind: 'vendor-rejection', status: 401, code: 'invalid_client', catalogueId: 'QDR-CPA-AUTH' },
+      });
+      expect(w.sim.journal.list({ status: 401, limit: 100 }).map((r) => r.path)).toEqual([
+        '/QuadraODOpenApi/token',
+        '/QuadraODOpenApi/GetDossiers',
+      ]);
     } finally {
       await w.close();
     }
@@ -302,21 +373,48 @@ describe('rejections and remedies', () => {
     const w = await world('msw', { cfeKeyInSettings: 'CFE-OLD-KEY-0001' });
     try {
       await linked(w);
-      const connector = createQuadraConnector({ baseUrl: w.baseUrl, fetch: globalThis.fetch, credentials: CREDENTIALS, clock: w.clock, sleep: async () => {} });
+      const connector = createQuadraConnector({
+        baseUrl: w.baseUrl,
+        fetch: globalThis.fetch,
+        credentials: CREDENTIALS,
+        clock: w.clock,
+        sleep: async () => {},
+      });
       const refData = w.hub.store.data.referenceData.C1!;
-      const direct = await connector.pushEntries(DOSSIER, [{ entry: purchaseEntry({ id: 'X', clientFileId: 'C1', date: DATE }), attempt: 1, trackingCode: 'XXXXX' }], refData);
-      expect(direct).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', status: 404, code: 'ContainerNotFoundInSicSettings', catalogueId: 'QDR-CONTAINER-NOT-FOUND' } });
+      const direct = await connector.pushEntries(
+        DOSSIER,
+        [{ entry: purchaseEntry({ id: 'X', clientFileId: 'C1', date: DATE }), attempt: 1, trackingCode: 'XXXXX' }],
+        refData,
+      );
+      expect(direct).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'vendor-rejection',
+          status: 404,
+          code: 'ContainerNotFoundInSicSettings',
+          catalogueId: 'QDR-CONTAINER-NOT-FOUND',
+        },
+      });
 
       await w.send(purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }));
-      expect(w.hub.entry('P1')!.status).toMatchObject({ status: 'sync-failed', catalogueId: 'QDR-CONTAINER-NOT-FOUND', message: renderMessage('QDR-CONTAINER-NOT-FOUND') });
+      expect(w.hub.entry('P1')!.status).toMatchObject({
+        status: 'sync-failed',
+        catalogueId: 'QDR-CONTAINER-NOT-FOUND',
+        message: renderMessage('QDR-CONTAINER-NOT-FOUND'),
+      });
       expect(getEntry('QDR-CONTAINER-NOT-FOUND').wire?.code).toBe('ContainerNotFoundInSicSettings');
 
       // The remedy: regenerate the CFE key in Cegid Life, enter it in Quadra's settings, then in the hub.
       const regenerated = (await w.action('regenerate-cfe-key')) as { key: string; secret: string };
       await w.action('update-quadra-settings', { dossier: DOSSIER });
-      const edited = await w.hub.editCredentials(w.connectionId, { ...CREDENTIALS, cfeKey: regenerated.key, cfeSecret: regenerated.secret });
+      const edited = await w.hub.editCredentials(w.connectionId, {
+        ...CREDENTIALS,
+        cfeKey: regenerated.key,
+        cfeSecret: regenerated.secret,
+      });
       expect(edited.ok).toBe(true);
-      await w.hub.markVerified('P1'); await w.hub.synchronize();
+      await w.hub.markVerified('P1');
+      await w.hub.synchronize();
       expect(w.hub.entry('P1')!.status.status).toBe('synchronizing');
       await w.openDossier();
       await w.advance(12 * HOUR);
@@ -330,9 +428,25 @@ describe('rejections and remedies', () => {
     const w = await world('msw');
     try {
       const cpa = await w.hub.connect({ vendor: 'quadra', credentials: { ...CREDENTIALS, cpaSecret: 'wrong-secret' } });
-      expect(cpa).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', code: 'invalid_client', catalogueId: 'QDR-CPA-AUTH', message: renderMessage('QDR-CPA-AUTH') } });
+      expect(cpa).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'vendor-rejection',
+          code: 'invalid_client',
+          catalogueId: 'QDR-CPA-AUTH',
+          message: renderMessage('QDR-CPA-AUTH'),
+        },
+      });
       const cfe = await w.hub.connect({ vendor: 'quadra', credentials: { ...CREDENTIALS, cfeSecret: 'wrong-secret' } });
-      expect(cfe).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', code: 'InvalidCfeCredentials', catalogueId: 'QDR-CFE-AUTH', message: renderMessage('QDR-CFE-AUTH') } });
+      expect(cfe).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'vendor-rejection',
+          code: 'InvalidCfeCredentials',
+          catalogueId: 'QDR-CFE-AUTH',
+          message: renderMessage('QDR-CFE-AUTH'),
+        },
+      });
     } finally {
       await w.close();
     }
@@ -344,8 +458,19 @@ describe('rejections and remedies', () => {
       await w.action('close-period', { dossier: DOSSIER, periodId: 'EX2026' });
       const connection = await w.hub.connect({ vendor: 'quadra', credentials: { ...CREDENTIALS } });
       expect(connection.ok).toBe(true);
-      const data = await w.hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.ok ? connection.value.id : '', vendorFileId: DOSSIER });
-      expect(data).toMatchObject({ ok: false, error: { code: 'AccountingPeriodNotOpen', catalogueId: 'QDR-PERIOD-NOT-OPEN', message: renderMessage('QDR-PERIOD-NOT-OPEN', { file: DOSSIER }) } });
+      const data = await w.hub.linkFile({
+        clientFile: { id: 'C1', name: 'Client 1' },
+        connectionId: connection.ok ? connection.value.id : '',
+        vendorFileId: DOSSIER,
+      });
+      expect(data).toMatchObject({
+        ok: false,
+        error: {
+          code: 'AccountingPeriodNotOpen',
+          catalogueId: 'QDR-PERIOD-NOT-OPEN',
+          message: renderMessage('QDR-PERIOD-NOT-OPEN', { file: DOSSIER }),
+        },
+      });
     } finally {
       await w.close();
     }
@@ -354,14 +479,24 @@ describe('rejections and remedies', () => {
 
 describe('the ASCII the connector writes', () => {
   it('cuts accounts to 8 characters, pads short PCG numbers, writes no labels of accounts, and keeps the piece number', () => {
-    const entry = purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE, supplier: 'FOURNISSEURDUPONT', account: '6064' });
+    const entry = purchaseEntry({
+      id: 'P1',
+      clientFileId: 'C1',
+      date: DATE,
+      supplier: 'FOURNISSEURDUPONT',
+      account: '6064',
+    });
     const encoded = encodeEntryFile(entry, 'ABCDE', { accounts: [] });
     if (!encoded.ok) throw new Error(encoded.message);
     expect(encoded.truncated).toEqual([{ line: 3, field: 'account', from: 'FOURNISSEURDUPONT', to: 'FOURNISS' }]);
     const decoded = decodeQuadraFile(encoded.bytes);
     expect(decoded.ok).toBe(true);
     expect(decoded.records.map((r) => r.record.type)).toEqual(['M', 'M', 'M']);
-    expect(decoded.records.map((r) => (r.record.type === 'M' ? [r.record.account, r.record.direction, r.record.amountCents, r.record.pieceNumber] : []))).toEqual([
+    expect(
+      decoded.records.map((r) =>
+        r.record.type === 'M' ? [r.record.account, r.record.direction, r.record.amountCents, r.record.pieceNumber] : [],
+      ),
+    ).toEqual([
       ['60640000', 'D', 10_000, '#ABCDE#'],
       ['44566000', 'D', 2_000, '#ABCDE#'],
       ['FOURNISS', 'C', 12_000, '#ABCDE#'],
@@ -369,15 +504,23 @@ describe('the ASCII the connector writes', () => {
     expect(decoded.lineEnding).toBe('CRLF');
   });
 
-  it('reports each account number it cut (QDR-ACCOUNT-8-CHARS) in the push receipt, which the hub keeps in the entry\'s history', async () => {
+  it("reports each account number it cut (QDR-ACCOUNT-8-CHARS) in the push receipt, which the hub keeps in the entry's history", async () => {
     const w = await world('msw');
     try {
       await linked(w);
       await w.send(purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE, supplier: 'FOURNISSEURDUPONT' }));
       const record = w.hub.entry('P1')!;
       expect(record.status.status).toBe('synchronizing');
-      expect(record.receipt?.notes).toEqual([{ catalogueId: getEntry('QDR-ACCOUNT-8-CHARS').id, message: 'account FOURNISSEURDUPONT sent as FOURNISS (Quadra keeps 8 characters)' }]);
-      expect(record.history.at(-1)).toMatchObject({ status: 'synchronizing', message: 'QDR-ACCOUNT-8-CHARS: account FOURNISSEURDUPONT sent as FOURNISS (Quadra keeps 8 characters)' });
+      expect(record.receipt?.notes).toEqual([
+        {
+          catalogueId: getEntry('QDR-ACCOUNT-8-CHARS').id,
+          message: 'account FOURNISSEURDUPONT sent as FOURNISS (Quadra keeps 8 characters)',
+        },
+      ]);
+      expect(record.history.at(-1)).toMatchObject({
+        status: 'synchronizing',
+        message: 'QDR-ACCOUNT-8-CHARS: account FOURNISSEURDUPONT sent as FOURNISS (Quadra keeps 8 characters)',
+      });
       // An entry with nothing cut carries no note.
       await w.send(purchaseEntry({ id: 'P2', clientFileId: 'C1', date: DATE }));
       expect(w.hub.entry('P2')!.receipt?.notes).toBeUndefined();
@@ -387,8 +530,13 @@ describe('the ASCII the connector writes', () => {
   });
 
   it('keeps a number the dossier holds as such, and writes Windows-1252 text only', () => {
-    const entry = { ...purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE, account: '6064' }), label: 'Café ☕ et 🥐 — œuvre' };
-    const lines = toQuadraLines(entry, 'ABCDE', { accounts: [{ number: '6064', label: 'Fournitures', collective: false }] });
+    const entry = {
+      ...purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE, account: '6064' }),
+      label: 'Café ☕ et 🥐 — œuvre',
+    };
+    const lines = toQuadraLines(entry, 'ABCDE', {
+      accounts: [{ number: '6064', label: 'Fournitures', collective: false }],
+    });
     expect(lines[0]!.account).toBe('6064');
     expect(lines[0]!.longLabel).toBe('Café ? et ? — œuvre');
     expect(encodeEntryFile(entry, 'ABCDE', { accounts: [] }).ok).toBe(true);
@@ -403,13 +551,16 @@ describe('under faults', () => {
       for (const rule of faultMix(0.3)) w.sim.faults.add(rule); // 5xx, drops, garbled answers, 429s, latency
       const ids = Array.from({ length: 40 }, (_, i) => `E${i}`);
       for (const id of ids) await w.hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: DATE }));
-      for (const id of ids) await w.hub.markVerified(id); await w.hub.synchronize();
-      for (let round = 0; round < 10 && ids.some((id) => w.hub.entry(id)!.status.status === 'pending'); round++) await w.hub.synchronize('C1');
+      for (const id of ids) await w.hub.markVerified(id);
+      await w.hub.synchronize();
+      for (let round = 0; round < 10 && ids.some((id) => w.hub.entry(id)!.status.status === 'pending'); round++)
+        await w.hub.synchronize('C1');
       expect(ids.filter((id) => w.hub.entry(id)!.status.status !== 'synchronizing')).toEqual([]);
       await w.openDossier();
       // The read-back runs under faults too: a failed one is tried again by the next run.
       await w.advance(12 * HOUR);
-      for (let night = 0; night < 3 && ids.some((id) => w.hub.entry(id)!.status.status !== 'posted'); night++) await w.untilNight();
+      for (let night = 0; night < 3 && ids.some((id) => w.hub.entry(id)!.status.status !== 'posted'); night++)
+        await w.untilNight();
       w.sim.faults.clear();
       expect(ids.filter((id) => w.hub.entry(id)!.status.status !== 'posted')).toEqual([]);
       const quadra = w.quadraEntries();

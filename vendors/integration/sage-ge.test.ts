@@ -32,28 +32,59 @@ interface World {
 }
 
 /** A Sage GE simulator with one healthy file, and a hub linked to it through `baseUrl`. */
-async function world(transport: 'msw' | 'http', fileOverrides: Parameters<typeof buildFile>[2] = {}): Promise<World & { close(): Promise<void> }> {
+async function world(
+  transport: 'msw' | 'http',
+  fileOverrides: Parameters<typeof buildFile>[2] = {},
+): Promise<World & { close(): Promise<void> }> {
   const clock = createVirtualClock({ start: START });
   const now = clock.now();
-  const sim = createSageGeSimulator({ clock, initialState: { tenants: { E1: buildEntity('E1', now, { geIdentifier: 'GE-IDENTIFIER-E1-0123456789', files: [buildFile('F1', now, fileOverrides)] }) } } });
+  const sim = createSageGeSimulator({
+    clock,
+    initialState: {
+      tenants: {
+        E1: buildEntity('E1', now, {
+          geIdentifier: 'GE-IDENTIFIER-E1-0123456789',
+          files: [buildFile('F1', now, fileOverrides)],
+        }),
+      },
+    },
+  });
   const { baseUrl, close } = await reachSimulator(server, sim.app, transport, BASE);
   const hub = createHubEngine({
     clock,
-    connectorFor: (connection) => createSageGeConnector({ baseUrl, fetch: globalThis.fetch, credentials: SageGeCredentialsSchema.parse(connection.credentials), clock, sleep: async () => {} }),
+    connectorFor: (connection) =>
+      createSageGeConnector({
+        baseUrl,
+        fetch: globalThis.fetch,
+        credentials: SageGeCredentialsSchema.parse(connection.credentials),
+        clock,
+        sleep: async () => {},
+      }),
   });
   const action = async (name: string, body: object) => {
-    const res = await sim.app.request(`/__admin/actions/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ entityId: 'E1', fileId: 'F1', ...body }) });
+    const res = await sim.app.request(`/__admin/actions/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entityId: 'E1', fileId: 'F1', ...body }),
+    });
     expect(res.status, await res.clone().text()).toBe(200);
   };
   return { sim, hub, clock, action, openAccounting: () => action('open-accounting', {}), close };
 }
 
 async function linked(w: World) {
-  const connection = await w.hub.connect({ vendor: 'sage-ge', credentials: { geIdentifier: 'GE-IDENTIFIER-E1-0123456789' } });
+  const connection = await w.hub.connect({
+    vendor: 'sage-ge',
+    credentials: { geIdentifier: 'GE-IDENTIFIER-E1-0123456789' },
+  });
   if (!connection.ok) throw new Error(JSON.stringify(connection.error));
   const files = await w.hub.listVendorFiles(connection.value.id);
   expect(files.ok && files.value.map((f) => f.id)).toEqual(['F1']);
-  const data = await w.hub.linkFile({ clientFile: { id: 'C1', name: 'Client 1' }, connectionId: connection.value.id, vendorFileId: 'F1' });
+  const data = await w.hub.linkFile({
+    clientFile: { id: 'C1', name: 'Client 1' },
+    connectionId: connection.value.id,
+    vendorFileId: 'F1',
+  });
   expect(data.ok).toBe(true);
   for (const tp of THIRD_PARTIES) await w.hub.addThirdParty('C1', tp);
   return connection.value;
@@ -82,7 +113,12 @@ describe.each(['msw', 'http'] as const)('the Sage GE connector and the hub (%s)'
         bankEntry({ id: 'B1', clientFileId: 'C1', date, label: 'Prélèvement SEPA Bureau Vallée facture mars 2026' }),
       ];
       for (const entry of entries) await send(w, entry);
-      expect(entries.map((e) => w.hub.entry(e.id)!.status.status)).toEqual(['synchronizing', 'synchronizing', 'synchronizing', 'synchronizing']);
+      expect(entries.map((e) => w.hub.entry(e.id)!.status.status)).toEqual([
+        'synchronizing',
+        'synchronizing',
+        'synchronizing',
+        'synchronizing',
+      ]);
 
       await w.openAccounting();
       await w.hub.synchronize('C1');
@@ -99,7 +135,9 @@ describe.each(['msw', 'http'] as const)('the Sage GE connector and the hub (%s)'
       expect(bank.attachmentsKept).toBe(1);
       const expense = geEntries.find((e) => e.request.kind === 'expense-report')!;
       expect(expense.request.documentNumber).toBe('QN1'); // no attachment: a technical number
-      expect(Object.keys(w.sim.store.data.tenants.E1!.files.F1!.thirdParties)).toEqual(expect.arrayContaining(['FBUREAU', 'CDUPONT', 'SMARTIN']));
+      expect(Object.keys(w.sim.store.data.tenants.E1!.files.F1!.thirdParties)).toEqual(
+        expect.arrayContaining(['FBUREAU', 'CDUPONT', 'SMARTIN']),
+      );
     } finally {
       await w.close();
     }
@@ -115,10 +153,15 @@ describe('rejections and remedies', () => {
     await w.openAccounting();
     await w.hub.synchronize('C1');
     const failed = w.hub.entry('P1')!.status;
-    expect(failed).toMatchObject({ status: 'sync-failed', message: renderMessage('SGE-JOURNAL-LOCKED'), catalogueId: 'SGE-JOURNAL-LOCKED' });
+    expect(failed).toMatchObject({
+      status: 'sync-failed',
+      message: renderMessage('SGE-JOURNAL-LOCKED'),
+      catalogueId: 'SGE-JOURNAL-LOCKED',
+    });
 
     await w.action('set-journal-lock', { journal: 'AC', locked: false });
-    await w.hub.markVerified('P1'); await w.hub.synchronize(); // seed 002: a resend waits for Synchronize
+    await w.hub.markVerified('P1');
+    await w.hub.synchronize(); // seed 002: a resend waits for Synchronize
     await w.openAccounting();
     await w.hub.synchronize('C1');
     expect(w.hub.entry('P1')!.status.status).toBe('posted');
@@ -134,9 +177,14 @@ describe('rejections and remedies', () => {
     await send(w, wrong);
     await w.openAccounting();
     await w.hub.synchronize('C1');
-    expect(w.hub.entry('P2')!.status).toMatchObject({ status: 'sync-failed', message: renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '401000' }), catalogueId: 'SGE-COLLECTIVE-ACCOUNT' });
+    expect(w.hub.entry('P2')!.status).toMatchObject({
+      status: 'sync-failed',
+      message: renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '401000' }),
+      catalogueId: 'SGE-COLLECTIVE-ACCOUNT',
+    });
     await w.hub.editEntry(purchaseEntry({ id: 'P2', clientFileId: 'C1', date: '2026-03-10' }));
-    await w.hub.markVerified('P2'); await w.hub.synchronize();
+    await w.hub.markVerified('P2');
+    await w.hub.synchronize();
     await w.openAccounting();
     await w.hub.synchronize('C1');
     expect(w.hub.entry('P2')!.status.status).toBe('posted');
@@ -167,8 +215,10 @@ describe('under faults', () => {
     for (const rule of faultMix(0.3)) w.sim.faults.add(rule); // 5xx, drops, garbled answers, 429s, latency
     const ids = Array.from({ length: 60 }, (_, i) => `E${i}`);
     for (const id of ids) await w.hub.addEntry(purchaseEntry({ id, clientFileId: 'C1', date: '2026-03-10' }));
-    for (const id of ids) await w.hub.markVerified(id); await w.hub.synchronize();
-    for (let round = 0; round < 10 && ids.some((id) => w.hub.entry(id)!.status.status === 'pending'); round++) await w.hub.synchronize('C1');
+    for (const id of ids) await w.hub.markVerified(id);
+    await w.hub.synchronize();
+    for (let round = 0; round < 10 && ids.some((id) => w.hub.entry(id)!.status.status === 'pending'); round++)
+      await w.hub.synchronize('C1');
     w.sim.faults.clear();
     await w.openAccounting();
     await w.hub.synchronize('C1');

@@ -8,7 +8,17 @@ describe('Loop Hub and Loop admin actions', () => {
     const sim = createTestLoop();
     const res = await sim.app.request('/__admin/actions');
     const names = (await json(res)).actions.map((a: { name: string }) => a.name);
-    expect(names).toEqual(['generate-api-key', 'revoke-api-key', 'associate-folders', 'dissociate-folders', 'set-connector', 'set-fiscal-year', 'set-journal', 'upsert-compte', 'set-import-delay']);
+    expect(names).toEqual([
+      'generate-api-key',
+      'revoke-api-key',
+      'associate-folders',
+      'dissociate-folders',
+      'set-connector',
+      'set-fiscal-year',
+      'set-journal',
+      'upsert-compte',
+      'set-import-delay',
+    ]);
   });
 
   it('generate-api-key: a deterministic 25-character key and 44-character secret that authenticate, seeing only the checked folders', async () => {
@@ -18,14 +28,20 @@ describe('Loop Hub and Loop admin actions', () => {
     const { result } = await json(res);
     expect(result.key).toMatch(/^[A-Z0-9]{25}$/);
     expect(result.secret).toHaveLength(44);
-    const headers = { 'Ocp-Apim-Subscription-Key': result.subscriptionKey, 'x-apikey': result.xApikey, 'x-domain': result.domain };
+    const headers = {
+      'Ocp-Apim-Subscription-Key': result.subscriptionKey,
+      'x-apikey': result.xApikey,
+      'x-domain': result.domain,
+    };
     expect((await get(sim, '/loop-api-publiques/compte?codeDossier=F4', headers)).status).toBe(200);
     const f1 = await get(sim, '/loop-api-publiques/compte?codeDossier=F1', headers);
     expect(f1.status).toBe(403);
     expect((await json(f1)).message).toBe(renderMessage('LOOP-FOLDER-NOT-ASSOCIATED', { folder: 'F1' }));
 
     const again = createTestLoop();
-    const same = await json(await admin(again, 'generate-api-key', { domain: 'CABA', name: 'QONTO2', folders: ['F4'] }));
+    const same = await json(
+      await admin(again, 'generate-api-key', { domain: 'CABA', name: 'QONTO2', folders: ['F4'] }),
+    );
     expect(same.result.key).toBe(result.key);
   });
 
@@ -39,7 +55,11 @@ describe('Loop Hub and Loop admin actions', () => {
       ['set-connector', { domain: 'CABA', folder: 'BONLY', active: true }, 404],
       ['set-journal', { domain: 'CABA', folder: 'F1', journal: 'ZZ', ferme: true }, 404],
       ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: 'NEW', status: 'open' }, 400],
-      ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: 'NEW', start: '2027-12-31', end: '2027-01-01', status: 'open' }, 400],
+      [
+        'set-fiscal-year',
+        { domain: 'CABA', folder: 'F1', fiscalYearId: 'NEW', start: '2027-12-31', end: '2027-01-01', status: 'open' },
+        400,
+      ],
       ['set-import-delay', { domain: 'CABA', delay: 'soon' }, 400],
       ['upsert-compte', { domain: 'CABA', folder: 'BONLY', numero: '606400', libelle: 'X' }, 404],
       ['upsert-compte', { domain: 'CABA', folder: 'F1', numero: 'ABC', libelle: 'X' }, 400],
@@ -47,8 +67,30 @@ describe('Loop Hub and Loop admin actions', () => {
       ['set-connector', { domain: 'CABA', folder: 'F1', active: 'yes' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: true, extra: 1 }, 400],
       // A name that would become a key no state can hold: refused by every action (it was a 500).
-      ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: '__proto__', start: '2030-01-01', end: '2030-12-31', status: 'open' }, 400],
-      ['set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: 'constructor', start: '2030-01-01', end: '2030-12-31', status: 'open' }, 400],
+      [
+        'set-fiscal-year',
+        {
+          domain: 'CABA',
+          folder: 'F1',
+          fiscalYearId: '__proto__',
+          start: '2030-01-01',
+          end: '2030-12-31',
+          status: 'open',
+        },
+        400,
+      ],
+      [
+        'set-fiscal-year',
+        {
+          domain: 'CABA',
+          folder: 'F1',
+          fiscalYearId: 'constructor',
+          start: '2030-01-01',
+          end: '2030-12-31',
+          status: 'open',
+        },
+        400,
+      ],
     ];
     for (const [action, input, status] of cases) {
       const res = await admin(sim, action, input);
@@ -60,8 +102,25 @@ describe('Loop Hub and Loop admin actions', () => {
 
   it('set-fiscal-year adds a year; set-import-delay takes a duration', async () => {
     const sim = createTestLoop();
-    expect((await admin(sim, 'set-fiscal-year', { domain: 'CABA', folder: 'F1', fiscalYearId: '2027', start: '2027-01-01', end: '2027-12-31', status: 'open' })).status).toBe(200);
-    expect(sim.store.data.tenants.CABA!.folders.F1!.fiscalYears['2027']).toEqual({ id: '2027', start: '2027-01-01', end: '2027-12-31', status: 'open', chartComplete: true });
+    expect(
+      (
+        await admin(sim, 'set-fiscal-year', {
+          domain: 'CABA',
+          folder: 'F1',
+          fiscalYearId: '2027',
+          start: '2027-01-01',
+          end: '2027-12-31',
+          status: 'open',
+        })
+      ).status,
+    ).toBe(200);
+    expect(sim.store.data.tenants.CABA!.folders.F1!.fiscalYears['2027']).toEqual({
+      id: '2027',
+      start: '2027-01-01',
+      end: '2027-12-31',
+      status: 'open',
+      chartComplete: true,
+    });
     expect((await admin(sim, 'set-import-delay', { domain: 'CABA', delay: '1h30m' })).status).toBe(200);
     expect(sim.store.data.tenants.CABA!.importDelayMs).toBe(90 * 60_000);
   });
@@ -70,10 +129,26 @@ describe('Loop Hub and Loop admin actions', () => {
     const sim = createTestLoop();
     const folder = () => sim.store.data.tenants.CABA!.folders.F1!;
     const [numero, before] = Object.entries(folder().comptes)[0]!;
-    expect((await admin(sim, 'upsert-compte', { domain: 'CABA', folder: 'F1', numero, libelle: 'Renamed in Loop' })).status).toBe(200);
+    expect(
+      (await admin(sim, 'upsert-compte', { domain: 'CABA', folder: 'F1', numero, libelle: 'Renamed in Loop' })).status,
+    ).toBe(200);
     expect(folder().comptes[numero]).toEqual({ ...before, libelle: 'Renamed in Loop' });
     expect(own(folder().comptes, '606499')).toBeUndefined();
-    expect((await admin(sim, 'upsert-compte', { domain: 'CABA', folder: 'F1', numero: '606499', libelle: 'Petit outillage' })).status).toBe(200);
-    expect(folder().comptes['606499']).toMatchObject({ numero: '606499', libelle: 'Petit outillage', type: 6, ferme: false });
+    expect(
+      (
+        await admin(sim, 'upsert-compte', {
+          domain: 'CABA',
+          folder: 'F1',
+          numero: '606499',
+          libelle: 'Petit outillage',
+        })
+      ).status,
+    ).toBe(200);
+    expect(folder().comptes['606499']).toMatchObject({
+      numero: '606499',
+      libelle: 'Petit outillage',
+      type: 6,
+      ferme: false,
+    });
   });
 });

@@ -14,20 +14,29 @@ import { own, writes, type ApiKeyState, type FirmState, type FolderState, type L
 
 const FirmInput = z.object({ domain: z.string().min(1) }).strict();
 const FolderInput = FirmInput.extend({ folder: z.string().min(1) });
-const KeyFoldersInput = FirmInput.extend({ key: z.string().min(1), folders: z.array(z.string().min(1)).min(1).max(1000) });
+const KeyFoldersInput = FirmInput.extend({
+  key: z.string().min(1),
+  folders: z.array(z.string().min(1)).min(1).max(1000),
+});
 
 const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !== null && 'ok' in x;
 
 function findFirm(state: LoopState, domain: string): FirmState | ActionResult {
   return own(state.tenants, domain) ?? notFound(`No firm with domain ${domain}`);
 }
-function findFolder(state: LoopState, input: { domain: string; folder: string }): { firm: FirmState; folder: FolderState } | ActionResult {
+function findFolder(
+  state: LoopState,
+  input: { domain: string; folder: string },
+): { firm: FirmState; folder: FolderState } | ActionResult {
   const firm = findFirm(state, input.domain);
   if (isResult(firm)) return firm;
   const folder = own(firm.folders, input.folder);
   return folder ? { firm, folder } : notFound(`No folder ${input.folder} in firm ${input.domain}`);
 }
-function findKey(state: LoopState, input: { domain: string; key: string }): { firm: FirmState; key: ApiKeyState } | ActionResult {
+function findKey(
+  state: LoopState,
+  input: { domain: string; key: string },
+): { firm: FirmState; key: ApiKeyState } | ActionResult {
   const firm = findFirm(state, input.domain);
   if (isResult(firm)) return firm;
   const key = own(firm.apiKeys, input.key);
@@ -37,7 +46,8 @@ function findKey(state: LoopState, input: { domain: string; key: string }): { fi
 export const loopActions: VendorAction<LoopState>[] = [
   defineAction({
     name: 'generate-api-key',
-    description: 'CegidLife > profile > "Clé API" > "Générer une clé API", then declare it in Loop Hub (Type "Partenaire") under a name such as "QONTO"; optionally check folders right away',
+    description:
+      'CegidLife > profile > "Clé API" > "Générer une clé API", then declare it in Loop Hub (Type "Partenaire") under a name such as "QONTO"; optionally check folders right away',
     input: FirmInput.extend({
       name: z.string().min(1).max(60),
       service: z.enum(['standard', 'advanced']).default('standard'),
@@ -55,13 +65,24 @@ export const loopActions: VendorAction<LoopState>[] = [
         key: stableString(25, KEY_ALPHABET, 'key', ...salt),
         secret: stableString(44, SECRET_ALPHABET, 'secret', ...salt),
         service: input.service,
-        collaborateur: input.collaborateur ?? `api.${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '')}@${firm.domain.toLowerCase()}`,
+        collaborateur:
+          input.collaborateur ??
+          `api.${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '')}@${firm.domain.toLowerCase()}`,
         folders: Object.fromEntries(input.folders.map((f) => [f, true as const])),
         createdAt: now.toISOString(),
       };
       // Unique across firms: a call without x-domain is routed by its key alone.
-      if (Object.values(state.tenants).some((f) => own(f.apiKeys, apiKey.key))) return conflict('A key with this value already exists; generate again later');
-      return ok({ ...apiKey, xApikey: `${apiKey.key}:${apiKey.secret}`, subscriptionKey: firm.subscriptionKey, domain: firm.domain }, [writes.firm(firm.domain).set(['apiKeys', apiKey.key], apiKey)]);
+      if (Object.values(state.tenants).some((f) => own(f.apiKeys, apiKey.key)))
+        return conflict('A key with this value already exists; generate again later');
+      return ok(
+        {
+          ...apiKey,
+          xApikey: `${apiKey.key}:${apiKey.secret}`,
+          subscriptionKey: firm.subscriptionKey,
+          domain: firm.domain,
+        },
+        [writes.firm(firm.domain).set(['apiKeys', apiKey.key], apiKey)],
+      );
     },
   }),
   defineAction({
@@ -76,14 +97,18 @@ export const loopActions: VendorAction<LoopState>[] = [
   }),
   defineAction({
     name: 'associate-folders',
-    description: 'Loop Hub: edit the key (pencil icon) > Next > check the folders to publish > Next > Validate (fixes LOOP-FOLDER-NOT-ASSOCIATED)',
+    description:
+      'Loop Hub: edit the key (pencil icon) > Next > check the folders to publish > Next > Validate (fixes LOOP-FOLDER-NOT-ASSOCIATED)',
     input: KeyFoldersInput,
     run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
       const missing = input.folders.filter((f) => !own(found.firm.folders, f));
       if (missing.length) return notFound(`No folder ${missing.join(', ')} in firm ${input.domain}`);
-      return ok({ key: input.key, associated: input.folders }, input.folders.map((f) => writes.apiKey(input.domain, input.key).set(['folders', f], true)));
+      return ok(
+        { key: input.key, associated: input.folders },
+        input.folders.map((f) => writes.apiKey(input.domain, input.key).set(['folders', f], true)),
+      );
     },
   }),
   defineAction({
@@ -93,22 +118,29 @@ export const loopActions: VendorAction<LoopState>[] = [
     run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
-      return ok({ key: input.key, dissociated: input.folders }, input.folders.map((f) => writes.apiKey(input.domain, input.key).del(['folders', f])));
+      return ok(
+        { key: input.key, dissociated: input.folders },
+        input.folders.map((f) => writes.apiKey(input.domain, input.key).del(['folders', f])),
+      );
     },
   }),
   defineAction({
     name: 'set-connector',
-    description: 'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',
+    description:
+      'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',
     input: FolderInput.extend({ active: z.boolean() }),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
-      return ok({ folder: input.folder, connectorActive: input.active }, [writes.folder(input.domain, input.folder).set(['connectorActive'], input.active)]);
+      return ok({ folder: input.folder, connectorActive: input.active }, [
+        writes.folder(input.domain, input.folder).set(['connectorActive'], input.active),
+      ]);
     },
   }),
   defineAction({
     name: 'set-fiscal-year',
-    description: 'Loop: add, open or close a fiscal year of a folder, and say whether its chart of accounts is complete (LOOP-INCOMPLETE-FOLDER)',
+    description:
+      'Loop: add, open or close a fiscal year of a folder, and say whether its chart of accounts is complete (LOOP-INCOMPLETE-FOLDER)',
     input: FolderInput.extend({
       fiscalYearId: z.string().min(1).max(20),
       start: IsoDateSchema.optional(),
@@ -124,8 +156,16 @@ export const loopActions: VendorAction<LoopState>[] = [
       const end = input.end ?? existing?.end;
       if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
       if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
-      const fiscalYear = { id: input.fiscalYearId, start, end, status: input.status, chartComplete: input.chartComplete ?? existing?.chartComplete ?? true };
-      return ok(fiscalYear, [writes.folder(input.domain, input.folder).set(['fiscalYears', input.fiscalYearId], fiscalYear)]);
+      const fiscalYear = {
+        id: input.fiscalYearId,
+        start,
+        end,
+        status: input.status,
+        chartComplete: input.chartComplete ?? existing?.chartComplete ?? true,
+      };
+      return ok(fiscalYear, [
+        writes.folder(input.domain, input.folder).set(['fiscalYears', input.fiscalYearId], fiscalYear),
+      ]);
     },
   }),
   defineAction({
@@ -135,26 +175,45 @@ export const loopActions: VendorAction<LoopState>[] = [
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
-      if (!own(found.folder.journaux, input.journal)) return notFound(`No journal ${input.journal} in folder ${input.folder}`);
-      return ok({ journal: input.journal, ferme: input.ferme }, [writes.folder(input.domain, input.folder).set(['journaux', input.journal, 'ferme'], input.ferme)]);
+      if (!own(found.folder.journaux, input.journal))
+        return notFound(`No journal ${input.journal} in folder ${input.folder}`);
+      return ok({ journal: input.journal, ferme: input.ferme }, [
+        writes.folder(input.domain, input.folder).set(['journaux', input.journal, 'ferme'], input.ferme),
+      ]);
     },
   }),
   defineAction({
     name: 'upsert-compte',
-    description: 'Loop: create a general account in a folder\'s chart, or rename one (a "correct the label manually" remedy); the hub sees it at its next pull (weekly sync or "Refresh accounting data")',
-    input: FolderInput.extend({ numero: z.string().regex(/^[0-9][0-9A-Za-z]{0,19}$/, 'an account number starts with its class digit'), libelle: z.string().min(1).max(100) }),
+    description:
+      'Loop: create a general account in a folder\'s chart, or rename one (a "correct the label manually" remedy); the hub sees it at its next pull (weekly sync or "Refresh accounting data")',
+    input: FolderInput.extend({
+      numero: z.string().regex(/^[0-9][0-9A-Za-z]{0,19}$/, 'an account number starts with its class digit'),
+      libelle: z.string().min(1).max(100),
+    }),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
       const existing = own(found.folder.comptes, input.numero);
-      const compte = existing ? { ...existing, libelle: input.libelle } : buildCompte(input.folder, input.numero, input.libelle);
+      const compte = existing
+        ? { ...existing, libelle: input.libelle }
+        : buildCompte(input.folder, input.numero, input.libelle);
       return ok(compte, [writes.folder(input.domain, input.folder).set(['comptes', input.numero], compte)]);
     },
   }),
   defineAction({
     name: 'set-import-delay',
-    description: 'How long Loop\'s import service takes to pick up an importJson request (milliseconds or "90s", "5m"...), on the virtual clock',
-    input: FirmInput.extend({ delay: z.union([z.number().int().min(0).max(30 * 86_400_000), z.string().min(1).max(20)]) }),
+    description:
+      'How long Loop\'s import service takes to pick up an importJson request (milliseconds or "90s", "5m"...), on the virtual clock',
+    input: FirmInput.extend({
+      delay: z.union([
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(30 * 86_400_000),
+        z.string().min(1).max(20),
+      ]),
+    }),
     run(state, input) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;

@@ -74,7 +74,7 @@ describe('the filter parser (JS-style ==, ===, !=, &&; never evaluated as code)'
   });
 });
 
-describe('the operators and forms Loop\'s pages show (EcritureComptable.html, agence.html, Compte.html)', () => {
+describe("the operators and forms Loop's pages show (EcritureComptable.html, agence.html, Compte.html)", () => {
   const ecriture = { datePiece: '2026-03-10', codeLettrage: null, journalCode: 'AC', montant: 120 };
   const on = (filter: string, r: object = ecriture) => matches(parseFilter(filter), r);
 
@@ -105,7 +105,7 @@ describe('the operators and forms Loop\'s pages show (EcritureComptable.html, ag
     expect(on('journalCode == "VE" OR journalCode == "BQ"')).toBe(false);
   });
 
-  it('reads the pages\' unspaced forms and a single =', () => {
+  it("reads the pages' unspaced forms and a single =", () => {
     expect(on('journalCode=="AC"')).toBe(true);
     expect(on('journalCode==="AC"')).toBe(true);
     expect(on('codeLettrage==null')).toBe(true);
@@ -113,7 +113,9 @@ describe('the operators and forms Loop\'s pages show (EcritureComptable.html, ag
   });
 
   it('takes a string left open at the very end, as the table writes >="AAAA-MM-JJ', () => {
-    expect(parseFilter('datePiece >="2026-03-10').comparisons).toEqual([{ field: ['datePiece'], op: '>=', value: '2026-03-10' }]);
+    expect(parseFilter('datePiece >="2026-03-10').comparisons).toEqual([
+      { field: ['datePiece'], op: '>=', value: '2026-03-10' },
+    ]);
   });
 
   it('refuses nesting deeper than 20 parentheses', () => {

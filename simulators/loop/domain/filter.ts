@@ -53,7 +53,16 @@ const MAX_COMPARISONS = 50;
 const MAX_DEPTH = 20;
 
 /** `a < b` read from the other side: `"2024-01-01" <= datePiece` is `datePiece >= "2024-01-01"`. */
-const MIRROR: Record<ComparisonOp, ComparisonOp> = { '==': '==', '===': '===', '!=': '!=', '!==': '!==', '>=': '<=', '<=': '>=', '>': '<', '<': '>' };
+const MIRROR: Record<ComparisonOp, ComparisonOp> = {
+  '==': '==',
+  '===': '===',
+  '!=': '!=',
+  '!==': '!==',
+  '>=': '<=',
+  '<=': '>=',
+  '>': '<',
+  '<': '>',
+};
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -154,13 +163,15 @@ export function parseFilter(source: string): Filter {
   };
   const parseOp = (): ComparisonOp => {
     const token = peek();
-    if (token?.kind !== 'op') throw new FilterSyntaxError(`opérateur ==, ===, !=, !==, >=, <=, > ou < attendu ${where()}`);
+    if (token?.kind !== 'op')
+      throw new FilterSyntaxError(`opérateur ==, ===, !=, !==, >=, <=, > ou < attendu ${where()}`);
     pos += 1;
     return token.text;
   };
   const parseLiteral = (): Literal => {
     const token = peek();
-    if (token?.kind !== 'literal') throw new FilterSyntaxError(`valeur attendue (texte entre guillemets, nombre, true, false ou null) ${where()}`);
+    if (token?.kind !== 'literal')
+      throw new FilterSyntaxError(`valeur attendue (texte entre guillemets, nombre, true, false ou null) ${where()}`);
     pos += 1;
     return token.value;
   };
@@ -220,7 +231,8 @@ export function looseEquals(a: unknown, b: Literal): boolean {
   if (b === null || b === undefined) return false;
   if (typeof a === 'object') return false;
   if (typeof a === typeof b) return a === b;
-  const toNumber = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : Number(v));
+  const toNumber = (v: unknown) =>
+    typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'string' ? (v.trim() === '' ? 0 : Number(v)) : Number(v);
   return toNumber(a) === toNumber(b);
 }
 
@@ -229,14 +241,17 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** A date-time literal against a date field is read as its date (`datePiece >= "2024-01-01T00:00:00.000Z"`). */
 function asFieldDate(actual: unknown, value: Literal): Literal {
-  return typeof actual === 'string' && ISO_DATE.test(actual) && typeof value === 'string' && ISO_DATE_TIME.test(value) ? value.slice(0, 10) : value;
+  return typeof actual === 'string' && ISO_DATE.test(actual) && typeof value === 'string' && ISO_DATE_TIME.test(value)
+    ? value.slice(0, 10)
+    : value;
 }
 
 /** The order of `a` against `b`, or null when they are not ordered (JavaScript would say false). */
 function order(a: unknown, b: Literal): number | null {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  const number = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN);
+  const number = (v: unknown) =>
+    typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
   const [x, y] = [number(a), number(b)];
   return Number.isNaN(x) || Number.isNaN(y) ? null : x - y;
 }
@@ -259,8 +274,11 @@ function compare(actual: unknown, op: ComparisonOp, literal: Literal): boolean {
 }
 
 function evaluate(expr: FilterExpr, record: unknown): boolean {
-  if (expr.kind === 'compare') return compare(valueAt(record, expr.comparison.field), expr.comparison.op, expr.comparison.value);
-  return expr.kind === 'and' ? expr.items.every((item) => evaluate(item, record)) : expr.items.some((item) => evaluate(item, record));
+  if (expr.kind === 'compare')
+    return compare(valueAt(record, expr.comparison.field), expr.comparison.op, expr.comparison.value);
+  return expr.kind === 'and'
+    ? expr.items.every((item) => evaluate(item, record))
+    : expr.items.some((item) => evaluate(item, record));
 }
 
 export function matches(filter: Filter, record: unknown): boolean {
@@ -273,5 +291,7 @@ export function matches(filter: Filter, record: unknown): boolean {
  */
 export function constrains(expr: FilterExpr, fields: readonly string[]): boolean {
   if (expr.kind === 'compare') return expr.comparison.field.length === 1 && fields.includes(expr.comparison.field[0]!);
-  return expr.kind === 'and' ? expr.items.some((item) => constrains(item, fields)) : expr.items.every((item) => constrains(item, fields));
+  return expr.kind === 'and'
+    ? expr.items.some((item) => constrains(item, fields))
+    : expr.items.every((item) => constrains(item, fields));
 }

@@ -27,7 +27,9 @@ export function stableUuid(...parts: string[]): string {
 
 /** A revision id in the form Loop's example responses show (`0x0000000000017ED5`), derived from the parts. */
 export function stableRevisionId(...parts: string[]): string {
-  return `0x${hex32(['revision', ...parts]).slice(0, 16).toUpperCase()}`;
+  return `0x${hex32(['revision', ...parts])
+    .slice(0, 16)
+    .toUpperCase()}`;
 }
 
 /** `length` characters of `alphabet` derived from the parts (generated API keys and secrets). */
@@ -35,7 +37,8 @@ export function stableString(length: number, alphabet: string, ...parts: string[
   let out = '';
   for (let round = 0; out.length < length; round++) {
     const h = hex32([...parts, String(round)]);
-    for (let i = 0; i + 2 <= h.length && out.length < length; i += 2) out += alphabet[parseInt(h.slice(i, i + 2), 16) % alphabet.length];
+    for (let i = 0; i + 2 <= h.length && out.length < length; i += 2)
+      out += alphabet[parseInt(h.slice(i, i + 2), 16) % alphabet.length];
   }
   return out;
 }

@@ -1,13 +1,32 @@
 import { getEntry, renderMessage } from '../../../contracts/catalogue/index.js';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { createHash } from 'node:crypto';
-import { TIERS_TYPES, type EcritureComptable, type EcritureImport, type ImportEcritureResult, type ImportJsonRequest, type ImportStatus, type PieceJointeImport, type Tiers, type TiersImport } from '../../../contracts/loop/wire.js';
+import {
+  TIERS_TYPES,
+  type EcritureComptable,
+  type EcritureImport,
+  type ImportEcritureResult,
+  type ImportJsonRequest,
+  type ImportStatus,
+  type PieceJointeImport,
+  type Tiers,
+  type TiersImport,
+} from '../../../contracts/loop/wire.js';
 import { toCents } from '../../../contracts/common/primitives.js';
 import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import { collaboratorNoAccess } from '../rules/index.js';
-import { own, writes, type ApiKeyState, type FirmState, type FolderState, type ImportState, type LoopState, type StoredPieceJointe } from '../state/schema.js';
+import {
+  own,
+  writes,
+  type ApiKeyState,
+  type FirmState,
+  type FolderState,
+  type ImportState,
+  type LoopState,
+  type StoredPieceJointe,
+} from '../state/schema.js';
 import { stableUuid } from './ids.js';
 
 /**
@@ -24,15 +43,28 @@ export const importRequestId = (firm: FirmState, seq: number) => stableUuid('imp
 /** What the simulator keeps of an attachment: its name, type, size and digest (own choice, as Sage GE). */
 function storedPieceJointe(piece: PieceJointeImport): StoredPieceJointe {
   const bytes = Buffer.from(piece.contenuBase64, 'base64');
-  return { nomFichier: piece.nomFichier, typeMime: piece.typeMime, taille: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    nomFichier: piece.nomFichier,
+    typeMime: piece.typeMime,
+    taille: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
-export function queueImport(firm: FirmState, key: ApiKeyState, request: ImportJsonRequest, now: Date): DomainResult<{ accountingImportRequestId: string }> {
+export function queueImport(
+  firm: FirmState,
+  key: ApiKeyState,
+  request: ImportJsonRequest,
+  now: Date,
+): DomainResult<{ accountingImportRequestId: string }> {
   const seq = firm.nextImportSeq;
   const id = importRequestId(firm, seq);
   // The attachments' bytes are not kept: the request is stored without them, their metadata beside it.
   const piecesJointes = request.data.ecritures.map((e) => (e.piecesJointes ?? []).map(storedPieceJointe));
-  const stored: ImportJsonRequest = { ...request, data: { ...request.data, ecritures: request.data.ecritures.map(({ piecesJointes: _, ...e }) => e) } };
+  const stored: ImportJsonRequest = {
+    ...request,
+    data: { ...request.data, ecritures: request.data.ecritures.map(({ piecesJointes: _, ...e }) => e) },
+  };
   const entry: ImportState = {
     id,
     seq,
@@ -46,22 +78,36 @@ export function queueImport(firm: FirmState, key: ApiKeyState, request: ImportJs
     message: null,
     request: stored,
     piecesJointes,
-    results: request.data.ecritures.map((e, index) => ({ index, refPiece: e.refPiece, statut: 'EnAttente', numeroEcriture: null, erreurs: [] })),
+    results: request.data.ecritures.map((e, index) => ({
+      index,
+      refPiece: e.refPiece,
+      statut: 'EnAttente',
+      numeroEcriture: null,
+      erreurs: [],
+    })),
   };
-  return done({ accountingImportRequestId: id }, [writes.firm(firm.domain).set(['imports', id], entry), writes.firm(firm.domain).set(['nextImportSeq'], seq + 1)]);
+  return done({ accountingImportRequestId: id }, [
+    writes.firm(firm.domain).set(['imports', id], entry),
+    writes.firm(firm.domain).set(['nextImportSeq'], seq + 1),
+  ]);
 }
 
 /**
  * The imports due at `now`, oldest first, across the firms named (every firm unless told: the
  * simulator's tick names only those its due index says have something due).
  */
-export function dueImports(state: LoopState, now: Date, tenantIds: Iterable<string> = Object.keys(state.tenants)): { domain: string; id: string }[] {
+export function dueImports(
+  state: LoopState,
+  now: Date,
+  tenantIds: Iterable<string> = Object.keys(state.tenants),
+): { domain: string; id: string }[] {
   const due: { domain: string; id: string; dueAt: string; seq: number }[] = [];
   for (const tenantId of tenantIds) {
     const firm = own(state.tenants, tenantId);
     if (!firm) continue;
     for (const imp of Object.values(firm.imports)) {
-      if (imp.statut === 'EnAttente' && Date.parse(imp.dueAt) <= now.getTime()) due.push({ domain: firm.domain, id: imp.id, dueAt: imp.dueAt, seq: imp.seq });
+      if (imp.statut === 'EnAttente' && Date.parse(imp.dueAt) <= now.getTime())
+        due.push({ domain: firm.domain, id: imp.id, dueAt: imp.dueAt, seq: imp.seq });
     }
   }
   return due.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.seq - b.seq).map(({ domain, id }) => ({ domain, id }));
@@ -83,17 +129,50 @@ type Erreur = ImportEcritureResult['erreurs'][number];
 /** Per-entry checks at processing time (simulator's own messages: Loop's are not public). */
 function checkEcriture(folder: FolderState, ecriture: EcritureImport): Erreur[] {
   const journal = own(folder.journaux, ecriture.journalCode);
-  if (!journal) return [{ code: 'UnknownJournal', message: LOOP_MESSAGES.journalUnknown(ecriture.journalCode, folder.code), champ: 'journalCode' }];
+  if (!journal)
+    return [
+      {
+        code: 'UnknownJournal',
+        message: LOOP_MESSAGES.journalUnknown(ecriture.journalCode, folder.code),
+        champ: 'journalCode',
+      },
+    ];
   // Seed 004's prerequisite "Open journals" is LOOP-INCOMPLETE-FOLDER: a closed journal is reported
   // with that entry's wire code and its closed-journal message (variant 1), not a message of our own.
-  if (journal.ferme) return [{ code: getEntry('LOOP-INCOMPLETE-FOLDER').wire!.code, message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: journal.code, folder: folder.code }, 1), champ: 'journalCode' }];
-  const inOpenYear = Object.values(folder.fiscalYears).some((fy) => fy.status === 'open' && fy.start <= ecriture.datePiece && ecriture.datePiece <= fy.end);
-  if (!inOpenYear) return [{ code: 'NoOpenFiscalYear', message: LOOP_MESSAGES.noOpenFiscalYear(ecriture.datePiece, folder.code), champ: 'datePiece' }];
+  if (journal.ferme)
+    return [
+      {
+        code: getEntry('LOOP-INCOMPLETE-FOLDER').wire!.code,
+        message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: journal.code, folder: folder.code }, 1),
+        champ: 'journalCode',
+      },
+    ];
+  const inOpenYear = Object.values(folder.fiscalYears).some(
+    (fy) => fy.status === 'open' && fy.start <= ecriture.datePiece && ecriture.datePiece <= fy.end,
+  );
+  if (!inOpenYear)
+    return [
+      {
+        code: 'NoOpenFiscalYear',
+        message: LOOP_MESSAGES.noOpenFiscalYear(ecriture.datePiece, folder.code),
+        champ: 'datePiece',
+      },
+    ];
   const erreurs: Erreur[] = [];
   ecriture.lignes.forEach((ligne, l) => {
     const compte = own(folder.comptes, ligne.compteNumero);
-    if (!compte) erreurs.push({ code: 'UnknownAccount', message: LOOP_MESSAGES.accountUnknown(ligne.compteNumero, folder.code), champ: `lignes.${l}.compteNumero` });
-    else if (compte.ferme) erreurs.push({ code: 'AccountClosed', message: LOOP_MESSAGES.accountClosed(ligne.compteNumero), champ: `lignes.${l}.compteNumero` });
+    if (!compte)
+      erreurs.push({
+        code: 'UnknownAccount',
+        message: LOOP_MESSAGES.accountUnknown(ligne.compteNumero, folder.code),
+        champ: `lignes.${l}.compteNumero`,
+      });
+    else if (compte.ferme)
+      erreurs.push({
+        code: 'AccountClosed',
+        message: LOOP_MESSAGES.accountClosed(ligne.compteNumero),
+        champ: `lignes.${l}.compteNumero`,
+      });
   });
   return erreurs;
 }
@@ -104,7 +183,10 @@ function checkEcriture(folder: FolderState, ecriture: EcritureImport): Erreur[] 
  * on, stay as the firm set them).
  */
 function importedTiers(folderCode: string, existing: Tiers | undefined, tiers: TiersImport): Tiers {
-  const base = existing ?? { ...newTiers(folderCode, tiers.code, tiers.compteContrepartie), type: TIERS_TYPES[tiers.type] };
+  const base = existing ?? {
+    ...newTiers(folderCode, tiers.code, tiers.compteContrepartie),
+    type: TIERS_TYPES[tiers.type],
+  };
   return {
     ...base,
     raisonSociale: tiers.raisonSociale,
@@ -115,7 +197,13 @@ function importedTiers(folderCode: string, existing: Tiers | undefined, tiers: T
 
 /** A third party Loop creates for an unknown auxiliary code, typed by its collective account. */
 function newTiers(folderCode: string, code: string, collectif: string): Tiers {
-  const type = collectif.startsWith('401') ? TIERS_TYPES.fournisseur : collectif.startsWith('411') ? TIERS_TYPES.client : collectif.startsWith('421') ? TIERS_TYPES.salarie : TIERS_TYPES.divers;
+  const type = collectif.startsWith('401')
+    ? TIERS_TYPES.fournisseur
+    : collectif.startsWith('411')
+      ? TIERS_TYPES.client
+      : collectif.startsWith('421')
+        ? TIERS_TYPES.salarie
+        : TIERS_TYPES.divers;
   return {
     objectId: stableUuid('tiers', folderCode, code),
     code,
@@ -151,12 +239,22 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
       statut: 'Erreur',
       processedAt,
       message,
-      results: ecritures.map((e, index) => ({ index, refPiece: e.refPiece, statut: 'Rejetee', numeroEcriture: null, erreurs: [erreur] })),
+      results: ecritures.map((e, index) => ({
+        index,
+        refPiece: e.refPiece,
+        statut: 'Rejetee',
+        numeroEcriture: null,
+        erreurs: [erreur],
+      })),
     };
     return done(result, [inFirm.set(['imports', imp.id], result)]);
   };
 
-  if (!folder) return rejectAll(LOOP_MESSAGES.folderGone(imp.codeIbs), { code: 'FolderNotFound', message: LOOP_MESSAGES.folderGone(imp.codeIbs) });
+  if (!folder)
+    return rejectAll(LOOP_MESSAGES.folderGone(imp.codeIbs), {
+      code: 'FolderNotFound',
+      message: LOOP_MESSAGES.folderGone(imp.codeIbs),
+    });
   const access = collaboratorNoAccess(folder, imp.collaborateur);
   if (!access.ok) {
     const error = rejectionError(access.rejection);
@@ -168,12 +266,17 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
   // The import's third parties first, so that its entries find them.
   for (const tiers of imp.request.data.tiers ?? []) {
     createdTiers.add(tiers.code);
-    changes.push(writes.folder(firm.domain, folder.code).set(['tiers', tiers.code], importedTiers(folder.code, own(folder.tiers, tiers.code), tiers)));
+    changes.push(
+      writes
+        .folder(firm.domain, folder.code)
+        .set(['tiers', tiers.code], importedTiers(folder.code, own(folder.tiers, tiers.code), tiers)),
+    );
   }
   let numero = folder.nextNumeroEcriture;
   const results: ImportEcritureResult[] = ecritures.map((ecriture, index) => {
     const erreurs = checkEcriture(folder, ecriture);
-    if (erreurs.length > 0) return { index, refPiece: ecriture.refPiece, statut: 'Rejetee', numeroEcriture: null, erreurs };
+    if (erreurs.length > 0)
+      return { index, refPiece: ecriture.refPiece, statut: 'Rejetee', numeroEcriture: null, erreurs };
     const numeroEcriture = numero++;
     ecriture.lignes.forEach((ligne, l) => {
       const row: EcritureComptable = {
@@ -197,11 +300,14 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
       const aux = ligne.compteAuxiliaire;
       if (aux !== undefined && !own(folder.tiers, aux) && !createdTiers.has(aux)) {
         createdTiers.add(aux);
-        changes.push(writes.folder(firm.domain, folder.code).set(['tiers', aux], newTiers(folder.code, aux, ligne.compteNumero)));
+        changes.push(
+          writes.folder(firm.domain, folder.code).set(['tiers', aux], newTiers(folder.code, aux, ligne.compteNumero)),
+        );
       }
     });
     const pieces = imp.piecesJointes[index] ?? [];
-    if (pieces.length > 0) changes.push(writes.folder(firm.domain, folder.code).set(['piecesJointes', String(numeroEcriture)], pieces));
+    if (pieces.length > 0)
+      changes.push(writes.folder(firm.domain, folder.code).set(['piecesJointes', String(numeroEcriture)], pieces));
     return { index, refPiece: ecriture.refPiece, statut: 'Integree', numeroEcriture, erreurs: [] };
   });
   changes.push(writes.folder(firm.domain, folder.code).set(['nextNumeroEcriture'], numero));

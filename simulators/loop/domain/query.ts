@@ -9,7 +9,9 @@ import { FilterSyntaxError, matches, parseFilter, valueAt, type Filter } from '.
  */
 
 export type QueryError = { code: 'InvalidFilter' | 'InvalidSort' | 'InvalidSelect'; message: string };
-export type QueryResult = { ok: true; rows: Record<string, unknown>[]; filter: Filter | null } | { ok: false; error: QueryError };
+export type QueryResult =
+  | { ok: true; rows: Record<string, unknown>[]; filter: Filter | null }
+  | { ok: false; error: QueryError };
 
 export interface QueryOptions {
   /** The fields of the route's records (the keys of its wire schema). */
@@ -25,17 +27,28 @@ const splitList = (text: string) =>
     .map((part) => part.trim())
     .filter((part) => part !== '');
 
-export function parseListFilter(text: string | undefined, fields: readonly string[]): { ok: true; filter: Filter | null } | { ok: false; error: QueryError } {
+export function parseListFilter(
+  text: string | undefined,
+  fields: readonly string[],
+): { ok: true; filter: Filter | null } | { ok: false; error: QueryError } {
   if (text === undefined || text.trim() === '') return { ok: true, filter: null };
   let filter: Filter;
   try {
     filter = parseFilter(text);
   } catch (error) {
-    if (error instanceof FilterSyntaxError) return { ok: false, error: { code: 'InvalidFilter', message: LOOP_MESSAGES.invalidFilter(`${error.message}.`) } };
+    if (error instanceof FilterSyntaxError)
+      return { ok: false, error: { code: 'InvalidFilter', message: LOOP_MESSAGES.invalidFilter(`${error.message}.`) } };
     throw error;
   }
   const unknown = filter.comparisons.find((c) => !fields.includes(c.field[0]!));
-  if (unknown) return { ok: false, error: { code: 'InvalidFilter', message: LOOP_MESSAGES.invalidFilter(`le champ ${unknown.field.join('.')} n'existe pas.`) } };
+  if (unknown)
+    return {
+      ok: false,
+      error: {
+        code: 'InvalidFilter',
+        message: LOOP_MESSAGES.invalidFilter(`le champ ${unknown.field.join('.')} n'existe pas.`),
+      },
+    };
   return { ok: true, filter };
 }
 
@@ -50,7 +63,11 @@ function compareValues(a: unknown, b: unknown): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-export function applyListQuery(records: readonly object[], query: Pick<ListQuery, 'filter' | 'sort' | 'skip' | 'take' | 'select'>, options: QueryOptions): QueryResult {
+export function applyListQuery(
+  records: readonly object[],
+  query: Pick<ListQuery, 'filter' | 'sort' | 'skip' | 'take' | 'select'>,
+  options: QueryOptions,
+): QueryResult {
   const parsed = parseListFilter(query.filter, options.fields);
   if (!parsed.ok) return parsed;
   const filter = parsed.filter;
@@ -60,8 +77,19 @@ export function applyListQuery(records: readonly object[], query: Pick<ListQuery
     const keys: { field: string; desc: boolean }[] = [];
     for (const part of splitList(query.sort)) {
       const match = /^([A-Za-z_$][\w$]*)(?::(asc|desc))?$/i.exec(part);
-      if (!match) return { ok: false, error: { code: 'InvalidSort', message: LOOP_MESSAGES.invalidSort(`« ${part} » n'est pas de la forme champ ou champ:desc.`) } };
-      if (!options.fields.includes(match[1]!)) return { ok: false, error: { code: 'InvalidSort', message: LOOP_MESSAGES.invalidSort(`le champ ${match[1]} n'existe pas.`) } };
+      if (!match)
+        return {
+          ok: false,
+          error: {
+            code: 'InvalidSort',
+            message: LOOP_MESSAGES.invalidSort(`« ${part} » n'est pas de la forme champ ou champ:desc.`),
+          },
+        };
+      if (!options.fields.includes(match[1]!))
+        return {
+          ok: false,
+          error: { code: 'InvalidSort', message: LOOP_MESSAGES.invalidSort(`le champ ${match[1]} n'existe pas.`) },
+        };
       keys.push({ field: match[1]!, desc: match[2]?.toLowerCase() === 'desc' });
     }
     rows = rows.sort((a, b) => {
@@ -82,7 +110,9 @@ export function applyListQuery(records: readonly object[], query: Pick<ListQuery
     const selected = splitList(query.select);
     const unknown = selected.find((name) => !options.fields.includes(name));
     if (unknown) return { ok: false, error: { code: 'InvalidSelect', message: LOOP_MESSAGES.invalidSelect(unknown) } };
-    rows = rows.map((row) => Object.fromEntries(selected.map((name) => [name, (row as Record<string, unknown>)[name]])));
+    rows = rows.map((row) =>
+      Object.fromEntries(selected.map((name) => [name, (row as Record<string, unknown>)[name]])),
+    );
   }
   return { ok: true, rows: rows as Record<string, unknown>[], filter };
 }

@@ -27,7 +27,8 @@ export function authenticate({ store }: LoopRouteDeps): MiddlewareHandler<KitEnv
   return async (c, next) => {
     const credentials = credentialsOf(c);
     // The request journal attributes a refused request to the firm whose domain it names.
-    if (credentials.domain && Object.hasOwn(store.data.tenants, credentials.domain)) c.set('tenantId', credentials.domain);
+    if (credentials.domain && Object.hasOwn(store.data.tenants, credentials.domain))
+      c.set('tenantId', credentials.domain);
     const result = auth(store.data, credentials);
     if (!result.ok) return rejectionResponse(c, result.rejection);
     c.set('tenantId', result.firm.domain);
@@ -61,7 +62,11 @@ export function currentCaller(c: Context<KitEnv>, store: Store<LoopState>): { fi
  * firm's included) is "Le dossier X n'existe pas sur le domaine."; one of the firm's folders not
  * associated with the key is LOOP-FOLDER-NOT-ASSOCIATED.
  */
-export function resolveFolder(c: Context<KitEnv>, store: Store<LoopState>, code: string): { firm: FirmState; key: ApiKeyState; folder: FolderState } {
+export function resolveFolder(
+  c: Context<KitEnv>,
+  store: Store<LoopState>,
+  code: string,
+): { firm: FirmState; key: ApiKeyState; folder: FolderState } {
   const { firm, key } = currentCaller(c, store);
   const folder = own(firm.folders, code);
   if (!folder) return fail(folderNotFound(code));
@@ -70,4 +75,8 @@ export function resolveFolder(c: Context<KitEnv>, store: Store<LoopState>, code:
   return { firm, key, folder };
 }
 
-export const folderNotFound = (code: string): VendorErrorInput => ({ status: 400, code: 'FolderNotFound', message: LOOP_MESSAGES.folderUnknown(code) });
+export const folderNotFound = (code: string): VendorErrorInput => ({
+  status: 400,
+  code: 'FolderNotFound',
+  message: LOOP_MESSAGES.folderUnknown(code),
+});

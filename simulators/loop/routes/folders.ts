@@ -13,7 +13,7 @@ export function foldersRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
     createRoute({
       method: 'get',
       path: `${LOOP_API}/dossiers`,
-      summary: 'The folders associated with this API key in Loop Hub (simulator\'s own choice of route)',
+      summary: "The folders associated with this API key in Loop Hub (simulator's own choice of route)",
       security,
       responses: { 200: json(DossiersResponseSchema, 'The associated folders'), ...errorResponses },
     }),

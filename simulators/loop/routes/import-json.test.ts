@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../../contracts/catalogue/index.js';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
-import { ImportJsonResponseSchema, ImportStatusSchema, LoopErrorBodySchema, type ImportStatus } from '../../../contracts/loop/wire.js';
-import { admin, createTestLoop, get, headersFor, importBody, postJson, purchase, snapshot, YEAR, json } from '../test-support.js';
+import {
+  ImportJsonResponseSchema,
+  ImportStatusSchema,
+  LoopErrorBodySchema,
+  type ImportStatus,
+} from '../../../contracts/loop/wire.js';
+import {
+  admin,
+  createTestLoop,
+  get,
+  headersFor,
+  importBody,
+  postJson,
+  purchase,
+  snapshot,
+  YEAR,
+  json,
+} from '../test-support.js';
 import type { LoopSimulator } from '../index.js';
 
 const IMPORT = '/loop-api-publiques/importJson';
@@ -33,15 +49,37 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
     expect((await status(sim, id)).statut).toBe('EnAttente');
     await later(sim, 30_000);
     const done = await status(sim, id);
-    expect(done).toMatchObject({ statut: 'Termine', nbEcritures: 2, nbEcrituresIntegrees: 2, nbEcrituresRejetees: 0, message: null });
-    expect(done.ecritures.map((e) => [e.statut, e.numeroEcriture])).toEqual([['Integree', 151], ['Integree', 152]]);
+    expect(done).toMatchObject({
+      statut: 'Termine',
+      nbEcritures: 2,
+      nbEcrituresIntegrees: 2,
+      nbEcrituresRejetees: 0,
+      message: null,
+    });
+    expect(done.ecritures.map((e) => [e.statut, e.numeroEcriture])).toEqual([
+      ['Integree', 151],
+      ['Integree', 152],
+    ]);
 
     // Read back through EcritureComptable, by the request id, as the hub checks what was posted.
-    const lines = await json(await get(sim, `/loop-api-publiques/EcritureComptable?codeDossier=F1&filter=${encodeURIComponent(`ecritureOrigine == "${id}"`)}`, headersFor(sim, 'CABA')));
+    const lines = await json(
+      await get(
+        sim,
+        `/loop-api-publiques/EcritureComptable?codeDossier=F1&filter=${encodeURIComponent(`ecritureOrigine == "${id}"`)}`,
+        headersFor(sim, 'CABA'),
+      ),
+    );
     expect(lines).toHaveLength(6);
-    expect(lines[2]).toMatchObject({ compteNumero: '401000', compteAuxiliaire: 'FBUROTIC', credit: 120, libelle: 'Fournitures bureau mars' });
+    expect(lines[2]).toMatchObject({
+      compteNumero: '401000',
+      compteAuxiliaire: 'FBUROTIC',
+      credit: 120,
+      libelle: 'Fournitures bureau mars',
+    });
     // An unknown auxiliary code becomes a supplier third party under its collective account.
-    const suppliers = await json(await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')));
+    const suppliers = await json(
+      await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')),
+    );
     expect(suppliers.map((t: { code: string }) => t.code)).toEqual(['FBUROTIC', 'FNOUVEAU']);
   });
 
@@ -71,7 +109,12 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
           purchase({ journalCode: 'VE' }),
           purchase({ journalCode: 'ZZ' }),
           purchase({ datePiece: `${YEAR - 3}-05-01` }),
-          purchase({ lignes: [{ compteNumero: '999999', debit: 5, credit: 0 }, { compteNumero: '471000', debit: 0, credit: 5 }] }),
+          purchase({
+            lignes: [
+              { compteNumero: '999999', debit: 5, credit: 0 },
+              { compteNumero: '471000', debit: 0, credit: 5 },
+            ],
+          }),
         ],
       },
     });
@@ -81,7 +124,13 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
     expect(result.ecritures.map((e) => e.statut)).toEqual(['Integree', 'Rejetee', 'Rejetee', 'Rejetee', 'Rejetee']);
     // A closed journal is the catalogue's LOOP-INCOMPLETE-FOLDER (seed 004: "Open journals"), its wire code and message.
     const incomplete = getEntry('LOOP-INCOMPLETE-FOLDER');
-    expect(result.ecritures[1]!.erreurs).toEqual([{ code: incomplete.wire!.code, message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: 'VE', folder: 'F1' }, 1), champ: 'journalCode' }]);
+    expect(result.ecritures[1]!.erreurs).toEqual([
+      {
+        code: incomplete.wire!.code,
+        message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: 'VE', folder: 'F1' }, 1),
+        champ: 'journalCode',
+      },
+    ]);
     expect(result.ecritures.slice(2).map((e) => e.erreurs[0]!.message)).toEqual([
       LOOP_MESSAGES.journalUnknown('ZZ', 'F1'),
       LOOP_MESSAGES.noOpenFiscalYear(`${YEAR - 3}-05-01`, 'F1'),
@@ -97,9 +146,14 @@ describe('LOOP-COLLABORATOR-NO-ACCESS: every entry rejected while the connector 
     const sim = createTestLoop();
     const collaborator = Object.values(sim.store.data.tenants.CABA!.apiKeys)[0]!.collaborateur;
     const message = renderMessage('LOOP-COLLABORATOR-NO-ACCESS', { collaborator, folder: 'GARAGE DURAND' });
-    expect(message).toBe(`An error occurred during the JSON import request: The collaborator ${collaborator} does not have access to the folder GARAGE DURAND`);
+    expect(message).toBe(
+      `An error occurred during the JSON import request: The collaborator ${collaborator} does not have access to the folder GARAGE DURAND`,
+    );
 
-    const id = await send(sim, importBody('F2', [purchase(), purchase({ refPiece: 'B' }), purchase({ refPiece: 'C' })]));
+    const id = await send(
+      sim,
+      importBody('F2', [purchase(), purchase({ refPiece: 'B' }), purchase({ refPiece: 'C' })]),
+    );
     await later(sim);
     const result = await status(sim, id);
     expect(result).toMatchObject({ statut: 'Erreur', message, nbEcrituresIntegrees: 0, nbEcrituresRejetees: 3 });
@@ -119,7 +173,12 @@ describe('LOOP-COLLABORATOR-NO-ACCESS: every entry rejected while the connector 
     const id = await send(sim, importBody('F1'));
     await admin(sim, 'set-connector', { domain: 'CABA', folder: 'F1', active: false });
     await later(sim);
-    expect((await status(sim, id)).message).toBe(renderMessage('LOOP-COLLABORATOR-NO-ACCESS', { collaborator: 'api.qonto@caba', folder: 'BOULANGERIE MARTIN SAS' }));
+    expect((await status(sim, id)).message).toBe(
+      renderMessage('LOOP-COLLABORATOR-NO-ACCESS', {
+        collaborator: 'api.qonto@caba',
+        folder: 'BOULANGERIE MARTIN SAS',
+      }),
+    );
   });
 });
 
@@ -127,7 +186,7 @@ describe('LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart o
   const entry = getEntry('LOOP-INCOMPLETE-FOLDER');
 
   it.each([
-    ['F3', 'the current year\'s chart of accounts is incomplete'],
+    ['F3', "the current year's chart of accounts is incomplete"],
     ['F5', 'every journal is closed'],
   ])('%s: %s', async (folder) => {
     const sim = createTestLoop();
@@ -136,21 +195,35 @@ describe('LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart o
     expect(res.status).toBe(entry.wire!.status);
     const body = LoopErrorBodySchema.parse(await json(res));
     expect(body.code).toBe(entry.wire!.code);
-    expect(body.message).toBe(renderMessage('LOOP-INCOMPLETE-FOLDER', { folder, fiscalYear: String(folder === 'F3' ? YEAR : YEAR - 1) }));
+    expect(body.message).toBe(
+      renderMessage('LOOP-INCOMPLETE-FOLDER', { folder, fiscalYear: String(folder === 'F3' ? YEAR : YEAR - 1) }),
+    );
     expect(snapshot(sim)).toBe(before);
   });
 
   it('lets an import of third parties alone through (own choice: the chart and journals are what entries need)', async () => {
     const sim = createTestLoop();
-    const id = await send(sim, { codeIbs: 'F3', data: { tiers: [{ code: 'CNEUF', type: 'client', raisonSociale: 'Client Neuf', compteContrepartie: '411000' }] } });
+    const id = await send(sim, {
+      codeIbs: 'F3',
+      data: { tiers: [{ code: 'CNEUF', type: 'client', raisonSociale: 'Client Neuf', compteContrepartie: '411000' }] },
+    });
     await later(sim);
     expect((await status(sim, id)).statut).toBe('Termine');
-    expect(sim.store.data.tenants.CABA!.folders.F3!.tiers.CNEUF).toMatchObject({ raisonSociale: 'Client Neuf', type: 0 });
+    expect(sim.store.data.tenants.CABA!.folders.F3!.tiers.CNEUF).toMatchObject({
+      raisonSociale: 'Client Neuf',
+      type: 0,
+    });
   });
 
   it('completing the chart (or reopening a journal) lets the import through', async () => {
     const sim = createTestLoop();
-    await admin(sim, 'set-fiscal-year', { domain: 'CABA', folder: 'F3', fiscalYearId: String(YEAR), status: 'open', chartComplete: true });
+    await admin(sim, 'set-fiscal-year', {
+      domain: 'CABA',
+      folder: 'F3',
+      fiscalYearId: String(YEAR),
+      status: 'open',
+      chartComplete: true,
+    });
     await admin(sim, 'set-journal', { domain: 'CABA', folder: 'F5', journal: 'AC', ferme: false });
     await send(sim, importBody('F3'));
     await send(sim, importBody('F5'));
@@ -159,7 +232,10 @@ describe('LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart o
   it('closing the incomplete year also does', async () => {
     const sim = createTestLoop();
     await admin(sim, 'set-fiscal-year', { domain: 'CABA', folder: 'F3', fiscalYearId: String(YEAR), status: 'closed' });
-    const id = await send(sim, { codeIbs: 'F3', data: { options: { multiPeriode: true }, ecritures: [purchase({ datePiece: `${YEAR - 1}-12-01` })] } });
+    const id = await send(sim, {
+      codeIbs: 'F3',
+      data: { options: { multiPeriode: true }, ecritures: [purchase({ datePiece: `${YEAR - 1}-12-01` })] },
+    });
     await later(sim);
     expect((await status(sim, id)).statut).toBe('Termine');
   });
@@ -171,7 +247,16 @@ describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation error
     const before = snapshot(sim);
     const long = 'Fournitures de bureau pour le mois de mars'; // 42
     const lineLong = 'x'.repeat(36);
-    const body = importBody('F1', [purchase(), purchase({ libelle: long, lignes: [{ compteNumero: '606400', libelle: lineLong, debit: 1, credit: 0 }, { compteNumero: '471000', debit: 0, credit: 1 }] })]);
+    const body = importBody('F1', [
+      purchase(),
+      purchase({
+        libelle: long,
+        lignes: [
+          { compteNumero: '606400', libelle: lineLong, debit: 1, credit: 0 },
+          { compteNumero: '471000', debit: 0, credit: 1 },
+        ],
+      }),
+    ]);
     const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), body);
     const entry = getEntry('LOOP-DESCRIPTION-35');
     expect(res.status).toBe(entry.wire!.status);
@@ -181,7 +266,10 @@ describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation error
       message: renderMessage('LOOP-DESCRIPTION-35', { description: long }),
       errors: [
         { champ: 'data.ecritures.1.libelle', message: renderMessage('LOOP-DESCRIPTION-35', { description: long }) },
-        { champ: 'data.ecritures.1.lignes.0.libelle', message: renderMessage('LOOP-DESCRIPTION-35', { description: lineLong }) },
+        {
+          champ: 'data.ecritures.1.lignes.0.libelle',
+          message: renderMessage('LOOP-DESCRIPTION-35', { description: lineLong }),
+        },
       ],
     });
     expect(snapshot(sim)).toBe(before);
@@ -198,7 +286,12 @@ describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation error
       statusCode: entry.wire!.status,
       code: entry.wire!.code,
       message: renderMessage('LOOP-AUX-CODE-17', { code: aux }),
-      errors: [{ champ: 'data.ecritures.0.lignes.2.compteAuxiliaire', message: renderMessage('LOOP-AUX-CODE-17', { code: aux }) }],
+      errors: [
+        {
+          champ: 'data.ecritures.0.lignes.2.compteAuxiliaire',
+          message: renderMessage('LOOP-AUX-CODE-17', { code: aux }),
+        },
+      ],
     });
     expect(snapshot(sim)).toBe(before);
   });
@@ -216,20 +309,77 @@ describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation error
   });
 });
 
-describe('Loop\'s validation messages and bad input, never a 500, never a change', () => {
+describe("Loop's validation messages and bad input, never a 500, never a change", () => {
   const cases: [string, unknown, string][] = [
     ['no codeIbs', { data: importBody().data }, LOOP_MESSAGES.codeIbsMissing],
     ['an empty codeIbs', { codeIbs: '', data: importBody().data }, LOOP_MESSAGES.codeIbsMissing],
     ['no data', { codeIbs: 'F1' }, LOOP_MESSAGES.dataMissing],
     ['no ecritures', { codeIbs: 'F1', data: { contexte: importBody().data.contexte } }, LOOP_MESSAGES.ecrituresMissing],
-    ['empty ecritures', { codeIbs: 'F1', data: { ...importBody().data, ecritures: [] } }, LOOP_MESSAGES.ecrituresMissing],
-    ['no contexte without multiPeriode', { codeIbs: 'F1', data: { ecritures: [purchase()] } }, LOOP_MESSAGES.contexteMissing],
-    ['an entry outside the contexte', importBody('F1', [purchase({ datePiece: `${YEAR + 1}-01-01` })]), LOOP_MESSAGES.outsideContexte(`${YEAR + 1}-01-01`, `${YEAR}-01-01`, `${YEAR}-12-31`)],
-    ['an unbalanced entry', importBody('F1', [purchase({ lignes: [{ compteNumero: '606400', debit: 10, credit: 0 }, { compteNumero: '401000', debit: 0, credit: 9 }] })]), LOOP_MESSAGES.unbalanced],
-    ['a line with debit and credit', importBody('F1', [purchase({ lignes: [{ compteNumero: '606400', debit: 10, credit: 10 }, { compteNumero: '401000', debit: 0, credit: 0 }] })]), LOOP_MESSAGES.lineAmount],
-    ['an attachment not in base64', importBody('F1', [purchase({ piecesJointes: [{ nomFichier: 'f.pdf', typeMime: 'application/pdf', contenuBase64: 'pas du base64 !' }] })]), LOOP_MESSAGES.base64],
-    ['an attachment without a MIME type', importBody('F1', [purchase({ piecesJointes: [{ nomFichier: 'f.pdf', typeMime: 'pdf', contenuBase64: 'JVBERg==' }] })]), LOOP_MESSAGES.mimeType],
-    ['a third party with a short SIRET', { codeIbs: 'F1', data: { tiers: [{ code: 'FX', type: 'fournisseur', raisonSociale: 'X', compteContrepartie: '401000', SIRET: '123' }] } }, LOOP_MESSAGES.siret],
+    [
+      'empty ecritures',
+      { codeIbs: 'F1', data: { ...importBody().data, ecritures: [] } },
+      LOOP_MESSAGES.ecrituresMissing,
+    ],
+    [
+      'no contexte without multiPeriode',
+      { codeIbs: 'F1', data: { ecritures: [purchase()] } },
+      LOOP_MESSAGES.contexteMissing,
+    ],
+    [
+      'an entry outside the contexte',
+      importBody('F1', [purchase({ datePiece: `${YEAR + 1}-01-01` })]),
+      LOOP_MESSAGES.outsideContexte(`${YEAR + 1}-01-01`, `${YEAR}-01-01`, `${YEAR}-12-31`),
+    ],
+    [
+      'an unbalanced entry',
+      importBody('F1', [
+        purchase({
+          lignes: [
+            { compteNumero: '606400', debit: 10, credit: 0 },
+            { compteNumero: '401000', debit: 0, credit: 9 },
+          ],
+        }),
+      ]),
+      LOOP_MESSAGES.unbalanced,
+    ],
+    [
+      'a line with debit and credit',
+      importBody('F1', [
+        purchase({
+          lignes: [
+            { compteNumero: '606400', debit: 10, credit: 10 },
+            { compteNumero: '401000', debit: 0, credit: 0 },
+          ],
+        }),
+      ]),
+      LOOP_MESSAGES.lineAmount,
+    ],
+    [
+      'an attachment not in base64',
+      importBody('F1', [
+        purchase({
+          piecesJointes: [{ nomFichier: 'f.pdf', typeMime: 'application/pdf', contenuBase64: 'pas du base64 !' }],
+        }),
+      ]),
+      LOOP_MESSAGES.base64,
+    ],
+    [
+      'an attachment without a MIME type',
+      importBody('F1', [
+        purchase({ piecesJointes: [{ nomFichier: 'f.pdf', typeMime: 'pdf', contenuBase64: 'JVBERg==' }] }),
+      ]),
+      LOOP_MESSAGES.mimeType,
+    ],
+    [
+      'a third party with a short SIRET',
+      {
+        codeIbs: 'F1',
+        data: {
+          tiers: [{ code: 'FX', type: 'fournisseur', raisonSociale: 'X', compteContrepartie: '401000', SIRET: '123' }],
+        },
+      },
+      LOOP_MESSAGES.siret,
+    ],
   ];
   /** Sends a body Loop must refuse as a validation error without changing anything; gives the message. */
   async function refused(sim: LoopSimulator, body: unknown): Promise<string> {
@@ -250,7 +400,14 @@ describe('Loop\'s validation messages and bad input, never a 500, never a change
   // used to be queued, and then stopped the firm's import service on every tick).
   it.each([
     ['an auxiliary code', importBody('F1', [purchase({}, '__proto__')]), 'data.ecritures.0.lignes.2.compteAuxiliaire'],
-    ['a third-party code', { codeIbs: 'F1', data: { tiers: [{ code: 'constructor', type: 'client', raisonSociale: 'X', compteContrepartie: '411000' }] } }, 'data.tiers.0.code'],
+    [
+      'a third-party code',
+      {
+        codeIbs: 'F1',
+        data: { tiers: [{ code: 'constructor', type: 'client', raisonSociale: 'X', compteContrepartie: '411000' }] },
+      },
+      'data.tiers.0.code',
+    ],
   ])('%s that cannot be a key (__proto__, constructor)', async (_name, body, field) => {
     const sim = createTestLoop();
     expect(await refused(sim, body)).toContain(field);
@@ -264,15 +421,29 @@ describe('Loop\'s validation messages and bad input, never a 500, never a change
     const sim = createTestLoop();
     const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody('INCONNU'));
     expect(res.status).toBe(400);
-    expect(await json(res)).toEqual({ statusCode: 400, code: 'FolderNotFound', message: LOOP_MESSAGES.folderUnknown('INCONNU') });
+    expect(await json(res)).toEqual({
+      statusCode: 400,
+      code: 'FolderNotFound',
+      message: LOOP_MESSAGES.folderUnknown('INCONNU'),
+    });
   });
 
   it.each([
     ['malformed JSON', '{"codeIbs": "F1", ', 'application/json', 'MalformedJson'],
     ['a JSON array', '[]', 'application/json', 'ValidationError'],
-    ['wrong types', JSON.stringify({ codeIbs: 12, data: { contexte: { from: 1 }, ecritures: 'x' } }), 'application/json', 'ValidationError'],
+    [
+      'wrong types',
+      JSON.stringify({ codeIbs: 12, data: { contexte: { from: 1 }, ecritures: 'x' } }),
+      'application/json',
+      'ValidationError',
+    ],
     ['an unknown field', JSON.stringify({ ...importBody(), extra: true }), 'application/json', 'ValidationError'],
-    ['an unknown field in an entry', JSON.stringify(importBody('F1', [{ ...purchase(), montant: 3 }])), 'application/json', 'ValidationError'],
+    [
+      'an unknown field in an entry',
+      JSON.stringify(importBody('F1', [{ ...purchase(), montant: 3 }])),
+      'application/json',
+      'ValidationError',
+    ],
     ['a form body', 'codeIbs=F1', 'application/x-www-form-urlencoded', 'UnsupportedMediaType'],
   ])('%s', async (_name, body, contentType, code) => {
     const sim = createTestLoop();
@@ -295,46 +466,84 @@ describe('Loop\'s validation messages and bad input, never a 500, never a change
     const missing = await get(sim, '/loop-api-publiques/getstatus', headersFor(sim, 'CABA'));
     expect(missing.status).toBe(400);
     expect((await json(missing)).message).toBe(LOOP_MESSAGES.accountingImportRequestIdMissing);
-    const unknown = await get(sim, '/loop-api-publiques/getstatus?accountingImportRequestId=nope', headersFor(sim, 'CABA'));
+    const unknown = await get(
+      sim,
+      '/loop-api-publiques/getstatus?accountingImportRequestId=nope',
+      headersFor(sim, 'CABA'),
+    );
     expect(unknown.status).toBe(404);
     expect((await json(unknown)).message).toBe(LOOP_MESSAGES.importUnknown('nope'));
   });
 });
 
 describe('third parties and attachments an import carries (JSON import "can carry tiers ... attachments" [C]; fields our own)', () => {
-  const supplier = { code: 'FNEUF', type: 'fournisseur', raisonSociale: 'Papeterie Neuve SARL', compteContrepartie: '401000', SIRET: '12345678900011', email: 'compta@papeterie.test' };
+  const supplier = {
+    code: 'FNEUF',
+    type: 'fournisseur',
+    raisonSociale: 'Papeterie Neuve SARL',
+    compteContrepartie: '401000',
+    SIRET: '12345678900011',
+    email: 'compta@papeterie.test',
+  };
 
   it('creates the third parties of an import without entries (no contexte needed), and renames one that exists', async () => {
     const sim = createTestLoop();
     const burotic = sim.store.data.tenants.CABA!.folders.F1!.tiers.FBUROTIC!;
     // Sent as "divers" on 467000: an existing third party keeps its type and collective account.
-    const id = await send(sim, { codeIbs: 'F1', data: { tiers: [supplier, { code: 'FBUROTIC', type: 'divers', raisonSociale: 'Burotic Groupe SAS', compteContrepartie: '467000' }] } });
+    const id = await send(sim, {
+      codeIbs: 'F1',
+      data: {
+        tiers: [
+          supplier,
+          { code: 'FBUROTIC', type: 'divers', raisonSociale: 'Burotic Groupe SAS', compteContrepartie: '467000' },
+        ],
+      },
+    });
     await later(sim);
     expect(await status(sim, id)).toMatchObject({ statut: 'Termine', nbEcritures: 0 });
-    const suppliers = await json(await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')));
+    const suppliers = await json(
+      await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')),
+    );
     expect(suppliers.map((t: { code: string; raisonSociale: string }) => [t.code, t.raisonSociale])).toEqual([
       ['FBUROTIC', 'Burotic Groupe SAS'],
       ['FNEUF', 'Papeterie Neuve SARL'],
     ]);
-    expect(suppliers[1]).toMatchObject({ type: 1, compteContrepartie: '401000', SIRET: '12345678900011', email: 'compta@papeterie.test' });
+    expect(suppliers[1]).toMatchObject({
+      type: 1,
+      compteContrepartie: '401000',
+      SIRET: '12345678900011',
+      email: 'compta@papeterie.test',
+    });
     expect(suppliers[0]).toEqual({ ...burotic, raisonSociale: 'Burotic Groupe SAS' });
   });
 
   it('creates the third parties before the entries that use them (the entries find them named)', async () => {
     const sim = createTestLoop();
-    await send(sim, { ...importBody('F1', [purchase({}, 'FNEUF')]), data: { ...importBody('F1', [purchase({}, 'FNEUF')]).data, tiers: [supplier] } });
+    await send(sim, {
+      ...importBody('F1', [purchase({}, 'FNEUF')]),
+      data: { ...importBody('F1', [purchase({}, 'FNEUF')]).data, tiers: [supplier] },
+    });
     await later(sim);
-    expect(sim.store.data.tenants.CABA!.folders.F1!.tiers.FNEUF).toMatchObject({ raisonSociale: 'Papeterie Neuve SARL', SIRET: '12345678900011' });
+    expect(sim.store.data.tenants.CABA!.folders.F1!.tiers.FNEUF).toMatchObject({
+      raisonSociale: 'Papeterie Neuve SARL',
+      SIRET: '12345678900011',
+    });
   });
 
   it('refuses a third-party code over 17 characters (LOOP-AUX-CODE-17), and queues nothing', async () => {
     const sim = createTestLoop();
     const before = snapshot(sim);
     const code = 'FFOURNISSEURLONG18';
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), { codeIbs: 'F1', data: { tiers: [{ ...supplier, code }] } });
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), {
+      codeIbs: 'F1',
+      data: { tiers: [{ ...supplier, code }] },
+    });
     const entry = getEntry('LOOP-AUX-CODE-17');
     expect(res.status).toBe(entry.wire!.status);
-    expect(await json(res)).toMatchObject({ code: entry.wire!.code, errors: [{ champ: 'data.tiers.0.code', message: renderMessage('LOOP-AUX-CODE-17', { code }) }] });
+    expect(await json(res)).toMatchObject({
+      code: entry.wire!.code,
+      errors: [{ champ: 'data.tiers.0.code', message: renderMessage('LOOP-AUX-CODE-17', { code }) }],
+    });
     expect(snapshot(sim)).toBe(before);
   });
 
@@ -342,13 +551,23 @@ describe('third parties and attachments an import carries (JSON import "can carr
     const sim = createTestLoop();
     const pdf = Buffer.from('%PDF-1.4 facture FA-2026-001');
     const piece = { nomFichier: 'FA-2026-001.pdf', typeMime: 'application/pdf', contenuBase64: pdf.toString('base64') };
-    const id = await send(sim, importBody('F1', [purchase({ piecesJointes: [piece] }), purchase({ refPiece: 'FA-2026-002' })]));
+    const id = await send(
+      sim,
+      importBody('F1', [purchase({ piecesJointes: [piece] }), purchase({ refPiece: 'FA-2026-002' })]),
+    );
     expect(snapshot(sim)).not.toContain(piece.contenuBase64);
     await later(sim);
     const [first, second] = (await status(sim, id)).ecritures;
     const folder = sim.store.data.tenants.CABA!.folders.F1!;
     const { createHash } = await import('node:crypto');
-    expect(folder.piecesJointes[String(first!.numeroEcriture)]).toEqual([{ nomFichier: 'FA-2026-001.pdf', typeMime: 'application/pdf', taille: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') }]);
+    expect(folder.piecesJointes[String(first!.numeroEcriture)]).toEqual([
+      {
+        nomFichier: 'FA-2026-001.pdf',
+        typeMime: 'application/pdf',
+        taille: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+      },
+    ]);
     expect(folder.piecesJointes[String(second!.numeroEcriture)]).toBeUndefined();
   });
 });
@@ -358,7 +577,11 @@ describe('contexte.from/to as EcritureComptableImportJson.html writes them', () 
   it.each([
     ['ISO date-times in UTC', `${YEAR}-01-01T00:00:00.000Z`, `${YEAR}-12-31T00:00:00.000Z`],
     ['ISO date-times with an offset', `${YEAR}-01-01T00:00:00+01:00`, `${YEAR}-12-31T23:59:59+01:00`],
-    ['the page\'s "from" as typed, spaces before the colons', `${YEAR}-01-01T00 :00 :00.000Z`, `${YEAR}-12-31T00:00:00.000Z`],
+    [
+      'the page\'s "from" as typed, spaces before the colons',
+      `${YEAR}-01-01T00 :00 :00.000Z`,
+      `${YEAR}-12-31T00:00:00.000Z`,
+    ],
     ['local date-times (ISO 8601 without a zone)', `${YEAR}-01-01T00:00:00`, `${YEAR}-12-31T00:00`],
     ['plain dates', `${YEAR}-01-01`, `${YEAR}-12-31`],
   ])('accepts %s, the entry dated on the last day included', async (_name, from, to) => {
@@ -376,14 +599,22 @@ describe('contexte.from/to as EcritureComptableImportJson.html writes them', () 
     const before = snapshot(sim);
     const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), { ...body, data: { ...body.data, contexte } });
     expect(res.status).toBe(400);
-    expect(LoopErrorBodySchema.parse(await json(res)).message).toBe(LOOP_MESSAGES.outsideContexte(`${YEAR}-06-05`, contexte.from, contexte.to));
+    expect(LoopErrorBodySchema.parse(await json(res)).message).toBe(
+      LOOP_MESSAGES.outsideContexte(`${YEAR}-06-05`, contexte.from, contexte.to),
+    );
     expect(snapshot(sim)).toBe(before);
   });
 
-  it.each([['not a date', 'demain'], ['an impossible date-time', `${YEAR}-13-01T00:00:00.000Z`]])('refuses %s', async (_name, from) => {
+  it.each([
+    ['not a date', 'demain'],
+    ['an impossible date-time', `${YEAR}-13-01T00:00:00.000Z`],
+  ])('refuses %s', async (_name, from) => {
     const sim = createTestLoop();
     const body = importBody();
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), { ...body, data: { ...body.data, contexte: { from, to: `${YEAR}-12-31` } } });
+    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), {
+      ...body,
+      data: { ...body.data, contexte: { from, to: `${YEAR}-12-31` } },
+    });
     expect(res.status).toBe(400);
     expect(LoopErrorBodySchema.parse(await json(res)).code).toBe('ValidationError');
   });

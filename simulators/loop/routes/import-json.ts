@@ -1,6 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
-import { ImportJsonRequestSchema, ImportJsonResponseSchema, ImportStatusQuerySchema, ImportStatusSchema, LOOP_API, LoopErrorBodySchema } from '../../../contracts/loop/wire.js';
+import {
+  ImportJsonRequestSchema,
+  ImportJsonResponseSchema,
+  ImportStatusQuerySchema,
+  ImportStatusSchema,
+  LOOP_API,
+  LoopErrorBodySchema,
+} from '../../../contracts/loop/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import { fail, rejectionError, rejectionResponse } from '../../kit/vendor-error.js';
 import { queueImport, toImportStatus } from '../domain/imports.js';
@@ -18,14 +25,18 @@ export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
     createRoute({
       method: 'post',
       path: `${LOOP_API}/importJson`,
-      summary: 'Queue a JSON import of entries into a folder (EcritureComptableImportJson.html); poll getstatus for the result',
+      summary:
+        'Queue a JSON import of entries into a folder (EcritureComptableImportJson.html); poll getstatus for the result',
       security,
       middleware: [acceptDocumentedContentType],
       request: { body: { required: true, content: { 'application/json': { schema: ImportJsonRequestSchema } } } },
       responses: {
         200: json(ImportJsonResponseSchema, 'Queued: the request id to poll'),
         ...errorResponses,
-        422: json(LoopErrorBodySchema, 'LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart of accounts or open journals'),
+        422: json(
+          LoopErrorBodySchema,
+          'LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart of accounts or open journals',
+        ),
       },
     }),
     async (c) => {
@@ -54,16 +65,26 @@ export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
     createRoute({
       method: 'get',
       path: `${LOOP_API}/getstatus`,
-      summary: 'The status of a JSON import and each entry\'s result (simulator\'s own choice of route, fields and values)',
+      summary:
+        "The status of a JSON import and each entry's result (simulator's own choice of route, fields and values)",
       security,
       request: { query: ImportStatusQuerySchema },
-      responses: { 200: json(ImportStatusSchema, 'The import'), ...errorResponses, 404: json(LoopErrorBodySchema, 'No such import in this firm') },
+      responses: {
+        200: json(ImportStatusSchema, 'The import'),
+        ...errorResponses,
+        404: json(LoopErrorBodySchema, 'No such import in this firm'),
+      },
     }),
     (c) => {
       const { accountingImportRequestId } = c.req.valid('query');
       const { firm } = currentCaller(c, deps.store);
       const imp = own(firm.imports, accountingImportRequestId);
-      if (!imp) return fail({ status: 404, code: 'ImportNotFound', message: LOOP_MESSAGES.importUnknown(accountingImportRequestId) });
+      if (!imp)
+        return fail({
+          status: 404,
+          code: 'ImportNotFound',
+          message: LOOP_MESSAGES.importUnknown(accountingImportRequestId),
+        });
       // The key must (still) see the folder the import went to.
       resolveFolder(c, deps.store, imp.codeIbs);
       return c.json(toImportStatus(imp), 200);

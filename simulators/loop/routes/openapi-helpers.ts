@@ -8,13 +8,22 @@ export { json };
 
 /** The error answers every Loop route may give, in Loop's error shape. */
 export const errorResponses = {
-  400: json(LoopErrorBodySchema, 'Invalid request (Loop\'s French validation messages), unknown folder, LOOP-DESCRIPTION-35, LOOP-AUX-CODE-17'),
+  400: json(
+    LoopErrorBodySchema,
+    "Invalid request (Loop's French validation messages), unknown folder, LOOP-DESCRIPTION-35, LOOP-AUX-CODE-17",
+  ),
   401: json(LoopErrorBodySchema, 'LOOP-AUTH: missing or wrong subscription key, API key, secret or domain'),
-  403: json(LoopErrorBodySchema, 'LOOP-FOLDER-NOT-ASSOCIATED: the folder is not associated with the API key in Loop Hub'),
+  403: json(
+    LoopErrorBodySchema,
+    'LOOP-FOLDER-NOT-ASSOCIATED: the folder is not associated with the API key in Loop Hub',
+  ),
 } as const;
 
 // The two documented headers suffice; x-domain may be added (the simulator's own, optional header).
-export const security: Record<string, string[]>[] = [{ subscriptionKey: [], apiKey: [] }, { subscriptionKey: [], apiKey: [], domain: [] }];
+export const security: Record<string, string[]>[] = [
+  { subscriptionKey: [], apiKey: [] },
+  { subscriptionKey: [], apiKey: [], domain: [] },
+];
 
 /**
  * The validation hook of every Loop route: the first issue is the message. Loop's own messages
@@ -23,8 +32,15 @@ export const security: Record<string, string[]>[] = [{ subscriptionKey: [], apiK
  */
 export function loopHook(result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) {
   if (result.success) return;
-  const issues = (result.error as z.ZodError).issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const issues = (result.error as z.ZodError).issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
   const first = issues[0];
-  const message = !first ? 'Requête invalide.' : first.message.endsWith('.') ? first.message : `${first.path || (result.target === 'json' ? 'corps' : String(result.target))} : ${first.message}`;
+  const message = !first
+    ? 'Requête invalide.'
+    : first.message.endsWith('.')
+      ? first.message
+      : `${first.path || (result.target === 'json' ? 'corps' : String(result.target))} : ${first.message}`;
   return fail({ status: 400, code: 'ValidationError', message, issues });
 }

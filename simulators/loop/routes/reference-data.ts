@@ -31,18 +31,59 @@ interface ListRoute {
   requireFilter?: boolean;
 }
 
-const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
-const tiersOfType = (type: number) => (folder: FolderState) => Object.values(folder.tiers).filter((t) => t.type === type).sort(byKey((t) => t.code));
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b));
+const tiersOfType = (type: number) => (folder: FolderState) =>
+  Object.values(folder.tiers)
+    .filter((t) => t.type === type)
+    .sort(byKey((t) => t.code));
 
 /** The reference-data routes the hub pulls for each associated folder (LOOP-REFDATA-PULL). Bare JSON arrays, as Section.html shows. */
 const LIST_ROUTES: readonly ListRoute[] = [
-  { path: 'compte', summary: 'The general chart of accounts (Compte.html)', schema: CompteSchema, rows: (f) => Object.values(f.comptes).sort(byKey((a) => a.numero)) },
-  { path: 'journal', summary: 'The journals; type 1 Achat … 8 Vente (Journal.html)', schema: JournalSchema, rows: (f) => Object.values(f.journaux).sort(byKey((j) => j.code)) },
-  { path: 'tiersClient', summary: 'Customer third parties, type 0 (tiersClient.html)', schema: TiersSchema, rows: tiersOfType(TIERS_TYPES.client) },
-  { path: 'tiersFournisseur', summary: 'Supplier third parties, type 1 (route name inferred by analogy)', schema: TiersSchema, rows: tiersOfType(TIERS_TYPES.fournisseur) },
-  { path: 'tiersSalarie', summary: 'Employee third parties, type 2 (tiersSalarie.html)', schema: TiersSchema, rows: tiersOfType(TIERS_TYPES.salarie) },
-  { path: 'tiersDivers', summary: 'Miscellaneous third parties, type 4 (tiersDivers.html)', schema: TiersSchema, rows: tiersOfType(TIERS_TYPES.divers) },
-  { path: 'section', summary: 'Analytic sections (Section.html)', schema: SectionSchema, rows: (f) => Object.values(f.sections).sort(byKey((s) => s.code)) },
+  {
+    path: 'compte',
+    summary: 'The general chart of accounts (Compte.html)',
+    schema: CompteSchema,
+    rows: (f) => Object.values(f.comptes).sort(byKey((a) => a.numero)),
+  },
+  {
+    path: 'journal',
+    summary: 'The journals; type 1 Achat … 8 Vente (Journal.html)',
+    schema: JournalSchema,
+    rows: (f) => Object.values(f.journaux).sort(byKey((j) => j.code)),
+  },
+  {
+    path: 'tiersClient',
+    summary: 'Customer third parties, type 0 (tiersClient.html)',
+    schema: TiersSchema,
+    rows: tiersOfType(TIERS_TYPES.client),
+  },
+  {
+    path: 'tiersFournisseur',
+    summary: 'Supplier third parties, type 1 (route name inferred by analogy)',
+    schema: TiersSchema,
+    rows: tiersOfType(TIERS_TYPES.fournisseur),
+  },
+  {
+    path: 'tiersSalarie',
+    summary: 'Employee third parties, type 2 (tiersSalarie.html)',
+    schema: TiersSchema,
+    rows: tiersOfType(TIERS_TYPES.salarie),
+  },
+  {
+    path: 'tiersDivers',
+    summary: 'Miscellaneous third parties, type 4 (tiersDivers.html)',
+    schema: TiersSchema,
+    rows: tiersOfType(TIERS_TYPES.divers),
+  },
+  {
+    path: 'section',
+    summary: 'Analytic sections (Section.html)',
+    schema: SectionSchema,
+    rows: (f) => Object.values(f.sections).sort(byKey((s) => s.code)),
+  },
   {
     path: 'EcritureComptable',
     summary: `Entry lines: at most ${ECRITURE_COMPTABLE_MAX}, and a filter on codeLettrage or ecritureOrigine is mandatory (EcritureComptable.html)`,
@@ -65,7 +106,10 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
         summary: route.summary,
         security,
         request: { query: ListQuerySchema },
-        responses: { 200: json(z.array(route.schema), 'The records (only the `select`ed fields when `select` is given)'), ...errorResponses },
+        responses: {
+          200: json(z.array(route.schema), 'The records (only the `select`ed fields when `select` is given)'),
+          ...errorResponses,
+        },
       }),
       (c) => {
         const query = c.req.valid('query');

@@ -26,7 +26,8 @@ export function auth(state: LoopState, credentials: LoopCredentials): AuthResult
   const colon = apiKey.indexOf(':');
   if (colon <= 0) return refused;
   const keyText = apiKey.slice(0, colon).trim();
-  const firm = domain === undefined ? firmOfKey(state, keyText, subscriptionKey.trim()) : own(state.tenants, domain.trim());
+  const firm =
+    domain === undefined ? firmOfKey(state, keyText, subscriptionKey.trim()) : own(state.tenants, domain.trim());
   if (!firm || firm.subscriptionKey !== subscriptionKey.trim()) return refused;
   const key = own(firm.apiKeys, keyText);
   if (!key || key.secret !== apiKey.slice(colon + 1).trim()) return refused;
@@ -39,6 +40,8 @@ export function auth(state: LoopState, credentials: LoopCredentials): AuthResult
  * rather than guessed.
  */
 function firmOfKey(state: LoopState, key: string, subscriptionKey: string): FirmState | undefined {
-  const firms = Object.values(state.tenants).filter((firm) => Object.hasOwn(firm.apiKeys, key) && firm.subscriptionKey === subscriptionKey);
+  const firms = Object.values(state.tenants).filter(
+    (firm) => Object.hasOwn(firm.apiKeys, key) && firm.subscriptionKey === subscriptionKey,
+  );
   return firms.length === 1 ? firms[0] : undefined;
 }

@@ -10,10 +10,17 @@ import type { EcritureFieldRule, FieldViolation } from './types.js';
 export const auxCode17: EcritureFieldRule = (ecriture, index) =>
   ecriture.lignes.flatMap((ligne, l) =>
     ligne.compteAuxiliaire !== undefined && [...ligne.compteAuxiliaire].length > AUX_CODE_MAX
-      ? [{ champ: `data.ecritures.${index}.lignes.${l}.compteAuxiliaire`, rejection: reject('LOOP-AUX-CODE-17', { code: ligne.compteAuxiliaire }).rejection }]
+      ? [
+          {
+            champ: `data.ecritures.${index}.lignes.${l}.compteAuxiliaire`,
+            rejection: reject('LOOP-AUX-CODE-17', { code: ligne.compteAuxiliaire }).rejection,
+          },
+        ]
       : [],
   );
 
 /** LOOP-AUX-CODE-17 for a third party the import carries: its code is an auxiliary account code too. */
 export const tiersCode17 = (tiers: TiersImport, index: number): FieldViolation[] =>
-  [...tiers.code].length > AUX_CODE_MAX ? [{ champ: `data.tiers.${index}.code`, rejection: reject('LOOP-AUX-CODE-17', { code: tiers.code }).rejection }] : [];
+  [...tiers.code].length > AUX_CODE_MAX
+    ? [{ champ: `data.tiers.${index}.code`, rejection: reject('LOOP-AUX-CODE-17', { code: tiers.code }).rejection }]
+    : [];

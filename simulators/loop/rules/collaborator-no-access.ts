@@ -8,4 +8,6 @@ import type { FolderState } from '../state/schema.js';
  * is processed, not when it arrives: the request itself is accepted and queued.
  */
 export const collaboratorNoAccess = (folder: FolderState, collaborateur: string): RuleResult =>
-  folder.connectorActive ? accept : reject('LOOP-COLLABORATOR-NO-ACCESS', { collaborator: collaborateur, folder: folder.name });
+  folder.connectorActive
+    ? accept
+    : reject('LOOP-COLLABORATOR-NO-ACCESS', { collaborator: collaborateur, folder: folder.name });

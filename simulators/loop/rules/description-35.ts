@@ -10,7 +10,8 @@ import type { EcritureFieldRule, FieldViolation } from './types.js';
 export const description35: EcritureFieldRule = (ecriture, index) => {
   const violations: FieldViolation[] = [];
   const check = (champ: string, description: string | undefined) => {
-    if (description !== undefined && [...description].length > DESCRIPTION_MAX) violations.push({ champ, rejection: reject('LOOP-DESCRIPTION-35', { description }).rejection });
+    if (description !== undefined && [...description].length > DESCRIPTION_MAX)
+      violations.push({ champ, rejection: reject('LOOP-DESCRIPTION-35', { description }).rejection });
   };
   check(`data.ecritures.${index}.libelle`, ecriture.libelle);
   ecriture.lignes.forEach((ligne, l) => check(`data.ecritures.${index}.lignes.${l}.libelle`, ligne.libelle));

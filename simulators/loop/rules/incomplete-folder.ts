@@ -15,5 +15,7 @@ export function incompleteFolder(folder: FolderState): RuleResult {
   const hasChart = Object.keys(folder.comptes).length > 0;
   const hasOpenJournal = Object.values(folder.journaux).some((j) => !j.ferme);
   const incomplete = open.find((fy) => !fy.chartComplete || !hasChart || !hasOpenJournal);
-  return incomplete ? reject('LOOP-INCOMPLETE-FOLDER', { folder: folder.code, fiscalYear: fiscalYearLabel(incomplete) }) : accept;
+  return incomplete
+    ? reject('LOOP-INCOMPLETE-FOLDER', { folder: folder.code, fiscalYear: fiscalYearLabel(incomplete) })
+    : accept;
 }

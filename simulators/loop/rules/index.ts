@@ -14,7 +14,10 @@ export type { FieldViolation, WireRuleResult } from './types.js';
 export const ECRITURE_FIELD_RULES: readonly EcritureFieldRule[] = [description35, auxCode17];
 
 /** Every field-level violation of the import's entries, in entry order, then of its third parties. */
-export const checkImportFields = (ecritures: readonly EcritureImport[], tiers: readonly TiersImport[] = []): FieldViolation[] => [
+export const checkImportFields = (
+  ecritures: readonly EcritureImport[],
+  tiers: readonly TiersImport[] = [],
+): FieldViolation[] => [
   ...ecritures.flatMap((ecriture, index) => ECRITURE_FIELD_RULES.flatMap((rule) => rule(ecriture, index))),
   ...tiers.flatMap(tiersCode17),
 ];

@@ -4,7 +4,7 @@ import { parseFilter } from '../domain/filter.js';
 import { ecritureFilterRequired } from './refdata-pull.js';
 
 describe('LOOP-REFDATA-PULL: GET /EcritureComptable needs a filter on codeLettrage or ecritureOrigine', () => {
-  it('refuses no filter, or a filter on other fields only, with Loop\'s FilterRequired answer', () => {
+  it("refuses no filter, or a filter on other fields only, with Loop's FilterRequired answer", () => {
     const refusal = { status: 400, code: 'FilterRequired', message: LOOP_MESSAGES.ecritureFilterRequired };
     expect(ecritureFilterRequired(null)).toEqual({ ok: false, refusal });
     expect(ecritureFilterRequired(parseFilter(`numero == '401000'`))).toEqual({ ok: false, refusal });

@@ -1,4 +1,14 @@
-import { JOURNAL_TYPES, TIERS_TYPES, type Compte, type Reference, type EcritureComptable, type Journal, type Section, type Tiers, type TiersType } from '../../../contracts/loop/wire.js';
+import {
+  JOURNAL_TYPES,
+  TIERS_TYPES,
+  type Compte,
+  type Reference,
+  type EcritureComptable,
+  type Journal,
+  type Section,
+  type Tiers,
+  type TiersType,
+} from '../../../contracts/loop/wire.js';
 import { stableRevisionId, stableUuid } from '../domain/ids.js';
 import type { ApiKeyState, FirmState, FiscalYearState, FolderState } from '../state/schema.js';
 
@@ -28,7 +38,12 @@ export const PCG_COMPTES: readonly [string, string, boolean, boolean][] = [
   ['707000', 'Ventes de marchandises', false, false],
 ];
 
-export function buildCompte(folderCode: string, numero: string, libelle: string, overrides: Partial<Compte> = {}): Compte {
+export function buildCompte(
+  folderCode: string,
+  numero: string,
+  libelle: string,
+  overrides: Partial<Compte> = {},
+): Compte {
   return {
     objectId: stableUuid('compte', folderCode, numero),
     revisionId: stableRevisionId('compte', folderCode, numero),
@@ -60,14 +75,23 @@ export const JOURNAUX: readonly [string, string, number][] = [
   ['AN', 'À-nouveaux', JOURNAL_TYPES.aNouveau],
 ];
 
-export function buildJournal(folderCode: string, code: string, libelle: string, type: number, overrides: Partial<Journal> = {}): Journal {
+export function buildJournal(
+  folderCode: string,
+  code: string,
+  libelle: string,
+  type: number,
+  overrides: Partial<Journal> = {},
+): Journal {
   return {
     objectId: stableUuid('journal', folderCode, code),
     revisionId: stableRevisionId('journal', folderCode, code),
     code,
     libelle,
     type,
-    compteContrepartie: type === JOURNAL_TYPES.banque ? reference(stableUuid('compte', folderCode, '512000'), '512000') : reference(null, ''),
+    compteContrepartie:
+      type === JOURNAL_TYPES.banque
+        ? reference(stableUuid('compte', folderCode, '512000'), '512000')
+        : reference(null, ''),
     typeContrepartie: type === JOURNAL_TYPES.banque ? 2 : 1,
     repriseDateOp: false,
     ferme: false,
@@ -77,7 +101,13 @@ export function buildJournal(folderCode: string, code: string, libelle: string, 
 
 const COLLECTIF_OF: Record<TiersType, string> = { 0: '411000', 1: '401000', 2: '421000', 4: '467000' };
 
-export function buildTiers(folderCode: string, code: string, type: TiersType, name: string, overrides: Partial<Tiers> = {}): Tiers {
+export function buildTiers(
+  folderCode: string,
+  code: string,
+  type: TiersType,
+  name: string,
+  overrides: Partial<Tiers> = {},
+): Tiers {
   const person = type === TIERS_TYPES.salarie;
   const [prenom, ...nom] = name.split(' ');
   return {
@@ -104,23 +134,66 @@ export function buildTiers(folderCode: string, code: string, type: TiersType, na
 }
 
 export function buildSection(folderCode: string, code: string, description: string, axe: string): Section {
-  return { objectId: stableUuid('section', folderCode, code), revisionId: stableRevisionId('section', folderCode, code), code, description, ferme: false, axe };
+  return {
+    objectId: stableUuid('section', folderCode, code),
+    revisionId: stableRevisionId('section', folderCode, code),
+    code,
+    description,
+    ferme: false,
+    axe,
+  };
 }
 
 /** `count` balanced entries typed in Loop (`ecritureOrigine` SAISIE), two lines each, dated `date`. */
-export function buildEcritures(folderCode: string, count: number, date: string, createdAt: string, firstNumero = 1): EcritureComptable[] {
+export function buildEcritures(
+  folderCode: string,
+  count: number,
+  date: string,
+  createdAt: string,
+  firstNumero = 1,
+): EcritureComptable[] {
   const rows: EcritureComptable[] = [];
   for (let n = firstNumero; n < firstNumero + count; n++) {
     const amount = 10 + (n % 90);
-    const base = { numeroEcriture: n, journalCode: 'OD', datePiece: date, refPiece: `OD${String(n).padStart(5, '0')}`, libelle: `Écriture ${n}`, compteAuxiliaire: null, ecritureOrigine: 'SAISIE', type: 1 as const, dateCreation: createdAt };
-    rows.push({ ...base, objectId: stableUuid('ecriture', folderCode, String(n), '0'), ligne: 1, compteNumero: '606400', debit: amount, credit: 0, codeLettrage: null });
-    rows.push({ ...base, objectId: stableUuid('ecriture', folderCode, String(n), '1'), ligne: 2, compteNumero: '471000', debit: 0, credit: amount, codeLettrage: n % 2 === 0 ? `L${n}` : null });
+    const base = {
+      numeroEcriture: n,
+      journalCode: 'OD',
+      datePiece: date,
+      refPiece: `OD${String(n).padStart(5, '0')}`,
+      libelle: `Écriture ${n}`,
+      compteAuxiliaire: null,
+      ecritureOrigine: 'SAISIE',
+      type: 1 as const,
+      dateCreation: createdAt,
+    };
+    rows.push({
+      ...base,
+      objectId: stableUuid('ecriture', folderCode, String(n), '0'),
+      ligne: 1,
+      compteNumero: '606400',
+      debit: amount,
+      credit: 0,
+      codeLettrage: null,
+    });
+    rows.push({
+      ...base,
+      objectId: stableUuid('ecriture', folderCode, String(n), '1'),
+      ligne: 2,
+      compteNumero: '471000',
+      debit: 0,
+      credit: amount,
+      codeLettrage: n % 2 === 0 ? `L${n}` : null,
+    });
   }
   return rows;
 }
 
 /** The calendar-year fiscal year `year`. */
-export const calendarYear = (year: number, status: FiscalYearState['status'] = 'open', chartComplete = true): FiscalYearState => ({
+export const calendarYear = (
+  year: number,
+  status: FiscalYearState['status'] = 'open',
+  chartComplete = true,
+): FiscalYearState => ({
   id: String(year),
   start: `${year}-01-01`,
   end: `${year}-12-31`,
@@ -153,10 +226,19 @@ export function buildFolder(code: string, now: Date, overrides: FolderOverrides 
     siret: null,
     connectorActive: true,
     fiscalYears: Object.fromEntries(fiscalYears.map((fy) => [fy.id, fy])),
-    comptes: Object.fromEntries(PCG_COMPTES.map(([numero, libelle, collectif, lettrable]) => [numero, buildCompte(code, numero, libelle, { collectif, lettrable })])),
+    comptes: Object.fromEntries(
+      PCG_COMPTES.map(([numero, libelle, collectif, lettrable]) => [
+        numero,
+        buildCompte(code, numero, libelle, { collectif, lettrable }),
+      ]),
+    ),
     journaux: Object.fromEntries(JOURNAUX.map(([c, libelle, type]) => [c, buildJournal(code, c, libelle, type)])),
     tiers: Object.fromEntries(tiers.map((t) => [t.code, t])),
-    sections: Object.fromEntries([buildSection(code, 'SECA@AXE1', 'Section A', 'AXE1'), buildSection(code, 'SECB@AXE1', 'Section B', 'AXE1')].map((s) => [s.code, s])),
+    sections: Object.fromEntries(
+      [buildSection(code, 'SECA@AXE1', 'Section A', 'AXE1'), buildSection(code, 'SECB@AXE1', 'Section B', 'AXE1')].map(
+        (s) => [s.code, s],
+      ),
+    ),
     ecritures: Object.fromEntries(ecritures.map((e) => [e.objectId, e])),
     nextNumeroEcriture,
     ...rest,
@@ -164,10 +246,18 @@ export function buildFolder(code: string, now: Date, overrides: FolderOverrides 
   };
 }
 
-export function buildApiKey(name: string, domain: string, folders: readonly string[], createdAt: string, overrides: Partial<ApiKeyState> = {}): ApiKeyState {
+export function buildApiKey(
+  name: string,
+  domain: string,
+  folders: readonly string[],
+  createdAt: string,
+  overrides: Partial<ApiKeyState> = {},
+): ApiKeyState {
   return {
     name,
-    key: `KEY${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}${domain.toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(25, '0').slice(0, 25),
+    key: `KEY${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}${domain.toUpperCase().replace(/[^A-Z0-9]/g, '')}`
+      .padEnd(25, '0')
+      .slice(0, 25),
     secret: `secret-${name}-${domain}`,
     service: 'standard',
     collaborateur: `api.${name.toLowerCase()}@${domain.toLowerCase()}`,

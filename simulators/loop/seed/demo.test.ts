@@ -30,7 +30,12 @@ describe('the demo state', () => {
     const sim = createLoopSimulator();
     const doc = await json(await sim.app.request('/openapi.json'));
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/loop-api-publiques/compte', '/loop-api-publiques/EcritureComptable', '/loop-api-publiques/importJson', '/loop-api-publiques/getstatus']),
+      expect.arrayContaining([
+        '/loop-api-publiques/compte',
+        '/loop-api-publiques/EcritureComptable',
+        '/loop-api-publiques/importJson',
+        '/loop-api-publiques/getstatus',
+      ]),
     );
   });
 
@@ -38,7 +43,11 @@ describe('the demo state', () => {
     const sim = createLoopSimulator();
     await sim.app.request('/__admin/reset', { method: 'POST' });
     expect(sim.store.data.tenants).toEqual({});
-    await sim.app.request('/__admin/seed', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seed":1}' });
+    await sim.app.request('/__admin/seed', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"seed":1}',
+    });
     expect(Object.keys(sim.store.data.tenants)).toHaveLength(2);
   });
 });

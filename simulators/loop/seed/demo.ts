@@ -16,7 +16,14 @@ export function loopDemoState(seed: number, now: Date): LoopState {
   const createdAt = now.toISOString();
   const domain = () => `CAB${random.string(5, '0123456789')}`;
   const folder = (code: string, caseName: string, overrides: Parameters<typeof buildFolder>[2] = {}) =>
-    withThirdParties(buildFolder(code, now, { name: `${random.faker.company.name().toUpperCase()} (${caseName})`, siret: random.string(14, '0123456789'), ...overrides }), random);
+    withThirdParties(
+      buildFolder(code, now, {
+        name: `${random.faker.company.name().toUpperCase()} (${caseName})`,
+        siret: random.string(14, '0123456789'),
+        ...overrides,
+      }),
+      random,
+    );
   const key = (name: string, firmDomain: string, folders: string[]) =>
     buildApiKey(name, firmDomain, folders, createdAt, {
       key: random.string(25, KEY_ALPHABET),
@@ -24,13 +31,20 @@ export function loopDemoState(seed: number, now: Date): LoopState {
       collaborateur: random.faker.internet.email().toLowerCase(),
     });
   const firm = (firmDomain: string, folders: FolderState[], keys: FirmState['apiKeys'][string][]) =>
-    buildFirm(firmDomain, { name: `Cabinet ${random.faker.person.lastName()}`, subscriptionKey: random.string(32, '0123456789abcdef'), folders, apiKeys: keys });
+    buildFirm(firmDomain, {
+      name: `Cabinet ${random.faker.person.lastName()}`,
+      subscriptionKey: random.string(32, '0123456789abcdef'),
+      folders,
+      apiKeys: keys,
+    });
 
   const mainDomain = domain();
   const mainFolders = [
     folder('DEMO01', 'healthy', { ecritures: buildEcritures('DEMO01', 120, `${year}-01-15`, createdAt) }),
     folder('DEMO02', 'LOOP-COLLABORATOR-NO-ACCESS: connector not activated', { connectorActive: false }),
-    folder('DEMO03', 'LOOP-INCOMPLETE-FOLDER: chart incomplete', { fiscalYears: [calendarYear(year - 1), calendarYear(year, 'open', false)] }),
+    folder('DEMO03', 'LOOP-INCOMPLETE-FOLDER: chart incomplete', {
+      fiscalYears: [calendarYear(year - 1), calendarYear(year, 'open', false)],
+    }),
     folder('DEMO04', 'LOOP-FOLDER-NOT-ASSOCIATED: not checked on the key'),
   ];
   const closedJournals = folder('DEMO05', 'LOOP-INCOMPLETE-FOLDER: every journal closed');
@@ -47,10 +61,14 @@ function withThirdParties(folder: FolderState, random: SeededRandom): FolderStat
   for (let i = 0; i < 3; i++) {
     const supplier = random.faker.company.name();
     const fcode = `F${random.string(6, '0123456789')}`;
-    folder.tiers[fcode] = buildTiers(folder.code, fcode, TIERS_TYPES.fournisseur, supplier.slice(0, 35), { email: random.faker.internet.email().toLowerCase() });
+    folder.tiers[fcode] = buildTiers(folder.code, fcode, TIERS_TYPES.fournisseur, supplier.slice(0, 35), {
+      email: random.faker.internet.email().toLowerCase(),
+    });
     const customer = random.faker.company.name();
     const ccode = `C${random.string(6, '0123456789')}`;
-    folder.tiers[ccode] = buildTiers(folder.code, ccode, TIERS_TYPES.client, customer.slice(0, 35), { SIRET: random.string(14, '0123456789') });
+    folder.tiers[ccode] = buildTiers(folder.code, ccode, TIERS_TYPES.client, customer.slice(0, 35), {
+      SIRET: random.string(14, '0123456789'),
+    });
   }
   return folder;
 }

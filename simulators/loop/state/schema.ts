@@ -140,4 +140,5 @@ export const writes = {
 };
 
 /** A record lookup that ignores inherited keys (`__proto__`, `constructor`...). */
-export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;

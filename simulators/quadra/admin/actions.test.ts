@@ -26,14 +26,32 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
 
   it('opens a period only once the previous one is closed (QDR-PERIOD-NOT-OPEN remedy)', async () => {
     const h = setup();
-    const early = await h.action('open-period', { sicCode: SIC, dossier: DOSSIER, start: '2027-01-01', end: '2027-12-31' });
+    const early = await h.action('open-period', {
+      sicCode: SIC,
+      dossier: DOSSIER,
+      start: '2027-01-01',
+      end: '2027-12-31',
+    });
     expect(early.status).toBe(409);
-    expect(early.body.message).toBe('Close the previous period EX2026 (2026-01-01 to 2026-12-31) before opening a new one');
+    expect(early.body.message).toBe(
+      'Close the previous period EX2026 (2026-01-01 to 2026-12-31) before opening a new one',
+    );
     expect((await h.action('close-period', { sicCode: SIC, dossier: DOSSIER, periodId: 'EX2026' })).status).toBe(200);
-    const opened = await h.action('open-period', { sicCode: SIC, dossier: DOSSIER, start: '2027-01-01', end: '2027-12-31' });
+    const opened = await h.action('open-period', {
+      sicCode: SIC,
+      dossier: DOSSIER,
+      start: '2027-01-01',
+      end: '2027-12-31',
+    });
     expect(opened.body.result).toEqual(calendarPeriod(2027));
-    expect((await h.action('open-period', { sicCode: SIC, dossier: DOSSIER, start: '2027-06-01', end: '2028-05-31' })).status).toBe(409);
-    expect((await h.action('open-period', { sicCode: SIC, dossier: DOSSIER, start: '2029-12-31', end: '2029-01-01' })).status).toBe(400);
+    expect(
+      (await h.action('open-period', { sicCode: SIC, dossier: DOSSIER, start: '2027-06-01', end: '2028-05-31' }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await h.action('open-period', { sicCode: SIC, dossier: DOSSIER, start: '2029-12-31', end: '2029-01-01' }))
+        .status,
+    ).toBe(400);
   });
 
   it('regenerates keys from the seeded generator, and shows the secret once in the answer', async () => {
@@ -49,7 +67,12 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
 
   it('deletes the imported entries of a journal, on a date or with a piece number, and refuses when none match (no change)', async () => {
     const h = setup();
-    await h.upload(asciiFile([...purchaseLines({ pieceNumber: 'KEEP' }), ...purchaseLines({ pieceNumber: 'GONE', date: '2026-03-11' })]));
+    await h.upload(
+      asciiFile([
+        ...purchaseLines({ pieceNumber: 'KEEP' }),
+        ...purchaseLines({ pieceNumber: 'GONE', date: '2026-03-11' }),
+      ]),
+    );
     await h.openDossier();
     await h.advance(10 * 60_000);
     expect((await h.entries()).map((e) => e.NumeroPiece)).toEqual(['KEEP', 'KEEP', 'KEEP', 'GONE', 'GONE', 'GONE']);
@@ -58,14 +81,25 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
     const none = await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'VT' });
     expect(none.status).toBe(404);
     expect(none.body.message).toBe(`No imported entry in journal VT of dossier ${DOSSIER}`);
-    expect((await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', piece: 'NOPE' })).status).toBe(404);
-    expect((await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', date: '10/03/2026' })).status).toBe(400);
+    expect(
+      (await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', piece: 'NOPE' })).status,
+    ).toBe(404);
+    expect(
+      (await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', date: '10/03/2026' })).status,
+    ).toBe(400);
     expect(h.stateSnapshot()).toBe(before);
 
-    const deleted = await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', date: '2026-03-11' });
+    const deleted = await h.action('delete-entries', {
+      sicCode: SIC,
+      dossier: DOSSIER,
+      journal: 'AC',
+      date: '2026-03-11',
+    });
     expect(deleted.body.result).toEqual({ deletedLines: 3 });
     expect((await h.entries()).map((e) => e.NumeroPiece)).toEqual(['KEEP', 'KEEP', 'KEEP']);
-    expect((await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', piece: 'KEEP' })).body.result).toEqual({ deletedLines: 3 });
+    expect(
+      (await h.action('delete-entries', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', piece: 'KEEP' })).body.result,
+    ).toEqual({ deletedLines: 3 });
     expect(await h.entries()).toEqual([]);
   });
 
@@ -75,12 +109,21 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
     expect((await h.action('open-dossier', { sicCode: 'NOPE', dossier: DOSSIER })).status).toBe(404);
     expect((await h.action('open-dossier', { sicCode: SIC, dossier: 'NOPE' })).status).toBe(404);
     expect((await h.action('open-dossier', { sicCode: SIC, dossier: '__proto__' })).status).toBe(404);
-    expect((await h.action('set-journal-status', { sicCode: SIC, dossier: DOSSIER, journal: 'ZZ', status: 'locked' })).status).toBe(404);
+    expect(
+      (await h.action('set-journal-status', { sicCode: SIC, dossier: DOSSIER, journal: 'ZZ', status: 'locked' }))
+        .status,
+    ).toBe(404);
     expect((await h.action('close-period', { sicCode: SIC, dossier: DOSSIER, periodId: 'EX1999' })).status).toBe(404);
-    expect((await h.action('upsert-account', { sicCode: SIC, dossier: DOSSIER, number: '123456789', label: 'x' })).status).toBe(400);
+    expect(
+      (await h.action('upsert-account', { sicCode: SIC, dossier: DOSSIER, number: '123456789', label: 'x' })).status,
+    ).toBe(400);
     expect((await h.action('open-dossier', { sicCode: SIC, dossier: DOSSIER, extra: 1 })).status).toBe(400);
     expect((await h.action('no-such-action', {})).status).toBe(404);
-    const malformed = await h.sim.app.request('/__admin/actions/open-dossier', { method: 'POST', body: '{oops', headers: { 'content-type': 'application/json' } });
+    const malformed = await h.sim.app.request('/__admin/actions/open-dossier', {
+      method: 'POST',
+      body: '{oops',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect(h.stateSnapshot()).toBe(before);
   });

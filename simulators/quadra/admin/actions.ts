@@ -21,7 +21,10 @@ function findFirm(state: QuadraState, sicCode: string): FirmState | ActionResult
   const firm = Object.hasOwn(state.tenants, sicCode) ? state.tenants[sicCode] : undefined;
   return firm ?? notFound(`No firm with SIC code ${sicCode}`);
 }
-function findDossier(state: QuadraState, input: DossierInputT): { firm: FirmState; dossier: DossierState } | ActionResult {
+function findDossier(
+  state: QuadraState,
+  input: DossierInputT,
+): { firm: FirmState; dossier: DossierState } | ActionResult {
   const firm = findFirm(state, input.sicCode);
   if (isResult(firm)) return firm;
   const dossier = Object.hasOwn(firm.dossiers, input.dossier) ? firm.dossiers[input.dossier] : undefined;
@@ -36,7 +39,8 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
   return [
     defineAction({
       name: 'open-dossier',
-      description: 'Open the dossier in Quadra: the files waiting in its CFE container are imported, visible after the import delay (QDR-IMPORT-ON-OPEN)',
+      description:
+        'Open the dossier in Quadra: the files waiting in its CFE container are imported, visible after the import delay (QDR-IMPORT-ON-OPEN)',
       input: DossierInput,
       run(state, input, now) {
         const found = findDossier(state, input);
@@ -44,22 +48,34 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         const result = openDossier(found.firm, found.dossier, now);
         if (!result.ok) return conflict(result.rejection.id);
         // A live clock wakes when the imported entries are due to show.
-        return ok(result.value, result.changes, result.value.imported.map((imp) => Date.parse(imp.visibleAt)));
+        return ok(
+          result.value,
+          result.changes,
+          result.value.imported.map((imp) => Date.parse(imp.visibleAt)),
+        );
       },
     }),
     defineAction({
       name: 'set-import-delay',
       description: 'How many minutes after the opening the imported entries appear ("a few minutes")',
-      input: DossierInput.extend({ minutes: z.number().int().min(0).max(24 * 60) }),
+      input: DossierInput.extend({
+        minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60),
+      }),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        return ok({ importDelayMinutes: input.minutes }, [writes.dossier(input.sicCode, input.dossier).set(['importDelayMinutes'], input.minutes)]);
+        return ok({ importDelayMinutes: input.minutes }, [
+          writes.dossier(input.sicCode, input.dossier).set(['importDelayMinutes'], input.minutes),
+        ]);
       },
     }),
     defineAction({
       name: 'set-portal-access',
-      description: 'Grant or revoke the firm\'s access to the Cegid Collaborative Portal (QDR-CPA-NO-PORTAL)',
+      description: "Grant or revoke the firm's access to the Cegid Collaborative Portal (QDR-CPA-NO-PORTAL)",
       input: FirmInput.extend({ granted: z.boolean() }),
       run(state, input) {
         const firm = findFirm(state, input.sicCode);
@@ -69,7 +85,8 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
     }),
     defineAction({
       name: 'regenerate-cpa-key',
-      description: 'Generate a new CPA API key and secret in Cegid Life (shown once); tokens of the old key stop working (QDR-CPA-AUTH for the old key)',
+      description:
+        'Generate a new CPA API key and secret in Cegid Life (shown once); tokens of the old key stop working (QDR-CPA-AUTH for the old key)',
       input: FirmInput,
       run(state, input) {
         const firm = findFirm(state, input.sicCode);
@@ -80,29 +97,41 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
     }),
     defineAction({
       name: 'regenerate-cfe-key',
-      description: 'Generate a new CFE API key and secret in Cegid Life (Administration > User Management > API Keys); Quadra\'s settings keep the old key until "update-quadra-settings" (QDR-CONTAINER-NOT-FOUND)',
+      description:
+        'Generate a new CFE API key and secret in Cegid Life (Administration > User Management > API Keys); Quadra\'s settings keep the old key until "update-quadra-settings" (QDR-CONTAINER-NOT-FOUND)',
       input: FirmInput,
       run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
-        const cfe = { key: `CFE-${random.string(24, KEY_ALPHABET)}`, secret: random.string(40, KEY_ALPHABET), activated: firm.cfe.activated };
+        const cfe = {
+          key: `CFE-${random.string(24, KEY_ALPHABET)}`,
+          secret: random.string(40, KEY_ALPHABET),
+          activated: firm.cfe.activated,
+        };
         return ok({ key: cfe.key, secret: cfe.secret }, [writes.firm(firm.sicCode).set(['cfe'], cfe)]);
       },
     }),
     defineAction({
       name: 'validate-cfe-activation',
-      description: 'The last step of the CFE procedure in the Quadra guide: validate (or undo) the activation of the CFE key (QDR-CFE-NOT-ACTIVATED)',
+      description:
+        'The last step of the CFE procedure in the Quadra guide: validate (or undo) the activation of the CFE key (QDR-CFE-NOT-ACTIVATED)',
       input: FirmInput.extend({ activated: z.boolean().default(true) }),
       run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
-        return ok({ activated: input.activated }, [writes.firm(firm.sicCode).set(['cfe', 'activated'], input.activated)]);
+        return ok({ activated: input.activated }, [
+          writes.firm(firm.sicCode).set(['cfe', 'activated'], input.activated),
+        ]);
       },
     }),
     defineAction({
       name: 'update-quadra-settings',
-      description: 'Enter the CFE key in Quadra (Tools > API Keys > Cegid File Exchange) for one dossier or all of them; by default the key now in Cegid Life (QDR-CONTAINER-NOT-FOUND remedy)',
-      input: FirmInput.extend({ dossier: DossierCodeSchema.optional(), cfeKey: z.string().min(1).nullable().optional() }),
+      description:
+        'Enter the CFE key in Quadra (Tools > API Keys > Cegid File Exchange) for one dossier or all of them; by default the key now in Cegid Life (QDR-CONTAINER-NOT-FOUND remedy)',
+      input: FirmInput.extend({
+        dossier: DossierCodeSchema.optional(),
+        cfeKey: z.string().min(1).nullable().optional(),
+      }),
       run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
@@ -110,20 +139,31 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         const missing = codes.filter((code) => !Object.hasOwn(firm.dossiers, code));
         if (missing.length) return notFound(`No dossier ${missing.join(', ')} for SIC code ${firm.sicCode}`);
         const key = input.cfeKey === undefined ? firm.cfe.key : input.cfeKey;
-        return ok({ dossiers: codes, cfeKeyInSettings: key }, codes.map((code) => writes.dossier(firm.sicCode, code).set(['cfeKeyInSettings'], key)));
+        return ok(
+          { dossiers: codes, cfeKeyInSettings: key },
+          codes.map((code) => writes.dossier(firm.sicCode, code).set(['cfeKeyInSettings'], key)),
+        );
       },
     }),
     defineAction({
       name: 'open-period',
-      description: 'Create and open an accounting period (Period Management); the previous period must be closed first (QDR-PERIOD-NOT-OPEN)',
-      input: DossierInput.extend({ start: IsoDateSchema, end: IsoDateSchema, id: z.string().min(1).max(40).optional() }),
+      description:
+        'Create and open an accounting period (Period Management); the previous period must be closed first (QDR-PERIOD-NOT-OPEN)',
+      input: DossierInput.extend({
+        start: IsoDateSchema,
+        end: IsoDateSchema,
+        id: z.string().min(1).max(40).optional(),
+      }),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
         if (input.end < input.start) return { ok: false, status: 400, message: 'A period ends after it starts' };
         const periods = Object.values(found.dossier.periods);
         const stillOpen = periods.find((p) => p.status === 'open' && p.start < input.start);
-        if (stillOpen) return conflict(`Close the previous period ${stillOpen.id} (${stillOpen.start} to ${stillOpen.end}) before opening a new one`);
+        if (stillOpen)
+          return conflict(
+            `Close the previous period ${stillOpen.id} (${stillOpen.start} to ${stillOpen.end}) before opening a new one`,
+          );
         const overlap = periods.find((p) => p.start <= input.end && input.start <= p.end && p.id !== input.id);
         if (overlap) return conflict(`The period overlaps ${overlap.id} (${overlap.start} to ${overlap.end})`);
         const id = input.id ?? `EX${input.start.slice(0, 4)}`;
@@ -138,21 +178,36 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        const period = Object.hasOwn(found.dossier.periods, input.periodId) ? found.dossier.periods[input.periodId] : undefined;
+        const period = Object.hasOwn(found.dossier.periods, input.periodId)
+          ? found.dossier.periods[input.periodId]
+          : undefined;
         if (!period) return notFound(`No period ${input.periodId} in dossier ${input.dossier}`);
-        return ok({ ...period, status: 'closed' }, [writes.dossier(input.sicCode, input.dossier).set(['periods', input.periodId, 'status'], 'closed')]);
+        return ok({ ...period, status: 'closed' }, [
+          writes.dossier(input.sicCode, input.dossier).set(['periods', input.periodId, 'status'], 'closed'),
+        ]);
       },
     }),
     defineAction({
       name: 'set-journal-status',
       description: 'Open (creating it if needed) or lock a journal (QDR-INCOMPLETE-FILE when none is open)',
-      input: DossierInput.extend({ journal: z.string().regex(/^[A-Za-z0-9]{1,3}$/), status: z.enum(['open', 'locked']), label: z.string().max(30).optional() }),
+      input: DossierInput.extend({
+        journal: z.string().regex(/^[A-Za-z0-9]{1,3}$/),
+        status: z.enum(['open', 'locked']),
+        label: z.string().max(30).optional(),
+      }),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        const existing = Object.hasOwn(found.dossier.journals, input.journal) ? found.dossier.journals[input.journal] : undefined;
-        if (!existing && input.status === 'locked') return notFound(`No journal ${input.journal} in dossier ${input.dossier}`);
-        const journal = { code: input.journal, label: input.label ?? existing?.label ?? input.journal, status: input.status };
+        const existing = Object.hasOwn(found.dossier.journals, input.journal)
+          ? found.dossier.journals[input.journal]
+          : undefined;
+        if (!existing && input.status === 'locked')
+          return notFound(`No journal ${input.journal} in dossier ${input.dossier}`);
+        const journal = {
+          code: input.journal,
+          label: input.label ?? existing?.label ?? input.journal,
+          status: input.status,
+        };
         return ok(journal, [writes.dossier(input.sicCode, input.dossier).set(['journals', input.journal], journal)]);
       },
     }),
@@ -163,12 +218,17 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
         number: z.string().regex(/^[0-9A-Za-z-]{1,8}$/, 'at most 8 letters, digits or "-" (as an import takes them)'),
         label: z.string().max(30),
         type: z.enum(['G', 'C', 'F']).optional(),
-        collective: z.string().regex(/^[0-9]{0,8}$/).optional(),
+        collective: z
+          .string()
+          .regex(/^[0-9]{0,8}$/)
+          .optional(),
       }),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        const existing = Object.hasOwn(found.dossier.accounts, input.number) ? found.dossier.accounts[input.number] : undefined;
+        const existing = Object.hasOwn(found.dossier.accounts, input.number)
+          ? found.dossier.accounts[input.number]
+          : undefined;
         const account: AccountState = {
           number: input.number,
           type: input.type ?? existing?.type ?? 'G',
@@ -187,15 +247,21 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        if (!Object.hasOwn(found.dossier.accounts, input.number)) return notFound(`No account ${input.number} in dossier ${input.dossier}`);
+        if (!Object.hasOwn(found.dossier.accounts, input.number))
+          return notFound(`No account ${input.number} in dossier ${input.dossier}`);
         const changes: Change[] = [writes.dossier(input.sicCode, input.dossier).del(['accounts', input.number])];
         return ok({ deleted: input.number }, changes);
       },
     }),
     defineAction({
       name: 'delete-entries',
-      description: 'Delete imported entries in Quadra, as a person does in the entry screen: every line of the journal, on that date or with that piece number when given (an entry the hub sent then stays "not found")',
-      input: DossierInput.extend({ journal: z.string().min(1).max(3), date: IsoDateSchema.optional(), piece: z.string().min(1).max(10).optional() }),
+      description:
+        'Delete imported entries in Quadra, as a person does in the entry screen: every line of the journal, on that date or with that piece number when given (an entry the hub sent then stays "not found")',
+      input: DossierInput.extend({
+        journal: z.string().min(1).max(3),
+        date: IsoDateSchema.optional(),
+        piece: z.string().min(1).max(10).optional(),
+      }),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
@@ -203,10 +269,19 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
           ([, entry]) =>
             journalCodeOf(entry.record) === input.journal &&
             (input.date === undefined || entry.record.date === input.date) &&
-            (input.piece === undefined || [entry.record.pieceNumber, entry.record.pieceNumber8, entry.record.pieceNumber5].some((p) => p.trim() === input.piece)),
+            (input.piece === undefined ||
+              [entry.record.pieceNumber, entry.record.pieceNumber8, entry.record.pieceNumber5].some(
+                (p) => p.trim() === input.piece,
+              )),
         );
-        if (doomed.length === 0) return notFound(`No imported entry in journal ${input.journal} of dossier ${input.dossier}${input.date ? ` on ${input.date}` : ''}${input.piece ? ` with piece number ${input.piece}` : ''}`);
-        return ok({ deletedLines: doomed.length }, doomed.map(([key]) => writes.dossier(input.sicCode, input.dossier).del(['entries', key])));
+        if (doomed.length === 0)
+          return notFound(
+            `No imported entry in journal ${input.journal} of dossier ${input.dossier}${input.date ? ` on ${input.date}` : ''}${input.piece ? ` with piece number ${input.piece}` : ''}`,
+          );
+        return ok(
+          { deletedLines: doomed.length },
+          doomed.map(([key]) => writes.dossier(input.sicCode, input.dossier).del(['entries', key])),
+        );
       },
     }),
   ];

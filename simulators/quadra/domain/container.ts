@@ -9,11 +9,16 @@ import { writes, type BlobState, type DossierState, type FirmState, type QuadraS
  */
 
 /** A container name is global in the blob service: `<sic>-<dossier>`, lower case (simulator's own choice). */
-export const containerNameOf = (firm: FirmState, dossier: DossierState): string => `${firm.sicCode}-${dossier.code}`.toLowerCase().replace(/_/g, '-');
+export const containerNameOf = (firm: FirmState, dossier: DossierState): string =>
+  `${firm.sicCode}-${dossier.code}`.toLowerCase().replace(/_/g, '-');
 
-export function findContainer(state: QuadraState, containerName: string): { firm: FirmState; dossier: DossierState } | undefined {
+export function findContainer(
+  state: QuadraState,
+  containerName: string,
+): { firm: FirmState; dossier: DossierState } | undefined {
   for (const firm of Object.values(state.tenants)) {
-    for (const dossier of Object.values(firm.dossiers)) if (containerNameOf(firm, dossier) === containerName) return { firm, dossier };
+    for (const dossier of Object.values(firm.dossiers))
+      if (containerNameOf(firm, dossier) === containerName) return { firm, dossier };
   }
   return undefined;
 }
@@ -31,33 +36,71 @@ export function issueSas(
     .map((s) => inContainer.del(['sas', s.sig]));
   const expiresAt = new Date(now.getTime() + input.minutes * 60_000).toISOString();
   changes.push(inContainer.set(['sas', input.sig], { sig: input.sig, permissions: input.permissions, expiresAt }));
-  const sasToken = new URLSearchParams({ sv: '2022-11-02', sr: 'c', sp: input.permissions, se: expiresAt, sig: input.sig }).toString();
-  return done({ blobServiceUri: input.blobServiceUri, containerName: containerNameOf(firm, dossier), sasToken }, changes);
+  const sasToken = new URLSearchParams({
+    sv: '2022-11-02',
+    sr: 'c',
+    sp: input.permissions,
+    se: expiresAt,
+    sig: input.sig,
+  }).toString();
+  return done(
+    { blobServiceUri: input.blobServiceUri, containerName: containerNameOf(firm, dossier), sasToken },
+    changes,
+  );
 }
 
 export type SasCheck = { ok: true } | { ok: false; status: 403; code: string; message: string };
 
 /** Azure Storage's own error codes and messages for a bad SAS. */
-export function checkSas(dossier: DossierState, sas: { sig: string; sp: string; se: string }, needs: 'r' | 'rw', now: Date): SasCheck {
+export function checkSas(
+  dossier: DossierState,
+  sas: { sig: string; sp: string; se: string },
+  needs: 'r' | 'rw',
+  now: Date,
+): SasCheck {
   const record = Object.hasOwn(dossier.container.sas, sas.sig) ? dossier.container.sas[sas.sig]! : undefined;
-  if (!record || record.expiresAt !== sas.se || record.permissions !== sas.sp || Date.parse(record.expiresAt) <= now.getTime()) {
+  if (
+    !record ||
+    record.expiresAt !== sas.se ||
+    record.permissions !== sas.sp ||
+    Date.parse(record.expiresAt) <= now.getTime()
+  ) {
     return {
       ok: false,
       status: 403,
       code: 'AuthenticationFailed',
-      message: 'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.',
+      message:
+        'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.',
     };
   }
   if (needs === 'rw' && record.permissions !== 'rw') {
-    return { ok: false, status: 403, code: 'AuthorizationPermissionMismatch', message: 'This request is not authorized to perform this operation using this permission.' };
+    return {
+      ok: false,
+      status: 403,
+      code: 'AuthorizationPermissionMismatch',
+      message: 'This request is not authorized to perform this operation using this permission.',
+    };
   }
   return { ok: true };
 }
 
 /** Puts a file into the container's input folder (an existing one of that name is replaced, as in Azure). */
-export function putInputBlob(firm: FirmState, dossier: DossierState, fileName: string, bytes: Uint8Array, contentType: string, now: Date): DomainResult<BlobState> {
+export function putInputBlob(
+  firm: FirmState,
+  dossier: DossierState,
+  fileName: string,
+  bytes: Uint8Array,
+  contentType: string,
+  now: Date,
+): DomainResult<BlobState> {
   const path = `${CFE_INPUT_FOLDER}/${fileName}`;
-  const blob: BlobState = { path, contentBase64: Buffer.from(bytes).toString('base64'), contentType, size: bytes.length, uploadedAt: now.toISOString() };
+  const blob: BlobState = {
+    path,
+    contentBase64: Buffer.from(bytes).toString('base64'),
+    contentType,
+    size: bytes.length,
+    uploadedAt: now.toISOString(),
+  };
   return done(blob, [writes.dossier(firm.sicCode, dossier.code).set(['container', 'blobs', path], blob)]);
 }
 

@@ -6,7 +6,9 @@ import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.j
 const MINUTE = 60_000;
 
 /** A `C` record as Dolibarr writes one before each line on a subledger account (alpha key C/F + 6 letters, Maj 2). */
-const account = (fields: Partial<QuadraAccountRecord> & Pick<QuadraAccountRecord, 'account' | 'accountType'>): QuadraAccountRecord => ({
+const account = (
+  fields: Partial<QuadraAccountRecord> & Pick<QuadraAccountRecord, 'account' | 'accountType'>,
+): QuadraAccountRecord => ({
   type: 'C',
   label: 'Libelle non repris',
   alphaKey: '',
@@ -31,7 +33,14 @@ describe('C records: Quadra takes what they carry except the label (seed 003: la
       entryLine({ account: '70600000', journal: 'VT', date: '2026-03-10', direction: 'C', amountCents: 12_000 }),
     ]);
     expect(opening.rejected).toEqual([]);
-    expect(h.dossier().accounts.CUDUPONT).toEqual({ number: 'CUDUPONT', type: 'C', label: '', collective: '41100000', alphaKey: 'CDUPONT', autoCreated: true });
+    expect(h.dossier().accounts.CUDUPONT).toEqual({
+      number: 'CUDUPONT',
+      type: 'C',
+      label: '',
+      collective: '41100000',
+      alphaKey: 'CDUPONT',
+      autoCreated: true,
+    });
   });
 
   it('a supplier declared F with no collective gets the default supplier collective', async () => {
@@ -41,13 +50,29 @@ describe('C records: Quadra takes what they carry except the label (seed 003: la
 
   it('Maj blank leaves an existing account alone; Maj 2 updates its collective, never its label', async () => {
     const h = setup();
-    await h.action('upsert-account', { sicCode: SIC, dossier: DOSSIER, number: '9MARTIN', label: 'Martin SA', type: 'C', collective: '41100000' });
-    await h.action('upsert-account', { sicCode: SIC, dossier: DOSSIER, number: '9DURAND', label: 'Durand', type: 'C', collective: '41100000' });
-    await h.upload(asciiFile([
-      account({ account: '9MARTIN', accountType: 'C', collective: '41600000', update: '', label: 'Autre nom' }),
-      account({ account: '9DURAND', accountType: 'C', collective: '41600000', update: '2', label: 'Autre nom' }),
-      ...purchaseLines(),
-    ]));
+    await h.action('upsert-account', {
+      sicCode: SIC,
+      dossier: DOSSIER,
+      number: '9MARTIN',
+      label: 'Martin SA',
+      type: 'C',
+      collective: '41100000',
+    });
+    await h.action('upsert-account', {
+      sicCode: SIC,
+      dossier: DOSSIER,
+      number: '9DURAND',
+      label: 'Durand',
+      type: 'C',
+      collective: '41100000',
+    });
+    await h.upload(
+      asciiFile([
+        account({ account: '9MARTIN', accountType: 'C', collective: '41600000', update: '', label: 'Autre nom' }),
+        account({ account: '9DURAND', accountType: 'C', collective: '41600000', update: '2', label: 'Autre nom' }),
+        ...purchaseLines(),
+      ]),
+    );
     await h.openDossier();
     await h.advance(5 * MINUTE);
     expect(h.dossier().accounts['9MARTIN']).toMatchObject({ label: 'Martin SA', collective: '41100000' });
@@ -63,7 +88,10 @@ describe('C records: Quadra takes what they carry except the label (seed 003: la
   });
 
   it('a refused file creates none of its C accounts', async () => {
-    const { h, opening } = await imported([account({ account: 'CUDUPONT', accountType: 'C' }), ...purchaseLines({ date: '2025-06-30' })]);
+    const { h, opening } = await imported([
+      account({ account: 'CUDUPONT', accountType: 'C' }),
+      ...purchaseLines({ date: '2025-06-30' }),
+    ]);
     expect(opening.rejected).toHaveLength(1);
     expect(h.dossier().accounts.CUDUPONT).toBeUndefined();
   });
@@ -77,16 +105,37 @@ describe('journals: an unknown journal and a locked one are two different proble
     await h.openDossier();
     const code = getEntry('QDR-INCOMPLETE-FILE').wire!.code;
     const problems = (await h.report()).problems;
-    expect(problems[0]).toEqual({ line: 1, column: 10, field: 'journal', code, message: renderMessage('QDR-INCOMPLETE-FILE', { line: '1', journal: 'AC', file: DOSSIER }, 1) });
-    expect(problems[3]).toEqual({ line: 4, column: 10, field: 'journal', code, message: renderMessage('QDR-INCOMPLETE-FILE', { line: '4', journal: 'ZZ', file: DOSSIER }, 2) });
-    expect(problems[3]!.message).not.toBe(renderMessage('QDR-INCOMPLETE-FILE', { line: '4', journal: 'ZZ', file: DOSSIER }, 1));
+    expect(problems[0]).toEqual({
+      line: 1,
+      column: 10,
+      field: 'journal',
+      code,
+      message: renderMessage('QDR-INCOMPLETE-FILE', { line: '1', journal: 'AC', file: DOSSIER }, 1),
+    });
+    expect(problems[3]).toEqual({
+      line: 4,
+      column: 10,
+      field: 'journal',
+      code,
+      message: renderMessage('QDR-INCOMPLETE-FILE', { line: '4', journal: 'ZZ', file: DOSSIER }, 2),
+    });
+    expect(problems[3]!.message).not.toBe(
+      renderMessage('QDR-INCOMPLETE-FILE', { line: '4', journal: 'ZZ', file: DOSSIER }, 1),
+    );
   });
 });
 
 describe('short general accounts are completed with zeros to the 8 digits of the chart', () => {
   it('706000 (Dolibarr, Odoo) lands on 70600000; an auxiliary account is left as written', async () => {
     const { h } = await imported([
-      entryLine({ account: '411', journal: 'VT', date: '2026-03-10', direction: 'D', amountCents: 12_000, counterpartAccount: '706000' }),
+      entryLine({
+        account: '411',
+        journal: 'VT',
+        date: '2026-03-10',
+        direction: 'D',
+        amountCents: 12_000,
+        counterpartAccount: '706000',
+      }),
       entryLine({ account: '706000', journal: 'VT', date: '2026-03-10', direction: 'C', amountCents: 10_000 }),
       entryLine({ account: '0DUPONT', journal: 'VT', date: '2026-03-10', direction: 'C', amountCents: 2_000 }),
     ]);
@@ -98,7 +147,9 @@ describe('short general accounts are completed with zeros to the 8 digits of the
 
   it('a caerp account right-aligned with spaces is read trimmed, then completed', async () => {
     const h = setup();
-    const line = formatQuadraRecord(entryLine({ account: '512', journal: 'BQ', date: '2026-03-10', direction: 'D', amountCents: 100 }));
+    const line = formatQuadraRecord(
+      entryLine({ account: '512', journal: 'BQ', date: '2026-03-10', direction: 'D', amountCents: 100 }),
+    );
     await h.upload(`M  512000${line.slice(9)}\n`);
     await h.openDossier();
     await h.advance(5 * MINUTE);
@@ -109,7 +160,15 @@ describe('short general accounts are completed with zeros to the 8 digits of the
 describe('state saved before C records were taken', () => {
   it('an import record without `accounts` (and with the old ignored.accounts count) still loads', async () => {
     const { ImportStateSchema } = await import('../state/schema.js');
-    const old = { id: 'IMP-000001', fileName: 'A.TXT', openedAt: '2026-03-16T09:00:00.000Z', visibleAt: '2026-03-16T09:05:00.000Z', status: 'imported', lines: [], ignored: { accounts: 1, analytic: 0, schedules: 0 } };
+    const old = {
+      id: 'IMP-000001',
+      fileName: 'A.TXT',
+      openedAt: '2026-03-16T09:00:00.000Z',
+      visibleAt: '2026-03-16T09:05:00.000Z',
+      status: 'imported',
+      lines: [],
+      ignored: { accounts: 1, analytic: 0, schedules: 0 },
+    };
     expect(ImportStateSchema.parse(old)).toEqual({ ...old, accounts: [], ignored: { analytic: 0, schedules: 0 } });
   });
 });

@@ -11,8 +11,23 @@ import {
 import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
-import { CUSTOMER_COLLECTIVE, SUPPLIER_COLLECTIVE, incompleteFile, journalNotOpen, lineOutsideOpenPeriod, periodNotOpen } from '../rules/index.js';
-import { writes, type AccountState, type BlobState, type DossierState, type EntryState, type FirmState, type ImportState } from '../state/schema.js';
+import {
+  CUSTOMER_COLLECTIVE,
+  SUPPLIER_COLLECTIVE,
+  incompleteFile,
+  journalNotOpen,
+  lineOutsideOpenPeriod,
+  periodNotOpen,
+} from '../rules/index.js';
+import {
+  writes,
+  type AccountState,
+  type BlobState,
+  type DossierState,
+  type EntryState,
+  type FirmState,
+  type ImportState,
+} from '../state/schema.js';
 import { blobBytes } from './container.js';
 
 /**
@@ -74,20 +89,30 @@ export function checkFile(
   bytes: Uint8Array,
 ): { problems: Problem[]; lines: QuadraEntryLine[]; accounts: QuadraAccountRecord[]; ignored: ImportState['ignored'] } {
   const decoded = decodeQuadraFile(bytes);
-  const problems: Problem[] = decoded.problems.map((p) => ({ ...p, code: /Windows-1252|UTF-8/.test(p.message) ? 'InvalidEncoding' : 'InvalidFormat' }));
+  const problems: Problem[] = decoded.problems.map((p) => ({
+    ...p,
+    code: /Windows-1252|UTF-8/.test(p.message) ? 'InvalidEncoding' : 'InvalidFormat',
+  }));
   const lines = decoded.records.flatMap((r) => (r.record.type === 'M' ? [withChartAccounts(r.record)] : []));
   const accounts = decoded.records.flatMap((r) => (r.record.type === 'C' ? [withChartCollective(r.record)] : []));
   const count = (type: string) => decoded.records.filter((r) => r.record.type === type).length;
   // A file of C records only is an account import (the spec's C record exists for it): accepted.
-  if (decoded.ok && lines.length === 0 && accounts.length === 0) problems.push({ code: 'InvalidFormat', message: 'The file holds no entry line (M record)' });
+  if (decoded.ok && lines.length === 0 && accounts.length === 0)
+    problems.push({ code: 'InvalidFormat', message: 'The file holds no entry line (M record)' });
 
-  const prerequisites = [problemOf(periodNotOpen(dossier)), problemOf(incompleteFile(dossier))].filter((p): p is Problem => p !== null);
+  const prerequisites = [problemOf(periodNotOpen(dossier)), problemOf(incompleteFile(dossier))].filter(
+    (p): p is Problem => p !== null,
+  );
   problems.push(...prerequisites);
   if (prerequisites.length === 0) {
     for (const { line, record } of decoded.records) {
       if (record.type !== 'M') continue;
       const code = journalCodeOf(record);
-      const journal = problemOf(journalNotOpen(dossier, line, code), { line, column: record.journal3.trim() ? 111 : 10, field: record.journal3.trim() ? 'journal3' : 'journal' });
+      const journal = problemOf(journalNotOpen(dossier, line, code), {
+        line,
+        column: record.journal3.trim() ? 111 : 10,
+        field: record.journal3.trim() ? 'journal3' : 'journal',
+      });
       if (journal) problems.push(journal);
       const period = problemOf(lineOutsideOpenPeriod(dossier, line, record.date), { line, column: 15, field: 'date' });
       if (period) problems.push(period);
@@ -116,7 +141,13 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
     if (problems.length > 0) {
       const rejectedPath = `${CFE_REJECTED_FOLDER}/${fileName}`;
       const reportPath = `${CFE_REJECTED_FOLDER}/${reportNameOf(fileName)}`;
-      const body: RejectionReport = { file: fileName, dossier: dossier.code, rejectedAt: openedAt, imported: 0, problems };
+      const body: RejectionReport = {
+        file: fileName,
+        dossier: dossier.code,
+        rejectedAt: openedAt,
+        imported: 0,
+        problems,
+      };
       const json = Buffer.from(JSON.stringify(body, null, 2), 'utf8');
       changes.push(
         inDossier.set(['container', 'blobs', rejectedPath], { ...blob, path: rejectedPath }),
@@ -136,7 +167,13 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
     const visibleAt = new Date(now.getTime() + dossier.importDelayMinutes * 60_000).toISOString();
     const record: ImportState = { id, fileName, openedAt, visibleAt, status: 'importing', lines, accounts, ignored };
     imports[id] = record;
-    changes.push(inDossier.set(['imports', id], record), inDossier.set(['container', 'blobs', `${CFE_IMPORTED_FOLDER}/${fileName}`], { ...blob, path: `${CFE_IMPORTED_FOLDER}/${fileName}` }));
+    changes.push(
+      inDossier.set(['imports', id], record),
+      inDossier.set(['container', 'blobs', `${CFE_IMPORTED_FOLDER}/${fileName}`], {
+        ...blob,
+        path: `${CFE_IMPORTED_FOLDER}/${fileName}`,
+      }),
+    );
     report.imported.push({ file: fileName, importId: id, lines: lines.length, visibleAt });
   }
   changes.push(inDossier.set(['nextImportSeq'], seq));
@@ -156,10 +193,15 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
  * update, takes the alpha key and the collective (the spec's list also names label, address and
  * RIB: the label is not taken, the others are not simulated). `undefined` = nothing to change.
  */
-export function accountFromRecord(record: QuadraAccountRecord, existing: AccountState | undefined): AccountState | undefined {
+export function accountFromRecord(
+  record: QuadraAccountRecord,
+  existing: AccountState | undefined,
+): AccountState | undefined {
   const alphaKey = record.alphaKey ? { alphaKey: record.alphaKey } : {};
   if (!existing) {
-    const collective = record.collective || (record.accountType === 'F' ? SUPPLIER_COLLECTIVE : record.accountType === 'C' ? CUSTOMER_COLLECTIVE : '');
+    const collective =
+      record.collective ||
+      (record.accountType === 'F' ? SUPPLIER_COLLECTIVE : record.accountType === 'C' ? CUSTOMER_COLLECTIVE : '');
     return { number: record.account, type: record.accountType, label: '', collective, ...alphaKey, autoCreated: true };
   }
   if (record.update !== '2') return undefined;
@@ -168,8 +210,10 @@ export function accountFromRecord(record: QuadraAccountRecord, existing: Account
 
 /** QDR-NO-LABELS: an account the import does not know is created without a label; 0… is a supplier, 9… a customer. */
 export function autoCreatedAccount(number: string): AccountState {
-  if (number.startsWith('0')) return { number, type: 'F', label: '', collective: SUPPLIER_COLLECTIVE, autoCreated: true };
-  if (number.startsWith('9')) return { number, type: 'C', label: '', collective: CUSTOMER_COLLECTIVE, autoCreated: true };
+  if (number.startsWith('0'))
+    return { number, type: 'F', label: '', collective: SUPPLIER_COLLECTIVE, autoCreated: true };
+  if (number.startsWith('9'))
+    return { number, type: 'C', label: '', collective: CUSTOMER_COLLECTIVE, autoCreated: true };
   return { number, type: 'G', label: '', collective: '', autoCreated: true };
 }
 
@@ -213,13 +257,20 @@ export function publishDueImports(firm: FirmState, dossier: DossierState, now: D
         chart.set(record.account, account);
         changes.push(inDossier.set(['accounts', record.account], account));
       }
-      const entry: EntryState = { id: nextId, importId: imp.id, lineNumber: (index + 1) * 10, record, visibleAt: imp.visibleAt };
+      const entry: EntryState = {
+        id: nextId,
+        importId: imp.id,
+        lineNumber: (index + 1) * 10,
+        record,
+        visibleAt: imp.visibleAt,
+      };
       changes.push(inDossier.set(['entries', String(nextId)], entry));
       nextId += 1;
     });
-    changes.push(inDossier.set(['imports', imp.id], { ...imp, status: 'imported', lines: [], accounts: [] } satisfies ImportState));
+    changes.push(
+      inDossier.set(['imports', imp.id], { ...imp, status: 'imported', lines: [], accounts: [] } satisfies ImportState),
+    );
   }
   changes.push(inDossier.set(['nextEntryId'], nextId));
   return done(nextId - dossier.nextEntryId, changes);
 }
-

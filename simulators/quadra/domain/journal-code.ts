@@ -2,5 +2,5 @@
  * The line's journal: the 3-character code at 111 when it is filled (QC Windows), else the
  * 2-character one at 10, which the 2023 spec makes mandatory in any case.
  */
-export const journalCodeOf = (record: { journal: string; journal3: string }): string => record.journal3.trim() || record.journal.trim();
-
+export const journalCodeOf = (record: { journal: string; journal3: string }): string =>
+  record.journal3.trim() || record.journal.trim();

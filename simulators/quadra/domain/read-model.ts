@@ -15,16 +15,33 @@ export const toExercice = (period: PeriodState): Exercice => ({
 const byStart = (a: PeriodState, b: PeriodState) => a.start.localeCompare(b.start);
 
 export const toDossier = (firm: FirmState, dossier: DossierState) => {
-  const open = Object.values(dossier.periods).filter((p) => p.status === 'open').sort(byStart).at(-1);
-  return { CodeDossier: dossier.code, RaisonSociale: dossier.name, ExerciceOuvert: open ? toExercice(open) : null, Conteneur: containerNameOf(firm, dossier) };
+  const open = Object.values(dossier.periods)
+    .filter((p) => p.status === 'open')
+    .sort(byStart)
+    .at(-1);
+  return {
+    CodeDossier: dossier.code,
+    RaisonSociale: dossier.name,
+    ExerciceOuvert: open ? toExercice(open) : null,
+    Conteneur: containerNameOf(firm, dossier),
+  };
 };
 
-export const toExercices = (dossier: DossierState): Exercice[] => Object.values(dossier.periods).sort(byStart).map(toExercice);
+export const toExercices = (dossier: DossierState): Exercice[] =>
+  Object.values(dossier.periods).sort(byStart).map(toExercice);
 
-export const toCompte = (account: AccountState): Compte => ({ Numero: account.number, Type: account.type, Intitule: account.label, Collectif: account.collective });
+export const toCompte = (account: AccountState): Compte => ({
+  Numero: account.number,
+  Type: account.type,
+  Intitule: account.label,
+  Collectif: account.collective,
+});
 
-export const toJournal = (journal: JournalState) => ({ Code: journal.code, Libelle: journal.label, Statut: journal.status === 'open' ? ('Ouvert' as const) : ('Verrouille' as const) });
-
+export const toJournal = (journal: JournalState) => ({
+  Code: journal.code,
+  Libelle: journal.label,
+  Statut: journal.status === 'open' ? ('Ouvert' as const) : ('Verrouille' as const),
+});
 
 const euros = (cents: number) => Math.round(cents) / 100;
 

@@ -21,7 +21,10 @@ export function firmByKey(state: QuadraState, kind: TokenKind, key: string): Fir
  * "SIC code / key pair" (`client_id` = SIC code, `client_secret` = the CPA API key) [C], or seed
  * 003's key and secret (`client_id` = the CPA API key, `client_secret` = its secret; own choice).
  */
-export function cpaClient(state: QuadraState, clientId: string): { firm: FirmState | undefined; expected: string | undefined } {
+export function cpaClient(
+  state: QuadraState,
+  clientId: string,
+): { firm: FirmState | undefined; expected: string | undefined } {
   if (Object.hasOwn(state.tenants, clientId)) {
     const firm = state.tenants[clientId]!;
     return { firm, expected: firm.cpa.key };
@@ -30,14 +33,25 @@ export function cpaClient(state: QuadraState, clientId: string): { firm: FirmSta
   return { firm, expected: firm?.cpa.secret };
 }
 
-export const tokenExists = (state: QuadraState, token: string): boolean => Object.values(state.tenants).some((firm) => Object.hasOwn(firm.tokens, token));
+export const tokenExists = (state: QuadraState, token: string): boolean =>
+  Object.values(state.tenants).some((firm) => Object.hasOwn(firm.tokens, token));
 
 /** Issues `token` for the firm's current key; expired tokens of the firm are dropped on the way. */
-export function issueToken(firm: FirmState, kind: TokenKind, token: string, seconds: number, now: Date): DomainResult<TokenResponse> {
+export function issueToken(
+  firm: FirmState,
+  kind: TokenKind,
+  token: string,
+  seconds: number,
+  now: Date,
+): DomainResult<TokenResponse> {
   const changes: Change[] = Object.entries(firm.tokens)
     .filter(([, t]) => Date.parse(t.expiresAt) <= now.getTime())
     .map(([old]) => writes.firm(firm.sicCode).del(['tokens', old]));
-  const record: TokenState = { kind, apiKey: firm[kind].key, expiresAt: new Date(now.getTime() + seconds * 1000).toISOString() };
+  const record: TokenState = {
+    kind,
+    apiKey: firm[kind].key,
+    expiresAt: new Date(now.getTime() + seconds * 1000).toISOString(),
+  };
   changes.push(writes.firm(firm.sicCode).set(['tokens', token], record));
   return done({ access_token: token, token_type: 'bearer', expires_in: seconds }, changes);
 }
@@ -49,9 +63,12 @@ export function resolveToken(state: QuadraState, kind: TokenKind, token: string,
   for (const firm of Object.values(state.tenants)) {
     if (!Object.hasOwn(firm.tokens, token)) continue;
     const record = firm.tokens[token]!;
-    if (record.kind !== kind) return { ok: false, reason: `This is not a ${kind === 'cpa' ? 'CPA (Quadra On Demand)' : 'CFE'} token` };
-    if (Date.parse(record.expiresAt) <= now.getTime()) return { ok: false, reason: 'The access token has expired; request a new one' };
-    if (record.apiKey !== firm[kind].key) return { ok: false, reason: 'The API key this token was issued for has been regenerated' };
+    if (record.kind !== kind)
+      return { ok: false, reason: `This is not a ${kind === 'cpa' ? 'CPA (Quadra On Demand)' : 'CFE'} token` };
+    if (Date.parse(record.expiresAt) <= now.getTime())
+      return { ok: false, reason: 'The access token has expired; request a new one' };
+    if (record.apiKey !== firm[kind].key)
+      return { ok: false, reason: 'The API key this token was issued for has been regenerated' };
     return { ok: true, firm };
   }
   return { ok: false, reason: 'Unknown access token' };

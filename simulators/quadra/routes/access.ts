@@ -42,13 +42,19 @@ function unauthorized(c: Context<KitEnv>, message: string): Response {
   return response;
 }
 
-export const currentFirm = (c: Context<KitEnv>, store: Store<QuadraState>): FirmState => store.data.tenants[c.get('tenantId')]!;
+export const currentFirm = (c: Context<KitEnv>, store: Store<QuadraState>): FirmState =>
+  store.data.tenants[c.get('tenantId')]!;
 
 /** The dossier of the request's firm; else a 404 is raised: another firm's dossier is no different from one that does not exist. */
-export function resolveDossier(c: Context<KitEnv>, store: Store<QuadraState>, code: string): { firm: FirmState; dossier: DossierState } {
+export function resolveDossier(
+  c: Context<KitEnv>,
+  store: Store<QuadraState>,
+  code: string,
+): { firm: FirmState; dossier: DossierState } {
   const firm = currentFirm(c, store);
   const dossier = Object.hasOwn(firm.dossiers, code) ? firm.dossiers[code] : undefined;
-  if (!dossier) return fail({ status: 404, code: 'DossierNotFound', message: `No dossier ${code} for SIC code ${firm.sicCode}` });
+  if (!dossier)
+    return fail({ status: 404, code: 'DossierNotFound', message: `No dossier ${code} for SIC code ${firm.sicCode}` });
   return { firm, dossier };
 }
 

@@ -29,9 +29,15 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
   const router = kit.router();
 
   /** The container, once the SAS checks; else the error is raised. */
-  const access = (c: Context<KitEnv>, containerName: string, sas: { sig: string; sp: string; se: string }, needs: 'r' | 'rw'): { firm: FirmState; dossier: DossierState } => {
+  const access = (
+    c: Context<KitEnv>,
+    containerName: string,
+    sas: { sig: string; sp: string; se: string },
+    needs: 'r' | 'rw',
+  ): { firm: FirmState; dossier: DossierState } => {
     const found = findContainer(deps.store.data, containerName);
-    if (!found) return fail({ status: 404, code: 'ContainerNotFound', message: 'The specified container does not exist.' });
+    if (!found)
+      return fail({ status: 404, code: 'ContainerNotFound', message: 'The specified container does not exist.' });
     c.set('tenantId', found.firm.sicCode);
     const check = checkSas(found.dossier, sas, needs, deps.clock.now());
     if (!check.ok) fail(check);
@@ -43,12 +49,15 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     createRoute({
       method: 'put',
       path: `${CFE_BLOB}/{container}/${CFE_INPUT_FOLDER}/{fileName}`,
-      summary: 'Upload a Quadra ASCII file into the container\'s input folder (Put Blob)',
+      summary: "Upload a Quadra ASCII file into the container's input folder (Put Blob)",
       request: {
         params: BlobParamSchema,
         query: SasParamsSchema,
         headers: z.object({ 'x-ms-blob-type': z.literal('BlockBlob') }),
-        body: { required: true, content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+        body: {
+          required: true,
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
       },
       responses: { 201: { description: 'Stored; Quadra imports it when the dossier is opened' }, ...cfeErrors },
     }),
@@ -69,7 +78,7 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     createRoute({
       method: 'get',
       path: `${CFE_BLOB}/{container}`,
-      summary: 'List the container\'s files (List Blobs, as JSON)',
+      summary: "List the container's files (List Blobs, as JSON)",
       request: { params: ContainerParamSchema, query: ListQuerySchema },
       responses: { 200: json(BlobListSchema, 'The files, by path'), ...cfeErrors },
     }),
@@ -84,14 +93,25 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     },
   );
 
-  const download = (c: Context<KitEnv>, containerName: string, path: string, sas: { sig: string; sp: string; se: string }) => {
+  const download = (
+    c: Context<KitEnv>,
+    containerName: string,
+    path: string,
+    sas: { sig: string; sp: string; se: string },
+  ) => {
     const found = access(c, containerName, sas, 'r');
     const blob = Object.hasOwn(found.dossier.container.blobs, path) ? found.dossier.container.blobs[path] : undefined;
     if (!blob) return fail({ status: 404, code: 'BlobNotFound', message: 'The specified blob does not exist.' });
     return c.body(blobBytes(blob) as Uint8Array<ArrayBuffer>, 200, { 'content-type': blob.contentType });
   };
 
-  const binary = { 200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...cfeErrors };
+  const binary = {
+    200: {
+      description: 'The file',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    ...cfeErrors,
+  };
   declareRoute(
     router,
     createRoute({
@@ -111,7 +131,8 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     createRoute({
       method: 'get',
       path: `${CFE_BLOB}/{container}/archive/{status}/{fileName}`,
-      summary: 'Read an archived file: archive/rejected/<file> and its <file>.report.json, or archive/imported/<file> (Get Blob)',
+      summary:
+        'Read an archived file: archive/rejected/<file> and its <file>.report.json, or archive/imported/<file> (Get Blob)',
       request: { params: ArchiveBlobParamSchema, query: SasParamsSchema },
       responses: binary,
     }),

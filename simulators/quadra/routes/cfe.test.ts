@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../../core/clock.js';
-import { DOSSIER, OTHER_DOSSIER, OTHER_SIC, SIC, expectQuadraError, expectRejection, form, setup } from '../test-support.js';
+import {
+  DOSSIER,
+  OTHER_DOSSIER,
+  OTHER_SIC,
+  SIC,
+  expectQuadraError,
+  expectRejection,
+  form,
+  setup,
+} from '../test-support.js';
 
 describe('CFE token and SAS URL', () => {
-  it('hands out a SAS URL for the dossier\'s container with the CFE key and secret', async () => {
+  it("hands out a SAS URL for the dossier's container with the CFE key and secret", async () => {
     const h = setup();
     const s = await h.sas();
     expect(s.containerName).toBe(`${SIC}-main`);
@@ -17,7 +26,12 @@ describe('CFE token and SAS URL', () => {
   it('QDR-CFE-AUTH: a wrong CFE secret, an unknown key or the CPA key is refused, and nothing changes', async () => {
     const h = setup();
     const before = h.stateSnapshot();
-    for (const overrides of <Record<string, string>[]>[{ client_secret: 'nope' }, { client_id: 'CFE-NOPE' }, { client_id: h.firm().cpa.key, client_secret: h.firm().cpa.secret }, { client_secret: h.firm(OTHER_SIC).cfe.secret }]) {
+    for (const overrides of <Record<string, string>[]>[
+      { client_secret: 'nope' },
+      { client_id: 'CFE-NOPE' },
+      { client_id: h.firm().cpa.key, client_secret: h.firm().cpa.secret },
+      { client_secret: h.firm(OTHER_SIC).cfe.secret },
+    ]) {
       await expectRejection(await h.cfeTokenRequest(SIC, overrides), 'QDR-CFE-AUTH');
     }
     expect(h.stateSnapshot()).toBe(before);
@@ -33,7 +47,7 @@ describe('CFE token and SAS URL', () => {
     expect((await h.sasRequest(token)).status).toBe(200);
   });
 
-  it('QDR-CONTAINER-NOT-FOUND: the CFE key regenerated in Cegid Life no longer matches Quadra\'s settings, until the settings are updated', async () => {
+  it("QDR-CONTAINER-NOT-FOUND: the CFE key regenerated in Cegid Life no longer matches Quadra's settings, until the settings are updated", async () => {
     const h = setup();
     const regenerated = await h.action('regenerate-cfe-key', { sicCode: SIC });
     expect(regenerated.status).toBe(200);
@@ -47,7 +61,7 @@ describe('CFE token and SAS URL', () => {
     expect((await h.sasRequest(token)).status).toBe(200);
   });
 
-  it('QDR-CONTAINER-NOT-FOUND: no key in the dossier\'s settings, another firm\'s dossier, a dossier that does not exist', async () => {
+  it("QDR-CONTAINER-NOT-FOUND: no key in the dossier's settings, another firm's dossier, a dossier that does not exist", async () => {
     const h = setup({ dossier: { cfeKeyInSettings: null } });
     const token = await h.cfeToken();
     await expectRejection(await h.sasRequest(token), 'QDR-CONTAINER-NOT-FOUND');
@@ -72,8 +86,18 @@ describe('CFE token and SAS URL', () => {
     const token = await h.cfeToken();
     const afterTokens = h.stateSnapshot();
     expect(afterTokens).not.toBe(before); // tokens are state: they survive a restart with --data
-    await expectQuadraError(await h.sasRequest(token, DOSSIER, '?AccessMode=Delete'), 400, 'ValidationError', /AccessMode/);
-    await expectQuadraError(await h.sasRequest(token, DOSSIER, '?Minutes-To-Live=-5'), 400, 'ValidationError', /Minutes-To-Live/);
+    await expectQuadraError(
+      await h.sasRequest(token, DOSSIER, '?AccessMode=Delete'),
+      400,
+      'ValidationError',
+      /AccessMode/,
+    );
+    await expectQuadraError(
+      await h.sasRequest(token, DOSSIER, '?Minutes-To-Live=-5'),
+      400,
+      'ValidationError',
+      /Minutes-To-Live/,
+    );
     await expectQuadraError(await h.sasRequest(token, DOSSIER, '?foo=1'), 400, 'ValidationError', /foo/);
     const extra = await h.sim.app.request('/CFE/token', {
       method: 'POST',
@@ -81,7 +105,15 @@ describe('CFE token and SAS URL', () => {
       body: form({ grant_type: 'client_credentials', client_id: 'a', client_secret: 'b', vendor_name: 'x' }),
     });
     await expectQuadraError(extra, 400, 'ValidationError', /vendor_name/);
-    await expectQuadraError(await h.sim.app.request('/CFE/token', { method: 'POST', body: '{"client_id":1}', headers: { 'content-type': 'application/json' } }), 415, 'UnsupportedMediaType');
+    await expectQuadraError(
+      await h.sim.app.request('/CFE/token', {
+        method: 'POST',
+        body: '{"client_id":1}',
+        headers: { 'content-type': 'application/json' },
+      }),
+      415,
+      'UnsupportedMediaType',
+    );
     expect(h.stateSnapshot()).toBe(afterTokens);
   });
 
@@ -89,7 +121,11 @@ describe('CFE token and SAS URL', () => {
     const h = setup();
     const res = await h.sasRequest(await h.cfeToken(), DOSSIER, '?AccessMode=Read&Minutes-To-Live=30');
     const s = (await res.json()) as { blobServiceUri: string; containerName: string; sasToken: string };
-    const put = await h.sim.app.request(h.blobUrl(s, 'input/A.TXT'), { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob' }, body: 'x' });
+    const put = await h.sim.app.request(h.blobUrl(s, 'input/A.TXT'), {
+      method: 'PUT',
+      headers: { 'x-ms-blob-type': 'BlockBlob' },
+      body: 'x',
+    });
     await expectQuadraError(put, 403, 'AuthorizationPermissionMismatch');
     expect((await h.sim.app.request(h.blobUrl(s) + '&restype=container&comp=list')).status).toBe(200);
   });

@@ -33,8 +33,10 @@ export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     createRoute({
       method: 'post',
       path: `${CFE_API}/token`,
-      summary: 'CFE token from the CFE API key and secret (simulator\'s own choice)',
-      request: { body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: CfeTokenRequestSchema } } } },
+      summary: "CFE token from the CFE API key and secret (simulator's own choice)",
+      request: {
+        body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: CfeTokenRequestSchema } } },
+      },
       responses: { 200: json(TokenResponseSchema, 'A bearer token'), ...tokenErrors },
     }),
     async (c) => {
@@ -58,10 +60,14 @@ export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     createRoute({
       method: 'get',
       path: `${CFE_API}/V1/getsastoken/{dossier}`,
-      summary: 'A SAS token for the dossier\'s container (shape of Cegid RFE\'s getsastoken; route: simulator\'s own choice)',
+      summary:
+        "A SAS token for the dossier's container (shape of Cegid RFE's getsastoken; route: simulator's own choice)",
       security: cfeSecurity,
       request: { params: z.object({ dossier: DossierCodeSchema }), query: SasQuerySchema },
-      responses: { 200: json(SasResponseSchema, 'Where to upload: {blobServiceUri}/{containerName}/input/{file}?{sasToken}'), ...cfeErrors },
+      responses: {
+        200: json(SasResponseSchema, 'Where to upload: {blobServiceUri}/{containerName}/input/{file}?{sasToken}'),
+        ...cfeErrors,
+      },
     }),
     async (c) => {
       const firm = currentFirm(c, deps.store);
@@ -76,7 +82,12 @@ export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       const result = issueSas(
         firm,
         dossier!,
-        { sig, permissions: query.AccessMode === 'Read' ? 'r' : 'rw', minutes: query['Minutes-To-Live'] ?? 60, blobServiceUri: `${new URL(c.req.url).origin}${CFE_BLOB}` },
+        {
+          sig,
+          permissions: query.AccessMode === 'Read' ? 'r' : 'rw',
+          minutes: query['Minutes-To-Live'] ?? 60,
+          blobServiceUri: `${new URL(c.req.url).origin}${CFE_BLOB}`,
+        },
         deps.clock.now(),
       );
       if (!result.ok) return rejectionResponse(c, result.rejection);

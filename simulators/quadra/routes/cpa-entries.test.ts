@@ -14,7 +14,7 @@ import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.j
  * QDR-FAILED-CHECK are the hub's behaviours; what the simulator owes them is GetEcritures telling
  * the truth at any time on the virtual clock).
  */
-describe('GetEcritures for the hub\'s read-back', () => {
+describe("GetEcritures for the hub's read-back", () => {
   it('QDR-READBACK-POSTED: 12 hours after sending, the entries of an opened dossier are there to compare', async () => {
     const h = setup();
     await h.upload(asciiFile(purchaseLines({ pieceNumber: 'QONTO-1' })));
@@ -31,7 +31,13 @@ describe('GetEcritures for the hub\'s read-back', () => {
   });
 
   it('QDR-RETRY-NIGHTS / QDR-FAILED-CHECK: a dossier nobody opens shows nothing, night after night, while another one does', async () => {
-    const h = setup({ tweak: (state) => void (state.tenants[SIC]!.dossiers.OTHER = { ...structuredClone(state.tenants[SIC]!.dossiers[DOSSIER]!), code: 'OTHER' }) });
+    const h = setup({
+      tweak: (state) =>
+        void (state.tenants[SIC]!.dossiers.OTHER = {
+          ...structuredClone(state.tenants[SIC]!.dossiers[DOSSIER]!),
+          code: 'OTHER',
+        }),
+    });
     await h.upload(asciiFile(purchaseLines()));
     await h.upload(asciiFile(purchaseLines({ pieceNumber: 'LATER' })), 'LATER.TXT', 'OTHER');
     await h.openDossier('OTHER');
@@ -50,10 +56,18 @@ describe('the CPA answers', () => {
     const h = setup();
     await h.upload(asciiFile(purchaseLines()));
     await h.openDossier();
-    const clock = await h.sim.app.request('/__admin/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: '5m' }) });
+    const clock = await h.sim.app.request('/__admin/clock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advance: '5m' }),
+    });
     expect(clock.status).toBe(200);
     const token = await h.cpaToken();
-    const strict = async (method: string, schema: { strict(): { parse(v: unknown): unknown } }, query: Record<string, string> = { dossier: DOSSIER }) => {
+    const strict = async (
+      method: string,
+      schema: { strict(): { parse(v: unknown): unknown } },
+      query: Record<string, string> = { dossier: DOSSIER },
+    ) => {
       const res = await h.cpa(method, method === 'GetDossiers' ? {} : query, token);
       expect(res.status).toBe(200);
       return schema.strict().parse(await res.json());

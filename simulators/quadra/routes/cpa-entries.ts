@@ -19,7 +19,7 @@ export function cpaEntriesRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     createRoute({
       method: 'post',
       path: `${QUADRA_OD_API}/GetEcritures`,
-      summary: 'The entry lines of a dossier, by journal and date range (method name: simulator\'s own choice)',
+      summary: "The entry lines of a dossier, by journal and date range (method name: simulator's own choice)",
       security: cpaSecurity,
       request: { query: EcrituresQuerySchema },
       responses: { 200: json(GetEcrituresResponseSchema, 'Entry lines'), ...cpaErrors },
@@ -30,7 +30,12 @@ export function cpaEntriesRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       const now = deps.clock.now().getTime();
       const ecritures = Object.values(resolved.dossier.entries)
         .filter((e) => Date.parse(e.visibleAt) <= now)
-        .filter((e) => (!query.journal || journalCodeOf(e.record) === query.journal) && (!query.du || e.record.date >= query.du) && (!query.au || e.record.date <= query.au))
+        .filter(
+          (e) =>
+            (!query.journal || journalCodeOf(e.record) === query.journal) &&
+            (!query.du || e.record.date >= query.du) &&
+            (!query.au || e.record.date <= query.au),
+        )
         .sort((a, b) => a.id - b.id)
         .map(toEcriture);
       return c.json({ CodeDossier: resolved.dossier.code, Ecritures: ecritures }, 200);

@@ -4,7 +4,7 @@ import { calendarPeriod } from '../seed/builders.js';
 import { DOSSIER, OTHER_DOSSIER, OTHER_SIC, SIC, expectQuadraError, expectRejection, setup } from '../test-support.js';
 
 describe('CPA reference data (GetDossiers, GetExercices, GetComptes, GetJournaux)', () => {
-  it('lists the firm\'s dossiers with their open period and container, and nothing of another firm', async () => {
+  it("lists the firm's dossiers with their open period and container, and nothing of another firm", async () => {
     const h = setup();
     const res = await h.cpa('GetDossiers');
     const text = await res.text();
@@ -23,7 +23,7 @@ describe('CPA reference data (GetDossiers, GetExercices, GetComptes, GetJournaux
     expect(text).not.toContain(OTHER_DOSSIER);
   });
 
-  it('gives the periods, the chart with Quadra\'s types and collectives, and the journals', async () => {
+  it("gives the periods, the chart with Quadra's types and collectives, and the journals", async () => {
     const h = setup();
     const periods = (await (await h.cpa('GetExercices', { dossier: DOSSIER })).json()) as { Exercices: unknown[] };
     expect(periods.Exercices).toEqual([
@@ -41,11 +41,20 @@ describe('CPA reference data (GetDossiers, GetExercices, GetComptes, GetJournaux
     const h = setup({ dossier: { periods: [calendarPeriod(2025, 'closed'), calendarPeriod(2026, 'closed')] } });
     const token = await h.cpaToken();
     const before = h.stateSnapshot();
-    await expectRejection(await h.cpa('GetComptes', { dossier: DOSSIER }, token), 'QDR-PERIOD-NOT-OPEN', { file: DOSSIER });
-    await expectRejection(await h.cpa('GetJournaux', { dossier: DOSSIER }, token), 'QDR-PERIOD-NOT-OPEN', { file: DOSSIER });
+    await expectRejection(await h.cpa('GetComptes', { dossier: DOSSIER }, token), 'QDR-PERIOD-NOT-OPEN', {
+      file: DOSSIER,
+    });
+    await expectRejection(await h.cpa('GetJournaux', { dossier: DOSSIER }, token), 'QDR-PERIOD-NOT-OPEN', {
+      file: DOSSIER,
+    });
     expect(h.stateSnapshot()).toBe(before);
     expect((await h.cpa('GetExercices', { dossier: DOSSIER }, token)).status).toBe(200);
-    const opened = await h.action('open-period', { sicCode: SIC, dossier: DOSSIER, start: '2027-01-01', end: '2027-12-31' });
+    const opened = await h.action('open-period', {
+      sicCode: SIC,
+      dossier: DOSSIER,
+      start: '2027-01-01',
+      end: '2027-12-31',
+    });
     expect(opened.status).toBe(200);
     expect((await h.cpa('GetComptes', { dossier: DOSSIER }, token)).status).toBe(200);
   });
@@ -55,21 +64,36 @@ describe('CPA reference data (GetDossiers, GetExercices, GetComptes, GetJournaux
     const token = await h.cpaToken();
     await h.action('delete-account', { sicCode: SIC, dossier: DOSSIER, number: '21830000' });
     const before = h.stateSnapshot();
-    await expectRejection(await h.cpa('GetComptes', { dossier: DOSSIER }, token), 'QDR-INCOMPLETE-FILE', { file: DOSSIER });
+    await expectRejection(await h.cpa('GetComptes', { dossier: DOSSIER }, token), 'QDR-INCOMPLETE-FILE', {
+      file: DOSSIER,
+    });
     expect(h.stateSnapshot()).toBe(before);
-    await h.action('upsert-account', { sicCode: SIC, dossier: DOSSIER, number: '21830000', label: 'Matériel informatique' });
+    await h.action('upsert-account', {
+      sicCode: SIC,
+      dossier: DOSSIER,
+      number: '21830000',
+      label: 'Matériel informatique',
+    });
     expect((await h.cpa('GetComptes', { dossier: DOSSIER }, token)).status).toBe(200);
 
-    for (const journal of Object.keys(h.dossier().journals)) await h.action('set-journal-status', { sicCode: SIC, dossier: DOSSIER, journal, status: 'locked' });
-    await expectRejection(await h.cpa('GetJournaux', { dossier: DOSSIER }, token), 'QDR-INCOMPLETE-FILE', { file: DOSSIER });
+    for (const journal of Object.keys(h.dossier().journals))
+      await h.action('set-journal-status', { sicCode: SIC, dossier: DOSSIER, journal, status: 'locked' });
+    await expectRejection(await h.cpa('GetJournaux', { dossier: DOSSIER }, token), 'QDR-INCOMPLETE-FILE', {
+      file: DOSSIER,
+    });
     await h.action('set-journal-status', { sicCode: SIC, dossier: DOSSIER, journal: 'AC', status: 'open' });
     expect((await h.cpa('GetJournaux', { dossier: DOSSIER }, token)).status).toBe(200);
   });
 
-  it('another firm\'s dossier is a 404, like one that does not exist, and leaks nothing', async () => {
+  it("another firm's dossier is a 404, like one that does not exist, and leaks nothing", async () => {
     const h = setup();
     for (const method of ['GetExercices', 'GetComptes', 'GetJournaux', 'GetEcritures']) {
-      const body = await expectQuadraError(await h.cpa(method, { dossier: OTHER_DOSSIER }), 404, 'DossierNotFound', `No dossier ${OTHER_DOSSIER} for SIC code ${SIC}`);
+      const body = await expectQuadraError(
+        await h.cpa(method, { dossier: OTHER_DOSSIER }),
+        404,
+        'DossierNotFound',
+        `No dossier ${OTHER_DOSSIER} for SIC code ${SIC}`,
+      );
       expect(JSON.stringify(body)).not.toContain('Bravo');
       await expectQuadraError(await h.cpa(method, { dossier: 'NOPE' }), 404, 'DossierNotFound');
     }
@@ -85,7 +109,10 @@ describe('CPA reference data (GetDossiers, GetExercices, GetComptes, GetJournaux
       expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
       await expectQuadraError(res, 401, 'invalid_token');
     }
-    const basic = await h.sim.app.request('/QuadraODOpenApi/GetDossiers', { method: 'POST', headers: { authorization: 'Basic Zm9vOmJhcg==' } });
+    const basic = await h.sim.app.request('/QuadraODOpenApi/GetDossiers', {
+      method: 'POST',
+      headers: { authorization: 'Basic Zm9vOmJhcg==' },
+    });
     await expectQuadraError(basic, 401, 'invalid_token', /Missing bearer token/);
   });
 
@@ -94,10 +121,25 @@ describe('CPA reference data (GetDossiers, GetExercices, GetComptes, GetJournaux
     const token = await h.cpaToken();
     const before = h.stateSnapshot();
     await expectQuadraError(await h.cpa('GetComptes', {}, token), 400, 'ValidationError', /dossier/);
-    await expectQuadraError(await h.cpa('GetComptes', { dossier: DOSSIER, limit: '3' }, token), 400, 'ValidationError', /limit/);
-    await expectQuadraError(await h.cpa('GetComptes', { dossier: '../MAIN' }, token), 400, 'ValidationError', /dossier/);
+    await expectQuadraError(
+      await h.cpa('GetComptes', { dossier: DOSSIER, limit: '3' }, token),
+      400,
+      'ValidationError',
+      /limit/,
+    );
+    await expectQuadraError(
+      await h.cpa('GetComptes', { dossier: '../MAIN' }, token),
+      400,
+      'ValidationError',
+      /dossier/,
+    );
     await expectQuadraError(await h.cpa('GetComptes', { dossier: '__proto__' }, token), 404, 'DossierNotFound');
-    await expectQuadraError(await h.cpa('GetEcritures', { dossier: DOSSIER, du: '2026-02-30' }, token), 400, 'ValidationError', /du/);
+    await expectQuadraError(
+      await h.cpa('GetEcritures', { dossier: DOSSIER, du: '2026-02-30' }, token),
+      400,
+      'ValidationError',
+      /du/,
+    );
     expect(h.stateSnapshot()).toBe(before);
   });
 });

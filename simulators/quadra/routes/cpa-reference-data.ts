@@ -53,13 +53,13 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
     createRoute({
       method: 'post',
       path: `${QUADRA_OD_API}/GetDossiers`,
-      summary: 'The dossiers of the SIC code (method name: simulator\'s own choice)',
+      summary: "The dossiers of the SIC code (method name: simulator's own choice)",
       security: cpaSecurity,
       responses: { 200: json(GetDossiersResponseSchema, 'Dossiers'), ...cpaErrors },
     }),
     (c) => {
-    const firm = currentFirm(c, deps.store);
-    return c.json({ Dossiers: Object.values(firm.dossiers).map((d) => toDossier(firm, d)) }, 200);
+      const firm = currentFirm(c, deps.store);
+      return c.json({ Dossiers: Object.values(firm.dossiers).map((d) => toDossier(firm, d)) }, 200);
     },
   );
 
@@ -74,7 +74,12 @@ export function cpaReferenceDataRoutes(kit: SimulatorKit, deps: QuadraRouteDeps)
 
   declareRoute(
     router,
-    method('GetComptes', 'The chart of accounts (general and auxiliary) of a dossier', GetComptesResponseSchema, 'Accounts'),
+    method(
+      'GetComptes',
+      'The chart of accounts (general and auxiliary) of a dossier',
+      GetComptesResponseSchema,
+      'Accounts',
+    ),
     (c) => {
       const dossier = readyDossier(c, deps, c.req.valid('query').dossier);
       const comptes = Object.values(dossier.accounts)

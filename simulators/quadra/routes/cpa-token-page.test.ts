@@ -38,7 +38,12 @@ describe('CPA token as the public page writes it', () => {
   it('another grant is unsupported_grant_type; a missing or repeated parameter is invalid_request (RFC 6749 §5.2)', async () => {
     const h = setup();
     const before = h.stateSnapshot();
-    await expectQuadraError(await post(h, { ...pageForm(h), grant_type: 'password' }), 400, 'unsupported_grant_type', /grant_type/);
+    await expectQuadraError(
+      await post(h, { ...pageForm(h), grant_type: 'password' }),
+      400,
+      'unsupported_grant_type',
+      /grant_type/,
+    );
     const { vendor_name: _v, ...missing } = pageForm(h);
     await expectQuadraError(await post(h, missing), 400, 'invalid_request', /vendor_name/);
     await expectQuadraError(await post(h, pageForm(h), `&client_id=${SIC}`), 400, 'invalid_request', /client_id/);

@@ -14,13 +14,23 @@ describe('CPA token (POST /QuadraODOpenApi/token)', () => {
     await h.advance(10 * HOUR - 1);
     expect((await h.cpa('GetDossiers', {}, body.access_token)).status).toBe(200);
     await h.advance(1);
-    await expectQuadraError(await h.cpa('GetDossiers', {}, body.access_token), 401, 'invalid_token', 'The access token has expired; request a new one');
+    await expectQuadraError(
+      await h.cpa('GetDossiers', {}, body.access_token),
+      401,
+      'invalid_token',
+      'The access token has expired; request a new one',
+    );
   });
 
-  it('QDR-CPA-AUTH: a wrong secret, an unknown key, or another firm\'s secret is refused, and nothing changes', async () => {
+  it("QDR-CPA-AUTH: a wrong secret, an unknown key, or another firm's secret is refused, and nothing changes", async () => {
     const h = setup();
     const before = h.stateSnapshot();
-    for (const overrides of <Record<string, string>[]>[{ client_secret: 'wrong-secret' }, { client_id: 'CPA-UNKNOWN' }, { client_secret: h.firm(OTHER_SIC).cpa.secret }, { client_id: h.firm(SIC).cfe.key, client_secret: h.firm(SIC).cfe.secret }]) {
+    for (const overrides of <Record<string, string>[]>[
+      { client_secret: 'wrong-secret' },
+      { client_id: 'CPA-UNKNOWN' },
+      { client_secret: h.firm(OTHER_SIC).cpa.secret },
+      { client_id: h.firm(SIC).cfe.key, client_secret: h.firm(SIC).cfe.secret },
+    ]) {
       await expectRejection(await h.cpaTokenRequest(SIC, overrides), 'QDR-CPA-AUTH');
     }
     expect(h.stateSnapshot()).toBe(before);
@@ -33,7 +43,12 @@ describe('CPA token (POST /QuadraODOpenApi/token)', () => {
     const regenerated = await h.action('regenerate-cpa-key', { sicCode: SIC });
     expect(regenerated.status).toBe(200);
     await expectRejection(await h.cpaTokenRequest(SIC, old), 'QDR-CPA-AUTH');
-    await expectQuadraError(await h.cpa('GetDossiers', {}, token), 401, 'invalid_token', 'The API key this token was issued for has been regenerated');
+    await expectQuadraError(
+      await h.cpa('GetDossiers', {}, token),
+      401,
+      'invalid_token',
+      'The API key this token was issued for has been regenerated',
+    );
     expect(h.firm().cpa.key).toBe(regenerated.body.result.key);
     expect((await h.cpaTokenRequest()).status).toBe(200);
   });
@@ -62,7 +77,11 @@ describe('CPA token (POST /QuadraODOpenApi/token)', () => {
       application_version: '1',
     });
     const post = (h: ReturnType<typeof setup>, body: string, type?: string) =>
-      h.sim.app.request('/QuadraODOpenApi/token', { method: 'POST', body, headers: type ? { 'content-type': type } : {} });
+      h.sim.app.request('/QuadraODOpenApi/token', {
+        method: 'POST',
+        body,
+        headers: type ? { 'content-type': type } : {},
+      });
 
     it('refuses JSON, no content type, missing or repeated fields, a scope, another grant, a vendor_name that is not a GUID', async () => {
       const h = setup();
@@ -72,11 +91,36 @@ describe('CPA token (POST /QuadraODOpenApi/token)', () => {
       await expectQuadraError(await post(h, form(v)), 415, 'UnsupportedMediaType');
       const { client_secret: _s, ...missing } = v;
       // RFC 6749 §5.2's codes: the route is OAuth 2.0's token endpoint.
-      await expectQuadraError(await post(h, form(missing), 'application/x-www-form-urlencoded'), 400, 'invalid_request', /client_secret/);
-      await expectQuadraError(await post(h, form({ ...v, scope: 'all' }), 'application/x-www-form-urlencoded'), 400, 'invalid_scope', /scope/);
-      await expectQuadraError(await post(h, form({ ...v, grant_type: 'password' }), 'application/x-www-form-urlencoded'), 400, 'unsupported_grant_type', /grant_type/);
-      await expectQuadraError(await post(h, form({ ...v, vendor_name: 'Qonto' }), 'application/x-www-form-urlencoded'), 400, 'invalid_request', /vendor_name/);
-      await expectQuadraError(await post(h, `${form(v)}&client_id=twice`, 'application/x-www-form-urlencoded'), 400, 'invalid_request', /client_id/);
+      await expectQuadraError(
+        await post(h, form(missing), 'application/x-www-form-urlencoded'),
+        400,
+        'invalid_request',
+        /client_secret/,
+      );
+      await expectQuadraError(
+        await post(h, form({ ...v, scope: 'all' }), 'application/x-www-form-urlencoded'),
+        400,
+        'invalid_scope',
+        /scope/,
+      );
+      await expectQuadraError(
+        await post(h, form({ ...v, grant_type: 'password' }), 'application/x-www-form-urlencoded'),
+        400,
+        'unsupported_grant_type',
+        /grant_type/,
+      );
+      await expectQuadraError(
+        await post(h, form({ ...v, vendor_name: 'Qonto' }), 'application/x-www-form-urlencoded'),
+        400,
+        'invalid_request',
+        /vendor_name/,
+      );
+      await expectQuadraError(
+        await post(h, `${form(v)}&client_id=twice`, 'application/x-www-form-urlencoded'),
+        400,
+        'invalid_request',
+        /client_id/,
+      );
       await expectQuadraError(await post(h, '%%%&&==&', 'application/x-www-form-urlencoded'), 400, 'invalid_request');
       expect(h.stateSnapshot()).toBe(before);
     });

@@ -1,5 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { CPA_TOKEN_SECONDS, CpaTokenRequestSchema, QUADRA_OD_API, TokenResponseSchema } from '../../../contracts/quadra/wire.js';
+import {
+  CPA_TOKEN_SECONDS,
+  CpaTokenRequestSchema,
+  QUADRA_OD_API,
+  TokenResponseSchema,
+} from '../../../contracts/quadra/wire.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import type { Context } from 'hono';
 import type { z } from 'zod';
@@ -17,14 +22,19 @@ import { declareRoute } from '../../kit/route.js';
  */
 function oauthRequestError(result: { success: boolean; error?: unknown; data?: unknown }, c: Context<KitEnv>) {
   if (result.success) return undefined;
-  const issues = (result.error as z.ZodError).issues.map((issue) => ({ path: ['body', ...issue.path].join('.'), message: issue.message }));
+  const issues = (result.error as z.ZodError).issues.map((issue) => ({
+    path: ['body', ...issue.path].join('.'),
+    message: issue.message,
+  }));
   const first = (result.error as z.ZodError).issues[0];
   const field = String(first?.path[0] ?? '');
   // A grant that is there but not ours is unsupported; a missing one is an invalid request.
   const grant = (result.data as Record<string, unknown> | undefined)?.grant_type;
   const unsupported = field === 'grant_type' && typeof grant === 'string' && grant !== '';
   const code = unsupported ? 'unsupported_grant_type' : field === 'scope' ? 'invalid_scope' : 'invalid_request';
-  const message = unsupported ? 'grant_type: only client_credentials is supported' : `Invalid request: ${issues[0]?.path ?? 'body'}: ${first?.message ?? 'invalid'}`;
+  const message = unsupported
+    ? 'grant_type: only client_credentials is supported'
+    : `Invalid request: ${issues[0]?.path ?? 'body'}: ${first?.message ?? 'invalid'}`;
   return vendorError(c, { status: 400, code, message, issues });
 }
 
@@ -42,7 +52,9 @@ export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       method: 'post',
       path: `${QUADRA_OD_API}/token`,
       summary: 'Quadra On Demand Open API token (client_credentials; confirmed)',
-      request: { body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: CpaTokenRequestSchema } } } },
+      request: {
+        body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: CpaTokenRequestSchema } } },
+      },
       responses: { 200: json(TokenResponseSchema, 'A bearer token valid 10 hours'), ...tokenErrors },
     }),
     async (c) => {

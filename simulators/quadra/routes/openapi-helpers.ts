@@ -7,7 +7,9 @@ const error = (description: string) => json(QuadraErrorBodySchema, description);
 
 /** The error answers of the token endpoints. */
 export const tokenErrors = {
-  400: error('Invalid request (a missing, empty or repeated field; on the CPA token route RFC 6749 invalid_request, unsupported_grant_type, invalid_scope)'),
+  400: error(
+    'Invalid request (a missing, empty or repeated field; on the CPA token route RFC 6749 invalid_request, unsupported_grant_type, invalid_scope)',
+  ),
   401: error('Wrong client credentials (QDR-CPA-AUTH: invalid_client; QDR-CFE-AUTH)'),
   403: error('No Collaborative Portal access (QDR-CPA-NO-PORTAL)'),
   415: error('Not application/x-www-form-urlencoded'),
@@ -19,7 +21,9 @@ export const cpaErrors = {
   401: error('Missing, unknown or expired bearer token'),
   403: error('No Collaborative Portal access (QDR-CPA-NO-PORTAL)'),
   404: error('No such dossier for this SIC code'),
-  422: error('The dossier\'s prerequisites: open period (QDR-PERIOD-NOT-OPEN), chart and journals (QDR-INCOMPLETE-FILE)'),
+  422: error(
+    "The dossier's prerequisites: open period (QDR-PERIOD-NOT-OPEN), chart and journals (QDR-INCOMPLETE-FILE)",
+  ),
 } as const;
 
 /** The error answers of the CFE routes. */

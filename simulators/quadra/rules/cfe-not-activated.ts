@@ -6,4 +6,5 @@ import type { FirmState } from '../state/schema.js';
  * activation) was not done. The key itself is valid (a token is issued); Quadra refuses to hand
  * out a dossier's container (simulator's own choice of where it bites).
  */
-export const cfeNotActivated = (firm: FirmState): RuleResult => (firm.cfe.activated ? accept : reject('QDR-CFE-NOT-ACTIVATED'));
+export const cfeNotActivated = (firm: FirmState): RuleResult =>
+  firm.cfe.activated ? accept : reject('QDR-CFE-NOT-ACTIVATED');

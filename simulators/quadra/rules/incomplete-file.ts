@@ -11,13 +11,19 @@ export const CUSTOMER_COLLECTIVE = '41100000';
  */
 export function isChartComplete(accounts: Record<string, AccountState>): boolean {
   if (!Object.hasOwn(accounts, SUPPLIER_COLLECTIVE) || !Object.hasOwn(accounts, CUSTOMER_COLLECTIVE)) return false;
-  const classes = new Set(Object.values(accounts).filter((a) => a.type === 'G').map((a) => a.number[0]));
+  const classes = new Set(
+    Object.values(accounts)
+      .filter((a) => a.type === 'G')
+      .map((a) => a.number[0]),
+  );
   return ['1', '2', '3', '4', '5', '6', '7'].every((c) => classes.has(c));
 }
 
 /** QDR-INCOMPLETE-FILE (variant 0): the chart of accounts is incomplete or no journal is open. */
 export const incompleteFile = (dossier: DossierState): RuleResult =>
-  isChartComplete(dossier.accounts) && Object.values(dossier.journals).some((j) => j.status === 'open') ? accept : reject('QDR-INCOMPLETE-FILE', { file: dossier.code });
+  isChartComplete(dossier.accounts) && Object.values(dossier.journals).some((j) => j.status === 'open')
+    ? accept
+    : reject('QDR-INCOMPLETE-FILE', { file: dossier.code });
 
 /**
  * QDR-INCOMPLETE-FILE: an imported line names a journal that is locked (variant 1) or that the

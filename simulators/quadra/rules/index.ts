@@ -5,4 +5,10 @@ export { cfeAuth } from './cfe-auth.js';
 export { cfeNotActivated } from './cfe-not-activated.js';
 export { containerNotFound } from './container-not-found.js';
 export { periodNotOpen, lineOutsideOpenPeriod, openPeriods } from './period-not-open.js';
-export { incompleteFile, journalNotOpen, isChartComplete, SUPPLIER_COLLECTIVE, CUSTOMER_COLLECTIVE } from './incomplete-file.js';
+export {
+  incompleteFile,
+  journalNotOpen,
+  isChartComplete,
+  SUPPLIER_COLLECTIVE,
+  CUSTOMER_COLLECTIVE,
+} from './incomplete-file.js';

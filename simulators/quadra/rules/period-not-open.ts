@@ -1,7 +1,8 @@
 import { accept, reject, type RuleResult } from '../../../contracts/catalogue/rejection.js';
 import type { DossierState, PeriodState } from '../state/schema.js';
 
-export const openPeriods = (dossier: DossierState): PeriodState[] => Object.values(dossier.periods).filter((p) => p.status === 'open');
+export const openPeriods = (dossier: DossierState): PeriodState[] =>
+  Object.values(dossier.periods).filter((p) => p.status === 'open');
 
 /** QDR-PERIOD-NOT-OPEN (variant 0): the dossier has no open accounting period. */
 export const periodNotOpen = (dossier: DossierState): RuleResult =>
@@ -12,4 +13,6 @@ export const periodNotOpen = (dossier: DossierState): RuleResult =>
  * closed one, "écriture sur période clôturée", or in none).
  */
 export const lineOutsideOpenPeriod = (dossier: DossierState, line: number, date: string): RuleResult =>
-  openPeriods(dossier).some((p) => p.start <= date && date <= p.end) ? accept : reject('QDR-PERIOD-NOT-OPEN', { line: String(line), date, file: dossier.code }, 1);
+  openPeriods(dossier).some((p) => p.start <= date && date <= p.end)
+    ? accept
+    : reject('QDR-PERIOD-NOT-OPEN', { line: String(line), date, file: dossier.code }, 1);

@@ -79,7 +79,12 @@ export interface DossierOverrides extends Partial<Omit<DossierState, 'periods' |
  * A healthy dossier: last year closed and this year open, the PCG chart, the journals open, the
  * CFE key recorded in Quadra's settings, an empty container, a 5-minute import delay.
  */
-export function buildDossier(code: string, year: number, cfeKey: string | null, overrides: DossierOverrides = {}): DossierState {
+export function buildDossier(
+  code: string,
+  year: number,
+  cfeKey: string | null,
+  overrides: DossierOverrides = {},
+): DossierState {
   const { periods = [calendarPeriod(year - 1, 'closed'), calendarPeriod(year)], ...rest } = overrides;
   return {
     code,

@@ -16,12 +16,17 @@ export function quadraDemoState(seed: number, now: Date): QuadraState {
   const year = now.getUTCFullYear();
   const keys = (sicCode: string) => ({
     cpa: { key: `CPA-${random.string(24, KEY_ALPHABET)}`, secret: random.string(40, KEY_ALPHABET) },
-    cfe: { key: `CFE-${random.string(24, KEY_ALPHABET)}`, secret: random.string(40, KEY_ALPHABET), activated: sicCode !== '100003' },
+    cfe: {
+      key: `CFE-${random.string(24, KEY_ALPHABET)}`,
+      secret: random.string(40, KEY_ALPHABET),
+      activated: sicCode !== '100003',
+    },
   });
   const company = (caseName: string) => `${random.faker.company.name()} (${caseName})`;
 
   const mainKeys = keys('100001');
-  const dossier = (code: string, caseName: string, overrides: Parameters<typeof buildDossier>[3] = {}) => withExporterJournals(buildDossier(code, year, mainKeys.cfe.key, { name: company(caseName), ...overrides }));
+  const dossier = (code: string, caseName: string, overrides: Parameters<typeof buildDossier>[3] = {}) =>
+    withExporterJournals(buildDossier(code, year, mainKeys.cfe.key, { name: company(caseName), ...overrides }));
 
   const incomplete = dossier('INCOMPLET', 'QDR-INCOMPLETE-FILE: no class 2 or 3 account, journals locked');
   for (const number of ['21830000', '37000000']) delete incomplete.accounts[number];
@@ -33,9 +38,13 @@ export function quadraDemoState(seed: number, now: Date): QuadraState {
     dossiers: [
       dossier('SAIN', 'healthy'),
       withWaitingFile(dossier('ATTENTE', 'QDR-IMPORT-ON-OPEN / QDR-NO-LABELS: a file waits for the opening'), now),
-      dossier('SANSEXO', 'QDR-PERIOD-NOT-OPEN: every period closed', { periods: [calendarPeriod(year - 1, 'closed'), calendarPeriod(year, 'closed')] }),
+      dossier('SANSEXO', 'QDR-PERIOD-NOT-OPEN: every period closed', {
+        periods: [calendarPeriod(year - 1, 'closed'), calendarPeriod(year, 'closed')],
+      }),
       incomplete,
-      dossier('CLEFCFE', 'QDR-CONTAINER-NOT-FOUND: Quadra settings hold an old CFE key', { cfeKeyInSettings: `CFE-${random.string(24, KEY_ALPHABET)}` }),
+      dossier('CLEFCFE', 'QDR-CONTAINER-NOT-FOUND: Quadra settings hold an old CFE key', {
+        cfeKeyInSettings: `CFE-${random.string(24, KEY_ALPHABET)}`,
+      }),
     ],
   });
   const noPortalKeys = keys('100002');
@@ -49,7 +58,9 @@ export function quadraDemoState(seed: number, now: Date): QuadraState {
   const notActivated = buildFirm('100003', {
     name: `Cabinet ${random.faker.person.lastName()} (QDR-CFE-NOT-ACTIVATED)`,
     ...notActivatedKeys,
-    dossiers: [withExporterJournals(buildDossier('SAIN', year, notActivatedKeys.cfe.key, { name: company('healthy') }))],
+    dossiers: [
+      withExporterJournals(buildDossier('SAIN', year, notActivatedKeys.cfe.key, { name: company('healthy') })),
+    ],
   });
   return { tenants: { [main.sicCode]: main, [noPortal.sicCode]: noPortal, [notActivated.sicCode]: notActivated } };
 }

@@ -108,7 +108,11 @@ export const DossierStateSchema = z.object({
   /** NumUniq (as a string) → entry line visible in Quadra. */
   entries: z.record(z.string(), EntryStateSchema),
   /** How long after the opening the imported entries show ("a few minutes"). */
-  importDelayMinutes: z.number().int().min(0).max(24 * 60),
+  importDelayMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** When a person last opened the dossier in Quadra. */
   lastOpenedAt: InstantSchema.nullable(),
   nextImportSeq: z.number().int().min(1),

@@ -7,10 +7,27 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     const h = setup();
     const res = await h.sim.app.request('/__admin/actions');
     expect(res.status).toBe(200);
-    const { actions } = (await res.json()) as { actions: { name: string; description: string; input: { type: string } }[] };
+    const { actions } = (await res.json()) as {
+      actions: { name: string; description: string; input: { type: string } }[];
+    };
     expect(actions.map((a) => a.name)).toEqual(sageGeActions.map((a) => a.name));
     expect(actions.map((a) => a.name)).toEqual(
-      expect.arrayContaining(['open-accounting', 'set-journal-lock', 'set-fiscal-year', 'resync-fiscal-years', 'set-import-cursor-lock', 'set-marketplace', 'bulk-activate', 'set-api-rights', 'expire-admin-certificate', 'reauthenticate-admin', 'set-analytics', 'set-account-lock', 'rename-third-party', 'inject-other-error']),
+      expect.arrayContaining([
+        'open-accounting',
+        'set-journal-lock',
+        'set-fiscal-year',
+        'resync-fiscal-years',
+        'set-import-cursor-lock',
+        'set-marketplace',
+        'bulk-activate',
+        'set-api-rights',
+        'expire-admin-certificate',
+        'reauthenticate-admin',
+        'set-analytics',
+        'set-account-lock',
+        'rename-third-party',
+        'inject-other-error',
+      ]),
     );
     for (const a of actions) expect(a.input.type, a.name).toBe('object');
   });
@@ -28,8 +45,28 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
       ['set-journal-lock', { entityId: ENTITY, fileId: FILE, journal: 'AC', locked: 'yes' }],
       ['set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: ['2026-13'], locked: true }],
       ['set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: [], locked: true }],
-      ['set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2027', start: '2027-02-30', end: '2027-12-31', status: 'open' }],
-      ['set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: '__proto__', start: '2027-01-01', end: '2027-12-31', status: 'open' }],
+      [
+        'set-fiscal-year',
+        {
+          entityId: ENTITY,
+          fileId: FILE,
+          fiscalYearId: 'FY2027',
+          start: '2027-02-30',
+          end: '2027-12-31',
+          status: 'open',
+        },
+      ],
+      [
+        'set-fiscal-year',
+        {
+          entityId: ENTITY,
+          fileId: FILE,
+          fiscalYearId: '__proto__',
+          start: '2027-01-01',
+          end: '2027-12-31',
+          status: 'open',
+        },
+      ],
       ['inject-other-error', { entityId: ENTITY, fileId: FILE, variant: 4 }],
       ['rename-third-party', { entityId: ENTITY, fileId: FILE, code: 'FBUREAU', name: '' }],
       ['set-account-lock', { entityId: ENTITY, fileId: FILE, account: '60A', locked: true }],
@@ -41,15 +78,33 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
       expect(body).toMatchObject({ error: 'bad-request', issues: expect.any(Array) });
       expect(h.stateSnapshot()).toBe(before);
     }
-    const malformed = await h.sim.app.request('/__admin/actions/open-accounting', { method: 'POST', body: '{nope', headers: { 'content-type': 'application/json' } });
+    const malformed = await h.sim.app.request('/__admin/actions/open-accounting', {
+      method: 'POST',
+      body: '{nope',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
   });
 
   it('refuses a new fiscal year without dates, or ending before it starts', async () => {
     const h = setup();
     const before = h.stateSnapshot();
-    expect((await h.action('set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2027', status: 'open' })).status).toBe(400);
-    expect((await h.action('set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2027', start: '2027-12-31', end: '2027-01-01', status: 'open' })).status).toBe(400);
+    expect(
+      (await h.action('set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2027', status: 'open' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await h.action('set-fiscal-year', {
+          entityId: ENTITY,
+          fileId: FILE,
+          fiscalYearId: 'FY2027',
+          start: '2027-12-31',
+          end: '2027-01-01',
+          status: 'open',
+        })
+      ).status,
+    ).toBe(400);
     expect(h.stateSnapshot()).toBe(before);
   });
 
@@ -91,7 +146,12 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     const h = setup();
     await h.action('set-analytics', { entityId: ENTITY, fileId: FILE, required: true, axes: ['AX1', 'AX2'] });
     expect(h.file().analytics).toEqual({ required: true, axes: ['AX1', 'AX2'], missing: 'axis' });
-    await h.action('set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: ['2026-01', '2026-02'], locked: true });
+    await h.action('set-import-cursor-lock', {
+      entityId: ENTITY,
+      fileId: FILE,
+      periods: ['2026-01', '2026-02'],
+      locked: true,
+    });
     await h.action('set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: ['2026-01'], locked: false });
     expect(h.file().importCursorLocks).toEqual({ '2026-02': true });
     const reauth = await h.action('reauthenticate-admin', { entityId: ENTITY });
@@ -103,7 +163,10 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
   });
 
   it('synchronizes the fiscal years when a never-synchronized file is activated, and not otherwise', async () => {
-    const h = setup({ file: { connectorActive: false, marketplaceFiscalYears: { at: null, fiscalYears: [] } }, extraFiles: { synced: { connectorActive: false } } });
+    const h = setup({
+      file: { connectorActive: false, marketplaceFiscalYears: { at: null, fiscalYears: [] } },
+      extraFiles: { synced: { connectorActive: false } },
+    });
     h.clock.advance(60_000);
     await h.action('set-marketplace', { entityId: ENTITY, fileId: FILE, active: true });
     expect(h.file().marketplaceFiscalYears.at).toBe('2026-03-16T09:01:00.000Z');

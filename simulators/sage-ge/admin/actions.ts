@@ -31,13 +31,16 @@ const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !
 
 /** Takes the Marketplace's fiscal-year snapshot, as "Resynchronize fiscal years" does. */
 const resyncChanges = (entity: EntityState, file: FileState, now: Date): Change[] => [
-  writes.file(entity.id, file.id).set(['marketplaceFiscalYears'], { at: now.toISOString(), fiscalYears: Object.values(file.fiscalYears) }),
+  writes
+    .file(entity.id, file.id)
+    .set(['marketplaceFiscalYears'], { at: now.toISOString(), fiscalYears: Object.values(file.fiscalYears) }),
 ];
 
 export const sageGeActions: VendorAction<SageGeState>[] = [
   defineAction({
     name: 'open-accounting',
-    description: 'Open the file\'s accounting in GE (the Accounting button): injects the entries waiting in the Sage cloud',
+    description:
+      "Open the file's accounting in GE (the Accounting button): injects the entries waiting in the Sage cloud",
     input: FileInput,
     run(state, input, now) {
       const found = findFile(state, input);
@@ -54,12 +57,15 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!Object.hasOwn(found.file.journals, input.journal)) return notFound(`No journal ${input.journal}`);
-      return ok({ journal: input.journal, locked: input.locked }, [writes.file(input.entityId, input.fileId).set(['journals', input.journal, 'locked'], input.locked)]);
+      return ok({ journal: input.journal, locked: input.locked }, [
+        writes.file(input.entityId, input.fileId).set(['journals', input.journal, 'locked'], input.locked),
+      ]);
     },
   }),
   defineAction({
     name: 'set-fiscal-year',
-    description: 'Open, close or create a fiscal year (Year Menu > Fiscal Year Period); the Marketplace sees it after "resync-fiscal-years"',
+    description:
+      'Open, close or create a fiscal year (Year Menu > Fiscal Year Period); the Marketplace sees it after "resync-fiscal-years"',
     input: FileInput.extend({
       fiscalYearId: z.string().min(1).refine(isStorableKey, RESERVED_KEY_MESSAGE),
       start: IsoDateSchema.optional(),
@@ -70,13 +76,23 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const existing = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId) ? found.file.fiscalYears[input.fiscalYearId] : undefined;
+      const existing = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId)
+        ? found.file.fiscalYears[input.fiscalYearId]
+        : undefined;
       const start = input.start ?? existing?.start;
       const end = input.end ?? existing?.end;
       if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
       if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
-      const fiscalYear = { id: input.fiscalYearId, start, end, status: input.status, chartComplete: input.chartComplete ?? existing?.chartComplete ?? true };
-      return ok(fiscalYear, [writes.file(input.entityId, input.fileId).set(['fiscalYears', input.fiscalYearId], fiscalYear)]);
+      const fiscalYear = {
+        id: input.fiscalYearId,
+        start,
+        end,
+        status: input.status,
+        chartComplete: input.chartComplete ?? existing?.chartComplete ?? true,
+      };
+      return ok(fiscalYear, [
+        writes.file(input.entityId, input.fileId).set(['fiscalYears', input.fiscalYearId], fiscalYear),
+      ]);
     },
   }),
   defineAction({
@@ -92,12 +108,17 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
   defineAction({
     name: 'set-import-cursor-lock',
     description: 'Lock or unlock months in Utilities > Import Cursor Settings > Lock tab',
-    input: FileInput.extend({ periods: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')).min(1), locked: z.boolean() }),
+    input: FileInput.extend({
+      periods: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')).min(1),
+      locked: z.boolean(),
+    }),
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const changes: Change[] = input.periods.map((p) =>
-        input.locked ? writes.file(input.entityId, input.fileId).set(['importCursorLocks', p], true) : writes.file(input.entityId, input.fileId).del(['importCursorLocks', p]),
+        input.locked
+          ? writes.file(input.entityId, input.fileId).set(['importCursorLocks', p], true)
+          : writes.file(input.entityId, input.fileId).del(['importCursorLocks', p]),
       );
       return ok({ periods: input.periods, locked: input.locked }, changes);
     },
@@ -105,18 +126,23 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
   defineAction({
     name: 'set-marketplace',
     description: 'Activate or deactivate "Regate / Qonto" in the Marketplace of the entity (no fileId) or of one file',
-    input: z.object({ entityId: z.string().min(1), fileId: z.string().min(1).optional(), active: z.boolean() }).strict(), // no fileId: the entity's Marketplace
+    input: z
+      .object({ entityId: z.string().min(1), fileId: z.string().min(1).optional(), active: z.boolean() })
+      .strict(), // no fileId: the entity's Marketplace
     run(state, input, now) {
       if (!input.fileId) {
         const entity = findEntity(state, input.entityId);
         if (isResult(entity)) return entity;
-        return ok({ entity: entity.id, active: input.active }, [writes.entity(entity.id).set(['connectorActive'], input.active)]);
+        return ok({ entity: entity.id, active: input.active }, [
+          writes.entity(entity.id).set(['connectorActive'], input.active),
+        ]);
       }
       const found = findFile(state, { entityId: input.entityId, fileId: input.fileId });
       if (isResult(found)) return found;
       const changes = [writes.file(input.entityId, input.fileId).set(['connectorActive'], input.active)];
       // Activation synchronizes the fiscal years when the Marketplace never has.
-      if (input.active && found.file.marketplaceFiscalYears.at === null) changes.push(...resyncChanges(found.entity, found.file, now));
+      if (input.active && found.file.marketplaceFiscalYears.at === null)
+        changes.push(...resyncChanges(found.entity, found.file, now));
       return ok({ file: input.fileId, active: input.active }, changes);
     },
   }),
@@ -142,7 +168,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
   }),
   defineAction({
     name: 'set-api-rights',
-    description: 'Sign (or withdraw) the API usage right with Sage\'s sales department',
+    description: "Sign (or withdraw) the API usage right with Sage's sales department",
     input: EntityInput.extend({ granted: z.boolean() }),
     run(state, input) {
       const entity = findEntity(state, input.entityId);
@@ -157,28 +183,41 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
-      return ok({ certificateExpiresAt: now.toISOString() }, [writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], now.toISOString())]);
+      return ok({ certificateExpiresAt: now.toISOString() }, [
+        writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], now.toISOString()),
+      ]);
     },
   }),
   defineAction({
     name: 'reauthenticate-admin',
-    description: 'Processes > GE Connector > Reference Administrator > Authenticate Reference Administrator Account (a new certificate, valid one year)',
+    description:
+      'Processes > GE Connector > Reference Administrator > Authenticate Reference Administrator Account (a new certificate, valid one year)',
     input: EntityInput,
     run(state, input, now) {
       const entity = findEntity(state, input.entityId);
       if (isResult(entity)) return entity;
       const expires = new Date(now.getTime() + 365 * 86_400_000).toISOString();
-      return ok({ certificateExpiresAt: expires }, [writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], expires)]);
+      return ok({ certificateExpiresAt: expires }, [
+        writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], expires),
+      ]);
     },
   }),
   defineAction({
     name: 'set-analytics',
     description: 'Require analytics on imported entries (errors 2 and 3), or allow entries without analytical data',
-    input: FileInput.extend({ required: z.boolean(), axes: z.array(z.string().min(1)).optional(), missing: z.enum(['axis', 'allocation']).optional() }),
+    input: FileInput.extend({
+      required: z.boolean(),
+      axes: z.array(z.string().min(1)).optional(),
+      missing: z.enum(['axis', 'allocation']).optional(),
+    }),
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const analytics = { required: input.required, axes: input.axes ?? found.file.analytics.axes, missing: input.missing ?? found.file.analytics.missing };
+      const analytics = {
+        required: input.required,
+        axes: input.axes ?? found.file.analytics.axes,
+        missing: input.missing ?? found.file.analytics.missing,
+      };
       return ok(analytics, [writes.file(input.entityId, input.fileId).set(['analytics'], analytics)]);
     },
   }),
@@ -190,24 +229,33 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!found.file.accounts[input.account]) return notFound(`No account ${input.account}`);
-      return ok({ account: input.account, locked: input.locked }, [writes.file(input.entityId, input.fileId).set(['accounts', input.account, 'locked'], input.locked)]);
+      return ok({ account: input.account, locked: input.locked }, [
+        writes.file(input.entityId, input.fileId).set(['accounts', input.account, 'locked'], input.locked),
+      ]);
     },
   }),
   defineAction({
     name: 'rename-third-party',
-    description: 'Rename a third party in GE, as a user does by hand: the hub\'s next send of an entry for it updates it back',
+    description:
+      "Rename a third party in GE, as a user does by hand: the hub's next send of an entry for it updates it back",
     input: FileInput.extend({ code: z.string().min(1), name: z.string().min(1).max(100) }),
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       if (!Object.hasOwn(found.file.thirdParties, input.code)) return notFound(`No third party ${input.code}`);
-      return ok({ code: input.code, name: input.name }, [writes.file(input.entityId, input.fileId).set(['thirdParties', input.code, 'name'], input.name)]);
+      return ok({ code: input.code, name: input.name }, [
+        writes.file(input.entityId, input.fileId).set(['thirdParties', input.code, 'name'], input.name),
+      ]);
     },
   }),
   defineAction({
     name: 'inject-other-error',
-    description: 'The next N injected entries fail with one of error 9\'s messages (0 Object reference not set, 1 String or binary data would be truncated, 2 Record not found, 3 The document is not settled)',
-    input: FileInput.extend({ variant: z.number().int().min(0).max(3), count: z.number().int().min(1).max(10_000).default(1) }),
+    description:
+      "The next N injected entries fail with one of error 9's messages (0 Object reference not set, 1 String or binary data would be truncated, 2 Record not found, 3 The document is not settled)",
+    input: FileInput.extend({
+      variant: z.number().int().min(0).max(3),
+      count: z.number().int().min(1).max(10_000).default(1),
+    }),
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;

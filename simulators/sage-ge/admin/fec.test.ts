@@ -34,7 +34,7 @@ function entry(id: string, seq: number, status: EntryState['status'], account: s
 }
 
 describe('GET /__admin/files/:tenant/:file/fec', () => {
-  it('gives the FEC of the entries injected into the file\'s books, with its labels, readable back', async () => {
+  it("gives the FEC of the entries injected into the file's books, with its labels, readable back", async () => {
     const now = new Date(START);
     const file = buildFile('F1', now, { name: 'Dossier test' });
     file.subsidiaryAccounts.FBUREAU = { code: 'FBUREAU', label: 'BUREAU VALLEE', collectiveAccount: '401000' };
@@ -48,13 +48,17 @@ describe('GET /__admin/files/:tenant/:file/fec', () => {
         expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
         const lines = parseFec(await res.text());
         // The queued entry is in the Sage cloud, not in the books.
-        expect(lines.map((l) => [l.ecritureNum, l.compteNum, l.compAuxNum, l.debit, l.credit, l.ecritureDate])).toEqual([
-          ['DOC-E1', '606400', '', 10_050, 0, '2026-03-10'],
-          ['DOC-E1', '401000', 'FBUREAU', 0, 10_050, '2026-03-10'],
-        ]);
+        expect(lines.map((l) => [l.ecritureNum, l.compteNum, l.compAuxNum, l.debit, l.credit, l.ecritureDate])).toEqual(
+          [
+            ['DOC-E1', '606400', '', 10_050, 0, '2026-03-10'],
+            ['DOC-E1', '401000', 'FBUREAU', 0, 10_050, '2026-03-10'],
+          ],
+        );
         const ref = referenceData(lines);
         expect(ref.accounts.find((a) => a.number === '606400')?.label).toBe(file.accounts['606400']!.label);
-        expect(ref.subsidiaryAccounts).toEqual([{ code: 'FBUREAU', label: 'BUREAU VALLEE', collectiveAccount: '401000' }]);
+        expect(ref.subsidiaryAccounts).toEqual([
+          { code: 'FBUREAU', label: 'BUREAU VALLEE', collectiveAccount: '401000' },
+        ]);
         expect(ref.journals[0]!.label).toBe(file.journals.AC!.label);
       }
       const missing = await sim.app.request('/__admin/files/ENT/NOPE/fec');

@@ -17,7 +17,12 @@ export const trackingCodeOf = (comment: string): string | null => TRACKING_CODE.
 /** What is kept of an attachment: its name, type, size and digest, not its bytes. */
 export function storedAttachment(attachment: EntryPushRequest['attachments'][number]) {
   const bytes = Buffer.from(attachment.contentBase64, 'base64');
-  return { fileName: attachment.fileName, contentType: attachment.contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 /**
@@ -31,8 +36,12 @@ export function pushEntry(
   idempotencyKey: string | undefined,
   now: Date,
 ): DomainResult<{ entry: EntryState; replayed: boolean }> {
-  const previous = idempotencyKey && Object.hasOwn(file.idempotencyKeys, idempotencyKey) ? file.idempotencyKeys[idempotencyKey] : undefined;
-  if (previous && Object.hasOwn(file.entries, previous)) return done({ entry: file.entries[previous]!, replayed: true });
+  const previous =
+    idempotencyKey && Object.hasOwn(file.idempotencyKeys, idempotencyKey)
+      ? file.idempotencyKeys[idempotencyKey]
+      : undefined;
+  if (previous && Object.hasOwn(file.entries, previous))
+    return done({ entry: file.entries[previous]!, replayed: true });
   const seq = file.nextEntrySeq;
   const id = `ENT-${String(seq).padStart(6, '0')}`;
   const entry: EntryState = {
@@ -44,7 +53,11 @@ export function pushEntry(
     request: { ...request, attachments: request.attachments.map(storedAttachment) },
   };
   const inFile = writes.file(entity.id, file.id);
-  const changes: Change[] = [inFile.set(['entries', id], entry), inFile.set(['cloudQueue', id], true), inFile.set(['nextEntrySeq'], seq + 1)];
+  const changes: Change[] = [
+    inFile.set(['entries', id], entry),
+    inFile.set(['cloudQueue', id], true),
+    inFile.set(['nextEntrySeq'], seq + 1),
+  ];
   if (idempotencyKey) changes.push(inFile.set(['idempotencyKeys', idempotencyKey], id));
   return done({ entry, replayed: false }, changes);
 }
@@ -68,7 +81,11 @@ const opened = (value: OpeningReport, changes: Change[] = []) => ({ value, chang
  * 30-character bank label and a single bank attachment. It never fails: a blocked opening (an
  * expired certificate, the connector deactivated) is a report saying why, as GE shows it.
  */
-export function openAccounting(entity: EntityState, file: FileState, now: Date): { value: OpeningReport; changes: Change[] } {
+export function openAccounting(
+  entity: EntityState,
+  file: FileState,
+  now: Date,
+): { value: OpeningReport; changes: Change[] } {
   const queued = Object.keys(file.cloudQueue)
     .map((id) => file.entries[id]!)
     .sort((a, b) => a.seq - b.seq);
@@ -82,7 +99,13 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
     });
   }
   if (!entity.connectorActive || !file.connectorActive) {
-    return opened({ messages: [], injected: [], rejected: [], stillQueued: queued.length, blockedBy: 'SGE-STUCK-MARKETPLACE-DEACTIVATED' });
+    return opened({
+      messages: [],
+      injected: [],
+      rejected: [],
+      stillQueued: queued.length,
+      blockedBy: 'SGE-STUCK-MARKETPLACE-DEACTIVATED',
+    });
   }
 
   const inFile = writes.file(entity.id, file.id);
@@ -110,10 +133,20 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
     changes.push(inFile.del(['cloudQueue', entry.id]));
     if (!verdict.ok) {
       if (verdict.rejection.id === 'SGE-OTHER-ERROR' && pendingOtherErrors) {
-        pendingOtherErrors = pendingOtherErrors.remaining > 1 ? { ...pendingOtherErrors, remaining: pendingOtherErrors.remaining - 1 } : null;
+        pendingOtherErrors =
+          pendingOtherErrors.remaining > 1
+            ? { ...pendingOtherErrors, remaining: pendingOtherErrors.remaining - 1 }
+            : null;
         changes.push(inFile.set(['pendingOtherErrors'], pendingOtherErrors));
       }
-      changes.push(inFile.set(['entries', entry.id], { ...entry, status: 'rejected', processedAt, rejection: verdict.rejection } satisfies EntryState));
+      changes.push(
+        inFile.set(['entries', entry.id], {
+          ...entry,
+          status: 'rejected',
+          processedAt,
+          rejection: verdict.rejection,
+        } satisfies EntryState),
+      );
       rejected.push(entry.id);
       continue;
     }
@@ -132,7 +165,13 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
         changes.push(inFile.set(['accounts', line.accountNumber], account));
       }
       if (line.subsidiaryAccount && !Object.hasOwn(file.subsidiaryAccounts, line.subsidiaryAccount)) {
-        changes.push(inFile.set(['subsidiaryAccounts', line.subsidiaryAccount], { code: line.subsidiaryAccount, label: line.subsidiaryAccount, collectiveAccount: line.accountNumber }));
+        changes.push(
+          inFile.set(['subsidiaryAccounts', line.subsidiaryAccount], {
+            code: line.subsidiaryAccount,
+            label: line.subsidiaryAccount,
+            collectiveAccount: line.accountNumber,
+          }),
+        );
       }
     }
     let documentNumber = request.documentNumber;
@@ -162,7 +201,12 @@ export function openAccounting(entity: EntityState, file: FileState, now: Date):
 
 /** The entry as the status route shows it. */
 export function toEntryStatus(entry: EntryState): EntryStatus {
-  const status: EntryStatus = { id: entry.id, status: entry.status, trackingCode: entry.trackingCode, queuedAt: entry.queuedAt };
+  const status: EntryStatus = {
+    id: entry.id,
+    status: entry.status,
+    trackingCode: entry.trackingCode,
+    queuedAt: entry.queuedAt,
+  };
   if (entry.processedAt) status.processedAt = entry.processedAt;
   if (entry.status === 'injected') {
     status.documentNumber = entry.documentNumber ?? '';

@@ -3,7 +3,8 @@ import type { FiscalYearState } from '../state/schema.js';
 /** The calendar date of an instant, in UTC (GE works in whole days). */
 export const dayOf = (now: Date): string => now.toISOString().slice(0, 10);
 
-export const covers = (fy: Pick<FiscalYearState, 'start' | 'end'>, date: string): boolean => fy.start <= date && date <= fy.end;
+export const covers = (fy: Pick<FiscalYearState, 'start' | 'end'>, date: string): boolean =>
+  fy.start <= date && date <= fy.end;
 
 /** The fiscal year a posting date falls in, open or closed. */
 export function fiscalYearOf(fiscalYears: readonly FiscalYearState[], date: string): FiscalYearState | undefined {

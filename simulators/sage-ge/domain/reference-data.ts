@@ -9,7 +9,11 @@ import { covers, dayOf } from './fiscal-years.js';
  * them. Before the file has received any entry (the first connection), GE also records the batch
  * as one it will reject, harmlessly, at the next opening of the accounting.
  */
-export function upsertThirdParties(entity: EntityState, file: FileState, thirdParties: readonly SageThirdParty[]): DomainResult<{ created: number; updated: number }> {
+export function upsertThirdParties(
+  entity: EntityState,
+  file: FileState,
+  thirdParties: readonly SageThirdParty[],
+): DomainResult<{ created: number; updated: number }> {
   const inFile = writes.file(entity.id, file.id);
   const changes: Change[] = [];
   let created = 0;
@@ -18,7 +22,13 @@ export function upsertThirdParties(entity: EntityState, file: FileState, thirdPa
     if (Object.hasOwn(file.thirdParties, tp.subsidiaryAccount)) updated += 1;
     else created += 1;
     changes.push(inFile.set(['thirdParties', tp.subsidiaryAccount], tp));
-    changes.push(inFile.set(['subsidiaryAccounts', tp.subsidiaryAccount], { code: tp.subsidiaryAccount, label: tp.name, collectiveAccount: tp.collectiveAccount }));
+    changes.push(
+      inFile.set(['subsidiaryAccounts', tp.subsidiaryAccount], {
+        code: tp.subsidiaryAccount,
+        label: tp.name,
+        collectiveAccount: tp.collectiveAccount,
+      }),
+    );
   }
   if (file.nextEntrySeq === 1) {
     const id = `TP-${Object.keys(file.pendingThirdPartyBatches).length + 1}`;
@@ -31,5 +41,9 @@ export function upsertThirdParties(entity: EntityState, file: FileState, thirdPa
 export function currentFiscalYear(file: FileState, now: Date) {
   const years = Object.values(file.fiscalYears).sort((a, b) => a.start.localeCompare(b.start));
   const today = dayOf(now);
-  return years.find((fy) => fy.status === 'open' && covers(fy, today)) ?? years.filter((fy) => fy.status === 'open').pop() ?? years.pop();
+  return (
+    years.find((fy) => fy.status === 'open' && covers(fy, today)) ??
+    years.filter((fy) => fy.status === 'open').pop() ??
+    years.pop()
+  );
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { SageFile } from '../../../contracts/sage-ge/wire.js';
-import { ENTITY, FILE, OTHER_FILE, OTHER_SECRETS, entryBody, expectRejection, expectSageError, setup, type Harness } from '../test-support.js';
+import {
+  ENTITY,
+  FILE,
+  OTHER_FILE,
+  OTHER_SECRETS,
+  entryBody,
+  expectRejection,
+  expectSageError,
+  setup,
+  type Harness,
+} from '../test-support.js';
 
 const listFiles = async (h: Harness) => {
   const res = await h.request('/api/v1/files');
@@ -16,7 +26,13 @@ const vendorCalls = (h: Harness, fileId = FILE) => [
   () => h.request(h.api(fileId, 'subsidiary-accounts')),
   () => h.request(h.api(fileId, 'journals')),
   () => h.request(h.api(fileId, 'third-parties')),
-  () => h.request(h.api(fileId, 'third-parties'), { method: 'PUT', json: { thirdParties: [{ type: 'supplier', name: 'Acme', subsidiaryAccount: 'FACME', collectiveAccount: '401000' }] } }),
+  () =>
+    h.request(h.api(fileId, 'third-parties'), {
+      method: 'PUT',
+      json: {
+        thirdParties: [{ type: 'supplier', name: 'Acme', subsidiaryAccount: 'FACME', collectiveAccount: '401000' }],
+      },
+    }),
   () => h.request(h.api(fileId, 'entries'), { method: 'POST', json: entryBody() }),
   () => h.request(h.api(fileId, 'entries')),
 ];
@@ -25,7 +41,12 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
   describe('credentials (the GE identifier)', () => {
     it('refuses a request without the GE identifier, or with an unknown one, with 401 and no change', async () => {
       const h = setup();
-      const variants: Record<string, string>[] = [{}, { authorization: 'Bearer not-a-known-identifier-000' }, { authorization: 'Basic Zm9vOmJhcg==' }, { authorization: 'Bearer' }];
+      const variants: Record<string, string>[] = [
+        {},
+        { authorization: 'Bearer not-a-known-identifier-000' },
+        { authorization: 'Basic Zm9vOmJhcg==' },
+        { authorization: 'Bearer' },
+      ];
       for (const headers of variants) {
         for (const call of [
           () => h.request(h.api(FILE, 'entries'), { method: 'POST', json: entryBody(), headers, as: null }),
@@ -41,18 +62,43 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
     it('follows the admin plane: a new entity is reachable at once, a changed identifier leaves the old one unknown (401)', async () => {
       const h = setup();
       const admin = (path: string, init: { method: string; body?: unknown }) =>
-        h.sim.app.request(`/__admin${path}`, { method: init.method, headers: { 'content-type': 'application/json' }, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+        h.sim.app.request(`/__admin${path}`, {
+          method: init.method,
+          headers: { 'content-type': 'application/json' },
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        });
       const entity = structuredClone(h.sim.store.data.tenants[ENTITY]!);
       const oldIdentifier = entity.geIdentifier;
       const moved = { ...entity, id: 'ENT-C', geIdentifier: 'GE-ENT-C-0000000000000001' };
       expect((await admin('/tenants/ENT-C', { method: 'PUT', body: moved })).status).toBe(200);
-      const c = await h.request('/api/v1/files', { headers: { authorization: `Bearer ${moved.geIdentifier}` }, as: null });
+      const c = await h.request('/api/v1/files', {
+        headers: { authorization: `Bearer ${moved.geIdentifier}` },
+        as: null,
+      });
       expect(((await c.json()) as { entity: { id: string } }).entity.id).toBe('ENT-C');
-      expect((await admin(`/tenants/${ENTITY}`, { method: 'PUT', body: { ...entity, geIdentifier: 'GE-ENT-A-0000000000000009' } })).status).toBe(200);
-      await expectSageError(await h.request('/api/v1/files', { headers: { authorization: `Bearer ${oldIdentifier}` }, as: null }), 401, 'Unauthorized');
-      expect((await h.request('/api/v1/files', { headers: { authorization: 'Bearer GE-ENT-A-0000000000000009' }, as: null })).status).toBe(200);
+      expect(
+        (
+          await admin(`/tenants/${ENTITY}`, {
+            method: 'PUT',
+            body: { ...entity, geIdentifier: 'GE-ENT-A-0000000000000009' },
+          })
+        ).status,
+      ).toBe(200);
+      await expectSageError(
+        await h.request('/api/v1/files', { headers: { authorization: `Bearer ${oldIdentifier}` }, as: null }),
+        401,
+        'Unauthorized',
+      );
+      expect(
+        (await h.request('/api/v1/files', { headers: { authorization: 'Bearer GE-ENT-A-0000000000000009' }, as: null }))
+          .status,
+      ).toBe(200);
       expect((await admin('/tenants/ENT-C', { method: 'DELETE' })).status).toBe(200);
-      await expectSageError(await h.request('/api/v1/files', { headers: { authorization: `Bearer ${moved.geIdentifier}` }, as: null }), 401, 'Unauthorized');
+      await expectSageError(
+        await h.request('/api/v1/files', { headers: { authorization: `Bearer ${moved.geIdentifier}` }, as: null }),
+        401,
+        'Unauthorized',
+      );
     });
 
     it('picks the entity by its identifier: each firm sees only its files', async () => {
@@ -65,8 +111,8 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
     });
   });
 
-  describe('another entity\'s file', () => {
-    it('is a 404 indistinguishable from a file that does not exist, on every route, with no byte of the other firm\'s data', async () => {
+  describe("another entity's file", () => {
+    it("is a 404 indistinguishable from a file that does not exist, on every route, with no byte of the other firm's data", async () => {
       const h = setup();
       const unknown = 'no-such-file';
       const other = vendorCalls(h, OTHER_FILE).slice(1);
@@ -81,7 +127,7 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
       }
     });
 
-    it('does not reveal another file\'s entries by id', async () => {
+    it("does not reveal another file's entries by id", async () => {
       const h = setup();
       const pushed = await h.push(entryBody(), { as: 'ENT-B', fileId: OTHER_FILE });
       expect(pushed.status).toBe(202);
@@ -119,7 +165,9 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
 
     it('checks the API rights before the connector', async () => {
       const h = setup({ entity: { apiRights: false, connectorActive: false } });
-      await expectRejection(await h.request('/api/v1/files'), 'SGE-API-RIGHTS-MISSING', { entity: `Cabinet ${ENTITY}` });
+      await expectRejection(await h.request('/api/v1/files'), 'SGE-API-RIGHTS-MISSING', {
+        entity: `Cabinet ${ENTITY}`,
+      });
     });
   });
 
@@ -145,7 +193,7 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
       expect(Object.keys(h.file().cloudQueue)).toHaveLength(1);
     });
 
-    it('turns green once the box is checked again in the file\'s Marketplace', async () => {
+    it("turns green once the box is checked again in the file's Marketplace", async () => {
       const h = setup({ file: { connectorActive: false } });
       expect((await h.action('set-marketplace', { entityId: ENTITY, fileId: FILE, active: true })).status).toBe(200);
       expect((await listFiles(h)).files[0]!.connector).toBe('connected');
@@ -158,13 +206,19 @@ describe('Sage GE access: credentials, API rights and the Marketplace connector'
     it('activates Qonto on every file at once, synchronizing the fiscal years of files never synchronized', async () => {
       const h = setup({
         file: { connectorActive: false, marketplaceFiscalYears: never },
-        extraFiles: { second: { connectorActive: false, marketplaceFiscalYears: never }, third: { connectorActive: false } },
+        extraFiles: {
+          second: { connectorActive: false, marketplaceFiscalYears: never },
+          third: { connectorActive: false },
+        },
       });
       const before = await listFiles(h);
       expect(before.files.map((f) => f.connector)).toEqual(['disconnected', 'disconnected', 'disconnected']);
       expect((await h.request(h.api('second', 'journals'))).status).toBe(403);
       const res = await h.action('bulk-activate', { entityId: ENTITY });
-      expect(res).toEqual({ status: 200, body: { ok: true, action: 'bulk-activate', result: { activated: [FILE, 'second', 'third'] } } });
+      expect(res).toEqual({
+        status: 200,
+        body: { ok: true, action: 'bulk-activate', result: { activated: [FILE, 'second', 'third'] } },
+      });
       const after = await listFiles(h);
       expect(after.files.map((f) => [f.connector, f.configuration.status])).toEqual([
         ['connected', 'ok'],

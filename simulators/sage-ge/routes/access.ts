@@ -3,7 +3,12 @@ import type { Store } from '../../../core/store.js';
 import type { VirtualClock } from '../../../core/clock.js';
 import { createCredentialIndex } from '../../kit/tenant-index.js';
 import { fail, refuse, rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
-import { apiRightsMissing, configurationProblem, entityConnectorInactive, fileConnectorInactive } from '../rules/index.js';
+import {
+  apiRightsMissing,
+  configurationProblem,
+  entityConnectorInactive,
+  fileConnectorInactive,
+} from '../rules/index.js';
 import type { EntityState, FileState, SageGeState } from '../state/schema.js';
 
 export interface SageRouteDeps {
@@ -22,7 +27,12 @@ export function authenticate({ store }: SageRouteDeps): MiddlewareHandler<KitEnv
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) return fail({ status: 401, code: 'Unauthorized', message: 'Missing GE identifier: send Authorization: Bearer <GE identifier>' });
+    if (!match)
+      return fail({
+        status: 401,
+        code: 'Unauthorized',
+        message: 'Missing GE identifier: send Authorization: Bearer <GE identifier>',
+      });
     const entity = credentials.find(match[1]!)?.tenant;
     if (!entity) return fail({ status: 401, code: 'Unauthorized', message: 'Unknown GE identifier' });
     c.set('tenantId', entity.id);
@@ -46,7 +56,12 @@ export interface FileAccess {
 }
 
 /** The file of the request's entity; else the vendor error is raised. Another entity's file is a 404. */
-export function resolveFile(c: Context<KitEnv>, deps: SageRouteDeps, fileId: string, access: FileAccess = {}): { entity: EntityState; file: FileState } {
+export function resolveFile(
+  c: Context<KitEnv>,
+  deps: SageRouteDeps,
+  fileId: string,
+  access: FileAccess = {},
+): { entity: EntityState; file: FileState } {
   const entity = currentEntity(c, deps.store);
   const file = Object.hasOwn(entity.files, fileId) ? entity.files[fileId] : undefined;
   if (!file) return fail({ status: 404, code: 'FileNotFound', message: `No file ${fileId} in this entity` });

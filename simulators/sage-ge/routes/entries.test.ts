@@ -6,7 +6,7 @@ import { ENTITY, FILE, START, bankEntryBody, entryBody, expectRejectedEntry, pdf
 
 describe('Sage GE entries: the Sage cloud queue and injection', () => {
   describe('SGE-STUCK-ACCOUNTING-NOT-OPENED (error 8)', () => {
-    it('keeps pushed entries queued, however long, until the file\'s accounting is opened', async () => {
+    it("keeps pushed entries queued, however long, until the file's accounting is opened", async () => {
       const h = setup();
       const first = await h.push(entryBody());
       expect(first.status).toBe(202);
@@ -17,7 +17,11 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       const report = await h.openAccounting();
       expect(report).toMatchObject({ injected: [first.body.id, second.body.id], rejected: [], stillQueued: 0 });
       const injected = await h.entryStatus(first.body.id);
-      expect(injected).toMatchObject({ status: 'injected', processedAt: h.clock.now().toISOString(), documentNumber: 'FAC-2026-001' });
+      expect(injected).toMatchObject({
+        status: 'injected',
+        processedAt: h.clock.now().toISOString(),
+        documentNumber: 'FAC-2026-001',
+      });
       // Opening again injects nothing twice.
       expect(await h.openAccounting()).toMatchObject({ injected: [], rejected: [] });
     });
@@ -27,7 +31,10 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       const a = await h.push(entryBody());
       await h.openAccounting();
       const b = await h.push(entryBody());
-      const list = async (status: string) => ((await (await h.request(h.api(FILE, `entries?status=${status}`))).json()) as { entries: EntryStatus[] }).entries.map((e) => e.id);
+      const list = async (status: string) =>
+        (
+          (await (await h.request(h.api(FILE, `entries?status=${status}`))).json()) as { entries: EntryStatus[] }
+        ).entries.map((e) => e.id);
       expect(await list('queued')).toEqual([b.body.id]);
       expect(await list('injected')).toEqual([a.body.id]);
       expect(await list('rejected')).toEqual([]);
@@ -40,7 +47,13 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       const pushed = await h.push(entryBody());
       expect((await h.action('set-marketplace', { entityId: ENTITY, fileId: FILE, active: false })).status).toBe(200);
       const report = await h.openAccounting();
-      expect(report).toEqual({ messages: [], injected: [], rejected: [], stillQueued: 1, blockedBy: 'SGE-STUCK-MARKETPLACE-DEACTIVATED' });
+      expect(report).toEqual({
+        messages: [],
+        injected: [],
+        rejected: [],
+        stillQueued: 1,
+        blockedBy: 'SGE-STUCK-MARKETPLACE-DEACTIVATED',
+      });
       expect((await h.entryStatus(pushed.body.id)).status).toBe('queued');
       await h.action('set-marketplace', { entityId: ENTITY, fileId: FILE, active: true });
       expect((await h.openAccounting()).injected).toEqual([pushed.body.id]);
@@ -62,11 +75,19 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       const pushed = await h.push(entryBody());
       expect((await h.action('expire-admin-certificate', { entityId: ENTITY })).status).toBe(200);
       const message = renderMessage('SGE-STUCK-ADMIN-CERT-EXPIRED');
-      expect(message).toBe('For security reasons, the GE Connector security certificate has expired... It is necessary for the reference administrator to identify again.');
+      expect(message).toBe(
+        'For security reasons, the GE Connector security certificate has expired... It is necessary for the reference administrator to identify again.',
+      );
       for (let i = 0; i < 2; i++) {
         const before = h.stateSnapshot();
         const report = await h.openAccounting();
-        expect(report).toEqual({ messages: [message], injected: [], rejected: [], stillQueued: 1, blockedBy: 'SGE-STUCK-ADMIN-CERT-EXPIRED' });
+        expect(report).toEqual({
+          messages: [message],
+          injected: [],
+          rejected: [],
+          stillQueued: 1,
+          blockedBy: 'SGE-STUCK-ADMIN-CERT-EXPIRED',
+        });
         expect(h.stateSnapshot()).toBe(before);
       }
       expect((await h.entryStatus(pushed.body.id)).status).toBe('queued');
@@ -77,7 +98,15 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
     });
 
     it('counts a certificate as expired once the virtual clock passes its expiry', async () => {
-      const h = setup({ entity: { referenceAdministrator: { name: 'A', email: 'a@example.test', certificateExpiresAt: '2026-03-20T00:00:00.000Z' } } });
+      const h = setup({
+        entity: {
+          referenceAdministrator: {
+            name: 'A',
+            email: 'a@example.test',
+            certificateExpiresAt: '2026-03-20T00:00:00.000Z',
+          },
+        },
+      });
       await h.push(entryBody());
       h.clock.set('2026-03-20T00:00:00.000Z');
       expect((await h.openAccounting()).blockedBy).toBe('SGE-STUCK-ADMIN-CERT-EXPIRED');
@@ -102,7 +131,7 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       expect(other.body.id).not.toBe(first.body.id);
     });
 
-    it('answers a retry after injection with the entry\'s current fate', async () => {
+    it("answers a retry after injection with the entry's current fate", async () => {
       const h = setup();
       const first = await h.push(entryBody(), { idempotencyKey: 'k1' });
       await h.openAccounting();
@@ -132,7 +161,9 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       expect(res.status).toBe(200);
       const { entries } = (await res.json()) as { entries: EntryStatus[] };
       expect(entries.map((e) => e.id)).toEqual([a.body.id]);
-      expect(((await (await h.request(h.api(FILE, 'entries?trackingCode=NOPE0'))).json()) as { entries: unknown[] }).entries).toEqual([]);
+      expect(
+        ((await (await h.request(h.api(FILE, 'entries?trackingCode=NOPE0'))).json()) as { entries: unknown[] }).entries,
+      ).toEqual([]);
       await h.openAccounting();
       expect(h.file().entries[a.body.id]!.request.comment).toBe('Paiement fournisseur #AB12C# ne pas supprimer');
     });
@@ -148,11 +179,28 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
   });
 
   describe('SGE-AUTONUMBER', () => {
-    it('numbers an empty document number with the journal\'s prefix and sequence, per journal and without gaps', async () => {
-      const h = setup({ tweak: (s) => void (s.tenants[ENTITY]!.files[FILE]!.journals.VE!.autoNumbering = { enabled: true, prefix: 'V', next: 41 }) });
+    it("numbers an empty document number with the journal's prefix and sequence, per journal and without gaps", async () => {
+      const h = setup({
+        tweak: (s) =>
+          void (s.tenants[ENTITY]!.files[FILE]!.journals.VE!.autoNumbering = { enabled: true, prefix: 'V', next: 41 }),
+      });
       const ids: string[] = [];
       ids.push((await h.push(entryBody({ documentNumber: '' }))).body.id); // AC 1
-      ids.push((await h.push(entryBody({ documentNumber: '', kind: 'sales', journalCode: 'VE', lines: [{ accountNumber: '411000', subsidiaryAccount: 'C00001', debit: 120, credit: 0 }, { accountNumber: '706000', debit: 0, credit: 120 }] }))).body.id); // V 41
+      ids.push(
+        (
+          await h.push(
+            entryBody({
+              documentNumber: '',
+              kind: 'sales',
+              journalCode: 'VE',
+              lines: [
+                { accountNumber: '411000', subsidiaryAccount: 'C00001', debit: 120, credit: 0 },
+                { accountNumber: '706000', debit: 0, credit: 120 },
+              ],
+            }),
+          )
+        ).body.id,
+      ); // V 41
       ids.push((await h.push(entryBody({ documentNumber: 'KEPT-1' }))).body.id); // kept, consumes nothing
       ids.push((await h.push(entryBody({ documentNumber: '' }))).body.id); // AC 2
       await h.openAccounting();
@@ -177,7 +225,7 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
   });
 
   describe('SGE-BANK-LABEL-30', () => {
-    it('keeps 30 characters of a bank entry\'s label; the full label stays in the comment', async () => {
+    it("keeps 30 characters of a bank entry's label; the full label stays in the comment", async () => {
       const h = setup();
       const label = 'Prélèvement SEPA Orange Business Services facture 0326';
       const comment = `${label} #BK001#`;
@@ -207,9 +255,22 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
     it('keeps what GE shows of an attachment (name, type, size, digest), not its bytes', async () => {
       const h = setup();
       const bytes = Buffer.from('%PDF-1.4 relevé de mars');
-      const status = await h.pushAndInject(entryBody({ attachments: [{ fileName: 'FA-1.pdf', contentType: 'application/pdf', contentBase64: bytes.toString('base64') }] }));
+      const status = await h.pushAndInject(
+        entryBody({
+          attachments: [
+            { fileName: 'FA-1.pdf', contentType: 'application/pdf', contentBase64: bytes.toString('base64') },
+          ],
+        }),
+      );
       const stored = h.file().entries[status.id]!.request.attachments;
-      expect(stored).toEqual([{ fileName: 'FA-1.pdf', contentType: 'application/pdf', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }]);
+      expect(stored).toEqual([
+        {
+          fileName: 'FA-1.pdf',
+          contentType: 'application/pdf',
+          size: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+        },
+      ]);
       expect(h.stateSnapshot()).not.toContain(bytes.toString('base64'));
     });
   });
@@ -217,11 +278,18 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
   describe('SGE-PCG-AUTOCREATE', () => {
     it('creates an unknown account labelled "Compte <number>" (Sage GE writes French), visible in the chart of accounts', async () => {
       const h = setup();
-      const body = entryBody({ lines: [{ accountNumber: '610123456', debit: 50, credit: 0 }, { accountNumber: '401000', subsidiaryAccount: 'F00001', debit: 0, credit: 50 }] });
+      const body = entryBody({
+        lines: [
+          { accountNumber: '610123456', debit: 50, credit: 0 },
+          { accountNumber: '401000', subsidiaryAccount: 'F00001', debit: 0, credit: 50 },
+        ],
+      });
       const before = (await (await h.request(h.api(FILE, 'accounts'))).json()) as { accounts: { number: string }[] };
       expect(before.accounts.map((a) => a.number)).not.toContain('610123456');
       expect((await h.pushAndInject(body)).status).toBe('injected');
-      const after = (await (await h.request(h.api(FILE, 'accounts'))).json()) as { accounts: { number: string; label: string; collective: boolean; locked: boolean }[] };
+      const after = (await (await h.request(h.api(FILE, 'accounts'))).json()) as {
+        accounts: { number: string; label: string; collective: boolean; locked: boolean }[];
+      };
       // Seed 000 (English) and the French article agree on "<word> <number>"; the word is Sage GE's own, in French.
       const label = renderMessage('SGE-PCG-AUTOCREATE', { account: '610123456' }, 0, 'fr');
       const created = after.accounts.find((a) => a.number === '610123456');
@@ -233,7 +301,12 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
 
     it('does not create the account of a rejected entry', async () => {
       const h = setup({ file: { importCursorLocks: { '2026-03': true } } });
-      const body = entryBody({ lines: [{ accountNumber: '610123456', debit: 50, credit: 0 }, { accountNumber: '401000', subsidiaryAccount: 'F00001', debit: 0, credit: 50 }] });
+      const body = entryBody({
+        lines: [
+          { accountNumber: '610123456', debit: 50, credit: 0 },
+          { accountNumber: '401000', subsidiaryAccount: 'F00001', debit: 0, credit: 50 },
+        ],
+      });
       expectRejectedEntry(await h.pushAndInject(body), 'SGE-IMPORT-CURSOR-LOCKED');
       expect(Object.hasOwn(h.file().accounts, '610123456')).toBe(false);
     });
@@ -242,18 +315,31 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
   describe('SGE-THIRD-PARTY-UPSERT through entries', () => {
     it('creates the subsidiary account an injected entry names', async () => {
       const h = setup();
-      await h.pushAndInject(entryBody({ lines: [{ accountNumber: '606400', debit: 10, credit: 0 }, { accountNumber: '401000', subsidiaryAccount: 'FNEW01', debit: 0, credit: 10 }] }));
+      await h.pushAndInject(
+        entryBody({
+          lines: [
+            { accountNumber: '606400', debit: 10, credit: 0 },
+            { accountNumber: '401000', subsidiaryAccount: 'FNEW01', debit: 0, credit: 10 },
+          ],
+        }),
+      );
       const res = await h.request(h.api(FILE, 'subsidiary-accounts'));
-      const { subsidiaryAccounts } = (await res.json()) as { subsidiaryAccounts: { code: string; collectiveAccount: string }[] };
-      expect(subsidiaryAccounts).toContainEqual(expect.objectContaining({ code: 'FNEW01', collectiveAccount: '401000' }));
+      const { subsidiaryAccounts } = (await res.json()) as {
+        subsidiaryAccounts: { code: string; collectiveAccount: string }[];
+      };
+      expect(subsidiaryAccounts).toContainEqual(
+        expect.objectContaining({ code: 'FNEW01', collectiveAccount: '401000' }),
+      );
     });
   });
 
-  it('answers 404 in Sage\'s shape for an entry the file does not have', async () => {
+  it("answers 404 in Sage's shape for an entry the file does not have", async () => {
     const h = setup();
     const res = await h.request(h.api(FILE, 'entries/ENT-999999'));
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual([{ $severity: 'error', $dataCode: 'EntryNotFound', $message: `No entry ENT-999999 in file ${FILE}` }]);
+    expect(await res.json()).toEqual([
+      { $severity: 'error', $dataCode: 'EntryNotFound', $message: `No entry ENT-999999 in file ${FILE}` },
+    ]);
     expect(getEntry('SGE-STUCK-ACCOUNTING-NOT-OPENED').kind).toBe('stuck');
   });
 });

@@ -18,7 +18,13 @@ import { errorResponses, json, security } from './openapi-helpers.js';
 import { declareRoute } from '../../kit/route.js';
 
 const IdempotencyHeaderSchema = z.object({
-  'idempotency-key': z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, 'printable ASCII').refine(isStorableKey, RESERVED_KEY_MESSAGE).optional(),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\x21-\x7e]+$/, 'printable ASCII')
+    .refine(isStorableKey, RESERVED_KEY_MESSAGE)
+    .optional(),
 });
 
 /** The contract's entry, and no subsidiary account code the store could not key by. */
@@ -39,9 +45,13 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
     createRoute({
       method: 'post',
       path: `${SAGE_GE_API}/files/{fileId}/entries`,
-      summary: 'Send an entry to the Sage cloud (injected into GE when the file\'s accounting is opened)',
+      summary: "Send an entry to the Sage cloud (injected into GE when the file's accounting is opened)",
       security,
-      request: { params: FileIdParamSchema, headers: IdempotencyHeaderSchema, body: { required: true, content: { 'application/json': { schema: PushBodySchema } } } },
+      request: {
+        params: FileIdParamSchema,
+        headers: IdempotencyHeaderSchema,
+        body: { required: true, content: { 'application/json': { schema: PushBodySchema } } },
+      },
       responses: {
         202: json(EntryStatusSchema, 'Queued in the Sage cloud'),
         200: json(EntryStatusSchema, 'A retry with the same Idempotency-Key: the first answer'),
@@ -53,7 +63,13 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       // cloud until it is reactivated and the accounting opened (SGE-STUCK-MARKETPLACE-DEACTIVATED);
       // SGE-FILE-CONNECTOR-INACTIVE stays the disconnected indicator of the other file routes.
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId, { allowDisconnected: true });
-      const result = pushEntry(resolved.entity, resolved.file, c.req.valid('json'), c.req.valid('header')['idempotency-key'], deps.clock.now());
+      const result = pushEntry(
+        resolved.entity,
+        resolved.file,
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+        deps.clock.now(),
+      );
       if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);
       return c.json(toEntryStatus(result.value.entry), result.value.replayed ? 200 : 202);
@@ -71,7 +87,10 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       responses: { 200: json(EntryStatusListSchema, 'Entries'), ...errorResponses },
     }),
     (c) => {
-      const resolved = resolveFile(c, deps, c.req.valid('param').fileId, { allowDisconnected: true, allowConfigurationProblem: true });
+      const resolved = resolveFile(c, deps, c.req.valid('param').fileId, {
+        allowDisconnected: true,
+        allowConfigurationProblem: true,
+      });
       const query = c.req.valid('query');
       const limit = query.limit ?? 100;
       const out = [];
@@ -90,7 +109,8 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
     createRoute({
       method: 'get',
       path: `${SAGE_GE_API}/files/{fileId}/entries/{entryId}`,
-      summary: 'One entry\'s fate: queued in the Sage cloud, injected (with its GE document number) or rejected (with the message)',
+      summary:
+        "One entry's fate: queued in the Sage cloud, injected (with its GE document number) or rejected (with the message)",
       security,
       request: { params: EntryIdParamSchema },
       responses: { 200: json(EntryStatusSchema, 'The entry'), ...errorResponses },

@@ -17,7 +17,9 @@ const problem = (id: CatalogueId, params: Record<string, string>) => ({
 });
 
 /** A file whose fiscal years are the given ones, in GE and in the Marketplace snapshot. */
-const withYears = (...fiscalYears: ReturnType<typeof calendarYear>[]): { file: FileOverrides } => ({ file: { fiscalYears } });
+const withYears = (...fiscalYears: ReturnType<typeof calendarYear>[]): { file: FileOverrides } => ({
+  file: { fiscalYears },
+});
 
 /** Shows the problem on GET /files and fiscal-years, and refuses pushes (and reference reads) with 409, changing nothing. */
 async function expectRedTriangle(h: Harness, id: CatalogueId, params: Record<string, string>) {
@@ -28,7 +30,13 @@ async function expectRedTriangle(h: Harness, id: CatalogueId, params: Record<str
   for (const call of [
     () => h.request(h.api(FILE, 'entries'), { method: 'POST', json: entryBody() }),
     () => h.request(h.api(FILE, 'accounts')),
-    () => h.request(h.api(FILE, 'third-parties'), { method: 'PUT', json: { thirdParties: [{ type: 'customer', name: 'Dupont', subsidiaryAccount: 'CDUP', collectiveAccount: '411000' }] } }),
+    () =>
+      h.request(h.api(FILE, 'third-parties'), {
+        method: 'PUT',
+        json: {
+          thirdParties: [{ type: 'customer', name: 'Dupont', subsidiaryAccount: 'CDUP', collectiveAccount: '411000' }],
+        },
+      }),
   ]) {
     const before = h.stateSnapshot();
     await expectRejection(await call(), id, params);
@@ -40,7 +48,10 @@ describe('Sage GE fiscal-year configuration (the red triangle)', () => {
   it('is ok for a healthy file: two consecutive open years, one covering today', async () => {
     const h = setup();
     expect(await configuration(h)).toEqual({ status: 'ok' });
-    const fy = (await (await h.request(h.api(FILE, 'fiscal-years'))).json()) as { fiscalYears: { id: string; status: string }[]; synchronizedAt: string };
+    const fy = (await (await h.request(h.api(FILE, 'fiscal-years'))).json()) as {
+      fiscalYears: { id: string; status: string }[];
+      synchronizedAt: string;
+    };
     expect(fy.fiscalYears.map((f) => [f.id, f.status])).toEqual([
       ['FY2025', 'open'],
       ['FY2026', 'open'],
@@ -76,7 +87,14 @@ describe('Sage GE fiscal-year configuration (the red triangle)', () => {
     });
 
     it('appears with two open years that overlap', async () => {
-      const h = setup({ file: { fiscalYears: [calendarYear(2026), { id: 'FY2026B', start: '2026-03-01', end: '2027-02-28', status: 'open', chartComplete: true }] } });
+      const h = setup({
+        file: {
+          fiscalYears: [
+            calendarYear(2026),
+            { id: 'FY2026B', start: '2026-03-01', end: '2027-02-28', status: 'open', chartComplete: true },
+          ],
+        },
+      });
       await expectRedTriangle(h, 'SGE-FY-OPEN-RULES', { file: h.file().name, years: '2026, 2027' });
     });
 
@@ -94,7 +112,9 @@ describe('Sage GE fiscal-year configuration (the red triangle)', () => {
     });
 
     it('appears when no journal is open', async () => {
-      const h = setup({ tweak: (s) => Object.values(s.tenants[ENTITY]!.files[FILE]!.journals).forEach((j) => (j.locked = true)) });
+      const h = setup({
+        tweak: (s) => Object.values(s.tenants[ENTITY]!.files[FILE]!.journals).forEach((j) => (j.locked = true)),
+      });
       await expectRedTriangle(h, 'SGE-FY-INCOMPLETE', { file: h.file().name, year: '2026' });
     });
   });
@@ -103,13 +123,25 @@ describe('Sage GE fiscal-year configuration (the red triangle)', () => {
     it('does not clear the triangle until the fiscal years are resynchronized from the Marketplace', async () => {
       const h = setup(withYears(calendarYear(2024), calendarYear(2025), calendarYear(2026)));
       const params = { file: h.file().name, years: '2024, 2025, 2026' };
-      expect((await h.action('set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2024', status: 'closed' })).status).toBe(200);
+      expect(
+        (
+          await h.action('set-fiscal-year', {
+            entityId: ENTITY,
+            fileId: FILE,
+            fiscalYearId: 'FY2024',
+            status: 'closed',
+          })
+        ).status,
+      ).toBe(200);
       // Fixed in GE, but the Marketplace has not seen it.
       await expectRedTriangle(h, 'SGE-FY-OPEN-RULES', params);
       h.clock.advance(3_600_000);
       expect((await h.action('resync-fiscal-years', { entityId: ENTITY, fileId: FILE })).status).toBe(200);
       expect(await configuration(h)).toEqual({ status: 'ok' });
-      const fy = (await (await h.request(h.api(FILE, 'fiscal-years'))).json()) as { synchronizedAt: string; fiscalYears: { id: string; status: string }[] };
+      const fy = (await (await h.request(h.api(FILE, 'fiscal-years'))).json()) as {
+        synchronizedAt: string;
+        fiscalYears: { id: string; status: string }[];
+      };
       expect(fy.synchronizedAt).toBe('2026-03-16T10:00:00.000Z');
       expect(fy.fiscalYears.find((f) => f.id === 'FY2024')!.status).toBe('closed');
       expect((await h.push(entryBody())).status).toBe(202);
@@ -117,7 +149,13 @@ describe('Sage GE fiscal-year configuration (the red triangle)', () => {
 
     it('makes a problem created in GE appear only after resynchronizing', async () => {
       const h = setup();
-      await h.action('set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2026', status: 'open', chartComplete: false });
+      await h.action('set-fiscal-year', {
+        entityId: ENTITY,
+        fileId: FILE,
+        fiscalYearId: 'FY2026',
+        status: 'open',
+        chartComplete: false,
+      });
       expect(await configuration(h)).toEqual({ status: 'ok' });
       await h.action('resync-fiscal-years', { entityId: ENTITY, fileId: FILE });
       expect(await configuration(h)).toEqual(problem('SGE-FY-INCOMPLETE', { file: h.file().name, year: '2026' }));
@@ -126,7 +164,18 @@ describe('Sage GE fiscal-year configuration (the red triangle)', () => {
     it('opens a new year covering today and clears SGE-FY-NOT-COVERING-TODAY after resynchronizing', async () => {
       const h = setup(withYears(calendarYear(2025)));
       await expectRedTriangle(h, 'SGE-FY-NOT-COVERING-TODAY', { file: h.file().name, date: '2026-03-16' });
-      expect((await h.action('set-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2026', start: '2026-01-01', end: '2026-12-31', status: 'open' })).status).toBe(200);
+      expect(
+        (
+          await h.action('set-fiscal-year', {
+            entityId: ENTITY,
+            fileId: FILE,
+            fiscalYearId: 'FY2026',
+            start: '2026-01-01',
+            end: '2026-12-31',
+            status: 'open',
+          })
+        ).status,
+      ).toBe(200);
       await h.action('resync-fiscal-years', { entityId: ENTITY, fileId: FILE });
       expect(await configuration(h)).toEqual({ status: 'ok' });
     });

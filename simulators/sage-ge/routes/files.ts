@@ -1,5 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
-import { FileListSchema, FileIdParamSchema, FiscalYearListSchema, SAGE_GE_API, type SageFile } from '../../../contracts/sage-ge/wire.js';
+import {
+  FileListSchema,
+  FileIdParamSchema,
+  FiscalYearListSchema,
+  SAGE_GE_API,
+  type SageFile,
+} from '../../../contracts/sage-ge/wire.js';
 import { rejectionError } from '../../kit/vendor-error.js';
 import type { SimulatorKit } from '../../kit/simulator-kit.js';
 import { configurationProblem } from '../rules/index.js';
@@ -60,7 +66,12 @@ export function filesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       const { file } = resolved;
       return c.json(
         {
-          fiscalYears: file.marketplaceFiscalYears.fiscalYears.map((fy) => ({ id: fy.id, startDate: fy.start, endDate: fy.end, status: fy.status })),
+          fiscalYears: file.marketplaceFiscalYears.fiscalYears.map((fy) => ({
+            id: fy.id,
+            startDate: fy.start,
+            endDate: fy.end,
+            status: fy.status,
+          })),
           synchronizedAt: file.marketplaceFiscalYears.at,
           configuration: configurationOf(file, deps.clock.now()),
         },

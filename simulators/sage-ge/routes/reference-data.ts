@@ -20,7 +20,8 @@ import { declareRoute } from '../../kit/route.js';
 /** The contract's upsert, and no subsidiary account code the store could not key by. */
 const UpsertBodySchema = ThirdPartyUpsertRequestSchema.superRefine((body, ctx) => {
   body.thirdParties.forEach((tp, i) => {
-    if (!isStorableKey(tp.subsidiaryAccount)) ctx.addIssue({ code: 'custom', path: ['thirdParties', i, 'subsidiaryAccount'], message: RESERVED_KEY_MESSAGE });
+    if (!isStorableKey(tp.subsidiaryAccount))
+      ctx.addIssue({ code: 'custom', path: ['thirdParties', i, 'subsidiaryAccount'], message: RESERVED_KEY_MESSAGE });
   });
 });
 
@@ -28,11 +29,21 @@ const UpsertBodySchema = ThirdPartyUpsertRequestSchema.superRefine((body, ctx) =
 export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
   const router = kit.router();
   const get = (path: string, summary: string) =>
-    createRoute({ method: 'get', path: `${SAGE_GE_API}/files/{fileId}/${path}`, summary, security, request: { params: FileIdParamSchema }, responses: { ...errorResponses } });
+    createRoute({
+      method: 'get',
+      path: `${SAGE_GE_API}/files/{fileId}/${path}`,
+      summary,
+      security,
+      request: { params: FileIdParamSchema },
+      responses: { ...errorResponses },
+    });
 
   declareRoute(
     router,
-    { ...get('accounts', 'The chart of accounts of the current fiscal year'), responses: { 200: json(AccountListSchema, 'Accounts'), ...errorResponses } },
+    {
+      ...get('accounts', 'The chart of accounts of the current fiscal year'),
+      responses: { 200: json(AccountListSchema, 'Accounts'), ...errorResponses },
+    },
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
       const { file } = resolved;
@@ -49,23 +60,42 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
   );
   declareRoute(
     router,
-    { ...get('subsidiary-accounts', 'The existing subsidiary codes'), responses: { 200: json(SubsidiaryAccountListSchema, 'Subsidiary accounts'), ...errorResponses } },
+    {
+      ...get('subsidiary-accounts', 'The existing subsidiary codes'),
+      responses: { 200: json(SubsidiaryAccountListSchema, 'Subsidiary accounts'), ...errorResponses },
+    },
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
-      return c.json({ subsidiaryAccounts: Object.values(resolved.file.subsidiaryAccounts).sort((a, b) => a.code.localeCompare(b.code)) }, 200);
+      return c.json(
+        {
+          subsidiaryAccounts: Object.values(resolved.file.subsidiaryAccounts).sort((a, b) =>
+            a.code.localeCompare(b.code),
+          ),
+        },
+        200,
+      );
     },
   );
   declareRoute(
     router,
-    { ...get('journals', 'The journals, with their lock and numbering'), responses: { 200: json(JournalListSchema, 'Journals'), ...errorResponses } },
+    {
+      ...get('journals', 'The journals, with their lock and numbering'),
+      responses: { 200: json(JournalListSchema, 'Journals'), ...errorResponses },
+    },
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
-      return c.json({ journals: Object.values(resolved.file.journals).sort((a, b) => a.code.localeCompare(b.code)) }, 200);
+      return c.json(
+        { journals: Object.values(resolved.file.journals).sort((a, b) => a.code.localeCompare(b.code)) },
+        200,
+      );
     },
   );
   declareRoute(
     router,
-    { ...get('third-parties', 'The third parties'), responses: { 200: json(ThirdPartyListSchema, 'Third parties'), ...errorResponses } },
+    {
+      ...get('third-parties', 'The third parties'),
+      responses: { 200: json(ThirdPartyListSchema, 'Third parties'), ...errorResponses },
+    },
     (c) => {
       const resolved = resolveFile(c, deps, c.req.valid('param').fileId);
       return c.json({ thirdParties: Object.values(resolved.file.thirdParties) }, 200);
@@ -78,7 +108,10 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
       path: `${SAGE_GE_API}/files/{fileId}/third-parties`,
       summary: 'Create or update third parties and their subsidiary accounts',
       security,
-      request: { params: FileIdParamSchema, body: { required: true, content: { 'application/json': { schema: UpsertBodySchema } } } },
+      request: {
+        params: FileIdParamSchema,
+        body: { required: true, content: { 'application/json': { schema: UpsertBodySchema } } },
+      },
       responses: { 200: json(UpsertResultSchema, 'Created and updated counts'), ...errorResponses },
     }),
     async (c) => {

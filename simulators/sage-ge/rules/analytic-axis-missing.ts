@@ -7,7 +7,8 @@ import type { InjectionRule } from './types.js';
  */
 export const analyticAxisMissing: InjectionRule = ({ file, entry }) => {
   const used = entry.lines.flatMap((line) => line.analytics ?? []);
-  if (file.analytics.required && file.analytics.missing !== 'allocation' && used.length === 0) return reject('SGE-ANALYTIC-AXIS-MISSING');
+  if (file.analytics.required && file.analytics.missing !== 'allocation' && used.length === 0)
+    return reject('SGE-ANALYTIC-AXIS-MISSING');
   if (used.some((a) => !file.analytics.axes.includes(a.axis))) return reject('SGE-ANALYTIC-AXIS-MISSING');
   return accept;
 };

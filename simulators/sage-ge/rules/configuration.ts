@@ -14,7 +14,8 @@ export function configurationProblem(file: FileState, now: Date): RuleResult {
   const years = fiscalYearProblem(file, today);
   if (!years.ok) return years;
   const open = openFiscalYears(file.marketplaceFiscalYears.fiscalYears);
-  if (!Object.values(file.journals).some((j) => !j.locked)) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(open[open.length - 1]!) });
+  if (!Object.values(file.journals).some((j) => !j.locked))
+    return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(open[open.length - 1]!) });
   return accept;
 }
 
@@ -36,10 +37,12 @@ function fiscalYearProblem(file: FileState, today: string): RuleResult {
 
 function computeFiscalYearProblem(file: FileState, today: string): RuleResult {
   const open = openFiscalYears(file.marketplaceFiscalYears.fiscalYears);
-  if (!open.some((fy) => covers(fy, today))) return reject('SGE-FY-NOT-COVERING-TODAY', { file: file.name, date: today });
+  if (!open.some((fy) => covers(fy, today)))
+    return reject('SGE-FY-NOT-COVERING-TODAY', { file: file.name, date: today });
   const years = open.map(yearLabel).join(', ');
   if (open.length > 2) return reject('SGE-FY-OPEN-RULES', { file: file.name, years });
-  if (open.length === 2 && dayAfter(open[0]!.end) !== open[1]!.start) return reject('SGE-FY-OPEN-RULES', { file: file.name, years });
+  if (open.length === 2 && dayAfter(open[0]!.end) !== open[1]!.start)
+    return reject('SGE-FY-OPEN-RULES', { file: file.name, years });
   const incomplete = open.find((fy) => !fy.chartComplete);
   if (incomplete) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(incomplete) });
   return accept;

@@ -7,4 +7,6 @@ import type { InjectionRule } from './types.js';
  */
 export const otherError: InjectionRule = ({ file }) =>
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the injection clears pendingOtherErrors when remaining reaches 0 (rules.test.ts asserts it)
-  file.pendingOtherErrors && file.pendingOtherErrors.remaining > 0 ? reject('SGE-OTHER-ERROR', {}, file.pendingOtherErrors.variant) : accept;
+  file.pendingOtherErrors && file.pendingOtherErrors.remaining > 0
+    ? reject('SGE-OTHER-ERROR', {}, file.pendingOtherErrors.variant)
+    : accept;

@@ -12,7 +12,9 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
   describe('error 1, SGE-JOURNAL-LOCKED', () => {
     it('rejects an entry on a locked journal', async () => {
       const h = setup();
-      expect((await h.action('set-journal-lock', { entityId: ENTITY, fileId: FILE, journal: 'AC', locked: true })).status).toBe(200);
+      expect(
+        (await h.action('set-journal-lock', { entityId: ENTITY, fileId: FILE, journal: 'AC', locked: true })).status,
+      ).toBe(200);
       expectRejectedEntry(await h.pushAndInject(entryBody()), 'SGE-JOURNAL-LOCKED');
     });
 
@@ -64,7 +66,13 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
     it('rejects an entry whose allocation does not add up to the line amount', async () => {
       const h = setup({ file: { analytics: { required: true, axes: ['AX1'], missing: 'axis' as const } } });
       const body = entryBody();
-      body.lines[0] = { ...body.lines[0]!, analytics: [{ axis: 'AX1', section: 'S1', amount: 60 }, { axis: 'AX1', section: 'S2', amount: 30 }] };
+      body.lines[0] = {
+        ...body.lines[0]!,
+        analytics: [
+          { axis: 'AX1', section: 'S1', amount: 60 },
+          { axis: 'AX1', section: 'S2', amount: 30 },
+        ],
+      };
       expectRejectedEntry(await h.pushAndInject(body), 'SGE-ANALYTIC-ALLOCATION');
     });
 
@@ -89,7 +97,15 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
       const h = setup({ file: { analytics: { required: true, axes: ['AX1'], missing: 'axis' as const } } });
       const body = entryBody({
         lines: [
-          { accountNumber: '606400', debit: 100, credit: 0, analytics: [{ axis: 'AX1', section: 'S1', amount: 70 }, { axis: 'AX1', section: 'S2', amount: 30 }] },
+          {
+            accountNumber: '606400',
+            debit: 100,
+            credit: 0,
+            analytics: [
+              { axis: 'AX1', section: 'S1', amount: 70 },
+              { axis: 'AX1', section: 'S2', amount: 30 },
+            ],
+          },
           { accountNumber: '401000', subsidiaryAccount: 'F00001', debit: 0, credit: 100 },
         ],
       });
@@ -114,7 +130,13 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
     it('checks each axis on its own: a line complete on AX1 but short on AX2 is refused', async () => {
       const h = setup({ file: { analytics: { required: true, axes: ['AX1', 'AX2'], missing: 'axis' as const } } });
       const body = entryBody();
-      body.lines[0] = { ...body.lines[0]!, analytics: [{ axis: 'AX1', section: 'S1', amount: body.lines[0]!.debit }, { axis: 'AX2', section: 'S1', amount: 1 }] };
+      body.lines[0] = {
+        ...body.lines[0]!,
+        analytics: [
+          { axis: 'AX1', section: 'S1', amount: body.lines[0]!.debit },
+          { axis: 'AX2', section: 'S1', amount: 1 },
+        ],
+      };
       expectRejectedEntry(await h.pushAndInject(body), 'SGE-ANALYTIC-ALLOCATION');
     });
   });
@@ -129,14 +151,28 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
 
     it('treats an unknown account under a collective root (4110000) as collective too', async () => {
       const h = setup();
-      const body = entryBody({ kind: 'sales', journalCode: 'VE', lines: [{ accountNumber: '4110000', debit: 120, credit: 0 }, { accountNumber: '706000', debit: 0, credit: 120 }] });
+      const body = entryBody({
+        kind: 'sales',
+        journalCode: 'VE',
+        lines: [
+          { accountNumber: '4110000', debit: 120, credit: 0 },
+          { accountNumber: '706000', debit: 0, credit: 120 },
+        ],
+      });
       expectRejectedEntry(await h.pushAndInject(body), 'SGE-COLLECTIVE-ACCOUNT', { account: '4110000' });
     });
 
     it('treats as ordinary an unknown account that only begins like a collective root (4110001) or is another root (625000)', async () => {
       const h = setup();
       for (const accountNumber of ['4110001', '625000']) {
-        const body = entryBody({ kind: 'sales', journalCode: 'VE', lines: [{ accountNumber, debit: 120, credit: 0 }, { accountNumber: '706000', debit: 0, credit: 120 }] });
+        const body = entryBody({
+          kind: 'sales',
+          journalCode: 'VE',
+          lines: [
+            { accountNumber, debit: 120, credit: 0 },
+            { accountNumber: '706000', debit: 0, credit: 120 },
+          ],
+        });
         expect((await h.pushAndInject(body)).status, accountNumber).toBe('injected');
       }
     });
@@ -145,7 +181,10 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
   describe('error 5, SGE-ACCOUNT-LOCKED', () => {
     it('rejects an entry on a locked account, naming it', async () => {
       const h = setup();
-      expect((await h.action('set-account-lock', { entityId: ENTITY, fileId: FILE, account: '445660', locked: true })).status).toBe(200);
+      expect(
+        (await h.action('set-account-lock', { entityId: ENTITY, fileId: FILE, account: '445660', locked: true }))
+          .status,
+      ).toBe(200);
       expectRejectedEntry(await h.pushAndInject(entryBody()), 'SGE-ACCOUNT-LOCKED', { account: '445660' });
     });
 
@@ -165,12 +204,16 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
         },
       });
       // The Marketplace sees two consecutive years: no red triangle, the push is accepted.
-      const files = (await (await h.request('/api/v1/files')).json()) as { files: { id: string; configuration: { status: string } }[] };
+      const files = (await (await h.request('/api/v1/files')).json()) as {
+        files: { id: string; configuration: { status: string } }[];
+      };
       expect(files.files.find((f) => f.id === FILE)!.configuration.status).toBe('ok');
       const entry = await h.pushAndInject(entryBody({ postingDate: '2024-06-30', documentDate: '2024-06-30' }));
       expectRejectedEntry(entry, 'SGE-FY-NOT-LAST-TWO', { years: '2024' });
       // The two most recent open years still receive entries.
-      expect((await h.pushAndInject(entryBody({ postingDate: '2025-06-30', documentDate: '2025-06-30' }))).status).toBe('injected');
+      expect((await h.pushAndInject(entryBody({ postingDate: '2025-06-30', documentDate: '2025-06-30' }))).status).toBe(
+        'injected',
+      );
     });
   });
 
@@ -186,17 +229,22 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
   });
 
   describe('error 9, SGE-OTHER-ERROR', () => {
-    it.each([0, 1, 2, 3])('rejects the next entries with variant %i of the four messages, `count` times', async (variant) => {
-      const h = setup();
-      expect((await h.action('inject-other-error', { entityId: ENTITY, fileId: FILE, variant, count: 2 })).status).toBe(200);
-      const ids = [];
-      for (let i = 0; i < 3; i++) ids.push((await h.push(entryBody())).body.id);
-      await h.openAccounting();
-      expectRejectedEntry(await h.entryStatus(ids[0]!), 'SGE-OTHER-ERROR', {}, variant);
-      expectRejectedEntry(await h.entryStatus(ids[1]!), 'SGE-OTHER-ERROR', {}, variant);
-      expect((await h.entryStatus(ids[2]!)).status).toBe('injected');
-      expect(h.file().pendingOtherErrors).toBeNull();
-    });
+    it.each([0, 1, 2, 3])(
+      'rejects the next entries with variant %i of the four messages, `count` times',
+      async (variant) => {
+        const h = setup();
+        expect(
+          (await h.action('inject-other-error', { entityId: ENTITY, fileId: FILE, variant, count: 2 })).status,
+        ).toBe(200);
+        const ids = [];
+        for (let i = 0; i < 3; i++) ids.push((await h.push(entryBody())).body.id);
+        await h.openAccounting();
+        expectRejectedEntry(await h.entryStatus(ids[0]!), 'SGE-OTHER-ERROR', {}, variant);
+        expectRejectedEntry(await h.entryStatus(ids[1]!), 'SGE-OTHER-ERROR', {}, variant);
+        expect((await h.entryStatus(ids[2]!)).status).toBe('injected');
+        expect(h.file().pendingOtherErrors).toBeNull();
+      },
+    );
 
     it('has the four documented messages', () => {
       expect([0, 1, 2, 3].map((v) => renderMessage('SGE-OTHER-ERROR', {}, v))).toEqual([
@@ -210,9 +258,18 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
 
   describe('SGE-FY-NOT-OPEN-PENDING (the hub holds such entries back)', () => {
     it('rejects an entry sent anyway for a year that is not open: error 5 for a closed year, error 1 for no year', async () => {
-      const h = setup({ file: { fiscalYears: [calendarYear(2024, 'closed'), calendarYear(2025), calendarYear(2026)] } });
-      expectRejectedEntry(await h.pushAndInject(entryBody({ postingDate: '2024-04-04', documentDate: '2024-04-04' })), 'SGE-ACCOUNT-LOCKED', { account: '606400' });
-      expectRejectedEntry(await h.pushAndInject(entryBody({ postingDate: '2023-04-04', documentDate: '2023-04-04' })), 'SGE-JOURNAL-LOCKED');
+      const h = setup({
+        file: { fiscalYears: [calendarYear(2024, 'closed'), calendarYear(2025), calendarYear(2026)] },
+      });
+      expectRejectedEntry(
+        await h.pushAndInject(entryBody({ postingDate: '2024-04-04', documentDate: '2024-04-04' })),
+        'SGE-ACCOUNT-LOCKED',
+        { account: '606400' },
+      );
+      expectRejectedEntry(
+        await h.pushAndInject(entryBody({ postingDate: '2023-04-04', documentDate: '2023-04-04' })),
+        'SGE-JOURNAL-LOCKED',
+      );
     });
   });
 
@@ -241,7 +298,13 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
 
   it('records a rejection without touching the chart, the numbering or the subsidiary accounts', async () => {
     const h = setup({ tweak: (s) => void (s.tenants[ENTITY]!.files[FILE]!.journals.AC!.locked = true) });
-    const body = entryBody({ documentNumber: '', lines: [{ accountNumber: '610123456', debit: 10, credit: 0 }, { accountNumber: '401000', subsidiaryAccount: 'NEWSUB', debit: 0, credit: 10 }] });
+    const body = entryBody({
+      documentNumber: '',
+      lines: [
+        { accountNumber: '610123456', debit: 10, credit: 0 },
+        { accountNumber: '401000', subsidiaryAccount: 'NEWSUB', debit: 0, credit: 10 },
+      ],
+    });
     const before = h.file();
     const chart = JSON.stringify(before.accounts);
     const subsidiaries = JSON.stringify(before.subsidiaryAccounts);

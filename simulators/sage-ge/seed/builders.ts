@@ -13,7 +13,7 @@ export const PCG_ACCOUNTS: readonly Pick<AccountState, 'number' | 'label' | 'col
   { number: '421000', label: 'Personnel - rémunérations dues', collective: true },
   { number: '445660', label: 'TVA déductible sur autres biens et services', collective: false },
   { number: '445710', label: 'TVA collectée', collective: false },
-  { number: '471000', label: 'Compte d\'attente', collective: false },
+  { number: '471000', label: "Compte d'attente", collective: false },
   { number: '512000', label: 'Banque', collective: false },
   { number: '606400', label: 'Fournitures administratives', collective: false },
   { number: '613500', label: 'Locations mobilières', collective: false },
@@ -35,7 +35,11 @@ export const JOURNALS: readonly Pick<JournalState, 'code' | 'label' | 'type'>[] 
 ];
 
 /** The calendar-year fiscal year `year`. */
-export const calendarYear = (year: number, status: FiscalYearState['status'] = 'open', chartComplete = true): FiscalYearState => ({
+export const calendarYear = (
+  year: number,
+  status: FiscalYearState['status'] = 'open',
+  chartComplete = true,
+): FiscalYearState => ({
   id: `FY${year}`,
   start: `${year}-01-01`,
   end: `${year}-12-31`,
@@ -58,7 +62,11 @@ export function buildFile(id: string, now: Date, overrides: FileOverrides = {}):
   const { fiscalYears: _ignored, ...rest } = overrides;
   return {
     id,
-    code: id.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8) || 'FILE',
+    code:
+      id
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 8) || 'FILE',
     name: `File ${id}`,
     connectorActive: true,
     fiscalYears: Object.fromEntries(fiscalYears.map((fy) => [fy.id, fy])),
@@ -66,7 +74,9 @@ export function buildFile(id: string, now: Date, overrides: FileOverrides = {}):
     accounts: Object.fromEntries(PCG_ACCOUNTS.map((a) => [a.number, { ...a, locked: false, autoCreated: false }])),
     subsidiaryAccounts: {},
     thirdParties: {},
-    journals: Object.fromEntries(JOURNALS.map((j) => [j.code, { ...j, locked: false, autoNumbering: { enabled: true, prefix: j.code, next: 1 } }])),
+    journals: Object.fromEntries(
+      JOURNALS.map((j) => [j.code, { ...j, locked: false, autoNumbering: { enabled: true, prefix: j.code, next: 1 } }]),
+    ),
     analytics: { required: false, axes: [], missing: 'axis' },
     importCursorLocks: {},
     pendingOtherErrors: null,

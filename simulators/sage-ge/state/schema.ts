@@ -34,16 +34,28 @@ export const JournalStateSchema = z.object({
 });
 export type JournalState = z.infer<typeof JournalStateSchema>;
 
-export const SubsidiaryAccountStateSchema = z.object({ code: z.string(), label: z.string(), collectiveAccount: z.string() });
+export const SubsidiaryAccountStateSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  collectiveAccount: z.string(),
+});
 
 /**
  * An attachment as the simulator keeps it: what GE shows of it, not its bytes (a 4 MB PDF per
  * entry would make the state, its memory and its file grow for nothing a test reads).
  */
-export const StoredAttachmentSchema = z.object({ fileName: z.string(), contentType: z.string(), size: z.number().int().min(0), sha256: z.string() });
+export const StoredAttachmentSchema = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int().min(0),
+  sha256: z.string(),
+});
 
 /** The pushed entry as stored: the request, attachments kept as metadata. */
-export const StoredEntryRequestSchema = z.object({ ...EntryPushRequestSchema.shape, attachments: z.array(StoredAttachmentSchema) });
+export const StoredEntryRequestSchema = z.object({
+  ...EntryPushRequestSchema.shape,
+  attachments: z.array(StoredAttachmentSchema),
+});
 export type StoredEntryRequest = z.infer<typeof StoredEntryRequestSchema>;
 
 /** An entry as GE holds it: queued in the Sage cloud, then injected or rejected. */
@@ -94,7 +106,9 @@ export const FileStateSchema = z.object({
   /** Error 7: months (`YYYY-MM`) locked in Utilities > Import Cursor Settings > Lock tab. */
   importCursorLocks: z.record(z.string(), z.literal(true)),
   /** Error 9: the next N injected entries fail with one of the four "other" messages. */
-  pendingOtherErrors: z.object({ variant: z.number().int().min(0).max(3), remaining: z.number().int().min(0) }).nullable(),
+  pendingOtherErrors: z
+    .object({ variant: z.number().int().min(0).max(3), remaining: z.number().int().min(0) })
+    .nullable(),
   /** entry id → entry. */
   entries: z.record(z.string(), EntryStateSchema),
   /** entry id → true, for the entries waiting in the Sage cloud. */
@@ -131,7 +145,6 @@ export const SageGeStateSchema = z.object({
 export type SageGeState = z.infer<typeof SageGeStateSchema>;
 
 export const emptySageGeState = (): SageGeState => ({ tenants: {} });
-
 
 /** Where changes write, typed from the state (`changesOf`): a scope per entity and per file. */
 const state = changesOf<SageGeState>();
