@@ -240,7 +240,7 @@ const cases: Case[] = [
   },
   {
     name: 'an empty snapshot file',
-    mutate: async (f, dir) => {
+    mutate: async (_f, dir) => {
       await writeFile(join(dir, 'sage-ge.json'), '');
     },
     expect: { file: 'sage-ge.json', problem: /empty/ },
@@ -261,7 +261,7 @@ const cases: Case[] = [
   },
   {
     name: 'the snapshot deleted, the log kept',
-    mutate: async (f, dir) => {
+    mutate: async (_f, dir) => {
       await unlink(join(dir, 'sage-ge.json'));
     },
     expect: { file: 'sage-ge.json', problem: /snapshot is missing/ },

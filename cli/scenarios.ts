@@ -201,17 +201,15 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   }
   const { sure, candidates, unsureBecause } = identifyMessage(message);
   const c = palette(!values.json && useColour(io));
-  const listed = candidates
-    .slice(0, 3)
-    .map((m) => ({
-      id: m.id,
-      confidence: Number(m.confidence.toFixed(2)),
-      via: m.via,
-      lang: m.lang,
-      evidence: m.evidence,
-      params: m.params,
-      title: m.entry.title,
-    }));
+  const listed = candidates.slice(0, 3).map((m) => ({
+    id: m.id,
+    confidence: Number(m.confidence.toFixed(2)),
+    via: m.via,
+    lang: m.lang,
+    evidence: m.evidence,
+    params: m.params,
+    title: m.entry.title,
+  }));
   if (!sure) {
     // Not sure is an answer: a wrong confident one would send support down the wrong remedy.
     if (values.json) io.out(JSON.stringify({ match: null, sure: false, unsureBecause, candidates: listed }, null, 2));

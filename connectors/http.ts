@@ -86,7 +86,7 @@ export function createHttpClient(options: HttpClientOptions) {
         retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
       };
     }
-    let parsed: unknown ;
+    let parsed: unknown;
     if (text.length > 0) {
       try {
         parsed = JSON.parse(text);

@@ -1,6 +1,6 @@
 import { compareAnswers, type Difference } from './compare.js';
 import { decodeBody, encodeBody, type Body, type Exchange, type Recording } from './recording.js';
-import { isPlaceholder, PLACEHOLDER } from './redact.js';
+import { PLACEHOLDER } from './redact.js';
 
 /**
  * The replay: each recorded request, in the recorded order, sent to the simulator with what the

@@ -59,6 +59,7 @@ const TRICKY_STRINGS = [
   '%2F..%2F',
   '<script>',
   "' OR 1=1 --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection probe, sent as is
   '${7*7}',
   'null',
   'undefined',
@@ -81,6 +82,7 @@ const AMOUNTS = [
   2 ** 53,
   2 ** 53 + 2,
   Number.MAX_SAFE_INTEGER,
+  // biome-ignore lint/correctness/noPrecisionLoss: more digits than a double holds, on purpose
   123456789.123456789,
 ];
 
@@ -235,7 +237,7 @@ export function breakRequest(route: RouteSpec, valid: RequestParts, b: Breakage,
     body: valid.body instanceof Uint8Array ? undefined : valid.body,
   });
   if (valid.body instanceof Uint8Array) parts.body = valid.body;
-  const isJson = (route.bodyType ?? '').includes('json');
+  const _isJson = (route.bodyType ?? '').includes('json');
   const isObjectBody =
     parts.body !== undefined && typeof parts.body === 'object' && !(parts.body instanceof Uint8Array);
   switch (b.kind) {

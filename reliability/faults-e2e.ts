@@ -1,6 +1,6 @@
 import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
 import { purchaseEntry } from '../connectors/hub/entry-builders.js';
-import { createLoopConnector, LoopCredentialsSchema, type LoopConnectorOptions } from '../connectors/loop/index.js';
+import { createLoopConnector, LoopCredentialsSchema } from '../connectors/loop/index.js';
 import {
   createQuadraConnector,
   pieceNumberOf,

@@ -98,7 +98,7 @@ export function createHubEngine(options: HubEngineOptions) {
       const file = ctx.fileContext(clientFileId);
       const report: SyncReport = { sent: 0, posted: 0, failed: 0, pending: 0 };
       // HUB-DISABLE-INTEGRATION: a disabled connection or an inactive file is neither sent nor read back.
-      if (!file || !file.connection.enabled || !file.link.active) return report;
+      if (!file?.connection.enabled || !file.link.active) return report;
       const at = mode.at ?? clock.now();
       await readBackDue(ctx, clientFileId, at);
       if (mode.send) {

@@ -53,7 +53,7 @@ function linkedFiles(ctx: HubContext, filter: (connection: Connection) => boolea
   return Object.values(ctx.state().links)
     .filter((link) => {
       const connection = ctx.state().connections[link.connectionId];
-      return connection && connection.enabled && link.active && filter(connection);
+      return connection?.enabled && link.active && filter(connection);
     })
     .map((link) => link.clientFileId);
 }

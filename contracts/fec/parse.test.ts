@@ -85,7 +85,7 @@ const rows = [
   ],
 ];
 const fec = (sep: string, header: readonly string[] = FEC_FIELDS, body = rows) =>
-  [header.join(sep), ...body.map((r) => r.join(sep))].join('\r\n') + '\r\n';
+  `${[header.join(sep), ...body.map((r) => r.join(sep))].join('\r\n')}\r\n`;
 
 describe('reading a FEC', () => {
   it('reads the tab- and the pipe-separated layouts alike', () => {
@@ -136,6 +136,6 @@ describe('reading a FEC', () => {
     expect(() => parseFec(fec('|', FEC_FIELDS, badAmount))).toThrow(/^line 2, column 12: Debit/);
     expect(() => parseFec(fec(';'))).toThrow(/line 1, column 1: .*tab or pipe/);
     expect(() => parseFec(fec('\t', FEC_FIELDS.slice(0, 17)))).toThrow(/line 1, column 18: the header has 17 fields/);
-    expect(() => parseFec(fec('\t') + 'HA\tAchats\n')).toThrow(/^line 6, column 3: 2 fields/);
+    expect(() => parseFec(`${fec('\t')}HA\tAchats\n`)).toThrow(/^line 6, column 3: 2 fields/);
   });
 });

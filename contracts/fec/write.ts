@@ -49,5 +49,5 @@ export function writeFec(records: readonly FecRecord[], separator: '\t' | '|' = 
       .map(clean)
       .join(separator),
   );
-  return [FEC_FIELDS.join(separator), ...rows].join('\r\n') + '\r\n';
+  return `${[FEC_FIELDS.join(separator), ...rows].join('\r\n')}\r\n`;
 }

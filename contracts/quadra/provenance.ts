@@ -45,7 +45,7 @@ export const quadraProvenance: VendorProvenance = {
       what: 'entry lines visible in Quadra (the read-back)',
       provenance: METHOD_NAME,
     },
-    [`* response.body`]: { kind: 'field', provenance: own() },
+    '* response.body': { kind: 'field', provenance: own() },
     [`POST ${OD}/GetDossiers response.body`]: { kind: 'field', provenance: FIELDS_FROM_TABLES },
     [`POST ${OD}/GetComptes response.body`]: { kind: 'field', provenance: FIELDS_FROM_TABLES },
     [`POST ${OD}/GetJournaux response.body`]: { kind: 'field', provenance: FIELDS_FROM_TABLES },

@@ -58,13 +58,10 @@ export function declareRoute<R extends RouteConfig>(
   handler: (c: RouteContext<R>) => Response | Promise<Response>,
   options: RouteOptions = {},
 ): void {
-  if (options.validate === 'sync')
-    return declareSyncRoute(
-      router,
-      config,
-      handler as (c: Context<KitEnv>) => Response | Promise<Response>,
-      options.hook,
-    );
+  if (options.validate === 'sync') {
+    declareSyncRoute(router, config, handler as (c: Context<KitEnv>) => Response | Promise<Response>, options.hook);
+    return;
+  }
   // zod-openapi types a handler's answer against the documented responses; the answers here are
   // plain Responses (see above), which is the one thing this signature states differently.
   const openapi = router.openapi as (

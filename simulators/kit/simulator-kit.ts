@@ -54,7 +54,7 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
    * Work due on the virtual clock, run after every clock move; it answers the next instant at
    * which more falls due (if any), so a live clock wakes then without polling.
    */
-  tick?: (now: Date) => Promise<number | undefined | void>;
+  tick?: (now: Date) => Promise<number | undefined | undefined>;
   maxBodyBytes?: number;
   journal?: RequestJournalOptions;
   /**
@@ -88,7 +88,7 @@ export interface SimulatorKit {
 export function createSimulatorKit<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
 ): SimulatorKit {
-  const { store, clock } = options;
+  const { clock } = options;
   const journal = createRequestJournal(options.journal);
   const faults = createFaultInjector(options.random);
 

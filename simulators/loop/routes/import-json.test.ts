@@ -305,7 +305,7 @@ describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation error
 
   it('counts characters, not UTF-16 units: 35 accented or emoji characters pass', async () => {
     const sim = createTestLoop();
-    await send(sim, importBody('F1', [purchase({ libelle: 'é'.repeat(34) + '🧾' })]));
+    await send(sim, importBody('F1', [purchase({ libelle: `${'é'.repeat(34)}🧾` })]));
   });
 });
 

@@ -30,7 +30,7 @@ export const security: Record<string, string[]>[] = [
  * (whole French sentences, ending with a period: "Le codeIbs n'est pas spécifié.") are answered as
  * they are; any other is prefixed with the field it is about. Every issue is listed in `errors`.
  */
-export function loopHook(result: { success: boolean; error?: unknown; target?: string }, c: Context<KitEnv>) {
+export function loopHook(result: { success: boolean; error?: unknown; target?: string }, _c: Context<KitEnv>) {
   if (result.success) return;
   const issues = (result.error as z.ZodError).issues.map((issue) => ({
     path: issue.path.map(String).join('.'),

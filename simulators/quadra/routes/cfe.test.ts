@@ -127,6 +127,6 @@ describe('CFE token and SAS URL', () => {
       body: 'x',
     });
     await expectQuadraError(put, 403, 'AuthorizationPermissionMismatch');
-    expect((await h.sim.app.request(h.blobUrl(s) + '&restype=container&comp=list')).status).toBe(200);
+    expect((await h.sim.app.request(`${h.blobUrl(s)}&restype=container&comp=list`)).status).toBe(200);
   });
 });
