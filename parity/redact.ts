@@ -1,3 +1,4 @@
+import { SECRET_HEADERS } from '../contracts/common/secret-headers.js';
 import type { Body } from './recording.js';
 
 /**
@@ -8,18 +9,7 @@ import type { Body } from './recording.js';
  */
 
 /** Headers whose whole value is a credential (an `Authorization` keeps its scheme). */
-export const DEFAULT_REDACTED_HEADERS = [
-  'authorization',
-  'proxy-authorization',
-  'ocp-apim-subscription-key',
-  'x-apikey',
-  'x-api-key',
-  'api-key',
-  'x-auth-token',
-  'x-access-token',
-  'cookie',
-  'set-cookie',
-];
+export const DEFAULT_REDACTED_HEADERS = SECRET_HEADERS;
 
 /** Property names (JSON and form fields, query parameters) whose value is a secret, any case, anywhere. */
 export const DEFAULT_REDACTED_KEYS = [

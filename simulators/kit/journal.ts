@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { VirtualClock } from '../../core/clock.js';
+import { SECRET_HEADERS } from '../../contracts/common/secret-headers.js';
 import { matchPath } from './faults.js';
 
 /** One request seen by a simulator, as the request journal keeps it. */
@@ -24,22 +25,12 @@ export interface JournalRecord {
   durationMs?: number;
 }
 
-/** Headers that carry a secret: the journal, the console log and `/__admin/requests` never show them. */
-const SECRET_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'ocp-apim-subscription-key',
-  'x-apikey',
-  'x-api-key',
-  'x-admin-token',
-]);
+const SECRET = new Set(SECRET_HEADERS);
 
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : value;
+    out[name] = SECRET.has(name.toLowerCase()) ? '[redacted]' : value;
   });
   return out;
 }
