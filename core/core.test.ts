@@ -40,6 +40,15 @@ describe('the seeded generator', () => {
     expect([a.next(), a.string(8), a.faker.company.name()]).toEqual([b.next(), b.string(8), b.faker.company.name()]);
     expect(createRandom(43).string(12)).not.toBe(createRandom(42).string(12));
   });
+
+  it('its faker (built on first use) follows the seed alone, whatever was drawn before it was asked for', () => {
+    const fresh = createRandom(42).faker;
+    const late = createRandom(42);
+    for (let i = 0; i < 100; i++) late.next();
+    expect(late.faker.person.fullName()).toBe(fresh.person.fullName());
+    expect(late.faker).toBe(late.faker); // one faker per generator: its sequence goes on
+    expect(createRandom(43).faker.string.alphanumeric(20)).not.toBe(createRandom(42).faker.string.alphanumeric(20));
+  });
 });
 
 describe('the live clock (ledgersim start): virtual = real + offset', () => {

@@ -32,8 +32,9 @@ export function createRandom(seed: number): SeededRandom {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const faker = new FakerClass({ locale: frenchFaker.rawDefinitions });
-  faker.seed(seed);
+  // Built on first use: most generators (a simulator's faults, tokens, a scenario's simulator)
+  // never ask for it, and building one costs about as much as the rest of a simulator.
+  let faker: Faker | undefined;
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     seed,
@@ -45,6 +46,12 @@ export function createRandom(seed: number): SeededRandom {
     },
     string: (length, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') =>
       Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join(''),
-    faker,
+    get faker() {
+      if (!faker) {
+        faker = new FakerClass({ locale: frenchFaker.rawDefinitions });
+        faker.seed(seed);
+      }
+      return faker;
+    },
   };
 }

@@ -1,5 +1,8 @@
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { logHeader, snapshotLines } from '../../core/records.js';
+import { once } from 'node:events';
+import { set } from '../../core/changes.js';
+import { logHeader, logRecord, snapshotLines } from '../../core/records.js';
 import { EntryPushRequestSchema, type EntryPushRequest } from '../../contracts/sage-ge/wire.js';
 import { sageGeDemoState } from '../../simulators/sage-ge/seed/demo.js';
 import { SageGeStateSchema, type EntryState, type SageGeState } from '../../simulators/sage-ge/state/schema.js';
@@ -88,11 +91,54 @@ export const benchIdentifier = (state: SageGeState): string => state.tenants[BEN
  * The store validates it with the state schema when it opens it.
  */
 export async function writeSnapshot(path: string, state: SageGeState): Promise<number> {
-  const text = [...snapshotLines(state, 0, 1)].join('');
-  await writeFile(path, text);
+  // Line by line: 1,000,000 entries are past the longest string V8 can build.
+  const bytes = await writeLines(path, snapshotLines(state, 0, 1));
   // The log generation the snapshot names, empty but for its header.
   await writeFile(path.replace(/\.json$/, '.1.log'), logHeader(1, 0, false));
-  return Buffer.byteLength(text);
+  return bytes;
+}
+
+/**
+ * A data directory whose `count` entries are all still in the log, over a snapshot of none: the
+ * log is then past twice the snapshot's size, so the first push starts a compaction of the whole
+ * state (what a long-running server meets). Entries go 1,000 to a record, as a busy group commit
+ * would have logged them.
+ */
+export async function writeUncompacted(path: string, count: number): Promise<number> {
+  const empty = benchState(0);
+  await writeLines(path, snapshotLines(empty, 0, 1));
+  const full = benchState(count);
+  const file = full.tenants[BENCH_ENTITY]!.files[BENCH_FILE]!;
+  const at = ['tenants', BENCH_ENTITY, 'files', BENCH_FILE];
+  function* records(): Generator<string> {
+    yield logHeader(1, 0, false);
+    const ids = Object.keys(file.entries);
+    let seq = 0;
+    for (let from = 0; from < ids.length; from += 1_000) {
+      const changes = ids.slice(from, from + 1_000).map((id) => set([...at, 'entries', id], file.entries[id]));
+      yield logRecord(++seq, changes);
+    }
+    yield logRecord(++seq, [
+      set([...at, 'nextEntrySeq'], file.nextEntrySeq),
+      set([...at, 'journals', 'AC', 'autoNumbering', 'next'], file.journals.AC!.autoNumbering.next),
+    ]);
+  }
+  return writeLines(path.replace(/\.json$/, '.1.log'), records());
+}
+
+async function writeLines(path: string, lines: Iterable<string>): Promise<number> {
+  const out = createWriteStream(path);
+  let bytes = 0;
+  try {
+    for (const line of lines) {
+      bytes += Buffer.byteLength(line);
+      if (!out.write(line)) await once(out, 'drain');
+    }
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+  return bytes;
 }
 
 /** The same entries as the naive lowdb route keeps them: `{ entries: [...] }`. */

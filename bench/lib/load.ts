@@ -13,6 +13,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** The slowest answer of the run (ms): a stall shows here, not in p99. */
+  max: number;
   total: number;
   non2xx: number;
   errors: number;
@@ -33,6 +35,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    max: result.latency.max,
     total: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,

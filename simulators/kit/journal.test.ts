@@ -61,3 +61,39 @@ describe('clearing the journal', () => {
     expect(journal.size).toBe(0);
   });
 });
+
+describe('what a record holds until it is read', () => {
+  it('gives back the very texts it was given (bodies kept as bytes) and redacts raw headers when read', () => {
+    const journal = createRequestJournal();
+    const requestBody = JSON.stringify({ libellé: 'Écriture de caisse €'.repeat(20), montant: 12.5 });
+    const responseBody = '{"ok":true}';
+    journal.record({
+      at: '2026-03-16T09:00:00.000Z',
+      method: 'POST',
+      path: '/a',
+      query: '',
+      status: 202,
+      requestHeaders: [
+        'Authorization',
+        'Bearer GE-SECRET',
+        'Content-Type',
+        'application/json',
+        'X-Dup',
+        'a',
+        'x-dup',
+        'b',
+      ],
+      requestBody,
+      responseBody,
+    });
+    const [record] = journal.list();
+    expect(record!.requestBody).toBe(requestBody);
+    expect(record!.responseBody).toBe(responseBody);
+    expect(record!.requestHeaders).toEqual({
+      authorization: '[redacted]',
+      'content-type': 'application/json',
+      'x-dup': 'a, b',
+    });
+    expect(JSON.stringify(journal.list())).not.toContain('GE-SECRET');
+  });
+});

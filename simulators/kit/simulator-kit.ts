@@ -25,6 +25,7 @@ import { addMissingPatterns } from './strict.js';
 import { applyExamples, type OperationExamples } from './examples.js';
 import { applyProvenance } from './provenance.js';
 import { validationFailure } from './route.js';
+import { createCredentialIndex, type CredentialIndex } from './tenant-index.js';
 import { vendorError, VendorReply, type FormatVendorError, type KitEnv } from './vendor-error.js';
 
 /**
@@ -68,8 +69,13 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   examples?: OperationExamples;
 }
 
-export interface SimulatorKit {
+export interface SimulatorKit<T = unknown> {
   app: OpenAPIHono<KitEnv>;
+  /**
+   * Credential → tenant from `credentialKeys`, kept in step with every write: what the vendor
+   * routes authenticate with, so that a request costs one look-up whatever the number of tenants.
+   */
+  credentials: CredentialIndex<T>;
   journal: RequestJournal;
   faults: FaultInjector;
   /** A router for one vendor resource; validation failures answer in the vendor's shape. */
@@ -87,8 +93,13 @@ export interface SimulatorKit {
 
 export function createSimulatorKit<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
-): SimulatorKit {
+): SimulatorKit<S['tenants'][string]> {
   const { clock } = options;
+  type Tenant = S['tenants'][string];
+  const credentials = createCredentialIndex(
+    options.store as unknown as Store<{ tenants: Record<string, Tenant> }>,
+    options.credentialKeys ?? (() => []),
+  );
   const journal = createRequestJournal(options.journal);
   const faults = createFaultInjector(options.random);
 
@@ -192,6 +203,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
 
   const admin = createAdminRouter(
     options,
+    credentials,
     journal,
     faults,
     () => ticking,
@@ -200,6 +212,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
 
   return {
     app,
+    credentials,
     journal,
     faults,
     router,
@@ -275,7 +288,10 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     },
     settled: () => ticking,
     tickFailures: () => tickFailures,
-    dispose: unsubscribe,
+    dispose() {
+      unsubscribe();
+      credentials.dispose();
+    },
     formatError: options.formatError,
   };
 }
@@ -333,6 +349,7 @@ export async function parseAdminBody<T>(
 
 function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
+  credentials: CredentialIndex<S['tenants'][string]>,
   journal: RequestJournal,
   faults: FaultInjector,
   ticking: () => Promise<void>,
@@ -354,13 +371,14 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   // Streamed: a state of 1,000,000 entries is past the longest string V8 can build.
   admin.get('/state', (c) => c.body(jsonStream(store.data), 200, { 'content-type': 'application/json' }));
   const { credentialKeys } = options;
+  const sharing = (id: string, owner: string) =>
+    `Tenant ${id} would share its credentials with tenant ${owner}: each tenant needs its own, or one of them is unreachable`;
   /** The first credential two tenants would share (`owners` already holds the other tenants'). */
   const sharedCredential = (owners: Map<string, string>, tenants: [string, S['tenants'][string]][]) => {
     for (const [id, tenant] of tenants) {
       for (const key of credentialKeys?.(tenant) ?? []) {
         const owner = owners.get(key);
-        if (owner !== undefined && owner !== id)
-          return `Tenant ${id} would share its credentials with tenant ${owner}: each tenant needs its own, or one of them is unreachable`;
+        if (owner !== undefined && owner !== id) return sharing(id, owner);
         owners.set(key, id);
       }
     }
@@ -391,13 +409,12 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     const tenantId = c.req.param('tenantId');
     if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId))
       return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
-    const others = Object.entries(store.data.tenants).filter(([id]) => id !== tenantId) as [
-      string,
-      S['tenants'][string],
-    ][];
-    const owners = new Map<string, string>();
-    sharedCredential(owners, others);
-    const shared = sharedCredential(owners, [[tenantId, body.value]]);
+    // The other tenants' credentials come from the index: no pass over 10,000 tenants per PUT.
+    const keys = credentialKeys?.(body.value) ?? [];
+    const owner = keys
+      .map((key) => credentials.holders(key).find((id) => id !== tenantId))
+      .find((id) => id !== undefined);
+    const shared = owner === undefined ? undefined : sharing(tenantId, owner);
     if (shared) return adminError(c, 409, `${shared}; nothing was changed`);
     await store.commit([tenants.set(['tenants', tenantId], body.value)]);
     return c.json({ ok: true, tenantId });

@@ -37,6 +37,18 @@ describe('credential index', () => {
     expect(index.find('same')?.id).toBe('b');
   });
 
+  it("`only` refuses a tie that `find` settles by the order; `holders` names every holder, in the state's order", async () => {
+    const store = storeOf({ b: { key: 'same' }, a: { key: 'same' }, c: { key: 'kc' } });
+    const index = createCredentialIndex(store, (t) => [t.key]);
+    expect(index.holders('same')).toEqual(['b', 'a']);
+    expect(index.find('same')?.id).toBe('b');
+    expect(index.only('same')).toBeUndefined();
+    expect(index.only('kc')?.id).toBe('c');
+    expect(index.holders('none')).toEqual([]);
+    await store.commit([del(['tenants', 'b'])]);
+    expect(index.only('same')?.tenant).toBe(store.data.tenants.a);
+  });
+
   it('names no inherited key: toString is no tenant', () => {
     const index = createCredentialIndex(storeOf({ a: { key: 'ka' } }), (t) => [t.key]);
     expect(index.find('toString')).toBeUndefined();

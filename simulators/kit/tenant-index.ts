@@ -41,64 +41,84 @@ const ownTenant = <T>(store: Store<Tenants<T>>, id: string): T | undefined =>
   Object.hasOwn(store.data.tenants, id) ? store.data.tenants[id] : undefined;
 
 export interface CredentialIndex<T> {
-  /** The tenant a credential picks, or undefined: one map look-up, whatever the number of tenants. */
+  /**
+   * The tenant a credential picks, or undefined: one map look-up, whatever the number of tenants.
+   * Should two tenants hold it (a loaded state the admin plane did not check), the first in the
+   * state's order answers, as a scan in that order would have.
+   */
   find(key: string): { id: string; tenant: T } | undefined;
+  /** The one tenant holding the credential; undefined when none does, or when several do (a tie is refused, not guessed). */
+  only(key: string): { id: string; tenant: T } | undefined;
+  /** Every tenant holding the credential, in the state's order. */
+  holders(key: string): string[];
   dispose(): void;
 }
 
 /**
- * Credential → tenant, kept in step with the store. Two tenants sharing a credential are refused
- * by the admin plane (409); should a loaded state still hold one, the first tenant in the state's
- * order keeps it, as a scan in that order would have answered.
+ * Credential → tenants, kept in step with the store: a write re-reads the tenants it touched, a
+ * replace re-reads them all, so a changed, removed or replaced credential is seen by the next
+ * look-up. Two tenants sharing a credential are refused by the admin plane (409).
  */
 export function createCredentialIndex<T>(
   store: Store<Tenants<T>>,
   keysOf: (tenant: T) => readonly string[],
 ): CredentialIndex<T> {
   const watch = watchTenants(store as Store<Tenants<unknown>>);
-  const byKey = new Map<string, string>();
+  /** Nearly always one holder; a Set so that a tie costs nothing until it is asked about. */
+  const byKey = new Map<string, Set<string>>();
   const keysById = new Map<string, readonly string[]>();
-  let shared = false;
 
-  const rebuild = () => {
-    byKey.clear();
-    keysById.clear();
-    shared = false;
-    for (const [id, tenant] of Object.entries(store.data.tenants)) {
-      const keys = keysOf(tenant);
-      keysById.set(id, keys);
-      for (const key of keys) {
-        if (byKey.has(key)) shared = true;
-        else byKey.set(key, id);
-      }
+  const forget = (id: string) => {
+    for (const key of keysById.get(id) ?? []) {
+      const ids = byKey.get(key);
+      ids?.delete(id);
+      if (ids?.size === 0) byKey.delete(key);
+    }
+    keysById.delete(id);
+  };
+  const learn = (id: string) => {
+    const tenant = ownTenant(store, id);
+    if (tenant === undefined) return;
+    const keys = keysOf(tenant);
+    keysById.set(id, keys);
+    for (const key of keys) {
+      const ids = byKey.get(key);
+      if (ids) ids.add(id);
+      else byKey.set(key, new Set([id]));
     }
   };
   const refresh = () => {
     const changed = watch.take();
-    // A shared credential's owner depends on the tenants' order: only a full pass decides it.
-    if (changed.all || shared) return rebuild();
-    for (const id of changed.ids) {
-      for (const key of keysById.get(id) ?? []) if (byKey.get(key) === id) byKey.delete(key);
-      keysById.delete(id);
-      const tenant = ownTenant(store, id);
-      if (!tenant) continue;
-      const keys = keysOf(tenant);
-      keysById.set(id, keys);
-      for (const key of keys) {
-        if (byKey.has(key)) shared = true;
-        else byKey.set(key, id);
+    if (changed.all) {
+      byKey.clear();
+      keysById.clear();
+      for (const id of Object.keys(store.data.tenants)) learn(id);
+    } else
+      for (const id of changed.ids) {
+        forget(id);
+        learn(id);
       }
-    }
-    if (shared) rebuild();
+  };
+  const holders = (key: string): string[] => {
+    refresh();
+    const ids = byKey.get(key);
+    if (!ids) return [];
+    if (ids.size === 1) return [...ids];
+    // A tie: the state's order, as a scan would have met them (rare, so paid only here).
+    return Object.keys(store.data.tenants).filter((id) => ids.has(id));
+  };
+  const answer = (id: string | undefined) => {
+    const tenant = id === undefined ? undefined : ownTenant(store, id);
+    return id === undefined || tenant === undefined ? undefined : { id, tenant };
   };
 
   return {
-    find(key) {
-      refresh();
-      const id = byKey.get(key);
-      const tenant = id === undefined ? undefined : ownTenant(store, id);
-      return id === undefined || tenant === undefined ? undefined : { id, tenant };
+    find: (key) => answer(holders(key)[0]),
+    only(key) {
+      const ids = holders(key);
+      return ids.length === 1 ? answer(ids[0]) : undefined;
     },
+    holders,
     dispose: watch.dispose,
   };
 }

@@ -13,6 +13,7 @@ import { loopActions } from './admin/actions.js';
 import { dueImports, earliestImportDue, processImport } from './domain/imports.js';
 import { createDueIndex } from '../kit/tenant-index.js';
 import { authenticate } from './routes/access.js';
+import { loopCredentialKeys } from './rules/auth.js';
 import { importJsonRoutes } from './routes/import-json.js';
 import { foldersRoutes } from './routes/folders.js';
 import { referenceDataRoutes } from './routes/reference-data.js';
@@ -37,6 +38,7 @@ export const loopDefinition: SimulatorDefinition<LoopState> = {
           `${firm.domain} ${firm.name}, key "${key.name}": Ocp-Apim-Subscription-Key: ${firm.subscriptionKey}  x-apikey: ${key.key}:${key.secret}  x-domain: ${firm.domain}  (folders: ${Object.keys(key.folders).join(', ') || 'none'})`,
       ),
     ),
+  credentialKeys: loopCredentialKeys,
 };
 
 export type LoopSimulatorOptions = SimulatorOptions<LoopState>;
@@ -81,7 +83,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
   });
-  const deps = { store, clock };
+  const deps = { store, clock, credentials: kit.credentials };
   const registry = kit.app.openAPIRegistry;
   registry.registerComponent('securitySchemes', 'subscriptionKey', {
     type: 'apiKey',

@@ -12,6 +12,7 @@ import {
 } from '../kit/simulator.js';
 import { quadraActions } from './admin/actions.js';
 import { containerNameOf } from './domain/container.js';
+import { credentialKey } from './domain/credentials.js';
 import { earliestVisible, publishDueImports } from './domain/imports.js';
 import { createDueIndex } from '../kit/tenant-index.js';
 import { bearer } from './routes/access.js';
@@ -42,8 +43,14 @@ export const quadraDefinition: SimulatorDefinition<QuadraState> = {
           .map((d) => `${d.code} → container ${containerNameOf(firm, d)}`)
           .join(', ')})`,
     ),
-  // The token endpoints pick the firm by its CPA (resp. CFE) key.
-  credentialKeys: (firm) => [`cpa ${firm.cpa.key}`, `cfe ${firm.cfe.key}`],
+  // The token endpoints pick the firm by its CPA (resp. CFE) key, every other call by its token,
+  // the blob routes by the container's name: the kit's index answers each in one look-up.
+  credentialKeys: (firm) => [
+    credentialKey.key('cpa', firm.cpa.key),
+    credentialKey.key('cfe', firm.cfe.key),
+    ...Object.keys(firm.tokens).map(credentialKey.token),
+    ...Object.values(firm.dossiers).map((dossier) => credentialKey.container(containerNameOf(firm, dossier))),
+  ],
 };
 
 export type QuadraSimulatorOptions = SimulatorOptions<QuadraState>;
@@ -97,7 +104,7 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
   });
-  const deps = { store, clock, random };
+  const deps = { store, clock, random, credentials: kit.credentials };
   kit.app.openAPIRegistry.registerComponent('securitySchemes', 'cpaToken', {
     type: 'http',
     scheme: 'bearer',

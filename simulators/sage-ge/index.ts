@@ -90,7 +90,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
   });
-  const deps = { store, clock };
+  const deps = { store, clock, credentials: kit.credentials };
   kit.app.openAPIRegistry.registerComponent('securitySchemes', 'geIdentifier', {
     type: 'http',
     scheme: 'bearer',

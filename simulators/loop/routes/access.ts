@@ -3,6 +3,7 @@ import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { LOOP_HEADERS } from '../../../contracts/loop/wire.js';
 import type { VirtualClock } from '../../../core/clock.js';
 import type { Store } from '../../../core/store.js';
+import type { CredentialIndex } from '../../kit/tenant-index.js';
 import { fail, refuse, rejectionResponse, type KitEnv, type VendorErrorInput } from '../../kit/vendor-error.js';
 import { auth, folderNotAssociated, type LoopCredentials } from '../rules/index.js';
 import { own, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
@@ -10,6 +11,8 @@ import { own, type ApiKeyState, type FirmState, type FolderState, type LoopState
 export interface LoopRouteDeps {
   store: Store<LoopState>;
   clock: VirtualClock;
+  /** The kit's index of `credentialKeys`: subscription key and API key → the firm. */
+  credentials: CredentialIndex<FirmState>;
 }
 
 const credentialsOf = (c: Context): LoopCredentials => ({
@@ -23,13 +26,13 @@ const credentialsOf = (c: Context): LoopCredentials => ({
  * headers GetStart.html names; the key picks the firm, the tenant. `x-domain` (the simulator's own
  * header) is optional and must then name that firm. Nothing of another firm is reachable after this.
  */
-export function authenticate({ store }: LoopRouteDeps): MiddlewareHandler<KitEnv> {
+export function authenticate({ store, credentials: firms }: LoopRouteDeps): MiddlewareHandler<KitEnv> {
   return async (c, next) => {
     const credentials = credentialsOf(c);
     // The request journal attributes a refused request to the firm whose domain it names.
     if (credentials.domain && Object.hasOwn(store.data.tenants, credentials.domain))
       c.set('tenantId', credentials.domain);
-    const result = auth(store.data, credentials);
+    const result = auth(store.data, firms, credentials);
     if (!result.ok) return rejectionResponse(c, result.rejection);
     c.set('tenantId', result.firm.domain);
     await next();
@@ -51,8 +54,11 @@ export const acceptDocumentedContentType: MiddlewareHandler<KitEnv> = async (c, 
 };
 
 /** The firm and API key of an authenticated request. */
-export function currentCaller(c: Context<KitEnv>, store: Store<LoopState>): { firm: FirmState; key: ApiKeyState } {
-  const result = auth(store.data, credentialsOf(c));
+export function currentCaller(
+  c: Context<KitEnv>,
+  { store, credentials }: Pick<LoopRouteDeps, 'store' | 'credentials'>,
+): { firm: FirmState; key: ApiKeyState } {
+  const result = auth(store.data, credentials, credentialsOf(c));
   if (!result.ok) throw new Error('currentCaller called on an unauthenticated request');
   return { firm: result.firm, key: result.key };
 }
@@ -64,10 +70,10 @@ export function currentCaller(c: Context<KitEnv>, store: Store<LoopState>): { fi
  */
 export function resolveFolder(
   c: Context<KitEnv>,
-  store: Store<LoopState>,
+  deps: Pick<LoopRouteDeps, 'store' | 'credentials'>,
   code: string,
 ): { firm: FirmState; key: ApiKeyState; folder: FolderState } {
-  const { firm, key } = currentCaller(c, store);
+  const { firm, key } = currentCaller(c, deps);
   const folder = own(firm.folders, code);
   if (!folder) return fail(folderNotFound(code));
   const associated = folderNotAssociated(key, folder);

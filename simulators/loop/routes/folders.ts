@@ -18,7 +18,7 @@ export function foldersRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
       responses: { 200: json(DossiersResponseSchema, 'The associated folders'), ...errorResponses },
     }),
     (c) => {
-      const { firm, key } = currentCaller(c, deps.store);
+      const { firm, key } = currentCaller(c, deps);
       const data = Object.keys(key.folders)
         .filter((code) => Object.hasOwn(firm.folders, code))
         .sort()

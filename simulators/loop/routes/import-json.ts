@@ -41,7 +41,7 @@ export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
     }),
     async (c) => {
       const request = c.req.valid('json');
-      const resolved = resolveFolder(c, deps.store, request.codeIbs);
+      const resolved = resolveFolder(c, deps, request.codeIbs);
       // Own choice: the chart and open journals are what entries need; third parties alone pass.
       const incomplete = request.data.ecritures.length > 0 ? incompleteFolder(resolved.folder) : { ok: true as const };
       if (!incomplete.ok) return rejectionResponse(c, incomplete.rejection);
@@ -77,7 +77,7 @@ export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
     }),
     (c) => {
       const { accountingImportRequestId } = c.req.valid('query');
-      const { firm } = currentCaller(c, deps.store);
+      const { firm } = currentCaller(c, deps);
       const imp = own(firm.imports, accountingImportRequestId);
       if (!imp)
         return fail({
@@ -86,7 +86,7 @@ export function importJsonRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
           message: LOOP_MESSAGES.importUnknown(accountingImportRequestId),
         });
       // The key must (still) see the folder the import went to.
-      resolveFolder(c, deps.store, imp.codeIbs);
+      resolveFolder(c, deps, imp.codeIbs);
       return c.json(toImportStatus(imp), 200);
     },
     { hook: loopHook },

@@ -113,7 +113,7 @@ export function referenceDataRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
       }),
       (c) => {
         const query = c.req.valid('query');
-        const resolved = resolveFolder(c, deps.store, query.codeDossier);
+        const resolved = resolveFolder(c, deps, query.codeDossier);
         const result = applyListQuery(route.rows(resolved.folder), query, { fields, maxTake: route.maxTake });
         if (!result.ok) return fail({ status: 400, code: result.error.code, message: result.error.message });
         const filtered = route.requireFilter ? ecritureFilterRequired(result.filter) : { ok: true as const };

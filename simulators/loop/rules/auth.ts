@@ -1,4 +1,5 @@
 import { reject, type Rejection } from '../../../contracts/catalogue/rejection.js';
+import type { CredentialIndex } from '../../kit/tenant-index.js';
 import { own, type ApiKeyState, type FirmState, type LoopState } from '../state/schema.js';
 
 /** What a request presents: the three headers, as sent (absent = undefined). */
@@ -19,7 +20,7 @@ export type AuthResult = { ok: true; firm: FirmState; key: ApiKeyState } | { ok:
  * what LOOP-AUTH's cause describes. Any missing or wrong part gets the same answer, so nothing tells
  * which part was wrong.
  */
-export function auth(state: LoopState, credentials: LoopCredentials): AuthResult {
+export function auth(state: LoopState, firms: CredentialIndex<FirmState>, credentials: LoopCredentials): AuthResult {
   const refused = reject('LOOP-AUTH');
   const { subscriptionKey, apiKey, domain } = credentials;
   if (!subscriptionKey || !apiKey) return refused;
@@ -27,7 +28,9 @@ export function auth(state: LoopState, credentials: LoopCredentials): AuthResult
   if (colon <= 0) return refused;
   const keyText = apiKey.slice(0, colon).trim();
   const firm =
-    domain === undefined ? firmOfKey(state, keyText, subscriptionKey.trim()) : own(state.tenants, domain.trim());
+    domain === undefined
+      ? firms.only(loopCredentialKey(subscriptionKey.trim(), keyText))?.tenant
+      : own(state.tenants, domain.trim());
   if (!firm || firm.subscriptionKey !== subscriptionKey.trim()) return refused;
   const key = own(firm.apiKeys, keyText);
   if (!key || key.secret !== apiKey.slice(colon + 1).trim()) return refused;
@@ -35,13 +38,12 @@ export function auth(state: LoopState, credentials: LoopCredentials): AuthResult
 }
 
 /**
- * The firm a key was generated for. Keys are unique across firms (generate-api-key sees to it);
- * should two firms' seeds still share one, the subscription key decides, and a tie is refused
- * rather than guessed.
+ * What the kit's credential index knows a firm by: each of its API keys with its subscription key,
+ * since a key is generated for one firm (generate-api-key keeps them unique). Should two firms'
+ * seeds still share one, the subscription key decides, and a tie is refused rather than guessed
+ * (`only`). A newline cannot be in a header value, so no two pairs make the same text.
  */
-function firmOfKey(state: LoopState, key: string, subscriptionKey: string): FirmState | undefined {
-  const firms = Object.values(state.tenants).filter(
-    (firm) => Object.hasOwn(firm.apiKeys, key) && firm.subscriptionKey === subscriptionKey,
-  );
-  return firms.length === 1 ? firms[0] : undefined;
-}
+export const loopCredentialKey = (subscriptionKey: string, apiKey: string): string => `${subscriptionKey}\n${apiKey}`;
+
+export const loopCredentialKeys = (firm: FirmState): string[] =>
+  Object.keys(firm.apiKeys).map((key) => loopCredentialKey(firm.subscriptionKey, key));

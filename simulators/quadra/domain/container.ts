@@ -1,7 +1,8 @@
 import { CFE_INPUT_FOLDER, type SasResponse } from '../../../contracts/quadra/wire.js';
 import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
-import { writes, type BlobState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
+import { writes, type BlobState, type DossierState, type FirmState } from '../state/schema.js';
+import { credentialKey, type FirmIndex } from './credentials.js';
 
 /**
  * The dossier's CFE container: an Azure-style blob container (vendor-facts §2.2) that the hub
@@ -12,14 +13,15 @@ import { writes, type BlobState, type DossierState, type FirmState, type QuadraS
 export const containerNameOf = (firm: FirmState, dossier: DossierState): string =>
   `${firm.sicCode}-${dossier.code}`.toLowerCase().replace(/_/g, '-');
 
+/** The dossier whose container has this name: the index names its firm, the firm's few dossiers the rest. */
 export function findContainer(
-  state: QuadraState,
+  firms: FirmIndex,
   containerName: string,
 ): { firm: FirmState; dossier: DossierState } | undefined {
-  for (const firm of Object.values(state.tenants)) {
-    for (const dossier of Object.values(firm.dossiers))
-      if (containerNameOf(firm, dossier) === containerName) return { firm, dossier };
-  }
+  const firm = firms.find(credentialKey.container(containerName))?.tenant;
+  if (!firm) return undefined;
+  for (const dossier of Object.values(firm.dossiers))
+    if (containerNameOf(firm, dossier) === containerName) return { firm, dossier };
   return undefined;
 }
 

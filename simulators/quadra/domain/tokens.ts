@@ -2,6 +2,7 @@ import type { TokenResponse } from '../../../contracts/quadra/wire.js';
 import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { writes, type FirmState, type QuadraState, type TokenState } from '../state/schema.js';
+import { credentialKey, type FirmIndex } from './credentials.js';
 
 /**
  * Tokens of the two token endpoints: the CPA's (Quadra On Demand, 10 hours) and the CFE's. A
@@ -12,8 +13,8 @@ import { writes, type FirmState, type QuadraState, type TokenState } from '../st
 export type TokenKind = TokenState['kind'];
 
 /** The firm whose current CPA (or CFE) key is `key`. */
-export function firmByKey(state: QuadraState, kind: TokenKind, key: string): FirmState | undefined {
-  return Object.values(state.tenants).find((firm) => firm[kind].key === key);
+export function firmByKey(firms: FirmIndex, kind: TokenKind, key: string): FirmState | undefined {
+  return firms.find(credentialKey.key(kind, key))?.tenant;
 }
 
 /**
@@ -23,18 +24,19 @@ export function firmByKey(state: QuadraState, kind: TokenKind, key: string): Fir
  */
 export function cpaClient(
   state: QuadraState,
+  firms: FirmIndex,
   clientId: string,
 ): { firm: FirmState | undefined; expected: string | undefined } {
   if (Object.hasOwn(state.tenants, clientId)) {
     const firm = state.tenants[clientId]!;
     return { firm, expected: firm.cpa.key };
   }
-  const firm = firmByKey(state, 'cpa', clientId);
+  const firm = firmByKey(firms, 'cpa', clientId);
   return { firm, expected: firm?.cpa.secret };
 }
 
-export const tokenExists = (state: QuadraState, token: string): boolean =>
-  Object.values(state.tenants).some((firm) => Object.hasOwn(firm.tokens, token));
+export const tokenExists = (firms: FirmIndex, token: string): boolean =>
+  firms.holders(credentialKey.token(token)).length > 0;
 
 /** Issues `token` for the firm's current key; expired tokens of the firm are dropped on the way. */
 export function issueToken(
@@ -59,9 +61,9 @@ export function issueToken(
 export type TokenCheck = { ok: true; firm: FirmState } | { ok: false; reason: string };
 
 /** The firm a bearer token belongs to, or why it is refused. */
-export function resolveToken(state: QuadraState, kind: TokenKind, token: string, now: Date): TokenCheck {
-  for (const firm of Object.values(state.tenants)) {
-    if (!Object.hasOwn(firm.tokens, token)) continue;
+export function resolveToken(firms: FirmIndex, kind: TokenKind, token: string, now: Date): TokenCheck {
+  const firm = firms.find(credentialKey.token(token))?.tenant;
+  if (firm && Object.hasOwn(firm.tokens, token)) {
     const record = firm.tokens[token]!;
     if (record.kind !== kind)
       return { ok: false, reason: `This is not a ${kind === 'cpa' ? 'CPA (Quadra On Demand)' : 'CFE'} token` };

@@ -3,6 +3,7 @@ import type { VirtualClock } from '../../../core/clock.js';
 import type { SeededRandom } from '../../../core/random.js';
 import type { Store } from '../../../core/store.js';
 import { fail, rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
+import type { FirmIndex } from '../domain/credentials.js';
 import { resolveToken, type TokenKind } from '../domain/tokens.js';
 import { cpaNoPortal } from '../rules/index.js';
 import type { DossierState, FirmState, QuadraState } from '../state/schema.js';
@@ -12,6 +13,8 @@ export interface QuadraRouteDeps {
   clock: VirtualClock;
   /** Tokens and SAS signatures come from the seeded generator. */
   random: SeededRandom;
+  /** The kit's index of `credentialKeys`: keys, tokens and containers → their firm. */
+  credentials: FirmIndex;
 }
 
 /**
@@ -24,7 +27,7 @@ export function bearer(deps: QuadraRouteDeps, kind: TokenKind, except?: string):
     if (except && c.req.path === except) return next();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
     if (!match) return unauthorized(c, 'Missing bearer token: send Authorization: Bearer <access_token>');
-    const check = resolveToken(deps.store.data, kind, match[1]!, deps.clock.now());
+    const check = resolveToken(deps.credentials, kind, match[1]!, deps.clock.now());
     if (!check.ok) return unauthorized(c, check.reason);
     c.set('tenantId', check.firm.sicCode);
     if (kind === 'cpa') {

@@ -35,7 +35,7 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     sas: { sig: string; sp: string; se: string },
     needs: 'r' | 'rw',
   ): { firm: FirmState; dossier: DossierState } => {
-    const found = findContainer(deps.store.data, containerName);
+    const found = findContainer(deps.credentials, containerName);
     if (!found)
       return fail({ status: 404, code: 'ContainerNotFound', message: 'The specified container does not exist.' });
     c.set('tenantId', found.firm.sicCode);

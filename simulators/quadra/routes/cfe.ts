@@ -41,12 +41,12 @@ export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     }),
     async (c) => {
       const form = c.req.valid('form');
-      const found = firmByKey(deps.store.data, 'cfe', form.client_id);
+      const found = firmByKey(deps.credentials, 'cfe', form.client_id);
       const auth = cfeAuth(found, form.client_secret);
       if (!auth.ok) return rejectionResponse(c, auth.rejection);
       const firm = found!;
       c.set('tenantId', firm.sicCode);
-      const token = freshToken(deps, 'cfe_', (t) => tokenExists(deps.store.data, t));
+      const token = freshToken(deps, 'cfe_', (t) => tokenExists(deps.credentials, t));
       const result = issueToken(firm, 'cfe', token, CFE_TOKEN_SECONDS, deps.clock.now());
       if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);

@@ -59,14 +59,14 @@ export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     }),
     async (c) => {
       const form = c.req.valid('form');
-      const { firm: found, expected } = cpaClient(deps.store.data, form.client_id);
+      const { firm: found, expected } = cpaClient(deps.store.data, deps.credentials, form.client_id);
       const auth = cpaAuth(found, expected, form.client_secret);
       if (!auth.ok) return rejectionResponse(c, auth.rejection);
       const firm = found!;
       c.set('tenantId', firm.sicCode);
       const portal = cpaNoPortal(firm);
       if (!portal.ok) return rejectionResponse(c, portal.rejection);
-      const token = freshToken(deps, 'qod_', (t) => tokenExists(deps.store.data, t));
+      const token = freshToken(deps, 'qod_', (t) => tokenExists(deps.credentials, t));
       const result = issueToken(firm, 'cpa', token, CPA_TOKEN_SECONDS, deps.clock.now());
       if (!result.ok) return rejectionResponse(c, result.rejection);
       await deps.store.commit(result.changes);

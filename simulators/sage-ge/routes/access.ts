@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Store } from '../../../core/store.js';
 import type { VirtualClock } from '../../../core/clock.js';
-import { createCredentialIndex } from '../../kit/tenant-index.js';
+import type { CredentialIndex } from '../../kit/tenant-index.js';
 import { fail, refuse, rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
 import {
   apiRightsMissing,
@@ -14,6 +14,8 @@ import type { EntityState, FileState, SageGeState } from '../state/schema.js';
 export interface SageRouteDeps {
   store: Store<SageGeState>;
   clock: VirtualClock;
+  /** The kit's index of `credentialKeys` (the GE identifier → its entity). */
+  credentials: CredentialIndex<EntityState>;
 }
 
 /**
@@ -21,9 +23,8 @@ export interface SageRouteDeps {
  * GE API's auth is not public). The identifier picks the firm entity, the tenant; then the
  * entity-level prerequisites: API rights, connector activated on the entity.
  */
-export function authenticate({ store }: SageRouteDeps): MiddlewareHandler<KitEnv> {
+export function authenticate({ credentials }: SageRouteDeps): MiddlewareHandler<KitEnv> {
   // An index, not a scan: with 10,000 entities every request would otherwise read them all.
-  const credentials = createCredentialIndex(store, (entity) => [entity.geIdentifier]);
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
