@@ -305,6 +305,20 @@ describe('the FEC download', () => {
     expect((await res.text()).split('\r\n')[0]).toBe(FEC_FIELDS.join('\t'));
     expect((await app.request(`/s/sage-ge/${tenant.id}/NO-SUCH-FILE/fec`)).status).toBe(404);
   });
+
+  it('links a Quadra dossier and a Loop folder to the FEC of their books too', async () => {
+    const { app } = setup();
+    for (const path of ['/s/quadra/100001/CLEFCFE', '/s/loop/CAB60599/DEMO02']) {
+      const html = await (await app.request(path)).text();
+      expect(html, path).toContain(`href="${path}/fec"`);
+      const res = await app.request(`${path}/fec`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+      expect((await res.text()).split('\r\n')[0]).toBe(FEC_FIELDS.join('\t'));
+    }
+    expect((await app.request('/s/quadra/100001/NO-SUCH-DOSSIER/fec')).status).toBe(404);
+    expect((await app.request('/s/loop/CAB60599/NO-SUCH-FOLDER/fec')).status).toBe(404);
+  });
 });
 
 describe("the reproduce box with the customer's FEC", () => {
