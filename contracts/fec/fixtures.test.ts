@@ -10,7 +10,7 @@ import { decodeFec, FecError, parseFec, referenceData, type FecLine } from './pa
  */
 
 const DIR = join(import.meta.dirname, 'fixtures');
-export const FEC_FIXTURES = [
+const FEC_FIXTURES = [
   'odoo/123456789FEC20251231.csv',
   'dolibarr/general_ledger-fec.txt',
   'tryton/123456789FEC20251231.csv',

@@ -109,7 +109,8 @@ export const ReproduceWithFecBox: FC<{ message?: string }> = ({ message }) => (
     <label for="fec-message">
       <strong>With the customer's FEC</strong>{' '}
       <span class="muted">
-        (tab or pipe separated; the reproduction, Sage GE, Quadra or Loop, is seeded with its accounts, subsidiary accounts, journals and fiscal year)
+        (tab or pipe separated; the reproduction, Sage GE, Quadra or Loop, is seeded with its accounts, subsidiary
+        accounts, journals and fiscal year)
       </span>
     </label>
     <textarea id="fec-message" name="message" class="message" required>
