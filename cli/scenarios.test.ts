@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogueFr } from '../contracts/catalogue/fr.js';
+import { englishIn } from '../contracts/catalogue/test-support.js';
 import { catalogue, getEntry, renderMessage, templateParams } from '../contracts/catalogue/index.js';
 import { loadScenarios } from '../scenarios/load.js';
 import { startSimulators, type StartedSimulators } from '../simulators/start.js';
@@ -140,8 +141,7 @@ describe('ledgersim reproduce', () => {
     expect(out).toContain('SGE-COLLECTIVE-ACCOUNT');
     expect(out).toContain('account = 411000');
     expect(out).toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').cause);
-    expect(out).toContain(catalogueFr['SGE-COLLECTIVE-ACCOUNT'].remedy[0]);
-    expect(out).not.toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').remedy[0]);
+    expect(out).toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').remedy[0]);
     expect(out).toMatch(/Running the remedy:[\s\S]*P1: posted/);
     expect(out).toContain('Reproduced, and the remedy clears it.');
   });
@@ -176,8 +176,11 @@ describe('ledgersim reproduce', () => {
     expect(out).toContain('account 401000 → 411000');
     expect(out).toContain('Explication à transmettre');
     expect(out).toContain(`« ${renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '411000' }, 0, 'fr')} »`);
-    expect(out).toContain(catalogueFr['SGE-COLLECTIVE-ACCOUNT'].remedy[0]);
-    expect(out).not.toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').remedy[0]);
+    // The text to forward is wholly French (the support view above it stays in English).
+    const forwarded = out.slice(out.indexOf('Explication à transmettre'));
+    expect(forwarded).toContain(catalogueFr['SGE-COLLECTIVE-ACCOUNT'].cause);
+    expect(forwarded).toContain(`1. ${catalogueFr['SGE-COLLECTIVE-ACCOUNT'].remedy[0]}`);
+    expect(englishIn(forwarded.slice(0, forwarded.indexOf('Reproduced')))).toEqual([]);
   }, 30_000);
 
   it("--fec: seeds the Sage GE state with the customer's accounts and labels (pipe FEC written by hand); a malformed FEC runs nothing", async () => {
