@@ -239,8 +239,12 @@ describe('ledgersim reproduce', () => {
           c.io,
         ),
       ).toBe(0);
-      const out = JSON.parse(c.out()) as { match: { id: string }; replay: { fec: string; fellBack?: string } };
+      const out = JSON.parse(c.out()) as {
+        match: { id: string };
+        replay: { fec: string; fecFiscalYear: unknown; fellBack?: string };
+      };
       expect(out.match.id).toBe('QDR-INCOMPLETE-FILE');
+      expect(out.replay.fecFiscalYear).toEqual({ start: '2024-07-01', end: '2025-06-30', from: 'file name' });
       expect(out.replay.fellBack).toBeUndefined();
       expect(out.replay.fec).toContain(
         "accounting period 2024-07-01 → 2025-06-30 (from the file name) overlaps the scenario's EX2025 (2025-01-01 → 2025-12-31): the scenario's kept",

@@ -269,6 +269,7 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
             notSubstituted: replay.notSubstituted,
             fellBack,
             ...(fecSummary ? { fec: fecSummary } : {}),
+            ...(fec ? { fecFiscalYear: fec.fiscalYear } : {}),
           },
           ...(explanation ? { explanation } : {}),
           entry,
