@@ -1,7 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogueFr } from '../contracts/catalogue/fr.js';
+import { englishIn } from '../contracts/catalogue/test-support.js';
 import { catalogue, getEntry, renderMessage, templateParams } from '../contracts/catalogue/index.js';
 import { loadScenarios } from '../scenarios/load.js';
 import { startSimulators, type StartedSimulators } from '../simulators/start.js';
@@ -174,7 +176,11 @@ describe('ledgersim reproduce', () => {
     expect(out).toContain('account 401000 → 411000');
     expect(out).toContain('Explication à transmettre');
     expect(out).toContain(`« ${renderMessage('SGE-COLLECTIVE-ACCOUNT', { account: '411000' }, 0, 'fr')} »`);
-    expect(out).toContain(getEntry('SGE-COLLECTIVE-ACCOUNT').remedy[0]);
+    // The text to forward is wholly French (the support view above it stays in English).
+    const forwarded = out.slice(out.indexOf('Explication à transmettre'));
+    expect(forwarded).toContain(catalogueFr['SGE-COLLECTIVE-ACCOUNT'].cause);
+    expect(forwarded).toContain(`1. ${catalogueFr['SGE-COLLECTIVE-ACCOUNT'].remedy[0]}`);
+    expect(englishIn(forwarded.slice(0, forwarded.indexOf('Reproduced')))).toEqual([]);
   }, 30_000);
 
   it("--fec: seeds the Sage GE state with the customer's accounts and labels (pipe FEC written by hand); a malformed FEC runs nothing", async () => {
@@ -211,6 +217,56 @@ describe('ledgersim reproduce', () => {
       ).toBe(2);
       expect(bad.err()).toContain('line 2, column 4: EcritureDate "2026-01-10" is not a date AAAAMMJJ');
       expect(bad.out()).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('--fec with a real layout: the A47 A-1 fixture (ISO 8859-15, CR ends, Montant/Sens) seeds a Quadra reproduction, its year from the file name; a malformed copy runs nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-fec-'));
+    try {
+      const fixture = join(import.meta.dirname, '../contracts/fec/fixtures/a47a1/987654321FEC20250630.txt');
+      const c = capture();
+      expect(
+        await main(
+          [
+            'reproduce',
+            "Le dossier D1 est incomplet : le plan comptable est incomplet ou aucun journal n'est ouvert.",
+            '--fec',
+            fixture,
+            '--json',
+          ],
+          c.io,
+        ),
+      ).toBe(0);
+      const out = JSON.parse(c.out()) as {
+        match: { id: string };
+        replay: { fec: string; fecFiscalYear: unknown; fellBack?: string };
+      };
+      expect(out.match.id).toBe('QDR-INCOMPLETE-FILE');
+      expect(out.replay.fecFiscalYear).toEqual({ start: '2024-07-01', end: '2025-06-30', from: 'file name' });
+      expect(out.replay.fellBack).toBeUndefined();
+      expect(out.replay.fec).toContain(
+        "accounting period 2024-07-01 → 2025-06-30 (from the file name) overlaps the scenario's EX2025 (2025-01-01 → 2025-12-31): the scenario's kept",
+      );
+      const bytes = await readFile(fixture);
+      // Line 4's date written the ISO way: refused at its line and column.
+      const bad = Buffer.from(bytes.toString('latin1').replace('|20241015|626000', '|2024-10-15|626000'), 'latin1');
+      await writeFile(join(dir, '987654321FEC20250630.txt'), bad);
+      const refused = capture();
+      expect(
+        await main(
+          [
+            'reproduce',
+            "Le dossier D1 est incomplet : le plan comptable est incomplet ou aucun journal n'est ouvert.",
+            '--fec',
+            join(dir, '987654321FEC20250630.txt'),
+          ],
+          refused.io,
+        ),
+      ).toBe(2);
+      expect(refused.err()).toContain('line 4, column 4: EcritureDate "2024-10-15" is not a date AAAAMMJJ');
+      expect(refused.out()).toBe('');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { explain } from '../contracts/catalogue/explain.js';
-import { FecError, parseFec, referenceData, type FecReferenceData } from '../contracts/fec/parse.js';
+import { decodeFec, FecError, parseFec, referenceData, type FecReferenceData } from '../contracts/fec/parse.js';
 import { seedFor } from '../scenarios/fec-seed.js';
 import { getEntry, identifyMessage } from '../contracts/catalogue/index.js';
 import { describeVerification, ScenarioFileError, type Scenario } from '../contracts/scenario/schema.js';
@@ -187,12 +187,12 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   if (values.fec) {
     let text: string;
     try {
-      text = await readFile(values.fec as string, 'utf8');
+      text = decodeFec(await readFile(values.fec as string));
     } catch (error) {
       throw new UsageError(`--fec ${values.fec}: ${(error as Error).message}`);
     }
     try {
-      fec = referenceData(parseFec(text));
+      fec = referenceData(parseFec(text), { fileName: values.fec as string });
     } catch (error) {
       if (!(error instanceof FecError)) throw error;
       io.err(`ledgersim: ${values.fec}: not a valid FEC, ${error.message}`);
@@ -244,10 +244,10 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
     fellBack = result.failures[0] ?? 'the scenario did not behave as documented';
     result = await runScenario(scenario, { against });
   }
-  const fecSummary = fec
-    ? seedTenant
-      ? `vendor state seeded from ${values.fec}: ${fec.accounts.length} accounts, ${fec.subsidiaryAccounts.length} subsidiary accounts, ${fec.journals.length} journals (entries in ${fec.years.join(', ')}; fiscal years are not seeded)`
-      : (seeding as { unsupported: string }).unsupported
+  const fecSummary = seeding
+    ? 'seed' in seeding
+      ? seeding.summary(values.fec as string)
+      : seeding.unsupported
     : undefined;
   const explanation = values.explain ? explain(entry, sure) : undefined;
   if (values.json) {
@@ -269,6 +269,7 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
             notSubstituted: replay.notSubstituted,
             fellBack,
             ...(fecSummary ? { fec: fecSummary } : {}),
+            ...(fec ? { fecFiscalYear: fec.fiscalYear } : {}),
           },
           ...(explanation ? { explanation } : {}),
           entry,

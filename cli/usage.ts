@@ -26,8 +26,10 @@ Commands:
              scenario with the customer's values, show the cause, the timeline, the documented
              remedy and the remedy at work; --explain adds a text to forward, in the customer's
              language; --fec FILE seeds the vendor state with the customer's FEC (accounts with
-             labels, subsidiary accounts, journals; Sage GE). Not sure: the candidates with what
-             matched, and exit 2; a malformed FEC: its line and column, exit 2, nothing runs.
+             labels, subsidiary accounts, journals, its fiscal year; Sage GE, Quadra or Loop;
+             UTF-8 or ISO 8859-15; <SIREN>FEC<AAAAMMJJ> gives the closing date). Not sure: the
+             candidates with what matched, and exit 2; a malformed FEC: its line and column, exit
+             2, nothing runs.
   check      Verify a --data directory without starting (checksums, record sequence, log
              generations, state schema); change nothing. Exit 0 sound, 1 damaged (file, line,
              problem printed), 2 on bad usage.

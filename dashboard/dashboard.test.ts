@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueFr } from '../contracts/catalogue/fr.js';
+import { englishIn } from '../contracts/catalogue/test-support.js';
 import { FEC_FIELDS } from '../contracts/fec/parse.js';
 import { createVirtualClock } from '../core/clock.js';
 import { createLoopSimulator, type LoopSimulator } from '../simulators/loop/index.js';
@@ -15,6 +17,15 @@ import { createDashboard } from './index.js';
  */
 
 const START = '2026-03-16T09:00:00.000Z';
+
+const unescapeHtml = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const ORIGIN = { origin: 'http://localhost' };
 
 function setup(sageState?: SageGeState) {
@@ -272,6 +283,11 @@ describe('the reproduce page', () => {
     expect(html).toMatch(/data-testid="explanation" lang="fr"/);
     expect(html).toContain('Explication à transmettre');
     expect(html).toContain('data-testid="reproduction"');
+    // The block is wholly French: the French cause and steps, no English sentence of the catalogue.
+    const block = unescapeHtml(/data-testid="explanation" lang="fr">([\s\S]*?)<\/div>/.exec(html)![1]!);
+    expect(block).toContain(catalogueFr['SGE-COLLECTIVE-ACCOUNT'].cause);
+    for (const step of catalogueFr['SGE-COLLECTIVE-ACCOUNT'].remedy) expect(block).toContain(step);
+    expect(englishIn(block)).toEqual([]);
   }, 30_000);
 });
 
@@ -288,6 +304,20 @@ describe('the FEC download', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
     expect((await res.text()).split('\r\n')[0]).toBe(FEC_FIELDS.join('\t'));
     expect((await app.request(`/s/sage-ge/${tenant.id}/NO-SUCH-FILE/fec`)).status).toBe(404);
+  });
+
+  it('links a Quadra dossier and a Loop folder to the FEC of their books too', async () => {
+    const { app } = setup();
+    for (const path of ['/s/quadra/100001/CLEFCFE', '/s/loop/CAB60599/DEMO02']) {
+      const html = await (await app.request(path)).text();
+      expect(html, path).toContain(`href="${path}/fec"`);
+      const res = await app.request(`${path}/fec`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+      expect((await res.text()).split('\r\n')[0]).toBe(FEC_FIELDS.join('\t'));
+    }
+    expect((await app.request('/s/quadra/100001/NO-SUCH-DOSSIER/fec')).status).toBe(404);
+    expect((await app.request('/s/loop/CAB60599/NO-SUCH-FOLDER/fec')).status).toBe(404);
   });
 });
 

@@ -9,7 +9,7 @@ import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { FaultRuleSchema } from '../contracts/common/faults.js';
 import { explain } from '../contracts/catalogue/explain.js';
-import { FecError, parseFec, referenceData, type FecReferenceData } from '../contracts/fec/parse.js';
+import { decodeFec, FecError, parseFec, referenceData, type FecReferenceData } from '../contracts/fec/parse.js';
 import { seedFor } from '../scenarios/fec-seed.js';
 import { getEntry, identifyMessage } from '../contracts/catalogue/index.js';
 import { withCustomerValues } from '../scenarios/replay.js';
@@ -368,7 +368,7 @@ export function createDashboard(options: DashboardOptions): Hono {
     );
   });
 
-  // The FEC of a simulated file, from the simulator's own admin plane (Sage GE only so far).
+  // The FEC of a simulated file, from the simulator's own admin plane.
   app.get('/s/:sim/:tenant/:file/fec', async (c) => {
     const sim = bySim.get(c.req.param('sim'));
     if (!sim) return notFound(c, `No simulator ${c.req.param('sim')}.`);
@@ -403,16 +403,14 @@ export function createDashboard(options: DashboardOptions): Hono {
       sim.name,
       <div>
         {shown.summary}
-        {sim.name === 'sage-ge' ? (
-          <p>
-            <a
-              data-testid="fec-download"
-              href={`/s/${encodeURIComponent(sim.name)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}/fec`}
-            >
-              Download the FEC of what this file's books hold
-            </a>
-          </p>
-        ) : null}
+        <p>
+          <a
+            data-testid="fec-download"
+            href={`/s/${encodeURIComponent(sim.name)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}/fec`}
+          >
+            Download the FEC of what this {view.nouns.file}'s books hold
+          </a>
+        </p>
         <h2>Actions on this {view.nouns.file}</h2>
         <div class="actions">
           {relevant.map((a) => (
@@ -600,7 +598,11 @@ export function createDashboard(options: DashboardOptions): Hono {
         error: `The FEC is over ${MAX_FEC_BYTES / 1_000_000} MB; send the lines of the relevant journal or period.`,
       });
     try {
-      return reproducePage(c, message, { name: upload.name, ref: referenceData(parseFec(await upload.text())) });
+      const text = decodeFec(new Uint8Array(await upload.arrayBuffer()));
+      return reproducePage(c, message, {
+        name: upload.name,
+        ref: referenceData(parseFec(text), { fileName: upload.name }),
+      });
     } catch (error) {
       if (!(error instanceof FecError)) throw error;
       return reproducePage(c, message, {
@@ -679,10 +681,11 @@ export function createDashboard(options: DashboardOptions): Hono {
     const replay = scenario ? withCustomerValues(scenario, entry.id, best.params) : undefined;
     const seeding = scenario && fec ? seedFor(scenario.vendor, fec.ref) : undefined;
     const seedTenant = seeding && 'seed' in seeding ? seeding.seed : undefined;
-    const fecNote =
+    // Written after the run: the summary says what the seeding did to the fiscal years.
+    const fecNote = () =>
       fec && seeding
         ? 'seed' in seeding
-          ? `Vendor state seeded from ${fec.name}: ${fec.ref.accounts.length} accounts, ${fec.ref.subsidiaryAccounts.length} subsidiary accounts, ${fec.ref.journals.length} journals (fiscal years are not seeded).`
+          ? `V${seeding.summary(fec.name).slice(1)}.`
           : seeding.unsupported
         : undefined;
     let result = replay ? await run(replay.scenario, seedTenant ? { seedTenant } : undefined) : undefined;
@@ -710,7 +713,7 @@ export function createDashboard(options: DashboardOptions): Hono {
         {replay?.notSubstituted.map((n) => (
           <p class="muted">{`Not replayed: ${n.name} = ${n.value} (${n.why})`}</p>
         ))}
-        {fecNote ? <p data-testid="fec-seeded">{fecNote}</p> : null}
+        {fecNote() ? <p data-testid="fec-seeded">{fecNote()}</p> : null}
         <div class="card" data-testid="explanation" lang={explanation.lang}>
           <h3>{explanation.lang === 'fr' ? 'Explication à transmettre' : 'Explanation to forward'}</h3>
           <pre>{explanation.text}</pre>

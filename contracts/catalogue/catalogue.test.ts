@@ -160,3 +160,25 @@ describe('matching a customer message', () => {
     expect(lookupMessage('')).toEqual([]);
   });
 });
+
+describe('the French cause and remedy of every entry (contracts/catalogue/fr.ts)', () => {
+  it('gives every entry one French step per English step, marked as our translation', async () => {
+    const { catalogueFr } = await import('./fr.js');
+    for (const entry of catalogue) {
+      const fr = catalogueFr[entry.id];
+      expect(fr, entry.id).toBeDefined();
+      expect(fr.remedy.length, `${entry.id}: French steps`).toBe(entry.remedy.length);
+      expect(fr.cause, entry.id).not.toBe(entry.cause);
+      // The seeds are English: nothing French is quoted word for word, except the menu paths listed in `quoted`.
+      expect(fr.documented, entry.id).toBe(false);
+      for (const { path, source } of fr.quoted ?? []) {
+        expect(
+          fr.remedy.some((step) => step.includes(path)),
+          `${entry.id}: quoted path ${path}`,
+        ).toBe(true);
+        expect(source).toMatch(/\S/);
+      }
+    }
+    expect(Object.keys(catalogueFr).sort()).toEqual([...CATALOGUE_IDS].sort());
+  });
+});

@@ -1,11 +1,13 @@
 import type { MessageMatch } from './match.js';
+import { catalogueFr } from './fr.js';
 import type { CatalogueEntry } from './schema.js';
 
 /**
  * A short explanation support can forward, in the customer's language (the language their
  * message matched in): what happened, why, and the documented remedy step by step with the
- * vendor's menu paths. The causes and remedies exist in English only (the seeds are English):
- * a French explanation frames them in French and says that the steps quote the English help.
+ * vendor's menu paths. The seeds are English: a French explanation takes the cause and the
+ * steps from `catalogueFr` (our translation, the vendor's French menu paths where a source quotes
+ * them) and says it is a translation, so that nothing in it is left in English.
  */
 export interface Explanation {
   lang: 'en' | 'fr';
@@ -25,8 +27,10 @@ export function explain(
 ): Explanation {
   const vendor = VENDOR_NAME[entry.vendor];
   const message = match.via === 'message' ? entry.messages[match.variant] : entry.messages[0];
-  const steps = entry.remedy.map((step, i) => `  ${i + 1}. ${step}`);
+  const numbered = (list: readonly string[]) => list.map((step, i) => `  ${i + 1}. ${step}`);
   if (match.lang === 'fr') {
+    const fr = catalogueFr[entry.id];
+    const steps = numbered(fr.remedy);
     const what =
       entry.kind === 'rejection' && message
         ? `${vendor} a refusé l'écriture avec le message : « ${fill(message.fr, match.params)} ».`
@@ -37,13 +41,14 @@ export function explain(
       lang: 'fr',
       text: [
         `Ce qui s'est passé : ${what}`,
-        `Pourquoi (aide de l'éditeur, en anglais) : ${entry.cause}`,
+        `Pourquoi : ${fr.cause}`,
         steps.length
-          ? `Que faire (étapes documentées, citées en anglais) :\n${steps.join('\n')}`
+          ? `Que faire (étapes de l'aide en ligne, traduites de l'anglais) :\n${steps.join('\n')}`
           : 'Que faire : rien, ce comportement est normal.',
       ].join('\n'),
     };
   }
+  const steps = numbered(entry.remedy);
   const what =
     entry.kind === 'rejection' && message
       ? `${vendor} refused the entry with the message: "${fill(message.en, match.params)}".`

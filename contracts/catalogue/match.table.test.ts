@@ -124,3 +124,28 @@ describe('no confident wrong answer', () => {
     }
   }, 120_000);
 });
+
+describe('the language of the answer is the language of the text', () => {
+  // A symptom whose words have synonyms across the languages ("certificat" / "certificate") matches
+  // both forms equally: the explanation must come in the customer's language, not the first tried.
+  it('answers in French for every French status name and symptom, and in English for the English ones', () => {
+    const wrong: string[] = [];
+    for (const entry of catalogue) {
+      for (const s of [...(entry.status ?? []), ...(entry.symptoms ?? [])]) {
+        if (normalize(s.en) === normalize(s.fr)) continue;
+        for (const lang of ['en', 'fr'] as const) {
+          const sure = identifyMessage(s[lang]).sure;
+          if (sure?.id === entry.id && sure.lang !== lang)
+            wrong.push(`${entry.id} ${lang}: "${s[lang]}" → ${sure.lang}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 60_000);
+
+  it('reads a French e-mail around a symptom as French', () => {
+    const sure = identifyMessage('Bonjour, depuis lundi le certificat GE Connecteur est expiré chez nous').sure;
+    expect(sure?.id).toBe('SGE-STUCK-ADMIN-CERT-EXPIRED');
+    expect(sure?.lang).toBe('fr');
+  });
+});

@@ -728,7 +728,8 @@ export function matchMessage(
   const { tokens } = tokenize(text.slice(0, 20_000));
   if (tokens.length === 0) return [];
   const contentTokens = tokens.filter((t) => isContent(t.w)).length;
-  const best = new Map<CatalogueId, MessageMatch>();
+  const written = languageOf(tokens);
+  const best = new Map<string, MessageMatch>();
   for (const form of compileAll(entries)) {
     let confidence = 0;
     let matched: number[] = [];
@@ -761,7 +762,8 @@ export function matchMessage(
     if (matchedContent === 0 && contentTokens > 0) confidence = Math.min(confidence, 0.3);
     if (confidence < minScore) continue;
     const evidence = [...matched.map((x) => tokens[x]!.raw), ...Object.entries(params).map(([k, v]) => `${k}=${v}`)];
-    const previous = best.get(form.entry.id);
+    const key = `${form.entry.id} ${form.lang}`;
+    const previous = best.get(key);
     const candidate: MessageMatch = {
       id: form.entry.id,
       entry: form.entry,
@@ -775,13 +777,57 @@ export function matchMessage(
       specificity: form.specificity,
       at: matched,
     };
-    if (!previous || rank(candidate) > rank(previous)) best.set(form.entry.id, candidate);
+    if (!previous || rank(candidate) > rank(previous)) best.set(key, candidate);
   }
-  return [...best.values()].sort((a, b) => rank(b) - rank(a));
+  // One candidate per entry: the best form, unless the customer's own language has one nearly as good.
+  const perEntry = new Map<CatalogueId, MessageMatch>();
+  for (const candidate of best.values()) {
+    const other = perEntry.get(candidate.id);
+    if (!other) perEntry.set(candidate.id, candidate);
+    else {
+      const [mine, theirs] = candidate.lang === written ? [candidate, other] : [other, candidate];
+      const preferred =
+        written && mine.lang === written && rank(mine) >= rank(theirs) - LANGUAGE_SLACK
+          ? mine
+          : rank(candidate) > rank(other)
+            ? candidate
+            : other;
+      perEntry.set(candidate.id, preferred);
+    }
+  }
+  return [...perEntry.values()].sort((a, b) => rank(b) - rank(a));
 }
 
 /** Confidence first; between equals, the more specific form (a message over a status name). */
 const rank = (m: MessageMatch) => m.confidence + Math.min(m.specificity, 20) / 1000;
+
+// Words that say which language a text is in: a symptom or status with a synonym in each language
+// ("certificat" / "certificate") matches both forms equally, and the explanation must then be in
+// the customer's language, not the first one tried.
+const FRENCH_WORDS = new Set(
+  'le la les des du de est sont ne pas sur dans une un au aux et ou pour avec que qui nous vous mes nos bonjour merci depuis toutes tous ecritures compte dossier exercice erreur rejet rejetee rejetees bloquees tronques coupes'.split(
+    ' ',
+  ),
+);
+const ENGLISH_WORDS = new Set(
+  'the is are not of to in and or for with on at by my our we you hello hi thanks since all entries account file folder fiscal year error rejected stuck cut'.split(
+    ' ',
+  ),
+);
+
+/** How much less a form in the customer's language may score and still be the one answered. */
+const LANGUAGE_SLACK = 0.05;
+
+/** The language the customer wrote in, when their words say it; accents count for French. */
+function languageOf(tokens: readonly Token[]): 'en' | 'fr' | undefined {
+  let fr = 0;
+  let en = 0;
+  for (const t of tokens) {
+    if (FRENCH_WORDS.has(t.w) || /[àâçéèêëîïôûùüÿœ]/i.test(t.raw)) fr++;
+    if (ENGLISH_WORDS.has(t.w)) en++;
+  }
+  return fr > en ? 'fr' : en > fr ? 'en' : undefined;
+}
 
 /**
  * The entry the text is, or none when the matcher is not sure: the best candidate must reach

@@ -103,13 +103,14 @@ export const ReproduceBox: FC<{ message?: string }> = ({ message }) => (
   </form>
 );
 
-/** The same box with the customer's FEC: the reproduction runs on their chart of accounts and journals. */
+/** The same box with the customer's FEC: the reproduction runs on their chart of accounts, journals and fiscal year. */
 export const ReproduceWithFecBox: FC<{ message?: string }> = ({ message }) => (
   <form method="post" action="/reproduce" enctype="multipart/form-data" class="card" data-testid="reproduce-fec-form">
     <label for="fec-message">
       <strong>With the customer's FEC</strong>{' '}
       <span class="muted">
-        (tab or pipe separated; Sage GE reproductions are seeded with its accounts, subsidiary accounts and journals)
+        (tab or pipe separated; the reproduction, Sage GE, Quadra or Loop, is seeded with its accounts, subsidiary
+        accounts, journals and fiscal year)
       </span>
     </label>
     <textarea id="fec-message" name="message" class="message" required>

@@ -10,6 +10,7 @@ import {
   type SimulatorOptions,
 } from '../kit/simulator.js';
 import { loopActions } from './admin/actions.js';
+import { loopFecRouter } from './admin/fec.js';
 import { dueImports, earliestImportDue, processImport } from './domain/imports.js';
 import { createDueIndex } from '../kit/tenant-index.js';
 import { authenticate } from './routes/access.js';
@@ -108,6 +109,8 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   kit.app.route('/', foldersRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', importJsonRoutes(kit, deps));
-  kit.finish(createActionsRouter(loopActions, store, clock));
+  const admin = createActionsRouter(loopActions, store, clock);
+  admin.route('/', loopFecRouter(store));
+  kit.finish(admin);
   return toSimulator('loop', kit, store, clock);
 }

@@ -11,6 +11,7 @@ import {
   type SimulatorOptions,
 } from '../kit/simulator.js';
 import { quadraActions } from './admin/actions.js';
+import { quadraFecRouter } from './admin/fec.js';
 import { containerNameOf } from './domain/container.js';
 import { credentialKey } from './domain/credentials.js';
 import { earliestVisible, publishDueImports } from './domain/imports.js';
@@ -122,6 +123,8 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   kit.app.route('/', cpaEntriesRoutes(kit, deps));
   kit.app.route('/', cfeRoutes(kit, deps));
   kit.app.route('/', cfeBlobRoutes(kit, deps));
-  kit.finish(createActionsRouter(quadraActions(random), store, clock));
+  const admin = createActionsRouter(quadraActions(random), store, clock);
+  admin.route('/', quadraFecRouter(store));
+  kit.finish(admin);
   return toSimulator('quadra', kit, store, clock);
 }

@@ -2,7 +2,7 @@ import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
-import { fecRouter } from './admin/fec.js';
+import { sageGeFecRouter } from './admin/fec.js';
 import {
   resolveSimulatorOptions,
   toSimulator,
@@ -101,7 +101,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', entriesRoutes(kit, deps));
   const admin = createActionsRouter(sageGeActions, store, clock);
-  admin.route('/', fecRouter(store));
+  admin.route('/', sageGeFecRouter(store));
   kit.finish(admin);
   return toSimulator('sage-ge', kit, store, clock);
 }

@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { writeFec, type FecRecord } from '../../../contracts/fec/write.js';
 import type { Store } from '../../../core/store.js';
-import { adminError } from '../../kit/simulator-kit.js';
+import { fecRouter } from '../../kit/fec-route.js';
 import type { KitEnv } from '../../kit/vendor-error.js';
 import type { FileState, SageGeState } from '../state/schema.js';
 
@@ -40,17 +40,14 @@ export function fileFec(file: FileState, separator: '\t' | '|' = '\t'): string {
 }
 
 /** `GET /__admin/files/:tenantId/:fileId/fec[?separator=pipe]`, mounted with the vendor actions. */
-export function fecRouter(store: Store<SageGeState>): Hono<KitEnv> {
-  const router = new Hono<KitEnv>();
-  router.get('/files/:tenantId/:fileId/fec', (c) => {
-    const { tenantId, fileId } = c.req.param();
-    const file = store.data.tenants[tenantId]?.files[fileId];
-    if (!file) return adminError(c, 404, `No file ${fileId} in tenant ${tenantId}`);
-    const separator = c.req.query('separator') === 'pipe' ? '|' : '\t';
-    return c.body(fileFec(file, separator), 200, {
-      'content-type': 'text/plain; charset=utf-8',
-      'content-disposition': `attachment; filename="${fileId.replace(/[^A-Za-z0-9._-]/g, '_')}FEC.txt"`,
-    });
-  });
-  return router;
+export function sageGeFecRouter(store: Store<SageGeState>): Hono<KitEnv> {
+  return fecRouter(
+    (tenantId, fileId, separator) => {
+      const file = Object.hasOwn(store.data.tenants, tenantId)
+        ? store.data.tenants[tenantId]!.files[fileId]
+        : undefined;
+      return file && Object.hasOwn(store.data.tenants[tenantId]!.files, fileId) ? fileFec(file, separator) : undefined;
+    },
+    { tenant: 'tenant', file: 'file' },
+  );
 }
