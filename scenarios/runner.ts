@@ -8,6 +8,7 @@ import { createVirtualClock, type VirtualClock } from '../core/clock.js';
 import type { JournalRecord } from '../simulators/kit/journal.js';
 import { DROP_HEADER } from '../simulators/kit/faults.js';
 import { VENDORS, type VendorModule, type VendorRegistry } from '../vendors/index.js';
+import type { VendorEntryView } from '../vendors/types.js';
 
 export interface TimelineItem {
   phase: 'given' | 'steps' | 'expect' | 'remedy' | 'remedy-expect';
@@ -334,6 +335,7 @@ class World {
       bank: bankEntry,
     } as const;
     const entry = builders[template.kind](base);
+    if (template.documentDate) entry.documentDate = template.documentDate;
     if (template.journal) entry.journal = template.journal;
     if (template.label) entry.label = template.label;
     if (template.lines) entry.lines = template.lines;
@@ -509,6 +511,8 @@ class World {
             ]);
           if (e.attachments !== undefined)
             checks.push([found.attachments === e.attachments, `with ${e.attachments} attachment(s)`]);
+          if (e.postingDate !== undefined)
+            checks.push([found.postingDate === e.postingDate, `booked on ${e.postingDate}`]);
           if (e.commentContains)
             checks.push([
               found.comment?.includes(e.commentContains) ?? false,
@@ -613,10 +617,17 @@ class World {
       case 'step-error': {
         const error = this.lastError;
         if (e.none) return result(error === undefined, 'the last step succeeded', error);
-        const ok =
+        let ok =
           error !== undefined &&
           (e.catalogueId === undefined || (error.kind === 'vendor-rejection' && error.catalogueId === e.catalogueId));
-        return result(ok, `the last step failed${e.catalogueId ? ` with ${e.catalogueId}` : ''}`, error);
+        let description = `the last step failed${e.catalogueId ? ` with ${e.catalogueId}` : ''}`;
+        if (e.catalogueId && e.params) {
+          const file = e.params.file ?? (await this.vendorFileName());
+          const expected = renderMessage(e.catalogueId, { ...(file ? { file } : {}), ...e.params });
+          description += ` and the message "${expected}"`;
+          ok &&= error?.message === expected;
+        }
+        return result(ok, description, error);
       }
       case 'vendor-file': {
         if (!this.connectionId) return result(false, 'a vendor connection', undefined);
@@ -654,12 +665,25 @@ class World {
     }
   }
 
+  /** The name the vendor gives the scenario's file (what its messages call it). */
+  private async vendorFileName(): Promise<string | undefined> {
+    if (!this.connectionId) return undefined;
+    const files = await this.hub.listVendorFiles(this.connectionId);
+    return files.ok ? files.value.find((f) => f.id === this.fileId)?.name : undefined;
+  }
+
   private vendorEntryOf(tenant: unknown, entryId: string) {
     const record = this.hub.entry(entryId);
     if (!record?.receipt) return undefined;
     const views = this.vendor.testing.vendorEntries(tenant, this.fileId);
-    return views.find(
-      (v) => (record.receipt!.marker && v.marker === record.receipt!.marker) || v.ref === record.receipt!.vendorRef,
+    // The copy of the latest send: a resend under the same tracking code leaves the rejected one beside it.
+    // (A Quadra file holds several entries under one ref: the marker tells them apart.)
+    const { marker, vendorRef } = record.receipt;
+    const byMarker = (v: VendorEntryView) => Boolean(marker) && v.marker === marker;
+    return (
+      views.find((v) => v.ref === vendorRef && (!marker || byMarker(v))) ??
+      views.findLast(byMarker) ??
+      views.find((v) => v.ref === vendorRef)
     );
   }
 }

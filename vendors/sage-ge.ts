@@ -41,6 +41,7 @@ export const sageGeVendor = defineVendor({
         documentNumber: e.documentNumber ?? e.request.documentNumber,
         attachments: e.attachmentsKept ?? e.request.attachments.length,
         comment: e.request.comment,
+        postingDate: e.request.postingDate,
       })),
   },
 });
