@@ -14,6 +14,7 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     expect(actions.map((a) => a.name)).toEqual(
       expect.arrayContaining([
         'open-accounting',
+        'close-accounting',
         'set-journal-lock',
         'set-fiscal-year',
         'resync-fiscal-years',
@@ -173,5 +174,29 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     expect(h.file().marketplaceFiscalYears.fiscalYears.map((f) => f.id)).toEqual(['FY2025', 'FY2026']);
     await h.action('set-marketplace', { entityId: ENTITY, fileId: 'synced', active: true });
     expect(h.file('synced').marketplaceFiscalYears.at).toBe('2026-03-16T09:00:00.000Z');
+  });
+
+  it('injects nothing while a person stays in the accounting; closed and reopened, it injects', async () => {
+    const h = setup();
+    const stay = await h.action('open-accounting', { entityId: ENTITY, fileId: FILE, stay: true });
+    expect(stay.status).toBe(200);
+    expect(h.file().accountingSession).toEqual({ openedAt: '2026-03-16T09:00:00.000Z' });
+    const pushed = await h.push(entryBody());
+    // The Accounting button from inside the accounting: not an opening.
+    expect(await h.openAccounting()).toEqual({
+      messages: [],
+      injected: [],
+      rejected: [],
+      stillQueued: 1,
+      blockedBy: 'SGE-STUCK-ACCOUNTING-NOT-OPENED',
+    });
+    expect((await h.entryStatus(pushed.body.id)).status).toBe('queued');
+    expect((await h.action('close-accounting', { entityId: ENTITY, fileId: FILE })).body.result).toEqual({
+      wasOpen: true,
+    });
+    expect(h.file().accountingSession).toBeNull();
+    expect((await h.openAccounting()).injected).toEqual([pushed.body.id]);
+    // A plain opening is a visit: nobody stays in the accounting after it.
+    expect(h.file().accountingSession).toBeNull();
   });
 });

@@ -41,12 +41,31 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'open-accounting',
     description:
       "Open the file's accounting in GE (the Accounting button): injects the entries waiting in the Sage cloud",
-    input: FileInput,
+    input: FileInput.extend({
+      /** The person stays in the accounting (a session left open); by default they open it, and leave. */
+      stay: z.boolean().default(false),
+    }),
     run(state, input, now) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const { value, changes } = openAccounting(found.entity, found.file, now);
+      if (input.stay && !found.file.accountingSession)
+        changes.push(
+          writes.file(input.entityId, input.fileId).set(['accountingSession'], { openedAt: now.toISOString() }),
+        );
       return ok(value, changes);
+    },
+  }),
+  defineAction({
+    name: 'close-accounting',
+    description: "Close the file's accounting in GE (leave it): the next opening injects what the Sage cloud holds",
+    input: FileInput,
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      return ok({ wasOpen: found.file.accountingSession !== null }, [
+        writes.file(input.entityId, input.fileId).set(['accountingSession'], null),
+      ]);
     },
   }),
   defineAction({
