@@ -17,6 +17,7 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
         'close-accounting',
         'set-journal-lock',
         'set-fiscal-year',
+        'delete-fiscal-year',
         'resync-fiscal-years',
         'set-import-cursor-lock',
         'set-marketplace',
@@ -198,5 +199,21 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     expect((await h.openAccounting()).injected).toEqual([pushed.body.id]);
     // A plain opening is a visit: nobody stays in the accounting after it.
     expect(h.file().accountingSession).toBeNull();
+  });
+
+  it('deletes a fiscal year that holds no entry, and keeps one that does', async () => {
+    const h = setup();
+    expect(
+      (await h.action('delete-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2024' })).status,
+    ).toBe(404);
+    expect((await h.pushAndInject(entryBody({ postingDate: '2026-03-10' }))).status).toBe('injected');
+    const kept = await h.action('delete-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2026' });
+    expect(kept.status).toBe(409);
+    expect(Object.keys(h.file().fiscalYears)).toEqual(['FY2025', 'FY2026']);
+    const deleted = await h.action('delete-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2025' });
+    expect(deleted.body.result).toEqual({ deleted: 'FY2025' });
+    expect(Object.keys(h.file().fiscalYears)).toEqual(['FY2026']);
+    // The Marketplace still shows what it last synchronized.
+    expect(h.file().marketplaceFiscalYears.fiscalYears.map((f) => f.id)).toEqual(['FY2025', 'FY2026']);
   });
 });

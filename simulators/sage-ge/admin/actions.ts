@@ -3,6 +3,7 @@ import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
 import { openAccounting } from '../domain/entries.js';
+import { covers } from '../domain/fiscal-years.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
 import { writes, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
 
@@ -111,6 +112,28 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       };
       return ok(fiscalYear, [
         writes.file(input.entityId, input.fileId).set(['fiscalYears', input.fiscalYearId], fiscalYear),
+      ]);
+    },
+  }),
+  defineAction({
+    name: 'delete-fiscal-year',
+    description:
+      'Delete a fiscal year that holds no posted entry (Year Menu): its dates fall in no fiscal year of GE, so no journal is open for them (error 1); the Marketplace sees it after "resync-fiscal-years"',
+    input: FileInput.extend({ fiscalYearId: z.string().min(1) }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const fy = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId)
+        ? found.file.fiscalYears[input.fiscalYearId]!
+        : undefined;
+      if (!fy) return notFound(`No fiscal year ${input.fiscalYearId}`);
+      // GE keeps a year its entries were booked in (simulator's own choice of guard).
+      const booked = Object.values(found.file.entries).some(
+        (e) => e.status === 'injected' && covers(fy, e.request.postingDate),
+      );
+      if (booked) return { ok: false, status: 409, message: `The fiscal year ${input.fiscalYearId} holds entries` };
+      return ok({ deleted: input.fiscalYearId }, [
+        writes.file(input.entityId, input.fileId).del(['fiscalYears', input.fiscalYearId]),
       ]);
     },
   }),
