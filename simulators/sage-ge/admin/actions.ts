@@ -109,9 +109,37 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
         end,
         status: input.status,
         chartComplete: input.chartComplete ?? existing?.chartComplete ?? true,
+        ...(existing?.closedJournals ? { closedJournals: existing.closedJournals } : {}),
       };
       return ok(fiscalYear, [
         writes.file(input.entityId, input.fileId).set(['fiscalYears', input.fiscalYearId], fiscalYear),
+      ]);
+    },
+  }),
+  defineAction({
+    name: 'set-fiscal-year-journals',
+    description:
+      'Close or open journals (all of the file\'s when none named) in one fiscal year only; the Marketplace sees it after "resync-fiscal-years"',
+    input: FileInput.extend({
+      fiscalYearId: z.string().min(1),
+      journals: z.array(z.string().min(1)).min(1).optional(),
+      locked: z.boolean(),
+    }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const fy = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId)
+        ? found.file.fiscalYears[input.fiscalYearId]!
+        : undefined;
+      if (!fy) return notFound(`No fiscal year ${input.fiscalYearId}`);
+      const named = input.journals ?? Object.keys(found.file.journals);
+      const unknown = named.filter((code) => !Object.hasOwn(found.file.journals, code));
+      if (unknown.length) return notFound(`No journal ${unknown.join(', ')}`);
+      const before = new Set(fy.closedJournals ?? []);
+      for (const code of named) input.locked ? before.add(code) : before.delete(code);
+      const closedJournals = [...before].sort();
+      return ok({ fiscalYearId: fy.id, closedJournals }, [
+        writes.file(input.entityId, input.fileId).set(['fiscalYears', fy.id], { ...fy, closedJournals }),
       ]);
     },
   }),
