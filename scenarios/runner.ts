@@ -253,6 +253,22 @@ class World {
     return answer.result;
   }
 
+  /** A vendor action whose refusal is expected: its HTTP status, whatever it is. */
+  private async vendorActionStatus(action: string, input: Record<string, unknown> = {}): Promise<number> {
+    const body = Object.fromEntries(
+      Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(
+        ([, v]) => v !== null,
+      ),
+    );
+    const res = await this.vendorFetch(`${this.baseUrl}/__admin/actions/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await res.text();
+    return res.status;
+  }
+
   private async newRequests(): Promise<TimelineItem['requests']> {
     const { requests } = await this.admin('GET', `/requests?since=${this.journalSince}&limit=500`);
     const list = (requests as JournalRecord[]).filter((r) => !r.path.startsWith('/__admin')).reverse();
@@ -437,6 +453,15 @@ class World {
         return;
       }
       case 'vendor-action':
+        if (step.refused) {
+          const before = JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`));
+          const status = await this.vendorActionStatus(step.action, step.input);
+          if (status < 400 || status >= 500)
+            throw new ScenarioFailure(`the vendor answered ${status} to ${step.action}, where it refuses it`);
+          if (JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`)) !== before)
+            throw new ScenarioFailure(`the vendor refused ${step.action} but changed its state`);
+          return;
+        }
         await this.vendorAction(step.action, step.input);
         return;
       case 'refresh-reference-data': {

@@ -191,6 +191,8 @@ export const StepSchema = z.discriminatedUnion('do', [
       do: z.literal('vendor-action'),
       action: z.string().min(1),
       input: z.record(z.string(), z.unknown()).optional(),
+      /** The vendor refuses it (4xx, nothing changed): what the person is told when they try it too early. */
+      refused: z.boolean().optional(),
     })
     .strict(),
   z.object({ do: z.literal('refresh-reference-data') }).strict(),
