@@ -10,7 +10,7 @@ import { fiscalYear, openAndSync, resendAndPost } from './common.js';
  * in Sage GE": 2025 opened again with its journals, the invoice marked verified posts.
  */
 export default defineScenario({
-  id: 'sage-ge/journal-locked-fy-not-opened',
+  id: 'sage-ge/fy-not-opened',
   title: 'Error 1: the posting date falls in a fiscal year not opened in GE; the year opened, the invoice posts',
   vendor: 'sage-ge',
   covers: ['SGE-JOURNAL-LOCKED'],
