@@ -44,6 +44,13 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     const cases: [string, unknown][] = [
       ['open-accounting', { entityId: ENTITY }],
       ['open-accounting', { entityId: ENTITY, fileId: FILE, extra: true }],
+      ['open-accounting', { entityId: ENTITY, fileId: FILE, stay: 'yes' }],
+      ['set-fiscal-year-journals', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2025', locked: 'yes' }],
+      [
+        'set-fiscal-year-journals',
+        { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2025', journals: [], locked: true },
+      ],
+      ['delete-fiscal-year', { entityId: ENTITY, fileId: FILE }],
       ['set-journal-lock', { entityId: ENTITY, fileId: FILE, journal: 'AC', locked: 'yes' }],
       ['set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: ['2026-13'], locked: true }],
       ['set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: [], locked: true }],
@@ -215,5 +222,38 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     expect(Object.keys(h.file().fiscalYears)).toEqual(['FY2026']);
     // The Marketplace still shows what it last synchronized.
     expect(h.file().marketplaceFiscalYears.fiscalYears.map((f) => f.id)).toEqual(['FY2025', 'FY2026']);
+  });
+
+  it('closes and opens journals in one fiscal year, and refuses an unknown year or journal, changing nothing', async () => {
+    const h = setup();
+    const target = { entityId: ENTITY, fileId: FILE };
+    const before = h.stateSnapshot();
+    expect(
+      (await h.action('set-fiscal-year-journals', { ...target, fiscalYearId: 'FY1999', locked: true })).status,
+    ).toBe(404);
+    expect(
+      (
+        await h.action('set-fiscal-year-journals', {
+          ...target,
+          fiscalYearId: 'FY2025',
+          journals: ['AC', 'ZZ'],
+          locked: true,
+        })
+      ).status,
+    ).toBe(404);
+    expect(h.stateSnapshot()).toBe(before);
+    await h.action('set-fiscal-year-journals', {
+      ...target,
+      fiscalYearId: 'FY2025',
+      journals: ['VE', 'AC'],
+      locked: true,
+    });
+    expect(h.file().fiscalYears.FY2025!.closedJournals).toEqual(['AC', 'VE']);
+    await h.action('set-fiscal-year-journals', { ...target, fiscalYearId: 'FY2025', journals: ['AC'], locked: false });
+    expect(h.file().fiscalYears.FY2025!.closedJournals).toEqual(['VE']);
+    // Reopening or closing the year itself keeps its journals as they are.
+    await h.action('set-fiscal-year', { ...target, fiscalYearId: 'FY2025', status: 'closed' });
+    expect(h.file().fiscalYears.FY2025).toMatchObject({ status: 'closed', closedJournals: ['VE'] });
+    expect(h.file().fiscalYears.FY2026!.closedJournals).toBeUndefined();
   });
 });
