@@ -657,14 +657,15 @@ class World {
       case 'vendor-file': {
         if (!this.connectionId) return result(false, 'a vendor connection', undefined);
         const files = await this.hub.listVendorFiles(this.connectionId);
-        const file = files.ok ? files.value.find((f) => f.id === this.fileId) : undefined;
+        const fileId = e.file ?? this.fileId;
+        const file = files.ok ? files.value.find((f) => f.id === fileId) : undefined;
         if (e.listed === false)
           return result(
             files.ok && file === undefined,
-            `the vendor does not list file ${this.fileId}`,
+            `the vendor does not list file ${fileId}`,
             files.ok ? files.value.map((f) => f.id) : files.error,
           );
-        const checks: [boolean, string][] = [[file !== undefined, `the vendor lists file ${this.fileId}`]];
+        const checks: [boolean, string][] = [[file !== undefined, `the vendor lists file ${fileId}`]];
         if (file && e.connected !== undefined)
           checks.push([file.connected === e.connected, e.connected ? 'connected' : 'disconnected']);
         if (file && e.problem !== undefined)

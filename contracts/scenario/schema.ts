@@ -133,6 +133,8 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
   z
     .object({
       expect: z.literal('vendor-file'),
+      /** Another of the vendor's files than the scenario's (a dossier created during the scenario...). */
+      file: z.string().min(1).optional(),
       listed: z.boolean().optional(),
       connected: z.boolean().optional(),
       problem: CatalogueIdSchema.nullable().optional(),
