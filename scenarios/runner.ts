@@ -8,6 +8,7 @@ import { createVirtualClock, type VirtualClock } from '../core/clock.js';
 import type { JournalRecord } from '../simulators/kit/journal.js';
 import { DROP_HEADER } from '../simulators/kit/faults.js';
 import { VENDORS, type VendorModule, type VendorRegistry } from '../vendors/index.js';
+import type { VendorEntryView } from '../vendors/types.js';
 
 export interface TimelineItem {
   phase: 'given' | 'steps' | 'expect' | 'remedy' | 'remedy-expect';
@@ -252,6 +253,22 @@ class World {
     return answer.result;
   }
 
+  /** A vendor action whose refusal is expected: its HTTP status, whatever it is. */
+  private async vendorActionStatus(action: string, input: Record<string, unknown> = {}): Promise<number> {
+    const body = Object.fromEntries(
+      Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(
+        ([, v]) => v !== null,
+      ),
+    );
+    const res = await this.vendorFetch(`${this.baseUrl}/__admin/actions/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await res.text();
+    return res.status;
+  }
+
   private async newRequests(): Promise<TimelineItem['requests']> {
     const { requests } = await this.admin('GET', `/requests?since=${this.journalSince}&limit=500`);
     const list = (requests as JournalRecord[]).filter((r) => !r.path.startsWith('/__admin')).reverse();
@@ -334,6 +351,7 @@ class World {
       bank: bankEntry,
     } as const;
     const entry = builders[template.kind](base);
+    if (template.documentDate) entry.documentDate = template.documentDate;
     if (template.journal) entry.journal = template.journal;
     if (template.label) entry.label = template.label;
     if (template.lines) entry.lines = template.lines;
@@ -435,6 +453,15 @@ class World {
         return;
       }
       case 'vendor-action':
+        if (step.refused) {
+          const before = JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`));
+          const status = await this.vendorActionStatus(step.action, step.input);
+          if (status < 400 || status >= 500)
+            throw new ScenarioFailure(`the vendor answered ${status} to ${step.action}, where it refuses it`);
+          if (JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`)) !== before)
+            throw new ScenarioFailure(`the vendor refused ${step.action} but changed its state`);
+          return;
+        }
         await this.vendorAction(step.action, step.input);
         return;
       case 'refresh-reference-data': {
@@ -509,6 +536,8 @@ class World {
             ]);
           if (e.attachments !== undefined)
             checks.push([found.attachments === e.attachments, `with ${e.attachments} attachment(s)`]);
+          if (e.postingDate !== undefined)
+            checks.push([found.postingDate === e.postingDate, `booked on ${e.postingDate}`]);
           if (e.commentContains)
             checks.push([
               found.comment?.includes(e.commentContains) ?? false,
@@ -613,22 +642,30 @@ class World {
       case 'step-error': {
         const error = this.lastError;
         if (e.none) return result(error === undefined, 'the last step succeeded', error);
-        const ok =
+        let ok =
           error !== undefined &&
           (e.catalogueId === undefined || (error.kind === 'vendor-rejection' && error.catalogueId === e.catalogueId));
-        return result(ok, `the last step failed${e.catalogueId ? ` with ${e.catalogueId}` : ''}`, error);
+        let description = `the last step failed${e.catalogueId ? ` with ${e.catalogueId}` : ''}`;
+        if (e.catalogueId && e.params) {
+          const file = e.params.file ?? (await this.vendorFileName());
+          const expected = renderMessage(e.catalogueId, { ...(file ? { file } : {}), ...e.params });
+          description += ` and the message "${expected}"`;
+          ok &&= error?.message === expected;
+        }
+        return result(ok, description, error);
       }
       case 'vendor-file': {
         if (!this.connectionId) return result(false, 'a vendor connection', undefined);
         const files = await this.hub.listVendorFiles(this.connectionId);
-        const file = files.ok ? files.value.find((f) => f.id === this.fileId) : undefined;
+        const fileId = e.file ?? this.fileId;
+        const file = files.ok ? files.value.find((f) => f.id === fileId) : undefined;
         if (e.listed === false)
           return result(
             files.ok && file === undefined,
-            `the vendor does not list file ${this.fileId}`,
+            `the vendor does not list file ${fileId}`,
             files.ok ? files.value.map((f) => f.id) : files.error,
           );
-        const checks: [boolean, string][] = [[file !== undefined, `the vendor lists file ${this.fileId}`]];
+        const checks: [boolean, string][] = [[file !== undefined, `the vendor lists file ${fileId}`]];
         if (file && e.connected !== undefined)
           checks.push([file.connected === e.connected, e.connected ? 'connected' : 'disconnected']);
         if (file && e.problem !== undefined)
@@ -654,12 +691,25 @@ class World {
     }
   }
 
+  /** The name the vendor gives the scenario's file (what its messages call it). */
+  private async vendorFileName(): Promise<string | undefined> {
+    if (!this.connectionId) return undefined;
+    const files = await this.hub.listVendorFiles(this.connectionId);
+    return files.ok ? files.value.find((f) => f.id === this.fileId)?.name : undefined;
+  }
+
   private vendorEntryOf(tenant: unknown, entryId: string) {
     const record = this.hub.entry(entryId);
     if (!record?.receipt) return undefined;
     const views = this.vendor.testing.vendorEntries(tenant, this.fileId);
-    return views.find(
-      (v) => (record.receipt!.marker && v.marker === record.receipt!.marker) || v.ref === record.receipt!.vendorRef,
+    // The copy of the latest send: a resend under the same tracking code leaves the rejected one beside it.
+    // (A Quadra file holds several entries under one ref: the marker tells them apart.)
+    const { marker, vendorRef } = record.receipt;
+    const byMarker = (v: VendorEntryView) => Boolean(marker) && v.marker === marker;
+    return (
+      views.find((v) => v.ref === vendorRef && (!marker || byMarker(v))) ??
+      views.findLast(byMarker) ??
+      views.find((v) => v.ref === vendorRef)
     );
   }
 }

@@ -64,6 +64,68 @@ describe('the wizard step', () => {
   });
 });
 
+describe('the checks a scenario makes', () => {
+  const sage = (steps: unknown[], expect: unknown[]) =>
+    parseScenario(
+      {
+        id: 'sage-ge/checks-test',
+        title: 'checks',
+        vendor: 'sage-ge',
+        covers: ['SGE-FY-OPEN-RULES'],
+        steps,
+        expect,
+        verifiedAgainstVendor: false,
+      },
+      'test',
+    );
+  const threeOpen = [
+    {
+      do: 'vendor-action',
+      action: 'set-fiscal-year',
+      input: { fiscalYearId: 'FY2024', start: '2024-01-01', end: '2024-12-31', status: 'open' },
+    },
+    { do: 'vendor-action', action: 'resync-fiscal-years' },
+    { do: 'link-file' },
+  ];
+
+  it('compares the step error with the catalogue message rendered with its params, the file named by the vendor', async () => {
+    const right = await runScenario(
+      sage(threeOpen, [
+        { expect: 'step-error', catalogueId: 'SGE-FY-OPEN-RULES', params: { years: '2024, 2025, 2026' } },
+      ]),
+    );
+    expect(right.failures).toEqual([]);
+    const wrong = await runScenario(
+      sage(threeOpen, [{ expect: 'step-error', catalogueId: 'SGE-FY-OPEN-RULES', params: { years: '2025, 2026' } }]),
+    );
+    expect(wrong.status).toBe('failed');
+    expect(wrong.failures.join('\n')).toMatch(/\(2025, 2026\) must be at most two/);
+  });
+
+  it('fails a step that expects a refusal when the vendor accepts the action', async () => {
+    const result = await runScenario(
+      sage(
+        [{ do: 'vendor-action', action: 'resync-fiscal-years', refused: true }],
+        [{ expect: 'step-error', none: true }],
+      ),
+    );
+    expect(result.status).toBe('failed');
+    expect(result.failures).toEqual([
+      'steps[0] vendor-action: the vendor answered 200 to resync-fiscal-years, where it refuses it',
+    ]);
+  });
+
+  it('passes a step that expects a refusal when the vendor refuses it and changes nothing', async () => {
+    const result = await runScenario(
+      sage(
+        [{ do: 'vendor-action', action: 'delete-fiscal-year', input: { fiscalYearId: 'FY1999' }, refused: true }],
+        [{ expect: 'vendor-state', path: ['files', 'F1', 'fiscalYears', 'FY2025', 'status'], equals: 'open' }],
+      ),
+    );
+    expect(result.failures).toEqual([]);
+  });
+});
+
 describe('against a running server', () => {
   it("disarms the fault rules a scenario armed, so that the server's next scenario does not meet them", async () => {
     const sim = createSageGeSimulator();

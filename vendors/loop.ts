@@ -78,6 +78,7 @@ export const loopVendor = defineVendor({
               label: ecriture.libelle,
               documentNumber: ecriture.refPiece,
               attachments: imp.piecesJointes[index]?.length ?? 0,
+              postingDate: ecriture.datePiece,
             };
           }),
         ),

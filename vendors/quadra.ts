@@ -42,6 +42,7 @@ function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntr
     label: group[0]!.longLabel || group[0]!.label,
     documentNumber: group[0]!.pieceNumber8 || undefined,
     attachments: group.filter((l) => l.attachment).length,
+    postingDate: group[0]!.date,
   }));
 }
 

@@ -24,6 +24,19 @@ export const sageGeVendor = defineVendor({
           geIdentifier: `GE-${tenantId}-IDENTIFIER-0001`,
           files: [buildFile(SAGE_GE_FILE, now, { name: `Dossier ${tenantId}` })],
         }),
+      /** One firm, three files (F1, F2, F3) on which Qonto was never activated: the Multi-file Marketplace's case. */
+      'three-files-inactive': (tenantId, now): EntityState =>
+        buildEntity(tenantId, now, {
+          name: `Cabinet ${tenantId}`,
+          geIdentifier: `GE-${tenantId}-IDENTIFIER-0001`,
+          files: [SAGE_GE_FILE, 'F2', 'F3'].map((id) =>
+            buildFile(id, now, {
+              name: `Dossier ${id} ${tenantId}`,
+              connectorActive: false,
+              marketplaceFiscalYears: { at: null, fiscalYears: [] },
+            }),
+          ),
+        }),
     },
     fileId: () => SAGE_GE_FILE,
     files: (tenant) => Object.keys(tenant.files),
@@ -41,6 +54,7 @@ export const sageGeVendor = defineVendor({
         documentNumber: e.documentNumber ?? e.request.documentNumber,
         attachments: e.attachmentsKept ?? e.request.attachments.length,
         comment: e.request.comment,
+        postingDate: e.request.postingDate,
       })),
   },
 });

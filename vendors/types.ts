@@ -13,6 +13,8 @@ export interface VendorEntryView {
   documentNumber?: string;
   attachments?: number;
   comment?: string;
+  /** The date the vendor books the entry on (Sage GE's posting date, Quadra's M record date, Loop's `datePiece`). */
+  postingDate?: string;
 }
 
 /** How a vendor's simulator is built and served. */

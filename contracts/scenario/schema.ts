@@ -21,7 +21,10 @@ export const EntryTemplateSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9-]{1,20}$/),
     kind: EntryKindSchema,
+    /** The posting date (the scenario's start day when absent): it decides the fiscal year (seed 000). */
     date: IsoDateSchema.optional(),
+    /** The invoice's own date, when it differs from the posting date (the builders use one date for both). */
+    documentDate: IsoDateSchema.optional(),
     journal: z.string().min(1).optional(),
     label: z.string().min(1).optional(),
     /** Replaces the builder's lines (amounts in cents). */
@@ -68,6 +71,8 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
       documentNumberMatches: z.string().optional(),
       attachments: z.number().int().optional(),
       commentContains: z.string().optional(),
+      /** The date the vendor booked the entry on (its posting date, whatever the document's own date). */
+      postingDate: IsoDateSchema.optional(),
       /** The vendor entry carries the hub's tracking code (Sage GE: `#AAAAA#` in its comment). */
       trackingCode: z.boolean().optional(),
     })
@@ -119,6 +124,8 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
     .object({
       expect: z.literal('step-error'),
       catalogueId: CatalogueIdSchema.optional(),
+      /** With these, the error carries the catalogue's exact message (`file`, when absent, is the vendor file's name). */
+      params: z.record(z.string(), z.string()).optional(),
       none: z.boolean().optional(),
     })
     .strict(),
@@ -126,6 +133,8 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
   z
     .object({
       expect: z.literal('vendor-file'),
+      /** Another of the vendor's files than the scenario's (a dossier created during the scenario...). */
+      file: z.string().min(1).optional(),
       listed: z.boolean().optional(),
       connected: z.boolean().optional(),
       problem: CatalogueIdSchema.nullable().optional(),
@@ -184,6 +193,8 @@ export const StepSchema = z.discriminatedUnion('do', [
       do: z.literal('vendor-action'),
       action: z.string().min(1),
       input: z.record(z.string(), z.unknown()).optional(),
+      /** The vendor refuses it (4xx, nothing changed): what the person is told when they try it too early. */
+      refused: z.boolean().optional(),
     })
     .strict(),
   z.object({ do: z.literal('refresh-reference-data') }).strict(),

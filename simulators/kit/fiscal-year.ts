@@ -12,5 +12,10 @@ export const FiscalYearStateSchema = z.object({
   end: IsoDateSchema,
   status: z.enum(['open', 'closed']),
   chartComplete: z.boolean(),
+  /**
+   * Journal codes closed in this fiscal year only ("each open fiscal year must include ... open
+   * journals", seed 000: SGE-FY-INCOMPLETE, SGE-JOURNAL-LOCKED). Absent: none.
+   */
+  closedJournals: z.array(z.string()).optional(),
 });
 export type FiscalYearState = z.infer<typeof FiscalYearStateSchema>;

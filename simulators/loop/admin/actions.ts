@@ -140,13 +140,15 @@ export const loopActions: VendorAction<LoopState>[] = [
   defineAction({
     name: 'set-fiscal-year',
     description:
-      'Loop: add, open or close a fiscal year of a folder, and say whether its chart of accounts is complete (LOOP-INCOMPLETE-FOLDER)',
+      'Loop: add, open or close a fiscal year of a folder, say whether its chart of accounts is complete and which journals are closed in it (LOOP-INCOMPLETE-FOLDER)',
     input: FolderInput.extend({
       fiscalYearId: z.string().min(1).max(20),
       start: IsoDateSchema.optional(),
       end: IsoDateSchema.optional(),
       status: z.enum(['open', 'closed']),
       chartComplete: z.boolean().optional(),
+      /** Journal codes closed in this fiscal year only (seed 004: each open fiscal year needs open journals). */
+      closedJournals: z.array(z.string().min(1)).optional(),
     }),
     run(state, input) {
       const found = findFolder(state, input);
@@ -162,6 +164,9 @@ export const loopActions: VendorAction<LoopState>[] = [
         end,
         status: input.status,
         chartComplete: input.chartComplete ?? existing?.chartComplete ?? true,
+        ...((input.closedJournals ?? existing?.closedJournals)?.length
+          ? { closedJournals: input.closedJournals ?? existing!.closedJournals! }
+          : {}),
       };
       return ok(fiscalYear, [
         writes.folder(input.domain, input.folder).set(['fiscalYears', input.fiscalYearId], fiscalYear),

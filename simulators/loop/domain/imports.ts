@@ -139,7 +139,11 @@ function checkEcriture(folder: FolderState, ecriture: EcritureImport): Erreur[] 
     ];
   // Seed 004's prerequisite "Open journals" is LOOP-INCOMPLETE-FOLDER: a closed journal is reported
   // with that entry's wire code and its closed-journal message (variant 1), not a message of our own.
-  if (journal.ferme)
+  // Closed in the folder, or only in the fiscal year of the entry's date: either way no open journal for it.
+  const closedInYear = Object.values(folder.fiscalYears).some(
+    (fy) => fy.start <= ecriture.datePiece && ecriture.datePiece <= fy.end && fy.closedJournals?.includes(journal.code),
+  );
+  if (journal.ferme || closedInYear)
     return [
       {
         code: getEntry('LOOP-INCOMPLETE-FOLDER').wire!.code,

@@ -139,6 +139,37 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
   });
 });
 
+describe('a journal closed in one fiscal year only', () => {
+  it("refuses that year's entries on it with the closed-journal message, and takes the other year's", async () => {
+    const sim = createTestLoop();
+    const closed = await admin(sim, 'set-fiscal-year', {
+      domain: 'CABA',
+      folder: 'F1',
+      fiscalYearId: String(YEAR - 1),
+      status: 'open',
+      closedJournals: ['AC'],
+    });
+    expect(closed.status).toBe(200);
+    const id = await send(sim, {
+      codeIbs: 'F1',
+      data: {
+        options: { multiPeriode: true },
+        ecritures: [purchase({ datePiece: `${YEAR - 1}-11-20` }), purchase({ refPiece: 'B' })],
+      },
+    });
+    await later(sim);
+    const result = await status(sim, id);
+    expect(result.ecritures.map((e) => e.statut)).toEqual(['Rejetee', 'Integree']);
+    expect(result.ecritures[0]!.erreurs).toEqual([
+      {
+        code: getEntry('LOOP-INCOMPLETE-FOLDER').wire!.code,
+        message: renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: 'AC', folder: 'F1' }, 1),
+        champ: 'journalCode',
+      },
+    ]);
+  });
+});
+
 describe('LOOP-COLLABORATOR-NO-ACCESS: every entry rejected while the connector is not activated on the folder', () => {
   const entry = getEntry('LOOP-COLLABORATOR-NO-ACCESS');
 

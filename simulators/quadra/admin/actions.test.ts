@@ -15,6 +15,7 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
       'regenerate-cfe-key',
       'validate-cfe-activation',
       'update-quadra-settings',
+      'create-dossier',
       'open-period',
       'close-period',
       'set-journal-status',
@@ -125,6 +126,22 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(malformed.status).toBe(400);
+    expect(h.stateSnapshot()).toBe(before);
+  });
+
+  it('creates a new dossier served by the same keys, recording the CFE key the other dossiers have; refuses an existing code', async () => {
+    const h = setup();
+    const created = await h.action('create-dossier', { sicCode: SIC, dossier: 'NEW01', name: 'Nouveau dossier' });
+    expect(created.status).toBe(200);
+    const firm = h.sim.store.data.tenants[SIC]!;
+    expect(firm.dossiers.NEW01).toMatchObject({
+      code: 'NEW01',
+      name: 'Nouveau dossier',
+      cfeKeyInSettings: firm.dossiers[DOSSIER]!.cfeKeyInSettings,
+    });
+    expect(Object.values(firm.dossiers.NEW01!.periods).map((p) => p.status)).toContain('open');
+    const before = h.stateSnapshot();
+    expect((await h.action('create-dossier', { sicCode: SIC, dossier: DOSSIER })).status).toBe(409);
     expect(h.stateSnapshot()).toBe(before);
   });
 });

@@ -6,6 +6,7 @@ import type { Change } from '../../../core/changes.js';
 import type { SeededRandom } from '../../../core/random.js';
 import { openDossier } from '../domain/imports.js';
 import { journalCodeOf } from '../domain/journal-code.js';
+import { buildDossier } from '../seed/builders.js';
 import { writes, type AccountState, type DossierState, type FirmState, type QuadraState } from '../state/schema.js';
 
 /**
@@ -143,6 +144,25 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
           { dossiers: codes, cfeKeyInSettings: key },
           codes.map((code) => writes.dossier(firm.sicCode, code).set(['cfeKeyInSettings'], key)),
         );
+      },
+    }),
+    defineAction({
+      name: 'create-dossier',
+      description:
+        'Create a new dossier in Quadra (this year\'s period open, the PCG chart, the journals open): the firm\'s four codes serve it as they are (seed 003, "valid for all your current and future files")',
+      input: FirmInput.extend({ dossier: DossierCodeSchema, name: z.string().min(1).max(60).optional() }),
+      run(state, input, now) {
+        const firm = findFirm(state, input.sicCode);
+        if (isResult(firm)) return firm;
+        if (Object.hasOwn(firm.dossiers, input.dossier)) return conflict(`The dossier ${input.dossier} exists`);
+        // Own choice: Quadra's settings hold one CFE key for the installation, the one its other dossiers record.
+        const cfeKey = Object.values(firm.dossiers)[0]?.cfeKeyInSettings ?? null;
+        const dossier = buildDossier(input.dossier, now.getUTCFullYear(), cfeKey, {
+          ...(input.name ? { name: input.name } : {}),
+        });
+        return ok({ dossier: dossier.code, cfeKeyInSettings: cfeKey }, [
+          writes.firm(firm.sicCode).set(['dossiers', dossier.code], dossier),
+        ]);
       },
     }),
     defineAction({

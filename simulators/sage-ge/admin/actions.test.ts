@@ -14,8 +14,10 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     expect(actions.map((a) => a.name)).toEqual(
       expect.arrayContaining([
         'open-accounting',
+        'close-accounting',
         'set-journal-lock',
         'set-fiscal-year',
+        'delete-fiscal-year',
         'resync-fiscal-years',
         'set-import-cursor-lock',
         'set-marketplace',
@@ -42,6 +44,13 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     const cases: [string, unknown][] = [
       ['open-accounting', { entityId: ENTITY }],
       ['open-accounting', { entityId: ENTITY, fileId: FILE, extra: true }],
+      ['open-accounting', { entityId: ENTITY, fileId: FILE, stay: 'yes' }],
+      ['set-fiscal-year-journals', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2025', locked: 'yes' }],
+      [
+        'set-fiscal-year-journals',
+        { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2025', journals: [], locked: true },
+      ],
+      ['delete-fiscal-year', { entityId: ENTITY, fileId: FILE }],
       ['set-journal-lock', { entityId: ENTITY, fileId: FILE, journal: 'AC', locked: 'yes' }],
       ['set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: ['2026-13'], locked: true }],
       ['set-import-cursor-lock', { entityId: ENTITY, fileId: FILE, periods: [], locked: true }],
@@ -173,5 +182,78 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     expect(h.file().marketplaceFiscalYears.fiscalYears.map((f) => f.id)).toEqual(['FY2025', 'FY2026']);
     await h.action('set-marketplace', { entityId: ENTITY, fileId: 'synced', active: true });
     expect(h.file('synced').marketplaceFiscalYears.at).toBe('2026-03-16T09:00:00.000Z');
+  });
+
+  it('injects nothing while a person stays in the accounting; closed and reopened, it injects', async () => {
+    const h = setup();
+    const stay = await h.action('open-accounting', { entityId: ENTITY, fileId: FILE, stay: true });
+    expect(stay.status).toBe(200);
+    expect(h.file().accountingSession).toEqual({ openedAt: '2026-03-16T09:00:00.000Z' });
+    const pushed = await h.push(entryBody());
+    // The Accounting button from inside the accounting: not an opening.
+    expect(await h.openAccounting()).toEqual({
+      messages: [],
+      injected: [],
+      rejected: [],
+      stillQueued: 1,
+      blockedBy: 'SGE-STUCK-ACCOUNTING-NOT-OPENED',
+    });
+    expect((await h.entryStatus(pushed.body.id)).status).toBe('queued');
+    expect((await h.action('close-accounting', { entityId: ENTITY, fileId: FILE })).body.result).toEqual({
+      wasOpen: true,
+    });
+    expect(h.file().accountingSession).toBeNull();
+    expect((await h.openAccounting()).injected).toEqual([pushed.body.id]);
+    // A plain opening is a visit: nobody stays in the accounting after it.
+    expect(h.file().accountingSession).toBeNull();
+  });
+
+  it('deletes a fiscal year that holds no entry, and keeps one that does', async () => {
+    const h = setup();
+    expect(
+      (await h.action('delete-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2024' })).status,
+    ).toBe(404);
+    expect((await h.pushAndInject(entryBody({ postingDate: '2026-03-10' }))).status).toBe('injected');
+    const kept = await h.action('delete-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2026' });
+    expect(kept.status).toBe(409);
+    expect(Object.keys(h.file().fiscalYears)).toEqual(['FY2025', 'FY2026']);
+    const deleted = await h.action('delete-fiscal-year', { entityId: ENTITY, fileId: FILE, fiscalYearId: 'FY2025' });
+    expect(deleted.body.result).toEqual({ deleted: 'FY2025' });
+    expect(Object.keys(h.file().fiscalYears)).toEqual(['FY2026']);
+    // The Marketplace still shows what it last synchronized.
+    expect(h.file().marketplaceFiscalYears.fiscalYears.map((f) => f.id)).toEqual(['FY2025', 'FY2026']);
+  });
+
+  it('closes and opens journals in one fiscal year, and refuses an unknown year or journal, changing nothing', async () => {
+    const h = setup();
+    const target = { entityId: ENTITY, fileId: FILE };
+    const before = h.stateSnapshot();
+    expect(
+      (await h.action('set-fiscal-year-journals', { ...target, fiscalYearId: 'FY1999', locked: true })).status,
+    ).toBe(404);
+    expect(
+      (
+        await h.action('set-fiscal-year-journals', {
+          ...target,
+          fiscalYearId: 'FY2025',
+          journals: ['AC', 'ZZ'],
+          locked: true,
+        })
+      ).status,
+    ).toBe(404);
+    expect(h.stateSnapshot()).toBe(before);
+    await h.action('set-fiscal-year-journals', {
+      ...target,
+      fiscalYearId: 'FY2025',
+      journals: ['VE', 'AC'],
+      locked: true,
+    });
+    expect(h.file().fiscalYears.FY2025!.closedJournals).toEqual(['AC', 'VE']);
+    await h.action('set-fiscal-year-journals', { ...target, fiscalYearId: 'FY2025', journals: ['AC'], locked: false });
+    expect(h.file().fiscalYears.FY2025!.closedJournals).toEqual(['VE']);
+    // Reopening or closing the year itself keeps its journals as they are.
+    await h.action('set-fiscal-year', { ...target, fiscalYearId: 'FY2025', status: 'closed' });
+    expect(h.file().fiscalYears.FY2025).toMatchObject({ status: 'closed', closedJournals: ['VE'] });
+    expect(h.file().fiscalYears.FY2026!.closedJournals).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
 import { openAccounting } from '../domain/entries.js';
+import { covers } from '../domain/fiscal-years.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
 import { writes, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
 
@@ -41,12 +42,31 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     name: 'open-accounting',
     description:
       "Open the file's accounting in GE (the Accounting button): injects the entries waiting in the Sage cloud",
-    input: FileInput,
+    input: FileInput.extend({
+      /** The person stays in the accounting (a session left open); by default they open it, and leave. */
+      stay: z.boolean().default(false),
+    }),
     run(state, input, now) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
       const { value, changes } = openAccounting(found.entity, found.file, now);
+      if (input.stay && !found.file.accountingSession)
+        changes.push(
+          writes.file(input.entityId, input.fileId).set(['accountingSession'], { openedAt: now.toISOString() }),
+        );
       return ok(value, changes);
+    },
+  }),
+  defineAction({
+    name: 'close-accounting',
+    description: "Close the file's accounting in GE (leave it): the next opening injects what the Sage cloud holds",
+    input: FileInput,
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      return ok({ wasOpen: found.file.accountingSession !== null }, [
+        writes.file(input.entityId, input.fileId).set(['accountingSession'], null),
+      ]);
     },
   }),
   defineAction({
@@ -89,9 +109,59 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
         end,
         status: input.status,
         chartComplete: input.chartComplete ?? existing?.chartComplete ?? true,
+        ...(existing?.closedJournals ? { closedJournals: existing.closedJournals } : {}),
       };
       return ok(fiscalYear, [
         writes.file(input.entityId, input.fileId).set(['fiscalYears', input.fiscalYearId], fiscalYear),
+      ]);
+    },
+  }),
+  defineAction({
+    name: 'set-fiscal-year-journals',
+    description:
+      'Close or open journals (all of the file\'s when none named) in one fiscal year only; the Marketplace sees it after "resync-fiscal-years"',
+    input: FileInput.extend({
+      fiscalYearId: z.string().min(1),
+      journals: z.array(z.string().min(1)).min(1).optional(),
+      locked: z.boolean(),
+    }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const fy = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId)
+        ? found.file.fiscalYears[input.fiscalYearId]!
+        : undefined;
+      if (!fy) return notFound(`No fiscal year ${input.fiscalYearId}`);
+      const named = input.journals ?? Object.keys(found.file.journals);
+      const unknown = named.filter((code) => !Object.hasOwn(found.file.journals, code));
+      if (unknown.length) return notFound(`No journal ${unknown.join(', ')}`);
+      const before = new Set(fy.closedJournals ?? []);
+      for (const code of named) input.locked ? before.add(code) : before.delete(code);
+      const closedJournals = [...before].sort();
+      return ok({ fiscalYearId: fy.id, closedJournals }, [
+        writes.file(input.entityId, input.fileId).set(['fiscalYears', fy.id], { ...fy, closedJournals }),
+      ]);
+    },
+  }),
+  defineAction({
+    name: 'delete-fiscal-year',
+    description:
+      'Delete a fiscal year that holds no posted entry (Year Menu): its dates fall in no fiscal year of GE, so no journal is open for them (error 1); the Marketplace sees it after "resync-fiscal-years"',
+    input: FileInput.extend({ fiscalYearId: z.string().min(1) }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const fy = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId)
+        ? found.file.fiscalYears[input.fiscalYearId]!
+        : undefined;
+      if (!fy) return notFound(`No fiscal year ${input.fiscalYearId}`);
+      // GE keeps a year its entries were booked in (simulator's own choice of guard).
+      const booked = Object.values(found.file.entries).some(
+        (e) => e.status === 'injected' && covers(fy, e.request.postingDate),
+      );
+      if (booked) return { ok: false, status: 409, message: `The fiscal year ${input.fiscalYearId} holds entries` };
+      return ok({ deleted: input.fiscalYearId }, [
+        writes.file(input.entityId, input.fileId).del(['fiscalYears', input.fiscalYearId]),
       ]);
     },
   }),

@@ -70,7 +70,7 @@ export interface OpeningReport {
   /** Entries still waiting in the Sage cloud after the opening. */
   stillQueued: number;
   /** Why nothing was injected, when nothing could be. */
-  blockedBy?: 'SGE-STUCK-ADMIN-CERT-EXPIRED' | 'SGE-STUCK-MARKETPLACE-DEACTIVATED';
+  blockedBy?: 'SGE-STUCK-ADMIN-CERT-EXPIRED' | 'SGE-STUCK-MARKETPLACE-DEACTIVATED' | 'SGE-STUCK-ACCOUNTING-NOT-OPENED';
 }
 
 const opened = (value: OpeningReport, changes: Change[] = []) => ({ value, changes });
@@ -89,6 +89,17 @@ export function openAccounting(
   const queued = Object.keys(file.cloudQueue)
     .map((id) => file.entries[id]!)
     .sort((a, b) => a.seq - b.seq);
+  // Already in the accounting: the Accounting button is not an opening, nothing is injected until
+  // the accounting is closed and opened again.
+  if (file.accountingSession) {
+    return opened({
+      messages: [],
+      injected: [],
+      rejected: [],
+      stillQueued: queued.length,
+      blockedBy: 'SGE-STUCK-ACCOUNTING-NOT-OPENED',
+    });
+  }
   if (Date.parse(entity.referenceAdministrator.certificateExpiresAt) <= now.getTime()) {
     return opened({
       messages: [renderMessage('SGE-STUCK-ADMIN-CERT-EXPIRED')],

@@ -117,6 +117,33 @@ describe('Sage GE fiscal-year configuration (the red triangle)', () => {
       });
       await expectRedTriangle(h, 'SGE-FY-INCOMPLETE', { file: h.file().name, year: '2026' });
     });
+
+    it('appears when every journal is closed in one open year, naming that year, once resynchronized', async () => {
+      const h = setup();
+      await h.action('set-fiscal-year-journals', {
+        entityId: ENTITY,
+        fileId: FILE,
+        fiscalYearId: 'FY2025',
+        locked: true,
+      });
+      // GE changed, the Marketplace not yet.
+      expect(await configuration(h)).toEqual({ status: 'ok' });
+      await h.action('resync-fiscal-years', { entityId: ENTITY, fileId: FILE });
+      await expectRedTriangle(h, 'SGE-FY-INCOMPLETE', { file: h.file().name, year: '2025' });
+    });
+
+    it('does not appear while one journal stays open in each open year', async () => {
+      const h = setup();
+      await h.action('set-fiscal-year-journals', {
+        entityId: ENTITY,
+        fileId: FILE,
+        fiscalYearId: 'FY2025',
+        journals: ['AC', 'VE', 'BQ', 'OD'],
+        locked: true,
+      });
+      await h.action('resync-fiscal-years', { entityId: ENTITY, fileId: FILE });
+      expect(await configuration(h)).toEqual({ status: 'ok' });
+    });
   });
 
   describe('the fix in GE', () => {

@@ -7,15 +7,19 @@ import type { FileState } from '../state/schema.js';
  * last synchronized them: a change in GE shows only after "Resynchronize fiscal years".
  *  - SGE-FY-NOT-COVERING-TODAY: no open fiscal year covers today;
  *  - SGE-FY-OPEN-RULES: more than two open, or overlapping, or not consecutive;
- *  - SGE-FY-INCOMPLETE: an open fiscal year without a complete chart, or no open journal.
+ *  - SGE-FY-INCOMPLETE: an open fiscal year without a complete chart, or without an open journal.
  */
 export function configurationProblem(file: FileState, now: Date): RuleResult {
   const today = dayOf(now);
   const years = fiscalYearProblem(file, today);
   if (!years.ok) return years;
+  // The most recent open year without an open journal: a journal locked in the file is closed in
+  // every year, one closed in a year (Year Menu) only there.
   const open = openFiscalYears(file.marketplaceFiscalYears.fiscalYears);
-  if (!Object.values(file.journals).some((j) => !j.locked))
-    return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(open[open.length - 1]!) });
+  const withoutJournal = open
+    .reverse()
+    .find((fy) => !Object.values(file.journals).some((j) => !j.locked && !fy.closedJournals?.includes(j.code)));
+  if (withoutJournal) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(withoutJournal) });
   return accept;
 }
 

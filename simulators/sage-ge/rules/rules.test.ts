@@ -24,6 +24,28 @@ describe('Sage GE injection rules (errors 1 to 7 and 9)', () => {
       expectRejectedEntry(entry, 'SGE-JOURNAL-LOCKED');
     });
 
+    it('rejects an entry on a journal closed in its fiscal year only, and accepts it in another year', async () => {
+      const h = setup();
+      const closed = await h.action('set-fiscal-year-journals', {
+        entityId: ENTITY,
+        fileId: FILE,
+        fiscalYearId: 'FY2025',
+        journals: ['AC'],
+        locked: true,
+      });
+      expect(closed.body.result).toEqual({ fiscalYearId: 'FY2025', closedJournals: ['AC'] });
+      expectRejectedEntry(
+        await h.pushAndInject(entryBody({ postingDate: '2025-11-20', documentDate: '2025-11-20' })),
+        'SGE-JOURNAL-LOCKED',
+      );
+      expect((await h.pushAndInject(entryBody())).status).toBe('injected');
+      // Another journal of 2025 is still open.
+      expect(
+        (await h.pushAndInject(entryBody({ journalCode: 'OD', postingDate: '2025-11-20', documentDate: '2025-11-20' })))
+          .status,
+      ).toBe('injected');
+    });
+
     it('rejects an entry on a journal the file does not have', async () => {
       const h = setup();
       for (const journalCode of ['XX', 'ZZZZZZ']) {

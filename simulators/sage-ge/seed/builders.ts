@@ -85,6 +85,7 @@ export function buildFile(id: string, now: Date, overrides: FileOverrides = {}):
     idempotencyKeys: {},
     pendingThirdPartyBatches: {},
     nextEntrySeq: 1,
+    accountingSession: null,
     ...rest,
   };
 }

@@ -118,6 +118,12 @@ export const FileStateSchema = z.object({
   /** Third-party batches sent before any entry (first connection): rejected, harmlessly, at the next opening. */
   pendingThirdPartyBatches: z.record(z.string(), z.object({ id: z.string(), count: z.number().int() })),
   nextEntrySeq: z.number().int().min(1),
+  /**
+   * A person working in the file's accounting now (null: nobody). GE injects the Sage cloud queue
+   * when the accounting opens, not while it stays open: seed 002, "If you were already in the
+   * folder's accounting, close it and reopen it". Absent from states saved before it existed.
+   */
+  accountingSession: z.object({ openedAt: InstantSchema }).nullable().default(null),
 });
 export type FileState = z.infer<typeof FileStateSchema>;
 
