@@ -245,3 +245,26 @@ describe('indexes over the state follow an undone write', () => {
     expect(told).toEqual(['tenants.a.n', undefined]);
   });
 });
+
+describe('durable(): what a reader waits for', () => {
+  it('is undefined with nothing in flight, settles with the commits in flight, and an empty commit (a replay) fails with them', async () => {
+    const dir = await tempDir();
+    const { layer, control } = faultyFileLayer();
+    const store = await open(dir, { fs: layer });
+    expect(store.durable()).toBeUndefined();
+    const first = store.commit([set(['tenants', 'a', 'n'], 1)]);
+    const durable = store.durable();
+    expect(durable).toBeInstanceOf(Promise);
+    await first;
+    await durable;
+    expect(store.durable()).toBeUndefined();
+
+    control.failing = 'EIO';
+    control.syncOnly = true;
+    const lost = store.commit([set(['tenants', 'a', 'n'], 2)]);
+    const replay = store.commit([]); // read n = 2, wrote nothing: must not answer as if it held
+    await expect(lost).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(replay).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(store.data.tenants.a!.n).toBe(1);
+  });
+});

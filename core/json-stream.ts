@@ -47,32 +47,42 @@ export function* jsonPieces(value: unknown): Generator<string> {
   yield '}';
 }
 
+export interface JsonStreamOptions {
+  /** About this many bytes per read (64 KiB). */
+  chunkBytes?: number;
+  /**
+   * Runs each read's synchronous work: the store's read gate, so that each read sees only durable
+   * state (a read that fails there, because what it saw was undone, ends the stream with an error).
+   */
+  around?: <T>(read: () => T) => T | Promise<T>;
+}
+
 /** The pieces as a byte stream, about 64 KiB per read, one turn of the event loop between reads. */
-export function jsonStream(value: unknown, chunkBytes = 64 * 1024): ReadableStream<Uint8Array> {
+export function jsonStream(value: unknown, options: JsonStreamOptions = {}): ReadableStream<Uint8Array> {
+  const chunkBytes = options.chunkBytes ?? 64 * 1024;
+  const around = options.around ?? (<T>(read: () => T) => read());
   const pieces = jsonPieces(value);
   const encoder = new TextEncoder();
   let turn = false;
+  /** The next read's text, and whether it was the last. */
+  const readOnce = (): { text: string; last: boolean } => {
+    const parts: string[] = [];
+    let size = 0;
+    for (;;) {
+      const next = pieces.next();
+      if (next.done) return { text: parts.join(''), last: true };
+      parts.push(next.value);
+      size += next.value.length;
+      if (size >= chunkBytes) return { text: parts.join(''), last: false };
+    }
+  };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (turn) await new Promise((resolve) => setImmediate(resolve));
       turn = true;
-      let parts: string[] = [];
-      let size = 0;
-      for (;;) {
-        const next = pieces.next();
-        if (next.done) {
-          if (size > 0) controller.enqueue(encoder.encode(parts.join('')));
-          controller.close();
-          return;
-        }
-        parts.push(next.value);
-        size += next.value.length;
-        if (size >= chunkBytes) {
-          controller.enqueue(encoder.encode(parts.join('')));
-          parts = [];
-          return;
-        }
-      }
+      const { text, last } = await around(readOnce);
+      if (text.length > 0) controller.enqueue(encoder.encode(text));
+      if (last) controller.close();
     },
   });
 }

@@ -22,8 +22,8 @@ export interface Store<S> {
   /** The live state. Read it; never mutate it: return changes and `commit` them. */
   readonly data: S;
   /**
-   * Applies the changes now (synchronously, so the next request sees them) and resolves once they
-   * are durable; if they cannot be made durable they are undone and the promise rejects with a
+   * Applies the changes now (synchronously, so that the next writer sees them: numbers, duplicate
+   * checks; a reader waits for `durable()`) and resolves once they are durable; if they cannot be made durable they are undone and the promise rejects with a
    * `StoreUnavailableError`.
    */
   commit(changes: readonly Change[]): Promise<void>;
@@ -31,6 +31,13 @@ export interface Store<S> {
   replace(state: S): Promise<void>;
   /** Resolves when every commit so far is settled. */
   flush(): Promise<void>;
+  /**
+   * `undefined` when every change applied so far is durable (always, in memory): nothing to wait
+   * for. Otherwise a promise that settles once they all are: it resolves if they all became
+   * durable and rejects with the `StoreUnavailableError` if any was undone. A request that only
+   * reads waits for it (see `read-gate.ts`), so that it never answers a change that is then undone.
+   */
+  durable(): Promise<void> | undefined;
   /** Flushes, writes a final snapshot and releases the files. */
   close(): Promise<void>;
   /** Where the state is kept: 'memory' or the snapshot file's path. */
@@ -106,6 +113,7 @@ export function createMemoryStore<S extends object>(initial: S): Store<S> {
       await db.write();
     },
     onApplied: applied.add,
+    durable: () => undefined,
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
     location: 'memory',
@@ -471,8 +479,14 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       return failure === undefined;
     },
     onApplied: applied.add,
+    durable() {
+      // Acknowledged in order, undone together: the last one settles after every earlier one.
+      return inflight.length === 0 ? undefined : inflight[inflight.length - 1]!.done;
+    },
     commit(changes) {
-      if (changes.length === 0) return store.flush();
+      // Nothing to write, but the caller may have read changes still in flight (an idempotent
+      // replay of an entry whose push is not yet durable): it answers only once they are.
+      if (changes.length === 0) return store.durable() ?? Promise.resolve();
       if (failure !== undefined) return refuse();
       const undo = undoOf(state as Record<string, unknown>, changes);
       applyChanges(state as Record<string, unknown>, changes);
