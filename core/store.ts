@@ -2,6 +2,7 @@ import { Low, Memory } from 'lowdb';
 import type { z } from 'zod';
 import { applyChanges, type Change, type Path } from './changes.js';
 import { nodeFileLayer, type FileLayer, type FileLike } from './file-layer.js';
+import { createKeyIndex, type KeyIndex } from './key-index.js';
 import { legacyLogPathOf, loadData, logPathOf, snapshotPathOf } from './load.js';
 import { DataFileError, logHeader, logRecord, snapshotLines } from './records.js';
 import { validateInPlace } from './validate-in-place.js';
@@ -52,6 +53,11 @@ export interface Store<S> {
    * state (credentials, work due) re-read only what a commit touched instead of scanning every tenant.
    */
   onApplied(listener: AppliedListener): () => void;
+  /**
+   * An object of the state's keys: a big object's (a ledger's entries) from the store's key index,
+   * a live set that a streamed read or a snapshot takes a slice at a time (see `key-index.ts`).
+   */
+  keysOf(value: object): Iterable<string>;
 }
 
 export type AppliedListener = (changes: readonly Change[] | undefined) => void;
@@ -92,17 +98,21 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-export function createMemoryStore<S extends object>(initial: S): Store<S> {
+export function createMemoryStore<S extends object>(initial: S, options: { keyIndex?: KeyIndex } = {}): Store<S> {
   const db = new Low<S>(new Memory<S>(), initial);
   const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
   const applied = appliedListeners();
+  const index = options.keyIndex ?? createKeyIndex();
+  index.walk(initial);
   return {
     stats,
     get data() {
       return db.data;
     },
+    keysOf: index.keysOf,
     commit(changes) {
       applyChanges(db.data as Record<string, unknown>, changes);
+      index.follow(db.data, changes);
       stats.commits += 1;
       applied.emit(changes);
       return Promise.resolve();
@@ -140,6 +150,8 @@ export interface FileStoreOptions<S> {
   fs?: FileLayer;
   /** The longest string the snapshot writer may build (tests lower it to check it streams). */
   maxStringChars?: number;
+  /** The index of big objects' keys (tests pass one with a lower threshold or a counting lister). */
+  keyIndex?: KeyIndex;
 }
 
 interface Pending {
@@ -176,7 +188,13 @@ interface SnapshotJob {
 const CHUNKS_PER_TURN = 256;
 const WRITE_BYTES = 256 * 1024;
 
-export async function openFileStore<S extends object>(options: FileStoreOptions<S>): Promise<Store<S>> {
+/** The file store: a store, and a compaction started on demand (the size soak measures one). */
+export interface FileStore<S> extends Store<S> {
+  /** Starts a compaction now unless one is under way; resolves once it is in place (or abandoned). */
+  compact(): Promise<void>;
+}
+
+export async function openFileStore<S extends object>(options: FileStoreOptions<S>): Promise<FileStore<S>> {
   const fs = options.fs ?? nodeFileLayer;
   const { dir, name } = options;
   const snapshotPath = snapshotPathOf(dir, name);
@@ -204,6 +222,10 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     );
   }
   state = parsed.value as S;
+  // Every big object's keys, listed once now (before anything is served) and then kept by each
+  // commit: no compaction or streamed read lists them in one step again.
+  const index = options.keyIndex ?? createKeyIndex();
+  index.walk(state);
 
   let seq = loaded.seq;
   let gen = loaded.gen;
@@ -352,7 +374,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
         size = 0;
         await file.write(Buffer.from(text));
       };
-      for (const line of snapshotLines(state, atSeq, target)) {
+      for (const line of snapshotLines(state, atSeq, target, index)) {
         if (line.length > maxString)
           throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
         if (size + line.length > Math.min(WRITE_BYTES, maxString)) await write();
@@ -470,8 +492,12 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     return { entry, done };
   };
 
-  const store: Store<S> = {
+  const store: FileStore<S> = {
     stats,
+    compact() {
+      if (!job && failure === undefined) startSnapshot([]);
+      return job?.done ?? Promise.resolve();
+    },
     get data() {
       return state;
     },
@@ -479,6 +505,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       return failure === undefined;
     },
     onApplied: applied.add,
+    keysOf: index.keysOf,
     durable() {
       // Acknowledged in order, undone together: the last one settles after every earlier one.
       return inflight.length === 0 ? undefined : inflight[inflight.length - 1]!.done;
@@ -488,8 +515,13 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       // replay of an entry whose push is not yet durable): it answers only once they are.
       if (changes.length === 0) return store.durable() ?? Promise.resolve();
       if (failure !== undefined) return refuse();
-      const undo = undoOf(state as Record<string, unknown>, changes);
+      const restore = undoOf(state as Record<string, unknown>, changes);
+      const undo = () => {
+        restore();
+        index.follow(state, changes);
+      };
       applyChanges(state as Record<string, unknown>, changes);
+      index.follow(state, changes);
       stats.commits += 1;
       applied.emit(changes);
       const { entry, done } = track(undo);
