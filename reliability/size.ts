@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { createVirtualClock } from '../core/clock.js';
@@ -29,6 +29,12 @@ export interface SizeFigures {
   snapshotMs: number;
   /** The longest the event loop was held while the snapshot was written. */
   snapshotStallMs: number;
+  /**
+   * The longest garbage-collection pause in each of those windows: on a heap of 1,000,000 entries a
+   * full collection holds the loop by itself, whatever the code does (the stalls above include it).
+   */
+  adminGcMs: number;
+  snapshotGcMs: number;
   loadMs: number;
   reloadedEntries: number;
   /** The reloaded state is the one written, the commits made while the snapshot was written included. */
@@ -58,7 +64,26 @@ function largeState(entries: number, entryBytes: number): State {
   return { tenants: { T: { files: { F: { entries: all } } } } };
 }
 
+/** The longest garbage-collection pause seen between `start()` and `stop()`. */
+function gcPauses() {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  return {
+    start() {
+      longest = 0;
+      observer.observe({ entryTypes: ['gc'] });
+    },
+    stop() {
+      observer.disconnect();
+      return longest;
+    },
+  };
+}
+
 export async function sizeRun(options: { entries: number; entryBytes: number }): Promise<SizeFigures> {
+  const gc = gcPauses();
   const state = largeState(options.entries, options.entryBytes);
   const store = createMemoryStore(state);
   const kit = createSimulatorKit<State>({
@@ -77,6 +102,7 @@ export async function sizeRun(options: { entries: number; entryBytes: number }):
   kit.finish();
   const adminDelay = monitorEventLoopDelay({ resolution: 1 });
   adminDelay.enable();
+  gc.start();
   let t = performance.now();
   const res = await kit.app.request('/__admin/state');
   let adminStateBytes = 0;
@@ -85,6 +111,7 @@ export async function sizeRun(options: { entries: number; entryBytes: number }):
   const tenantRes = await kit.app.request('/__admin/tenants/T');
   for await (const _ of tenantRes.body as unknown as AsyncIterable<Uint8Array>) void _;
   adminDelay.disable();
+  const adminGcMs = gc.stop();
   kit.dispose();
 
   const dir = await mkdtemp(join(tmpdir(), 'ledgersim-size-'));
@@ -101,6 +128,7 @@ export async function sizeRun(options: { entries: number; entryBytes: number }):
     const entryPath = (id: string) => ['tenants', 'T', 'files', 'F', 'entries', id];
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
+    gc.start();
     t = performance.now();
     // A compaction of the big object while writes go on: new entries, changed ones, deleted ones.
     const compaction = file.compact();
@@ -117,6 +145,7 @@ export async function sizeRun(options: { entries: number; entryBytes: number }):
     await file.flush();
     const snapshotMs = performance.now() - t;
     delay.disable();
+    const snapshotGcMs = gc.stop();
     await file.close();
     t = performance.now();
     const again = await openFileStore<State>({ dir, name: 'size', schema: Schema, initial: () => ({ tenants: {} }) });
@@ -135,6 +164,8 @@ export async function sizeRun(options: { entries: number; entryBytes: number }):
       openMs,
       snapshotMs,
       snapshotStallMs: delay.max / 1e6,
+      adminGcMs,
+      snapshotGcMs,
       loadMs,
       reloadedEntries,
       reloadedEqual,

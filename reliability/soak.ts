@@ -91,8 +91,8 @@ console.log(
 );
 const z = await sizeRun({ entries: sizeEntries, entryBytes: arg('entry-bytes', 200) });
 console.log(
-  `  GET /__admin/state: ${z.adminStateStatus}, ${(z.adminStateBytes / 2 ** 20).toFixed(0)} MiB in ${(z.adminStateMs / 1000).toFixed(1)} s; GET /__admin/tenants/T: ${z.adminTenantStatus}; longest event-loop stall ${z.adminStallMs.toFixed(0)} ms` +
-    `\n  opened in ${(z.openMs / 1000).toFixed(1)} s; compacted while written to in ${(z.snapshotMs / 1000).toFixed(1)} s, longest event-loop stall ${z.snapshotStallMs.toFixed(0)} ms; reloaded ${z.reloadedEntries} entries in ${(z.loadMs / 1000).toFixed(1)} s, ${z.reloadedEqual ? 'equal to' : 'DIFFERENT from'} the state written`,
+  `  GET /__admin/state: ${z.adminStateStatus}, ${(z.adminStateBytes / 2 ** 20).toFixed(0)} MiB in ${(z.adminStateMs / 1000).toFixed(1)} s; GET /__admin/tenants/T: ${z.adminTenantStatus}; longest event-loop stall ${z.adminStallMs.toFixed(0)} ms (longest GC pause ${z.adminGcMs.toFixed(0)} ms)` +
+    `\n  opened in ${(z.openMs / 1000).toFixed(1)} s; compacted while written to in ${(z.snapshotMs / 1000).toFixed(1)} s, longest event-loop stall ${z.snapshotStallMs.toFixed(0)} ms (longest GC pause ${z.snapshotGcMs.toFixed(0)} ms); reloaded ${z.reloadedEntries} entries in ${(z.loadMs / 1000).toFixed(1)} s, ${z.reloadedEqual ? 'equal to' : 'DIFFERENT from'} the state written`,
 );
 check(
   z.adminStateStatus === 200 &&
