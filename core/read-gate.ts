@@ -34,7 +34,7 @@ export function createReadGate(source: DurableSource): ReadGate {
   };
 
   return {
-    read(read) {
+    read<T>(read: () => T | Promise<T>): T | Promise<T> {
       if (!source.durable()) {
         const value = read();
         return value instanceof Promise ? value.then(afterwards) : afterwards(value);
@@ -44,17 +44,24 @@ export function createReadGate(source: DurableSource): ReadGate {
         let open!: () => void;
         door = { promise: new Promise<void>((resolve) => (open = resolve)), open };
       }
+      const leave = () => {
+        waiting -= 1;
+        if (waiting === 0 && door) {
+          door.open();
+          door = undefined;
+        }
+      };
       return (async () => {
+        let started: T | Promise<T>;
         try {
           await settle();
-          return await afterwards(await read());
+          started = read();
         } finally {
-          waiting -= 1;
-          if (waiting === 0 && door) {
-            door.open();
-            door = undefined;
-          }
+          // Writers wait for the start of the read, not its end: a read that lasts (a long answer)
+          // holds no writer; what they apply meanwhile is waited for after it.
+          leave();
         }
+        return afterwards(await started);
       })();
     },
     door: () => door?.promise,
