@@ -1,10 +1,11 @@
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { set } from './changes.js';
 import { faultyFileLayer, nodeFileLayer } from './file-layer.js';
+import { createKeyIndex } from './key-index.js';
 import { loadData } from './load.js';
 import { openFileStore, StoreUnavailableError, type Store } from './store.js';
 
@@ -212,6 +213,50 @@ describe('the snapshot is a stream, and compaction does not hold the event loop'
     expect(again.data.tenants.t1!.n).toBe(42);
   });
 
+  it('compacts one big object without ever listing its keys in one step, while commits add and delete some, and reloads to the same state', async () => {
+    const dir = await tempDir();
+    const keys = 30_000;
+    const tags = Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, `v${i}`]));
+    const state = { tenants: { a: { n: 0, tags } } };
+    const store = await open(dir, {
+      initial: () => state,
+      compactAfterBytes: 1,
+      fsync: false,
+      keyIndex: createKeyIndex({ big: 1000 }),
+      maxStringChars: 200 * 1024, // the big object as one chunk (~400 KB) would be past it
+    });
+    // From now on, every whole listing of an object that big is counted, whoever makes it.
+    let wholeListings = 0;
+    const spies = (['keys', 'values', 'entries'] as const).map((name) => {
+      const original = Object[name] as (value: object) => unknown[];
+      return vi.spyOn(Object, name).mockImplementation(((value: object) => {
+        const found = original(value);
+        if (found.length >= 1000) wholeListings += 1;
+        return found;
+      }) as never);
+    });
+    const snapshots = store.stats.snapshots;
+    // Big commits grow the log past twice the snapshot: a compaction starts; small ones race it.
+    const payload = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`p${i}`, 'z'.repeat(1000)]));
+    for (let i = 0; i < 60 && store.stats.snapshots === snapshots; i++) {
+      await store.commit([set(['tenants', `big${i}`], { n: i, tags: payload })]);
+      await Promise.all([
+        store.commit([set(['tenants', 'a', 'tags', `added${i}`], 'new')]),
+        store.commit([{ op: 'del', path: ['tenants', 'a', 'tags', `k${i * 7}`] }]),
+      ]);
+    }
+    while (store.stats.snapshots === snapshots) {
+      await store.commit([set(['tenants', 'a', 'tags', `during${store.stats.commits}`], 'x')]);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await store.flush();
+    for (const spy of spies) spy.mockRestore();
+    expect(wholeListings).toBe(0);
+    const again = await reopenCopy(dir);
+    expect(again.data).toEqual(store.data);
+    expect(Object.keys(again.data.tenants.a!.tags).length).toBe(Object.keys(store.data.tenants.a!.tags).length);
+  });
+
   it('does not compact a small state before the log reaches the minimum size (64 MiB by default)', async () => {
     const dir = await tempDir();
     const store = await open(dir, { fsync: false });
@@ -243,5 +288,28 @@ describe('indexes over the state follow an undone write', () => {
     expect(byN.get(7)).toBeUndefined();
     expect(byN.get(0)).toBe('a');
     expect(told).toEqual(['tenants.a.n', undefined]);
+  });
+});
+
+describe('durable(): what a reader waits for', () => {
+  it('is undefined with nothing in flight, settles with the commits in flight, and an empty commit (a replay) fails with them', async () => {
+    const dir = await tempDir();
+    const { layer, control } = faultyFileLayer();
+    const store = await open(dir, { fs: layer });
+    expect(store.durable()).toBeUndefined();
+    const first = store.commit([set(['tenants', 'a', 'n'], 1)]);
+    const durable = store.durable();
+    expect(durable).toBeInstanceOf(Promise);
+    await first;
+    await durable;
+    expect(store.durable()).toBeUndefined();
+
+    control.failing = 'EIO';
+    control.syncOnly = true;
+    const lost = store.commit([set(['tenants', 'a', 'n'], 2)]);
+    const replay = store.commit([]); // read n = 2, wrote nothing: must not answer as if it held
+    await expect(lost).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(replay).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(store.data.tenants.a!.n).toBe(1);
   });
 });

@@ -27,7 +27,7 @@ describe('JSON in pieces', () => {
     const value = {
       tenants: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`T${i}`, { id: i, label: 'y'.repeat(200) }])),
     };
-    const reader = jsonStream(value, 16 * 1024).getReader();
+    const reader = jsonStream(value, { chunkBytes: 16 * 1024 }).getReader();
     const decoder = new TextDecoder();
     let text = '';
     let reads = 0;

@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import type { Change } from './changes.js';
 import { applyChanges } from './changes.js';
+import type { KeyIndex } from './key-index.js';
 
 /**
  * The store's on-disk records (format 3). Every line carries a CRC-32 of its own bytes, as
@@ -58,42 +59,60 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
- * Listing an object's keys is one step that cannot be split (1,000,000 keys: hundreds of ms on a
- * busy machine), so each object's keys are listed once per snapshot. A list taken a few turns
- * after the snapshot's seq is fine: keys added since are in the log records it keeps.
+ * Listing an object's keys is one step that cannot be split (1,000,000 keys: up to a second on a
+ * busy machine): a big object's keys come from the store's key index, a live set read a slice at
+ * a time; a small object's keys are listed once per snapshot. Keys added after the snapshot's seq
+ * are in the log records it keeps.
  */
-type KeyCache = WeakMap<object, string[]>;
-const keysOf = (cache: KeyCache, value: object): string[] => {
+type KeyCache = WeakMap<object, Iterable<string>>;
+const keysOf = (cache: KeyCache, index: KeyIndex | undefined, value: object): Iterable<string> => {
   let keys = cache.get(value);
-  if (!keys) cache.set(value, (keys = Object.keys(value)));
+  if (!keys) cache.set(value, (keys = index ? index.keysOf(value) : Object.keys(value)));
   return keys;
 };
 
-function weight(cache: KeyCache, value: unknown, limit: number): number {
+function weight(cache: KeyCache, index: KeyIndex | undefined, value: unknown, limit: number): number {
   if (value === null || typeof value !== 'object') return 1;
   let total = 1;
   if (Array.isArray(value)) {
     for (const child of value) {
-      total += weight(cache, child, limit - total);
+      total += weight(cache, index, child, limit - total);
       if (total > limit) return total;
     }
     return total;
   }
-  for (const key of keysOf(cache, value)) {
-    total += weight(cache, (value as Record<string, unknown>)[key], limit - total);
+  for (const key of keysOf(cache, index, value)) {
+    total += weight(cache, index, (value as Record<string, unknown>)[key], limit - total);
     if (total > limit) return total;
   }
   return total;
 }
 
-function* chunks(cache: KeyCache, path: string[], value: unknown): Generator<{ path: string[]; value: unknown }> {
-  if (!isPlainObject(value) || weight(cache, value, CHUNK_WEIGHT) <= CHUNK_WEIGHT) {
+function* chunks(
+  cache: KeyCache,
+  index: KeyIndex | undefined,
+  path: string[],
+  value: unknown,
+): Generator<{ path: string[]; value: unknown }> {
+  if (!isPlainObject(value) || weight(cache, index, value, CHUNK_WEIGHT) <= CHUNK_WEIGHT) {
     yield { path, value };
+    return;
+  }
+  if (index?.isBig(value)) {
+    // A big object: an empty one, then each member as its own chunk, a key at a time (one pass
+    // over all its keys to sort out the skeleton would be the long step the index avoids).
+    yield { path, value: {} };
+    for (const key of keysOf(cache, index, value)) {
+      const child = value[key];
+      if (child === undefined) continue; // deleted since
+      if (isPlainObject(child)) yield* chunks(cache, index, [...path, key], child);
+      else yield { path: [...path, key], value: child };
+    }
     return;
   }
   const children: string[] = [];
   const skeleton: Record<string, unknown> = {};
-  for (const key of keysOf(cache, value)) {
+  for (const key of keysOf(cache, index, value)) {
     const child = value[key];
     if (child === undefined) continue; // deleted since the keys were listed
     if (isPlainObject(child)) children.push(key);
@@ -104,7 +123,7 @@ function* chunks(cache: KeyCache, path: string[], value: unknown): Generator<{ p
   // written across turns; a child deleted meanwhile is skipped (the log replays the rest).
   for (const key of children) {
     const child = value[key];
-    if (isPlainObject(child)) yield* chunks(cache, [...path, key], child);
+    if (isPlainObject(child)) yield* chunks(cache, index, [...path, key], child);
   }
 }
 
@@ -114,10 +133,10 @@ function* chunks(cache: KeyCache, path: string[], value: unknown): Generator<{ p
  * of the event loop may hold some changes made after `seq`; the log records after `seq` are kept
  * and replayed over it (changes are blind sets and deletes, so replaying them is idempotent).
  */
-export function* snapshotLines(state: unknown, seq: number, gen: number): Generator<string> {
+export function* snapshotLines(state: unknown, seq: number, gen: number, index?: KeyIndex): Generator<string> {
   yield `${seal(JSON.stringify({ format: STATE_FORMAT, seq, gen })).slice(0, -1)}${HEADER_END}\n`;
   let n = 0;
-  for (const chunk of chunks(new WeakMap(), [], state)) {
+  for (const chunk of chunks(new WeakMap(), index, [], state)) {
     n += 1;
     yield `${n > 1 ? ',\n' : ''}${seal(JSON.stringify({ n, path: chunk.path, value: chunk.value }))}`;
   }

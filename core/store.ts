@@ -2,6 +2,7 @@ import { Low, Memory } from 'lowdb';
 import type { z } from 'zod';
 import { applyChanges, type Change, type Path } from './changes.js';
 import { nodeFileLayer, type FileLayer, type FileLike } from './file-layer.js';
+import { createKeyIndex, type KeyIndex } from './key-index.js';
 import { legacyLogPathOf, loadData, logPathOf, snapshotPathOf } from './load.js';
 import { DataFileError, logHeader, logRecord, snapshotLines } from './records.js';
 import { validateInPlace } from './validate-in-place.js';
@@ -22,8 +23,8 @@ export interface Store<S> {
   /** The live state. Read it; never mutate it: return changes and `commit` them. */
   readonly data: S;
   /**
-   * Applies the changes now (synchronously, so the next request sees them) and resolves once they
-   * are durable; if they cannot be made durable they are undone and the promise rejects with a
+   * Applies the changes now (synchronously, so that the next writer sees them: numbers, duplicate
+   * checks; a reader waits for `durable()`) and resolves once they are durable; if they cannot be made durable they are undone and the promise rejects with a
    * `StoreUnavailableError`.
    */
   commit(changes: readonly Change[]): Promise<void>;
@@ -31,6 +32,13 @@ export interface Store<S> {
   replace(state: S): Promise<void>;
   /** Resolves when every commit so far is settled. */
   flush(): Promise<void>;
+  /**
+   * `undefined` when every change applied so far is durable (always, in memory): nothing to wait
+   * for. Otherwise a promise that settles once they all are: it resolves if they all became
+   * durable and rejects with the `StoreUnavailableError` if any was undone. A request that only
+   * reads waits for it (see `read-gate.ts`), so that it never answers a change that is then undone.
+   */
+  durable(): Promise<void> | undefined;
   /** Flushes, writes a final snapshot and releases the files. */
   close(): Promise<void>;
   /** Where the state is kept: 'memory' or the snapshot file's path. */
@@ -45,6 +53,11 @@ export interface Store<S> {
    * state (credentials, work due) re-read only what a commit touched instead of scanning every tenant.
    */
   onApplied(listener: AppliedListener): () => void;
+  /**
+   * An object of the state's keys: a big object's (a ledger's entries) from the store's key index,
+   * a live set that a streamed read or a snapshot takes a slice at a time (see `key-index.ts`).
+   */
+  keysOf(value: object): Iterable<string>;
 }
 
 export type AppliedListener = (changes: readonly Change[] | undefined) => void;
@@ -85,17 +98,21 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-export function createMemoryStore<S extends object>(initial: S): Store<S> {
+export function createMemoryStore<S extends object>(initial: S, options: { keyIndex?: KeyIndex } = {}): Store<S> {
   const db = new Low<S>(new Memory<S>(), initial);
   const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
   const applied = appliedListeners();
+  const index = options.keyIndex ?? createKeyIndex();
+  index.walk(initial);
   return {
     stats,
     get data() {
       return db.data;
     },
+    keysOf: index.keysOf,
     commit(changes) {
       applyChanges(db.data as Record<string, unknown>, changes);
+      index.follow(db.data, changes);
       stats.commits += 1;
       applied.emit(changes);
       return Promise.resolve();
@@ -106,6 +123,7 @@ export function createMemoryStore<S extends object>(initial: S): Store<S> {
       await db.write();
     },
     onApplied: applied.add,
+    durable: () => undefined,
     flush: () => Promise.resolve(),
     close: () => Promise.resolve(),
     location: 'memory',
@@ -132,6 +150,8 @@ export interface FileStoreOptions<S> {
   fs?: FileLayer;
   /** The longest string the snapshot writer may build (tests lower it to check it streams). */
   maxStringChars?: number;
+  /** The index of big objects' keys (tests pass one with a lower threshold or a counting lister). */
+  keyIndex?: KeyIndex;
 }
 
 interface Pending {
@@ -168,7 +188,13 @@ interface SnapshotJob {
 const CHUNKS_PER_TURN = 256;
 const WRITE_BYTES = 256 * 1024;
 
-export async function openFileStore<S extends object>(options: FileStoreOptions<S>): Promise<Store<S>> {
+/** The file store: a store, and a compaction started on demand (the size soak measures one). */
+export interface FileStore<S> extends Store<S> {
+  /** Starts a compaction now unless one is under way; resolves once it is in place (or abandoned). */
+  compact(): Promise<void>;
+}
+
+export async function openFileStore<S extends object>(options: FileStoreOptions<S>): Promise<FileStore<S>> {
   const fs = options.fs ?? nodeFileLayer;
   const { dir, name } = options;
   const snapshotPath = snapshotPathOf(dir, name);
@@ -196,6 +222,10 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     );
   }
   state = parsed.value as S;
+  // Every big object's keys, listed once now (before anything is served) and then kept by each
+  // commit: no compaction or streamed read lists them in one step again.
+  const index = options.keyIndex ?? createKeyIndex();
+  index.walk(state);
 
   let seq = loaded.seq;
   let gen = loaded.gen;
@@ -344,7 +374,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
         size = 0;
         await file.write(Buffer.from(text));
       };
-      for (const line of snapshotLines(state, atSeq, target)) {
+      for (const line of snapshotLines(state, atSeq, target, index)) {
         if (line.length > maxString)
           throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
         if (size + line.length > Math.min(WRITE_BYTES, maxString)) await write();
@@ -462,8 +492,12 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     return { entry, done };
   };
 
-  const store: Store<S> = {
+  const store: FileStore<S> = {
     stats,
+    compact() {
+      if (!job && failure === undefined) startSnapshot([]);
+      return job?.done ?? Promise.resolve();
+    },
     get data() {
       return state;
     },
@@ -471,11 +505,23 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       return failure === undefined;
     },
     onApplied: applied.add,
+    keysOf: index.keysOf,
+    durable() {
+      // Acknowledged in order, undone together: the last one settles after every earlier one.
+      return inflight.length === 0 ? undefined : inflight[inflight.length - 1]!.done;
+    },
     commit(changes) {
-      if (changes.length === 0) return store.flush();
+      // Nothing to write, but the caller may have read changes still in flight (an idempotent
+      // replay of an entry whose push is not yet durable): it answers only once they are.
+      if (changes.length === 0) return store.durable() ?? Promise.resolve();
       if (failure !== undefined) return refuse();
-      const undo = undoOf(state as Record<string, unknown>, changes);
+      const restore = undoOf(state as Record<string, unknown>, changes);
+      const undo = () => {
+        restore();
+        index.follow(state, changes);
+      };
       applyChanges(state as Record<string, unknown>, changes);
+      index.follow(state, changes);
       stats.commits += 1;
       applied.emit(changes);
       const { entry, done } = track(undo);

@@ -52,4 +52,15 @@ describe('validating a state in place', () => {
     expect(strict.ok).toBe(false);
     expect(!strict.ok && strict.issue.path).toEqual(['tenants', 't1', 'strict']);
   });
+
+  it('keeps the unknown keys of a loose object, as parse does (they were dropped at load)', () => {
+    const Loose = z.object({ entries: z.record(z.string(), z.looseObject({ id: z.string() })) });
+    const value = { entries: { e1: { id: 'e1', label: 'kept', lines: [{ debit: 1 }] } } };
+    const result = validateInPlace(Loose, value);
+    expect(result.ok).toBe(true);
+    expect(value).toEqual(Loose.parse(structuredClone(value)));
+    expect(value.entries.e1.label).toBe('kept');
+    const Typed = z.object({ id: z.string() }).catchall(z.number());
+    expect(validateInPlace(Typed, { id: 'x', n: 'not a number' }).ok).toBe(false);
+  });
 });

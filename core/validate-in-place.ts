@@ -36,7 +36,14 @@ export function validateInPlace(
     for (const key of Object.keys(target)) {
       if (Object.hasOwn(def.shape, key)) continue;
       if (strict) return { ok: false, issue: { path: [...path], message: `Unrecognized key: "${key}"` } };
-      delete target[key];
+      if (!def.catchall) {
+        delete target[key];
+        continue;
+      }
+      // A loose object (catchall): unknown keys are kept, checked with the catchall's schema.
+      const result = validateInPlace(def.catchall, target[key], [...path, key]);
+      if (!result.ok) return result;
+      target[key] = result.value;
     }
     for (const [key, fieldSchema] of Object.entries(def.shape)) {
       const result = validateInPlace(fieldSchema, target[key], [...path, key]);

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { changesOf, ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
 import { jsonStream } from '../../core/json-stream.js';
+import { createReadGate, type ReadGate } from '../../core/read-gate.js';
 import { nextNight, type VirtualClock } from '../../core/clock.js';
 import { parseDuration } from '../../core/duration.js';
 import { bearerAccepted, foreignRequest, isJsonType, servedAccess } from './access.js';
@@ -200,10 +201,24 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     return limitBody(c, next);
   });
   app.use('*', faultMiddleware(faults));
+  // No change is visible before it is durable (see read-gate.ts): a read waits for the commits in
+  // flight; a writer sees them (its numbers and duplicate checks must), and a refusal of its that
+  // may rest on one of them is answered once they are durable (a 503 if one was undone: "already
+  // exists" would name something that never existed). A writer's success answers once its own
+  // commit is durable, and every commit before it with it. With nothing in flight: one call.
+  const gate = createReadGate(options.store);
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return gate.read(next);
+    const door = gate.door();
+    if (door) await door;
+    await next();
+    if (c.res.status >= 400 && c.res.status !== 503) await options.store.durable();
+  });
 
   const admin = createAdminRouter(
     options,
     credentials,
+    gate,
     journal,
     faults,
     () => ticking,
@@ -350,6 +365,7 @@ export async function parseAdminBody<T>(
 function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
   credentials: CredentialIndex<S['tenants'][string]>,
+  gate: ReadGate,
   journal: RequestJournal,
   faults: FaultInjector,
   ticking: () => Promise<void>,
@@ -369,7 +385,13 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     }),
   );
   // Streamed: a state of 1,000,000 entries is past the longest string V8 can build.
-  admin.get('/state', (c) => c.body(jsonStream(store.data), 200, { 'content-type': 'application/json' }));
+  // Each read of the stream passes the read gate (it holds only durable state) and takes a big
+  // object's keys a slice at a time from the store's key index.
+  admin.get('/state', (c) =>
+    c.body(jsonStream(store.data, { around: gate.read, keysOf: store.keysOf }), 200, {
+      'content-type': 'application/json',
+    }),
+  );
   const { credentialKeys } = options;
   const sharing = (id: string, owner: string) =>
     `Tenant ${id} would share its credentials with tenant ${owner}: each tenant needs its own, or one of them is unreachable`;
@@ -400,7 +422,9 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     const tenantId = c.req.param('tenantId');
     const tenant = tenantOf(tenantId); // own keys only: `toString` names no tenant
     return tenant
-      ? c.body(jsonStream(tenant), 200, { 'content-type': 'application/json' })
+      ? c.body(jsonStream(tenant, { around: gate.read, keysOf: store.keysOf }), 200, {
+          'content-type': 'application/json',
+        })
       : adminError(c, 404, `No tenant ${tenantId}`);
   });
   admin.put('/tenants/:tenantId', async (c) => {
