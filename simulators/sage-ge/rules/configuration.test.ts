@@ -46,4 +46,14 @@ describe('the configuration check under one Marketplace snapshot', () => {
     file.journals.OD!.locked = false;
     expect(configurationProblem(file, now)).toEqual({ ok: true });
   });
+
+  it('reads two consecutive open years as such whatever order the snapshot lists them in', () => {
+    const now = new Date('2026-03-16T09:00:00Z');
+    const file = buildFile('main', now, { fiscalYears: [calendarYear(2026), calendarYear(2025)] });
+    expect(configurationProblem(file, now)).toEqual({ ok: true });
+    const gap = buildFile('main', now, { fiscalYears: [calendarYear(2026), calendarYear(2024)] });
+    expect(message(configurationProblem(gap, now))).toBe(
+      renderMessage('SGE-FY-OPEN-RULES', { file: gap.name, years: '2024, 2026' }),
+    );
+  });
 });
