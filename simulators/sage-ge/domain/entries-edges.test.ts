@@ -86,3 +86,15 @@ describe('the Sage cloud queue', () => {
     expect(numbers).toEqual(['AC000001', 'AC000002', 'AC000003']);
   });
 });
+
+describe('third-party batches of the first connection', () => {
+  it('records no batch for GE to reject once the file has received entries', async () => {
+    const h = setup();
+    expect((await h.pushAndInject(entryBody())).status).toBe('injected');
+    const thirdParties = [
+      { type: 'supplier', name: 'Papeterie Dupont', subsidiaryAccount: 'F00009', collectiveAccount: '401000' },
+    ];
+    expect((await h.request(h.api(FILE, 'third-parties'), { method: 'PUT', json: { thirdParties } })).status).toBe(200);
+    expect(h.file().pendingThirdPartyBatches).toEqual({});
+  });
+});
