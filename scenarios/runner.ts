@@ -198,7 +198,7 @@ class World {
     private readonly sharesVendorClock: boolean,
     private readonly seedTenant?: RunOptions['seedTenant'],
     /**
-     * In-process, the journal is read from the simulator itself, as its clock is: a twelfth of the
+     * In-process, the journal is read from the simulator itself, as its clock is: about a third of a
      * scenario's requests were `GET /__admin/requests`, each serializing records the runner parsed back.
      */
     private readonly readJournal?: JournalReader,
