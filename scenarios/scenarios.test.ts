@@ -170,6 +170,37 @@ describe('the timeline', () => {
   });
 });
 
+describe('the timeline in-process and against a server', () => {
+  it('shows the same requests, read from the simulator in-process and with GET /__admin/requests against a server', async () => {
+    const scenario = scenarios.find((s) => s.id === 'sage-ge/journal-locked')!;
+    const running = await startSimulators({
+      portBase: 0,
+      only: ['sage-ge'],
+      seed: 1,
+      dashboard: false,
+      warn: () => {},
+    });
+    try {
+      const shown = (result: Awaited<ReturnType<typeof runScenario>>) =>
+        result.timeline.map((t) =>
+          t.requests.map(({ method, path, status, requestBody }) => ({ method, path, status, requestBody })),
+        );
+      const inProcess = await runScenario(scenario);
+      const against = await runScenario(scenario, { against: { 'sage-ge': running.simulators[0]!.url } });
+      expect(inProcess.failures).toEqual([]);
+      expect(against.failures).toEqual([]);
+      expect(
+        shown(inProcess)
+          .flat()
+          .some((r) => r.method === 'POST' && r.requestBody),
+      ).toBe(true);
+      expect(shown(inProcess)).toEqual(shown(against));
+    } finally {
+      await running.close();
+    }
+  });
+});
+
 describe('against a server started with an admin token', () => {
   it('sends the token on /__admin only, and fails plainly without it', async () => {
     const token = 'scenario-test-token-0001';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestJournal, responseText } from './journal.js';
+import { createRequestJournal, responseText, textResponse } from './journal.js';
 import { serveApp } from './serve.js';
 
 /** The platform's own Response, before a server installs @hono/node-server's in its place. */
@@ -30,6 +30,47 @@ describe("the request journal's fast path", () => {
     expect(await responseText(res, 5, (next) => (rebuilt = next))).toBe('{"ok"… [7 more characters]');
     expect(rebuilt!.status).toBe(409);
     expect(await rebuilt!.text()).toBe('{"ok":false}');
+  });
+});
+
+describe('an answer the journal already read (in-process)', () => {
+  const make = () =>
+    textResponse('{"a":1}', {
+      status: 201,
+      statusText: 'Created',
+      headers: new Headers({ 'content-type': 'application/json', 'x-a': 'b' }),
+    });
+  const real = () =>
+    new PlatformResponse('{"a":1}', {
+      status: 201,
+      statusText: 'Created',
+      headers: { 'content-type': 'application/json', 'x-a': 'b' },
+    });
+
+  it('answers as the platform Response with the same text would: status, headers, text, json, bytes, stream, clone', async () => {
+    for (const res of [make(), real()]) {
+      expect(res).toBeInstanceOf(PlatformResponse);
+      expect([res.status, res.statusText, res.ok, res.headers.get('x-a'), res.bodyUsed]).toEqual([
+        201,
+        'Created',
+        true,
+        'b',
+        false,
+      ]);
+      const copy = res.clone();
+      expect(await res.json()).toEqual({ a: 1 });
+      expect(res.bodyUsed).toBe(true);
+      await expect(res.text()).rejects.toThrow(TypeError);
+      expect(() => res.clone()).toThrow(TypeError);
+      expect(new TextDecoder().decode(await copy.arrayBuffer())).toBe('{"a":1}');
+    }
+    const streamed = make();
+    const reader = streamed.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe('{"a":1}');
+    expect(streamed.bodyUsed).toBe(true);
+    await expect(streamed.text()).rejects.toThrow(TypeError);
   });
 });
 

@@ -199,11 +199,123 @@ export async function responseText(
   if (!(type.includes('json') || type.startsWith('text/')) || !res.body) return undefined;
   try {
     const text = await res.text();
-    replace(new Response(text, { status: res.status, headers: res.headers }));
+    replace(textResponse(text, { status: res.status, statusText: res.statusText, headers: res.headers }));
     return cut(text, max);
   } catch {
     return undefined;
   }
+}
+
+const textKey = Symbol('text');
+const initKey = Symbol('init');
+const usedKey = Symbol('used');
+const realKey = Symbol('real');
+
+interface TextResponse extends Response {
+  [textKey]: string;
+  [initKey]: { status: number; statusText: string; headers: Headers };
+  [usedKey]: boolean;
+  [realKey]?: Response;
+}
+
+/** The real Response, built from the text once something needs more than the text (its stream, `formData()`). */
+function realOf(res: TextResponse): Response {
+  res[realKey] ??= new Response(res[usedKey] ? null : res[textKey], res[initKey]);
+  return res[realKey];
+}
+
+function takeText(res: TextResponse): Promise<string> {
+  if (res[realKey]) return res[realKey].text();
+  if (res[usedKey]) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+  res[usedKey] = true;
+  return Promise.resolve(res[textKey]);
+}
+
+/**
+ * An answer whose text the journal already read (in-process: a Response's body is a stream, read
+ * once). Rebuilding a Response from it would make a new stream that the caller reads again; this
+ * one hands the text straight back (`text()`, `json()`) and builds the real Response only when
+ * something needs more (its `body`, `formData()`), as @hono/node-server's light Response does.
+ */
+const textResponsePrototype: object = Object.create(Response.prototype, {
+  status: {
+    get(this: TextResponse) {
+      return this[realKey]?.status ?? this[initKey].status;
+    },
+  },
+  statusText: {
+    get(this: TextResponse) {
+      return this[realKey]?.statusText ?? this[initKey].statusText;
+    },
+  },
+  ok: {
+    get(this: TextResponse) {
+      return this.status >= 200 && this.status < 300;
+    },
+  },
+  headers: {
+    get(this: TextResponse) {
+      return this[realKey]?.headers ?? this[initKey].headers;
+    },
+  },
+  redirected: { get: () => false },
+  type: { get: () => 'default' },
+  url: { get: () => '' },
+  bodyUsed: {
+    get(this: TextResponse) {
+      return this[realKey]?.bodyUsed ?? this[usedKey];
+    },
+  },
+  body: {
+    get(this: TextResponse) {
+      return realOf(this).body;
+    },
+  },
+  text: {
+    value(this: TextResponse) {
+      return takeText(this);
+    },
+  },
+  json: {
+    value(this: TextResponse) {
+      return takeText(this).then(JSON.parse);
+    },
+  },
+  arrayBuffer: {
+    value(this: TextResponse) {
+      return realOf(this).arrayBuffer();
+    },
+  },
+  bytes: {
+    value(this: TextResponse) {
+      return (realOf(this) as Response & { bytes(): Promise<Uint8Array> }).bytes();
+    },
+  },
+  blob: {
+    value(this: TextResponse) {
+      return realOf(this).blob();
+    },
+  },
+  formData: {
+    value(this: TextResponse) {
+      return realOf(this).formData();
+    },
+  },
+  clone: {
+    value(this: TextResponse) {
+      if (this[realKey]) return this[realKey].clone();
+      if (this[usedKey]) throw new TypeError('Response.clone: Body has already been consumed.');
+      return textResponse(this[textKey], { ...this[initKey], headers: new Headers(this[initKey].headers) });
+    },
+  },
+});
+
+export function textResponse(text: string, init: { status: number; statusText?: string; headers: Headers }): Response {
+  const res = Object.create(textResponsePrototype) as TextResponse;
+  res[textKey] = text;
+  res[initKey] = { status: init.status, statusText: init.statusText ?? '', headers: init.headers };
+  res[usedKey] = false;
+  return res;
 }
 
 /** The headers as Node parsed them, when the request came through @hono/node-server (not in-process). */
