@@ -623,6 +623,8 @@ class World {
           !e.account &&
           !e.journal &&
           !e.subsidiaryAccount &&
+          !e.noAccount &&
+          !e.noSubsidiaryAccount &&
           e.openFiscalYears === undefined
         )
           return result(
@@ -648,6 +650,13 @@ class World {
               data.thirdParties.some((t) => t.subsidiaryAccount === e.subsidiaryAccount),
             `subsidiary account ${e.subsidiaryAccount}`,
           ]);
+        const hasSubsidiary = (code: string) =>
+          data.subsidiaryAccounts.some((s) => s.code === code) ||
+          data.thirdParties.some((t) => t.subsidiaryAccount === code);
+        if (e.noAccount)
+          checks.push([!data.accounts.some((a) => a.number === e.noAccount), `no account ${e.noAccount}`]);
+        if (e.noSubsidiaryAccount)
+          checks.push([!hasSubsidiary(e.noSubsidiaryAccount), `no subsidiary account ${e.noSubsidiaryAccount}`]);
         if (e.openFiscalYears !== undefined)
           checks.push([
             data.fiscalYears.filter((f) => f.status === 'open').length === e.openFiscalYears,

@@ -104,6 +104,9 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
         .optional(),
       journal: z.string().optional(),
       subsidiaryAccount: z.string().optional(),
+      /** An account or subsidiary account the hub does not hold (yet): what a later pull must bring. */
+      noAccount: z.string().optional(),
+      noSubsidiaryAccount: z.string().optional(),
       openFiscalYears: z.number().int().optional(),
       pulled: z.boolean().optional(),
     })

@@ -1,4 +1,4 @@
-import type { EntryTemplate, Step } from '../../contracts/scenario/schema.js';
+import type { EntryTemplate, Expectation, Step } from '../../contracts/scenario/schema.js';
 
 /** Shared pieces of the hub scenarios (run against Sage GE, whose queue makes each state visible). */
 
@@ -23,3 +23,23 @@ export const closeLastYear: Step[] = [
   { do: 'vendor-action', action: 'set-fiscal-year', input: { fiscalYearId: 'FY2025', status: 'closed' } },
   { do: 'vendor-action', action: 'resync-fiscal-years' },
 ];
+
+/** A general account and a supplier's subsidiary account created in GE after the file was linked. */
+export const createInGe: Step[] = [
+  { do: 'vendor-action', action: 'upsert-account', input: { account: '618800', label: 'Abonnements divers' } },
+  {
+    do: 'vendor-action',
+    action: 'upsert-subsidiary-account',
+    input: { code: 'FNOUVEAU', label: 'Nouveau fournisseur', collectiveAccount: '401000' },
+  },
+];
+export const notInHubYet: Expectation = {
+  expect: 'reference-data',
+  noAccount: '618800',
+  noSubsidiaryAccount: 'FNOUVEAU',
+};
+export const inHub: Expectation = {
+  expect: 'reference-data',
+  account: { number: '618800', label: 'Abonnements divers' },
+  subsidiaryAccount: 'FNOUVEAU',
+};

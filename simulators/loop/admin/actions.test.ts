@@ -17,6 +17,7 @@ describe('Loop Hub and Loop admin actions', () => {
       'set-fiscal-year',
       'set-journal',
       'upsert-compte',
+      'upsert-tiers',
       'set-import-delay',
     ]);
   });
@@ -64,6 +65,9 @@ describe('Loop Hub and Loop admin actions', () => {
       ['upsert-compte', { domain: 'CABA', folder: 'BONLY', numero: '606400', libelle: 'X' }, 404],
       ['upsert-compte', { domain: 'CABA', folder: 'F1', numero: 'ABC', libelle: 'X' }, 400],
       ['upsert-compte', { domain: 'CABA', folder: 'F1', numero: '606400', libelle: '' }, 400],
+      ['upsert-tiers', { domain: 'CABA', folder: 'BONLY', code: 'FNEW', name: 'X' }, 404],
+      ['upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'F-NEW', name: 'X' }, 400],
+      ['upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'FNEW', name: 'X', type: 'ami' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: 'yes' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: true, extra: 1 }, 400],
       // A name that would become a key no state can hold: refused by every action (it was a 500).
@@ -150,5 +154,21 @@ describe('Loop Hub and Loop admin actions', () => {
       type: 6,
       ferme: false,
     });
+  });
+
+  it('upsert-tiers: a new third party of its type under its collective, or a rename keeping its identity', async () => {
+    const sim = createTestLoop();
+    await admin(sim, 'upsert-tiers', {
+      domain: 'CABA',
+      folder: 'F1',
+      code: 'FNEW',
+      name: 'Nouveau',
+      type: 'fournisseur',
+    });
+    const created = own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!.tiers.FNEW!;
+    expect(created).toMatchObject({ code: 'FNEW', type: 1, raisonSociale: 'Nouveau', compteContrepartie: '401000' });
+    await admin(sim, 'upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'FNEW', name: 'Nouveau nom' });
+    const renamed = own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!.tiers.FNEW!;
+    expect(renamed).toMatchObject({ type: 1, raisonSociale: 'Nouveau nom', objectId: created.objectId });
   });
 });

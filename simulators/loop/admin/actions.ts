@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
+import { TIERS_TYPES } from '../../../contracts/loop/wire.js';
 import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
 import { parseDuration } from '../../../core/duration.js';
 import { KEY_ALPHABET, SECRET_ALPHABET, stableString } from '../domain/ids.js';
-import { buildCompte } from '../seed/builders.js';
+import { buildCompte, buildTiers } from '../seed/builders.js';
 import { own, writes, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
 
 /**
@@ -203,6 +204,27 @@ export const loopActions: VendorAction<LoopState>[] = [
         ? { ...existing, libelle: input.libelle }
         : buildCompte(input.folder, input.numero, input.libelle);
       return ok(compte, [writes.folder(input.domain, input.folder).set(['comptes', input.numero], compte)]);
+    },
+  }),
+  defineAction({
+    name: 'upsert-tiers',
+    description:
+      'Loop: create a third party (auxiliary account) in a folder, or rename one, as a user does in Loop; the hub sees it at its next pull',
+    input: FolderInput.extend({
+      code: z.string().regex(/^[A-Za-z0-9]{1,17}$/, 'an auxiliary code: 17 letters or digits at most'),
+      name: z.string().min(1).max(35),
+      type: z.enum(['client', 'fournisseur', 'salarie', 'divers']).optional(),
+    }),
+    run(state, input) {
+      const found = findFolder(state, input);
+      if (isResult(found)) return found;
+      const existing = own(found.folder.tiers, input.code);
+      const type = input.type ? TIERS_TYPES[input.type] : (existing?.type ?? TIERS_TYPES.fournisseur);
+      const tiers = {
+        ...buildTiers(input.folder, input.code, type, input.name),
+        ...(existing ? { objectId: existing.objectId } : {}),
+      };
+      return ok(tiers, [writes.folder(input.domain, input.folder).set(['tiers', input.code], tiers)]);
     },
   }),
   defineAction({
