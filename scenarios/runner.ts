@@ -304,6 +304,21 @@ class World {
     return res.status;
   }
 
+  /**
+   * A person in the vendor's UI sees what the hub put there: `{{vendorRef:P1}}` is the vendor's id
+   * of hub entry P1 (its last receipt), `{{trackingCode:P1}}` its `#AAAAA#` code (without the `#`).
+   */
+  private withHubValues(input: Record<string, unknown>): Record<string, unknown> {
+    const fill = (value: string) =>
+      value.replace(/\{\{(vendorRef|trackingCode):([A-Za-z0-9-]+)\}\}/g, (_, what: string, id: string) => {
+        const record = this.hub.entry(id);
+        const found = what === 'trackingCode' ? record?.trackingCode : record?.receipt?.vendorRef;
+        if (!found) throw new ScenarioFailure(`no ${what} for hub entry ${id} (not sent yet?)`);
+        return found;
+      });
+    return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? fill(v) : v]));
+  }
+
   private async newRequests(): Promise<TimelineItem['requests']> {
     const requests = await this.journal({ since: this.journalSince, limit: 500 });
     const list = requests.filter((r) => !r.path.startsWith('/__admin')).reverse();
@@ -491,14 +506,14 @@ class World {
       case 'vendor-action':
         if (step.refused) {
           const before = JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`));
-          const status = await this.vendorActionStatus(step.action, step.input);
+          const status = await this.vendorActionStatus(step.action, step.input && this.withHubValues(step.input));
           if (status < 400 || status >= 500)
             throw new ScenarioFailure(`the vendor answered ${status} to ${step.action}, where it refuses it`);
           if (JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`)) !== before)
             throw new ScenarioFailure(`the vendor refused ${step.action} but changed its state`);
           return;
         }
-        await this.vendorAction(step.action, step.input);
+        await this.vendorAction(step.action, step.input && this.withHubValues(step.input));
         return;
       case 'refresh-reference-data': {
         const refreshed = await this.hub.refreshReferenceData(CLIENT_FILE);

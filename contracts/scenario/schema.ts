@@ -190,7 +190,11 @@ export const StepSchema = z.discriminatedUnion('do', [
       to: z.enum(['next-night', 'next-evening']).optional(),
     })
     .strict(),
-  /** A vendor admin action (what a person does in the vendor's UI); the tenant and file ids are filled in. */
+  /**
+   * A vendor admin action (what a person does in the vendor's UI); the tenant and file ids are
+   * filled in, and in its string inputs `{{vendorRef:P1}}` / `{{trackingCode:P1}}` (what the person
+   * sees of hub entry P1 in the vendor: its id there, its tracking code).
+   */
   z
     .object({
       do: z.literal('vendor-action'),

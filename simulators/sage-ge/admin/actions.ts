@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
-import { openAccounting } from '../domain/entries.js';
+import { editEntry, openAccounting, toEntryStatus } from '../domain/entries.js';
 import { covers } from '../domain/fiscal-years.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
 import { writes, type AccountState, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
@@ -369,6 +369,24 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       return ok(subsidiary, [
         writes.file(input.entityId, input.fileId).set(['subsidiaryAccounts', input.code], subsidiary),
       ]);
+    },
+  }),
+  defineAction({
+    name: 'edit-entry',
+    description:
+      "Edit an entry in GE by hand: its comment (where the hub's #AAAAA# code is) or its document number (the hub's technical number when it sent no attachment), what seed 000 asks users not to do",
+    input: FileInput.extend({
+      entryId: z.string().min(1),
+      comment: z.string().max(1000).optional(),
+      documentNumber: z.string().max(40).optional(),
+    }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const entry = Object.hasOwn(found.file.entries, input.entryId) ? found.file.entries[input.entryId] : undefined;
+      if (!entry) return notFound(`No entry ${input.entryId} in file ${input.fileId}`);
+      const edited = editEntry(entry, { comment: input.comment, documentNumber: input.documentNumber });
+      return ok(toEntryStatus(edited), [writes.file(input.entityId, input.fileId).set(['entries', entry.id], edited)]);
     },
   }),
   defineAction({
