@@ -185,6 +185,8 @@ class World {
   private journalSince = 0;
   private journalStart = 0;
   private readonly entryIds: string[] = [];
+  /** The client file linked to the scenario's vendor file: `C1`, or the one the wizard's table gave it. */
+  private clientFile = CLIENT_FILE;
 
   constructor(
     private readonly scenario: Scenario,
@@ -333,6 +335,24 @@ class World {
     }));
   }
 
+  /** The wizard's first screen: a connection with the tenant's credentials, kept for the next steps. */
+  private async connect(credentials = this.wizardCredentials()): Promise<boolean> {
+    if (this.connectionId) return true;
+    const hubGiven = this.scenario.given.hub;
+    const connection = await this.hub.connect({
+      vendor: this.scenario.vendor,
+      credentials,
+      frequency: hubGiven.frequency,
+      weeklyAccountSync: hubGiven.weeklyAccountSync,
+    });
+    if (!connection.ok) {
+      this.lastError = connection.error;
+      return false;
+    }
+    this.connectionId = connection.value.id;
+    return true;
+  }
+
   /** What the wizard's form holds for the tenant: the vendor's credentials, the fields it leaves empty left out. */
   private wizardCredentials(): Record<string, string> {
     const credentials: Record<string, string | undefined> = this.vendor.testing.credentials(this.tenant);
@@ -392,7 +412,7 @@ class World {
   private buildEntry(template: EntryTemplate): AccountingEntry {
     const base = {
       id: template.id,
-      clientFileId: CLIENT_FILE,
+      clientFileId: this.clientFile,
       date: template.date ?? this.scenario.start.slice(0, 10),
     };
     const builders = {
@@ -450,6 +470,32 @@ class World {
         if (!linked.ok) this.lastError = linked.error;
         return;
       }
+      case 'wizard': {
+        if (!(await this.connect())) return;
+        for (const file of step.clientFiles ?? []) await this.hub.addClientFile(file);
+        const confirmed = await this.hub.confirmFileTable({
+          connectionId: this.connectionId!,
+          associations: Object.entries(step.associate ?? {}).map(([clientFileId, vendorFileId]) => ({
+            clientFileId,
+            vendorFileId,
+          })),
+        });
+        if (!confirmed.ok) {
+          this.lastError = confirmed.error;
+          return;
+        }
+        const ours = Object.values(this.hub.store.data.links).find((l) => l.vendorFileId === this.fileId);
+        if (ours) this.clientFile = ours.clientFileId;
+        return;
+      }
+      case 'set-file-status': {
+        const vendorFile = step.vendorFile ?? this.fileId;
+        const link = Object.values(this.hub.store.data.links).find((l) => l.vendorFileId === vendorFile);
+        if (!link) throw new ScenarioFailure(`no client file is linked to the vendor file ${vendorFile}`);
+        const set = await this.hub.setFileActive(link.clientFileId, step.active);
+        if (!set.ok) this.lastError = set.error;
+        return;
+      }
       case 'edit-credentials': {
         if (!this.connectionId) {
           // The first connection failed: the wizard is run again with the right keys.
@@ -479,7 +525,7 @@ class World {
         await this.hub.exclude(step.entry);
         return;
       case 'synchronize':
-        await this.hub.synchronize(CLIENT_FILE);
+        await this.hub.synchronize(this.clientFile);
         return;
       case 'open-file': {
         const { openFileAction, openingMessages } = this.vendor.testing;
@@ -516,7 +562,7 @@ class World {
         await this.vendorAction(step.action, step.input && this.withHubValues(step.input));
         return;
       case 'refresh-reference-data': {
-        const refreshed = await this.hub.refreshReferenceData(CLIENT_FILE);
+        const refreshed = await this.hub.refreshReferenceData(this.clientFile);
         if (!refreshed.ok) this.lastError = refreshed.error;
         return;
       }
@@ -632,7 +678,7 @@ class World {
         );
       }
       case 'reference-data': {
-        const data = this.hub.store.data.referenceData[CLIENT_FILE];
+        const data = this.hub.store.data.referenceData[this.clientFile];
         if (
           e.pulled !== undefined &&
           !e.account &&
@@ -712,6 +758,42 @@ class World {
           ok &&= error?.message === expected;
         }
         return result(ok, description, error);
+      }
+      case 'client-files': {
+        const { clientFiles, links, referenceData } = this.hub.store.data;
+        const checks: [boolean, string][] = [];
+        if (e.count !== undefined)
+          checks.push([Object.keys(clientFiles).length === e.count, `${e.count} client files in the hub`]);
+        const f = e.file;
+        let actual: unknown = { clientFiles, links };
+        if (f) {
+          const link = f.vendorFile
+            ? Object.values(links).find((l) => l.vendorFileId === f.vendorFile)
+            : f.clientFile
+              ? links[f.clientFile]
+              : undefined;
+          const id = f.clientFile ?? link?.clientFileId;
+          const file = id ? clientFiles[id] : undefined;
+          actual = { file, link, pulled: id ? Boolean(referenceData[id]) : undefined };
+          const what = f.clientFile ? `client file ${f.clientFile}` : `the client file of vendor file ${f.vendorFile}`;
+          checks.push([file !== undefined, `${what} exists`]);
+          if (f.clientFile && f.vendorFile)
+            checks.push([link?.clientFileId === f.clientFile, `linked to vendor file ${f.vendorFile}`]);
+          if (f.name !== undefined) checks.push([file?.name === f.name, `named "${f.name}"`]);
+          if (f.linked !== undefined)
+            checks.push([(link !== undefined) === f.linked, f.linked ? 'linked' : 'not linked']);
+          if (f.active !== undefined) checks.push([link?.active === f.active, f.active ? 'active' : 'inactive']);
+          if (f.pulled !== undefined)
+            checks.push([
+              Boolean(id && referenceData[id]) === f.pulled,
+              f.pulled ? 'with its reference data' : 'nothing pulled',
+            ]);
+        }
+        return result(
+          checks.every(([ok]) => ok),
+          checks.map(([, d]) => d).join(', '),
+          actual,
+        );
       }
       case 'vendor-file': {
         if (!this.connectionId) return result(false, 'a vendor connection', undefined);

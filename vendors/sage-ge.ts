@@ -7,6 +7,8 @@ import { defineVendor } from './types.js';
 
 /** The file every Sage GE and hub scenario links to. */
 export const SAGE_GE_FILE = 'F1';
+/** The second file of the `two-files` preset. */
+export const SAGE_GE_SECOND_FILE = 'F2';
 
 /** Sage GE: one entity per tenant, files, the Sage cloud queue; the connector reads fates back at once. */
 export const sageGeVendor = defineVendor({
@@ -36,6 +38,16 @@ export const sageGeVendor = defineVendor({
               marketplaceFiscalYears: { at: null, fiscalYears: [] },
             }),
           ),
+        }),
+      /** The same firm with a second file, "Boulangerie Martin" (the wizard's table has two lines). */
+      'two-files': (tenantId, now): EntityState =>
+        buildEntity(tenantId, now, {
+          name: `Cabinet ${tenantId}`,
+          geIdentifier: `GE-${tenantId}-IDENTIFIER-0001`,
+          files: [
+            buildFile(SAGE_GE_FILE, now, { name: `Dossier ${tenantId}` }),
+            buildFile(SAGE_GE_SECOND_FILE, now, { name: 'Boulangerie Martin' }),
+          ],
         }),
     },
     fileId: () => SAGE_GE_FILE,

@@ -132,6 +132,30 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
       none: z.boolean().optional(),
     })
     .strict(),
+  /**
+   * The hub's client files and their links (the wizard's tables): how many there are, and one of
+   * them, found by its id or by the vendor file it is linked to.
+   */
+  z
+    .object({
+      expect: z.literal('client-files'),
+      count: z.number().int().min(0).optional(),
+      file: z
+        .object({
+          clientFile: z.string().optional(),
+          vendorFile: z.string().optional(),
+          name: z.string().optional(),
+          /** `false`: the client file exists with no vendor file. */
+          linked: z.boolean().optional(),
+          /** The Status column. */
+          active: z.boolean().optional(),
+          /** Its reference data was retrieved. */
+          pulled: z.boolean().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   /** The wizard's table: the vendor file as the connector lists it. */
   z
     .object({
@@ -167,6 +191,21 @@ export const StepSchema = z.discriminatedUnion('do', [
       credentials: z.union([z.enum(['valid', 'wrong']), z.object({ wrong: z.string().min(1) }).strict()]).optional(),
     })
     .strict(),
+  /**
+   * The wizard with its file table: connect with the vendor's credentials (unless a step did),
+   * the client files the hub already holds (`clientFiles`, the table's left side), the
+   * associations made (client file → vendor file), then Confirm: every other vendor file becomes a
+   * client file. No association is the "skip this step by clicking Confirm". Files come in inactive.
+   */
+  z
+    .object({
+      do: z.literal('wizard'),
+      clientFiles: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) }).strict()).optional(),
+      associate: z.record(z.string(), z.string()).optional(),
+    })
+    .strict(),
+  /** The Status column of the wizard's last table: the integration on or off for one file (the scenario's by default). */
+  z.object({ do: z.literal('set-file-status'), vendorFile: z.string().optional(), active: z.boolean() }).strict(),
   /** "Edit API connection" with the vendor's current valid credentials (re-read: an action may have regenerated them). */
   z.object({ do: z.literal('edit-credentials') }).strict(),
   z.object({ do: z.literal('add-entry'), entry: EntryTemplateSchema }).strict(),
