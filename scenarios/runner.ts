@@ -635,6 +635,8 @@ class World {
             checks.push([found.attachments === e.attachments, `with ${e.attachments} attachment(s)`]);
           if (e.postingDate !== undefined)
             checks.push([found.postingDate === e.postingDate, `booked on ${e.postingDate}`]);
+          if (e.analytics !== undefined)
+            checks.push([found.analytics === e.analytics, `with ${e.analytics} analytic allocation(s) received`]);
           if (e.commentContains)
             checks.push([
               found.comment?.includes(e.commentContains) ?? false,

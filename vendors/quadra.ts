@@ -29,7 +29,13 @@ export function healthyQuadraFirm(tenantId: string, now: Date): FirmState {
 }
 
 /** One view per entry (lines grouped by piece number) of one file. */
-function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntryView['state']): VendorEntryView[] {
+/** One file is one entry: its `I` records are the entry's analytics. */
+function views(
+  lines: readonly QuadraEntryLine[],
+  ref: string,
+  state: VendorEntryView['state'],
+  analytics = 0,
+): VendorEntryView[] {
   const byPiece = new Map<string, QuadraEntryLine[]>();
   for (const line of lines) {
     const piece = line.pieceNumber || line.pieceNumber8 || line.pieceNumber5;
@@ -43,6 +49,7 @@ function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntr
     documentNumber: group[0]!.pieceNumber8 || undefined,
     attachments: group.filter((l) => l.attachment).length,
     postingDate: group[0]!.date,
+    analytics,
   }));
 }
 
@@ -50,6 +57,9 @@ const linesOfBlob = (contentBase64: string): QuadraEntryLine[] =>
   decodeQuadraFile(new Uint8Array(Buffer.from(contentBase64, 'base64'))).records.flatMap((r) =>
     r.record.type === 'M' ? [r.record] : [],
   );
+const analyticsOfBlob = (contentBase64: string): number =>
+  decodeQuadraFile(new Uint8Array(Buffer.from(contentBase64, 'base64'))).records.filter((r) => r.record.type === 'I')
+    .length;
 
 /** Cegid Quadra: firms by SIC code, dossiers, CPA reads and CFE uploads; read back 12 hours after sending. */
 export const quadraVendor = defineVendor({
@@ -84,17 +94,21 @@ export const quadraVendor = defineVendor({
         const ref = fileOfImport(entry.importId);
         posted.set(ref, [...(posted.get(ref) ?? []), entry.record]);
       }
-      for (const [ref, lines] of posted) out.push(...views(lines, ref, 'posted'));
+      const analyticsOf = (fileName: string) =>
+        Object.values(dossier.imports)
+          .filter((imp) => imp.fileName === fileName)
+          .reduce((n, imp) => n + imp.ignored.analytic, 0);
+      for (const [ref, lines] of posted) out.push(...views(lines, ref, 'posted', analyticsOf(ref)));
       for (const imp of Object.values(dossier.imports))
-        if (imp.status === 'importing') out.push(...views(imp.lines, imp.fileName, 'queued'));
+        if (imp.status === 'importing') out.push(...views(imp.lines, imp.fileName, 'queued', imp.ignored.analytic));
       for (const blob of Object.values(dossier.container.blobs).sort((a, b) =>
         a.uploadedAt.localeCompare(b.uploadedAt),
       )) {
         const name = blob.path.slice(blob.path.lastIndexOf('/') + 1);
         if (blob.path.startsWith(`${CFE_INPUT_FOLDER}/`))
-          out.push(...views(linesOfBlob(blob.contentBase64), name, 'queued'));
+          out.push(...views(linesOfBlob(blob.contentBase64), name, 'queued', analyticsOfBlob(blob.contentBase64)));
         else if (blob.path.startsWith(`${CFE_REJECTED_FOLDER}/`) && !name.endsWith('.report.json'))
-          out.push(...views(linesOfBlob(blob.contentBase64), name, 'rejected'));
+          out.push(...views(linesOfBlob(blob.contentBase64), name, 'rejected', analyticsOfBlob(blob.contentBase64)));
       }
       return out;
     },

@@ -67,6 +67,7 @@ export const sageGeVendor = defineVendor({
         attachments: e.attachmentsKept ?? e.request.attachments.length,
         comment: e.request.comment,
         postingDate: e.request.postingDate,
+        analytics: e.request.lines.filter((l) => l.analytics?.length).length,
       })),
   },
 });

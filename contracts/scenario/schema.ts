@@ -70,6 +70,8 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
       /** A regular expression the document number must match. */
       documentNumberMatches: z.string().optional(),
       attachments: z.number().int().optional(),
+      /** Analytic data the vendor received with it (seed 000: analytics are not supported by the hub, so 0). */
+      analytics: z.number().int().min(0).optional(),
       commentContains: z.string().optional(),
       /** The date the vendor booked the entry on (its posting date, whatever the document's own date). */
       postingDate: IsoDateSchema.optional(),

@@ -43,3 +43,26 @@ export const inHub: Expectation = {
   account: { number: '618800', label: 'Abonnements divers' },
   subsidiaryAccount: 'FNOUVEAU',
 };
+
+/**
+ * A purchase whose expense line carries an analytic allocation in the hub (two sections of one
+ * axis): seed 000, "Analytical plans and codes: not supported at this stage", so no vendor gets it.
+ */
+export const WITH_ANALYTICS: EntryTemplate = {
+  id: 'A1',
+  kind: 'purchase',
+  date: '2026-03-10',
+  lines: [
+    {
+      generalAccount: '606400',
+      debit: 10_000,
+      credit: 0,
+      analytics: [
+        { axis: 'AXE1', section: 'SECA@AXE1', amount: 6_000 },
+        { axis: 'AXE1', section: 'SECB@AXE1', amount: 4_000 },
+      ],
+    },
+    { generalAccount: '445660', debit: 2_000, credit: 0 },
+    { generalAccount: '401000', subsidiaryAccount: 'FBUREAU', debit: 0, credit: 12_000 },
+  ],
+};
