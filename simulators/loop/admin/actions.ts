@@ -129,12 +129,64 @@ export const loopActions: VendorAction<LoopState>[] = [
     name: 'set-connector',
     description:
       'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',
-    input: FolderInput.extend({ active: z.boolean() }),
+    input: FolderInput.extend({
+      active: z.boolean(),
+      /** The connector as the user selects it in the "Action" column, by the name Loop shows. */
+      connector: z.string().min(1).max(100).optional(),
+    }),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
-      return ok({ folder: input.folder, connectorActive: input.active }, [
+      const shown = found.firm.connectorLabel ?? 'Qonto';
+      if (input.connector !== undefined && input.connector !== shown)
+        return notFound(
+          `No connector "${input.connector}" in the Action column of folder ${input.folder}: Loop lists it as "${shown}"`,
+        );
+      return ok({ folder: input.folder, connector: shown, connectorActive: input.active }, [
         writes.folder(input.domain, input.folder).set(['connectorActive'], input.active),
+      ]);
+    },
+  }),
+  defineAction({
+    name: 'set-connector-label',
+    description:
+      'The name the folder portfolio\'s "Action" column shows for the Qonto connector in this firm: "Regate by Qonto" where it was installed under its old name (seed 004)',
+    input: FirmInput.extend({ label: z.enum(['Qonto', 'Regate by Qonto']) }),
+    run(state, input) {
+      const firm = findFirm(state, input.domain);
+      if (isResult(firm)) return firm;
+      return ok({ connectorLabel: input.label }, [writes.firm(input.domain).set(['connectorLabel'], input.label)]);
+    },
+  }),
+  defineAction({
+    name: 'set-collaborator-access',
+    description:
+      'Loop: assign a client folder to a collaborator or take it away ("Assigning access to client folders"); without a folder, every folder (granted) or none (revoked)',
+    input: FirmInput.extend({
+      collaborator: z.string().min(1).max(200),
+      folder: z.string().min(1).optional(),
+      access: z.boolean(),
+    }),
+    run(state, input) {
+      const firm = findFirm(state, input.domain);
+      if (isResult(firm)) return firm;
+      if (input.folder !== undefined && !own(firm.folders, input.folder))
+        return notFound(`No folder ${input.folder} in firm ${input.domain}`);
+      const all = firm.collaboratorAccess ?? {};
+      const current = own(all, input.collaborator);
+      let next: { folders: Record<string, true> } | undefined;
+      if (input.folder === undefined) next = input.access ? undefined : { folders: {} };
+      else if (input.access) next = current ? { folders: { ...current.folders, [input.folder]: true } } : undefined;
+      else {
+        // Restricting a collaborator who reached every folder: all of them but this one.
+        const from = current?.folders ?? Object.fromEntries(Object.keys(firm.folders).map((c) => [c, true as const]));
+        const { [input.folder]: _removed, ...rest } = from;
+        next = { folders: rest };
+      }
+      const { [input.collaborator]: _old, ...others } = all;
+      const collaboratorAccess = next ? { ...others, [input.collaborator]: next } : others;
+      return ok({ collaborator: input.collaborator, folders: next ? Object.keys(next.folders) : 'all' }, [
+        writes.firm(input.domain).set(['collaboratorAccess'], collaboratorAccess),
       ]);
     },
   }),
