@@ -1,7 +1,12 @@
 import { quadraConnectorModule } from '../connectors/quadra/index.js';
 import { quadraView } from '../dashboard/views/quadra.js';
 import { decodeQuadraFile, type QuadraEntryLine } from '../contracts/quadra/ascii.js';
-import { CFE_INPUT_FOLDER, CFE_REJECTED_FOLDER } from '../contracts/quadra/wire.js';
+import {
+  CFE_IMPORTED_FOLDER,
+  CFE_INPUT_FOLDER,
+  CFE_REJECTED_FOLDER,
+  isAttachmentName,
+} from '../contracts/quadra/wire.js';
 import { createQuadraSimulator, quadraDefinition } from '../simulators/quadra/index.js';
 import { buildDossier, buildFirm, defaultCfeKey } from '../simulators/quadra/seed/builders.js';
 import type { FirmState } from '../simulators/quadra/state/schema.js';
@@ -35,6 +40,8 @@ function views(
   ref: string,
   state: VendorEntryView['state'],
   analytics = 0,
+  /** Whether the dossier holds the document a line names at 182 (shipped beside the file). */
+  holds: (name: string) => boolean = () => false,
 ): VendorEntryView[] {
   const byPiece = new Map<string, QuadraEntryLine[]>();
   for (const line of lines) {
@@ -47,7 +54,8 @@ function views(
     state,
     label: group[0]!.longLabel || group[0]!.label,
     documentNumber: group[0]!.pieceNumber8 || undefined,
-    attachments: group.filter((l) => l.attachment).length,
+    // A supporting document counts when a line names it and its file came with it.
+    attachments: new Set(group.map((l) => l.attachment).filter((name) => name && holds(name))).size,
     postingDate: group[0]!.date,
     analytics,
   }));
@@ -98,15 +106,22 @@ export const quadraVendor = defineVendor({
         Object.values(dossier.imports)
           .filter((imp) => imp.fileName === fileName)
           .reduce((n, imp) => n + imp.ignored.analytic, 0);
-      for (const [ref, lines] of posted) out.push(...views(lines, ref, 'posted', analyticsOf(ref)));
+      const blobs = dossier.container.blobs;
+      const imported = (name: string) => Object.hasOwn(blobs, `${CFE_IMPORTED_FOLDER}/${name}`);
+      const waiting = (name: string) => Object.hasOwn(blobs, `${CFE_INPUT_FOLDER}/${name}`);
+      for (const [ref, lines] of posted) out.push(...views(lines, ref, 'posted', analyticsOf(ref), imported));
       for (const imp of Object.values(dossier.imports))
-        if (imp.status === 'importing') out.push(...views(imp.lines, imp.fileName, 'queued', imp.ignored.analytic));
+        if (imp.status === 'importing')
+          out.push(...views(imp.lines, imp.fileName, 'queued', imp.ignored.analytic, imported));
       for (const blob of Object.values(dossier.container.blobs).sort((a, b) =>
         a.uploadedAt.localeCompare(b.uploadedAt),
       )) {
         const name = blob.path.slice(blob.path.lastIndexOf('/') + 1);
+        if (isAttachmentName(name)) continue;
         if (blob.path.startsWith(`${CFE_INPUT_FOLDER}/`))
-          out.push(...views(linesOfBlob(blob.contentBase64), name, 'queued', analyticsOfBlob(blob.contentBase64)));
+          out.push(
+            ...views(linesOfBlob(blob.contentBase64), name, 'queued', analyticsOfBlob(blob.contentBase64), waiting),
+          );
         else if (blob.path.startsWith(`${CFE_REJECTED_FOLDER}/`) && !name.endsWith('.report.json'))
           out.push(...views(linesOfBlob(blob.contentBase64), name, 'rejected', analyticsOfBlob(blob.contentBase64)));
       }

@@ -103,8 +103,8 @@ export const PROFILES: Record<OtherVendor, Profile> = {
       ],
       failed: { expect: 'status', entry: 'S1', is: 'failed-check', catalogueId: 'QDR-FAILED-CHECK' },
       fix: [],
-      // Each entry is one file put in the CFE container's input folder.
-      uploads: { method: 'PUT', path: '/input/', count: 2 },
+      // Each entry is one ASCII file put in the CFE container's input folder (its PDF goes beside it).
+      uploads: { method: 'PUT', path: '/**/input/*.txt', count: 2 },
     },
   },
   loop: {
