@@ -260,6 +260,8 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     await h.action('set-fiscal-year', { ...target, fiscalYearId: 'FY2025', status: 'closed' });
     expect(h.file().fiscalYears.FY2025).toMatchObject({ status: 'closed', closedJournals: ['VE'] });
     expect(h.file().fiscalYears.FY2026!.closedJournals).toBeUndefined();
+  });
+
   it('creates and renames accounts and subsidiary accounts as a user does in GE, the rename no longer auto-created', async () => {
     const h = setup();
     await h.action('upsert-account', { entityId: ENTITY, fileId: FILE, account: '618800', label: 'Abonnements' });
