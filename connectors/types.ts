@@ -38,6 +38,11 @@ export interface PushReceipt {
   /** The line that identifies the entry in the vendor (Sage GE tracking code, Quadra piece number...). */
   marker?: string;
   /**
+   * The document number the entry was sent with, when the vendor names its rejections by it
+   * (Sage GE: the technical number of an entry without attachment, seed 000).
+   */
+  documentNumber?: string;
+  /**
    * What the connector had to change in the entry to send it, for the accountant to see (Quadra:
    * account numbers cut to 8 characters, QDR-ACCOUNT-8-CHARS).
    */

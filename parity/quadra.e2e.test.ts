@@ -95,7 +95,8 @@ describe('parity on Quadra (tokens, SAS, a windows-1252 upload)', () => {
       for (const [name, value] of e.request.query) if (name === 'sig') expect(value).toMatch(/^~redacted-\d+~$/);
     }
     // The connector writes ASCII (accents stripped, as the exporters do): kept as text, the same bytes.
-    const upload = exchanges.find((e) => e.request.method === 'PUT')!;
+    // (The entry's PDF goes up first, beside it: the ASCII file is the `.txt` one.)
+    const upload = exchanges.find((e) => e.request.method === 'PUT' && e.request.path.endsWith('.txt'))!;
     expect(upload.request.headers['content-type']).toMatch(/windows-1252/);
     expect(Buffer.from(encodeBody(upload.request.body)!).toString('latin1')).toMatch(/^M[0-9A-Z ]{8}/);
   });

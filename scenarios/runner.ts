@@ -185,6 +185,8 @@ class World {
   private journalSince = 0;
   private journalStart = 0;
   private readonly entryIds: string[] = [];
+  /** The client file linked to the scenario's vendor file: `C1`, or the one the wizard's table gave it. */
+  private clientFile = CLIENT_FILE;
 
   constructor(
     private readonly scenario: Scenario,
@@ -304,6 +306,21 @@ class World {
     return res.status;
   }
 
+  /**
+   * A person in the vendor's UI sees what the hub put there: `{{vendorRef:P1}}` is the vendor's id
+   * of hub entry P1 (its last receipt), `{{trackingCode:P1}}` its `#AAAAA#` code (without the `#`).
+   */
+  private withHubValues(input: Record<string, unknown>): Record<string, unknown> {
+    const fill = (value: string) =>
+      value.replace(/\{\{(vendorRef|trackingCode):([A-Za-z0-9-]+)\}\}/g, (_, what: string, id: string) => {
+        const record = this.hub.entry(id);
+        const found = what === 'trackingCode' ? record?.trackingCode : record?.receipt?.vendorRef;
+        if (!found) throw new ScenarioFailure(`no ${what} for hub entry ${id} (not sent yet?)`);
+        return found;
+      });
+    return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? fill(v) : v]));
+  }
+
   private async newRequests(): Promise<TimelineItem['requests']> {
     const requests = await this.journal({ since: this.journalSince, limit: 500 });
     const list = requests.filter((r) => !r.path.startsWith('/__admin')).reverse();
@@ -316,6 +333,24 @@ class World {
       ...(requestBody === undefined ? {} : { requestBody }),
       ...(responseBody === undefined ? {} : { responseBody }),
     }));
+  }
+
+  /** The wizard's first screen: a connection with the tenant's credentials, kept for the next steps. */
+  private async connect(credentials = this.wizardCredentials()): Promise<boolean> {
+    if (this.connectionId) return true;
+    const hubGiven = this.scenario.given.hub;
+    const connection = await this.hub.connect({
+      vendor: this.scenario.vendor,
+      credentials,
+      frequency: hubGiven.frequency,
+      weeklyAccountSync: hubGiven.weeklyAccountSync,
+    });
+    if (!connection.ok) {
+      this.lastError = connection.error;
+      return false;
+    }
+    this.connectionId = connection.value.id;
+    return true;
   }
 
   /** What the wizard's form holds for the tenant: the vendor's credentials, the fields it leaves empty left out. */
@@ -377,7 +412,7 @@ class World {
   private buildEntry(template: EntryTemplate): AccountingEntry {
     const base = {
       id: template.id,
-      clientFileId: CLIENT_FILE,
+      clientFileId: this.clientFile,
       date: template.date ?? this.scenario.start.slice(0, 10),
     };
     const builders = {
@@ -435,6 +470,32 @@ class World {
         if (!linked.ok) this.lastError = linked.error;
         return;
       }
+      case 'wizard': {
+        if (!(await this.connect())) return;
+        for (const file of step.clientFiles ?? []) await this.hub.addClientFile(file);
+        const confirmed = await this.hub.confirmFileTable({
+          connectionId: this.connectionId!,
+          associations: Object.entries(step.associate ?? {}).map(([clientFileId, vendorFileId]) => ({
+            clientFileId,
+            vendorFileId,
+          })),
+        });
+        if (!confirmed.ok) {
+          this.lastError = confirmed.error;
+          return;
+        }
+        const ours = Object.values(this.hub.store.data.links).find((l) => l.vendorFileId === this.fileId);
+        if (ours) this.clientFile = ours.clientFileId;
+        return;
+      }
+      case 'set-file-status': {
+        const vendorFile = step.vendorFile ?? this.fileId;
+        const link = Object.values(this.hub.store.data.links).find((l) => l.vendorFileId === vendorFile);
+        if (!link) throw new ScenarioFailure(`no client file is linked to the vendor file ${vendorFile}`);
+        const set = await this.hub.setFileActive(link.clientFileId, step.active);
+        if (!set.ok) this.lastError = set.error;
+        return;
+      }
       case 'edit-credentials': {
         if (!this.connectionId) {
           // The first connection failed: the wizard is run again with the right keys.
@@ -464,7 +525,7 @@ class World {
         await this.hub.exclude(step.entry);
         return;
       case 'synchronize':
-        await this.hub.synchronize(CLIENT_FILE);
+        await this.hub.synchronize(this.clientFile);
         return;
       case 'open-file': {
         const { openFileAction, openingMessages } = this.vendor.testing;
@@ -491,17 +552,17 @@ class World {
       case 'vendor-action':
         if (step.refused) {
           const before = JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`));
-          const status = await this.vendorActionStatus(step.action, step.input);
+          const status = await this.vendorActionStatus(step.action, step.input && this.withHubValues(step.input));
           if (status < 400 || status >= 500)
             throw new ScenarioFailure(`the vendor answered ${status} to ${step.action}, where it refuses it`);
           if (JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`)) !== before)
             throw new ScenarioFailure(`the vendor refused ${step.action} but changed its state`);
           return;
         }
-        await this.vendorAction(step.action, step.input);
+        await this.vendorAction(step.action, step.input && this.withHubValues(step.input));
         return;
       case 'refresh-reference-data': {
-        const refreshed = await this.hub.refreshReferenceData(CLIENT_FILE);
+        const refreshed = await this.hub.refreshReferenceData(this.clientFile);
         if (!refreshed.ok) this.lastError = refreshed.error;
         return;
       }
@@ -574,6 +635,8 @@ class World {
             checks.push([found.attachments === e.attachments, `with ${e.attachments} attachment(s)`]);
           if (e.postingDate !== undefined)
             checks.push([found.postingDate === e.postingDate, `booked on ${e.postingDate}`]);
+          if (e.analytics !== undefined)
+            checks.push([found.analytics === e.analytics, `with ${e.analytics} analytic allocation(s) received`]);
           if (e.commentContains)
             checks.push([
               found.comment?.includes(e.commentContains) ?? false,
@@ -617,12 +680,14 @@ class World {
         );
       }
       case 'reference-data': {
-        const data = this.hub.store.data.referenceData[CLIENT_FILE];
+        const data = this.hub.store.data.referenceData[this.clientFile];
         if (
           e.pulled !== undefined &&
           !e.account &&
           !e.journal &&
           !e.subsidiaryAccount &&
+          !e.noAccount &&
+          !e.noSubsidiaryAccount &&
           e.openFiscalYears === undefined
         )
           return result(
@@ -648,6 +713,13 @@ class World {
               data.thirdParties.some((t) => t.subsidiaryAccount === e.subsidiaryAccount),
             `subsidiary account ${e.subsidiaryAccount}`,
           ]);
+        const hasSubsidiary = (code: string) =>
+          data.subsidiaryAccounts.some((s) => s.code === code) ||
+          data.thirdParties.some((t) => t.subsidiaryAccount === code);
+        if (e.noAccount)
+          checks.push([!data.accounts.some((a) => a.number === e.noAccount), `no account ${e.noAccount}`]);
+        if (e.noSubsidiaryAccount)
+          checks.push([!hasSubsidiary(e.noSubsidiaryAccount), `no subsidiary account ${e.noSubsidiaryAccount}`]);
         if (e.openFiscalYears !== undefined)
           checks.push([
             data.fiscalYears.filter((f) => f.status === 'open').length === e.openFiscalYears,
@@ -688,6 +760,42 @@ class World {
           ok &&= error?.message === expected;
         }
         return result(ok, description, error);
+      }
+      case 'client-files': {
+        const { clientFiles, links, referenceData } = this.hub.store.data;
+        const checks: [boolean, string][] = [];
+        if (e.count !== undefined)
+          checks.push([Object.keys(clientFiles).length === e.count, `${e.count} client files in the hub`]);
+        const f = e.file;
+        let actual: unknown = { clientFiles, links };
+        if (f) {
+          const link = f.vendorFile
+            ? Object.values(links).find((l) => l.vendorFileId === f.vendorFile)
+            : f.clientFile
+              ? links[f.clientFile]
+              : undefined;
+          const id = f.clientFile ?? link?.clientFileId;
+          const file = id ? clientFiles[id] : undefined;
+          actual = { file, link, pulled: id ? Boolean(referenceData[id]) : undefined };
+          const what = f.clientFile ? `client file ${f.clientFile}` : `the client file of vendor file ${f.vendorFile}`;
+          checks.push([file !== undefined, `${what} exists`]);
+          if (f.clientFile && f.vendorFile)
+            checks.push([link?.clientFileId === f.clientFile, `linked to vendor file ${f.vendorFile}`]);
+          if (f.name !== undefined) checks.push([file?.name === f.name, `named "${f.name}"`]);
+          if (f.linked !== undefined)
+            checks.push([(link !== undefined) === f.linked, f.linked ? 'linked' : 'not linked']);
+          if (f.active !== undefined) checks.push([link?.active === f.active, f.active ? 'active' : 'inactive']);
+          if (f.pulled !== undefined)
+            checks.push([
+              Boolean(id && referenceData[id]) === f.pulled,
+              f.pulled ? 'with its reference data' : 'nothing pulled',
+            ]);
+        }
+        return result(
+          checks.every(([ok]) => ok),
+          checks.map(([, d]) => d).join(', '),
+          actual,
+        );
       }
       case 'vendor-file': {
         if (!this.connectionId) return result(false, 'a vendor connection', undefined);

@@ -6,6 +6,8 @@ import { buildApiKey, buildCompte, buildFirm, buildFolder, buildJournal } from '
 import type { FirmState } from '../simulators/loop/state/schema.js';
 import { defineVendor, type VendorEntryView } from './types.js';
 
+const LINE_FIELDS = new Set(['compteNumero', 'compteAuxiliaire', 'libelle', 'debit', 'credit']);
+
 /** The folder every Loop scenario links to, its name (in LOOP-COLLABORATOR-NO-ACCESS) and the key's collaborator. */
 export const LOOP_FOLDER = 'F1';
 export const LOOP_FOLDER_NAME = 'BOULANGERIE MARTIN SAS';
@@ -79,6 +81,8 @@ export const loopVendor = defineVendor({
               documentNumber: ecriture.refPiece,
               attachments: imp.piecesJointes[index]?.length ?? 0,
               postingDate: ecriture.datePiece,
+              // Anything a line carries besides its account, label and amounts (an allocation, a section).
+              analytics: ecriture.lignes.filter((l) => Object.keys(l).some((k) => !LINE_FIELDS.has(k))).length,
             };
           }),
         ),

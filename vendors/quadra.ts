@@ -1,7 +1,12 @@
 import { quadraConnectorModule } from '../connectors/quadra/index.js';
 import { quadraView } from '../dashboard/views/quadra.js';
 import { decodeQuadraFile, type QuadraEntryLine } from '../contracts/quadra/ascii.js';
-import { CFE_INPUT_FOLDER, CFE_REJECTED_FOLDER } from '../contracts/quadra/wire.js';
+import {
+  CFE_IMPORTED_FOLDER,
+  CFE_INPUT_FOLDER,
+  CFE_REJECTED_FOLDER,
+  isAttachmentName,
+} from '../contracts/quadra/wire.js';
 import { createQuadraSimulator, quadraDefinition } from '../simulators/quadra/index.js';
 import { buildDossier, buildFirm, defaultCfeKey } from '../simulators/quadra/seed/builders.js';
 import type { FirmState } from '../simulators/quadra/state/schema.js';
@@ -29,7 +34,15 @@ export function healthyQuadraFirm(tenantId: string, now: Date): FirmState {
 }
 
 /** One view per entry (lines grouped by piece number) of one file. */
-function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntryView['state']): VendorEntryView[] {
+/** One file is one entry: its `I` records are the entry's analytics. */
+function views(
+  lines: readonly QuadraEntryLine[],
+  ref: string,
+  state: VendorEntryView['state'],
+  analytics = 0,
+  /** Whether the dossier holds the document a line names at 182 (shipped beside the file). */
+  holds: (name: string) => boolean = () => false,
+): VendorEntryView[] {
   const byPiece = new Map<string, QuadraEntryLine[]>();
   for (const line of lines) {
     const piece = line.pieceNumber || line.pieceNumber8 || line.pieceNumber5;
@@ -41,8 +54,10 @@ function views(lines: readonly QuadraEntryLine[], ref: string, state: VendorEntr
     state,
     label: group[0]!.longLabel || group[0]!.label,
     documentNumber: group[0]!.pieceNumber8 || undefined,
-    attachments: group.filter((l) => l.attachment).length,
+    // A supporting document counts when a line names it and its file came with it.
+    attachments: new Set(group.map((l) => l.attachment).filter((name) => name && holds(name))).size,
     postingDate: group[0]!.date,
+    analytics,
   }));
 }
 
@@ -50,6 +65,9 @@ const linesOfBlob = (contentBase64: string): QuadraEntryLine[] =>
   decodeQuadraFile(new Uint8Array(Buffer.from(contentBase64, 'base64'))).records.flatMap((r) =>
     r.record.type === 'M' ? [r.record] : [],
   );
+const analyticsOfBlob = (contentBase64: string): number =>
+  decodeQuadraFile(new Uint8Array(Buffer.from(contentBase64, 'base64'))).records.filter((r) => r.record.type === 'I')
+    .length;
 
 /** Cegid Quadra: firms by SIC code, dossiers, CPA reads and CFE uploads; read back 12 hours after sending. */
 export const quadraVendor = defineVendor({
@@ -84,17 +102,28 @@ export const quadraVendor = defineVendor({
         const ref = fileOfImport(entry.importId);
         posted.set(ref, [...(posted.get(ref) ?? []), entry.record]);
       }
-      for (const [ref, lines] of posted) out.push(...views(lines, ref, 'posted'));
+      const analyticsOf = (fileName: string) =>
+        Object.values(dossier.imports)
+          .filter((imp) => imp.fileName === fileName)
+          .reduce((n, imp) => n + imp.ignored.analytic, 0);
+      const blobs = dossier.container.blobs;
+      const imported = (name: string) => Object.hasOwn(blobs, `${CFE_IMPORTED_FOLDER}/${name}`);
+      const waiting = (name: string) => Object.hasOwn(blobs, `${CFE_INPUT_FOLDER}/${name}`);
+      for (const [ref, lines] of posted) out.push(...views(lines, ref, 'posted', analyticsOf(ref), imported));
       for (const imp of Object.values(dossier.imports))
-        if (imp.status === 'importing') out.push(...views(imp.lines, imp.fileName, 'queued'));
+        if (imp.status === 'importing')
+          out.push(...views(imp.lines, imp.fileName, 'queued', imp.ignored.analytic, imported));
       for (const blob of Object.values(dossier.container.blobs).sort((a, b) =>
         a.uploadedAt.localeCompare(b.uploadedAt),
       )) {
         const name = blob.path.slice(blob.path.lastIndexOf('/') + 1);
+        if (isAttachmentName(name)) continue;
         if (blob.path.startsWith(`${CFE_INPUT_FOLDER}/`))
-          out.push(...views(linesOfBlob(blob.contentBase64), name, 'queued'));
+          out.push(
+            ...views(linesOfBlob(blob.contentBase64), name, 'queued', analyticsOfBlob(blob.contentBase64), waiting),
+          );
         else if (blob.path.startsWith(`${CFE_REJECTED_FOLDER}/`) && !name.endsWith('.report.json'))
-          out.push(...views(linesOfBlob(blob.contentBase64), name, 'rejected'));
+          out.push(...views(linesOfBlob(blob.contentBase64), name, 'rejected', analyticsOfBlob(blob.contentBase64)));
       }
       return out;
     },

@@ -7,6 +7,8 @@ import { defineVendor } from './types.js';
 
 /** The file every Sage GE and hub scenario links to. */
 export const SAGE_GE_FILE = 'F1';
+/** The second file of the `two-files` preset. */
+export const SAGE_GE_SECOND_FILE = 'F2';
 
 /** Sage GE: one entity per tenant, files, the Sage cloud queue; the connector reads fates back at once. */
 export const sageGeVendor = defineVendor({
@@ -37,6 +39,16 @@ export const sageGeVendor = defineVendor({
             }),
           ),
         }),
+      /** The same firm with a second file, "Boulangerie Martin" (the wizard's table has two lines). */
+      'two-files': (tenantId, now): EntityState =>
+        buildEntity(tenantId, now, {
+          name: `Cabinet ${tenantId}`,
+          geIdentifier: `GE-${tenantId}-IDENTIFIER-0001`,
+          files: [
+            buildFile(SAGE_GE_FILE, now, { name: `Dossier ${tenantId}` }),
+            buildFile(SAGE_GE_SECOND_FILE, now, { name: 'Boulangerie Martin' }),
+          ],
+        }),
     },
     fileId: () => SAGE_GE_FILE,
     files: (tenant) => Object.keys(tenant.files),
@@ -55,6 +67,7 @@ export const sageGeVendor = defineVendor({
         attachments: e.attachmentsKept ?? e.request.attachments.length,
         comment: e.request.comment,
         postingDate: e.request.postingDate,
+        analytics: e.request.lines.filter((l) => l.analytics?.length).length,
       })),
   },
 });

@@ -15,6 +15,8 @@ export interface VendorEntryView {
   comment?: string;
   /** The date the vendor books the entry on (Sage GE's posting date, Quadra's M record date, Loop's `datePiece`). */
   postingDate?: string;
+  /** Analytic data the vendor received with the entry (allocations, `I` records...): the hub sends none. */
+  analytics?: number;
 }
 
 /** How a vendor's simulator is built and served. */

@@ -401,6 +401,106 @@ describe('the hub engine: bad input', () => {
   });
 });
 
+describe("the wizard's file tables", () => {
+  async function wizard() {
+    const clock = createVirtualClock({ start: START });
+    const vendor = fakeVendor(clock);
+    const files = [
+      { id: 'V1', name: 'Vendor file', connected: true },
+      { id: 'V/2', name: 'Boulangerie Martin', connected: true },
+    ];
+    const switches = { refusePull: false };
+    const hub = createHubEngine({
+      clock,
+      connectorFor: (connection) => {
+        const connector = vendor.connector(connection.credentials);
+        return {
+          ...connector,
+          listFiles: async () => success(files),
+          pullReferenceData: async (fileId) =>
+            switches.refusePull
+              ? failure({ kind: 'vendor-rejection', status: 409, ...REJECTION })
+              : connector.pullReferenceData(fileId),
+        };
+      },
+    });
+    const connection = await hub.connect({ vendor: 'fake', credentials: { secret: 'good' } });
+    if (!connection.ok) throw new Error('connect failed');
+    await hub.addClientFile(CLIENT);
+    return { hub, vendor, switches, connectionId: connection.value.id };
+  }
+
+  it('refuses an association naming a client file or a vendor file that does not exist, or one twice, saving nothing', async () => {
+    const { hub, connectionId } = await wizard();
+    const before = JSON.stringify(hub.store.data);
+    for (const associations of [
+      [{ clientFileId: 'C9', vendorFileId: 'V1' }],
+      [{ clientFileId: 'C1', vendorFileId: 'V9' }],
+      [
+        { clientFileId: 'C1', vendorFileId: 'V1' },
+        { clientFileId: 'C1', vendorFileId: 'V/2' },
+      ],
+    ]) {
+      const refused = await hub.confirmFileTable({ connectionId, associations });
+      expect(refused.ok, JSON.stringify(associations)).toBe(false);
+      expect(JSON.stringify(hub.store.data)).toBe(before);
+    }
+    expect(await hub.confirmFileTable({ connectionId: 'CONN-9' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found', what: 'connection' },
+    });
+  });
+
+  it('links the associations, creates a client file for each other vendor file, all inactive; a second Confirm adds nothing', async () => {
+    const { hub, vendor, connectionId } = await wizard();
+    const confirmed = await hub.confirmFileTable({
+      connectionId,
+      associations: [{ clientFileId: 'C1', vendorFileId: 'V1' }],
+    });
+    expect(confirmed.ok && confirmed.value.map((l) => [l.clientFileId, l.vendorFileId, l.active])).toEqual([
+      ['C1', 'V1', false],
+      [`${connectionId}-V_2`, 'V/2', false],
+    ]);
+    expect(hub.store.data.clientFiles[`${connectionId}-V_2`]).toEqual({
+      id: `${connectionId}-V_2`,
+      name: 'Boulangerie Martin',
+    });
+    expect(hub.store.data.clientFiles.C1).toEqual(CLIENT);
+    expect(vendor.pulls).toBe(0);
+    const again = await hub.confirmFileTable({ connectionId });
+    expect(again).toEqual({ ok: true, value: [] });
+    expect(Object.keys(hub.store.data.clientFiles)).toHaveLength(2);
+  });
+
+  it('activates a file from its Status column: its reference data pulled once, the validated entries sent in real time', async () => {
+    const { hub, vendor, connectionId } = await wizard();
+    await hub.confirmFileTable({ connectionId, associations: [{ clientFileId: 'C1', vendorFileId: 'V1' }] });
+    // Not pulled yet: the entry can be added once the file has reference data.
+    expect(hub.store.data.referenceData.C1).toBeUndefined();
+    expect(await hub.setFileActive('C1', true)).toEqual({ ok: true, value: undefined });
+    expect(vendor.pulls).toBe(1);
+    await hub.setFileActive('C1', false);
+    await hub.addEntry(entry('P1'));
+    await hub.markVerified('P1');
+    expect(vendor.pushes).toEqual([]);
+    await hub.setFileActive('C1', true);
+    expect(vendor.pulls).toBe(1);
+    expect(vendor.pushes.map((p) => p.entryId)).toEqual(['P1']);
+  });
+
+  it('leaves a file inactive when the vendor refuses its reference data', async () => {
+    const { hub, switches, connectionId } = await wizard();
+    await hub.confirmFileTable({ connectionId });
+    switches.refusePull = true;
+    const failed = await hub.setFileActive(`${connectionId}-V1`, true);
+    expect(failed).toMatchObject({ ok: false, error: { kind: 'vendor-rejection', code: REJECTION.code } });
+    expect(hub.store.data.links[`${connectionId}-V1`]!.active).toBe(false);
+    switches.refusePull = false;
+    expect((await hub.setFileActive(`${connectionId}-V1`, true)).ok).toBe(true);
+    expect(hub.store.data.links[`${connectionId}-V1`]!.active).toBe(true);
+  });
+});
+
 describe('traceability', () => {
   it("names every hub catalogue id in the engine's code, where it does it", () => {
     const dir = import.meta.dirname;

@@ -1,5 +1,6 @@
 import {
   AccountingEntrySchema,
+  ClientFileSchema,
   type AccountingEntry,
   type ClientFile,
   type ReferenceData,
@@ -57,6 +58,10 @@ export class InvalidEntryError extends Error {
 }
 
 const TRACKING_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** The id of a client file the wizard creates from a vendor file: stable, so a second Confirm finds it. */
+export const clientFileIdFor = (connectionId: string, vendorFileId: string): string =>
+  `${connectionId}-${vendorFileId.replace(/[^A-Za-z0-9-]/g, '_')}`;
 
 /** Entries come from the hub's generators and the accountant's edits: checked before they are kept. */
 function validEntry(entry: unknown): AccountingEntry {
@@ -213,10 +218,79 @@ export function createHubEngine(options: HubEngineOptions) {
       const sent = await ctx.connectorOf(connection).pushThirdParties(input.vendorFileId, input.thirdParties);
       return sent.ok ? success(state().referenceData[input.clientFile.id]!) : sent;
     },
-    /** The Status column: activate or deactivate the integration on one file. */
+    /** A client file the accountant already has in the hub (the left side of the wizard's table). */
+    async addClientFile(clientFile: ClientFile): Promise<void> {
+      await put(['clientFiles', clientFile.id], ClientFileSchema.parse(clientFile));
+    },
+    /**
+     * The wizard's table, confirmed: each association made links a client file of the hub to a file
+     * of the vendor; every other vendor file the connection sees becomes a new client file, named as
+     * in the vendor (seeds 000 and 004: "the creation of your client files in Qonto"). Confirm with
+     * no association is the "skip this step". Every file comes in inactive: the Status column of the
+     * next screen activates the integration on each (`setFileActive`). Vendor files linked already
+     * are left as they are. Nothing is saved when an association names a file that does not exist.
+     */
+    async confirmFileTable(input: {
+      connectionId: string;
+      associations?: readonly { clientFileId: string; vendorFileId: string }[];
+    }): Promise<Result<Link[]>> {
+      const connection = state().connections[input.connectionId];
+      if (!connection) return notFound('connection', `no connection ${input.connectionId}`);
+      const listed = await ctx.connectorOf(connection).listFiles();
+      if (!listed.ok) return listed;
+      const associations = input.associations ?? [];
+      const byVendorFile = new Map<string, string>();
+      for (const { clientFileId, vendorFileId } of associations) {
+        if (!state().clientFiles[clientFileId]) return notFound('link', `no client file ${clientFileId}`);
+        if (!listed.value.some((f) => f.id === vendorFileId))
+          return notFound('link', `the vendor lists no file ${vendorFileId}`);
+        if (byVendorFile.has(vendorFileId) || [...byVendorFile.values()].includes(clientFileId))
+          return notFound('link', `${clientFileId} and ${vendorFileId} are each associated once at most`);
+        byVendorFile.set(vendorFileId, clientFileId);
+      }
+      const alreadyLinked = new Set(
+        Object.values(state().links)
+          .filter((l) => l.connectionId === connection.id)
+          .map((l) => l.vendorFileId),
+      );
+      const changes = [];
+      const links: Link[] = [];
+      for (const vendorFile of listed.value) {
+        if (alreadyLinked.has(vendorFile.id)) continue;
+        let clientFileId = byVendorFile.get(vendorFile.id);
+        if (!clientFileId) {
+          clientFileId = clientFileIdFor(connection.id, vendorFile.id);
+          changes.push(set(['clientFiles', clientFileId], { id: clientFileId, name: vendorFile.name }));
+        }
+        const link: Link = {
+          clientFileId,
+          vendor: connection.vendor,
+          vendorFileId: vendorFile.id,
+          vendorFileName: vendorFile.name,
+          active: false,
+          linkedAt: now(),
+          connectionId: connection.id,
+        };
+        links.push(link);
+        changes.push(set(['links', clientFileId], link));
+      }
+      if (changes.length) await store.commit(changes);
+      return success(links);
+    },
+    /**
+     * The Status column: activate or deactivate the integration on one file. A file activated for
+     * the first time retrieves its reference data (HUB-REFDATA-ON-LINK) and stays inactive when the
+     * vendor refuses it; in real time, what was validated meanwhile is sent at once.
+     */
     async setFileActive(clientFileId: string, active: boolean): Promise<Result<void>> {
       if (!state().links[clientFileId]) return notFound('link', `no vendor file linked to ${clientFileId}`);
+      if (active && !state().referenceData[clientFileId]) {
+        const pulled = await pullInto(clientFileId);
+        if (!pulled.ok) return pulled;
+      }
       await put(['links', clientFileId, 'active'], active);
+      const file = ctx.fileContext(clientFileId);
+      if (active && file?.connection.frequency === 'realtime') await synchronizeFile(clientFileId, { send: true });
       return success(undefined);
     },
     /** HUB-REFRESH-REFDATA, "Refresh accounting data" for a file. */

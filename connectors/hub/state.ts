@@ -51,6 +51,7 @@ export const HubEntrySchema = z.object({
       entryId: z.string(),
       vendorRef: z.string(),
       marker: z.string().optional(),
+      documentNumber: z.string().optional(),
       /** What the connector changed to send it (an account number cut...). */
       notes: z.array(z.object({ catalogueId: CatalogueIdSchema.optional(), message: z.string() })).optional(),
     })

@@ -160,13 +160,38 @@ export function quadraAccountOf(
 }
 
 /**
+ * The 8.3 names of an entry's supporting documents, as position 182 holds them and as they are
+ * shipped beside the ASCII file in the CFE container (vendor-facts §1.6: Dolibarr names them after
+ * the piece, iDocus after the position). Own choice: the hub's tracking code and the document's
+ * rank (`ABCDE001.pdf`), unique in the dossier and the same on every resend. One name per M line:
+ * an entry keeps as many documents as it has lines.
+ */
+export function attachmentNamesOf(entry: AccountingEntry, trackingCode: string, lineCount: number): string[] {
+  return entry.attachments.slice(0, lineCount).map((a, i) => {
+    const ext = /\.(pdf|png|jpe?g|tiff?)$/i.exec(a.fileName)?.[1]?.toLowerCase();
+    const fromType = a.contentType === 'image/png' ? 'png' : a.contentType === 'image/jpeg' ? 'jpg' : 'pdf';
+    return `${trackingCode.slice(0, 5)}${String(i + 1).padStart(3, '0')}.${(ext ?? fromType).slice(0, 3)}`;
+  });
+}
+
+/**
  * The M lines of one entry: the journal at 10 (2 characters, mandatory) and 111 (3), the date,
  * labels at 22 (20) and 117 (30), direction and cents, the piece number at 149, the document
- * number at 100 when it fits its 8 characters. No account labels: the format cannot carry them
- * (QDR-NO-LABELS), so no C records are written. No attachment at 182: nothing ships the file
- * alongside (own choice: no name for a file Quadra would not find).
+ * number at 100 when it fits its 8 characters, the entry's supporting documents at 182, one per
+ * line from the first (`attachmentNamesOf`). No account labels: the format cannot carry them
+ * (QDR-NO-LABELS), so no C records are written.
  */
 export function toQuadraLines(
+  entry: AccountingEntry,
+  trackingCode: string,
+  referenceData: Pick<ReferenceData, 'accounts'>,
+): QuadraEntryLine[] {
+  const lines = toQuadraLinesWithoutAttachments(entry, trackingCode, referenceData);
+  const names = attachmentNamesOf(entry, trackingCode, lines.length);
+  return lines.map((line, i) => (names[i] ? { ...line, attachment: names[i] } : line));
+}
+
+function toQuadraLinesWithoutAttachments(
   entry: AccountingEntry,
   trackingCode: string,
   referenceData: Pick<ReferenceData, 'accounts'>,
@@ -198,9 +223,10 @@ export function encodeEntryFile(
   entry: AccountingEntry,
   trackingCode: string,
   referenceData: Pick<ReferenceData, 'accounts'>,
-): { ok: true; bytes: Uint8Array; truncated: Truncation[] } | { ok: false; message: string } {
-  const encoded = encodeQuadraFile(toQuadraLines(entry, trackingCode, referenceData));
-  if (encoded.ok) return { ok: true, bytes: encoded.bytes, truncated: encoded.truncated };
+): { ok: true; bytes: Uint8Array; truncated: Truncation[]; lineCount: number } | { ok: false; message: string } {
+  const lines = toQuadraLines(entry, trackingCode, referenceData);
+  const encoded = encodeQuadraFile(lines);
+  if (encoded.ok) return { ok: true, bytes: encoded.bytes, truncated: encoded.truncated, lineCount: lines.length };
   return {
     ok: false,
     message: encoded.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`).join('; '),
@@ -575,6 +601,26 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
             ...failure({ kind: 'vendor-rejection', status: 400, code: 'InvalidFormat', message: encoded.message }),
             entryId: entry.id,
           });
+          continue;
+        }
+        // The supporting documents first, beside where the ASCII file goes: Quadra must never find
+        // the file without the documents its lines name.
+        const names = attachmentNamesOf(entry, trackingCode, encoded.lineCount);
+        let shipped: Result<unknown> = success(undefined);
+        for (const [i, name] of names.entries()) {
+          const attachment = entry.attachments[i]!;
+          shipped = await blob(fileId, 'ReadWrite', current, (s) => ({
+            method: 'PUT',
+            path: `/${s.containerName}/${CFE_INPUT_FOLDER}/${encodeURIComponent(name)}`,
+            headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': attachment.contentType },
+            body: new Uint8Array(Buffer.from(attachment.content, 'base64')),
+            schema: null,
+            idempotent: true, // replaced by name, like the ASCII file
+          }));
+          if (!shipped.ok) break;
+        }
+        if (!shipped.ok) {
+          results.push({ ...(shipped as Extract<typeof shipped, { ok: false }>), entryId: entry.id });
           continue;
         }
         const waiting = previous.filter((p) => p.folder === 'input').sort((a, b) => b.attempt - a.attempt)[0];

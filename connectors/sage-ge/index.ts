@@ -27,6 +27,7 @@ import {
   type ConnectorOptions,
   type EntryFate,
   type PushOutcome,
+  type PushReceipt,
   type Result,
   type SendCheck,
   IMMEDIATE_READ_BACK,
@@ -113,9 +114,25 @@ function extension(fileName: string, contentType: string): string {
   return fromName ?? (contentType === 'application/pdf' ? 'pdf' : contentType === 'image/png' ? 'png' : 'jpg');
 }
 
-function toFate(status: EntryStatus): EntryFate {
+/**
+ * The entry's fate, once GE's copy is known to be the hub's: an injected entry by the `#AAAAA#`
+ * code its comment still carries (SGE-TRACKING-CODE, "essential to verify the proper creation of
+ * the entry"), a rejection by the document number the hub sent (SGE-TECHNICAL-DOCNUMBER, "it allows
+ * Qonto to identify any rejections"). A user who deleted the code or edited the number leaves the
+ * hub unable to tell: not found, the entry stays synchronizing and is looked for again.
+ */
+export function toFate(status: EntryStatus, receipt: Pick<PushReceipt, 'marker' | 'documentNumber'> = {}): EntryFate {
   if (status.status === 'queued') return { state: 'in-progress' };
-  if (status.status === 'injected') return { state: 'posted', documentNumber: status.documentNumber };
+  if (status.status === 'injected') {
+    if (receipt.marker !== undefined && status.trackingCode !== receipt.marker) return { state: 'not-found' };
+    return { state: 'posted', documentNumber: status.documentNumber };
+  }
+  if (
+    receipt.documentNumber !== undefined &&
+    status.documentNumber !== undefined &&
+    status.documentNumber !== receipt.documentNumber
+  )
+    return { state: 'not-found' };
   const code = status.error?.code ?? 'Unknown';
   return {
     state: 'rejected',
@@ -260,11 +277,12 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
       if (!upsert.ok) return upsert;
       const results: PushOutcome[] = [];
       for (const { entry, attempt, trackingCode } of batch) {
+        const body = toSageEntry(entry, trackingCode);
         const res = await http.request({
           method: 'POST',
           path: `${file(fileId)}/entries`,
           headers: { ...auth(), 'idempotency-key': `${entry.id}.${attempt}` },
-          json: toSageEntry(entry, trackingCode),
+          json: body,
           schema: EntryStatusSchema,
           idempotent: true, // the Idempotency-Key makes a resend return the first answer
         });
@@ -272,7 +290,12 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
           res.ok
             ? {
                 ok: true,
-                value: { entryId: entry.id, vendorRef: res.value.id, marker: trackingCode },
+                value: {
+                  entryId: entry.id,
+                  vendorRef: res.value.id,
+                  marker: trackingCode,
+                  ...(body.documentNumber ? { documentNumber: body.documentNumber } : {}),
+                },
                 entryId: entry.id,
               }
             : { ...res, entryId: entry.id },
@@ -299,7 +322,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
       for (const receipt of receipts) {
         const cached = known.get(receipt.vendorRef);
         if (cached) {
-          fates.push(toFate(cached));
+          fates.push(toFate(cached, receipt));
           continue;
         }
         const res = await http.request({
@@ -316,7 +339,7 @@ export function createSageGeConnector(options: ConnectorOptions<SageGeCredential
           }
           return res;
         }
-        fates.push(toFate(res.value));
+        fates.push(toFate(res.value, receipt));
       }
       return success(fates);
     },

@@ -280,3 +280,10 @@ export const RejectionReportSchema = z.object({
 });
 export type RejectionReport = z.infer<typeof RejectionReportSchema>;
 export const reportNameOf = (fileName: string) => `${fileName}.report.json`;
+
+/**
+ * A supporting document shipped beside the ASCII file (the exporters' zip of PDFs, vendor-facts
+ * §1.6), named at position 182 of its M lines: an 8.3 name. Own choice: told apart from ASCII
+ * files by its extension.
+ */
+export const isAttachmentName = (fileName: string) => /^[^/]{1,8}\.(pdf|png|jpg|jpeg|tif|tiff)$/i.test(fileName);

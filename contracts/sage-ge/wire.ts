@@ -164,7 +164,10 @@ export const EntryStatusSchema = z.object({
   trackingCode: z.string().nullable(),
   queuedAt: InstantSchema,
   processedAt: InstantSchema.optional(),
-  /** The GE document number, once injected. */
+  /**
+   * The GE document number, once injected; for a rejected entry, the number it was sent with (the
+   * rejection report names it: own choice, how the hub matches a rejection to its entry).
+   */
   documentNumber: z.string().optional(),
   /** The label as GE stored it (30 characters for a bank entry). */
   label: z.string().optional(),

@@ -70,6 +70,8 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
       /** A regular expression the document number must match. */
       documentNumberMatches: z.string().optional(),
       attachments: z.number().int().optional(),
+      /** Analytic data the vendor received with it (seed 000: analytics are not supported by the hub, so 0). */
+      analytics: z.number().int().min(0).optional(),
       commentContains: z.string().optional(),
       /** The date the vendor booked the entry on (its posting date, whatever the document's own date). */
       postingDate: IsoDateSchema.optional(),
@@ -104,6 +106,9 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
         .optional(),
       journal: z.string().optional(),
       subsidiaryAccount: z.string().optional(),
+      /** An account or subsidiary account the hub does not hold (yet): what a later pull must bring. */
+      noAccount: z.string().optional(),
+      noSubsidiaryAccount: z.string().optional(),
       openFiscalYears: z.number().int().optional(),
       pulled: z.boolean().optional(),
     })
@@ -127,6 +132,30 @@ export const ExpectationSchema = z.discriminatedUnion('expect', [
       /** With these, the error carries the catalogue's exact message (`file`, when absent, is the vendor file's name). */
       params: z.record(z.string(), z.string()).optional(),
       none: z.boolean().optional(),
+    })
+    .strict(),
+  /**
+   * The hub's client files and their links (the wizard's tables): how many there are, and one of
+   * them, found by its id or by the vendor file it is linked to.
+   */
+  z
+    .object({
+      expect: z.literal('client-files'),
+      count: z.number().int().min(0).optional(),
+      file: z
+        .object({
+          clientFile: z.string().optional(),
+          vendorFile: z.string().optional(),
+          name: z.string().optional(),
+          /** `false`: the client file exists with no vendor file. */
+          linked: z.boolean().optional(),
+          /** The Status column. */
+          active: z.boolean().optional(),
+          /** Its reference data was retrieved. */
+          pulled: z.boolean().optional(),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
   /** The wizard's table: the vendor file as the connector lists it. */
@@ -164,6 +193,21 @@ export const StepSchema = z.discriminatedUnion('do', [
       credentials: z.union([z.enum(['valid', 'wrong']), z.object({ wrong: z.string().min(1) }).strict()]).optional(),
     })
     .strict(),
+  /**
+   * The wizard with its file table: connect with the vendor's credentials (unless a step did),
+   * the client files the hub already holds (`clientFiles`, the table's left side), the
+   * associations made (client file → vendor file), then Confirm: every other vendor file becomes a
+   * client file. No association is the "skip this step by clicking Confirm". Files come in inactive.
+   */
+  z
+    .object({
+      do: z.literal('wizard'),
+      clientFiles: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) }).strict()).optional(),
+      associate: z.record(z.string(), z.string()).optional(),
+    })
+    .strict(),
+  /** The Status column of the wizard's last table: the integration on or off for one file (the scenario's by default). */
+  z.object({ do: z.literal('set-file-status'), vendorFile: z.string().optional(), active: z.boolean() }).strict(),
   /** "Edit API connection" with the vendor's current valid credentials (re-read: an action may have regenerated them). */
   z.object({ do: z.literal('edit-credentials') }).strict(),
   z.object({ do: z.literal('add-entry'), entry: EntryTemplateSchema }).strict(),
@@ -187,7 +231,11 @@ export const StepSchema = z.discriminatedUnion('do', [
       to: z.enum(['next-night', 'next-evening']).optional(),
     })
     .strict(),
-  /** A vendor admin action (what a person does in the vendor's UI); the tenant and file ids are filled in. */
+  /**
+   * A vendor admin action (what a person does in the vendor's UI); the tenant and file ids are
+   * filled in, and in its string inputs `{{vendorRef:P1}}` / `{{trackingCode:P1}}` (what the person
+   * sees of hub entry P1 in the vendor: its id there, its tracking code).
+   */
   z
     .object({
       do: z.literal('vendor-action'),

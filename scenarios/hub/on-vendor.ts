@@ -17,6 +17,11 @@ interface Profile {
   land: Step[];
   /** A change in the vendor's reference data, and the hub's view before and after it is pulled. */
   refChange: { steps: Step[]; before: Expectation; after: Expectation };
+  /**
+   * Accounts created in the vendor after linking (a general account and a subsidiary account):
+   * what the weekly sync and "Refresh accounting data" must bring into the hub (seed 001).
+   */
+  newAccounts: { steps: Step[]; before: Expectation; after: Expectation };
   /** What the hub holds right after linking (accounts, subsidiary accounts, journal codes). */
   onLink: Expectation;
   /**
@@ -50,6 +55,27 @@ export const PROFILES: Record<OtherVendor, Profile> = {
       before: { expect: 'reference-data', account: { number: '60640000', label: 'Fournitures administratives' } },
       after: { expect: 'reference-data', account: { number: '60640000', label: 'Petit equipement bureau' } },
     },
+    // A general account and a supplier's auxiliary account created in Quadra's chart.
+    newAccounts: {
+      steps: [
+        {
+          do: 'vendor-action',
+          action: 'upsert-account',
+          input: { number: '61880000', label: 'Abonnements divers', type: 'G' },
+        },
+        {
+          do: 'vendor-action',
+          action: 'upsert-account',
+          input: { number: '0NOUVFO', label: 'Nouveau fournisseur', type: 'F', collective: '40100000' },
+        },
+      ],
+      before: { expect: 'reference-data', noAccount: '61880000', noSubsidiaryAccount: '0NOUVFO' },
+      after: {
+        expect: 'reference-data',
+        account: { number: '61880000', label: 'Abonnements divers' },
+        subsidiaryAccount: '0NOUVFO',
+      },
+    },
     onLink: {
       expect: 'reference-data',
       account: { number: '40100000', label: 'Fournisseurs' },
@@ -77,8 +103,8 @@ export const PROFILES: Record<OtherVendor, Profile> = {
       ],
       failed: { expect: 'status', entry: 'S1', is: 'failed-check', catalogueId: 'QDR-FAILED-CHECK' },
       fix: [],
-      // Each entry is one file put in the CFE container's input folder.
-      uploads: { method: 'PUT', path: '/input/', count: 2 },
+      // Each entry is one ASCII file put in the CFE container's input folder (its PDF goes beside it).
+      uploads: { method: 'PUT', path: '/**/input/*.txt', count: 2 },
     },
   },
   loop: {
@@ -95,6 +121,27 @@ export const PROFILES: Record<OtherVendor, Profile> = {
       ],
       before: { expect: 'reference-data', account: { number: '625700', label: 'Réceptions' } },
       after: { expect: 'reference-data', account: { number: '625700', label: 'Receptions clients' } },
+    },
+    // A general account in the folder's chart and a supplier (auxiliary account) created in Loop.
+    newAccounts: {
+      steps: [
+        {
+          do: 'vendor-action',
+          action: 'upsert-compte',
+          input: { folder: LOOP_FOLDER, numero: '618800', libelle: 'Abonnements divers' },
+        },
+        {
+          do: 'vendor-action',
+          action: 'upsert-tiers',
+          input: { folder: LOOP_FOLDER, code: 'FNOUVEAU', name: 'Nouveau fournisseur', type: 'fournisseur' },
+        },
+      ],
+      before: { expect: 'reference-data', noAccount: '618800', noSubsidiaryAccount: 'FNOUVEAU' },
+      after: {
+        expect: 'reference-data',
+        account: { number: '618800', label: 'Abonnements divers' },
+        subsidiaryAccount: 'FNOUVEAU',
+      },
     },
     onLink: {
       expect: 'reference-data',
@@ -249,6 +296,27 @@ const BEHAVIOURS = {
     steps: [{ do: 'link-file' }, ...p.refChange.steps, { do: 'advance-clock', by: '15d' }],
     expect: [p.refChange.before],
     remedy: { steps: [{ do: 'refresh-reference-data' }], expect: [p.refChange.after] },
+  }),
+  'new-accounts-weekly': (_v, p) => ({
+    title: `Accounts created in ${p.name} after linking reach the hub with the weekly sync, on the 7th day`,
+    covers: ['HUB-WEEKLY-ACCOUNT-SYNC'],
+    given: { hub: { frequency: 'realtime', weeklyAccountSync: true } },
+    steps: [
+      { do: 'link-file' },
+      ...p.newAccounts.steps,
+      { do: 'advance-clock', by: '6d' },
+      { do: 'check', expect: [p.newAccounts.before] },
+      { do: 'advance-clock', by: '1d' },
+    ],
+    expect: [p.newAccounts.after],
+  }),
+  'new-accounts-refresh': (_v, p) => ({
+    title: `Accounts created in ${p.name} after linking reach the hub at once with "Refresh accounting data"`,
+    covers: ['HUB-REFRESH-REFDATA'],
+    given: { hub: { frequency: 'realtime', weeklyAccountSync: false } },
+    steps: [{ do: 'link-file' }, ...p.newAccounts.steps, { do: 'advance-clock', by: '1d' }],
+    expect: [p.newAccounts.before],
+    remedy: { steps: [{ do: 'refresh-reference-data' }], expect: [p.newAccounts.after] },
   }),
   'refdata-on-link': (_v, p) => ({
     title: `Linking a ${p.name} file retrieves its chart of accounts, subsidiary accounts and journal codes`,

@@ -7,7 +7,8 @@ const stillPending = (checks: number, uploads: number) => ({
   expect: [
     { expect: 'status' as const, entry: 'P1', is: 'pending' as const },
     { expect: 'requests' as const, path: GET_ECRITURES, count: checks },
-    { expect: 'requests' as const, method: 'PUT', count: uploads },
+    // The entry's ASCII file (its PDF is shipped beside it each time too).
+    { expect: 'requests' as const, method: 'PUT', path: '/**/input/*.txt', count: uploads },
   ],
 });
 

@@ -186,9 +186,12 @@ describe.each(['msw', 'http'] as const)('the Quadra connector and the hub (%s)',
         vendorRef: fileNameOf('P1', 1),
         marker: pieceNumberOf(w.hub.entry('P1')!.trackingCode),
       });
-      // Four files wait in the dossier's CFE container, one per entry.
+      // Four files wait in the dossier's CFE container, one per entry, each entry's PDF beside its
+      // file under the 8.3 name its lines carry at 182 (the expense report has none).
+      const withPdf = entries.filter((e) => e.attachments.length > 0).map((e) => e.id);
+      const pdfName = (id: string) => `${w.hub.entry(id)!.trackingCode}001.pdf`;
       expect(Object.keys(w.sim.store.data.tenants[SIC]!.dossiers[DOSSIER]!.container.blobs).sort()).toEqual(
-        ids.map((id) => `input/${fileNameOf(id, 1)}`).sort(),
+        [...ids.map((id) => `input/${fileNameOf(id, 1)}`), ...withPdf.map((id) => `input/${pdfName(id)}`)].sort(),
       );
 
       // Nothing is read back before 12 hours.
@@ -221,6 +224,11 @@ describe.each(['msw', 'http'] as const)('the Quadra connector and the hub (%s)',
       const purchase = quadra.get(pieceNumberOf(w.hub.entry('P1')!.trackingCode))!;
       expect(purchase.map((l) => l.record.account)).toEqual(['60640000', '44566000', 'FBUREAU']);
       expect(purchase[0]!.record.pieceNumber8).toBe('FA-P1');
+      expect(purchase.map((l) => l.record.attachment)).toEqual([pdfName('P1'), '', '']);
+      // Taken in with the file: the document its line names is in the dossier, byte for byte.
+      const shipped =
+        w.sim.store.data.tenants[SIC]!.dossiers[DOSSIER]!.container.blobs[`archive/imported/${pdfName('P1')}`]!;
+      expect(shipped.contentBase64).toBe(entries.find((e) => e.id === 'P1')!.attachments[0]!.content);
       const bank = quadra.get(pieceNumberOf(w.hub.entry('B1')!.trackingCode))!;
       expect(bank[0]!.record.longLabel).toBe('Prélèvement SEPA Bureau Vallée'.slice(0, 30));
       // Accounts Quadra did not know are created without a label (QDR-NO-LABELS).

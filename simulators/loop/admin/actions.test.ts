@@ -14,9 +14,12 @@ describe('Loop Hub and Loop admin actions', () => {
       'associate-folders',
       'dissociate-folders',
       'set-connector',
+      'set-connector-label',
+      'set-collaborator-access',
       'set-fiscal-year',
       'set-journal',
       'upsert-compte',
+      'upsert-tiers',
       'set-import-delay',
     ]);
   });
@@ -64,6 +67,9 @@ describe('Loop Hub and Loop admin actions', () => {
       ['upsert-compte', { domain: 'CABA', folder: 'BONLY', numero: '606400', libelle: 'X' }, 404],
       ['upsert-compte', { domain: 'CABA', folder: 'F1', numero: 'ABC', libelle: 'X' }, 400],
       ['upsert-compte', { domain: 'CABA', folder: 'F1', numero: '606400', libelle: '' }, 400],
+      ['upsert-tiers', { domain: 'CABA', folder: 'BONLY', code: 'FNEW', name: 'X' }, 404],
+      ['upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'F-NEW', name: 'X' }, 400],
+      ['upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'FNEW', name: 'X', type: 'ami' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: 'yes' }, 400],
       ['set-connector', { domain: 'CABA', folder: 'F1', active: true, extra: 1 }, 400],
       // A name that would become a key no state can hold: refused by every action (it was a 500).
@@ -150,5 +156,72 @@ describe('Loop Hub and Loop admin actions', () => {
       type: 6,
       ferme: false,
     });
+  });
+
+  it('upsert-tiers: a new third party of its type under its collective, or a rename keeping its identity', async () => {
+    const sim = createTestLoop();
+    await admin(sim, 'upsert-tiers', {
+      domain: 'CABA',
+      folder: 'F1',
+      code: 'FNEW',
+      name: 'Nouveau',
+      type: 'fournisseur',
+    });
+    const created = own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!.tiers.FNEW!;
+    expect(created).toMatchObject({ code: 'FNEW', type: 1, raisonSociale: 'Nouveau', compteContrepartie: '401000' });
+    await admin(sim, 'upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'FNEW', name: 'Nouveau nom' });
+    const renamed = own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!.tiers.FNEW!;
+    expect(renamed).toMatchObject({ type: 1, raisonSociale: 'Nouveau nom', objectId: created.objectId });
+  });
+
+  it('set-connector: the connector is selected by the name the Action column shows, "Regate by Qonto" where Loop still lists it so', async () => {
+    const sim = createTestLoop();
+    const folder = () => own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!;
+    await admin(sim, 'set-connector', { domain: 'CABA', folder: 'F1', active: false });
+    await admin(sim, 'set-connector-label', { domain: 'CABA', label: 'Regate by Qonto' });
+    const before = snapshot(sim);
+    const wrongName = await admin(sim, 'set-connector', {
+      domain: 'CABA',
+      folder: 'F1',
+      active: true,
+      connector: 'Qonto',
+    });
+    expect(wrongName.status).toBe(404);
+    expect((await json(wrongName)).message).toMatch(/lists it as "Regate by Qonto"/);
+    expect(snapshot(sim)).toBe(before);
+    const res = await admin(sim, 'set-connector', {
+      domain: 'CABA',
+      folder: 'F1',
+      active: true,
+      connector: 'Regate by Qonto',
+    });
+    expect((await json(res)).result).toEqual({ folder: 'F1', connector: 'Regate by Qonto', connectorActive: true });
+    expect(folder().connectorActive).toBe(true);
+  });
+
+  it('set-collaborator-access: a folder taken from a collaborator who had them all, given back, and every folder granted or revoked', async () => {
+    const sim = createTestLoop();
+    const access = () => own(sim.store.data.tenants, 'CABA')!.collaboratorAccess;
+    const folders = Object.keys(own(sim.store.data.tenants, 'CABA')!.folders);
+    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: false });
+    expect(Object.keys(access()!['c@x']!.folders).sort()).toEqual(folders.filter((f) => f !== 'F1').sort());
+    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: true });
+    expect(Object.keys(access()!['c@x']!.folders).sort()).toEqual([...folders].sort());
+    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: false });
+    expect(access()!['c@x']).toEqual({ folders: {} });
+    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: true });
+    expect(access()).toEqual({});
+    const before = snapshot(sim);
+    expect(
+      (
+        await admin(sim, 'set-collaborator-access', {
+          domain: 'CABA',
+          collaborator: 'c@x',
+          folder: 'NOPE',
+          access: true,
+        })
+      ).status,
+    ).toBe(404);
+    expect(snapshot(sim)).toBe(before);
   });
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
+import { TIERS_TYPES } from '../../../contracts/loop/wire.js';
 import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
 import { parseDuration } from '../../../core/duration.js';
 import { KEY_ALPHABET, SECRET_ALPHABET, stableString } from '../domain/ids.js';
-import { buildCompte } from '../seed/builders.js';
+import { buildCompte, buildTiers } from '../seed/builders.js';
 import { own, writes, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
 
 /**
@@ -128,12 +129,64 @@ export const loopActions: VendorAction<LoopState>[] = [
     name: 'set-connector',
     description:
       'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',
-    input: FolderInput.extend({ active: z.boolean() }),
+    input: FolderInput.extend({
+      active: z.boolean(),
+      /** The connector as the user selects it in the "Action" column, by the name Loop shows. */
+      connector: z.string().min(1).max(100).optional(),
+    }),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
-      return ok({ folder: input.folder, connectorActive: input.active }, [
+      const shown = found.firm.connectorLabel ?? 'Qonto';
+      if (input.connector !== undefined && input.connector !== shown)
+        return notFound(
+          `No connector "${input.connector}" in the Action column of folder ${input.folder}: Loop lists it as "${shown}"`,
+        );
+      return ok({ folder: input.folder, connector: shown, connectorActive: input.active }, [
         writes.folder(input.domain, input.folder).set(['connectorActive'], input.active),
+      ]);
+    },
+  }),
+  defineAction({
+    name: 'set-connector-label',
+    description:
+      'The name the folder portfolio\'s "Action" column shows for the Qonto connector in this firm: "Regate by Qonto" where it was installed under its old name (seed 004)',
+    input: FirmInput.extend({ label: z.enum(['Qonto', 'Regate by Qonto']) }),
+    run(state, input) {
+      const firm = findFirm(state, input.domain);
+      if (isResult(firm)) return firm;
+      return ok({ connectorLabel: input.label }, [writes.firm(input.domain).set(['connectorLabel'], input.label)]);
+    },
+  }),
+  defineAction({
+    name: 'set-collaborator-access',
+    description:
+      'Loop: assign a client folder to a collaborator or take it away ("Assigning access to client folders"); without a folder, every folder (granted) or none (revoked)',
+    input: FirmInput.extend({
+      collaborator: z.string().min(1).max(200),
+      folder: z.string().min(1).optional(),
+      access: z.boolean(),
+    }),
+    run(state, input) {
+      const firm = findFirm(state, input.domain);
+      if (isResult(firm)) return firm;
+      if (input.folder !== undefined && !own(firm.folders, input.folder))
+        return notFound(`No folder ${input.folder} in firm ${input.domain}`);
+      const all = firm.collaboratorAccess ?? {};
+      const current = own(all, input.collaborator);
+      let next: { folders: Record<string, true> } | undefined;
+      if (input.folder === undefined) next = input.access ? undefined : { folders: {} };
+      else if (input.access) next = current ? { folders: { ...current.folders, [input.folder]: true } } : undefined;
+      else {
+        // Restricting a collaborator who reached every folder: all of them but this one.
+        const from = current?.folders ?? Object.fromEntries(Object.keys(firm.folders).map((c) => [c, true as const]));
+        const { [input.folder]: _removed, ...rest } = from;
+        next = { folders: rest };
+      }
+      const { [input.collaborator]: _old, ...others } = all;
+      const collaboratorAccess = next ? { ...others, [input.collaborator]: next } : others;
+      return ok({ collaborator: input.collaborator, folders: next ? Object.keys(next.folders) : 'all' }, [
+        writes.firm(input.domain).set(['collaboratorAccess'], collaboratorAccess),
       ]);
     },
   }),
@@ -203,6 +256,27 @@ export const loopActions: VendorAction<LoopState>[] = [
         ? { ...existing, libelle: input.libelle }
         : buildCompte(input.folder, input.numero, input.libelle);
       return ok(compte, [writes.folder(input.domain, input.folder).set(['comptes', input.numero], compte)]);
+    },
+  }),
+  defineAction({
+    name: 'upsert-tiers',
+    description:
+      'Loop: create a third party (auxiliary account) in a folder, or rename one, as a user does in Loop; the hub sees it at its next pull',
+    input: FolderInput.extend({
+      code: z.string().regex(/^[A-Za-z0-9]{1,17}$/, 'an auxiliary code: 17 letters or digits at most'),
+      name: z.string().min(1).max(35),
+      type: z.enum(['client', 'fournisseur', 'salarie', 'divers']).optional(),
+    }),
+    run(state, input) {
+      const found = findFolder(state, input);
+      if (isResult(found)) return found;
+      const existing = own(found.folder.tiers, input.code);
+      const type = input.type ? TIERS_TYPES[input.type] : (existing?.type ?? TIERS_TYPES.fournisseur);
+      const tiers = {
+        ...buildTiers(input.folder, input.code, type, input.name),
+        ...(existing ? { objectId: existing.objectId } : {}),
+      };
+      return ok(tiers, [writes.folder(input.domain, input.folder).set(['tiers', input.code], tiers)]);
     },
   }),
   defineAction({

@@ -259,7 +259,7 @@ export function processImport(firm: FirmState, imp: ImportState, now: Date): Dom
       code: 'FolderNotFound',
       message: LOOP_MESSAGES.folderGone(imp.codeIbs),
     });
-  const access = collaboratorNoAccess(folder, imp.collaborateur);
+  const access = collaboratorNoAccess(folder, imp.collaborateur, own(firm.collaboratorAccess ?? {}, imp.collaborateur));
   if (!access.ok) {
     const error = rejectionError(access.rejection);
     return rejectAll(error.message, { code: error.code, message: error.message });

@@ -117,6 +117,17 @@ export const FirmStateSchema = z.object({
   folders: z.record(z.string(), FolderStateSchema),
   /** accountingImportRequestId → import request. */
   imports: z.record(z.string(), ImportStateSchema),
+  /**
+   * What the folder portfolio's "Action" column calls the Qonto connector: a firm that installed it
+   * as Regate still sees its old name (seed 004). Absent: "Qonto".
+   */
+  connectorLabel: z.enum(['Qonto', 'Regate by Qonto']).optional(),
+  /**
+   * collaborator → the folders assigned to them ("Granting access rights to a collaborator and
+   * Assigning access to client folders", seed 004). A collaborator not listed reaches every folder
+   * of the firm (own choice: Loop's default rights are not public).
+   */
+  collaboratorAccess: z.record(z.string(), z.object({ folders: z.record(z.string(), z.literal(true)) })).optional(),
   /** How long Loop's import service takes to pick up a request, in milliseconds of the virtual clock. */
   importDelayMs: z.number().int().min(0),
   nextImportSeq: z.number().int().min(1),

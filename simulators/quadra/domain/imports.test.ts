@@ -49,6 +49,20 @@ describe('QDR-IMPORT-ON-OPEN: files wait in the container until the dossier is o
     expect(await h.entries()).toHaveLength(3);
   });
 
+  it('takes a supporting document shipped beside the file in with it, never reading it as an ASCII file', async () => {
+    const h = setup();
+    const pdf = '%PDF-1.4 a scanned invoice';
+    const lines = purchaseLines().map((line, i) => (i === 0 ? { ...line, attachment: 'F0000042.pdf' } : line));
+    await h.upload(pdf, 'F0000042.pdf');
+    await h.upload(asciiFile(lines));
+    const opening = await h.openDossier();
+    expect(opening.rejected).toEqual([]);
+    expect(opening.imported.map((i) => i.file)).toEqual(['ECRITURES.TXT']);
+    expect(h.blobPaths().sort()).toEqual(['archive/imported/ECRITURES.TXT', 'archive/imported/F0000042.pdf']);
+    const kept = h.sim.store.data.tenants[SIC]!.dossiers[DOSSIER]!.container.blobs['archive/imported/F0000042.pdf']!;
+    expect(Buffer.from(kept.contentBase64, 'base64').toString()).toBe(pdf);
+  });
+
   it('the import delay is configurable; 0 shows the entries at the opening', async () => {
     const h = setup();
     expect((await h.action('set-import-delay', { sicCode: SIC, dossier: DOSSIER, minutes: 0 })).status).toBe(200);

@@ -4,6 +4,7 @@ import { decodeQuadraFile, type QuadraAccountRecord, type QuadraEntryLine } from
 import {
   CFE_IMPORTED_FOLDER,
   CFE_INPUT_FOLDER,
+  isAttachmentName,
   CFE_REJECTED_FOLDER,
   reportNameOf,
   type RejectionReport,
@@ -128,9 +129,19 @@ export function openDossier(firm: FirmState, dossier: DossierState, now: Date): 
   const openedAt = now.toISOString();
   const changes: Change[] = [inDossier.set(['lastOpenedAt'], openedAt)];
   const report: OpeningReport = { dossier: dossier.code, openedAt, imported: [], rejected: [], published: 0 };
-  const waiting = Object.values(dossier.container.blobs)
-    .filter(isInput)
+  const inputs = Object.values(dossier.container.blobs).filter(isInput);
+  const waiting = inputs
+    .filter((blob) => !isAttachmentName(fileNameOf(blob)))
     .sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt) || a.path.localeCompare(b.path));
+  // The supporting documents shipped beside the files are taken in with them: kept under
+  // `archive/imported/`, where the name at position 182 of a line finds its document.
+  for (const blob of inputs.filter((b) => isAttachmentName(fileNameOf(b)))) {
+    const path = `${CFE_IMPORTED_FOLDER}/${fileNameOf(blob)}`;
+    changes.push(
+      inDossier.del(['container', 'blobs', blob.path]),
+      inDossier.set(['container', 'blobs', path], { ...blob, path }),
+    );
+  }
   const imports: Record<string, ImportState> = { ...dossier.imports };
   let seq = dossier.nextImportSeq;
 

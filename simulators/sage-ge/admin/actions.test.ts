@@ -29,6 +29,8 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
         'set-account-lock',
         'rename-third-party',
         'inject-other-error',
+        'upsert-account',
+        'upsert-subsidiary-account',
       ]),
     );
     for (const a of actions) expect(a.input.type, a.name).toBe('object');
@@ -79,6 +81,9 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
       ['inject-other-error', { entityId: ENTITY, fileId: FILE, variant: 4 }],
       ['rename-third-party', { entityId: ENTITY, fileId: FILE, code: 'FBUREAU', name: '' }],
       ['set-account-lock', { entityId: ENTITY, fileId: FILE, account: '60A', locked: true }],
+      ['upsert-account', { entityId: ENTITY, fileId: FILE, account: '61A', label: 'x' }],
+      ['upsert-account', { entityId: ENTITY, fileId: FILE, account: '618800', label: '' }],
+      ['upsert-subsidiary-account', { entityId: ENTITY, fileId: FILE, code: 'F NOUV', label: 'x' }],
     ];
     for (const [name, input] of cases) {
       const before = h.stateSnapshot();
@@ -255,5 +260,56 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     await h.action('set-fiscal-year', { ...target, fiscalYearId: 'FY2025', status: 'closed' });
     expect(h.file().fiscalYears.FY2025).toMatchObject({ status: 'closed', closedJournals: ['VE'] });
     expect(h.file().fiscalYears.FY2026!.closedJournals).toBeUndefined();
+  });
+
+  it('creates and renames accounts and subsidiary accounts as a user does in GE, the rename no longer auto-created', async () => {
+    const h = setup();
+    await h.action('upsert-account', { entityId: ENTITY, fileId: FILE, account: '618800', label: 'Abonnements' });
+    expect(h.file().accounts['618800']).toEqual({
+      number: '618800',
+      label: 'Abonnements',
+      collective: false,
+      locked: false,
+      autoCreated: false,
+    });
+    await h.action('set-account-lock', { entityId: ENTITY, fileId: FILE, account: '618800', locked: true });
+    await h.action('upsert-account', {
+      entityId: ENTITY,
+      fileId: FILE,
+      account: '618800',
+      label: 'Abonnements divers',
+    });
+    expect(h.file().accounts['618800']).toMatchObject({ label: 'Abonnements divers', locked: true });
+
+    const before = h.stateSnapshot();
+    const orphan = await h.action('upsert-subsidiary-account', {
+      entityId: ENTITY,
+      fileId: FILE,
+      code: 'FNEW',
+      label: 'x',
+    });
+    expect(orphan.status).toBe(404);
+    const unknown = await h.action('upsert-subsidiary-account', {
+      entityId: ENTITY,
+      fileId: FILE,
+      code: 'FNEW',
+      label: 'x',
+      collectiveAccount: '409999',
+    });
+    expect(unknown.status).toBe(404);
+    expect(h.stateSnapshot()).toBe(before);
+    await h.action('upsert-subsidiary-account', {
+      entityId: ENTITY,
+      fileId: FILE,
+      code: 'FNEW',
+      label: 'Nouveau',
+      collectiveAccount: '401000',
+    });
+    await h.action('upsert-subsidiary-account', { entityId: ENTITY, fileId: FILE, code: 'FNEW', label: 'Nouveau nom' });
+    expect(h.file().subsidiaryAccounts.FNEW).toEqual({
+      code: 'FNEW',
+      label: 'Nouveau nom',
+      collectiveAccount: '401000',
+    });
   });
 });

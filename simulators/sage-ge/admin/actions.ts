@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
-import { openAccounting } from '../domain/entries.js';
+import { editEntry, openAccounting, toEntryStatus } from '../domain/entries.js';
 import { covers } from '../domain/fiscal-years.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
-import { writes, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
+import { writes, type AccountState, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
 
 /**
  * What a person does in Sage GE's UI, as admin actions under `/__admin/actions/<name>`. Each one
@@ -316,6 +316,77 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       return ok({ code: input.code, name: input.name }, [
         writes.file(input.entityId, input.fileId).set(['thirdParties', input.code, 'name'], input.name),
       ]);
+    },
+  }),
+  defineAction({
+    name: 'upsert-account',
+    description:
+      'Create a general account in the chart, or rename one (the "manually correct the label" remedy of an auto-created "Compte <number>"); the hub sees it at its next pull (weekly sync or "Refresh accounting data")',
+    input: FileInput.extend({
+      account: z.string().regex(/^\d{3,20}$/),
+      label: z.string().min(1).max(100),
+      collective: z.boolean().optional(),
+    }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const existing = Object.hasOwn(found.file.accounts, input.account)
+        ? found.file.accounts[input.account]
+        : undefined;
+      // A renamed account is no longer the connector's "Compte <number>": a person named it.
+      const account: AccountState = {
+        number: input.account,
+        label: input.label,
+        collective: input.collective ?? existing?.collective ?? false,
+        locked: existing?.locked ?? false,
+        autoCreated: false,
+      };
+      return ok(account, [writes.file(input.entityId, input.fileId).set(['accounts', input.account], account)]);
+    },
+  }),
+  defineAction({
+    name: 'upsert-subsidiary-account',
+    description:
+      'Create a subsidiary account under a collective account, or rename one, as a user does in GE; the hub sees it at its next pull',
+    input: FileInput.extend({
+      code: z.string().regex(/^[A-Za-z0-9]{1,17}$/),
+      label: z.string().min(1).max(100),
+      collectiveAccount: z
+        .string()
+        .regex(/^\d{3,20}$/)
+        .optional(),
+    }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const existing = Object.hasOwn(found.file.subsidiaryAccounts, input.code)
+        ? found.file.subsidiaryAccounts[input.code]
+        : undefined;
+      const collectiveAccount = input.collectiveAccount ?? existing?.collectiveAccount;
+      if (!collectiveAccount) return notFound(`A new subsidiary account ${input.code} needs its collectiveAccount`);
+      if (!Object.hasOwn(found.file.accounts, collectiveAccount)) return notFound(`No account ${collectiveAccount}`);
+      const subsidiary = { code: input.code, label: input.label, collectiveAccount };
+      return ok(subsidiary, [
+        writes.file(input.entityId, input.fileId).set(['subsidiaryAccounts', input.code], subsidiary),
+      ]);
+    },
+  }),
+  defineAction({
+    name: 'edit-entry',
+    description:
+      "Edit an entry in GE by hand: its comment (where the hub's #AAAAA# code is) or its document number (the hub's technical number when it sent no attachment), what seed 000 asks users not to do",
+    input: FileInput.extend({
+      entryId: z.string().min(1),
+      comment: z.string().max(1000).optional(),
+      documentNumber: z.string().max(40).optional(),
+    }),
+    run(state, input) {
+      const found = findFile(state, input);
+      if (isResult(found)) return found;
+      const entry = Object.hasOwn(found.file.entries, input.entryId) ? found.file.entries[input.entryId] : undefined;
+      if (!entry) return notFound(`No entry ${input.entryId} in file ${input.fileId}`);
+      const edited = editEntry(entry, { comment: input.comment, documentNumber: input.documentNumber });
+      return ok(toEntryStatus(edited), [writes.file(input.entityId, input.fileId).set(['entries', entry.id], edited)]);
     },
   }),
   defineAction({

@@ -210,6 +210,28 @@ export function openAccounting(
   return opened({ messages, injected, rejected, stillQueued: 0 }, changes);
 }
 
+/**
+ * An entry edited by hand in GE. The comment is what GE shows, so the tracking code is whatever
+ * code it still holds (none once deleted); the document number is the one GE knows the entry by,
+ * queued, injected or in its rejection report.
+ */
+export function editEntry(entry: EntryState, edit: { comment?: string; documentNumber?: string }): EntryState {
+  const comment = edit.comment ?? entry.request.comment;
+  return {
+    ...entry,
+    // Still in the Sage cloud, the edit is what GE will inject.
+    request: {
+      ...entry.request,
+      comment,
+      ...(entry.status === 'queued' && edit.documentNumber !== undefined
+        ? { documentNumber: edit.documentNumber }
+        : {}),
+    },
+    trackingCode: trackingCodeOf(comment),
+    ...(edit.documentNumber !== undefined ? { documentNumber: edit.documentNumber } : {}),
+  };
+}
+
 /** The entry as the status route shows it. */
 export function toEntryStatus(entry: EntryState): EntryStatus {
   const status: EntryStatus = {
@@ -225,6 +247,9 @@ export function toEntryStatus(entry: EntryState): EntryStatus {
     status.attachmentsKept = entry.attachmentsKept ?? 0;
   }
   if (entry.rejection) {
+    // The rejection report names the entry by its document number (own choice): how the hub
+    // knows which of its entries GE refused (seed 000, the technical number).
+    status.documentNumber = entry.documentNumber ?? entry.request.documentNumber;
     const error = rejectionError(entry.rejection);
     status.error = { code: error.code, message: error.message };
   }

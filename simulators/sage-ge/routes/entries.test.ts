@@ -167,6 +167,21 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       await h.openAccounting();
       expect(h.file().entries[a.body.id]!.request.comment).toBe('Paiement fournisseur #AB12C# ne pas supprimer');
     });
+
+    it('loses the code when a user rewrites the comment in GE, and finds the entry by it once it is written back', async () => {
+      const h = setup();
+      const a = await h.pushAndInject(entryBody({ comment: 'Facture #AB12C#' }));
+      const edit = (comment: string) =>
+        h.action('edit-entry', { entityId: ENTITY, fileId: FILE, entryId: a.id, comment });
+      const byCode = async () =>
+        ((await (await h.request(h.api(FILE, 'entries?trackingCode=AB12C'))).json()) as { entries: EntryStatus[] })
+          .entries;
+      expect((await edit('Facture vue avec le client')).body.result).toMatchObject({ trackingCode: null });
+      expect(await byCode()).toEqual([]);
+      expect(h.file().entries[a.id]).toMatchObject({ status: 'injected', trackingCode: null });
+      await edit('Facture vue avec le client #AB12C#');
+      expect((await byCode()).map((e) => e.id)).toEqual([a.id]);
+    });
   });
 
   describe('SGE-TECHNICAL-DOCNUMBER', () => {
@@ -175,6 +190,45 @@ describe('Sage GE entries: the Sage cloud queue and injection', () => {
       const entry = await h.pushAndInject(entryBody({ documentNumber: 'QNT-7F3A9C2B11' }));
       expect(entry).toMatchObject({ status: 'injected', documentNumber: 'QNT-7F3A9C2B11' });
       expect(h.file().journals.AC!.autoNumbering.next).toBe(1);
+    });
+
+    it('names a rejected entry by the number it was sent with, and by the number a user changed it to', async () => {
+      const h = setup();
+      await h.action('set-journal-lock', { entityId: ENTITY, fileId: FILE, journal: 'AC', locked: true });
+      const pushed = await h.push(entryBody({ documentNumber: 'QNT-7F3A9C2B11' }));
+      await h.openAccounting();
+      const status = async () =>
+        (await (await h.request(h.api(FILE, `entries/${pushed.body.id}`))).json()) as EntryStatus;
+      expect(await status()).toMatchObject({ status: 'rejected', documentNumber: 'QNT-7F3A9C2B11' });
+      const before = JSON.stringify(h.sim.store.data);
+      const missing = await h.action('edit-entry', {
+        entityId: ENTITY,
+        fileId: FILE,
+        entryId: 'ENT-999999',
+        documentNumber: 'X',
+      });
+      expect(missing.status).toBe(404);
+      expect(JSON.stringify(h.sim.store.data)).toBe(before);
+      await h.action('edit-entry', {
+        entityId: ENTITY,
+        fileId: FILE,
+        entryId: pushed.body.id,
+        documentNumber: 'FA-031',
+      });
+      expect(await status()).toMatchObject({ status: 'rejected', documentNumber: 'FA-031' });
+    });
+
+    it('injects a queued entry under the number a user gave it in the Sage cloud', async () => {
+      const h = setup();
+      const pushed = await h.push(entryBody({ documentNumber: 'QNT-7F3A9C2B11' }));
+      await h.action('edit-entry', {
+        entityId: ENTITY,
+        fileId: FILE,
+        entryId: pushed.body.id,
+        documentNumber: 'FA-031',
+      });
+      await h.openAccounting();
+      expect(h.file().entries[pushed.body.id]).toMatchObject({ status: 'injected', documentNumber: 'FA-031' });
     });
   });
 

@@ -1,0 +1,3 @@
+import { hubOn } from './on-vendor.js';
+
+export default hubOn('loop', 'new-accounts-weekly');
