@@ -89,6 +89,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
         : [{ $severity: 'error' as const, $dataCode: error.code, $message: error.message }],
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
+    tenantTtl: options.tenantTtl,
   });
   const deps = { store, clock, credentials: kit.credentials };
   kit.app.openAPIRegistry.registerComponent('securitySchemes', 'geIdentifier', {
@@ -100,7 +101,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   kit.app.route('/', filesRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', entriesRoutes(kit, deps));
-  const admin = createActionsRouter(sageGeActions, store, clock);
+  const admin = createActionsRouter(sageGeActions, store, clock, (input) => input.entityId);
   admin.route('/', sageGeFecRouter(store));
   kit.finish(admin);
   return toSimulator('sage-ge', kit, store, clock);
