@@ -70,8 +70,8 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   credentialKeys?: (tenant: S['tenants'][string]) => string[];
   /** Where each wire fact comes from: `/openapi.json` carries it as `x-provenance`. */
   provenance?: VendorProvenance;
-  /** An example request per operation, written into `/openapi.json` (see `examples.ts`). */
-  examples?: OperationExamples;
+  /** An example request per operation, written into `/openapi.json` (see `examples.ts`); from the current state when a function. */
+  examples?: OperationExamples | ((state: S) => OperationExamples);
 }
 
 export interface SimulatorKit<T = unknown> {
@@ -285,7 +285,9 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       app.get('/openapi.json', (c) => {
         const generated = { ...app.getOpenAPIDocument(config), servers: servers(c) };
         const strict = addMissingPatterns(generated, app.openAPIRegistry.definitions as never);
-        const document = options.examples ? applyExamples(strict, options.examples) : strict;
+        const examples =
+          typeof options.examples === 'function' ? options.examples(options.store.data) : options.examples;
+        const document = examples ? applyExamples(strict, examples) : strict;
         return c.json(provenance ? applyProvenance(document, provenance).document : document);
       });
       app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));

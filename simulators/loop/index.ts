@@ -1,3 +1,4 @@
+import { loopExamples } from './examples.js';
 import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
@@ -70,6 +71,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   };
 
   const kit = createSimulatorKit({
+    examples: loopExamples,
     ...loopDefinition,
     provenance: loopProvenance,
     store,

@@ -1,3 +1,4 @@
+import { quadraExamples } from './examples.js';
 import { CFE_API, QUADRA_OD_API, type QuadraErrorBody } from '../../contracts/quadra/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import type { Change } from '../../core/changes.js';
@@ -95,6 +96,7 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   };
 
   const kit = createSimulatorKit({
+    examples: quadraExamples,
     ...quadraDefinition,
     provenance: quadraProvenance,
     store,
