@@ -23,7 +23,7 @@ import { StoreUnavailableError, type Store } from '../../core/store.js';
 import type { VendorProvenance } from '../../contracts/provenance.js';
 import { adminOpenApiDocument, ClockBodySchema, RequestsQuerySchema, SeedBodySchema } from './admin-openapi.js';
 import { mountDocs } from './docs.js';
-import { addMissingPatterns } from './strict.js';
+import { addMissingPatterns, type DocumentRule } from './strict.js';
 import { applyExamples, type OperationExamples } from './examples.js';
 import { applyProvenance } from './provenance.js';
 import { validationFailure } from './route.js';
@@ -70,6 +70,8 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   credentialKeys?: (tenant: S['tenants'][string]) => string[];
   /** Where each wire fact comes from: `/openapi.json` carries it as `x-provenance`. */
   provenance?: VendorProvenance;
+  /** Rules of the request bodies that the zod schemas check by refinement, written into `/openapi.json` (see `strict.ts`). */
+  documentRules?: DocumentRule[];
   /** An example request per operation, written into `/openapi.json` (see `examples.ts`); from the current state when a function. */
   examples?: OperationExamples | ((state: S) => OperationExamples);
 }
@@ -288,7 +290,10 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         const examples =
           typeof options.examples === 'function' ? options.examples(options.store.data) : options.examples;
         const document = examples ? applyExamples(strict, examples) : strict;
-        return c.json(provenance ? applyProvenance(document, provenance).document : document);
+        const served = provenance ? applyProvenance(document, provenance).document : document;
+        // After the provenance markers: a rule's `oneOf` branches are constraints, not fields of their own.
+        for (const rule of options.documentRules ?? []) rule(served);
+        return c.json(served);
       });
       app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));
       mountDocs(app, options.title);

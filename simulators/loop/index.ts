@@ -1,3 +1,4 @@
+import { debitOrCreditRule } from '../kit/strict.js';
 import { loopExamples } from './examples.js';
 import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
@@ -71,6 +72,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   };
 
   const kit = createSimulatorKit({
+    documentRules: [debitOrCreditRule(`POST ${LOOP_API}/importJson`, ['data', 'ecritures', 'lignes'])],
     examples: loopExamples,
     ...loopDefinition,
     provenance: loopProvenance,

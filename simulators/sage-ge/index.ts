@@ -1,3 +1,4 @@
+import { debitOrCreditRule } from '../kit/strict.js';
 import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
@@ -125,6 +126,7 @@ export type SageGeSimulator = Simulator<SageGeState>;
 export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): SageGeSimulator {
   const { clock, seed, store } = resolveSimulatorOptions(sageGeDefinition, options, DEFAULT_START);
   const kit = createSimulatorKit({
+    documentRules: [debitOrCreditRule('POST /api/v1/files/{fileId}/entries', ['lines'])],
     ...sageGeDefinition,
     provenance: sageGeProvenance,
     examples: sageGeExamples,
