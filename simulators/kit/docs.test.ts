@@ -115,7 +115,9 @@ describe('/docs and the OpenAPI documents', () => {
             if (example === undefined) continue;
             // A path's tenant is one of the demo's (an earlier example may have emptied the state).
             await app.request(`${ORIGIN}/__admin/seed`, { method: 'POST' });
-            const { tenants } = (await (await app.request(`${ORIGIN}/__admin/tenants`)).json()) as { tenants: string[] };
+            const { tenants } = (await (await app.request(`${ORIGIN}/__admin/tenants`)).json()) as {
+              tenants: string[];
+            };
             const res = await app.request(`${ORIGIN}/__admin${path.replace('{tenantId}', tenants[0]!)}`, {
               method: method.toUpperCase(),
               headers: { 'content-type': 'application/json' },

@@ -16,7 +16,8 @@ const VENDOR_NAME = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 export function quadraExamples(state: QuadraState): OperationExamples {
   const firm = Object.values(state.tenants)[0];
   const dossier = (firm && Object.keys(firm.dossiers)[0]) ?? 'SAIN';
-  const container = firm && firm.dossiers[dossier] ? containerNameOf(firm, firm.dossiers[dossier]) : '100001-sain';
+  const chosen = firm?.dossiers[dossier];
+  const container = firm && chosen ? containerNameOf(firm, chosen) : '100001-sain';
   const withToken = (to: string, description: string) => ({
     to,
     description: `${description} (Authorization: Bearer <access_token>)`,
