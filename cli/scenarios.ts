@@ -118,13 +118,17 @@ const globToRegExp = (glob: string) =>
       .replace(/\?/g, '.')}$`,
   );
 
-/** `ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]` */
+/** `ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ... [--run-seed N]]` */
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     junit: { type: 'string' },
     against: { type: 'string', multiple: true },
+    'run-seed': { type: 'string' },
   });
+  const runSeed = values['run-seed'] === undefined ? undefined : Number(values['run-seed']);
+  if (runSeed !== undefined && !(Number.isInteger(runSeed) && runSeed >= 0 && runSeed < 2 ** 32))
+    throw new UsageError(`--run-seed must be an integer from 0 to 4294967295, not "${values['run-seed']}"`);
   const all = await builtIn(io);
   if (typeof all === 'number') return all;
   let chosen: Scenario[] = [];
@@ -154,7 +158,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const results: ScenarioResult[] = [];
   for (const [i, scenario] of chosen.entries()) {
     if (!values.json && io.progress && chosen.length > 1) io.progress(`[${i + 1}/${chosen.length}] ${scenario.id}`);
-    results.push(await runScenario(scenario, { against }));
+    results.push(await runScenario(scenario, { against, runSeed }));
   }
   io.progress?.('');
   if (values.junit) await writeFile(values.junit as string, junit(results));

@@ -1,3 +1,4 @@
+import { parseDuration } from '../core/duration.js';
 import { parseArgs } from 'node:util';
 import { StoreLoadError } from '../core/store.js';
 import { formatRequestLine, startSimulators, type RequestLogLine } from '../simulators/start.js';
@@ -38,6 +39,7 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
         log: { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
         'admin-token': { type: 'string' },
+        'tenant-ttl': { type: 'string' },
       },
     });
   } catch (error) {
@@ -66,6 +68,18 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
   if (values.log !== undefined && values.log !== 'json' && values.log !== 'text')
     throw new UsageError(`--log must be text or json, not "${values.log}"`);
   const logFormat = values.log ?? (values.verbose ? 'text' : undefined);
+  let tenantTtlMs: number | undefined;
+  if (values['tenant-ttl'] !== undefined) {
+    try {
+      tenantTtlMs = parseDuration(values['tenant-ttl']);
+    } catch {
+      tenantTtlMs = Number.NaN;
+    }
+    if (!(tenantTtlMs >= 1000 && tenantTtlMs <= 2 ** 31 - 1))
+      throw new UsageError(
+        `--tenant-ttl takes a duration from 1s to 24d (e.g. 30m, 2h), not "${values['tenant-ttl']}"`,
+      );
+  }
   const onRequest =
     logFormat === undefined
       ? undefined
@@ -83,6 +97,11 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
       onRequest,
       allowedHosts,
       adminToken,
+      tenantTtlMs,
+      onEvict: (simulator, ids) =>
+        io.out(
+          `[${simulator}] removed ${ids.length} tenant(s) untouched for ${values['tenant-ttl']}: ${ids.join(', ')}`,
+        ),
       warn: (text) => text.split('\n').forEach((line) => io.err(line)),
     });
   } catch (error) {

@@ -3,9 +3,9 @@ export const USAGE = `ledgersim: simulators of the Sage GE, Cegid Quadra and Ceg
 Usage:
   ledgersim start [--data DIR] [--seed N] [--port-base N] [--host HOST] [--now ISO] [--clock live|frozen]
                   [--verbose | --log text|json]
-                  [--allowed-host NAME[:PORT] ...] [--admin-token TOKEN]
+                  [--allowed-host NAME[:PORT] ...] [--admin-token TOKEN] [--tenant-ttl DURATION]
   ledgersim scenarios [--vendor V] [--json]
-  ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ...]
+  ledgersim run [ID|GLOB|FILE ...] [--json] [--junit FILE] [--against URL ... [--run-seed N]]
   ledgersim reproduce "<message a customer saw>" [--explain] [--fec FILE] [--json] [--against URL ...]
   ledgersim check --data DIR
   ledgersim record --upstream URL --port N [--out FILE] [--host HOST]
@@ -20,6 +20,9 @@ Commands:
   scenarios  List the scenarios (id, vendor, title, catalogue ids); --vendor filters.
   run        Run scenarios (all, or by id, glob such as 'sage-ge/*', or scenario file) in-process,
              or against running simulators (--against each URL); print each timeline.
+             Against a shared server each scenario gets its own tenant (scn-<id>-<6 letters>,
+             drawn from --run-seed, default 1; an id another run holds is skipped) on its own
+             time line: the server's clock and its other tenants are never moved.
              Exit 0 when all passed, 1 otherwise, 2 on bad usage.
   reproduce  Find the catalogue entry of what a customer pasted (the vendor's message in English
              or French with their values, a hub status name, a symptom, a whole e-mail), run its
@@ -61,6 +64,9 @@ Options for start:
   --admin-token TOKEN
                    Ask /__admin for Authorization: Bearer TOKEN and the dashboard for a login
                    (or set LEDGERSIM_ADMIN_TOKEN); without it, binding beyond loopback warns
+  --tenant-ttl DURATION
+                   On a shared server: remove the tenants nobody touched (a request or an admin
+                   call naming them) for this long in real time, e.g. 2h; the demo's never
   -h, --help       Show this help
 `;
 

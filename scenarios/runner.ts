@@ -5,6 +5,7 @@ import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
 import { bankEntry, expenseReportEntry, PDF, purchaseEntry, salesEntry } from '../connectors/hub/entry-builders.js';
 import type { ConnectorError } from '../connectors/types.js';
 import { createVirtualClock, type VirtualClock } from '../core/clock.js';
+import { createRandom } from '../core/random.js';
 import type { JournalFilter, JournalRecord } from '../simulators/kit/journal.js';
 import { DROP_HEADER } from '../simulators/kit/faults.js';
 import { VENDORS, type VendorModule, type VendorRegistry } from '../vendors/index.js';
@@ -30,6 +31,8 @@ export interface ScenarioResult {
   vendor: string;
   covers: string[];
   mode: 'in-process' | 'against';
+  /** Against a shared server, the tenant the scenario ran in (drawn from the run seed). */
+  tenant?: string;
   status: 'passed' | 'failed';
   failures: string[];
   timeline: TimelineItem[];
@@ -48,6 +51,27 @@ export interface RunOptions {
   adminToken?: string;
   /** Changes the vendor state before it is loaded (`reproduce --fec`: the customer's reference data). */
   seedTenant?: (tenant: unknown, fileId: string) => unknown;
+  /**
+   * Against a shared server, the seed of the scenario's tenant id (`scn-<id>-<6 letters>`): the
+   * same seed draws the same ids; an id another run holds is refused by the server
+   * (`If-None-Match: *`) and the next one drawn, so two runs never share a tenant. Default 1.
+   */
+  runSeed?: number;
+}
+
+/** Attempts at a tenant id nobody holds on a shared server before giving up. */
+const TENANT_ID_ATTEMPTS = 20;
+
+/** The tenant ids a scenario's run tries on a shared server, in order: seeded by the run seed and the scenario. */
+export function scenarioTenantIds(scenarioId: string, runSeed: number): () => string {
+  const slug = scenarioId
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60);
+  let hash = 0x811c9dc5; // FNV-1a: each scenario its own stream under one run seed
+  for (const ch of scenarioId) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
+  const random = createRandom((runSeed ^ hash) >>> 0);
+  return () => `scn-${slug}-${random.string(6, 'abcdefghijklmnopqrstuvwxyz0123456789')}`;
 }
 
 /** Fetch that adds the admin token to the `/__admin` calls (never to the vendor's routes, whose credentials are the scenario's). */
@@ -106,7 +130,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   const clock = createVirtualClock({ start: scenario.start });
   const against = options.against?.[scenario.vendor];
   const mode = against ? 'against' : 'in-process';
-  const tenantId = `scn-${scenario.id.replace(/[^a-z0-9]+/g, '-')}`;
+  // In-process the server is the scenario's own: a fixed id keeps its timeline the same on every run.
+  const tenantIds = against
+    ? scenarioTenantIds(scenario.id, options.runSeed ?? 1)
+    : () => `scn-${scenario.id.replace(/[^a-z0-9]+/g, '-')}`;
   let baseUrl: string;
   let fetchFn: typeof fetch;
   let close = async () => {};
@@ -128,7 +155,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     clock,
     baseUrl,
     fetchFn,
-    tenantId,
+    tenantIds,
     mode === 'in-process',
     options.seedTenant,
     readJournal,
@@ -162,6 +189,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     vendor: scenario.vendor,
     covers: scenario.covers,
     mode,
+    ...(against && world.tenantName ? { tenant: world.tenantName } : {}),
     status: failures.length === 0 ? 'passed' : 'failed',
     failures,
     timeline: world.timeline,
@@ -176,9 +204,13 @@ class World {
   private connectionId: string | undefined;
   /** Fault rules are the server's, not the tenant's: the scenario's own (by id) are disarmed at its end, nobody else's. */
   private armedFaults: number[] = [];
-  /** The server's clock before the scenario moved it: set back at its end (a shared server's other users). */
-  private clockBefore: string | undefined;
   private fileId = '';
+  /** The scenario's tenant: on a shared server, the first id drawn that no other run holds. */
+  private tenantId = '';
+  /** The tenant id, once the server took it. */
+  get tenantName(): string | undefined {
+    return this.tenantId || undefined;
+  }
   private tenant: unknown;
   private lastError: ConnectorError | undefined;
   private lastOpening: string[] = [];
@@ -195,7 +227,7 @@ class World {
     private readonly clock: VirtualClock,
     private readonly baseUrl: string,
     private readonly vendorFetch: typeof globalThis.fetch,
-    private readonly tenantId: string,
+    private readonly tenantIds: () => string,
     /** In-process, the simulator runs on this very clock: its `/__admin/clock` move is the move. */
     private readonly sharesVendorClock: boolean,
     private readonly seedTenant?: RunOptions['seedTenant'],
@@ -218,17 +250,26 @@ class World {
     for (const id of this.armedFaults.splice(0)) await this.admin('DELETE', `/faults/${id}`, undefined, [404]);
   }
 
-  /** Against a shared server: its tenant, its requests in the journal and the clock go back to how they were. */
+  /**
+   * Against a shared server: its tenant (and the tenant's time line with it) and its requests in
+   * the journal go; the server's clock was never moved.
+   */
   async cleanUp(): Promise<void> {
+    if (!this.tenantId) return;
     await this.admin('DELETE', `/tenants/${this.tenantId}`, undefined, [404]);
     await this.admin('DELETE', `/requests?tenantId=${encodeURIComponent(this.tenantId)}`);
-    if (this.clockBefore) await this.admin('POST', '/clock', { set: this.clockBefore });
   }
 
-  private async admin(method: string, path: string, body?: unknown, allowed: number[] = []): Promise<any> {
+  private async admin(
+    method: string,
+    path: string,
+    body?: unknown,
+    allowed: number[] = [],
+    headers: Record<string, string> = {},
+  ): Promise<any> {
     const res = await this.vendorFetch(`${this.baseUrl}/__admin${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -239,24 +280,17 @@ class World {
   }
 
   async setUp() {
-    if (!this.sharesVendorClock) this.clockBefore = ((await this.admin('GET', '/clock')) as { now: string }).now;
-    await this.admin('POST', '/clock', { set: this.scenario.start });
-    const given = this.scenario.given.vendor;
-    let tenant: unknown;
-    if (given.tenant) tenant = { ...given.tenant, id: this.tenantId };
-    else {
-      const preset = this.vendor.testing.presets[given.preset];
-      if (!preset)
-        throw new ScenarioFailure(
-          `unknown preset "${given.preset}" for ${this.vendor.id}: ${Object.keys(this.vendor.testing.presets).join(', ')}`,
-        );
-      tenant = preset(this.tenantId, this.clock.now());
-    }
+    // In-process the clock is the scenario's own; on a shared server the tenant gets a time line
+    // of its own, set as it is created (below): the server's clock is never moved.
+    if (this.sharesVendorClock) await this.admin('POST', '/clock', { set: this.scenario.start });
+    this.tenantId = this.tenantIds();
+    let tenant = this.buildTenant();
     this.fileId = this.vendor.testing.fileId(tenant);
     if (this.seedTenant) tenant = this.seedTenant(tenant, this.fileId);
-    await this.admin('PUT', `/tenants/${this.tenantId}`, tenant);
+    if (this.sharesVendorClock) await this.admin('PUT', `/tenants/${this.tenantId}`, tenant);
+    else tenant = await this.createOwnTenant(tenant);
     this.tenant = tenant;
-    for (const action of given.actions) await this.vendorAction(action.action, action.input);
+    for (const action of this.scenario.given.vendor.actions) await this.vendorAction(action.action, action.input);
     this.journalSince = await this.lastJournalSeq();
     this.journalStart = this.journalSince;
     await this.hub.runScheduler();
@@ -272,6 +306,43 @@ class World {
         .map(([k, v]): [string, string] => [k, String(v)]),
     );
     return (await this.admin('GET', `/requests?${query}`)).requests;
+  }
+
+  /** Creates the tenant under an id no other run holds, on its own time line from the scenario's start. */
+  private async createOwnTenant(tenant: unknown): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      const answer = await this.admin(
+        'PUT',
+        `/tenants/${this.tenantId}?now=${encodeURIComponent(this.scenario.start)}`,
+        tenant,
+        [412],
+        { 'if-none-match': '*' },
+      );
+      if (answer !== undefined) return tenant;
+      if (attempt === TENANT_ID_ATTEMPTS)
+        throw new ScenarioFailure(`${TENANT_ID_ATTEMPTS} tenant ids drawn, all held on ${this.baseUrl}`);
+      // Held by another run: the next id of the seeded stream, with credentials of its own.
+      this.tenantId = this.tenantIds();
+      tenant = this.rebuildTenant();
+    }
+  }
+
+  /** The scenario's vendor state for the current tenant id (its credentials derive from the id). */
+  private buildTenant(): unknown {
+    const given = this.scenario.given.vendor;
+    if (given.tenant) return { ...given.tenant, id: this.tenantId };
+    const preset = this.vendor.testing.presets[given.preset];
+    if (!preset)
+      throw new ScenarioFailure(
+        `unknown preset "${given.preset}" for ${this.vendor.id}: ${Object.keys(this.vendor.testing.presets).join(', ')}`,
+      );
+    return preset(this.tenantId, this.clock.now());
+  }
+
+  private rebuildTenant(): unknown {
+    let tenant = this.buildTenant();
+    if (this.seedTenant) tenant = this.seedTenant(tenant, this.fileId);
+    return tenant;
   }
 
   private async lastJournalSeq(): Promise<number> {
@@ -322,7 +393,13 @@ class World {
   }
 
   private async newRequests(): Promise<TimelineItem['requests']> {
-    const requests = await this.journal({ since: this.journalSince, limit: 500 });
+    // On a shared server, this run's tenant's requests only (another run's interleave with them);
+    // a request refused before its credentials named a tenant is then left out of the timeline.
+    const requests = await this.journal({
+      since: this.journalSince,
+      limit: 500,
+      ...(this.sharesVendorClock ? {} : { tenantId: this.tenantId }),
+    });
     const list = requests.filter((r) => !r.path.startsWith('/__admin')).reverse();
     for (const r of requests) if (r.seq > this.journalSince) this.journalSince = r.seq;
     // The fields a JSON answer would carry: an absent body stays absent.
@@ -542,9 +619,14 @@ class World {
           const evening = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 20);
           body = { set: new Date(evening > now.getTime() ? evening : evening + 86_400_000).toISOString() };
         } else body = { advance: step.by ?? '1h' };
-        const { now } = await this.admin('POST', '/clock', body);
-        // Against a server, the hub's clock follows the server's; in-process it is the same clock,
-        // and a second set would wake every timer on it twice.
+        // In-process the server's clock is the scenario's own. Against a shared server only the
+        // tenant's time line moves, and the hub's clock follows it; in-process it is the same
+        // clock, and a second set would wake every timer on it twice.
+        const { now } = await this.admin(
+          'POST',
+          this.sharesVendorClock ? '/clock' : `/tenants/${this.tenantId}/clock`,
+          body,
+        );
         if (!this.sharesVendorClock) this.clock.set(now);
         await this.hub.runScheduler();
         return;

@@ -10,7 +10,9 @@ function annotated(document: Json): { where: string; value: Json | undefined }[]
   const out: { where: string; value: Json | undefined }[] = [];
   const walk = (schema: Json | undefined, where: string) => {
     if (!schema) return;
-    for (const alt of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) walk(alt, where);
+    // A rule's branches (`x-constraint`: debit or credit) restate fields listed already.
+    for (const alt of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+      if (!alt['x-constraint']) walk(alt, where);
     for (const [name, child] of Object.entries<Json>(schema.properties ?? {})) {
       out.push({ where: `${where}.${name}`, value: child['x-provenance'] });
       walk(child, `${where}.${name}`);

@@ -50,6 +50,13 @@ export interface StartOptions {
   adminToken?: string;
   /** Where the start-up warnings go (binding beyond loopback with no token): `console.warn` by default. */
   warn?: (text: string) => void;
+  /**
+   * A shared server's `--tenant-ttl`: tenants nobody touched for this many milliseconds of real
+   * time are removed (the demo's never). Real time is `realTime` (tests drive it by hand).
+   */
+  tenantTtlMs?: number;
+  /** Told which tenants `tenantTtlMs` removed, per simulator. */
+  onEvict?: (simulator: VendorId, tenantIds: string[]) => void;
 }
 
 /** What `--verbose` prints of a request: never a header or a body, so never a secret. */
@@ -134,7 +141,15 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   try {
     for (const [i, vendor] of chosen.entries()) {
       const { definition, create, portOffset } = vendor.simulator;
-      const simulator = create({ clock, seed, store: stores[i]! });
+      const tenantTtl =
+        options.tenantTtlMs === undefined
+          ? undefined
+          : {
+              ms: options.tenantTtlMs,
+              real: options.realTime,
+              onEvict: (ids: string[]) => options.onEvict?.(vendor.id, ids),
+            };
+      const simulator = create({ clock, seed, store: stores[i]!, tenantTtl });
       const server = await serveApp(simulator.app.fetch, {
         port: portBase === 0 ? 0 : portBase + portOffset,
         hostname: options.host,

@@ -1,3 +1,4 @@
+import type { TenantTtlOptions } from '../simulators/kit/simulator-kit.js';
 import type { VirtualClock } from '../core/clock.js';
 import type { Store } from '../core/store.js';
 import type { ConnectorModule } from '../connectors/types.js';
@@ -29,6 +30,8 @@ export interface SimulatorModule<T> {
     seed?: number;
     store?: Store<any>;
     initialState?: 'empty' | 'demo';
+    /** A shared server's `--tenant-ttl`. */
+    tenantTtl?: TenantTtlOptions;
   }): Simulator<any>;
   /** Its port: `ledgersim start --port-base N` serves it on N + portOffset (the dashboard is N + 0). */
   portOffset: number;

@@ -13,7 +13,9 @@ export const AmountSchema = z
   .finite()
   .min(0)
   .max(999_999_999_999.99)
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, { message: 'at most two decimals' })
+  // Round-tripped through cents, not compared with a fixed tolerance: above ten billion the
+  // float error of n * 100 passed 1e-6, and 668530517490.58 was refused as having three decimals.
+  .refine((n) => Math.round(n * 100) / 100 === n, { message: 'at most two decimals' })
   // The refinement is invisible to JSON Schema: documented, so a client built from /openapi.json sends cents.
   .meta({ multipleOf: 0.01 });
 

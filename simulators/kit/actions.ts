@@ -51,6 +51,8 @@ export function createActionsRouter<S>(
   actions: readonly VendorAction<S>[],
   store: Store<S>,
   clock: VirtualClock,
+  /** The tenant an action's input names (its firm, its entity): the action runs on that tenant's time. */
+  tenantOf?: (input: any) => unknown,
 ): Hono<KitEnv> {
   const byName = new Map(actions.map((a) => [a.name, a]));
   const router = new Hono<KitEnv>();
@@ -68,6 +70,9 @@ export function createActionsRouter<S>(
     if (!action) return adminError(c, 404, `No action ${c.req.param('name')}; GET /__admin/actions lists them`);
     const body = await parseAdminBody(c, action.input);
     if (!body.ok) return body.response;
+    const tenantId = tenantOf?.(body.value);
+    if (typeof tenantId === 'string' && Object.hasOwn(store.data as object, 'tenants'))
+      if (Object.hasOwn((store.data as { tenants: object }).tenants, tenantId)) c.set('tenantId', tenantId);
     const result = action.run(store.data, body.value, clock.now());
     if (!result.ok) return adminError(c, result.status, result.message);
     // A name from the input that would become a key no state can hold (`__proto__`...): refused

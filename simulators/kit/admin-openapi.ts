@@ -59,6 +59,7 @@ const AdminError = {
         'forbidden',
         'not-found',
         'conflict',
+        'precondition-failed',
         'payload-too-large',
         'unsupported-media-type',
       ],
@@ -86,6 +87,15 @@ const TENANT_ID = {
   schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,80}$' },
 };
 const OK = { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } };
+const TENANT_CLOCK = {
+  type: 'object',
+  required: ['tenantId', 'now', 'offsetMs'],
+  properties: {
+    tenantId: { type: 'string' },
+    now: { type: 'string', format: 'date-time' },
+    offsetMs: { type: 'number', description: "The tenant's offset over the server's clock" },
+  },
+};
 
 export function adminOpenApiDocument<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
@@ -197,7 +207,25 @@ export function adminOpenApiDocument<S extends { tenants: Record<string, unknown
         },
         put: {
           operationId: 'putTenant',
-          summary: 'Creates or replaces one tenant',
+          summary:
+            'Creates or replaces one tenant; `If-None-Match: *` creates only (412 when it exists), `?now=` starts it on a time line of its own',
+          parameters: [
+            {
+              name: 'If-None-Match',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', enum: ['*'] },
+              description: 'Create only: a tenant of that id already there answers 412 and is left as it was',
+            },
+            {
+              name: 'now',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', format: 'date-time' },
+              description:
+                "The tenant's own time (an offset over the server's clock, set before it exists): moving it moves nothing else",
+            },
+          ],
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(options.tenantSchema) } } },
           responses: {
             200: {
@@ -210,12 +238,38 @@ export function adminOpenApiDocument<S extends { tenants: Record<string, unknown
             },
             400: bad,
             409: errorResponse('The tenant would share credentials with another; nothing was changed'),
+            412: errorResponse('If-None-Match: * and the tenant exists; nothing was changed'),
           },
         },
         delete: {
           operationId: 'deleteTenant',
           summary: 'Removes one tenant',
           responses: { 200: ok('Removed', OK, { ok: true }), 404: errorResponse('No such tenant') },
+        },
+      },
+      '/tenants/{tenantId}/clock': {
+        parameters: [TENANT_ID],
+        get: {
+          operationId: 'getTenantClock',
+          summary: "One tenant's time: the server's plus the tenant's own offset",
+          responses: {
+            200: ok('Its time', TENANT_CLOCK, { tenantId: 'demo', now, offsetMs: 0 }),
+            404: errorResponse('No such tenant'),
+          },
+        },
+        post: {
+          operationId: 'moveTenantClock',
+          summary:
+            "Sets or advances one tenant's time line only (the server's clock and the other tenants are left as they are); its work falling due runs before the answer",
+          requestBody: body(schemaOf(ClockBodySchema), { advance: '1d' }),
+          responses: {
+            200: {
+              ...ok('Its time', TENANT_CLOCK),
+              links: { getTenant: { operationId: 'getTenant', parameters: { tenantId: '$request.path.tenantId' } } },
+            },
+            400: bad,
+            404: errorResponse('No such tenant'),
+          },
         },
       },
       '/reset': {
@@ -255,8 +309,24 @@ export function adminOpenApiDocument<S extends { tenants: Record<string, unknown
           responses: {
             200: ok(
               'Now',
-              { type: 'object', required: ['now'], properties: { now: { type: 'string', format: 'date-time' } } },
-              { now },
+              {
+                type: 'object',
+                required: ['now'],
+                properties: {
+                  now: { type: 'string', format: 'date-time' },
+                  mode: { type: 'string', enum: ['frozen', 'live'] },
+                  tenants: {
+                    type: 'object',
+                    description: 'The tenants with a time line of their own',
+                    additionalProperties: {
+                      type: 'object',
+                      required: ['now', 'offsetMs'],
+                      properties: { now: { type: 'string', format: 'date-time' }, offsetMs: { type: 'number' } },
+                    },
+                  },
+                },
+              },
+              { now, mode: 'frozen', tenants: {} },
             ),
           },
         },

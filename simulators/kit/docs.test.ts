@@ -113,7 +113,12 @@ describe('/docs and the OpenAPI documents', () => {
           for (const [method, op] of Object.entries(ops)) {
             const example = op.requestBody?.content['application/json'].example;
             if (example === undefined) continue;
-            const res = await app.request(`${ORIGIN}/__admin${path}`, {
+            // A path's tenant is one of the demo's (an earlier example may have emptied the state).
+            await app.request(`${ORIGIN}/__admin/seed`, { method: 'POST' });
+            const { tenants } = (await (await app.request(`${ORIGIN}/__admin/tenants`)).json()) as {
+              tenants: string[];
+            };
+            const res = await app.request(`${ORIGIN}/__admin${path.replace('{tenantId}', tenants[0]!)}`, {
               method: method.toUpperCase(),
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify(example),

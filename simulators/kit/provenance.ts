@@ -65,8 +65,9 @@ function partProvenance(map: VendorProvenance, route: string, part: string): XPr
 /** Walks a JSON schema's properties and items, annotating each and reporting it. */
 function walkSchema(schema: Json | undefined, part: string, visit: (schema: Json, part: string) => void) {
   if (!schema || typeof schema !== 'object') return;
+  // A rule over fields already listed (debit or credit: `strict.ts`) adds no field of its own.
   for (const alternative of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
-    walkSchema(alternative, part, visit);
+    if (!alternative?.['x-constraint']) walkSchema(alternative, part, visit);
   for (const [name, child] of Object.entries<Json>(schema.properties ?? {})) {
     visit(child, `${part}.${name}`);
     walkSchema(child, `${part}.${name}`, visit);

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { changesOf, ForbiddenKeyError, forbiddenKeyMessage } from '../../core/changes.js';
 import { jsonStream } from '../../core/json-stream.js';
 import { createReadGate, type ReadGate } from '../../core/read-gate.js';
-import { nextNight, type VirtualClock } from '../../core/clock.js';
+import { nextNight, systemRealTime, type RealTime, type VirtualClock } from '../../core/clock.js';
+import { createTenantClocks, type TenantClocks, type TenantTime } from '../../core/tenant-clock.js';
 import { parseDuration } from '../../core/duration.js';
 import { bearerAccepted, foreignRequest, isJsonType, servedAccess } from './access.js';
 import {
@@ -22,7 +23,7 @@ import { StoreUnavailableError, type Store } from '../../core/store.js';
 import type { VendorProvenance } from '../../contracts/provenance.js';
 import { adminOpenApiDocument, ClockBodySchema, RequestsQuerySchema, SeedBodySchema } from './admin-openapi.js';
 import { mountDocs } from './docs.js';
-import { addMissingPatterns } from './strict.js';
+import { addMissingPatterns, type DocumentRule } from './strict.js';
 import { applyExamples, type OperationExamples } from './examples.js';
 import { applyProvenance } from './provenance.js';
 import { validationFailure } from './route.js';
@@ -51,12 +52,15 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   seed: (seed: number, now: Date) => S;
   defaultSeed: number;
   formatError: FormatVendorError;
-  /** Work that falls due when the virtual clock moves (deferred imports, processing delays). */
   /**
-   * Work due on the virtual clock, run after every clock move; it answers the next instant at
-   * which more falls due (if any), so a live clock wakes then without polling.
+   * Work due on the virtual clock (deferred imports, processing delays), run after every move of
+   * the server's clock or of a tenant's; each tenant's work is judged by that tenant's time. It
+   * answers the next instant of the server's clock at which more falls due (if any), so a live
+   * clock wakes then without polling.
    */
-  tick?: (now: Date) => Promise<number | undefined | undefined>;
+  tick?: (time: TenantTime) => Promise<number | undefined>;
+  /** Tenants nobody touched for this long are removed (`ledgersim start --tenant-ttl`); the demo's never. */
+  tenantTtl?: TenantTtlOptions;
   maxBodyBytes?: number;
   journal?: RequestJournalOptions;
   /**
@@ -66,8 +70,10 @@ export interface SimulatorKitOptions<S extends { tenants: Record<string, unknown
   credentialKeys?: (tenant: S['tenants'][string]) => string[];
   /** Where each wire fact comes from: `/openapi.json` carries it as `x-provenance`. */
   provenance?: VendorProvenance;
-  /** An example request per operation, written into `/openapi.json` (see `examples.ts`). */
-  examples?: OperationExamples;
+  /** Rules of the request bodies that the zod schemas check by refinement, written into `/openapi.json` (see `strict.ts`). */
+  documentRules?: DocumentRule[];
+  /** An example request per operation, written into `/openapi.json` (see `examples.ts`); from the current state when a function. */
+  examples?: OperationExamples | ((state: S) => OperationExamples);
 }
 
 export interface SimulatorKit<T = unknown> {
@@ -90,12 +96,24 @@ export interface SimulatorKit<T = unknown> {
   /** Stops listening to the shared clock. */
   dispose(): void;
   formatError: FormatVendorError;
+  /** The server's clock and each tenant's time line over it. */
+  clocks: TenantClocks;
+}
+
+export interface TenantTtlOptions {
+  /** How long (real milliseconds) a tenant nobody touched is kept. */
+  ms: number;
+  /** Real time and timers (tests drive them by hand). */
+  real?: RealTime;
+  /** Told which tenants were removed (`ledgersim start` prints them). */
+  onEvict?: (tenantIds: string[]) => void;
 }
 
 export function createSimulatorKit<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
 ): SimulatorKit<S['tenants'][string]> {
-  const { clock } = options;
+  const clocks = createTenantClocks(options.clock);
+  const clock = clocks.base;
   type Tenant = S['tenants'][string];
   const credentials = createCredentialIndex(
     options.store as unknown as Store<{ tenants: Record<string, Tenant> }>,
@@ -108,10 +126,12 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   let pendingTicks = 0;
   let tickFailures = 0;
   const unsubscribe = options.tick
-    ? clock.onChange((now) => {
+    ? clocks.onChange(() => {
+        // Every tenant's time as of this move (a live clock reads on; a later move queues its own).
+        const time = clocks.time();
         pendingTicks += 1;
         ticking = ticking
-          .then(() => options.tick!(now))
+          .then(() => options.tick!(time))
           .then((next) => {
             if (typeof next === 'number') clock.wakeAt(next);
           })
@@ -131,10 +151,17 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
   const router = () => new OpenAPIHono<KitEnv>({ defaultHook });
 
   const app = router();
+  const reaper = options.tenantTtl ? createTenantReaper(options, options.tenantTtl, journal, clocks) : undefined;
+  const tenantOfRequest = (c: Context<KitEnv>) => (c.get as (k: string) => string | undefined)('tenantId');
   app.use('*', async (c, next) => {
     c.set('formatError', options.formatError);
     if (pendingTicks > 0) await ticking; // work due after a clock move is done before anything is answered
-    await next();
+    // The routes read the time of the request's tenant once its credentials name it; while no
+    // tenant has a time line of its own, every tenant shows the server's and nothing is scoped.
+    if (clocks.offsets().size > 0) await clocks.scope(() => tenantOfRequest(c), next);
+    else await next();
+    const tenantId = tenantOfRequest(c);
+    if (tenantId !== undefined) reaper?.touch(tenantId);
   });
   app.use('*', async (c, next) => {
     const admin = isAdminPath(c.req.path);
@@ -215,14 +242,23 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     if (c.res.status >= 400 && c.res.status !== 503) await options.store.durable();
   });
 
+  // A tenant removed (deleted, evicted, replaced with the whole state) takes its time line along.
+  const unwatch = options.store.onApplied((changes) => {
+    if (clocks.offsets().size === 0) return;
+    if (changes && !changes.some((change) => change.path[0] === 'tenants' && change.path.length <= 2)) return;
+    for (const id of [...clocks.offsets().keys()]) if (!Object.hasOwn(options.store.data.tenants, id)) clocks.drop(id);
+  });
+
   const admin = createAdminRouter(
     options,
     credentials,
     gate,
+    clocks,
     journal,
     faults,
     () => ticking,
     () => tickFailures,
+    reaper,
   );
 
   return {
@@ -251,8 +287,13 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
       app.get('/openapi.json', (c) => {
         const generated = { ...app.getOpenAPIDocument(config), servers: servers(c) };
         const strict = addMissingPatterns(generated, app.openAPIRegistry.definitions as never);
-        const document = options.examples ? applyExamples(strict, options.examples) : strict;
-        return c.json(provenance ? applyProvenance(document, provenance).document : document);
+        const examples =
+          typeof options.examples === 'function' ? options.examples(options.store.data) : options.examples;
+        const document = examples ? applyExamples(strict, examples) : strict;
+        const served = provenance ? applyProvenance(document, provenance).document : document;
+        // After the provenance markers: a rule's `oneOf` branches are constraints, not fields of their own.
+        for (const rule of options.documentRules ?? []) rule(served);
+        return c.json(served);
       });
       app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));
       mountDocs(app, options.title);
@@ -306,8 +347,101 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     dispose() {
       unsubscribe();
       credentials.dispose();
+      unwatch();
+      reaper?.dispose();
     },
     formatError: options.formatError,
+    clocks,
+  };
+}
+
+interface TenantReaper {
+  /** The tenant was used now. */
+  touch(tenantId: string): void;
+  /** These tenants are the demo's: never removed. */
+  keep(tenantIds: string[]): void;
+  dispose(): void;
+}
+
+/**
+ * `--tenant-ttl`: a shared server removes the tenants nobody touched (a request its credentials
+ * named, an admin call naming it) for `ms` of real time. Real, not virtual: a tenant is abandoned
+ * when nobody has used it for a while, however far its own time line or the server's was moved
+ * (a frozen server clock would otherwise keep every tenant forever, and a scenario that advances
+ * its tenant three nights is not three nights old). One unref'd timer, for the earliest expiry.
+ */
+function createTenantReaper<S extends { tenants: Record<string, unknown> }>(
+  options: SimulatorKitOptions<S>,
+  ttl: TenantTtlOptions,
+  journal: RequestJournal,
+  clocks: TenantClocks,
+): TenantReaper {
+  const real = ttl.real ?? systemRealTime;
+  const { store } = options;
+  const tenants = changesOf<{ tenants: Record<string, unknown> }>();
+  const kept = new Set(Object.keys(options.seed(options.defaultSeed, clocks.base.now()).tenants));
+  const lastTouched = new Map<string, number>();
+  let timer: { handle: unknown; at: number } | undefined;
+
+  const arm = (at: number) => {
+    if (timer && timer.at <= at) return;
+    if (timer) real.clearTimeout(timer.handle);
+    const handle = real.setTimeout(
+      () => {
+        timer = undefined;
+        void sweep();
+      },
+      Math.max(0, at - real.now()),
+    );
+    timer = { handle, at };
+  };
+  const sweep = async () => {
+    const now = real.now();
+    const expired: string[] = [];
+    let next: number | undefined;
+    for (const id of Object.keys(store.data.tenants)) {
+      if (kept.has(id)) continue;
+      // A tenant first seen now (loaded, put with the whole state) counts from now.
+      const last = lastTouched.get(id) ?? now;
+      lastTouched.set(id, last);
+      if (now - last >= ttl.ms) expired.push(id);
+      else if (next === undefined || last + ttl.ms < next) next = last + ttl.ms;
+    }
+    for (const id of lastTouched.keys()) if (!Object.hasOwn(store.data.tenants, id)) lastTouched.delete(id);
+    if (expired.length) {
+      try {
+        await store.commit(expired.map((id) => tenants.del(['tenants', id])));
+        for (const id of expired) {
+          lastTouched.delete(id);
+          journal.clear(id);
+        }
+        ttl.onEvict?.(expired);
+      } catch (error) {
+        console.error(`[${options.name}] could not remove the expired tenants`, error);
+        next = now + ttl.ms;
+      }
+    }
+    if (next !== undefined) arm(next);
+  };
+  // Every tenant there at the start is counted from the start.
+  if (Object.keys(store.data.tenants).some((id) => !kept.has(id))) arm(real.now() + ttl.ms);
+  const unwatch = store.onApplied(() => {
+    if (!timer) arm(real.now() + ttl.ms);
+  });
+  return {
+    touch(tenantId) {
+      if (kept.has(tenantId)) return;
+      lastTouched.set(tenantId, real.now());
+      if (!timer) arm(real.now() + ttl.ms);
+    },
+    keep(tenantIds) {
+      for (const id of tenantIds) kept.add(id);
+    },
+    dispose() {
+      unwatch();
+      if (timer) real.clearTimeout(timer.handle);
+      timer = undefined;
+    },
   };
 }
 
@@ -324,6 +458,7 @@ const ADMIN_ERRORS = {
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
+  412: 'precondition-failed',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
 } as const;
@@ -362,16 +497,40 @@ export async function parseAdminBody<T>(
   return { ok: true, value: parsed.data };
 }
 
+/** Moves a clock as `POST /__admin/clock` asks (set, advance by a duration, to the next night); a refusal's message, or undefined. */
+function moveClock(clock: VirtualClock, move: z.infer<typeof ClockBodySchema>): string | undefined {
+  if ('set' in move) clock.set(move.set);
+  else if (move.advance === 'next-night') clock.set(nextNight(clock.now()));
+  else {
+    let ms: number;
+    try {
+      ms = parseDuration(move.advance);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    // Past the last instant a Date can hold, every toISOString() would throw: refuse it here.
+    if (!Number.isFinite(clock.nowMs() + ms) || clock.nowMs() + ms > MAX_INSTANT_MS)
+      return `Cannot advance the clock by ${move.advance}: past the last representable instant`;
+    clock.advance(ms);
+  }
+  return undefined;
+}
+
+const TENANT_ID_PATTERN = /^[A-Za-z0-9._-]{1,80}$/;
+
 function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
   credentials: CredentialIndex<S['tenants'][string]>,
   gate: ReadGate,
+  clocks: TenantClocks,
   journal: RequestJournal,
   faults: FaultInjector,
   ticking: () => Promise<void>,
   tickFailures: () => number,
+  reaper: TenantReaper | undefined,
 ): Hono<KitEnv> {
-  const { store, clock } = options;
+  const { store } = options;
+  const clock = clocks.base;
   // The tenant's own type is generic here: its paths are checked, its value by `tenantSchema`.
   const tenants = changesOf<{ tenants: Record<string, unknown> }>();
   const admin = new Hono<KitEnv>();
@@ -421,6 +580,7 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   admin.get('/tenants/:tenantId', (c) => {
     const tenantId = c.req.param('tenantId');
     const tenant = tenantOf(tenantId); // own keys only: `toString` names no tenant
+    if (tenant) c.set('tenantId', tenantId); // reading a tenant is using it (--tenant-ttl)
     return tenant
       ? c.body(jsonStream(tenant, { around: gate.read, keysOf: store.keysOf }), 200, {
           'content-type': 'application/json',
@@ -431,8 +591,17 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     const body = await parseAdminBody(c, options.tenantSchema);
     if (!body.ok) return body.response;
     const tenantId = c.req.param('tenantId');
-    if (!/^[A-Za-z0-9._-]{1,80}$/.test(tenantId))
+    if (!TENANT_ID_PATTERN.test(tenantId))
       return adminError(c, 400, 'A tenant id is 1 to 80 letters, digits, dots, dashes or underscores');
+    // `If-None-Match: *` creates only: two runners drawing the same id on a shared server find out
+    // instead of one overwriting the other's tenant.
+    if (c.req.header('if-none-match')?.trim() === '*' && tenantOf(tenantId))
+      return adminError(c, 412, `Tenant ${tenantId} exists already (If-None-Match: *); nothing was changed`);
+    // `?now=`: the tenant starts on its own time line, set before it exists, so that no work of
+    // its falls due on the server's time in between.
+    const now = c.req.query('now');
+    if (now !== undefined && !z.iso.datetime({ offset: true }).safeParse(now).success)
+      return adminError(c, 400, `?now must be an ISO 8601 instant, not "${now}"`);
     // The other tenants' credentials come from the index: no pass over 10,000 tenants per PUT.
     const keys = credentialKeys?.(body.value) ?? [];
     const owner = keys
@@ -440,7 +609,10 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
       .find((id) => id !== undefined);
     const shared = owner === undefined ? undefined : sharing(tenantId, owner);
     if (shared) return adminError(c, 409, `${shared}; nothing was changed`);
+    if (now !== undefined) clocks.forTenant(tenantId).set(now);
+    c.set('tenantId', tenantId);
     await store.commit([tenants.set(['tenants', tenantId], body.value)]);
+    if (now !== undefined) await ticking();
     return c.json({ ok: true, tenantId });
   });
   admin.delete('/tenants/:tenantId', async (c) => {
@@ -459,33 +631,46 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     const body = await parseAdminBody(c, SeedBodySchema);
     if (!body.ok) return body.response;
     const seed = body.value.seed ?? options.defaultSeed;
-    await store.replace(options.seed(seed, clock.now()));
+    const seeded = options.seed(seed, clock.now());
+    reaper?.keep(Object.keys(seeded.tenants));
+    await store.replace(seeded);
     return c.json({ ok: true, seed, tenants: Object.keys(store.data.tenants).length });
   });
-  admin.get('/clock', (c) => c.json({ now: clock.now().toISOString() }));
+  /** The tenants with a time line of their own: their time and their offset over the server's. */
+  const tenantClocks = () =>
+    Object.fromEntries(
+      [...clocks.offsets()].map(([id, offsetMs]) => [id, { now: clocks.forTenant(id).now().toISOString(), offsetMs }]),
+    );
+  admin.get('/clock', (c) => c.json({ now: clock.now().toISOString(), mode: clock.mode, tenants: tenantClocks() }));
   admin.post('/clock', async (c) => {
     const body = await parseAdminBody(c, ClockBodySchema);
     if (!body.ok) return body.response;
-    if ('set' in body.value) clock.set(body.value.set);
-    else if (body.value.advance === 'next-night') clock.set(nextNight(clock.now()));
-    else {
-      let ms: number;
-      try {
-        ms = parseDuration(body.value.advance);
-      } catch (error) {
-        return adminError(c, 400, (error as Error).message);
-      }
-      // Past the last instant a Date can hold, every toISOString() would throw: refuse it here.
-      if (!Number.isFinite(clock.nowMs() + ms) || clock.nowMs() + ms > MAX_INSTANT_MS)
-        return adminError(
-          c,
-          400,
-          `Cannot advance the clock by ${body.value.advance}: past the last representable instant`,
-        );
-      clock.advance(ms);
-    }
+    const refused = moveClock(clock, body.value);
+    if (refused) return adminError(c, 400, refused);
     await ticking();
     return c.json({ now: clock.now().toISOString() });
+  });
+  const tenantClock = (tenantId: string) => {
+    const line = clocks.forTenant(tenantId);
+    return { tenantId, now: line.now().toISOString(), offsetMs: clocks.offsets().get(tenantId) ?? 0 };
+  };
+  // One tenant's own time line: moving it moves nothing else (the server's clock, other tenants).
+  admin.get('/tenants/:tenantId/clock', (c) => {
+    const tenantId = c.req.param('tenantId');
+    if (!tenantOf(tenantId)) return adminError(c, 404, `No tenant ${tenantId}`);
+    c.set('tenantId', tenantId);
+    return c.json(tenantClock(tenantId));
+  });
+  admin.post('/tenants/:tenantId/clock', async (c) => {
+    const body = await parseAdminBody(c, ClockBodySchema);
+    if (!body.ok) return body.response;
+    const tenantId = c.req.param('tenantId');
+    if (!tenantOf(tenantId)) return adminError(c, 404, `No tenant ${tenantId}`);
+    c.set('tenantId', tenantId);
+    const refused = moveClock(clocks.forTenant(tenantId), body.value);
+    if (refused) return adminError(c, 400, refused);
+    await ticking();
+    return c.json(tenantClock(tenantId));
   });
   admin.get('/requests', (c) => {
     const query = RequestsQuerySchema.safeParse(c.req.query());

@@ -6,6 +6,8 @@ import type { RequestJournal, RequestJournalOptions } from './journal.js';
 import type { SimulatorKit } from './simulator-kit.js';
 import type { FormatVendorError } from './vendor-error.js';
 import { createMemoryStore, type Store } from '../../core/store.js';
+import { createTenantClocks, type TenantClocks } from '../../core/tenant-clock.js';
+import type { TenantTtlOptions } from './simulator-kit.js';
 
 /** A registered vendor's id (`vendors/index.ts` lists them and narrows this to its `VendorId`). */
 export type SimulatorName = string;
@@ -55,6 +57,8 @@ export interface SimulatorOptions<S> {
   initialState?: 'demo' | 'empty' | S;
   journal?: RequestJournalOptions;
   maxBodyBytes?: number;
+  /** Tenants nobody touched for this long are removed (a shared server's `--tenant-ttl`). */
+  tenantTtl?: TenantTtlOptions;
 }
 
 /** The clock, seed and store a factory works with, from its options and its definition. */
@@ -62,8 +66,9 @@ export function resolveSimulatorOptions<S extends { tenants: Record<string, unkn
   definition: SimulatorDefinition<S>,
   options: SimulatorOptions<S>,
   defaultStart: string,
-): { clock: VirtualClock; seed: number; store: Store<S> } {
-  const clock = options.clock ?? createVirtualClock({ start: defaultStart });
+): { clock: TenantClocks; seed: number; store: Store<S> } {
+  // The routes read the clock of the request's tenant: its own time line over the shared clock.
+  const clock = createTenantClocks(options.clock ?? createVirtualClock({ start: defaultStart }));
   const seed = options.seed ?? 1;
   const initial = options.initialState ?? 'demo';
   const store =

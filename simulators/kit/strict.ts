@@ -43,3 +43,52 @@ function merge(node: Json | undefined, full: Json | undefined): void {
   for (const key of ['anyOf', 'oneOf'] as const)
     (full[key] ?? []).forEach((child: Json, i: number) => merge(node[key]?.[i], child));
 }
+
+/**
+ * A rule of a request body that zod checks with a refinement (which @hono/zod-openapi cannot
+ * write into the document), written in by hand where JSON Schema can say it, else named in
+ * `x-rules` so that a generator or a reader knows it: what the server checks, the document says.
+ */
+export type DocumentRule = (document: Json) => void;
+
+const bodySchemaOf = (document: Json, key: string): Json => {
+  const [method, path] = key.split(' ') as [string, string];
+  const schema = document.paths?.[path]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema;
+  if (!schema) throw new Error(`No JSON body for ${key} in the document`);
+  return schema;
+};
+
+/**
+ * Each line has a debit or a credit, not both and not neither (a `oneOf` on the line), and the
+ * entry balances (named in `x-rules`: JSON Schema cannot sum). `lines`: the path of properties to
+ * the array of lines (`['lines']`, `['data', 'ecritures', 'lignes']` through arrays' items).
+ */
+export function debitOrCreditRule(
+  key: string,
+  lines: string[],
+  fields = { debit: 'debit', credit: 'credit' },
+): DocumentRule {
+  return (document) => {
+    let node = bodySchemaOf(document, key);
+    let entry = node;
+    for (const name of lines) {
+      entry = node;
+      node = node.properties?.[name];
+      if (node?.type === 'array' && name !== lines[lines.length - 1]) node = node.items;
+      if (!node) throw new Error(`${key}: no ${lines.join('.')} in the body's schema`);
+    }
+    const line = node.items;
+    if (!line?.properties?.[fields.debit] || !line.properties[fields.credit])
+      throw new Error(`${key}: the lines have no ${fields.debit}/${fields.credit}`);
+    const positive = { minimum: 0.01 };
+    const zero = { maximum: 0 };
+    // `x-constraint`: the branches restate fields of the line, they are no fields of their own.
+    line.oneOf = [
+      { 'x-constraint': true, properties: { [fields.debit]: positive, [fields.credit]: zero } },
+      { 'x-constraint': true, properties: { [fields.debit]: zero, [fields.credit]: positive } },
+    ];
+    line.description = `${line.description ? `${line.description} ` : ''}Either a ${fields.debit} or a ${fields.credit}, not both.`;
+    const rule = `balanced: the sum of ${lines[lines.length - 1]}[].${fields.debit} equals the sum of ${lines[lines.length - 1]}[].${fields.credit} (to the cent)`;
+    entry['x-rules'] = [...(entry['x-rules'] ?? []), rule];
+  };
+}

@@ -1,5 +1,6 @@
 import type { Change } from '../../core/changes.js';
 import type { Store } from '../../core/store.js';
+import { sharedTime, type TenantTime } from '../../core/tenant-clock.js';
 
 type Tenants<T> = { tenants: Record<string, T> };
 
@@ -124,10 +125,16 @@ export function createCredentialIndex<T>(
 }
 
 export interface DueIndex {
-  /** The tenants whose earliest pending work is due at `nowMs`, in the state's order. */
-  dueTenants(nowMs: number): string[];
-  /** When the earliest work due after `nowMs` falls due, if any. */
-  nextDue(nowMs: number): number | undefined;
+  /**
+   * The tenants whose earliest pending work is due, each judged by its own time (a number: one
+   * time for all), in the state's order.
+   */
+  dueTenants(time: number | TenantTime): string[];
+  /**
+   * When the earliest work not yet due falls due, as an instant of the server's clock (what its
+   * `wakeAt` takes: a tenant ahead of the server reaches its instant that much sooner), if any.
+   */
+  nextDue(time: number | TenantTime): number | undefined;
   dispose(): void;
 }
 
@@ -157,19 +164,25 @@ export function createDueIndex<T>(store: Store<Tenants<T>>, earliestOf: (tenant:
   };
 
   return {
-    dueTenants(nowMs) {
+    dueTenants(time) {
       refresh();
+      const t = typeof time === 'number' ? sharedTime(time) : time;
       const due: string[] = [];
-      for (const [id, at] of earliest) if (at <= nowMs) due.push(id);
+      for (const [id, at] of earliest) if (at <= t.nowMs(id)) due.push(id);
       if (due.length < 2) return due;
       // The state's order, as a scan of every tenant would have visited them.
       const order = new Map(Object.keys(store.data.tenants).map((id, i) => [id, i]));
       return due.sort((a, b) => order.get(a)! - order.get(b)!);
     },
-    nextDue(nowMs) {
+    nextDue(time) {
       refresh();
+      const t = typeof time === 'number' ? sharedTime(time) : time;
       let next: number | undefined;
-      for (const at of earliest.values()) if (at > nowMs && (next === undefined || at < next)) next = at;
+      for (const [id, at] of earliest) {
+        const offset = t.offsetMs(id);
+        if (at <= t.baseMs + offset) continue;
+        if (next === undefined || at - offset < next) next = at - offset;
+      }
       return next;
     },
     dispose: watch.dispose,

@@ -1,6 +1,9 @@
+import { debitOrCreditRule } from '../kit/strict.js';
+import { loopExamples } from './examples.js';
 import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
+import type { TenantTime } from '../../core/tenant-clock.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import {
   resolveSimulatorOptions,
@@ -53,18 +56,24 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   // Which firms have an import waiting, and when: a clock move reads those firms only.
   const waiting = createDueIndex(store, earliestImportDue);
   /** Loop's import service: when the clock moves, the imports that fell due are processed in arrival order. */
-  const tick = async (now: Date) => {
-    for (const { domain, id } of dueImports(store.data, now, waiting.dueTenants(now.getTime()))) {
-      const firm = own(store.data.tenants, domain);
-      const imp = firm && own(firm.imports, id);
-      if (!firm || !imp || imp.statut !== 'EnAttente') continue;
-      const result = processImport(firm, imp, now);
-      if (result.ok) await store.commit(result.changes);
+  const tick = async (time: TenantTime) => {
+    // Each firm on its own time line (a scenario run against a shared server moves only its own).
+    for (const domain of waiting.dueTenants(time)) {
+      const now = time.now(domain);
+      for (const { id } of dueImports(store.data, now, [domain])) {
+        const firm = own(store.data.tenants, domain);
+        const imp = firm && own(firm.imports, id);
+        if (!firm || !imp || imp.statut !== 'EnAttente') continue;
+        const result = processImport(firm, imp, now);
+        if (result.ok) await store.commit(result.changes);
+      }
     }
-    return waiting.nextDue(now.getTime());
+    return waiting.nextDue(time);
   };
 
   const kit = createSimulatorKit({
+    documentRules: [debitOrCreditRule(`POST ${LOOP_API}/importJson`, ['data', 'ecritures', 'lignes'])],
+    examples: loopExamples,
     ...loopDefinition,
     provenance: loopProvenance,
     store,
@@ -83,6 +92,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
     }),
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
+    tenantTtl: options.tenantTtl,
   });
   const deps = { store, clock, credentials: kit.credentials };
   const registry = kit.app.openAPIRegistry;
@@ -109,7 +119,7 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   kit.app.route('/', foldersRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', importJsonRoutes(kit, deps));
-  const admin = createActionsRouter(loopActions, store, clock);
+  const admin = createActionsRouter(loopActions, store, clock, (input) => input.domain);
   admin.route('/', loopFecRouter(store));
   kit.finish(admin);
   return toSimulator('loop', kit, store, clock);

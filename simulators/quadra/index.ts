@@ -1,7 +1,9 @@
+import { quadraExamples } from './examples.js';
 import { CFE_API, QUADRA_OD_API, type QuadraErrorBody } from '../../contracts/quadra/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import type { Change } from '../../core/changes.js';
 import { createRandom } from '../../core/random.js';
+import type { TenantTime } from '../../core/tenant-clock.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import {
   resolveSimulatorOptions,
@@ -78,21 +80,23 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   // Which firms have an import still importing, and when it shows: a clock move reads those firms only.
   const importing = createDueIndex(store, earliestVisible);
   /** QDR-IMPORT-ON-OPEN: imported entries show once the import delay has run out on the virtual clock. */
-  const tick = async (now: Date) => {
+  const tick = async (time: TenantTime) => {
     const changes: Change[] = [];
-    for (const tenantId of importing.dueTenants(now.getTime())) {
+    // Each firm on its own time line (a scenario run against a shared server moves only its own).
+    for (const tenantId of importing.dueTenants(time)) {
       const firm = store.data.tenants[tenantId]!; // the index answers only tenants the state holds
       for (const dossier of Object.values(firm.dossiers)) {
-        const result = publishDueImports(firm, dossier, now);
+        const result = publishDueImports(firm, dossier, time.now(tenantId));
         if (result.ok) changes.push(...result.changes);
       }
     }
     if (changes.length) await store.commit(changes);
     // What is still importing after this move: a live clock wakes when the next one shows.
-    return importing.nextDue(now.getTime());
+    return importing.nextDue(time);
   };
 
   const kit = createSimulatorKit({
+    examples: quadraExamples,
     ...quadraDefinition,
     provenance: quadraProvenance,
     store,
@@ -104,6 +108,7 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
     tick,
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
+    tenantTtl: options.tenantTtl,
   });
   const deps = { store, clock, random, credentials: kit.credentials };
   kit.app.openAPIRegistry.registerComponent('securitySchemes', 'cpaToken', {
@@ -123,7 +128,7 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   kit.app.route('/', cpaEntriesRoutes(kit, deps));
   kit.app.route('/', cfeRoutes(kit, deps));
   kit.app.route('/', cfeBlobRoutes(kit, deps));
-  const admin = createActionsRouter(quadraActions(random), store, clock);
+  const admin = createActionsRouter(quadraActions(random), store, clock, (input) => input.sicCode);
   admin.route('/', quadraFecRouter(store));
   kit.finish(admin);
   return toSimulator('quadra', kit, store, clock);

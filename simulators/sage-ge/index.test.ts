@@ -106,7 +106,7 @@ describe('Sage GE /__admin', () => {
   describe('clock', () => {
     it('sets and advances the virtual clock, and refuses a bad body', async () => {
       const h = setup();
-      expect(await (await admin(h, '/clock')).json()).toEqual({ now: START });
+      expect(await (await admin(h, '/clock')).json()).toEqual({ now: START, mode: 'frozen', tenants: {} });
       expect(
         await (await admin(h, '/clock', { method: 'POST', json: { set: '2026-06-01T12:00:00.000Z' } })).json(),
       ).toEqual({ now: '2026-06-01T12:00:00.000Z' });

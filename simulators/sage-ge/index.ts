@@ -1,3 +1,4 @@
+import { debitOrCreditRule } from '../kit/strict.js';
 import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
@@ -22,27 +23,82 @@ import { EntityStateSchema, SageGeStateSchema, emptySageGeState, type SageGeStat
 import { sageGeProvenance } from '../../contracts/sage-ge/provenance.js';
 
 /** The demo state's `healthy` file accepts these (`simulators/kit/docs.test.ts` sends each one). */
-const sageGeExamples: OperationExamples = {
-  'POST /api/v1/files/{fileId}/entries': {
-    params: { fileId: 'healthy' },
-    headers: { 'idempotency-key': 'example-0001' },
-    body: purchaseEntryBody(),
-  },
-  'PUT /api/v1/files/{fileId}/third-parties': {
-    params: { fileId: 'healthy' },
-    body: {
-      thirdParties: [
-        {
-          type: 'supplier',
-          name: 'Fournitures Martin',
-          subsidiaryAccount: 'F00099',
-          collectiveAccount: '401000',
-          siret: '12345678900012',
+/**
+ * `/openapi.json`'s example request per operation, for the first entity of the state and its file
+ * `healthy` (the demo's) or its first file; an entry's id is the one the push answered (a link).
+ */
+function sageGeExamples(state: SageGeState): OperationExamples {
+  const entity = Object.values(state.tenants)[0];
+  const fileId =
+    entity && !Object.hasOwn(entity.files, 'healthy') ? (Object.keys(entity.files)[0] ?? 'healthy') : 'healthy';
+  const files = '/api/v1/files/{fileId}';
+  const inFile = { params: { fileId } };
+  const sameFile = { fileId: '$request.path.fileId' };
+  return {
+    'GET /api/v1/files': {
+      links: {
+        fiscalYears: {
+          to: `GET ${files}/fiscal-years`,
+          parameters: { fileId: '$response.body#/files/0/id' },
+          description: "The first file's fiscal years",
         },
-      ],
+        journals: {
+          to: `GET ${files}/journals`,
+          parameters: { fileId: '$response.body#/files/0/id' },
+          description: "The first file's journals",
+        },
+      },
     },
-  },
-};
+    [`GET ${files}/fiscal-years`]: inFile,
+    [`GET ${files}/accounts`]: inFile,
+    [`GET ${files}/subsidiary-accounts`]: inFile,
+    [`GET ${files}/journals`]: inFile,
+    [`GET ${files}/third-parties`]: inFile,
+    [`PUT ${files}/third-parties`]: {
+      ...inFile,
+      body: {
+        thirdParties: [
+          {
+            type: 'supplier',
+            name: 'Fournitures Martin',
+            subsidiaryAccount: 'F00099',
+            collectiveAccount: '401000',
+            siret: '12345678900012',
+          },
+        ],
+      },
+      links: {
+        thirdParties: {
+          to: `GET ${files}/third-parties`,
+          parameters: sameFile,
+          description: "The file's third parties, these among them",
+        },
+        subsidiaryAccounts: {
+          to: `GET ${files}/subsidiary-accounts`,
+          parameters: sameFile,
+          description: 'Their subsidiary accounts',
+        },
+      },
+    },
+    [`POST ${files}/entries`]: {
+      ...inFile,
+      headers: { 'idempotency-key': 'example-0001' },
+      body: purchaseEntryBody(),
+      links: {
+        entry: {
+          to: `GET ${files}/entries/{entryId}`,
+          parameters: { ...sameFile, entryId: '$response.body#/id' },
+          description:
+            "The entry's fate: queued in the Sage cloud until the file's accounting is opened, then injected or rejected",
+        },
+        entries: { to: `GET ${files}/entries`, parameters: sameFile, description: "The file's entries" },
+      },
+    },
+    [`GET ${files}/entries`]: { ...inFile, query: { limit: '10' } },
+    // The entry id is the push's answer: the link from the push gives it.
+    [`GET ${files}/entries/{entryId}`]: inFile,
+  };
+}
 
 export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
 
@@ -70,6 +126,7 @@ export type SageGeSimulator = Simulator<SageGeState>;
 export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): SageGeSimulator {
   const { clock, seed, store } = resolveSimulatorOptions(sageGeDefinition, options, DEFAULT_START);
   const kit = createSimulatorKit({
+    documentRules: [debitOrCreditRule('POST /api/v1/files/{fileId}/entries', ['lines'])],
     ...sageGeDefinition,
     provenance: sageGeProvenance,
     examples: sageGeExamples,
@@ -89,6 +146,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
         : [{ $severity: 'error' as const, $dataCode: error.code, $message: error.message }],
     journal: options.journal,
     maxBodyBytes: options.maxBodyBytes,
+    tenantTtl: options.tenantTtl,
   });
   const deps = { store, clock, credentials: kit.credentials };
   kit.app.openAPIRegistry.registerComponent('securitySchemes', 'geIdentifier', {
@@ -100,7 +158,7 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   kit.app.route('/', filesRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', entriesRoutes(kit, deps));
-  const admin = createActionsRouter(sageGeActions, store, clock);
+  const admin = createActionsRouter(sageGeActions, store, clock, (input) => input.entityId);
   admin.route('/', sageGeFecRouter(store));
   kit.finish(admin);
   return toSimulator('sage-ge', kit, store, clock);

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { VirtualClock } from '../../../core/clock.js';
+import { tenantNow } from '../../../core/tenant-clock.js';
 import type { SeededRandom } from '../../../core/random.js';
 import type { Store } from '../../../core/store.js';
 import { fail, rejectionResponse, vendorError, type KitEnv } from '../../kit/vendor-error.js';
@@ -27,7 +28,8 @@ export function bearer(deps: QuadraRouteDeps, kind: TokenKind, except?: string):
     if (except && c.req.path === except) return next();
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
     if (!match) return unauthorized(c, 'Missing bearer token: send Authorization: Bearer <access_token>');
-    const check = resolveToken(deps.credentials, kind, match[1]!, deps.clock.now());
+    // The token's expiry is judged by its firm's time (a tenant's own time line on a shared server).
+    const check = resolveToken(deps.credentials, kind, match[1]!, (firm) => tenantNow(deps.clock, firm.sicCode));
     if (!check.ok) return unauthorized(c, check.reason);
     c.set('tenantId', check.firm.sicCode);
     if (kind === 'cpa') {

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { createLiveClock, createVirtualClock, DAY, HOUR } from '../core/clock.js';
+import { manualRealTime } from '../core/test-support.js';
+import { createLoopSimulator, type LoopSimulator } from './loop/index.js';
+import { headersFor, importBody, json, NOW, postJson, testState } from './loop/test-support.js';
+import { asciiFile, OTHER_SIC, purchaseLines, setup, SIC, START } from './quadra/test-support.js';
+
+/**
+ * Each tenant's own time line over the server's clock: `POST /__admin/tenants/:id/clock` moves
+ * one tenant (what `run --against` does on a shared server), nothing else; the work due on the
+ * clock (Loop's import service, Quadra's imports showing) runs per tenant on its own time.
+ */
+const adminCall = (sim: { app: LoopSimulator['app'] }, path: string, init: { method?: string; json?: unknown } = {}) =>
+  sim.app.request(`/__admin${path}`, {
+    method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+    headers: init.json === undefined ? {} : { 'content-type': 'application/json' },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+
+async function queueImport(sim: LoopSimulator, domain: string): Promise<string> {
+  const res = await postJson(sim, '/loop-api-publiques/importJson', headersFor(sim, domain), importBody());
+  expect(res.status, await res.clone().text()).toBe(200);
+  return ((await json(res)) as { accountingImportRequestId: string }).accountingImportRequestId;
+}
+
+describe('a tenant advanced a day: the other tenants and the server clock are untouched', () => {
+  it('Loop (frozen server clock): only the advanced firm has its import processed, on its own time', async () => {
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    const a = await queueImport(sim, 'CABA');
+    const b = await queueImport(sim, 'CABB');
+    const bBefore = JSON.stringify(sim.store.data.tenants.CABB);
+
+    const moved = await adminCall(sim, '/tenants/CABA/clock', { json: { advance: '1d' } });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toEqual({
+      tenantId: 'CABA',
+      now: new Date(Date.parse(NOW) + DAY).toISOString(),
+      offsetMs: DAY,
+    });
+
+    expect(sim.store.data.tenants.CABA!.imports[a]!.statut).toBe('Termine');
+    // The other firm: same state (its import still waiting), same time, the server's.
+    expect(sim.store.data.tenants.CABB!.imports[b]!.statut).toBe('EnAttente');
+    expect(JSON.stringify(sim.store.data.tenants.CABB)).toBe(bBefore);
+    expect(await (await adminCall(sim, '/tenants/CABB/clock')).json()).toEqual({
+      tenantId: 'CABB',
+      now: NOW,
+      offsetMs: 0,
+    });
+    const server = (await (await adminCall(sim, '/clock')).json()) as { now: string; tenants: object };
+    expect(server.now).toBe(NOW);
+    expect(server.tenants).toEqual({ CABA: { now: new Date(Date.parse(NOW) + DAY).toISOString(), offsetMs: DAY } });
+
+    // The advanced firm's requests are served on its time: an import queued now falls due a day later than the other's.
+    const later = await queueImport(sim, 'CABA');
+    const dueA = Date.parse(sim.store.data.tenants.CABA!.imports[later]!.dueAt);
+    const dueB = Date.parse(sim.store.data.tenants.CABB!.imports[b]!.dueAt);
+    expect(dueA - dueB).toBe(DAY);
+    await sim.close();
+  });
+
+  it('moving the server clock moves every tenant along, each keeping its own offset', async () => {
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    await adminCall(sim, '/tenants/CABA/clock', { json: { advance: '2h' } });
+    await adminCall(sim, '/clock', { json: { advance: '1h' } });
+    expect(((await (await adminCall(sim, '/tenants/CABA/clock')).json()) as { now: string }).now).toBe(
+      new Date(Date.parse(NOW) + 3 * HOUR).toISOString(),
+    );
+    expect(((await (await adminCall(sim, '/tenants/CABB/clock')).json()) as { now: string }).now).toBe(
+      new Date(Date.parse(NOW) + HOUR).toISOString(),
+    );
+    await sim.close();
+  });
+
+  it('Loop (live server clock): the server keeps flowing exactly as it was; each import wakes on its own line', async () => {
+    const time = manualRealTime();
+    const clock = createLiveClock({ start: NOW, real: time.real });
+    const sim = createLoopSimulator({ clock, initialState: testState() });
+    time.pass(1_000);
+    await sim.settled();
+    await adminCall(sim, '/tenants/CABA/clock', { json: { advance: '1d' } });
+    const a = await queueImport(sim, 'CABA'); // due one minute later on CABA's line
+    expect(sim.store.data.tenants.CABA!.imports[a]!.dueAt).toBe(
+      new Date(Date.parse(NOW) + 1_000 + DAY + 60_000).toISOString(),
+    );
+    time.pass(30_000);
+    await sim.settled();
+    expect(sim.store.data.tenants.CABA!.imports[a]!.statut).toBe('EnAttente');
+    time.pass(30_000); // a minute of real time: CABA's line reached the instant, its timer woke the import service
+    await sim.settled();
+    expect(sim.store.data.tenants.CABA!.imports[a]!.statut).toBe('Termine');
+    const b = await queueImport(sim, 'CABB'); // due one minute later on the server's line
+    time.pass(59_000);
+    await sim.settled();
+    expect(sim.store.data.tenants.CABB!.imports[b]!.statut).toBe('EnAttente');
+    time.pass(1_000);
+    await sim.settled();
+    expect(sim.store.data.tenants.CABB!.imports[b]!.statut).toBe('Termine');
+    expect(time.pending()).toBe(0);
+    // Exactly the real time that passed since the start, as if no tenant had been moved.
+    expect(clock.nowMs()).toBe(Date.parse(NOW) + 121_000);
+    expect(((await (await adminCall(sim, '/clock')).json()) as { now: string }).now).toBe(
+      new Date(Date.parse(NOW) + 121_000).toISOString(),
+    );
+    clock.dispose();
+    await sim.close();
+  });
+
+  it('Quadra: a token expires on its firm’s time only; imports show on their firm’s time only', async () => {
+    const h = setup();
+    const mine = await h.cpaToken(SIC);
+    const theirs = await h.cpaToken(OTHER_SIC);
+    await h.upload(asciiFile(purchaseLines()));
+    const opened = await h.openDossier();
+    expect(opened.imported).toHaveLength(1);
+
+    // 11 hours on SIC's line: its 10-hour token has expired and its import shows; OTHER_SIC's token still works.
+    const moved = await adminCall(h.sim, `/tenants/${SIC}/clock`, { json: { advance: '11h' } });
+    expect(moved.status).toBe(200);
+    const expired = await h.cpa('GetDossiers', {}, mine);
+    expect(expired.status).toBe(401);
+    expect(((await expired.json()) as { error_description: string }).error_description).toMatch(/expired/);
+    expect((await h.cpa('GetDossiers', {}, theirs)).status).toBe(200);
+    expect((await h.entries()).length).toBeGreaterThan(0);
+    expect(h.sim.clock.now().toISOString()).toBe(START);
+  });
+});
+
+describe('the admin plane of a tenant clock', () => {
+  it('refuses an unknown tenant (404) and a bad move (400), changing nothing', async () => {
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    expect((await adminCall(sim, '/tenants/NOPE/clock', { json: { advance: '1h' } })).status).toBe(404);
+    expect((await adminCall(sim, '/tenants/NOPE/clock')).status).toBe(404);
+    const bad = await adminCall(sim, '/tenants/CABA/clock', { json: { advance: 'soon' } });
+    expect(bad.status).toBe(400);
+    expect((await adminCall(sim, '/tenants/CABA/clock', { json: { set: 'yesterday' } })).status).toBe(400);
+    expect(((await (await adminCall(sim, '/clock')).json()) as { tenants: object }).tenants).toEqual({});
+    await sim.close();
+  });
+
+  it('a tenant put with ?now= starts on its own line; removing it removes its line', async () => {
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    const firm = structuredClone(sim.store.data.tenants.CABB!);
+    firm.domain = 'CABC';
+    firm.subscriptionKey = 'sub-CABC'.padEnd(32, '0');
+    for (const key of Object.values(firm.apiKeys)) key.key = `${key.key}C`;
+    const put = await sim.app.request('/__admin/tenants/CABC?now=2027-01-01T00:00:00Z', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(firm),
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    expect(((await (await adminCall(sim, '/tenants/CABC/clock')).json()) as { now: string }).now).toBe(
+      '2027-01-01T00:00:00.000Z',
+    );
+    expect((await adminCall(sim, '/tenants/CABC', { method: 'DELETE' })).status).toBe(200);
+    expect(((await (await adminCall(sim, '/clock')).json()) as { tenants: object }).tenants).toEqual({});
+    await sim.close();
+  });
+
+  it('If-None-Match: * creates only: an existing tenant answers 412 and is left as it was', async () => {
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    const before = JSON.stringify(sim.store.data);
+    const res = await sim.app.request('/__admin/tenants/CABA', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-none-match': '*' },
+      body: JSON.stringify(sim.store.data.tenants.CABA),
+    });
+    expect(res.status).toBe(412);
+    expect(((await res.json()) as { error: string }).error).toBe('precondition-failed');
+    expect(JSON.stringify(sim.store.data)).toBe(before);
+    await sim.close();
+  });
+});
