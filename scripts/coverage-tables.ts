@@ -66,6 +66,7 @@ function productionFiles(dir: string): string[] {
         /\.tsx?$/.test(f) &&
         !/\.test\.tsx?$/.test(f) &&
         !f.endsWith('test-support.ts') &&
+        !f.endsWith('test-harness.ts') &&
         !f.split(/[\\/]/).includes('seed'),
     )
     .map((f) => join(dir, f).split('\\').join('/'))
