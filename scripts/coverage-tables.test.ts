@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entriesFor } from '../contracts/catalogue/index.js';
 import { HUB_BEHAVIOURS, type HubCatalogueId } from '../connectors/hub/behaviours.js';
-import { createLoopSimulator } from '../simulators/loop/index.js';
-import { createQuadraSimulator } from '../simulators/quadra/index.js';
-import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
+import { createVirtualClock } from '../core/clock.js';
+import { DEFAULT_START } from '../simulators/kit/simulator.js';
+import { VENDORS } from '../vendors/index.js';
 import {
   coverageRows,
   END_MARKER,
@@ -17,16 +17,10 @@ import {
   type CoverageTarget,
 } from './coverage-tables.js';
 
-const simulators = {
-  'sage-ge': createSageGeSimulator,
-  quadra: createQuadraSimulator,
-  loop: createLoopSimulator,
-} as const;
-
 /** What a simulator serves: its vendor routes (`/openapi.json`) and its admin actions. */
 async function servedRoutes(target: CoverageTarget): Promise<Set<string>> {
   if (target === 'hub') return new Set();
-  const sim = simulators[target]();
+  const sim = VENDORS.get(target).simulator.create({ clock: createVirtualClock({ start: DEFAULT_START }) });
   const doc = (await (await sim.app.request('/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };

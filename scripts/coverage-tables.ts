@@ -3,6 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { entriesFor, type Vendor } from '../contracts/catalogue/index.js';
+import { VENDOR_IDS } from '../contracts/common/vendor-ids.js';
 import { HUB_BEHAVIOURS, type HubCatalogueId } from '../connectors/hub/behaviours.js';
 
 /**
@@ -30,12 +31,13 @@ interface Target {
   code: string[];
 }
 
-export const TARGETS: Record<CoverageTarget, Target> = {
-  'sage-ge': { readme: 'simulators/sage-ge/README.md', code: ['simulators/sage-ge'] },
-  quadra: { readme: 'simulators/quadra/README.md', code: ['simulators/quadra'] },
-  loop: { readme: 'simulators/loop/README.md', code: ['simulators/loop'] },
+// Each vendor's simulator folder is named by its id.
+export const TARGETS = {
+  ...Object.fromEntries(
+    VENDOR_IDS.map((id) => [id, { readme: `simulators/${id}/README.md`, code: [`simulators/${id}`] }]),
+  ),
   hub: { readme: 'connectors/README.md', code: ['connectors'] },
-};
+} as Record<CoverageTarget, Target>;
 
 /** Where the hub's operations are (`createHubEngine`'s methods). */
 export const HUB_ENGINE = 'connectors/hub/engine.ts';
