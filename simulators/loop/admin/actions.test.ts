@@ -160,8 +160,9 @@ describe('Loop Hub and Loop admin actions', () => {
   });
 
   it('upsert-tiers: a new third party of its type under its collective, or a rename keeping its identity', async () => {
-    const sim = createTestLoop();
-    await admin(sim, 'upsert-tiers', {
+    const loop = setup();
+    const sim = loop.sim;
+    await loop.action('upsert-tiers', {
       domain: 'CABA',
       folder: 'F1',
       code: 'FNEW',
@@ -170,52 +171,54 @@ describe('Loop Hub and Loop admin actions', () => {
     });
     const created = own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!.tiers.FNEW!;
     expect(created).toMatchObject({ code: 'FNEW', type: 1, raisonSociale: 'Nouveau', compteContrepartie: '401000' });
-    await admin(sim, 'upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'FNEW', name: 'Nouveau nom' });
+    await loop.action('upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'FNEW', name: 'Nouveau nom' });
     const renamed = own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!.tiers.FNEW!;
     expect(renamed).toMatchObject({ type: 1, raisonSociale: 'Nouveau nom', objectId: created.objectId });
   });
 
   it('set-connector: the connector is selected by the name the Action column shows, "Regate by Qonto" where Loop still lists it so', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const folder = () => own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!;
-    await admin(sim, 'set-connector', { domain: 'CABA', folder: 'F1', active: false });
-    await admin(sim, 'set-connector-label', { domain: 'CABA', label: 'Regate by Qonto' });
-    const before = snapshot(sim);
-    const wrongName = await admin(sim, 'set-connector', {
+    await loop.action('set-connector', { domain: 'CABA', folder: 'F1', active: false });
+    await loop.action('set-connector-label', { domain: 'CABA', label: 'Regate by Qonto' });
+    const before = loop.stateSnapshot();
+    const wrongName = await loop.action('set-connector', {
       domain: 'CABA',
       folder: 'F1',
       active: true,
       connector: 'Qonto',
     });
     expect(wrongName.status).toBe(404);
-    expect((await json(wrongName)).message).toMatch(/lists it as "Regate by Qonto"/);
-    expect(snapshot(sim)).toBe(before);
-    const res = await admin(sim, 'set-connector', {
+    expect(wrongName.body.message).toMatch(/lists it as "Regate by Qonto"/);
+    expect(loop.stateSnapshot()).toBe(before);
+    const res = await loop.action('set-connector', {
       domain: 'CABA',
       folder: 'F1',
       active: true,
       connector: 'Regate by Qonto',
     });
-    expect((await json(res)).result).toEqual({ folder: 'F1', connector: 'Regate by Qonto', connectorActive: true });
+    expect(res.body.result).toEqual({ folder: 'F1', connector: 'Regate by Qonto', connectorActive: true });
     expect(folder().connectorActive).toBe(true);
   });
 
   it('set-collaborator-access: a folder taken from a collaborator who had them all, given back, and every folder granted or revoked', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const access = () => own(sim.store.data.tenants, 'CABA')!.collaboratorAccess;
     const folders = Object.keys(own(sim.store.data.tenants, 'CABA')!.folders);
-    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: false });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: false });
     expect(Object.keys(access()!['c@x']!.folders).sort()).toEqual(folders.filter((f) => f !== 'F1').sort());
-    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: true });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: true });
     expect(Object.keys(access()!['c@x']!.folders).sort()).toEqual([...folders].sort());
-    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: false });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: false });
     expect(access()!['c@x']).toEqual({ folders: {} });
-    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: true });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: true });
     expect(access()).toEqual({});
-    const before = snapshot(sim);
+    const before = loop.stateSnapshot();
     expect(
       (
-        await admin(sim, 'set-collaborator-access', {
+        await loop.action('set-collaborator-access', {
           domain: 'CABA',
           collaborator: 'c@x',
           folder: 'NOPE',
@@ -223,6 +226,6 @@ describe('Loop Hub and Loop admin actions', () => {
         })
       ).status,
     ).toBe(404);
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 });

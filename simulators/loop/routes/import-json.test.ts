@@ -126,8 +126,8 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
 
 describe('a journal closed in one fiscal year only', () => {
   it("refuses that year's entries on it with the closed-journal message, and takes the other year's", async () => {
-    const sim = createTestLoop();
-    const closed = await admin(sim, 'set-fiscal-year', {
+    const loop = setup();
+    const closed = await loop.action('set-fiscal-year', {
       domain: 'CABA',
       folder: 'F1',
       fiscalYearId: String(YEAR - 1),
@@ -135,15 +135,15 @@ describe('a journal closed in one fiscal year only', () => {
       closedJournals: ['AC'],
     });
     expect(closed.status).toBe(200);
-    const id = await send(sim, {
+    const id = await send(loop, {
       codeIbs: 'F1',
       data: {
         options: { multiPeriode: true },
         ecritures: [purchase({ datePiece: `${YEAR - 1}-11-20` }), purchase({ refPiece: 'B' })],
       },
     });
-    await later(sim);
-    const result = await status(sim, id);
+    await later(loop);
+    const result = await status(loop, id);
     expect(result.ecritures.map((e) => e.statut)).toEqual(['Rejetee', 'Integree']);
     expect(result.ecritures[0]!.erreurs).toEqual([
       {
