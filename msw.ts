@@ -10,20 +10,34 @@
  *
  * `handlers` (below) is one shared instance for the simplest setups; prefer
  * `createLedgersimHandlers()` per test file so that tests do not share state.
+ *
+ * Every registered vendor (`vendors/index.ts`) gets a simulator here; `simulators` and `baseUrls`
+ * are keyed by its id in camelCase (`sage-ge` → `sageGe`), `credentials` by the id itself.
  */
 import type { HttpHandler } from 'msw';
 import { demoCredentials, type DemoCredentials } from './vendors/demo.js';
 import { createVirtualClock, type VirtualClock } from './core/clock.js';
 import { createBridgeHandlers } from './simulators/kit/msw-bridge.js';
-import { createLoopSimulator, type LoopSimulator } from './simulators/loop/index.js';
-import { createQuadraSimulator, type QuadraSimulator } from './simulators/quadra/index.js';
-import { createSageGeSimulator, DEFAULT_START, type SageGeSimulator } from './simulators/sage-ge/index.js';
+import { DEFAULT_START } from './simulators/kit/simulator.js';
+import { VENDORS, type VendorId, type VendorModuleOf } from './vendors/index.js';
 
-export const DEFAULT_BASE_URLS = {
-  sageGe: 'https://sage-ge.ledgersim.test',
-  quadra: 'https://quadra.ledgersim.test',
-  loop: 'https://loop.ledgersim.test',
-} as const;
+/** A vendor id as a JavaScript property name: `sage-ge` → `sageGe`. */
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+type VendorKey = CamelCase<VendorId>;
+const camelCase = <Id extends VendorId>(id: Id) =>
+  id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as CamelCase<Id>;
+
+/** Each vendor's simulator, typed as its own factory returns it. */
+export type LedgersimSimulators = {
+  [Id in VendorId as CamelCase<Id>]: ReturnType<VendorModuleOf<Id>['simulator']['create']>;
+};
+
+/** Where msw answers for each vendor: `https://<vendor id>.ledgersim.test`. */
+export const DEFAULT_BASE_URLS = Object.fromEntries(
+  VENDORS.ids.map((id) => [camelCase(id), `https://${id}.ledgersim.test`]),
+) as { readonly [K in VendorKey]: string };
 
 export interface LedgersimHandlersOptions {
   clock?: VirtualClock;
@@ -33,7 +47,7 @@ export interface LedgersimHandlersOptions {
 
 export function createLedgersimHandlers(options: LedgersimHandlersOptions = {}): {
   handlers: HttpHandler[];
-  simulators: { sageGe: SageGeSimulator; quadra: QuadraSimulator; loop: LoopSimulator };
+  simulators: LedgersimSimulators;
   clock: VirtualClock;
   baseUrls: typeof DEFAULT_BASE_URLS;
   /** Each simulator's demo tenants with their credentials, typed as the vendor's connector takes them, by vendor id. */
@@ -41,19 +55,20 @@ export function createLedgersimHandlers(options: LedgersimHandlersOptions = {}):
 } {
   const clock = options.clock ?? createVirtualClock({ start: DEFAULT_START });
   const baseUrls = { ...DEFAULT_BASE_URLS, ...options.baseUrls };
-  const sageGe = createSageGeSimulator({ clock, seed: options.seed });
-  const quadra = createQuadraSimulator({ clock, seed: options.seed });
-  const loop = createLoopSimulator({ clock, seed: options.seed });
+  const built = VENDORS.modules.map((vendor) => ({
+    id: vendor.id,
+    key: camelCase(vendor.id),
+    simulator: vendor.simulator.create({ clock, seed: options.seed }),
+  }));
   return {
-    handlers: createBridgeHandlers([
-      { baseUrl: baseUrls.sageGe, fetch: sageGe.app.fetch },
-      { baseUrl: baseUrls.quadra, fetch: quadra.app.fetch },
-      { baseUrl: baseUrls.loop, fetch: loop.app.fetch },
-    ]),
-    simulators: { sageGe, quadra, loop },
+    handlers: createBridgeHandlers(
+      built.map(({ key, simulator }) => ({ baseUrl: baseUrls[key], fetch: simulator.app.fetch })),
+    ),
+    // Built from the registry's own modules, so each key holds its vendor's factory's result.
+    simulators: Object.fromEntries(built.map(({ key, simulator }) => [key, simulator])) as LedgersimSimulators,
     clock,
     baseUrls,
-    credentials: demoCredentials({ 'sage-ge': sageGe.store.data, quadra: quadra.store.data, loop: loop.store.data }),
+    credentials: demoCredentials(Object.fromEntries(built.map(({ id, simulator }) => [id, simulator.store.data]))),
   };
 }
 

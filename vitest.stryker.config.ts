@@ -1,5 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import base from './vitest.config.ts';
+import base from './vitest.config.js';
 
 /**
  * The test set Stryker runs (npm run mutate). Stryker activates a mutant inside the test process, so

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VendorIdSchema } from './common/vendor-ids.js';
 
 /**
  * Where each wire fact of a simulator comes from: confirmed by a public source (named), inferred
@@ -39,7 +40,7 @@ export type Fact = z.infer<typeof FactSchema>;
 
 export const VendorProvenanceSchema = z
   .object({
-    vendor: z.enum(['sage-ge', 'quadra', 'loop']),
+    vendor: VendorIdSchema,
     /** What a field, parameter or wire code without an entry of its own is. */
     defaults: z.object({ field: ProvenanceSchema, wireCode: ProvenanceSchema }).strict(),
     facts: z.record(z.string(), FactSchema),

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, RUN_BROWSER_TESTS } from '../simulators/kit/test-browser.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../contracts/catalogue/index.js';
 import type { EntryPushRequest } from '../contracts/sage-ge/wire.js';
@@ -14,28 +14,10 @@ import { startSimulators, type StartedSimulators } from '../simulators/start.js'
  * fails the test that caused it.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const SLOW = { timeout: 60_000 };
 
-/**
- * Without Chromium the file is skipped with a one-line notice, so `npm ci && npm test` passes on a
- * machine that has only Node; `.ci/run` sets LEDGERSIM_REQUIRE_BROWSER=1, which makes a missing
- * browser a failure there.
- */
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const BROWSER_REQUIRED = process.env.LEDGERSIM_REQUIRE_BROWSER === '1';
-const RUN = HAS_CHROMIUM || BROWSER_REQUIRED;
+const RUN = RUN_BROWSER_TESTS;
 if (!RUN) {
   process.stderr.write(
     `dashboard.browser.test.ts skipped: ${CHROMIUM} not found (apt-get install -y chromium; LEDGERSIM_REQUIRE_BROWSER=1 makes this a failure)\n`,
@@ -50,15 +32,10 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   if (!RUN) return;
-  if (!HAS_CHROMIUM) {
-    throw new Error(
-      `${CHROMIUM} does not exist: install Debian's chromium package (apt-get install -y chromium), as .ci/run does. This test never downloads a browser.`,
-    );
-  }
   running = await startSimulators({ portBase: 0, seed: 1, now: '2026-03-16T09:00:00Z' });
   if (!running.dashboard) throw new Error('startSimulators did not start the dashboard');
   base = running.dashboard.url;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);

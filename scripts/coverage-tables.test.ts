@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entriesFor } from '../contracts/catalogue/index.js';
-import { createLoopSimulator } from '../simulators/loop/index.js';
-import { createQuadraSimulator } from '../simulators/quadra/index.js';
-import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
+import { HUB_BEHAVIOURS, type HubCatalogueId } from '../connectors/hub/behaviours.js';
+import { createVirtualClock } from '../core/clock.js';
+import { DEFAULT_START } from '../simulators/kit/simulator.js';
+import { VENDORS } from '../vendors/index.js';
 import {
   coverageRows,
   END_MARKER,
@@ -16,16 +17,10 @@ import {
   type CoverageTarget,
 } from './coverage-tables.js';
 
-const simulators = {
-  'sage-ge': createSageGeSimulator,
-  quadra: createQuadraSimulator,
-  loop: createLoopSimulator,
-} as const;
-
 /** What a simulator serves: its vendor routes (`/openapi.json`) and its admin actions. */
 async function servedRoutes(target: CoverageTarget): Promise<Set<string>> {
   if (target === 'hub') return new Set();
-  const sim = simulators[target]();
+  const sim = VENDORS.get(target).simulator.create({ clock: createVirtualClock({ start: DEFAULT_START }) });
   const doc = (await (await sim.app.request('/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };
@@ -59,11 +54,17 @@ async function problemsIn(target: CoverageTarget, readme: string): Promise<strin
   for (const [cells, id] of rows.map((r, i) => [r, ids[i]!] as const)) {
     if (!expected.includes(id as never)) problems.push(`${id}: not a ${target} catalogue id`);
     const [, rule = '', route = '', scenario = ''] = cells;
+    if (target === 'hub' && !/\]\(/.test(rule)) problems.push(`${id}: no rule`);
     for (const [, file, name] of rule.matchAll(/\]\(([^)]+)\) `([^`]+)`/g)) {
       const path = repoPath(join(dir, file!));
       const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-      if (!new RegExp(`^(export )?(async )?(function|const) ${name}\\b`, 'm').test(text) || !text.includes(`'${id}'`))
-        problems.push(`${id}: no rule ${name} naming it in ${file}`);
+      const named =
+        target === 'hub'
+          ? // An operation of the engine that hub/behaviours.ts names for this id.
+            new RegExp(`^ {4}(async )?${name}(\\(|:)`, 'm').test(text) &&
+            (HUB_BEHAVIOURS[id as HubCatalogueId] as readonly string[] | undefined)?.includes(name!) === true
+          : new RegExp(`^(export )?(async )?(function|const) ${name}\\b`, 'm').test(text) && text.includes(`'${id}'`);
+      if (!named) problems.push(`${id}: no rule ${name} naming it in ${file}`);
     }
     for (const [, r] of route.matchAll(/`([^`]+)`/g)) if (!routes.has(r!)) problems.push(`${id}: no route ${r}`);
     const link = /\]\(([^)]+)\)/.exec(scenario)?.[1];
@@ -105,6 +106,24 @@ describe('the coverage tables (simulators and hub)', () => {
       'QDR-CPA-AUTH: no rule cpaAuthh naming it in rules/cpa-auth.ts',
       'QDR-CPA-AUTH: no route POST /QuadraODOpenApi/tokens',
       'QDR-CFE-AUTH: no scenario file ../../scenarios/quadra/cfe-auht.scenario.ts',
+    ]);
+  });
+
+  it('reports a hub id with no engine operation, or one naming an operation the engine lacks', async () => {
+    const readme = readFileSync(readmePath('hub'), 'utf8');
+    const broken = readme
+      .split('\n')
+      .map((line) =>
+        line.startsWith('| `HUB-EXCLUDE-ENTRY`')
+          ? line.replace('[hub/engine.ts](hub/engine.ts) `exclude`', '—')
+          : line.startsWith('| `HUB-EDIT-CREDENTIALS`')
+            ? line.replace('`editCredentials`', '`editCredential`')
+            : line,
+      )
+      .join('\n');
+    expect(await problemsIn('hub', broken)).toEqual([
+      'HUB-EXCLUDE-ENTRY: no rule',
+      'HUB-EDIT-CREDENTIALS: no rule editCredential naming it in hub/engine.ts',
     ]);
   });
 });

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLiveClock } from '../core/clock.js';
 import { manualRealTime } from '../core/test-support.js';
-import { createLoopSimulator } from './loop/index.js';
-import { headersFor, importBody, json, NOW, postJson, testState } from './loop/test-support.js';
+import { importBody, json, setup as setupLoop } from './loop/test-support.js';
 import { asciiFile, purchaseLines, setup, START } from './quadra/test-support.js';
 import { startSimulators } from './start.js';
 
@@ -17,12 +16,17 @@ import { startSimulators } from './start.js';
 describe('work due on a live clock runs by itself', () => {
   it('Loop: an import waiting (EnAttente) is processed once its delay has passed in real time', async () => {
     const time = manualRealTime();
-    const clock = createLiveClock({ start: NOW, real: time.real });
-    const sim = createLoopSimulator({ clock, initialState: testState() });
+    const clock = createLiveClock({ start: START, real: time.real });
+    const loop = setupLoop({ clock });
+    const { sim } = loop;
     time.pass(1_000); // the start-up check runs (nothing due yet): from here only the import can wake the clock
     await sim.settled();
     expect(time.pending()).toBe(0);
-    const res = await postJson(sim, '/loop-api-publiques/importJson', headersFor(sim, 'CABA'), importBody());
+    const res = await loop.request('/loop-api-publiques/importJson', {
+      method: 'POST',
+      as: 'CABA',
+      json: importBody(),
+    });
     expect(res.status).toBe(200);
     const { accountingImportRequestId: id } = (await json(res)) as { accountingImportRequestId: string };
     const statut = () => sim.store.data.tenants.CABA!.imports[id]!.statut;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { entriesFor } from '../contracts/catalogue/index.js';
 import { loopProvenance } from '../contracts/loop/provenance.js';
+import type { VendorId } from '../contracts/common/vendor-ids.js';
 import type { VendorProvenance } from '../contracts/provenance.js';
 import { quadraProvenance } from '../contracts/quadra/provenance.js';
 import { sageGeProvenance } from '../contracts/sage-ge/provenance.js';
@@ -19,7 +20,7 @@ import { createSageGeSimulator } from './sage-ge/index.js';
 
 /** Each simulator's provenance map, its README, and how to build it to read what it serves. */
 export const PROVENANCE: readonly {
-  name: 'sage-ge' | 'quadra' | 'loop';
+  name: VendorId;
   map: VendorProvenance;
   create(): Simulator<unknown>;
 }[] = [

@@ -14,7 +14,7 @@ import { exposureWarning } from './kit/access.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from '../core/store.js';
 import type { Simulator } from './kit/simulator.js';
-import { VENDORS, type VendorId } from '../vendors/index.js';
+import { VENDORS, type VendorId, type VendorModule } from '../vendors/index.js';
 import { demoCredentials, type DemoCredentials } from '../vendors/demo.js';
 
 export interface StartOptions {
@@ -118,7 +118,10 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
   const seed = options.seed ?? 1;
   const clock = openClock(options);
   const access = { allowedHosts: options.allowedHosts, adminToken: options.adminToken };
-  const chosen = VENDORS.modules.filter((vendor) => !options.only || options.only.includes(vendor.id));
+  // Each vendor's module is typed with its own state; here they are all handled alike.
+  const chosen: readonly VendorModule<VendorId>[] = VENDORS.modules.filter(
+    (vendor) => !options.only || options.only.includes(vendor.id),
+  );
 
   // Open every store first: a corrupt file must stop the start before anything listens.
   const stores: Store<any>[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLiveClock, createVirtualClock, DAY, HOUR } from '../core/clock.js';
 import { manualRealTime } from '../core/test-support.js';
 import { createLoopSimulator, type LoopSimulator } from './loop/index.js';
-import { headersFor, importBody, json, NOW, postJson, testState } from './loop/test-support.js';
+import { buildState, headersFor, importBody, json } from './loop/test-support.js';
 import { asciiFile, OTHER_SIC, purchaseLines, setup, SIC, START } from './quadra/test-support.js';
 
 /**
@@ -18,14 +18,18 @@ const adminCall = (sim: { app: LoopSimulator['app'] }, path: string, init: { met
   });
 
 async function queueImport(sim: LoopSimulator, domain: string): Promise<string> {
-  const res = await postJson(sim, '/loop-api-publiques/importJson', headersFor(sim, domain), importBody());
+  const res = await sim.app.request('/loop-api-publiques/importJson', {
+    method: 'POST',
+    headers: { ...headersFor(sim, domain), 'content-type': 'application/json' },
+    body: JSON.stringify(importBody()),
+  });
   expect(res.status, await res.clone().text()).toBe(200);
   return ((await json(res)) as { accountingImportRequestId: string }).accountingImportRequestId;
 }
 
 describe('a tenant advanced a day: the other tenants and the server clock are untouched', () => {
   it('Loop (frozen server clock): only the advanced firm has its import processed, on its own time', async () => {
-    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: START }), initialState: buildState() });
     const a = await queueImport(sim, 'CABA');
     const b = await queueImport(sim, 'CABB');
     const bBefore = JSON.stringify(sim.store.data.tenants.CABB);
@@ -34,7 +38,7 @@ describe('a tenant advanced a day: the other tenants and the server clock are un
     expect(moved.status).toBe(200);
     expect(await moved.json()).toEqual({
       tenantId: 'CABA',
-      now: new Date(Date.parse(NOW) + DAY).toISOString(),
+      now: new Date(Date.parse(START) + DAY).toISOString(),
       offsetMs: DAY,
     });
 
@@ -44,12 +48,12 @@ describe('a tenant advanced a day: the other tenants and the server clock are un
     expect(JSON.stringify(sim.store.data.tenants.CABB)).toBe(bBefore);
     expect(await (await adminCall(sim, '/tenants/CABB/clock')).json()).toEqual({
       tenantId: 'CABB',
-      now: NOW,
+      now: START,
       offsetMs: 0,
     });
     const server = (await (await adminCall(sim, '/clock')).json()) as { now: string; tenants: object };
-    expect(server.now).toBe(NOW);
-    expect(server.tenants).toEqual({ CABA: { now: new Date(Date.parse(NOW) + DAY).toISOString(), offsetMs: DAY } });
+    expect(server.now).toBe(START);
+    expect(server.tenants).toEqual({ CABA: { now: new Date(Date.parse(START) + DAY).toISOString(), offsetMs: DAY } });
 
     // The advanced firm's requests are served on its time: an import queued now falls due a day later than the other's.
     const later = await queueImport(sim, 'CABA');
@@ -60,28 +64,28 @@ describe('a tenant advanced a day: the other tenants and the server clock are un
   });
 
   it('moving the server clock moves every tenant along, each keeping its own offset', async () => {
-    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: START }), initialState: buildState() });
     await adminCall(sim, '/tenants/CABA/clock', { json: { advance: '2h' } });
     await adminCall(sim, '/clock', { json: { advance: '1h' } });
     expect(((await (await adminCall(sim, '/tenants/CABA/clock')).json()) as { now: string }).now).toBe(
-      new Date(Date.parse(NOW) + 3 * HOUR).toISOString(),
+      new Date(Date.parse(START) + 3 * HOUR).toISOString(),
     );
     expect(((await (await adminCall(sim, '/tenants/CABB/clock')).json()) as { now: string }).now).toBe(
-      new Date(Date.parse(NOW) + HOUR).toISOString(),
+      new Date(Date.parse(START) + HOUR).toISOString(),
     );
     await sim.close();
   });
 
   it('Loop (live server clock): the server keeps flowing exactly as it was; each import wakes on its own line', async () => {
     const time = manualRealTime();
-    const clock = createLiveClock({ start: NOW, real: time.real });
-    const sim = createLoopSimulator({ clock, initialState: testState() });
+    const clock = createLiveClock({ start: START, real: time.real });
+    const sim = createLoopSimulator({ clock, initialState: buildState() });
     time.pass(1_000);
     await sim.settled();
     await adminCall(sim, '/tenants/CABA/clock', { json: { advance: '1d' } });
     const a = await queueImport(sim, 'CABA'); // due one minute later on CABA's line
     expect(sim.store.data.tenants.CABA!.imports[a]!.dueAt).toBe(
-      new Date(Date.parse(NOW) + 1_000 + DAY + 60_000).toISOString(),
+      new Date(Date.parse(START) + 1_000 + DAY + 60_000).toISOString(),
     );
     time.pass(30_000);
     await sim.settled();
@@ -98,9 +102,9 @@ describe('a tenant advanced a day: the other tenants and the server clock are un
     expect(sim.store.data.tenants.CABB!.imports[b]!.statut).toBe('Termine');
     expect(time.pending()).toBe(0);
     // Exactly the real time that passed since the start, as if no tenant had been moved.
-    expect(clock.nowMs()).toBe(Date.parse(NOW) + 121_000);
+    expect(clock.nowMs()).toBe(Date.parse(START) + 121_000);
     expect(((await (await adminCall(sim, '/clock')).json()) as { now: string }).now).toBe(
-      new Date(Date.parse(NOW) + 121_000).toISOString(),
+      new Date(Date.parse(START) + 121_000).toISOString(),
     );
     clock.dispose();
     await sim.close();
@@ -128,7 +132,7 @@ describe('a tenant advanced a day: the other tenants and the server clock are un
 
 describe('the admin plane of a tenant clock', () => {
   it('refuses an unknown tenant (404) and a bad move (400), changing nothing', async () => {
-    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: START }), initialState: buildState() });
     expect((await adminCall(sim, '/tenants/NOPE/clock', { json: { advance: '1h' } })).status).toBe(404);
     expect((await adminCall(sim, '/tenants/NOPE/clock')).status).toBe(404);
     const bad = await adminCall(sim, '/tenants/CABA/clock', { json: { advance: 'soon' } });
@@ -139,7 +143,7 @@ describe('the admin plane of a tenant clock', () => {
   });
 
   it('a tenant put with ?now= starts on its own line; removing it removes its line', async () => {
-    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: START }), initialState: buildState() });
     const firm = structuredClone(sim.store.data.tenants.CABB!);
     firm.domain = 'CABC';
     firm.subscriptionKey = 'sub-CABC'.padEnd(32, '0');
@@ -159,7 +163,7 @@ describe('the admin plane of a tenant clock', () => {
   });
 
   it('If-None-Match: * creates only: an existing tenant answers 412 and is left as it was', async () => {
-    const sim = createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: testState() });
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: START }), initialState: buildState() });
     const before = JSON.stringify(sim.store.data);
     const res = await sim.app.request('/__admin/tenants/CABA', {
       method: 'PUT',

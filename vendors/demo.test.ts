@@ -79,11 +79,30 @@ describe('the demo credentials in code', () => {
     const server = setupServer(...ledgersim.handlers);
     beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
     afterAll(() => server.close());
-    const urls: Record<VendorId, string> = {
-      'sage-ge': ledgersim.baseUrls.sageGe,
-      quadra: ledgersim.baseUrls.quadra,
-      loop: ledgersim.baseUrls.loop,
-    };
+    // The public keys are the ids in camelCase, written out here rather than taken from msw.ts.
+    const keyOf = (id: VendorId) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    const urls = (id: VendorId) => (ledgersim.baseUrls as Record<string, string>)[keyOf(id)]!;
+
+    it('serves every registered vendor, each at https://<id>.ledgersim.test, with its own simulator', () => {
+      expect(Object.keys(ledgersim.simulators).sort()).toEqual(VENDORS.ids.map(keyOf).sort());
+      expect(Object.keys(ledgersim.baseUrls).sort()).toEqual(VENDORS.ids.map(keyOf).sort());
+      expect(Object.keys(ledgersim.credentials).sort()).toEqual([...VENDORS.ids].sort());
+      for (const id of VENDORS.ids) {
+        expect(urls(id)).toBe(`https://${id}.ledgersim.test`);
+        const simulator = (ledgersim.simulators as Record<string, { name: string; clock: { nowMs(): number } }>)[
+          keyOf(id)
+        ]!;
+        expect(simulator.name).toBe(id);
+        expect(simulator.clock.nowMs(), 'on the shared clock').toBe(ledgersim.clock.nowMs());
+        expect(ledgersim.credentials[id].length, id).toBeGreaterThan(0);
+      }
+    });
+
+    it('takes other base URLs for some vendors and keeps the default for the others', () => {
+      const moved = createLedgersimHandlers({ baseUrls: { quadra: 'http://quadra.example.test' } });
+      expect(moved.baseUrls.quadra).toBe('http://quadra.example.test');
+      expect(moved.baseUrls.sageGe).toBe('https://sage-ge.ledgersim.test');
+    });
 
     it('returns the same typed credentials, which sign in through msw', async () => {
       // Typed per vendor: these lines would not compile with another vendor's field.
@@ -91,7 +110,7 @@ describe('the demo credentials in code', () => {
       const loop: string = ledgersim.credentials.loop[0]!.credentials.subscriptionKey;
       expect(sage).toBe(Object.values(ledgersim.simulators.sageGe.store.data.tenants)[0]!.geIdentifier);
       expect(loop).toBe(Object.values(ledgersim.simulators.loop.store.data.tenants)[0]!.subscriptionKey);
-      const listed = await listWithCredentials(ledgersim.credentials, (id) => urls[id]);
+      const listed = await listWithCredentials(ledgersim.credentials, urls);
       for (const id of VENDORS.ids) {
         expect(listed[id]!.ok, id).toBe(true);
         expect(listed[id]!.files, id).toEqual(expect.arrayContaining(listed[id]!.expected));

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { VENDOR_IDS, VendorIdSchema, type VendorId } from '../contracts/common/vendor-ids.js';
 import { loopVendor } from './loop.js';
 import { quadraVendor } from './quadra.js';
 import { createVendorRegistry } from './registry.js';
@@ -10,8 +11,13 @@ import { sageGeVendor } from './sage-ge.js';
  */
 export const VENDORS = createVendorRegistry([sageGeVendor, quadraVendor, loopVendor]);
 
-export type VendorId = (typeof VENDORS.ids)[number];
-export const VendorIdSchema = VENDORS.idSchema;
+// The ids are declared in the contracts (which cannot import this folder): a module registered
+// without its id there, or an id declared with no module here, does not compile.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const registeredIdsAreTheDeclaredOnes: Exactly<(typeof VENDORS.ids)[number], VendorId> = true;
+void registeredIdsAreTheDeclaredOnes;
+
+export { VENDOR_IDS, VendorIdSchema, type VendorId };
 export type VendorModuleOf<Id extends VendorId> = Extract<(typeof VENDORS.modules)[number], { id: Id }>;
 /** One vendor's credentials, as its connector's schema types them. */
 export type CredentialsOf<Id extends VendorId> = z.infer<VendorModuleOf<Id>['connector']['credentialsSchema']>;

@@ -7,7 +7,8 @@ import { parseScenario, ScenarioFileError } from '../contracts/scenario/schema.j
 import { loadScenarioFile } from '../scenarios/load.js';
 import { runScenario } from '../scenarios/runner.js';
 import { acmeVendor } from './fixtures/acme/index.js';
-import { createVendorRegistry, CredentialsError, VENDORS, VendorIdSchema } from './index.js';
+import { createVendorRegistry, CredentialsError, VENDOR_IDS, VENDORS, VendorIdSchema } from './index.js';
+import { VendorSchema as CatalogueVendorSchema } from '../contracts/catalogue/schema.js';
 
 /** ledgersim's vendors plus a fourth one: the one line a new vendor takes. */
 const withAcme = createVendorRegistry([...VENDORS.modules, acmeVendor]);
@@ -70,7 +71,12 @@ describe('a fourth vendor (vendors/fixtures/acme: a simulator and a connector in
 describe('the vendor registry', () => {
   it('is the one list of vendors: ids, the id enum and the simulators come from it', () => {
     expect(VENDORS.ids).toEqual(['sage-ge', 'quadra', 'loop']);
+    // The ids the contracts declare (the catalogue's and the provenance tables' vendor field) are
+    // the registered ones, in the same order.
+    expect(VENDORS.ids).toEqual(VENDOR_IDS);
+    expect(VENDORS.idSchema.options).toEqual(VendorIdSchema.options);
     expect(VendorIdSchema.options).toEqual(['sage-ge', 'quadra', 'loop']);
+    expect(CatalogueVendorSchema.options).toEqual([...VENDORS.ids, 'hub']);
     expect(VendorIdSchema.safeParse('acme').success).toBe(false);
     expect(withAcme.idSchema.safeParse('acme').success).toBe(true);
     for (const vendor of VENDORS.modules) {

@@ -20,8 +20,11 @@ export interface VendorEntryView {
   analytics?: number;
 }
 
-/** How a vendor's simulator is built and served. */
-export interface SimulatorModule<T> {
+/**
+ * How a vendor's simulator is built and served. `Sim` is what its factory returns, so that a
+ * library user (`ledgersim/msw`) gets the vendor's own simulator type from the registry.
+ */
+export interface SimulatorModule<T, Sim extends Simulator<any> = Simulator<any>> {
   /** Its state (schema, empty, demo data) and the credentials `ledgersim start` prints. */
   definition: SimulatorDefinition<{ tenants: Record<string, T> }>;
   /** The factory, on a shared clock; `initialState: 'empty'` gives no tenants. */
@@ -32,7 +35,7 @@ export interface SimulatorModule<T> {
     initialState?: 'empty' | 'demo';
     /** A shared server's `--tenant-ttl`. */
     tenantTtl?: TenantTtlOptions;
-  }): Simulator<any>;
+  }): Sim;
   /** Its port: `ledgersim start --port-base N` serves it on N + portOffset (the dashboard is N + 0). */
   portOffset: number;
 }
@@ -67,17 +70,27 @@ export interface TestingModule<T, C> {
  * Everything ledgersim knows of one vendor, in one place: its simulator, the hub's connector for
  * it, its dashboard view and its test presets. `T` is a tenant document, `C` the credentials.
  */
-export interface VendorModule<Id extends string = string, T = any, C extends Record<string, string | undefined> = any> {
+export interface VendorModule<
+  Id extends string = string,
+  T = any,
+  C extends Record<string, string | undefined> = any,
+  Sim extends Simulator<any> = Simulator<any>,
+> {
   id: Id;
   /** The vendor's name as people say it ("Sage GE"). */
   title: string;
-  simulator: SimulatorModule<T>;
+  simulator: SimulatorModule<T, Sim>;
   connector: ConnectorModule<C>;
   dashboard?: VendorView;
   testing: TestingModule<T, C>;
 }
 
 /** Typed where it is written; `VendorModule`'s defaults let the registry hold them side by side. */
-export const defineVendor = <const Id extends string, T, C extends Record<string, string | undefined>>(
-  module: VendorModule<Id, T, C>,
+export const defineVendor = <
+  const Id extends string,
+  T,
+  C extends Record<string, string | undefined>,
+  Sim extends Simulator<any>,
+>(
+  module: VendorModule<Id, T, C, Sim>,
 ) => module;

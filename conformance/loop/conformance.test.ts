@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catalogue/index.js';
 import { LOOP_MESSAGES } from '../../contracts/loop/messages.js';
-import { createTestLoop, headersFor, purchase } from '../../simulators/loop/test-support.js';
+import { headersFor, purchase, setup } from '../../simulators/loop/test-support.js';
 
 /**
  * Runs the Loop conformance corpus (cases.json, sources in README.md): each case's requests, as
@@ -94,7 +94,8 @@ describe("Loop conformance corpus: requests as Cegid's public pages write them",
 
   for (const c of corpus.cases) {
     it(`${c.id} (${c.page})`, async () => {
-      const sim = createTestLoop();
+      const loop = setup();
+      const sim = loop.sim;
       const vars: Record<string, string> = {};
       for (const step of c.steps) {
         const { request, expect: want } = step;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VENDOR_IDS } from '../common/vendor-ids.js';
 
 /**
  * The rejection catalogue: every documented vendor rejection or behaviour, with a stable id.
@@ -76,7 +77,8 @@ export const CATALOGUE_IDS = [
 export const CatalogueIdSchema = z.enum(CATALOGUE_IDS);
 export type CatalogueId = z.infer<typeof CatalogueIdSchema>;
 
-export const VendorSchema = z.enum(['sage-ge', 'quadra', 'loop', 'hub']);
+/** Who shows the behaviour: one of the vendors, or the hub itself. */
+export const VendorSchema = z.enum([...VENDOR_IDS, 'hub']);
 export type Vendor = z.infer<typeof VendorSchema>;
 
 /**

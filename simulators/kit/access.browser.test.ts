@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulators, type StartedSimulators } from '../start.js';
+import { launchChromium, RUN_BROWSER_TESTS } from './test-browser.js';
 
 /**
  * The attacks of issue 14 as a browser makes them: Debian's Chromium (never a downloaded one)
@@ -12,21 +12,10 @@ import { startSimulators, type StartedSimulators } from '../start.js';
  * Chromium is missing.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const RUN = existsSync(CHROMIUM) || process.env.LEDGERSIM_REQUIRE_BROWSER === '1';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP evil.example 127.0.0.1',
-];
+/** The attacker's site: the browser resolves it to loopback, as a rebinding DNS would. */
+const EVIL_HOST = '--host-resolver-rules=MAP evil.example 127.0.0.1';
 
-describe.runIf(RUN)('a page of another site, in Chromium', () => {
+describe.runIf(RUN_BROWSER_TESTS)('a page of another site, in Chromium', () => {
   let running: StartedSimulators;
   let browser: Browser;
   let attacker: Server;
@@ -41,7 +30,7 @@ describe.runIf(RUN)('a page of another site, in Chromium', () => {
     });
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
     attackerPort = (attacker.address() as { port: number }).port;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium([EVIL_HOST]);
   }, 60_000);
 
   afterAll(async () => {

@@ -9,7 +9,12 @@ import {
   setup as quadra,
 } from '../quadra/test-support.js';
 import { ENTITY, OTHER_ENTITY, setup as sage } from '../sage-ge/test-support.js';
-import { createTestLoop, get, headersFor, testState as loopState } from '../loop/test-support.js';
+import {
+  buildState as loopState,
+  headersFor,
+  setup as setupLoop,
+  type Harness as LoopHarness,
+} from '../loop/test-support.js';
 
 // Every vendor authenticates through the kit's credential index (one look-up, not a scan of every
 // tenant): what the index answers must follow every write at once, or a revoked credential would
@@ -53,8 +58,8 @@ describe('Sage GE: the GE identifier', () => {
 });
 
 describe('Loop: the subscription key and the API key, without x-domain', () => {
-  const folders = (sim: ReturnType<typeof createTestLoop>, headers: Record<string, string>) =>
-    get(sim, '/loop-api-publiques/dossiers', headers);
+  const folders = (loop: LoopHarness, headers: Record<string, string>) =>
+    loop.request('/loop-api-publiques/dossiers', { headers });
   const withoutDomain = ({ 'x-domain': _, ...headers }: Record<string, string>) => headers;
   const expectAuthRefused = async (res: Response) => {
     expect(res.status).toBe(401);
@@ -62,24 +67,25 @@ describe('Loop: the subscription key and the API key, without x-domain', () => {
   };
 
   it('a changed subscription key, a removed key and a replaced state are seen by the very next request', async () => {
-    const sim = createTestLoop();
+    const loop = setupLoop();
+    const { sim } = loop;
     const old = withoutDomain(headersFor(sim, 'CABA'));
-    expect((await folders(sim, old)).status).toBe(200);
+    expect((await folders(loop, old)).status).toBe(200);
 
     const firm = structuredClone(sim.store.data.tenants.CABA!);
     firm.subscriptionKey = 'sub-renewed'.padEnd(32, '0');
     expect((await put(sim.app, '/__admin/tenants/CABA', firm)).status).toBe(200);
-    await expectAuthRefused(await folders(sim, old));
+    await expectAuthRefused(await folders(loop, old));
     const renewed = withoutDomain(headersFor(sim, 'CABA'));
-    expect((await folders(sim, renewed)).status).toBe(200);
+    expect((await folders(loop, renewed)).status).toBe(200);
 
     firm.apiKeys = {};
     expect((await put(sim.app, '/__admin/tenants/CABA', firm)).status).toBe(200);
-    await expectAuthRefused(await folders(sim, renewed));
+    await expectAuthRefused(await folders(loop, renewed));
 
     expect((await put(sim.app, '/__admin/state', loopState())).status).toBe(200);
-    expect((await folders(sim, old)).status).toBe(200);
-    await expectAuthRefused(await folders(sim, renewed));
+    expect((await folders(loop, old)).status).toBe(200);
+    await expectAuthRefused(await folders(loop, renewed));
   });
 
   it('two firms holding the same subscription key and API key: a tie is refused, not guessed', async () => {
@@ -87,15 +93,16 @@ describe('Loop: the subscription key and the API key, without x-domain', () => {
     const caba = state.tenants.CABA!;
     state.tenants.CABB!.subscriptionKey = caba.subscriptionKey;
     state.tenants.CABB!.apiKeys = structuredClone(caba.apiKeys);
-    const sim = createTestLoop(state); // loaded as is: the admin plane would have refused it (409)
+    const loop = setupLoop({ state });
+    const { sim } = loop; // loaded as is: the admin plane would have refused it (409)
     const headers = headersFor(sim, 'CABA');
-    await expectAuthRefused(await folders(sim, withoutDomain(headers)));
-    expect((await folders(sim, headers)).status).toBe(200); // x-domain says which firm
+    await expectAuthRefused(await folders(loop, withoutDomain(headers)));
+    expect((await folders(loop, headers)).status).toBe(200); // x-domain says which firm
     // CABB gives the key up: CABA's is no longer shared, and the very next request finds it.
     const cabb = structuredClone(sim.store.data.tenants.CABB!);
     cabb.apiKeys = {};
     expect((await put(sim.app, '/__admin/tenants/CABB', cabb)).status).toBe(200);
-    expect((await folders(sim, withoutDomain(headers))).status).toBe(200);
+    expect((await folders(loop, withoutDomain(headers))).status).toBe(200);
   });
 });
 

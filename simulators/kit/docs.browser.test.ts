@@ -1,32 +1,20 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulators, type StartedSimulators } from '../start.js';
+import { launchChromium, RUN_BROWSER_TESTS } from './test-browser.js';
 
 /**
  * `/docs` in Debian's Chromium with every request off loopback refused (the network "off"): the
  * reference renders the simulator's operations from its own origin alone, with no CSP violation.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const RUN = existsSync(CHROMIUM) || process.env.LEDGERSIM_REQUIRE_BROWSER === '1';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
-describe.runIf(RUN)('/docs with the network off, in Chromium', () => {
+describe.runIf(RUN_BROWSER_TESTS)('/docs with the network off, in Chromium', () => {
   let running: StartedSimulators;
   let browser: Browser;
 
   beforeAll(async () => {
     running = await startSimulators({ portBase: 0, only: ['sage-ge'], seed: 1, warn: () => {} });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -9,6 +9,12 @@ import { createMemoryStore, type Store } from '../../core/store.js';
 import { createTenantClocks, type TenantClocks } from '../../core/tenant-clock.js';
 import type { TenantTtlOptions } from './simulator-kit.js';
 
+/**
+ * Where a simulator's clock starts when none is given (tests, `ledgersim/msw`): one instant for
+ * every vendor, so simulators built apart agree on "now".
+ */
+export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
+
 /** A registered vendor's id (`vendors/index.ts` lists them and narrows this to its `VendorId`). */
 export type SimulatorName = string;
 

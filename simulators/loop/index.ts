@@ -6,6 +6,7 @@ import { createRandom } from '../../core/random.js';
 import type { TenantTime } from '../../core/tenant-clock.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import {
+  DEFAULT_START,
   resolveSimulatorOptions,
   toSimulator,
   type Simulator,
@@ -25,7 +26,7 @@ import { loopDemoState } from './seed/demo.js';
 import { FirmStateSchema, LoopStateSchema, emptyLoopState, own, type LoopState } from './state/schema.js';
 import { loopProvenance } from '../../contracts/loop/provenance.js';
 
-export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
+export { DEFAULT_START };
 
 /** What the kit and `ledgersim start` need to know of the Cegid Loop simulator's state. */
 export const loopDefinition: SimulatorDefinition<LoopState> = {

@@ -1,4 +1,7 @@
-import { createVirtualClock } from '../../core/clock.js';
+import { expect } from 'vitest';
+import { LoopErrorBodySchema } from '../../contracts/loop/wire.js';
+import type { VirtualClock } from '../../core/clock.js';
+import { createTestHarness, rejectionExpectation, type TestHarnessDefinition } from '../kit/test-harness.js';
 import { createLoopSimulator, type LoopSimulator } from './index.js';
 import { buildApiKey, buildEcritures, buildFirm, buildFolder, buildTiers, calendarYear } from './seed/builders.js';
 import type { LoopState } from './state/schema.js';
@@ -10,37 +13,47 @@ import type { LoopState } from './state/schema.js';
  *    closed); key QONTO associated with F1, F2, F3, F5;
  *  - firm CABB: folders F1 (same code, other data) and BONLY; key QONTO associated with both.
  */
-export const NOW = '2026-03-16T09:00:00.000Z';
+export const START = '2026-03-16T09:00:00.000Z';
 export const YEAR = 2026;
 
-export function testState(): LoopState {
-  const now = new Date(NOW);
+export interface SetupOptions {
+  /** The state to start from (`buildState()` by default). */
+  state?: LoopState;
+  /** A last touch on the built state, before the simulator starts. */
+  tweak?: (state: LoopState) => void;
+  maxBodyBytes?: number;
+  /** Another clock (a live one); a frozen one at START by default. */
+  clock?: VirtualClock;
+}
+
+export type Harness = ReturnType<typeof setup>;
+
+export function buildState(options: Pick<SetupOptions, 'tweak'> = {}): LoopState {
+  const now = new Date(START);
   const closedJournals = buildFolder('F5', now);
   for (const j of Object.values(closedJournals.journaux)) j.ferme = true;
   const caba = buildFirm('CABA', {
     folders: [
       buildFolder('F1', now, {
         name: 'BOULANGERIE MARTIN SAS',
-        ecritures: buildEcritures('F1', 150, `${YEAR}-01-15`, NOW),
+        ecritures: buildEcritures('F1', 150, `${YEAR}-01-15`, START),
       }),
       buildFolder('F2', now, { name: 'GARAGE DURAND', connectorActive: false }),
       buildFolder('F3', now, { fiscalYears: [calendarYear(YEAR - 1), calendarYear(YEAR, 'open', false)] }),
       buildFolder('F4', now),
       closedJournals,
     ],
-    apiKeys: [buildApiKey('QONTO', 'CABA', ['F1', 'F2', 'F3', 'F5'], NOW)],
+    apiKeys: [buildApiKey('QONTO', 'CABA', ['F1', 'F2', 'F3', 'F5'], START)],
   });
   const cabbF1 = buildFolder('F1', now, { name: 'AUTRE CABINET F1' });
   cabbF1.tiers.CSECRET = buildTiers('F1', 'CSECRET', 0, 'Client secret de CABB');
   const cabb = buildFirm('CABB', {
-    folders: [cabbF1, buildFolder('BONLY', now, { ecritures: buildEcritures('BONLY', 3, `${YEAR}-01-15`, NOW) })],
-    apiKeys: [buildApiKey('QONTO', 'CABB', ['F1', 'BONLY'], NOW)],
+    folders: [cabbF1, buildFolder('BONLY', now, { ecritures: buildEcritures('BONLY', 3, `${YEAR}-01-15`, START) })],
+    apiKeys: [buildApiKey('QONTO', 'CABB', ['F1', 'BONLY'], START)],
   });
-  return { tenants: { CABA: caba, CABB: cabb } };
-}
-
-export function createTestLoop(state: LoopState = testState()): LoopSimulator {
-  return createLoopSimulator({ clock: createVirtualClock({ start: NOW }), initialState: state });
+  const state: LoopState = { tenants: { CABA: caba, CABB: cabb } };
+  options.tweak?.(state);
+  return state;
 }
 
 /** The three headers of a firm's key, as the hub sends them. */
@@ -54,28 +67,23 @@ export function headersFor(sim: LoopSimulator, domain: string, keyName = 'QONTO'
   };
 }
 
-export const get = (sim: LoopSimulator, path: string, headers: Record<string, string>) =>
-  sim.app.request(path, { headers });
+/**
+ * How the Loop tests sign in: a firm's key "QONTO". No default tenant: each request names its
+ * credentials (`as: 'CABA'` or headers), since the tests take headers apart.
+ */
+export const loopHarness: TestHarnessDefinition<LoopState, LoopSimulator> = {
+  create: createLoopSimulator,
+  authenticate: (sim, domain) => headersFor(sim, domain),
+};
 
-export const postJson = (
-  sim: LoopSimulator,
-  path: string,
-  headers: Record<string, string>,
-  body: unknown,
-  contentType = 'application/json',
-) =>
-  sim.app.request(path, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': contentType },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+export function setup(options: SetupOptions = {}) {
+  return createTestHarness(loopHarness, {
+    start: START,
+    clock: options.clock,
+    initialState: options.state ?? buildState(options),
+    maxBodyBytes: options.maxBodyBytes,
   });
-
-export const admin = (sim: LoopSimulator, action: string, input: unknown) =>
-  sim.app.request(`/__admin/actions/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
+}
 
 /** A valid import body: `count` balanced purchase entries in F1's current year. */
 export function importBody(codeIbs = 'F1', ecritures: unknown[] = [purchase()]) {
@@ -100,9 +108,18 @@ export function purchase(overrides: Record<string, unknown> = {}, aux = 'FBUROTI
   };
 }
 
-/** The whole state, to assert that a refused request changed nothing. */
-export const snapshot = (sim: LoopSimulator) => JSON.stringify(sim.store.data);
+/** Asserts a response is Loop's error body with this status and code (and message). */
+export async function expectLoopError(res: Response, status: number, code: string, message?: string | RegExp) {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  const body = LoopErrorBodySchema.parse(JSON.parse(text));
+  expect(body.code).toBe(code);
+  if (typeof message === 'string') expect(body.message).toBe(message);
+  else if (message) expect(body.message).toMatch(message);
+  return body;
+}
 
-/** A response's JSON body, untyped: the tests check it against the contracts or literal values. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const json = (res: Response): Promise<any> => res.json() as Promise<any>;
+/** Asserts a response is the catalogue entry's wire error: its status, code and exact message. */
+export const expectRejection = rejectionExpectation(expectLoopError);
+
+export { json } from '../kit/test-harness.js';

@@ -6,6 +6,7 @@ import { createRandom } from '../../core/random.js';
 import type { TenantTime } from '../../core/tenant-clock.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import {
+  DEFAULT_START,
   resolveSimulatorOptions,
   toSimulator,
   type Simulator,
@@ -28,7 +29,7 @@ import { quadraDemoState } from './seed/demo.js';
 import { FirmStateSchema, QuadraStateSchema, emptyQuadraState, type QuadraState } from './state/schema.js';
 import { quadraProvenance } from '../../contracts/quadra/provenance.js';
 
-export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
+export { DEFAULT_START };
 
 /** What the kit and `ledgersim start` need to know of the Quadra simulator's state. */
 export const quadraDefinition: SimulatorDefinition<QuadraState> = {

@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catalogue/index.js';
 import { encodeQuadraFile, entryLine, type QuadraEntryLine } from '../../contracts/quadra/ascii.js';
 import {
   QuadraErrorBodySchema,
@@ -7,7 +6,8 @@ import {
   type RejectionReport,
   type SasResponse,
 } from '../../contracts/quadra/wire.js';
-import { type VirtualClock, createVirtualClock } from '../../core/clock.js';
+import type { VirtualClock } from '../../core/clock.js';
+import { createTestHarness, rejectionExpectation, type TestHarnessDefinition } from '../kit/test-harness.js';
 import { createQuadraSimulator, type QuadraSimulator } from './index.js';
 import { buildDossier, buildFirm, defaultCfeKey, type DossierOverrides, type FirmOverrides } from './seed/builders.js';
 import type { QuadraState } from './state/schema.js';
@@ -38,7 +38,7 @@ export interface SetupOptions {
   clock?: VirtualClock;
 }
 
-export type Harness = Awaited<ReturnType<typeof setup>>;
+export type Harness = ReturnType<typeof setup>;
 
 export function buildState(options: SetupOptions = {}): QuadraState {
   const main = buildFirm(SIC, {
@@ -55,23 +55,25 @@ export function buildState(options: SetupOptions = {}): QuadraState {
 }
 
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** Quadra's requests sign in with tokens (CPA, CFE): the harness gets them with its own calls below. */
+export const quadraHarness: TestHarnessDefinition<QuadraState, QuadraSimulator> = { create: createQuadraSimulator };
 
 export function setup(options: SetupOptions = {}) {
-  const clock = options.clock ?? createVirtualClock({ start: START });
-  const sim: QuadraSimulator = createQuadraSimulator({
-    clock,
+  const harness = createTestHarness(quadraHarness, {
+    start: START,
+    clock: options.clock,
     initialState: buildState(options),
     maxBodyBytes: options.maxBodyBytes,
   });
+  const { sim, request, action } = harness;
   const firm = (sic = SIC) => sim.store.data.tenants[sic]!;
   const dossier = (code = DOSSIER, sic = SIC) => firm(sic).dossiers[code]!;
 
   const cpaTokenRequest = (sic = SIC, overrides: Record<string, string> = {}) =>
-    sim.app.request('/QuadraODOpenApi/token', {
+    request('/QuadraODOpenApi/token', {
       method: 'POST',
-      headers: FORM,
-      body: form({
+      form: {
         grant_type: 'client_credentials',
         client_id: firm(sic).cpa.key,
         client_secret: firm(sic).cpa.secret,
@@ -79,7 +81,7 @@ export function setup(options: SetupOptions = {}) {
         application_name: 'Qonto Accounting Hub',
         application_version: '1.0.0',
         ...overrides,
-      }),
+      },
     });
   async function cpaToken(sic = SIC): Promise<string> {
     const res = await cpaTokenRequest(sic);
@@ -90,22 +92,21 @@ export function setup(options: SetupOptions = {}) {
   async function cpa(method: string, query: Record<string, string> = {}, token?: string | null): Promise<Response> {
     const bearer = token === undefined ? await cpaToken() : token;
     const qs = new URLSearchParams(query).toString();
-    return sim.app.request(`/QuadraODOpenApi/${method}${qs ? `?${qs}` : ''}`, {
+    return request(`/QuadraODOpenApi/${method}${qs ? `?${qs}` : ''}`, {
       method: 'POST',
       headers: bearer === null ? {} : { authorization: `Bearer ${bearer}` },
     });
   }
 
   const cfeTokenRequest = (sic = SIC, overrides: Record<string, string> = {}) =>
-    sim.app.request('/CFE/token', {
+    request('/CFE/token', {
       method: 'POST',
-      headers: FORM,
-      body: form({
+      form: {
         grant_type: 'client_credentials',
         client_id: firm(sic).cfe.key,
         client_secret: firm(sic).cfe.secret,
         ...overrides,
-      }),
+      },
     });
   async function cfeToken(sic = SIC): Promise<string> {
     const res = await cfeTokenRequest(sic);
@@ -113,7 +114,7 @@ export function setup(options: SetupOptions = {}) {
     return ((await res.json()) as { access_token: string }).access_token;
   }
   const sasRequest = (token: string, code = DOSSIER, query = '') =>
-    sim.app.request(`/CFE/V1/getsastoken/${code}${query}`, { headers: { authorization: `Bearer ${token}` } });
+    request(`/CFE/V1/getsastoken/${code}${query}`, { headers: { authorization: `Bearer ${token}` } });
   async function sas(code = DOSSIER, sic = SIC): Promise<SasResponse> {
     const res = await sasRequest(await cfeToken(sic), code);
     expect(res.status, await res.clone().text()).toBe(200);
@@ -130,24 +131,15 @@ export function setup(options: SetupOptions = {}) {
     code = DOSSIER,
   ): Promise<SasResponse> {
     const s = await sas(code);
-    const res = await sim.app.request(blobUrl(s, `input/${fileName}`), {
+    const res = await request(blobUrl(s, `input/${fileName}`), {
       method: 'PUT',
       headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'text/plain' },
-      body: content,
+      raw: content,
     });
     expect(res.status, await res.clone().text()).toBe(201);
     return s;
   }
 
-  /** Runs an admin action (what a person does in Cegid Life or Quadra). */
-  async function action(name: string, input: unknown) {
-    const res = await sim.app.request(`/__admin/actions/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    return { status: res.status, body: (await res.json()) as { ok: boolean; result: any; message?: string } };
-  }
   async function openDossier(code = DOSSIER) {
     const { status, body } = await action('open-dossier', { sicCode: SIC, dossier: code });
     expect(status, JSON.stringify(body)).toBe(200);
@@ -157,10 +149,6 @@ export function setup(options: SetupOptions = {}) {
       published: number;
     };
   }
-  async function advance(ms: number) {
-    sim.clock.advance(ms);
-    await sim.settled();
-  }
   async function entries(code = DOSSIER): Promise<Ecriture[]> {
     const res = await cpa('GetEcritures', { dossier: code });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -168,17 +156,14 @@ export function setup(options: SetupOptions = {}) {
   }
   async function report(fileName = 'ECRITURES.TXT', code = DOSSIER): Promise<RejectionReport> {
     const s = await sas(code);
-    const res = await sim.app.request(blobUrl(s, `archive/rejected/${fileName}.report.json`));
+    const res = await request(blobUrl(s, `archive/rejected/${fileName}.report.json`));
     expect(res.status).toBe(200);
     return (await res.json()) as RejectionReport;
   }
   const blobPaths = (code = DOSSIER) => Object.keys(dossier(code).container.blobs).sort();
 
-  /** The whole persisted state, to compare before and after a refused request. */
-  const stateSnapshot = () => JSON.stringify(sim.store.data);
-
   return {
-    sim,
+    ...harness,
     firm,
     dossier,
     cpaTokenRequest,
@@ -190,13 +175,10 @@ export function setup(options: SetupOptions = {}) {
     sas,
     blobUrl,
     upload,
-    action,
     openDossier,
-    advance,
     entries,
     report,
     blobPaths,
-    stateSnapshot,
   };
 }
 
@@ -229,8 +211,4 @@ export async function expectQuadraError(res: Response, status: number, code: str
 }
 
 /** Asserts a response is the catalogue entry's wire error: its status, code and exact message. */
-export function expectRejection(res: Response, id: CatalogueId, params: Record<string, string> = {}, variant = 0) {
-  const wire = getEntry(id).wire;
-  if (!wire) throw new Error(`${id} has no wire error`);
-  return expectQuadraError(res, wire.status, wire.code, renderMessage(id, params, variant));
-}
+export const expectRejection = rejectionExpectation(expectQuadraError);

@@ -5,6 +5,7 @@ import { createRandom } from '../../core/random.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
 import { sageGeFecRouter } from './admin/fec.js';
 import {
+  DEFAULT_START,
   resolveSimulatorOptions,
   toSimulator,
   type Simulator,
@@ -100,7 +101,7 @@ function sageGeExamples(state: SageGeState): OperationExamples {
   };
 }
 
-export const DEFAULT_START = '2026-03-16T09:00:00.000Z';
+export { DEFAULT_START };
 
 /** What the kit and `ledgersim start` need to know of the Sage GE simulator's state. */
 export const sageGeDefinition: SimulatorDefinition<SageGeState> = {

@@ -6,7 +6,7 @@ import {
   type EntryPushRequest,
   type EntryStatus,
 } from '../../contracts/sage-ge/wire.js';
-import { createVirtualClock } from '../../core/clock.js';
+import { createTestHarness, rejectionExpectation, type TestHarnessDefinition } from '../kit/test-harness.js';
 import { createSageGeSimulator, type SageGeSimulator } from './index.js';
 import {
   bankOverrides,
@@ -54,15 +54,6 @@ export interface SetupOptions {
   maxBodyBytes?: number;
 }
 
-export interface RequestOptions extends Omit<RequestInit, 'body'> {
-  /** Sent as a JSON body. */
-  json?: unknown;
-  /** A raw body (string), sent as is with a JSON content type. */
-  raw?: string;
-  /** The entity whose GE identifier authenticates the request; `null` for none. Default ENT-A. */
-  as?: string | null;
-}
-
 export type Harness = ReturnType<typeof setup>;
 
 /** The state a test starts from: ENT-A with its healthy main file, and ENT-B with its own. */
@@ -86,27 +77,25 @@ export function buildState(options: SetupOptions = {}): SageGeState {
   return state;
 }
 
+/** How the Sage GE tests sign in: the entity's GE identifier as a bearer token. */
+export const sageGeHarness: TestHarnessDefinition<SageGeState, SageGeSimulator> = {
+  create: createSageGeSimulator,
+  authenticate: (sim, entityId) => ({
+    authorization: `Bearer ${sim.store.data.tenants[entityId]?.geIdentifier ?? `GE-${entityId}-0000000000000000`}`,
+  }),
+  defaultTenant: ENTITY,
+};
+
 export function setup(options: SetupOptions = {}) {
-  const clock = createVirtualClock({ start: options.start ?? START });
-  const sim: SageGeSimulator = createSageGeSimulator({
-    clock,
+  const harness = createTestHarness(sageGeHarness, {
+    start: options.start ?? START,
     initialState: buildState(options),
     maxBodyBytes: options.maxBodyBytes,
   });
+  const { sim, request, action } = harness;
 
   const geIdentifier = (entityId: string) =>
     sim.store.data.tenants[entityId]?.geIdentifier ?? `GE-${entityId}-0000000000000000`;
-
-  async function request(path: string, init: RequestOptions = {}): Promise<Response> {
-    const { json, raw, as = ENTITY, headers: given, ...rest } = init;
-    const headers = new Headers(given);
-    if (as !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${geIdentifier(as)}`);
-    let body: string | undefined;
-    if (json !== undefined) body = JSON.stringify(json);
-    if (raw !== undefined) body = raw;
-    if (body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
-    return sim.app.request(path, { ...rest, headers, body });
-  }
 
   /** A vendor route of a file: `api('main', 'entries')` → `/api/v1/files/main/entries`. */
   const api = (fileId: string, rest = '') => `${SAGE_GE_API}/files/${fileId}${rest ? `/${rest}` : ''}`;
@@ -120,16 +109,6 @@ export function setup(options: SetupOptions = {}) {
       as: options.as,
     });
     return { res, status: res.status, body: (await res.json()) as EntryStatus & SageErrorLike };
-  }
-
-  /** Runs a vendor action under `/__admin/actions/<name>` (what a person does in GE). */
-  async function action(name: string, input: unknown) {
-    const res = await sim.app.request(`/__admin/actions/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    return { status: res.status, body: (await res.json()) as { ok: boolean; result: any; message?: string } };
   }
 
   /** The Accounting button on a file in GE: injects what waits in the Sage cloud. */
@@ -160,24 +139,9 @@ export function setup(options: SetupOptions = {}) {
     return entryStatus(pushed.body.id, fileId);
   }
 
-  /** The whole persisted state, to compare before and after a refused request. */
-  const stateSnapshot = () => JSON.stringify(sim.store.data);
   const file = (fileId = FILE, entityId = ENTITY) => sim.store.data.tenants[entityId]!.files[fileId]!;
 
-  return {
-    sim,
-    clock: sim.clock,
-    request,
-    api,
-    push,
-    action,
-    openAccounting,
-    entryStatus,
-    pushAndInject,
-    stateSnapshot,
-    file,
-    geIdentifier,
-  };
+  return { ...harness, api, push, openAccounting, entryStatus, pushAndInject, file, geIdentifier };
 }
 
 type SageErrorLike = {
@@ -225,11 +189,7 @@ export async function expectSageError(res: Response, status: number, dataCode: s
 }
 
 /** Asserts a response is the catalogue entry's wire error: its status, code and exact message. */
-export function expectRejection(res: Response, id: CatalogueId, params: Record<string, string> = {}, variant = 0) {
-  const wire = getEntry(id).wire;
-  if (!wire) throw new Error(`${id} has no wire error`);
-  return expectSageError(res, wire.status, wire.code, renderMessage(id, params, variant));
-}
+export const expectRejection = rejectionExpectation(expectSageError);
 
 /** Asserts an entry was rejected at injection with the catalogue entry's code and exact message. */
 export function expectRejectedEntry(

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../contracts/catalogue/index.js';
 import { own } from '../state/schema.js';
-import { createTestLoop, admin, get, snapshot, json } from '../test-support.js';
+import { json, setup } from '../test-support.js';
 
 describe('Loop Hub and Loop admin actions', () => {
   it('lists the actions with their input schema', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const res = await sim.app.request('/__admin/actions');
     const names = (await json(res)).actions.map((a: { name: string }) => a.name);
     expect(names).toEqual([
@@ -25,10 +26,10 @@ describe('Loop Hub and Loop admin actions', () => {
   });
 
   it('generate-api-key: a deterministic 25-character key and 44-character secret that authenticate, seeing only the checked folders', async () => {
-    const sim = createTestLoop();
-    const res = await admin(sim, 'generate-api-key', { domain: 'CABA', name: 'QONTO2', folders: ['F4'] });
+    const loop = setup();
+    const res = await loop.action('generate-api-key', { domain: 'CABA', name: 'QONTO2', folders: ['F4'] });
     expect(res.status).toBe(200);
-    const { result } = await json(res);
+    const { result } = res.body;
     expect(result.key).toMatch(/^[A-Z0-9]{25}$/);
     expect(result.secret).toHaveLength(44);
     const headers = {
@@ -36,21 +37,19 @@ describe('Loop Hub and Loop admin actions', () => {
       'x-apikey': result.xApikey,
       'x-domain': result.domain,
     };
-    expect((await get(sim, '/loop-api-publiques/compte?codeDossier=F4', headers)).status).toBe(200);
-    const f1 = await get(sim, '/loop-api-publiques/compte?codeDossier=F1', headers);
+    expect((await loop.request('/loop-api-publiques/compte?codeDossier=F4', { headers: headers })).status).toBe(200);
+    const f1 = await loop.request('/loop-api-publiques/compte?codeDossier=F1', { headers: headers });
     expect(f1.status).toBe(403);
     expect((await json(f1)).message).toBe(renderMessage('LOOP-FOLDER-NOT-ASSOCIATED', { folder: 'F1' }));
 
-    const again = createTestLoop();
-    const same = await json(
-      await admin(again, 'generate-api-key', { domain: 'CABA', name: 'QONTO2', folders: ['F4'] }),
-    );
+    const againLoop = setup();
+    const same = (await againLoop.action('generate-api-key', { domain: 'CABA', name: 'QONTO2', folders: ['F4'] })).body;
     expect(same.result.key).toBe(result.key);
   });
 
   it('refuses unknown firms, folders, keys and journals with the admin error shape, changing nothing', async () => {
-    const sim = createTestLoop();
-    const before = snapshot(sim);
+    const loop = setup();
+    const before = loop.stateSnapshot();
     const cases: [string, unknown, number][] = [
       ['generate-api-key', { domain: 'NOPE', name: 'X' }, 404],
       ['generate-api-key', { domain: 'CABA', name: 'X', folders: ['BONLY'] }, 404],
@@ -99,18 +98,19 @@ describe('Loop Hub and Loop admin actions', () => {
       ],
     ];
     for (const [action, input, status] of cases) {
-      const res = await admin(sim, action, input);
+      const res = await loop.action(action, input);
       expect(res.status, `${action} ${JSON.stringify(input)}`).toBe(status);
-      expect(typeof (await json(res)).message).toBe('string');
+      expect(typeof res.body.message).toBe('string');
     }
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 
   it('set-fiscal-year adds a year; set-import-delay takes a duration', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     expect(
       (
-        await admin(sim, 'set-fiscal-year', {
+        await loop.action('set-fiscal-year', {
           domain: 'CABA',
           folder: 'F1',
           fiscalYearId: '2027',
@@ -127,22 +127,23 @@ describe('Loop Hub and Loop admin actions', () => {
       status: 'open',
       chartComplete: true,
     });
-    expect((await admin(sim, 'set-import-delay', { domain: 'CABA', delay: '1h30m' })).status).toBe(200);
+    expect((await loop.action('set-import-delay', { domain: 'CABA', delay: '1h30m' })).status).toBe(200);
     expect(sim.store.data.tenants.CABA!.importDelayMs).toBe(90 * 60_000);
   });
 
   it('upsert-compte renames an account, keeping its other fields, or creates one as Loop would', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const folder = () => sim.store.data.tenants.CABA!.folders.F1!;
     const [numero, before] = Object.entries(folder().comptes)[0]!;
     expect(
-      (await admin(sim, 'upsert-compte', { domain: 'CABA', folder: 'F1', numero, libelle: 'Renamed in Loop' })).status,
+      (await loop.action('upsert-compte', { domain: 'CABA', folder: 'F1', numero, libelle: 'Renamed in Loop' })).status,
     ).toBe(200);
     expect(folder().comptes[numero]).toEqual({ ...before, libelle: 'Renamed in Loop' });
     expect(own(folder().comptes, '606499')).toBeUndefined();
     expect(
       (
-        await admin(sim, 'upsert-compte', {
+        await loop.action('upsert-compte', {
           domain: 'CABA',
           folder: 'F1',
           numero: '606499',
@@ -159,8 +160,9 @@ describe('Loop Hub and Loop admin actions', () => {
   });
 
   it('upsert-tiers: a new third party of its type under its collective, or a rename keeping its identity', async () => {
-    const sim = createTestLoop();
-    await admin(sim, 'upsert-tiers', {
+    const loop = setup();
+    const sim = loop.sim;
+    await loop.action('upsert-tiers', {
       domain: 'CABA',
       folder: 'F1',
       code: 'FNEW',
@@ -169,52 +171,54 @@ describe('Loop Hub and Loop admin actions', () => {
     });
     const created = own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!.tiers.FNEW!;
     expect(created).toMatchObject({ code: 'FNEW', type: 1, raisonSociale: 'Nouveau', compteContrepartie: '401000' });
-    await admin(sim, 'upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'FNEW', name: 'Nouveau nom' });
+    await loop.action('upsert-tiers', { domain: 'CABA', folder: 'F1', code: 'FNEW', name: 'Nouveau nom' });
     const renamed = own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!.tiers.FNEW!;
     expect(renamed).toMatchObject({ type: 1, raisonSociale: 'Nouveau nom', objectId: created.objectId });
   });
 
   it('set-connector: the connector is selected by the name the Action column shows, "Regate by Qonto" where Loop still lists it so', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const folder = () => own(own(sim.store.data.tenants, 'CABA')!.folders, 'F1')!;
-    await admin(sim, 'set-connector', { domain: 'CABA', folder: 'F1', active: false });
-    await admin(sim, 'set-connector-label', { domain: 'CABA', label: 'Regate by Qonto' });
-    const before = snapshot(sim);
-    const wrongName = await admin(sim, 'set-connector', {
+    await loop.action('set-connector', { domain: 'CABA', folder: 'F1', active: false });
+    await loop.action('set-connector-label', { domain: 'CABA', label: 'Regate by Qonto' });
+    const before = loop.stateSnapshot();
+    const wrongName = await loop.action('set-connector', {
       domain: 'CABA',
       folder: 'F1',
       active: true,
       connector: 'Qonto',
     });
     expect(wrongName.status).toBe(404);
-    expect((await json(wrongName)).message).toMatch(/lists it as "Regate by Qonto"/);
-    expect(snapshot(sim)).toBe(before);
-    const res = await admin(sim, 'set-connector', {
+    expect(wrongName.body.message).toMatch(/lists it as "Regate by Qonto"/);
+    expect(loop.stateSnapshot()).toBe(before);
+    const res = await loop.action('set-connector', {
       domain: 'CABA',
       folder: 'F1',
       active: true,
       connector: 'Regate by Qonto',
     });
-    expect((await json(res)).result).toEqual({ folder: 'F1', connector: 'Regate by Qonto', connectorActive: true });
+    expect(res.body.result).toEqual({ folder: 'F1', connector: 'Regate by Qonto', connectorActive: true });
     expect(folder().connectorActive).toBe(true);
   });
 
   it('set-collaborator-access: a folder taken from a collaborator who had them all, given back, and every folder granted or revoked', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const access = () => own(sim.store.data.tenants, 'CABA')!.collaboratorAccess;
     const folders = Object.keys(own(sim.store.data.tenants, 'CABA')!.folders);
-    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: false });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: false });
     expect(Object.keys(access()!['c@x']!.folders).sort()).toEqual(folders.filter((f) => f !== 'F1').sort());
-    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: true });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: true });
     expect(Object.keys(access()!['c@x']!.folders).sort()).toEqual([...folders].sort());
-    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: false });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: false });
     expect(access()!['c@x']).toEqual({ folders: {} });
-    await admin(sim, 'set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: true });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: true });
     expect(access()).toEqual({});
-    const before = snapshot(sim);
+    const before = loop.stateSnapshot();
     expect(
       (
-        await admin(sim, 'set-collaborator-access', {
+        await loop.action('set-collaborator-access', {
           domain: 'CABA',
           collaborator: 'c@x',
           folder: 'NOPE',
@@ -222,6 +226,6 @@ describe('Loop Hub and Loop admin actions', () => {
         })
       ).status,
     ).toBe(404);
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 });

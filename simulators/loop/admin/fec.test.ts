@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseFec, referenceData } from '../../../contracts/fec/parse.js';
 import { buildEcritures } from '../seed/builders.js';
-import { createTestLoop, NOW, testState } from '../test-support.js';
+import { buildState, setup, START } from '../test-support.js';
 
 describe('GET /__admin/files/:domain/:folder/fec', () => {
   it("gives the FEC of the folder's entry lines with its journal, account and third-party names, readable back", async () => {
-    const state = testState();
+    const state = buildState();
     const folder = state.tenants.CABA!.folders.F4!;
-    const rows = buildEcritures('F4', 2, '2026-02-03', NOW);
+    const rows = buildEcritures('F4', 2, '2026-02-03', START);
     // The second line of the first entry on a supplier's auxiliary account.
     rows[1] = { ...rows[1]!, compteNumero: '401000', compteAuxiliaire: 'FBUROTIC' };
     folder.ecritures = Object.fromEntries(rows.map((r) => [r.objectId, r]));
-    const sim = createTestLoop(state);
+    const { sim } = setup({ state });
     for (const separator of ['', '?separator=pipe']) {
       const res = await sim.app.request(`/__admin/files/CABA/F4/fec${separator}`);
       expect(res.status).toBe(200);
@@ -38,7 +38,7 @@ describe('GET /__admin/files/:domain/:folder/fec', () => {
   });
 
   it("answers 404 for a folder the firm does not have, another firm's included", async () => {
-    const sim = createTestLoop();
+    const { sim } = setup();
     for (const path of [
       '/__admin/files/CABA/NOPE/fec',
       '/__admin/files/CABA/BONLY/fec',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../../contracts/catalogue/index.js';
 import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { LoopErrorBodySchema } from '../../../contracts/loop/wire.js';
-import { admin, createTestLoop, get, headersFor, importBody, postJson, snapshot, json } from '../test-support.js';
+import { headersFor, importBody, json, setup } from '../test-support.js';
 
 /** Every vendor route, called for folder `code` (getstatus goes through an import of that folder). */
 const READ_ROUTES = [
@@ -36,51 +36,57 @@ describe('LOOP-AUTH: subscription key, key:secret and domain', () => {
 
   for (const [name, change] of variants) {
     it(`refuses ${name} with 401 and LOOP-AUTH, on reads and imports, changing nothing`, async () => {
-      const sim = createTestLoop();
+      const loop = setup();
+      const sim = loop.sim;
       const headers = change(headersFor(sim, 'CABA'));
-      const before = snapshot(sim);
+      const before = loop.stateSnapshot();
       for (const res of [
-        await get(sim, readPath('compte', 'F1'), headers),
-        await postJson(sim, '/loop-api-publiques/importJson', headers, importBody()),
+        await loop.request(readPath('compte', 'F1'), { headers: headers }),
+        await loop.request('/loop-api-publiques/importJson', { method: 'POST', headers: headers, json: importBody() }),
       ]) {
         expect(res.status).toBe(auth.wire!.status);
         const body = LoopErrorBodySchema.parse(await json(res));
         expect(body.code).toBe(auth.wire!.code);
         expect(body.message).toBe(renderMessage('LOOP-AUTH'));
       }
-      expect(snapshot(sim)).toBe(before);
+      expect(loop.stateSnapshot()).toBe(before);
     });
   }
 
   it('accepts the two headers the getting-started page names, without x-domain: the key says which firm', async () => {
     // GetStart.html: "Fill in the Authorization part with your subscription key" and "Add a x-apikey header".
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const { 'x-domain': _, ...documented } = headersFor(sim, 'CABB');
-    const res = await get(sim, readPath('tiersClient', 'F1'), documented);
+    const res = await loop.request(readPath('tiersClient', 'F1'), { headers: documented });
     expect(res.status).toBe(200);
     // The firm comes from the key: CABB's own F1 (which alone has CSECRET), not CABA's F1.
     expect((await json(res)).map((t: { code: string }) => t.code)).toContain('CSECRET');
     const caba = headersFor(sim, 'CABA');
     const { 'x-domain': __, ...cabaDocumented } = caba;
     expect(
-      (await json(await get(sim, readPath('tiersClient', 'F1'), cabaDocumented))).map((t: { code: string }) => t.code),
+      (await json(await loop.request(readPath('tiersClient', 'F1'), { headers: cabaDocumented }))).map(
+        (t: { code: string }) => t.code,
+      ),
     ).not.toContain('CSECRET');
   });
 
   it('accepts the three parts, with spaces around them', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const h = headersFor(sim, 'CABA');
-    const res = await get(sim, readPath('compte', 'F1'), { ...h, 'x-apikey': ` ${h['x-apikey']} ` });
+    const res = await loop.request(readPath('compte', 'F1'), { headers: { ...h, 'x-apikey': ` ${h['x-apikey']} ` } });
     expect(res.status).toBe(200);
   });
 
   it('refuses a revoked key', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const h = headersFor(sim, 'CABA');
-    expect((await admin(sim, 'revoke-api-key', { domain: 'CABA', key: h['x-apikey']!.split(':')[0] })).status).toBe(
+    expect((await loop.action('revoke-api-key', { domain: 'CABA', key: h['x-apikey']!.split(':')[0] })).status).toBe(
       200,
     );
-    const res = await get(sim, readPath('compte', 'F1'), h);
+    const res = await loop.request(readPath('compte', 'F1'), { headers: h });
     expect(res.status).toBe(401);
     expect((await json(res)).message).toBe(renderMessage('LOOP-AUTH'));
   });
@@ -92,20 +98,22 @@ describe('a key sees only its associated folders, and never another firm', () =>
   it.each(READ_ROUTES)(
     'GET /%s: a folder of the firm not associated with the key is LOOP-FOLDER-NOT-ASSOCIATED',
     async (route) => {
-      const sim = createTestLoop();
-      const before = snapshot(sim);
-      const res = await get(sim, readPath(route, 'F4'), headersFor(sim, 'CABA'));
+      const loop = setup();
+      const sim = loop.sim;
+      const before = loop.stateSnapshot();
+      const res = await loop.request(readPath(route, 'F4'), { headers: headersFor(sim, 'CABA') });
       expect(res.status).toBe(notAssociated.wire!.status);
       const body = await json(res);
       expect(body.code).toBe(notAssociated.wire!.code);
       expect(body.message).toBe(renderMessage('LOOP-FOLDER-NOT-ASSOCIATED', { folder: 'F4' }));
-      expect(snapshot(sim)).toBe(before);
+      expect(loop.stateSnapshot()).toBe(before);
     },
   );
 
   it.each(READ_ROUTES)("GET /%s: another firm's folder code does not exist on the domain", async (route) => {
-    const sim = createTestLoop();
-    const res = await get(sim, readPath(route, 'BONLY'), headersFor(sim, 'CABA'));
+    const loop = setup();
+    const sim = loop.sim;
+    const res = await loop.request(readPath(route, 'BONLY'), { headers: headersFor(sim, 'CABA') });
     expect(res.status).toBe(400);
     expect(await json(res)).toEqual({
       statusCode: 400,
@@ -115,9 +123,10 @@ describe('a key sees only its associated folders, and never another firm', () =>
   });
 
   it.each(READ_ROUTES)("GET /%s: a folder code both firms use answers the caller's own folder", async (route) => {
-    const sim = createTestLoop();
-    const mineRes = await get(sim, readPath(route, 'F1'), headersFor(sim, 'CABA'));
-    const theirsRes = await get(sim, readPath(route, 'F1'), headersFor(sim, 'CABB'));
+    const loop = setup();
+    const sim = loop.sim;
+    const mineRes = await loop.request(readPath(route, 'F1'), { headers: headersFor(sim, 'CABA') });
+    const theirsRes = await loop.request(readPath(route, 'F1'), { headers: headersFor(sim, 'CABB') });
     expect([mineRes.status, theirsRes.status]).toEqual([200, 200]);
     const mine = await json(mineRes);
     const theirs = await json(theirsRes);
@@ -132,64 +141,84 @@ describe('a key sees only its associated folders, and never another firm', () =>
   });
 
   it("POST /importJson: not associated, another firm's folder, and nothing queued", async () => {
-    const sim = createTestLoop();
-    const before = snapshot(sim);
+    const loop = setup();
+    const sim = loop.sim;
+    const before = loop.stateSnapshot();
     const h = headersFor(sim, 'CABA');
-    const res = await postJson(sim, '/loop-api-publiques/importJson', h, importBody('F4'));
+    const res = await loop.request('/loop-api-publiques/importJson', {
+      method: 'POST',
+      headers: h,
+      json: importBody('F4'),
+    });
     expect(res.status).toBe(notAssociated.wire!.status);
     expect((await json(res)).message).toBe(renderMessage('LOOP-FOLDER-NOT-ASSOCIATED', { folder: 'F4' }));
-    const other = await postJson(sim, '/loop-api-publiques/importJson', h, importBody('BONLY'));
+    const other = await loop.request('/loop-api-publiques/importJson', {
+      method: 'POST',
+      headers: h,
+      json: importBody('BONLY'),
+    });
     expect(other.status).toBe(400);
     expect((await json(other)).message).toBe(LOOP_MESSAGES.folderUnknown('BONLY'));
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 
   it("GET /getstatus: another firm's import is unknown; an import of a folder since dissociated is LOOP-FOLDER-NOT-ASSOCIATED", async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const theirs = await json(
-      await postJson(sim, '/loop-api-publiques/importJson', headersFor(sim, 'CABB'), importBody('BONLY')),
+      await loop.request('/loop-api-publiques/importJson', {
+        method: 'POST',
+        headers: headersFor(sim, 'CABB'),
+        json: importBody('BONLY'),
+      }),
     );
     const h = headersFor(sim, 'CABA');
-    const res = await get(
-      sim,
+    const res = await loop.request(
       `/loop-api-publiques/getstatus?accountingImportRequestId=${theirs.accountingImportRequestId}`,
-      h,
+      { headers: h },
     );
     expect(res.status).toBe(404);
     expect((await json(res)).message).toBe(LOOP_MESSAGES.importUnknown(theirs.accountingImportRequestId));
 
-    const mine = await json(await postJson(sim, '/loop-api-publiques/importJson', h, importBody('F1')));
+    const mine = await json(
+      await loop.request('/loop-api-publiques/importJson', { method: 'POST', headers: h, json: importBody('F1') }),
+    );
     expect(
-      (await get(sim, `/loop-api-publiques/getstatus?accountingImportRequestId=${mine.accountingImportRequestId}`, h))
-        .status,
+      (
+        await loop.request(
+          `/loop-api-publiques/getstatus?accountingImportRequestId=${mine.accountingImportRequestId}`,
+          { headers: h },
+        )
+      ).status,
     ).toBe(200);
-    await admin(sim, 'dissociate-folders', { domain: 'CABA', key: h['x-apikey']!.split(':')[0], folders: ['F1'] });
-    const after = await get(
-      sim,
+    await loop.action('dissociate-folders', { domain: 'CABA', key: h['x-apikey']!.split(':')[0], folders: ['F1'] });
+    const after = await loop.request(
       `/loop-api-publiques/getstatus?accountingImportRequestId=${mine.accountingImportRequestId}`,
-      h,
+      { headers: h },
     );
     expect(after.status).toBe(403);
     expect((await json(after)).message).toBe(renderMessage('LOOP-FOLDER-NOT-ASSOCIATED', { folder: 'F1' }));
   });
 
   it('associating the folder in Loop Hub makes it visible (the documented remedy)', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const h = headersFor(sim, 'CABA');
-    expect((await get(sim, readPath('compte', 'F4'), h)).status).toBe(403);
-    const res = await admin(sim, 'associate-folders', {
+    expect((await loop.request(readPath('compte', 'F4'), { headers: h })).status).toBe(403);
+    const res = await loop.action('associate-folders', {
       domain: 'CABA',
       key: h['x-apikey']!.split(':')[0],
       folders: ['F4'],
     });
     expect(res.status).toBe(200);
-    expect((await get(sim, readPath('compte', 'F4'), h)).status).toBe(200);
+    expect((await loop.request(readPath('compte', 'F4'), { headers: h })).status).toBe(200);
   });
 
   it('a folder code named after an inherited property does not exist', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     for (const code of ['__proto__', 'constructor', 'toString']) {
-      const res = await get(sim, readPath('compte', code), headersFor(sim, 'CABA'));
+      const res = await loop.request(readPath('compte', code), { headers: headersFor(sim, 'CABA') });
       expect(res.status).toBe(400);
       expect((await json(res)).message).toBe(LOOP_MESSAGES.folderUnknown(code));
     }
@@ -198,14 +227,16 @@ describe('a key sees only its associated folders, and never another firm', () =>
 
 describe("bad input answers Loop's error shape, never a 500", () => {
   it('an unknown route, behind authentication', async () => {
-    const sim = createTestLoop();
-    const res = await get(sim, '/loop-api-publiques/nope?codeDossier=F1', headersFor(sim, 'CABA'));
+    const loop = setup();
+    const sim = loop.sim;
+    const res = await loop.request('/loop-api-publiques/nope?codeDossier=F1', { headers: headersFor(sim, 'CABA') });
     expect(res.status).toBe(404);
     expect(LoopErrorBodySchema.parse(await json(res)).code).toBe('NotFound');
   });
 
   it('a missing codeDossier, an unknown query parameter, a negative skip, a non-numeric take', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const h = headersFor(sim, 'CABA');
     const cases: [string, string][] = [
       ['/loop-api-publiques/compte', LOOP_MESSAGES.codeDossierMissing],
@@ -215,12 +246,12 @@ describe("bad input answers Loop's error shape, never a 500", () => {
       ['/loop-api-publiques/compte?codeDossier=F1&take=1.5', LOOP_MESSAGES.skipTake('take')],
     ];
     for (const [path, message] of cases) {
-      const res = await get(sim, path, h);
+      const res = await loop.request(path, { headers: h });
       expect(res.status, path).toBe(400);
       const body = LoopErrorBodySchema.parse(await json(res));
       expect(body.message, path).toBe(message);
     }
-    const unknown = await get(sim, '/loop-api-publiques/compte?codeDossier=F1&codedossier=F1', h);
+    const unknown = await loop.request('/loop-api-publiques/compte?codeDossier=F1&codedossier=F1', { headers: h });
     expect(unknown.status).toBe(400);
     expect(LoopErrorBodySchema.parse(await json(unknown)).code).toBe('ValidationError');
   });

@@ -7,48 +7,34 @@ import {
   LoopErrorBodySchema,
   type ImportStatus,
 } from '../../../contracts/loop/wire.js';
-import {
-  admin,
-  createTestLoop,
-  get,
-  headersFor,
-  importBody,
-  postJson,
-  purchase,
-  snapshot,
-  YEAR,
-  json,
-} from '../test-support.js';
-import type { LoopSimulator } from '../index.js';
+import { headersFor, importBody, purchase, YEAR, json, setup, type Harness } from '../test-support.js';
 
 const IMPORT = '/loop-api-publiques/importJson';
 const MINUTE = 60_000;
 
-async function send(sim: LoopSimulator, body: unknown, domain = 'CABA') {
-  const res = await postJson(sim, IMPORT, headersFor(sim, domain), body);
+async function send(loop: Harness, body: unknown, domain = 'CABA') {
+  const res = await loop.request(IMPORT, { method: 'POST', as: domain, json: body });
   expect(res.status).toBe(200);
   return ImportJsonResponseSchema.parse(await json(res)).accountingImportRequestId;
 }
-async function status(sim: LoopSimulator, id: string, domain = 'CABA'): Promise<ImportStatus> {
-  const res = await get(sim, `/loop-api-publiques/getstatus?accountingImportRequestId=${id}`, headersFor(sim, domain));
+async function status(loop: Harness, id: string, domain = 'CABA'): Promise<ImportStatus> {
+  const res = await loop.request(`/loop-api-publiques/getstatus?accountingImportRequestId=${id}`, { as: domain });
   expect(res.status).toBe(200);
   return ImportStatusSchema.parse(await json(res));
 }
-async function later(sim: LoopSimulator, ms = MINUTE) {
-  sim.clock.advance(ms);
-  await sim.settled();
-}
+const later = (loop: Harness, ms = MINUTE) => loop.advance(ms);
 
 describe('POST /importJson is asynchronous: queued, then processed on the virtual clock', () => {
   it('answers an accountingImportRequestId, stays EnAttente until the delay passes, then integrates', async () => {
-    const sim = createTestLoop();
-    const id = await send(sim, importBody('F1', [purchase(), purchase({ refPiece: 'FA-2026-002' }, 'FNOUVEAU')]));
+    const loop = setup();
+    const sim = loop.sim;
+    const id = await send(loop, importBody('F1', [purchase(), purchase({ refPiece: 'FA-2026-002' }, 'FNOUVEAU')]));
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect((await status(sim, id)).statut).toBe('EnAttente');
-    await later(sim, 30_000);
-    expect((await status(sim, id)).statut).toBe('EnAttente');
-    await later(sim, 30_000);
-    const done = await status(sim, id);
+    expect((await status(loop, id)).statut).toBe('EnAttente');
+    await later(loop, 30_000);
+    expect((await status(loop, id)).statut).toBe('EnAttente');
+    await later(loop, 30_000);
+    const done = await status(loop, id);
     expect(done).toMatchObject({
       statut: 'Termine',
       nbEcritures: 2,
@@ -63,10 +49,9 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
 
     // Read back through EcritureComptable, by the request id, as the hub checks what was posted.
     const lines = await json(
-      await get(
-        sim,
+      await loop.request(
         `/loop-api-publiques/EcritureComptable?codeDossier=F1&filter=${encodeURIComponent(`ecritureOrigine == "${id}"`)}`,
-        headersFor(sim, 'CABA'),
+        { headers: headersFor(sim, 'CABA') },
       ),
     );
     expect(lines).toHaveLength(6);
@@ -78,29 +63,29 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
     });
     // An unknown auxiliary code becomes a supplier third party under its collective account.
     const suppliers = await json(
-      await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')),
+      await loop.request('/loop-api-publiques/tiersFournisseur?codeDossier=F1', { headers: headersFor(sim, 'CABA') }),
     );
     expect(suppliers.map((t: { code: string }) => t.code)).toEqual(['FBUROTIC', 'FNOUVEAU']);
   });
 
   it('follows the processing delay set in the admin, and processes imports in arrival order', async () => {
-    const sim = createTestLoop();
-    expect((await admin(sim, 'set-import-delay', { domain: 'CABA', delay: '10m' })).status).toBe(200);
-    const first = await send(sim, importBody());
-    await later(sim, 5 * MINUTE);
-    const second = await send(sim, importBody());
-    await later(sim, 5 * MINUTE);
-    expect((await status(sim, first)).statut).toBe('Termine');
-    expect((await status(sim, second)).statut).toBe('EnAttente');
-    await later(sim, 5 * MINUTE);
-    expect((await status(sim, first)).ecritures[0]!.numeroEcriture).toBe(151);
-    expect((await status(sim, second)).ecritures[0]!.numeroEcriture).toBe(152);
+    const loop = setup();
+    expect((await loop.action('set-import-delay', { domain: 'CABA', delay: '10m' })).status).toBe(200);
+    const first = await send(loop, importBody());
+    await later(loop, 5 * MINUTE);
+    const second = await send(loop, importBody());
+    await later(loop, 5 * MINUTE);
+    expect((await status(loop, first)).statut).toBe('Termine');
+    expect((await status(loop, second)).statut).toBe('EnAttente');
+    await later(loop, 5 * MINUTE);
+    expect((await status(loop, first)).ecritures[0]!.numeroEcriture).toBe(151);
+    expect((await status(loop, second)).ecritures[0]!.numeroEcriture).toBe(152);
   });
 
   it('reports per-entry rejections: closed journal, date outside open years, unknown or closed account', async () => {
-    const sim = createTestLoop();
-    await admin(sim, 'set-journal', { domain: 'CABA', folder: 'F1', journal: 'VE', ferme: true });
-    const id = await send(sim, {
+    const loop = setup();
+    await loop.action('set-journal', { domain: 'CABA', folder: 'F1', journal: 'VE', ferme: true });
+    const id = await send(loop, {
       codeIbs: 'F1',
       data: {
         options: { multiPeriode: true },
@@ -118,8 +103,8 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
         ],
       },
     });
-    await later(sim);
-    const result = await status(sim, id);
+    await later(loop);
+    const result = await status(loop, id);
     expect(result.statut).toBe('TermineAvecErreurs');
     expect(result.ecritures.map((e) => e.statut)).toEqual(['Integree', 'Rejetee', 'Rejetee', 'Rejetee', 'Rejetee']);
     // A closed journal is the catalogue's LOOP-INCOMPLETE-FOLDER (seed 004: "Open journals"), its wire code and message.
@@ -141,8 +126,8 @@ describe('POST /importJson is asynchronous: queued, then processed on the virtua
 
 describe('a journal closed in one fiscal year only', () => {
   it("refuses that year's entries on it with the closed-journal message, and takes the other year's", async () => {
-    const sim = createTestLoop();
-    const closed = await admin(sim, 'set-fiscal-year', {
+    const loop = setup();
+    const closed = await loop.action('set-fiscal-year', {
       domain: 'CABA',
       folder: 'F1',
       fiscalYearId: String(YEAR - 1),
@@ -150,15 +135,15 @@ describe('a journal closed in one fiscal year only', () => {
       closedJournals: ['AC'],
     });
     expect(closed.status).toBe(200);
-    const id = await send(sim, {
+    const id = await send(loop, {
       codeIbs: 'F1',
       data: {
         options: { multiPeriode: true },
         ecritures: [purchase({ datePiece: `${YEAR - 1}-11-20` }), purchase({ refPiece: 'B' })],
       },
     });
-    await later(sim);
-    const result = await status(sim, id);
+    await later(loop);
+    const result = await status(loop, id);
     expect(result.ecritures.map((e) => e.statut)).toEqual(['Rejetee', 'Integree']);
     expect(result.ecritures[0]!.erreurs).toEqual([
       {
@@ -174,7 +159,8 @@ describe('LOOP-COLLABORATOR-NO-ACCESS: every entry rejected while the connector 
   const entry = getEntry('LOOP-COLLABORATOR-NO-ACCESS');
 
   it('accepts the request, then rejects every entry with the documented message; activating the connector fixes it', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const collaborator = Object.values(sim.store.data.tenants.CABA!.apiKeys)[0]!.collaborateur;
     const message = renderMessage('LOOP-COLLABORATOR-NO-ACCESS', { collaborator, folder: 'GARAGE DURAND' });
     expect(message).toBe(
@@ -182,29 +168,29 @@ describe('LOOP-COLLABORATOR-NO-ACCESS: every entry rejected while the connector 
     );
 
     const id = await send(
-      sim,
+      loop,
       importBody('F2', [purchase(), purchase({ refPiece: 'B' }), purchase({ refPiece: 'C' })]),
     );
-    await later(sim);
-    const result = await status(sim, id);
+    await later(loop);
+    const result = await status(loop, id);
     expect(result).toMatchObject({ statut: 'Erreur', message, nbEcrituresIntegrees: 0, nbEcrituresRejetees: 3 });
     for (const e of result.ecritures) expect(e.erreurs).toEqual([{ code: entry.wire!.code, message }]);
     const folder = sim.store.data.tenants.CABA!.folders.F2!;
     expect(Object.keys(folder.ecritures)).toEqual([]);
 
     // Remedy: folder portfolio > "Action" column > activate the Qonto connector ("Regate by Qonto").
-    expect((await admin(sim, 'set-connector', { domain: 'CABA', folder: 'F2', active: true })).status).toBe(200);
-    const again = await send(sim, importBody('F2'));
-    await later(sim);
-    expect((await status(sim, again)).statut).toBe('Termine');
+    expect((await loop.action('set-connector', { domain: 'CABA', folder: 'F2', active: true })).status).toBe(200);
+    const again = await send(loop, importBody('F2'));
+    await later(loop);
+    expect((await status(loop, again)).statut).toBe('Termine');
   });
 
   it('is decided when Loop processes the import, not when it arrives', async () => {
-    const sim = createTestLoop();
-    const id = await send(sim, importBody('F1'));
-    await admin(sim, 'set-connector', { domain: 'CABA', folder: 'F1', active: false });
-    await later(sim);
-    expect((await status(sim, id)).message).toBe(
+    const loop = setup();
+    const id = await send(loop, importBody('F1'));
+    await loop.action('set-connector', { domain: 'CABA', folder: 'F1', active: false });
+    await later(loop);
+    expect((await status(loop, id)).message).toBe(
       renderMessage('LOOP-COLLABORATOR-NO-ACCESS', {
         collaborator: 'api.qonto@caba',
         folder: 'BOULANGERIE MARTIN SAS',
@@ -220,26 +206,32 @@ describe('LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart o
     ['F3', "the current year's chart of accounts is incomplete"],
     ['F5', 'every journal is closed'],
   ])('%s: %s', async (folder) => {
-    const sim = createTestLoop();
-    const before = snapshot(sim);
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody(folder));
+    const loop = setup();
+    const sim = loop.sim;
+    const before = loop.stateSnapshot();
+    const res = await loop.request(IMPORT, {
+      method: 'POST',
+      headers: headersFor(sim, 'CABA'),
+      json: importBody(folder),
+    });
     expect(res.status).toBe(entry.wire!.status);
     const body = LoopErrorBodySchema.parse(await json(res));
     expect(body.code).toBe(entry.wire!.code);
     expect(body.message).toBe(
       renderMessage('LOOP-INCOMPLETE-FOLDER', { folder, fiscalYear: String(folder === 'F3' ? YEAR : YEAR - 1) }),
     );
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 
   it('lets an import of third parties alone through (own choice: the chart and journals are what entries need)', async () => {
-    const sim = createTestLoop();
-    const id = await send(sim, {
+    const loop = setup();
+    const sim = loop.sim;
+    const id = await send(loop, {
       codeIbs: 'F3',
       data: { tiers: [{ code: 'CNEUF', type: 'client', raisonSociale: 'Client Neuf', compteContrepartie: '411000' }] },
     });
-    await later(sim);
-    expect((await status(sim, id)).statut).toBe('Termine');
+    await later(loop);
+    expect((await status(loop, id)).statut).toBe('Termine');
     expect(sim.store.data.tenants.CABA!.folders.F3!.tiers.CNEUF).toMatchObject({
       raisonSociale: 'Client Neuf',
       type: 0,
@@ -247,35 +239,41 @@ describe('LOOP-INCOMPLETE-FOLDER: an open fiscal year without a complete chart o
   });
 
   it('completing the chart (or reopening a journal) lets the import through', async () => {
-    const sim = createTestLoop();
-    await admin(sim, 'set-fiscal-year', {
+    const loop = setup();
+    await loop.action('set-fiscal-year', {
       domain: 'CABA',
       folder: 'F3',
       fiscalYearId: String(YEAR),
       status: 'open',
       chartComplete: true,
     });
-    await admin(sim, 'set-journal', { domain: 'CABA', folder: 'F5', journal: 'AC', ferme: false });
-    await send(sim, importBody('F3'));
-    await send(sim, importBody('F5'));
+    await loop.action('set-journal', { domain: 'CABA', folder: 'F5', journal: 'AC', ferme: false });
+    await send(loop, importBody('F3'));
+    await send(loop, importBody('F5'));
   });
 
   it('closing the incomplete year also does', async () => {
-    const sim = createTestLoop();
-    await admin(sim, 'set-fiscal-year', { domain: 'CABA', folder: 'F3', fiscalYearId: String(YEAR), status: 'closed' });
-    const id = await send(sim, {
+    const loop = setup();
+    await loop.action('set-fiscal-year', {
+      domain: 'CABA',
+      folder: 'F3',
+      fiscalYearId: String(YEAR),
+      status: 'closed',
+    });
+    const id = await send(loop, {
       codeIbs: 'F3',
       data: { options: { multiPeriode: true }, ecritures: [purchase({ datePiece: `${YEAR - 1}-12-01` })] },
     });
-    await later(sim);
-    expect((await status(sim, id)).statut).toBe('Termine');
+    await later(loop);
+    expect((await status(loop, id)).statut).toBe('Termine');
   });
 });
 
 describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation errors', () => {
   it('refuses a description over 35 characters, naming every offending field, and queues nothing', async () => {
-    const sim = createTestLoop();
-    const before = snapshot(sim);
+    const loop = setup();
+    const sim = loop.sim;
+    const before = loop.stateSnapshot();
     const long = 'Fournitures de bureau pour le mois de mars'; // 42
     const lineLong = 'x'.repeat(36);
     const body = importBody('F1', [
@@ -288,7 +286,7 @@ describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation error
         ],
       }),
     ]);
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), body);
+    const res = await loop.request(IMPORT, { method: 'POST', headers: headersFor(sim, 'CABA'), json: body });
     const entry = getEntry('LOOP-DESCRIPTION-35');
     expect(res.status).toBe(entry.wire!.status);
     expect(await json(res)).toEqual({
@@ -303,14 +301,19 @@ describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation error
         },
       ],
     });
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 
   it('refuses an auxiliary code over 17 characters', async () => {
-    const sim = createTestLoop();
-    const before = snapshot(sim);
+    const loop = setup();
+    const sim = loop.sim;
+    const before = loop.stateSnapshot();
     const aux = 'FFOURNISSEURLONG18'; // 18
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody('F1', [purchase({}, aux)]));
+    const res = await loop.request(IMPORT, {
+      method: 'POST',
+      headers: headersFor(sim, 'CABA'),
+      json: importBody('F1', [purchase({}, aux)]),
+    });
     const entry = getEntry('LOOP-AUX-CODE-17');
     expect(res.status).toBe(entry.wire!.status);
     expect(await json(res)).toEqual({
@@ -324,19 +327,19 @@ describe('LOOP-DESCRIPTION-35 and LOOP-AUX-CODE-17: field-level validation error
         },
       ],
     });
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 
   it('accepts exactly 35 and 17 characters (what a connector that truncates sends)', async () => {
-    const sim = createTestLoop();
-    const id = await send(sim, importBody('F1', [purchase({ libelle: 'D'.repeat(35) }, 'A'.repeat(17))]));
-    await later(sim);
-    expect((await status(sim, id)).statut).toBe('Termine');
+    const loop = setup();
+    const id = await send(loop, importBody('F1', [purchase({ libelle: 'D'.repeat(35) }, 'A'.repeat(17))]));
+    await later(loop);
+    expect((await status(loop, id)).statut).toBe('Termine');
   });
 
   it('counts characters, not UTF-16 units: 35 accented or emoji characters pass', async () => {
-    const sim = createTestLoop();
-    await send(sim, importBody('F1', [purchase({ libelle: `${'é'.repeat(34)}🧾` })]));
+    const loop = setup();
+    await send(loop, importBody('F1', [purchase({ libelle: `${'é'.repeat(34)}🧾` })]));
   });
 });
 
@@ -413,18 +416,18 @@ describe("Loop's validation messages and bad input, never a 500, never a change"
     ],
   ];
   /** Sends a body Loop must refuse as a validation error without changing anything; gives the message. */
-  async function refused(sim: LoopSimulator, body: unknown): Promise<string> {
-    const before = snapshot(sim);
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), body);
+  async function refused(loop: Harness, body: unknown): Promise<string> {
+    const before = loop.stateSnapshot();
+    const res = await loop.request(IMPORT, { method: 'POST', as: 'CABA', json: body });
     expect(res.status).toBe(400);
     const error = LoopErrorBodySchema.parse(await json(res));
     expect(error.code).toBe('ValidationError');
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
     return error.message;
   }
 
   it.each(cases)('%s', async (_name, body, message) => {
-    expect(await refused(createTestLoop(), body)).toBe(message);
+    expect(await refused(setup(), body)).toBe(message);
   });
 
   // A code Loop would keep third parties by, but that cannot be a key: refused when it arrives (it
@@ -440,17 +443,22 @@ describe("Loop's validation messages and bad input, never a 500, never a change"
       'data.tiers.0.code',
     ],
   ])('%s that cannot be a key (__proto__, constructor)', async (_name, body, field) => {
-    const sim = createTestLoop();
-    expect(await refused(sim, body)).toContain(field);
+    const loop = setup();
+    expect(await refused(loop, body)).toContain(field);
     // The firm's import service goes on: the next import is processed.
-    const id = await send(sim, importBody());
-    await later(sim);
-    expect((await status(sim, id)).statut).toBe('Termine');
+    const id = await send(loop, importBody());
+    await later(loop);
+    expect((await status(loop, id)).statut).toBe('Termine');
   });
 
   it('an unknown folder: "Le dossier X n\'existe pas sur le domaine."', async () => {
-    const sim = createTestLoop();
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody('INCONNU'));
+    const loop = setup();
+    const sim = loop.sim;
+    const res = await loop.request(IMPORT, {
+      method: 'POST',
+      headers: headersFor(sim, 'CABA'),
+      json: importBody('INCONNU'),
+    });
     expect(res.status).toBe(400);
     expect(await json(res)).toEqual({
       statusCode: 400,
@@ -477,31 +485,40 @@ describe("Loop's validation messages and bad input, never a 500, never a change"
     ],
     ['a form body', 'codeIbs=F1', 'application/x-www-form-urlencoded', 'UnsupportedMediaType'],
   ])('%s', async (_name, body, contentType, code) => {
-    const sim = createTestLoop();
-    const before = snapshot(sim);
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), body, contentType);
+    const loop = setup();
+    const sim = loop.sim;
+    const before = loop.stateSnapshot();
+    const res = await loop.request(IMPORT, {
+      method: 'POST',
+      headers: { ...headersFor(sim, 'CABA'), 'content-type': contentType },
+      raw: body,
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(LoopErrorBodySchema.parse(await json(res)).code).toBe(code);
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 
   it('accepts the documented (sic) Content-Type: application-json', async () => {
-    const sim = createTestLoop();
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), importBody(), 'application-json');
+    const loop = setup();
+    const sim = loop.sim;
+    const res = await loop.request(IMPORT, {
+      method: 'POST',
+      headers: { ...headersFor(sim, 'CABA'), 'content-type': 'application-json' },
+      json: importBody(),
+    });
     expect(res.status).toBe(200);
   });
 
   it('getstatus: a missing id, an unknown id', async () => {
-    const sim = createTestLoop();
-    const missing = await get(sim, '/loop-api-publiques/getstatus', headersFor(sim, 'CABA'));
+    const loop = setup();
+    const sim = loop.sim;
+    const missing = await loop.request('/loop-api-publiques/getstatus', { headers: headersFor(sim, 'CABA') });
     expect(missing.status).toBe(400);
     expect((await json(missing)).message).toBe(LOOP_MESSAGES.accountingImportRequestIdMissing);
-    const unknown = await get(
-      sim,
-      '/loop-api-publiques/getstatus?accountingImportRequestId=nope',
-      headersFor(sim, 'CABA'),
-    );
+    const unknown = await loop.request('/loop-api-publiques/getstatus?accountingImportRequestId=nope', {
+      headers: headersFor(sim, 'CABA'),
+    });
     expect(unknown.status).toBe(404);
     expect((await json(unknown)).message).toBe(LOOP_MESSAGES.importUnknown('nope'));
   });
@@ -518,10 +535,11 @@ describe('third parties and attachments an import carries (JSON import "can carr
   };
 
   it('creates the third parties of an import without entries (no contexte needed), and renames one that exists', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const burotic = sim.store.data.tenants.CABA!.folders.F1!.tiers.FBUROTIC!;
     // Sent as "divers" on 467000: an existing third party keeps its type and collective account.
-    const id = await send(sim, {
+    const id = await send(loop, {
       codeIbs: 'F1',
       data: {
         tiers: [
@@ -530,10 +548,10 @@ describe('third parties and attachments an import carries (JSON import "can carr
         ],
       },
     });
-    await later(sim);
-    expect(await status(sim, id)).toMatchObject({ statut: 'Termine', nbEcritures: 0 });
+    await later(loop);
+    expect(await status(loop, id)).toMatchObject({ statut: 'Termine', nbEcritures: 0 });
     const suppliers = await json(
-      await get(sim, '/loop-api-publiques/tiersFournisseur?codeDossier=F1', headersFor(sim, 'CABA')),
+      await loop.request('/loop-api-publiques/tiersFournisseur?codeDossier=F1', { headers: headersFor(sim, 'CABA') }),
     );
     expect(suppliers.map((t: { code: string; raisonSociale: string }) => [t.code, t.raisonSociale])).toEqual([
       ['FBUROTIC', 'Burotic Groupe SAS'],
@@ -549,12 +567,13 @@ describe('third parties and attachments an import carries (JSON import "can carr
   });
 
   it('creates the third parties before the entries that use them (the entries find them named)', async () => {
-    const sim = createTestLoop();
-    await send(sim, {
+    const loop = setup();
+    const sim = loop.sim;
+    await send(loop, {
       ...importBody('F1', [purchase({}, 'FNEUF')]),
       data: { ...importBody('F1', [purchase({}, 'FNEUF')]).data, tiers: [supplier] },
     });
-    await later(sim);
+    await later(loop);
     expect(sim.store.data.tenants.CABA!.folders.F1!.tiers.FNEUF).toMatchObject({
       raisonSociale: 'Papeterie Neuve SARL',
       SIRET: '12345678900011',
@@ -562,12 +581,17 @@ describe('third parties and attachments an import carries (JSON import "can carr
   });
 
   it('refuses a third-party code over 17 characters (LOOP-AUX-CODE-17), and queues nothing', async () => {
-    const sim = createTestLoop();
-    const before = snapshot(sim);
+    const loop = setup();
+    const sim = loop.sim;
+    const before = loop.stateSnapshot();
     const code = 'FFOURNISSEURLONG18';
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), {
-      codeIbs: 'F1',
-      data: { tiers: [{ ...supplier, code }] },
+    const res = await loop.request(IMPORT, {
+      method: 'POST',
+      headers: headersFor(sim, 'CABA'),
+      json: {
+        codeIbs: 'F1',
+        data: { tiers: [{ ...supplier, code }] },
+      },
     });
     const entry = getEntry('LOOP-AUX-CODE-17');
     expect(res.status).toBe(entry.wire!.status);
@@ -575,20 +599,21 @@ describe('third parties and attachments an import carries (JSON import "can carr
       code: entry.wire!.code,
       errors: [{ champ: 'data.tiers.0.code', message: renderMessage('LOOP-AUX-CODE-17', { code }) }],
     });
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 
   it("keeps an integrated entry's attachments by name, type, size and SHA-256, never their bytes", async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const pdf = Buffer.from('%PDF-1.4 facture FA-2026-001');
     const piece = { nomFichier: 'FA-2026-001.pdf', typeMime: 'application/pdf', contenuBase64: pdf.toString('base64') };
     const id = await send(
-      sim,
+      loop,
       importBody('F1', [purchase({ piecesJointes: [piece] }), purchase({ refPiece: 'FA-2026-002' })]),
     );
-    expect(snapshot(sim)).not.toContain(piece.contenuBase64);
-    await later(sim);
-    const [first, second] = (await status(sim, id)).ecritures;
+    expect(loop.stateSnapshot()).not.toContain(piece.contenuBase64);
+    await later(loop);
+    const [first, second] = (await status(loop, id)).ecritures;
     const folder = sim.store.data.tenants.CABA!.folders.F1!;
     const { createHash } = await import('node:crypto');
     expect(folder.piecesJointes[String(first!.numeroEcriture)]).toEqual([
@@ -616,35 +641,45 @@ describe('contexte.from/to as EcritureComptableImportJson.html writes them', () 
     ['local date-times (ISO 8601 without a zone)', `${YEAR}-01-01T00:00:00`, `${YEAR}-12-31T00:00`],
     ['plain dates', `${YEAR}-01-01`, `${YEAR}-12-31`],
   ])('accepts %s, the entry dated on the last day included', async (_name, from, to) => {
-    const sim = createTestLoop();
+    const loop = setup();
     const body = importBody('F1', [purchase({ datePiece: `${YEAR}-12-31` })]);
-    const id = await send(sim, { ...body, data: { ...body.data, contexte: { from, to } } });
-    await later(sim);
-    expect((await status(sim, id)).statut).not.toBe('EnAttente');
+    const id = await send(loop, { ...body, data: { ...body.data, contexte: { from, to } } });
+    await later(loop);
+    expect((await status(loop, id)).statut).not.toBe('EnAttente');
   });
 
   it('still checks the entries against a date-time contexte, by its calendar date', async () => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const body = importBody('F1', [purchase({ datePiece: `${YEAR}-06-05` })]);
     const contexte = { from: '2026-02-01T00:00:00.000Z', to: '2026-06-04T00:00:00.000Z' };
-    const before = snapshot(sim);
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), { ...body, data: { ...body.data, contexte } });
+    const before = loop.stateSnapshot();
+    const res = await loop.request(IMPORT, {
+      method: 'POST',
+      headers: headersFor(sim, 'CABA'),
+      json: { ...body, data: { ...body.data, contexte } },
+    });
     expect(res.status).toBe(400);
     expect(LoopErrorBodySchema.parse(await json(res)).message).toBe(
       LOOP_MESSAGES.outsideContexte(`${YEAR}-06-05`, contexte.from, contexte.to),
     );
-    expect(snapshot(sim)).toBe(before);
+    expect(loop.stateSnapshot()).toBe(before);
   });
 
   it.each([
     ['not a date', 'demain'],
     ['an impossible date-time', `${YEAR}-13-01T00:00:00.000Z`],
   ])('refuses %s', async (_name, from) => {
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     const body = importBody();
-    const res = await postJson(sim, IMPORT, headersFor(sim, 'CABA'), {
-      ...body,
-      data: { ...body.data, contexte: { from, to: `${YEAR}-12-31` } },
+    const res = await loop.request(IMPORT, {
+      method: 'POST',
+      headers: headersFor(sim, 'CABA'),
+      json: {
+        ...body,
+        data: { ...body.data, contexte: { from, to: `${YEAR}-12-31` } },
+      },
     });
     expect(res.status).toBe(400);
     expect(LoopErrorBodySchema.parse(await json(res)).code).toBe('ValidationError');

@@ -10,12 +10,13 @@ import {
   TiersSchema,
 } from '../../../contracts/loop/wire.js';
 import { buildEcritures } from '../seed/builders.js';
-import { createTestLoop, get, headersFor, NOW, snapshot, testState, json } from '../test-support.js';
+import { headersFor, json, setup, START } from '../test-support.js';
 
 const list = async (path: string, query: Record<string, string> = {}, codeDossier = 'F1') => {
-  const sim = createTestLoop();
+  const loop = setup();
+  const sim = loop.sim;
   const params = new URLSearchParams({ codeDossier, ...query });
-  return get(sim, `/loop-api-publiques/${path}?${params}`, headersFor(sim, 'CABA'));
+  return loop.request(`/loop-api-publiques/${path}?${params}`, { headers: headersFor(sim, 'CABA') });
 };
 const rows = async (path: string, query: Record<string, string> = {}) => {
   const res = await list(path, query);
@@ -158,9 +159,12 @@ describe('filter, sort, skip, take, select as documented', () => {
 
   it('skip and take quoted as the pages write them: ?skip="{number}", ?take="{number}"', async () => {
     const all = await rows('compte');
-    const sim = createTestLoop();
+    const loop = setup();
+    const sim = loop.sim;
     // Written raw, as a developer copies the pages' example into a URL.
-    const res = await get(sim, '/loop-api-publiques/compte?codeDossier=F1&skip="1"&take="2"', headersFor(sim, 'CABA'));
+    const res = await loop.request('/loop-api-publiques/compte?codeDossier=F1&skip="1"&take="2"', {
+      headers: headersFor(sim, 'CABA'),
+    });
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual(all.slice(1, 3));
     expect(await rows('compte', { skip: "'2'", take: '"1"' })).toEqual(all.slice(2, 3));
@@ -231,16 +235,16 @@ describe('filter, sort, skip, take, select as documented', () => {
       [{ select: 'numero,nope' }, 'InvalidSelect', LOOP_MESSAGES.invalidSelect('nope')],
     ];
     for (const [query, code, message] of cases) {
-      const sim = createTestLoop();
-      const before = snapshot(sim);
-      const res = await get(
-        sim,
+      const loop = setup();
+      const sim = loop.sim;
+      const before = loop.stateSnapshot();
+      const res = await loop.request(
         `/loop-api-publiques/compte?${new URLSearchParams({ codeDossier: 'F1', ...query })}`,
-        headersFor(sim, 'CABA'),
+        { headers: headersFor(sim, 'CABA') },
       );
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect(await json(res), JSON.stringify(query)).toEqual({ statusCode: 400, code, message });
-      expect(snapshot(sim)).toBe(before);
+      expect(loop.stateSnapshot()).toBe(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }
   });
@@ -258,18 +262,18 @@ describe('filter, sort, skip, take, select as documented', () => {
 
 describe('GET /EcritureComptable with the filters EcritureComptable.html documents', () => {
   // F1 has 150 entries of 2026-01-15 (odd lines lettered L<n> on even entries); two more here.
-  const sim = () => {
-    const state = testState();
-    for (const row of buildEcritures('F1', 2, '2026-02-20', NOW, 151))
-      state.tenants.CABA!.folders.F1!.ecritures[row.objectId] = row;
-    return createTestLoop(state);
-  };
+  const harness = () =>
+    setup({
+      tweak: (state) => {
+        for (const row of buildEcritures('F1', 2, '2026-02-20', START, 151))
+          state.tenants.CABA!.folders.F1!.ecritures[row.objectId] = row;
+      },
+    });
   const read = async (filter: string, extra: Record<string, string> = {}) => {
-    const s = sim();
-    const res = await get(
-      s,
+    const loop = harness();
+    const res = await loop.request(
       `/loop-api-publiques/EcritureComptable?${new URLSearchParams({ codeDossier: 'F1', filter, ...extra })}`,
-      headersFor(s, 'CABA'),
+      { as: 'CABA' },
     );
     expect(res.status, filter).toBe(200);
     return ((await json(res)) as unknown[]).map((r) => EcritureComptableSchema.parse(r));
@@ -315,11 +319,10 @@ describe('GET /EcritureComptable with the filters EcritureComptable.html documen
   });
 
   it('refuses a || whose branch lacks the mandatory filter, as it refuses no filter', async () => {
-    const s = sim();
-    const res = await get(
-      s,
+    const loop = harness();
+    const res = await loop.request(
       `/loop-api-publiques/EcritureComptable?${new URLSearchParams({ codeDossier: 'F1', filter: 'codeLettrage == "L4" || journalCode == "OD"' })}`,
-      headersFor(s, 'CABA'),
+      { as: 'CABA' },
     );
     expect(res.status).toBe(400);
     expect(await json(res)).toEqual({
