@@ -201,7 +201,7 @@ async function startTarget(target: TargetName): Promise<Started> {
     if (target.startsWith('compact-')) {
       await copyFile(join(prepared.uncompacted[count]!, 'sage-ge.json'), join(dir, 'sage-ge.json'));
       await copyFile(join(prepared.uncompacted[count]!, 'sage-ge.1.log'), join(dir, 'sage-ge.1.log'));
-    } else await copyFile(prepared.snapshots[count]!, join(dir, 'sage-ge.json'));
+    } else await copySnapshotDir(prepared.snapshots[count]!, dir);
     args.push('--data', dir);
   }
   const spawned = spawnNode(args, ROOT);
@@ -215,6 +215,12 @@ async function startTarget(target: TargetName): Promise<Started> {
   if (identifier !== prepared.identifier)
     throw new Error('ledgersim start serves another ENT-1 identifier than the bench built its state with');
   return { spawned, url: `${url}${PUSH_PATH}`, headers: { authorization: `Bearer ${identifier}` }, dir };
+}
+
+/** A prepared snapshot and the log generation it names (the store refuses a snapshot whose log is missing). */
+async function copySnapshotDir(snapshot: string, dir: string): Promise<void> {
+  await copyFile(snapshot, join(dir, 'sage-ge.json'));
+  await copyFile(snapshot.replace(/\.json$/, '.1.log'), join(dir, 'sage-ge.1.log'));
 }
 
 /** The newest log generation of a data directory: a compaction starts a new one. */
@@ -231,7 +237,7 @@ async function generations(dir: string | undefined): Promise<number> {
  */
 async function measureDataStartup(count: number): Promise<{ ms: number; rss: number | null; peak: number | null }> {
   const dir = await freshDir();
-  await copyFile(prepared.snapshots[count]!, join(dir, 'sage-ge.json'));
+  await copySnapshotDir(prepared.snapshots[count]!, dir);
   const t0 = performance.now();
   const spawned = spawnNode(
     [...ledgersimArgs(), 'start', '--port-base', '0', '--seed', String(BENCH_SEED), '--now', BENCH_NOW, '--data', dir],
