@@ -1,3 +1,4 @@
+import { encodeQuadraFile, entryLine } from '../../contracts/quadra/ascii.js';
 import { CFE_API, QUADRA_OD_API } from '../../contracts/quadra/wire.js';
 import type { OperationExamples } from '../kit/examples.js';
 import { containerNameOf } from './domain/container.js';
@@ -6,6 +7,22 @@ import type { QuadraState } from './state/schema.js';
 const CFE_BLOB = '/CFE/blob';
 /** The GUID a validated vendor gets from Cegid: an example one. */
 const VENDOR_NAME = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+
+/**
+ * A balanced two-line entry that the dossier imports when it is opened: dated on its open period's
+ * first day, on an open journal, between two accounts of its chart (a file the simulator would
+ * reject is no example of an upload).
+ */
+function exampleFile(dossier: QuadraState['tenants'][string]['dossiers'][string] | undefined): string {
+  const period = dossier && Object.values(dossier.periods).find((p) => p.status === 'open');
+  const journal = dossier && Object.values(dossier.journals).find((j) => j.status === 'open');
+  const [debit, credit] = dossier ? Object.keys(dossier.accounts) : [];
+  const date = period?.start ?? '2026-01-15';
+  const line = (account: string, direction: 'D' | 'C') =>
+    entryLine({ account, journal: journal?.code ?? 'AC', date, label: 'Example entry', direction, amountCents: 12000 });
+  const encoded = encodeQuadraFile([line(debit ?? '60640000', 'D'), line(credit ?? '40100000', 'C')]);
+  return encoded.ok ? encoded.text : '';
+}
 
 /**
  * `/openapi.json`'s example request per operation, for the first firm of the state and its first
@@ -80,7 +97,7 @@ export function quadraExamples(state: QuadraState): OperationExamples {
       params: { container: container, fileName: 'ECRITURES.TXT' },
       query: sas,
       headers: { 'x-ms-blob-type': 'BlockBlob' },
-      body: 'M401000  AC100326Fournitures bureau mars        C000000012000EUR\r\n',
+      body: exampleFile(chosen),
       links: {
         readBack: {
           to: `GET ${CFE_BLOB}/{container}/input/{fileName}`,
