@@ -115,7 +115,7 @@ export function quadraExamples(state: QuadraState): OperationExamples {
       query: { ...sas, restype: 'container', comp: 'list', prefix: 'archive/' },
     },
     [`GET ${CFE_BLOB}/{container}/archive/{status}/{fileName}`]: {
-      params: { container: container, status: 'rejected', fileName: 'ECRITURES.TXT.report.json' },
+      params: { container: container, status: 'imported', fileName: 'ECRITURES.TXT' },
       query: sas,
     },
   };
