@@ -90,10 +90,15 @@ describe('the documents are as strict as the server: Sage GE entries', () => {
 
 type Doc = { paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: any }> } }>> };
 
-async function servedBody(app: { request: (url: string) => Response | Promise<Response> }, path: string, type: string) {
+async function servedBody(
+  app: { request: (url: string) => Response | Promise<Response> },
+  path: string,
+  type: string,
+  method = 'post',
+) {
   const served = (await (await app.request(`${ORIGIN}/openapi.json`)).json()) as never;
   const doc = (await SwaggerParser.dereference(served)) as unknown as Doc;
-  return doc.paths[path]!.post!.requestBody.content[type]!.schema;
+  return doc.paths[path]![method]!.requestBody.content[type]!.schema;
 }
 
 /** The request body limit the document states (its `size` rule), in bytes. */
@@ -139,7 +144,8 @@ function followImportRules(body: ImportBody): boolean {
   if (!data.contexte) data.options = { ...data.options, multiPeriode: true };
   else if (!data.options?.multiPeriode)
     for (const e of ecritures)
-      if (e.datePiece < day(data.contexte.from) || e.datePiece > day(data.contexte.to)) e.datePiece = day(data.contexte.from);
+      if (e.datePiece < day(data.contexte.from) || e.datePiece > day(data.contexte.to))
+        e.datePiece = day(data.contexte.from);
   return true;
 }
 
@@ -226,14 +232,17 @@ const MUTATIONS: Mutation[] = [
 ];
 
 describe('the documents are as strict as the server: Loop importJson', () => {
-  it('generated bodies that follow the x-rules pass validation; each broken by one rule is refused with that rule\'s message', async () => {
+  it("generated bodies that follow the x-rules pass validation; each broken by one rule is refused with that rule's message", async () => {
     const { generate } = await import('json-schema-faker');
     const loop = setup();
     const schema = await servedBody(loop.sim.app, IMPORT, 'application/json');
     const rules = [...schema.properties.data['x-rules'], ...schema.properties.data.properties.contexte['x-rules']];
-    expect(rules.map((r: string) => r.split(':')[0]).sort()).toEqual(
-      ['contexte-required', 'ecritures-or-tiers', 'ordered', 'within-contexte'],
-    );
+    expect(rules.map((r: string) => r.split(':')[0]).sort()).toEqual([
+      'contexte-required',
+      'ecritures-or-tiers',
+      'ordered',
+      'within-contexte',
+    ]);
     const limit = await statedLimit(loop.sim.app, IMPORT);
     const send = (body: unknown) => loop.request(IMPORT, { method: 'POST', as: 'CABA', json: body });
     const used = new Set<string>();
@@ -282,34 +291,69 @@ describe('the documents are as strict as the server: Quadra token forms', () => 
     // The CFE form is the simulator's own and strict: any field it does not name is a validation error.
     { path: '/CFE/token', extra: { scope: 'compta' }, code: 'ValidationError' },
   ];
-  it.each(forms)('$path: generated forms pass validation; a scope is refused with $code', async ({ path, extra, code }) => {
-    const { generate } = await import('json-schema-faker');
-    const sim = createQuadraSimulator();
-    const schema = await servedBody(sim.app, path, 'application/x-www-form-urlencoded');
-    if (path.startsWith('/QuadraODOpenApi')) expect(schema.properties.scope.not).toEqual({});
-    const post = (form: Record<string, string>) =>
-      sim.app.request(`${ORIGIN}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form).toString(),
-      });
-    const shape = ['invalid_request', 'invalid_scope', 'unsupported_grant_type', 'ValidationError'];
-    for (let seed = 1; seed <= 20; seed += 1) {
-      const form = (await generate(schema, { seed })) as Record<string, string>;
-      expect(Object.keys(form)).not.toContain('scope');
-      const res = await post(form);
-      const text = await res.text();
-      expect(res.status, text).toBeLessThan(500);
-      expect(shape, `seed ${seed}: ${JSON.stringify(form)} → ${text}`).not.toContain(
-        QuadraErrorBodySchema.parse(JSON.parse(text || '{"error":"","error_description":""}')).error,
-      );
+  it.each(forms)(
+    '$path: generated forms pass validation; a scope is refused with $code',
+    async ({ path, extra, code }) => {
+      const { generate } = await import('json-schema-faker');
+      const sim = createQuadraSimulator();
+      const schema = await servedBody(sim.app, path, 'application/x-www-form-urlencoded');
+      if (path.startsWith('/QuadraODOpenApi')) expect(schema.properties.scope.not).toEqual({});
+      const post = (form: Record<string, string>) =>
+        sim.app.request(`${ORIGIN}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(form).toString(),
+        });
+      const shape = ['invalid_request', 'invalid_scope', 'unsupported_grant_type', 'ValidationError'];
+      for (let seed = 1; seed <= 20; seed += 1) {
+        const form = (await generate(schema, { seed })) as Record<string, string>;
+        expect(Object.keys(form)).not.toContain('scope');
+        const res = await post(form);
+        const text = await res.text();
+        expect(res.status, text).toBeLessThan(500);
+        expect(shape, `seed ${seed}: ${JSON.stringify(form)} → ${text}`).not.toContain(
+          QuadraErrorBodySchema.parse(JSON.parse(text || '{"error":"","error_description":""}')).error,
+        );
 
+        const before = JSON.stringify(sim.store.data);
+        const refused = await post({ ...form, ...extra });
+        const error = QuadraErrorBodySchema.parse(await refused.json());
+        expect(refused.status).toBe(400);
+        expect(error.error).toBe(code);
+        expect(error.error_description).toMatch(/scope/);
+        expect(JSON.stringify(sim.store.data)).toBe(before);
+      }
+    },
+  );
+});
+
+describe('the documents are as strict as the server: Sage GE third parties', () => {
+  it('generated upserts pass validation; a reserved subsidiary account code is refused, as the document says', async () => {
+    const { generate } = await import('json-schema-faker');
+    const sim = createSageGeSimulator();
+    const entity = Object.values(sim.store.data.tenants)[0]!;
+    const schema = await servedBody(sim.app, '/api/v1/files/{fileId}/third-parties', 'application/json', 'put');
+    expect(schema.properties.thirdParties.items.properties.subsidiaryAccount.not.enum).toContain('__proto__');
+    const put = (body: unknown) =>
+      sim.app.request(`${ORIGIN}/api/v1/files/healthy/third-parties`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${entity.geIdentifier}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    for (let seed = 1; seed <= 20; seed += 1) {
+      const body = (await generate(schema, { seed, maxItems: 6 })) as { thirdParties: { subsidiaryAccount: string }[] };
+      const res = await put(body);
+      const answer = await res.text();
+      expect(res.status, `seed ${seed}: ${answer.slice(0, 400)} for ${JSON.stringify(body).slice(0, 400)}`).toBe(200);
+
+      const reserved = structuredClone(body);
+      reserved.thirdParties[0]!.subsidiaryAccount = '__proto__';
       const before = JSON.stringify(sim.store.data);
-      const refused = await post({ ...form, ...extra });
-      const error = QuadraErrorBodySchema.parse(await refused.json());
+      const refused = await put(reserved);
       expect(refused.status).toBe(400);
-      expect(error.error).toBe(code);
-      expect(error.error_description).toMatch(/scope/);
+      const error = (await refused.json()) as { $dataCode: string; $message: string }[];
+      expect(error[0]!.$dataCode).toBe('ValidationError');
+      expect(error.map((e) => e.$message).join(' ')).toContain(RESERVED_KEY_MESSAGE);
       expect(JSON.stringify(sim.store.data)).toBe(before);
     }
   });

@@ -102,7 +102,12 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
       // The form declares `scope` so that its refusal is documented: never valid (`not: {}`).
       fieldRules(
         `POST ${QUADRA_OD_API}/token`,
-        [{ path: ['scope'], schema: { not: {}, description: 'Refused with invalid_scope: the page defines no scope.' } }],
+        [
+          {
+            path: ['scope'],
+            schema: { not: {}, description: 'Refused with invalid_scope: the page defines no scope.' },
+          },
+        ],
         'application/x-www-form-urlencoded',
       ),
     ],
