@@ -43,6 +43,8 @@ export const textString = (max: number) =>
  * Idempotency-Key, a subsidiary account code, a fiscal-year id) is checked with this first, so
  * such a request is a validation error in the vendor's shape, not a 500.
  */
-const RESERVED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+/** Names a store cannot key by (an object's own machinery); the documents list them as refused. */
+export const RESERVED_KEY_NAMES = ['__proto__', 'prototype', 'constructor'] as const;
+const RESERVED_KEYS = new Set<string>(RESERVED_KEY_NAMES);
 export const isStorableKey = (key: string): boolean => !RESERVED_KEYS.has(key);
 export const RESERVED_KEY_MESSAGE = 'this name is reserved';

@@ -342,12 +342,27 @@ export type TiersImport = z.infer<typeof TiersImportSchema>;
  * or no zone) are accepted, and kept as sent. The page's "from" example is typed with a space before
  * each colon (`"2020-02-01T00 :00 :00.000Z"`): read as if the spaces were not there (own choice).
  */
-const ContexteDateSchema = z
-  .string()
-  .max(40)
-  .refine((text) => contexteDate(text) !== null, { message: LOOP_MESSAGES.contexteDate });
+/**
+ * ISO date-times with seconds (zoned or local) or to the minute (zoned or local). zod's default
+ * wants seconds when there is a zone but not without one; the page says only "au format iso", and
+ * ISO 8601 allows both reduced forms, so the page wins (loosened from the default).
+ */
+const CONTEXTE_DATE_TIME = z.union([
+  z.iso.datetime({ offset: true, local: true }),
+  z.iso.datetime({ offset: true, local: true, precision: -1 }),
+]);
 
-const CONTEXTE_DATE_TIME = z.iso.datetime({ offset: true, local: true });
+/**
+ * What `contexteDate` accepts, as one pattern, so that the document states it (a refinement would
+ * not reach `/openapi.json`): zod's own ISO date and date-time patterns, a run of spaces allowed
+ * before each `:` (the `(?:` groups are not colons of the text).
+ */
+const spacedColons = (pattern: RegExp) => pattern.source.slice(1, -1).replace(/(?<!\?):/g, '\\s*:');
+export const CONTEXTE_PATTERN = new RegExp(
+  `^(?:${[IsoDateSchema, ...CONTEXTE_DATE_TIME.options].map((s) => spacedColons(s._zod.pattern)).join('|')})$`,
+);
+
+const ContexteDateSchema = z.string().max(40).regex(CONTEXTE_PATTERN, LOOP_MESSAGES.contexteDate);
 
 /**
  * The calendar date of a `contexte` bound, as written before its `T` (own choice: not shifted to

@@ -32,6 +32,11 @@ export const quadraProvenance: VendorProvenance = {
       what: 'the CPA API key',
       provenance: own('the page speaks of a SIC code / key pair'),
     },
+    [`POST ${OD}/token request.body.scope`]: {
+      kind: 'field',
+      what: 'refused (invalid_scope)',
+      provenance: own('the page defines no scope; RFC 6749 §5.2 names the refusal'),
+    },
     [`POST ${OD}/token response.body`]: {
       kind: 'field',
       provenance: inferred('OAuth 2.0 token answer (RFC 6749 §5.1); the page gives the 10-hour lifetime'),

@@ -23,7 +23,7 @@ import { StoreUnavailableError, type Store } from '../../core/store.js';
 import type { VendorProvenance } from '../../contracts/provenance.js';
 import { adminOpenApiDocument, ClockBodySchema, RequestsQuerySchema, SeedBodySchema } from './admin-openapi.js';
 import { mountDocs } from './docs.js';
-import { addMissingPatterns, type DocumentRule } from './strict.js';
+import { addMissingPatterns, bodySizeRule, type DocumentRule } from './strict.js';
 import { applyExamples, type OperationExamples } from './examples.js';
 import { applyProvenance } from './provenance.js';
 import { validationFailure } from './route.js';
@@ -293,6 +293,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         const served = provenance ? applyProvenance(document, provenance).document : document;
         // After the provenance markers: a rule's `oneOf` branches are constraints, not fields of their own.
         for (const rule of options.documentRules ?? []) rule(served);
+        bodySizeRule(maxBodyBytes)(served);
         return c.json(served);
       });
       app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));

@@ -51,12 +51,45 @@ function merge(node: Json | undefined, full: Json | undefined): void {
  */
 export type DocumentRule = (document: Json) => void;
 
-const bodySchemaOf = (document: Json, key: string): Json => {
+const bodySchemaOf = (document: Json, key: string, contentType = 'application/json'): Json => {
   const [method, path] = key.split(' ') as [string, string];
-  const schema = document.paths?.[path]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema;
-  if (!schema) throw new Error(`No JSON body for ${key} in the document`);
+  const schema = document.paths?.[path]?.[method.toLowerCase()]?.requestBody?.content?.[contentType]?.schema;
+  if (!schema) throw new Error(`No ${contentType} body for ${key} in the document`);
   return schema;
 };
+
+/** The schema at a path of property names under a body, through arrays' items; throws when the document has none. */
+function nodeAt(body: Json, key: string, path: readonly string[]): Json {
+  let node = body;
+  for (const name of path) {
+    if (node?.type === 'array') node = node.items;
+    node = node?.properties?.[name];
+    if (!node) throw new Error(`${key}: no ${path.join('.')} in the body's schema`);
+  }
+  return node;
+}
+
+/**
+ * Rules of one body written where they apply: a JSON Schema fragment merged into the field
+ * (`schema`), or a sentence naming what JSON Schema cannot say (`rule`, into that node's
+ * `x-rules`). `path`: property names from the body, through arrays' items (`[]` is the body).
+ */
+export interface FieldRule {
+  path: readonly string[];
+  schema?: Json;
+  rule?: string;
+}
+
+export function fieldRules(key: string, rules: readonly FieldRule[], contentType = 'application/json'): DocumentRule {
+  return (document) => {
+    const body = bodySchemaOf(document, key, contentType);
+    for (const { path, schema, rule } of rules) {
+      const node = nodeAt(body, key, path);
+      if (schema) Object.assign(node, structuredClone(schema));
+      if (rule) node['x-rules'] = [...(node['x-rules'] ?? []), rule];
+    }
+  };
+}
 
 /**
  * Each line has a debit or a credit, not both and not neither (a `oneOf` on the line), and the
@@ -90,5 +123,23 @@ export function debitOrCreditRule(
     line.description = `${line.description ? `${line.description} ` : ''}Either a ${fields.debit} or a ${fields.credit}, not both.`;
     const rule = `balanced: the sum of ${lines[lines.length - 1]}[].${fields.debit} equals the sum of ${lines[lines.length - 1]}[].${fields.credit} (to the cent)`;
     entry['x-rules'] = [...(entry['x-rules'] ?? []), rule];
+  };
+}
+
+/**
+ * The body limit every route shares, on each request body: a body the schema allows (a thousand
+ * entries of five hundred lines) can be larger than the server takes, and is refused with 413.
+ */
+export function bodySizeRule(maxBodyBytes: number): DocumentRule {
+  return (document) => {
+    for (const operations of Object.values<Json>(document.paths ?? {}))
+      for (const operation of Object.values<Json>(operations)) {
+        const body = operation?.requestBody;
+        if (!body) continue;
+        body['x-rules'] = [
+          ...(body['x-rules'] ?? []),
+          `size: the request body is at most ${maxBodyBytes} bytes (413 PayloadTooLarge beyond)`,
+        ];
+      }
   };
 }

@@ -1,4 +1,5 @@
-import { debitOrCreditRule } from '../kit/strict.js';
+import { debitOrCreditRule, fieldRules } from '../kit/strict.js';
+import { RESERVED_KEY_NAMES } from '../../contracts/common/primitives.js';
 import { loopExamples } from './examples.js';
 import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
@@ -73,7 +74,10 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   };
 
   const kit = createSimulatorKit({
-    documentRules: [debitOrCreditRule(`POST ${LOOP_API}/importJson`, ['data', 'ecritures', 'lignes'])],
+    documentRules: [
+      debitOrCreditRule(`POST ${LOOP_API}/importJson`, ['data', 'ecritures', 'lignes']),
+      importJsonRules(`POST ${LOOP_API}/importJson`),
+    ],
     examples: loopExamples,
     ...loopDefinition,
     provenance: loopProvenance,
@@ -124,4 +128,32 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   admin.route('/', loopFecRouter(store));
   kit.finish(admin);
   return toSimulator('loop', kit, store, clock);
+}
+
+/**
+ * What `ImportJsonDataSchema` checks by refinement, in the document: reserved names as a `not`,
+ * the cross-field checks as `x-rules` (JSON Schema 3.0 has no conditional or date comparison).
+ */
+function importJsonRules(key: string) {
+  const reserved = { not: { enum: [...RESERVED_KEY_NAMES] } };
+  return fieldRules(key, [
+    { path: ['data', 'ecritures', 'lignes', 'compteAuxiliaire'], schema: reserved },
+    { path: ['data', 'tiers', 'code'], schema: reserved },
+    {
+      path: ['data', 'contexte'],
+      rule: 'ordered: the calendar date of from (what is written before any T) is not after that of to',
+    },
+    {
+      path: ['data'],
+      rule: 'ecritures-or-tiers: ecritures is absent or empty only when tiers has at least one item',
+    },
+    {
+      path: ['data'],
+      rule: 'contexte-required: contexte is required when ecritures is not empty, unless options.multiPeriode is true',
+    },
+    {
+      path: ['data'],
+      rule: 'within-contexte: unless options.multiPeriode is true, each ecritures[].datePiece is within the calendar dates of contexte.from and contexte.to, bounds included (not shifted to UTC)',
+    },
+  ]);
 }

@@ -5,6 +5,7 @@ import type { Change } from '../../core/changes.js';
 import { createRandom } from '../../core/random.js';
 import type { TenantTime } from '../../core/tenant-clock.js';
 import { createSimulatorKit } from '../kit/simulator-kit.js';
+import { fieldRules } from '../kit/strict.js';
 import {
   DEFAULT_START,
   resolveSimulatorOptions,
@@ -97,6 +98,19 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
   };
 
   const kit = createSimulatorKit({
+    documentRules: [
+      // The form declares `scope` so that its refusal is documented: never valid (`not: {}`).
+      fieldRules(
+        `POST ${QUADRA_OD_API}/token`,
+        [
+          {
+            path: ['scope'],
+            schema: { not: {}, description: 'Refused with invalid_scope: the page defines no scope.' },
+          },
+        ],
+        'application/x-www-form-urlencoded',
+      ),
+    ],
     examples: quadraExamples,
     ...quadraDefinition,
     provenance: quadraProvenance,

@@ -1,4 +1,5 @@
-import { debitOrCreditRule } from '../kit/strict.js';
+import { debitOrCreditRule, fieldRules } from '../kit/strict.js';
+import { RESERVED_KEY_NAMES } from '../../contracts/common/primitives.js';
 import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
@@ -127,7 +128,13 @@ export type SageGeSimulator = Simulator<SageGeState>;
 export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): SageGeSimulator {
   const { clock, seed, store } = resolveSimulatorOptions(sageGeDefinition, options, DEFAULT_START);
   const kit = createSimulatorKit({
-    documentRules: [debitOrCreditRule('POST /api/v1/files/{fileId}/entries', ['lines'])],
+    documentRules: [
+      debitOrCreditRule('POST /api/v1/files/{fileId}/entries', ['lines']),
+      // A refinement of the route's (the store keys third parties by this code), written as a `not`.
+      fieldRules('PUT /api/v1/files/{fileId}/third-parties', [
+        { path: ['thirdParties', 'subsidiaryAccount'], schema: { not: { enum: [...RESERVED_KEY_NAMES] } } },
+      ]),
+    ],
     ...sageGeDefinition,
     provenance: sageGeProvenance,
     examples: sageGeExamples,

@@ -639,6 +639,8 @@ describe('contexte.from/to as EcritureComptableImportJson.html writes them', () 
       `${YEAR}-12-31T00:00:00.000Z`,
     ],
     ['local date-times (ISO 8601 without a zone)', `${YEAR}-01-01T00:00:00`, `${YEAR}-12-31T00:00`],
+    // ISO 8601 lets a zoned time stop at the minutes, as it lets a local one: "au format iso".
+    ['zoned date-times to the minute', `${YEAR}-01-01T00:00Z`, `${YEAR}-12-31T23:59+01:00`],
     ['plain dates', `${YEAR}-01-01`, `${YEAR}-12-31`],
   ])('accepts %s, the entry dated on the last day included', async (_name, from, to) => {
     const loop = setup();
