@@ -1,4 +1,5 @@
 import { debitOrCreditRule } from '../kit/strict.js';
+import { VENDOR_DISPLAY_NAMES } from '../../contracts/common/vendor-ids.js';
 import { loopExamples } from './examples.js';
 import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
@@ -31,7 +32,8 @@ export { DEFAULT_START };
 /** What the kit and `ledgersim start` need to know of the Cegid Loop simulator's state. */
 export const loopDefinition: SimulatorDefinition<LoopState> = {
   name: 'loop',
-  title: 'Cegid Loop',
+  provenance: loopProvenance,
+  title: VENDOR_DISPLAY_NAMES.loop,
   schema: LoopStateSchema,
   tenantSchema: FirmStateSchema,
   empty: emptyLoopState,
@@ -76,7 +78,6 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
     documentRules: [debitOrCreditRule(`POST ${LOOP_API}/importJson`, ['data', 'ecritures', 'lignes'])],
     examples: loopExamples,
     ...loopDefinition,
-    provenance: loopProvenance,
     store,
     clock,
     random: createRandom(seed),

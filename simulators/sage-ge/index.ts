@@ -1,4 +1,5 @@
 import { debitOrCreditRule } from '../kit/strict.js';
+import { VENDOR_DISPLAY_NAMES } from '../../contracts/common/vendor-ids.js';
 import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
@@ -106,7 +107,8 @@ export { DEFAULT_START };
 /** What the kit and `ledgersim start` need to know of the Sage GE simulator's state. */
 export const sageGeDefinition: SimulatorDefinition<SageGeState> = {
   name: 'sage-ge',
-  title: 'Sage GE',
+  provenance: sageGeProvenance,
+  title: VENDOR_DISPLAY_NAMES['sage-ge'],
   schema: SageGeStateSchema,
   tenantSchema: EntityStateSchema,
   empty: emptySageGeState,
@@ -129,7 +131,6 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
   const kit = createSimulatorKit({
     documentRules: [debitOrCreditRule('POST /api/v1/files/{fileId}/entries', ['lines'])],
     ...sageGeDefinition,
-    provenance: sageGeProvenance,
     examples: sageGeExamples,
     store,
     clock,
