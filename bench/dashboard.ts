@@ -1,8 +1,7 @@
 import { createDashboard } from '../dashboard/index.js';
 import { createVirtualClock } from '../core/clock.js';
-import { createLoopSimulator } from '../simulators/loop/index.js';
-import { createQuadraSimulator } from '../simulators/quadra/index.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
+import { VENDORS } from '../vendors/index.js';
 import { BENCH_ENTITY, BENCH_FILE, BENCH_NOW, benchState } from './lib/fixtures.js';
 import { summarize, type Summary } from './lib/stats.js';
 
@@ -14,15 +13,16 @@ export async function measureDashboard(
   renders: number,
 ): Promise<{ file: Summary; lastPage: Summary; overview: Summary }> {
   const clock = createVirtualClock({ start: BENCH_NOW });
-  const simulators = [
-    {
-      name: 'sage-ge' as const,
-      title: 'Sage GE',
-      simulator: createSageGeSimulator({ clock, initialState: benchState(10_000) }),
-    },
-    { name: 'quadra' as const, title: 'Cegid Quadra', simulator: createQuadraSimulator({ clock }) },
-    { name: 'loop' as const, title: 'Cegid Loop', simulator: createLoopSimulator({ clock }) },
-  ];
+  // Every registered vendor, as `ledgersim start` serves them; the measured pages are Sage GE's, so
+  // only its simulator holds the 10,000 entries and the others keep their demo state.
+  const simulators = VENDORS.modules.map(({ id, title, simulator }) => ({
+    name: id,
+    title,
+    simulator:
+      id === 'sage-ge'
+        ? createSageGeSimulator({ clock, initialState: benchState(10_000) })
+        : simulator.create({ clock }),
+  }));
   const app = createDashboard({ simulators, clock });
   const time = async (path: string) => {
     const samples: number[] = [];

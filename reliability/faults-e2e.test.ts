@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loopUnderFaults, quadraUnderFaults, sageUnderFaults } from './faults-e2e.js';
+import { VENDORS } from '../vendors/index.js';
+import { UNDER_FAULTS } from './faults-e2e.js';
 
 const N = 100;
 
 describe('faults end to end: the hub and the real connectors, 20 % injected faults, over loopback', () => {
-  for (const [vendor, run] of [
-    ['sage-ge', sageUnderFaults],
-    ['quadra', quadraUnderFaults],
-    ['loop', loopUnderFaults],
-  ] as const) {
+  for (const vendor of VENDORS.ids) {
+    const run = UNDER_FAULTS[vendor];
     it(`${vendor}: exactly ${N} posted, 0 duplicates, 0 lost, and the hub agrees with the vendor`, {
       timeout: 60_000,
     }, async () => {
       const figures = await run({ entries: N, seed: 9 });
+      expect(figures.vendor).toBe(vendor);
       expect(figures).toMatchObject({ posted: N, vendorEntries: N, duplicates: 0, lost: 0, disagreements: [] });
       const injected = Object.values(figures.faults).reduce((a, b) => a + b, 0);
       expect(injected / figures.requests).toBeGreaterThan(0.08);

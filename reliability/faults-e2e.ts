@@ -77,14 +77,16 @@ async function addAndVerify(hub: HubEngine, n: number) {
   return ids;
 }
 
-const notPosted = (hub: HubEngine, ids: string[]) => ids.filter((id) => hub.entry(id)!.status.status !== 'posted');
-
-export async function sageUnderFaults(options: {
+export interface FaultRunOptions {
   entries: number;
   rate?: number;
   seed?: number;
   maxRounds?: number;
-}): Promise<FaultFigures> {
+}
+
+const notPosted = (hub: HubEngine, ids: string[]) => ids.filter((id) => hub.entry(id)!.status.status !== 'posted');
+
+export async function sageUnderFaults(options: FaultRunOptions): Promise<FaultFigures> {
   const figures: FaultFigures = {
     vendor: 'sage-ge',
     entries: options.entries,
@@ -182,12 +184,7 @@ export async function sageUnderFaults(options: {
   }
 }
 
-export async function quadraUnderFaults(options: {
-  entries: number;
-  rate?: number;
-  seed?: number;
-  maxRounds?: number;
-}): Promise<FaultFigures> {
+export async function quadraUnderFaults(options: FaultRunOptions): Promise<FaultFigures> {
   const figures: FaultFigures = {
     vendor: 'quadra',
     entries: options.entries,
@@ -284,12 +281,7 @@ function loopFolder(now: Date) {
   return f;
 }
 
-export async function loopUnderFaults(options: {
-  entries: number;
-  rate?: number;
-  seed?: number;
-  maxRounds?: number;
-}): Promise<FaultFigures> {
+export async function loopUnderFaults(options: FaultRunOptions): Promise<FaultFigures> {
   const figures: FaultFigures = {
     vendor: 'loop',
     entries: options.entries,
@@ -385,3 +377,19 @@ export async function loopUnderFaults(options: {
     await sim.close();
   }
 }
+
+/**
+ * The run of each vendor, a per-vendor list on purpose rather than one runner over the registry's
+ * generic views: each run drives what moves that vendor's entries (Sage GE's file opened so its
+ * cloud queue is injected; Quadra's dossier opened, then the CFE import delay and the hub's
+ * 12-hour read-back; Loop's import service on the clock) and counts duplicates in the vendor's own
+ * storage by the vendor's own key (tracking code, piece number, `refPiece`), which is exactly what
+ * the check is about and what a generic view would hide. Keyed by the declared vendor ids, so a
+ * vendor declared without its run here does not compile; the test and `npm run soak` iterate the
+ * registry's order.
+ */
+export const UNDER_FAULTS: { readonly [Id in VendorId]: (options: FaultRunOptions) => Promise<FaultFigures> } = {
+  'sage-ge': sageUnderFaults,
+  quadra: quadraUnderFaults,
+  loop: loopUnderFaults,
+};

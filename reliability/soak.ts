@@ -2,13 +2,14 @@ import { slowClient } from './bounds.js';
 import { concurrentPushes } from './concurrency.js';
 import { crashRun } from './crash.js';
 import { sizeRun } from './size.js';
-import { loopUnderFaults, quadraUnderFaults, sageUnderFaults, type FaultFigures } from './faults-e2e.js';
+import { UNDER_FAULTS, type FaultFigures } from './faults-e2e.js';
+import { VENDORS } from '../vendors/index.js';
 import { tenantMatrix, cellProblem } from './tenants.js';
 import { WORLD_NAMES } from './worlds.js';
 
 /**
  * `npm run soak`: the reliability checks at full size. 1,000 entries synced by the hub through
- * 20 % faults (Sage GE, Loop), 50 concurrent clients × 20 pushes with admin actions, a SIGKILL
+ * 20 % faults (every registered vendor), 50 concurrent clients × 20 pushes with admin actions, a SIGKILL
  * under 12 concurrent clients, the tenants matrix, and stalled clients. Prints the figures and
  * exits 1 if any property is broken.
  */
@@ -26,7 +27,8 @@ const check = (ok: boolean, what: string) => {
 };
 
 console.log(`Faults end to end: ${entries} entries per vendor, 20 % injected faults, over loopback`);
-for (const run of [sageUnderFaults, quadraUnderFaults, loopUnderFaults]) {
+for (const vendor of VENDORS.ids) {
+  const run = UNDER_FAULTS[vendor];
   const t = Date.now();
   const f: FaultFigures = await run({ entries, seed: 7 });
   const injected = Object.values(f.faults).reduce((a, b) => a + b, 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyProvenance, renderProvenanceTable } from './kit/provenance.js';
 import { expectedReadme, PROVENANCE, wireFacts } from './provenance.js';
+import { VENDORS } from '../vendors/index.js';
 
 type Json = Record<string, any>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -35,6 +36,12 @@ function annotated(document: Json): { where: string; value: Json | undefined }[]
   }
   return out;
 }
+
+it('covers every registered vendor, each with the map its simulator serves', async () => {
+  // From the registry: a vendor's map hangs on its simulator definition, so none is forgotten here.
+  expect(PROVENANCE.map((p) => p.name)).toEqual([...VENDORS.ids]);
+  for (const p of PROVENANCE) expect(p.map).toBe(VENDORS.get(p.name).simulator.definition.provenance);
+});
 
 describe.each(PROVENANCE.map((p) => p.name))('the provenance of %s', (name) => {
   it('marks every operation, parameter and field of /openapi.json, and every route by an entry of its own', async () => {

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { entriesFor } from '../contracts/catalogue/index.js';
-import { loopProvenance } from '../contracts/loop/provenance.js';
 import type { VendorId } from '../contracts/common/vendor-ids.js';
 import type { VendorProvenance } from '../contracts/provenance.js';
-import { quadraProvenance } from '../contracts/quadra/provenance.js';
-import { sageGeProvenance } from '../contracts/sage-ge/provenance.js';
+import { createVirtualClock } from '../core/clock.js';
+import { VENDORS } from '../vendors/index.js';
 import {
   applyProvenance,
   messageFacts,
@@ -13,21 +12,22 @@ import {
   withProvenanceTable,
   type WireFact,
 } from './kit/provenance.js';
-import type { Simulator } from './kit/simulator.js';
-import { createLoopSimulator } from './loop/index.js';
-import { createQuadraSimulator } from './quadra/index.js';
-import { createSageGeSimulator } from './sage-ge/index.js';
+import { DEFAULT_START, type Simulator } from './kit/simulator.js';
 
-/** Each simulator's provenance map, its README, and how to build it to read what it serves. */
+/**
+ * Each registered simulator that documents a vendor API: its provenance map (on its definition),
+ * its README, and how to build it to read what it serves.
+ */
 export const PROVENANCE: readonly {
   name: VendorId;
   map: VendorProvenance;
   create(): Simulator<unknown>;
-}[] = [
-  { name: 'sage-ge', map: sageGeProvenance, create: () => createSageGeSimulator() as Simulator<unknown> },
-  { name: 'quadra', map: quadraProvenance, create: () => createQuadraSimulator() as Simulator<unknown> },
-  { name: 'loop', map: loopProvenance, create: () => createLoopSimulator() as Simulator<unknown> },
-];
+}[] = VENDORS.modules.flatMap(({ id, simulator }) => {
+  const map = simulator.definition.provenance;
+  if (!map) return [];
+  const create = () => simulator.create({ clock: createVirtualClock({ start: DEFAULT_START }) }) as Simulator<unknown>;
+  return [{ name: id, map, create }];
+});
 
 export const readmePath = (name: string) => join(import.meta.dirname, name, 'README.md');
 

@@ -4,6 +4,7 @@ import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
 import { createLoopSimulator, loopDefinition } from '../simulators/loop/index.js';
 import { buildApiKey, buildCompte, buildFirm, buildFolder, buildJournal } from '../simulators/loop/seed/builders.js';
 import type { FirmState } from '../simulators/loop/state/schema.js';
+import { VENDOR_DISPLAY_NAMES } from '../contracts/common/vendor-ids.js';
 import { defineVendor, type VendorEntryView } from './types.js';
 
 const LINE_FIELDS = new Set(['compteNumero', 'compteAuxiliaire', 'libelle', 'debit', 'credit']);
@@ -46,7 +47,7 @@ const keyOf = (tenant: FirmState) => Object.values(tenant.apiKeys)[0]!;
 /** Cegid Loop: firms by domain, folders, Loop Hub keys, JSON imports; the import's status is read back at once. */
 export const loopVendor = defineVendor({
   id: 'loop',
-  title: 'Cegid Loop',
+  title: VENDOR_DISPLAY_NAMES.loop,
   simulator: { definition: loopDefinition, create: createLoopSimulator, portOffset: 3 },
   connector: loopConnectorModule,
   dashboard: loopView,

@@ -10,6 +10,7 @@ import {
 import { createQuadraSimulator, quadraDefinition } from '../simulators/quadra/index.js';
 import { buildDossier, buildFirm, defaultCfeKey } from '../simulators/quadra/seed/builders.js';
 import type { FirmState } from '../simulators/quadra/state/schema.js';
+import { VENDOR_DISPLAY_NAMES } from '../contracts/common/vendor-ids.js';
 import { defineVendor, type VendorEntryView } from './types.js';
 
 /**
@@ -72,7 +73,7 @@ const analyticsOfBlob = (contentBase64: string): number =>
 /** Cegid Quadra: firms by SIC code, dossiers, CPA reads and CFE uploads; read back 12 hours after sending. */
 export const quadraVendor = defineVendor({
   id: 'quadra',
-  title: 'Cegid Quadra',
+  title: VENDOR_DISPLAY_NAMES.quadra,
   simulator: { definition: quadraDefinition, create: createQuadraSimulator, portOffset: 2 },
   connector: quadraConnectorModule,
   dashboard: quadraView,

@@ -7,8 +7,11 @@ import { parseScenario, ScenarioFileError } from '../contracts/scenario/schema.j
 import { loadScenarioFile } from '../scenarios/load.js';
 import { runScenario } from '../scenarios/runner.js';
 import { acmeVendor } from './fixtures/acme/index.js';
-import { createVendorRegistry, CredentialsError, VENDOR_IDS, VENDORS, VendorIdSchema } from './index.js';
+import { createVendorRegistry, CredentialsError, VENDOR_IDS, VENDORS, VendorIdSchema, type VendorId } from './index.js';
 import { VendorSchema as CatalogueVendorSchema } from '../contracts/catalogue/schema.js';
+import { catalogue } from '../contracts/catalogue/index.js';
+import { explain } from '../contracts/catalogue/explain.js';
+import { VENDOR_DISPLAY_NAMES } from '../contracts/common/vendor-ids.js';
 
 /** ledgersim's vendors plus a fourth one: the one line a new vendor takes. */
 const withAcme = createVendorRegistry([...VENDORS.modules, acmeVendor]);
@@ -82,6 +85,16 @@ describe('the vendor registry', () => {
     for (const vendor of VENDORS.modules) {
       expect(vendor.simulator.definition.name).toBe(vendor.id);
       expect(vendor.connector.vendor).toBe(vendor.id);
+    }
+  });
+
+  it("names each vendor once: support's explanation says the registered title of the entry's vendor, Qonto for the hub's", () => {
+    expect(Object.keys(VENDOR_DISPLAY_NAMES)).toEqual([...VENDORS.ids]);
+    for (const entry of catalogue) {
+      const said = entry.vendor === 'hub' ? 'Qonto' : VENDORS.get(entry.vendor).title;
+      expect(VENDOR_DISPLAY_NAMES[entry.vendor as VendorId] ?? 'Qonto', entry.id).toBe(said);
+      for (const lang of ['en', 'fr'] as const)
+        expect(explain(entry, { lang, params: {}, variant: 0, via: 'symptom' }).text, entry.id).toContain(said);
     }
   });
 

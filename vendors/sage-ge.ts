@@ -3,6 +3,7 @@ import { sageGeView } from '../dashboard/views/sage-ge.js';
 import { createSageGeSimulator, sageGeDefinition } from '../simulators/sage-ge/index.js';
 import { buildEntity, buildFile } from '../simulators/sage-ge/seed/builders.js';
 import type { EntityState } from '../simulators/sage-ge/state/schema.js';
+import { VENDOR_DISPLAY_NAMES } from '../contracts/common/vendor-ids.js';
 import { defineVendor } from './types.js';
 
 /** The file every Sage GE and hub scenario links to. */
@@ -13,7 +14,7 @@ export const SAGE_GE_SECOND_FILE = 'F2';
 /** Sage GE: one entity per tenant, files, the Sage cloud queue; the connector reads fates back at once. */
 export const sageGeVendor = defineVendor({
   id: 'sage-ge',
-  title: 'Sage GE',
+  title: VENDOR_DISPLAY_NAMES['sage-ge'],
   simulator: { definition: sageGeDefinition, create: createSageGeSimulator, portOffset: 1 },
   connector: sageGeConnectorModule,
   dashboard: sageGeView,

@@ -1,3 +1,4 @@
+import { VENDOR_DISPLAY_NAMES } from '../common/vendor-ids.js';
 import type { MessageMatch } from './match.js';
 import { catalogueFr } from './fr.js';
 import type { CatalogueEntry } from './schema.js';
@@ -14,7 +15,8 @@ export interface Explanation {
   text: string;
 }
 
-const VENDOR_NAME = { 'sage-ge': 'Sage GE', quadra: 'Cegid Quadra', loop: 'Cegid Loop', hub: 'Qonto' } as const;
+// The hub's entries are explained as Qonto's, the product the customer uses.
+const VENDOR_NAME = { ...VENDOR_DISPLAY_NAMES, hub: 'Qonto' } as const;
 
 function fill(template: string, params: Record<string, string>): string {
   // A value the customer did not give (a match by symptom) is shown as elided, not as "{account}".

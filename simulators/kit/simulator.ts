@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { z } from 'zod';
 import { createVirtualClock, type VirtualClock } from '../../core/clock.js';
+import type { VendorProvenance } from '../../contracts/provenance.js';
 import type { FaultInjector } from './faults.js';
 import type { RequestJournal, RequestJournalOptions } from './journal.js';
 import type { SimulatorKit } from './simulator-kit.js';
@@ -31,6 +32,11 @@ export interface SimulatorDefinition<S extends { tenants: Record<string, unknown
   credentials(state: S): string[];
   /** What picks a tenant in a request's credentials: the admin plane refuses two tenants sharing one. */
   credentialKeys?(tenant: S['tenants'][string]): string[];
+  /**
+   * Where each wire fact comes from (`/openapi.json` carries it as `x-provenance`; `npm run
+   * provenance` writes the README's table from it). Absent: the simulator documents no vendor API.
+   */
+  provenance?: VendorProvenance;
 }
 
 /** A running simulator, whatever the vendor. */

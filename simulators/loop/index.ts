@@ -1,5 +1,6 @@
 import { debitOrCreditRule, fieldRules } from '../kit/strict.js';
 import { RESERVED_KEY_NAMES } from '../../contracts/common/primitives.js';
+import { VENDOR_DISPLAY_NAMES } from '../../contracts/common/vendor-ids.js';
 import { loopExamples } from './examples.js';
 import { LOOP_API } from '../../contracts/loop/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
@@ -32,7 +33,8 @@ export { DEFAULT_START };
 /** What the kit and `ledgersim start` need to know of the Cegid Loop simulator's state. */
 export const loopDefinition: SimulatorDefinition<LoopState> = {
   name: 'loop',
-  title: 'Cegid Loop',
+  provenance: loopProvenance,
+  title: VENDOR_DISPLAY_NAMES.loop,
   schema: LoopStateSchema,
   tenantSchema: FirmStateSchema,
   empty: emptyLoopState,
@@ -80,7 +82,6 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
     ],
     examples: loopExamples,
     ...loopDefinition,
-    provenance: loopProvenance,
     store,
     clock,
     random: createRandom(seed),

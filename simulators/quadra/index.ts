@@ -1,4 +1,5 @@
 import { quadraExamples } from './examples.js';
+import { VENDOR_DISPLAY_NAMES } from '../../contracts/common/vendor-ids.js';
 import { CFE_API, QUADRA_OD_API, type QuadraErrorBody } from '../../contracts/quadra/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import type { Change } from '../../core/changes.js';
@@ -35,7 +36,8 @@ export { DEFAULT_START };
 /** What the kit and `ledgersim start` need to know of the Quadra simulator's state. */
 export const quadraDefinition: SimulatorDefinition<QuadraState> = {
   name: 'quadra',
-  title: 'Cegid Quadra (CPA + CFE)',
+  provenance: quadraProvenance,
+  title: `${VENDOR_DISPLAY_NAMES.quadra} (CPA + CFE)`,
   schema: QuadraStateSchema,
   tenantSchema: FirmStateSchema,
   empty: emptyQuadraState,
@@ -113,7 +115,6 @@ export function createQuadraSimulator(options: QuadraSimulatorOptions = {}): Qua
     ],
     examples: quadraExamples,
     ...quadraDefinition,
-    provenance: quadraProvenance,
     store,
     clock,
     random: createRandom(seed),

@@ -1,5 +1,6 @@
 import { debitOrCreditRule, fieldRules } from '../kit/strict.js';
 import { RESERVED_KEY_NAMES } from '../../contracts/common/primitives.js';
+import { VENDOR_DISPLAY_NAMES } from '../../contracts/common/vendor-ids.js';
 import { SAGE_GE_API } from '../../contracts/sage-ge/wire.js';
 import { createActionsRouter } from '../kit/actions.js';
 import { createRandom } from '../../core/random.js';
@@ -107,7 +108,8 @@ export { DEFAULT_START };
 /** What the kit and `ledgersim start` need to know of the Sage GE simulator's state. */
 export const sageGeDefinition: SimulatorDefinition<SageGeState> = {
   name: 'sage-ge',
-  title: 'Sage GE',
+  provenance: sageGeProvenance,
+  title: VENDOR_DISPLAY_NAMES['sage-ge'],
   schema: SageGeStateSchema,
   tenantSchema: EntityStateSchema,
   empty: emptySageGeState,
@@ -136,7 +138,6 @@ export function createSageGeSimulator(options: SageGeSimulatorOptions = {}): Sag
       ]),
     ],
     ...sageGeDefinition,
-    provenance: sageGeProvenance,
     examples: sageGeExamples,
     store,
     clock,

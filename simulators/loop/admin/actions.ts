@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { TIERS_TYPES } from '../../../contracts/loop/wire.js';
 import { defineAction, notFound, ok, conflict, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
 import { parseDuration } from '../../../core/duration.js';
+import { FiscalYearActionInput, setFiscalYear } from '../../kit/fiscal-year.js';
 import { KEY_ALPHABET, SECRET_ALPHABET, stableString } from '../domain/ids.js';
 import { buildCompte, buildTiers } from '../seed/builders.js';
 import { own, writes, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
@@ -196,31 +196,13 @@ export const loopActions: VendorAction<LoopState>[] = [
       'Loop: add, open or close a fiscal year of a folder, say whether its chart of accounts is complete and which journals are closed in it (LOOP-INCOMPLETE-FOLDER)',
     input: FolderInput.extend({
       fiscalYearId: z.string().min(1).max(20),
-      start: IsoDateSchema.optional(),
-      end: IsoDateSchema.optional(),
-      status: z.enum(['open', 'closed']),
-      chartComplete: z.boolean().optional(),
-      /** Journal codes closed in this fiscal year only (seed 004: each open fiscal year needs open journals). */
-      closedJournals: z.array(z.string().min(1)).optional(),
+      ...FiscalYearActionInput.shape,
     }),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
-      const existing = own(found.folder.fiscalYears, input.fiscalYearId);
-      const start = input.start ?? existing?.start;
-      const end = input.end ?? existing?.end;
-      if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
-      if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
-      const fiscalYear = {
-        id: input.fiscalYearId,
-        start,
-        end,
-        status: input.status,
-        chartComplete: input.chartComplete ?? existing?.chartComplete ?? true,
-        ...((input.closedJournals ?? existing?.closedJournals)?.length
-          ? { closedJournals: input.closedJournals ?? existing!.closedJournals! }
-          : {}),
-      };
+      const fiscalYear = setFiscalYear(input.fiscalYearId, own(found.folder.fiscalYears, input.fiscalYearId), input);
+      if ('ok' in fiscalYear) return fiscalYear;
       return ok(fiscalYear, [
         writes.folder(input.domain, input.folder).set(['fiscalYears', input.fiscalYearId], fiscalYear),
       ]);

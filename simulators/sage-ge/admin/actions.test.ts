@@ -260,6 +260,11 @@ describe('Sage GE admin actions (what a person does in GE)', () => {
     await h.action('set-fiscal-year', { ...target, fiscalYearId: 'FY2025', status: 'closed' });
     expect(h.file().fiscalYears.FY2025).toMatchObject({ status: 'closed', closedJournals: ['VE'] });
     expect(h.file().fiscalYears.FY2026!.closedJournals).toBeUndefined();
+    // The year's own action names its closed journals too (the same input as Loop's), and an empty list reopens them all.
+    await h.action('set-fiscal-year', { ...target, fiscalYearId: 'FY2026', status: 'open', closedJournals: ['AC'] });
+    expect(h.file().fiscalYears.FY2026).toMatchObject({ status: 'open', closedJournals: ['AC'] });
+    await h.action('set-fiscal-year', { ...target, fiscalYearId: 'FY2026', status: 'open', closedJournals: [] });
+    expect(h.file().fiscalYears.FY2026!.closedJournals).toBeUndefined();
   });
 
   it('creates and renames accounts and subsidiary accounts as a user does in GE, the rename no longer auto-created', async () => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
 import { editEntry, openAccounting, toEntryStatus } from '../domain/entries.js';
 import { covers } from '../domain/fiscal-years.js';
+import { FiscalYearActionInput, setFiscalYear } from '../../kit/fiscal-year.js';
 import { isStorableKey, RESERVED_KEY_MESSAGE } from '../../../contracts/common/primitives.js';
 import { writes, type AccountState, type EntityState, type FileState, type SageGeState } from '../state/schema.js';
 
@@ -85,13 +85,10 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
   defineAction({
     name: 'set-fiscal-year',
     description:
-      'Open, close or create a fiscal year (Year Menu > Fiscal Year Period); the Marketplace sees it after "resync-fiscal-years"',
+      'Open, close or create a fiscal year (Year Menu > Fiscal Year Period), and name the journals closed in it; the Marketplace sees it after "resync-fiscal-years"',
     input: FileInput.extend({
       fiscalYearId: z.string().min(1).refine(isStorableKey, RESERVED_KEY_MESSAGE),
-      start: IsoDateSchema.optional(),
-      end: IsoDateSchema.optional(),
-      status: z.enum(['open', 'closed']),
-      chartComplete: z.boolean().optional(),
+      ...FiscalYearActionInput.shape,
     }),
     run(state, input) {
       const found = findFile(state, input);
@@ -99,18 +96,8 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       const existing = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId)
         ? found.file.fiscalYears[input.fiscalYearId]
         : undefined;
-      const start = input.start ?? existing?.start;
-      const end = input.end ?? existing?.end;
-      if (!start || !end) return { ok: false, status: 400, message: 'A new fiscal year needs start and end' };
-      if (end < start) return { ok: false, status: 400, message: 'A fiscal year ends after it starts' };
-      const fiscalYear = {
-        id: input.fiscalYearId,
-        start,
-        end,
-        status: input.status,
-        chartComplete: input.chartComplete ?? existing?.chartComplete ?? true,
-        ...(existing?.closedJournals ? { closedJournals: existing.closedJournals } : {}),
-      };
+      const fiscalYear = setFiscalYear(input.fiscalYearId, existing, input);
+      if ('ok' in fiscalYear) return fiscalYear;
       return ok(fiscalYear, [
         writes.file(input.entityId, input.fileId).set(['fiscalYears', input.fiscalYearId], fiscalYear),
       ]);
