@@ -136,4 +136,30 @@ describe('run --against a live server', () => {
     expect(realNow).toBeGreaterThan(startedAt); // real time did pass meanwhile
     expect(offset()).toBe(before);
   }, 120_000);
+
+  it('runs each scenario on its own frozen time line: its instants are the scenario’s, not real time’s', async () => {
+    // Both read instants the vendor stamps with its tenant's time (a fiscal year activated, an
+    // accounting session opened) and expect the scenario's own: real time must not leak in.
+    const c = capture();
+    const code = await main(
+      [
+        'run',
+        'sage-ge/bulk-activation-subset',
+        'sage-ge/stuck-accounting-already-open',
+        '--json',
+        ...running.simulators.flatMap((s) => ['--against', s.url]),
+      ],
+      c.io,
+    );
+    const results = (JSON.parse(c.out()) as Results).results;
+    expect(
+      results.filter((r) => r.status !== 'passed').map((r) => [r.id, r.failures]),
+      c.err(),
+    ).toEqual([]);
+    expect(results.map((r) => r.id).sort()).toEqual([
+      'sage-ge/bulk-activation-subset',
+      'sage-ge/stuck-accounting-already-open',
+    ]);
+    expect(code).toBe(0);
+  }, 60_000);
 });

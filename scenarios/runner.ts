@@ -313,7 +313,9 @@ class World {
     for (let attempt = 1; ; attempt++) {
       const answer = await this.admin(
         'PUT',
-        `/tenants/${this.tenantId}?now=${encodeURIComponent(this.scenario.start)}`,
+        // Frozen: a scenario is defined on a frozen time line, and a live server's real time must not
+        // move it between two steps; its own steps move it (and the work due on it fires then).
+        `/tenants/${this.tenantId}?now=${encodeURIComponent(this.scenario.start)}&frozen=true`,
         tenant,
         [412],
         { 'if-none-match': '*' },

@@ -130,6 +130,15 @@ describe('a tenant advanced a day: the other tenants and the server clock are un
   });
 });
 
+/** A third Loop firm, CABC, with credentials of its own. */
+function otherFirm(sim: LoopSimulator) {
+  const firm = structuredClone(sim.store.data.tenants.CABB!);
+  firm.domain = 'CABC';
+  firm.subscriptionKey = 'sub-CABC'.padEnd(32, '0');
+  for (const key of Object.values(firm.apiKeys)) key.key = `${key.key}C`;
+  return firm;
+}
+
 describe('the admin plane of a tenant clock', () => {
   it('refuses an unknown tenant (404) and a bad move (400), changing nothing', async () => {
     const sim = createLoopSimulator({ clock: createVirtualClock({ start: START }), initialState: buildState() });
@@ -158,6 +167,74 @@ describe('the admin plane of a tenant clock', () => {
       '2027-01-01T00:00:00.000Z',
     );
     expect((await adminCall(sim, '/tenants/CABC', { method: 'DELETE' })).status).toBe(200);
+    expect(((await (await adminCall(sim, '/clock')).json()) as { tenants: object }).tenants).toEqual({});
+    await sim.close();
+  });
+
+  it('?frozen=true (what run --against asks for): on a live server the line stands still; its work falls due when it is moved', async () => {
+    const time = manualRealTime();
+    const clock = createLiveClock({ start: START, real: time.real });
+    const sim = createLoopSimulator({ clock, initialState: buildState() });
+    await sim.settled();
+    // CABA put anew on a frozen line (its state as it is).
+    const put = await sim.app.request(`/__admin/tenants/CABA?now=${encodeURIComponent(START)}&frozen=true`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sim.store.data.tenants.CABA),
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    const a = await queueImport(sim, 'CABA'); // due one minute later on CABA's line
+    expect(sim.store.data.tenants.CABA!.imports[a]!.dueAt).toBe(new Date(Date.parse(START) + 60_000).toISOString());
+    time.pass(5 * 60_000); // real time passes: the server flows, CABA's line does not
+    await sim.settled();
+    expect(await (await adminCall(sim, '/tenants/CABA/clock')).json()).toEqual({
+      tenantId: 'CABA',
+      now: START,
+      offsetMs: -5 * 60_000,
+      frozen: true,
+    });
+    expect(((await (await adminCall(sim, '/clock')).json()) as { tenants: object }).tenants).toEqual({
+      CABA: { now: START, offsetMs: -5 * 60_000, frozen: true },
+    });
+    expect(sim.store.data.tenants.CABA!.imports[a]!.statut).toBe('EnAttente');
+    expect(time.pending()).toBe(0); // no timer waits on a frozen line
+    // The line moved (as a scenario step does): the import falls due on it, and the line stays frozen.
+    const moved = await adminCall(sim, '/tenants/CABA/clock', { json: { advance: '1m' } });
+    expect(await moved.json()).toEqual({
+      tenantId: 'CABA',
+      now: new Date(Date.parse(START) + 60_000).toISOString(),
+      offsetMs: -4 * 60_000,
+      frozen: true,
+    });
+    await sim.settled();
+    expect(sim.store.data.tenants.CABA!.imports[a]!.statut).toBe('Termine');
+    time.pass(60_000);
+    expect(((await (await adminCall(sim, '/tenants/CABA/clock')).json()) as { now: string }).now).toBe(
+      new Date(Date.parse(START) + 60_000).toISOString(),
+    );
+    // The server's clock flowed exactly with real time throughout.
+    expect(clock.nowMs()).toBe(Date.parse(START) + 6 * 60_000);
+    clock.dispose();
+    await sim.close();
+  });
+
+  it('refuses a ?frozen that is not true or false, and one without ?now, changing nothing', async () => {
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: START }), initialState: buildState() });
+    const put = (query: string) =>
+      sim.app.request(`/__admin/tenants/CABC?${query}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(otherFirm(sim)),
+      });
+    const bad = await put(`now=${START}&frozen=yes`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toBe('?frozen must be true or false, not "yes"');
+    const alone = await put('frozen=true');
+    expect(alone.status).toBe(400);
+    expect(((await alone.json()) as { message: string }).message).toBe(
+      '?frozen freezes the time line ?now starts: give ?now too',
+    );
+    expect(sim.store.data.tenants.CABC).toBeUndefined();
     expect(((await (await adminCall(sim, '/clock')).json()) as { tenants: object }).tenants).toEqual({});
     await sim.close();
   });

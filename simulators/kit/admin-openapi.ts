@@ -94,6 +94,11 @@ const TENANT_CLOCK = {
     tenantId: { type: 'string' },
     now: { type: 'string', format: 'date-time' },
     offsetMs: { type: 'number', description: "The tenant's offset over the server's clock" },
+    frozen: {
+      type: 'boolean',
+      description:
+        'Present (true) when the line stands still: it moves only when moved, whatever the server clock does',
+    },
   },
 };
 
@@ -225,6 +230,14 @@ export function adminOpenApiDocument<S extends { tenants: Record<string, unknown
               description:
                 "The tenant's own time (an offset over the server's clock, set before it exists): moving it moves nothing else",
             },
+            {
+              name: 'frozen',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['true', 'false'] },
+              description:
+                "With `?now=`: `true` freezes the tenant's line at `now`, so that it moves only when its clock is moved (POST /tenants/{tenantId}/clock), even on a live server; what `ledgersim run --against` asks for, a scenario being defined on a frozen time line",
+            },
           ],
           requestBody: { required: true, content: { 'application/json': { schema: schemaOf(options.tenantSchema) } } },
           responses: {
@@ -321,7 +334,11 @@ export function adminOpenApiDocument<S extends { tenants: Record<string, unknown
                     additionalProperties: {
                       type: 'object',
                       required: ['now', 'offsetMs'],
-                      properties: { now: { type: 'string', format: 'date-time' }, offsetMs: { type: 'number' } },
+                      properties: {
+                        now: { type: 'string', format: 'date-time' },
+                        offsetMs: { type: 'number' },
+                        frozen: { type: 'boolean' },
+                      },
                     },
                   },
                 },

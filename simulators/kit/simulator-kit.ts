@@ -603,6 +603,13 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     const now = c.req.query('now');
     if (now !== undefined && !z.iso.datetime({ offset: true }).safeParse(now).success)
       return adminError(c, 400, `?now must be an ISO 8601 instant, not "${now}"`);
+    // `&frozen=true`: the line stands at `now` and moves only when moved (POST its clock), even on a
+    // live server: a scenario is defined on a frozen time line, and real time must not leak into it.
+    const frozen = c.req.query('frozen');
+    if (frozen !== undefined && frozen !== 'true' && frozen !== 'false')
+      return adminError(c, 400, `?frozen must be true or false, not "${frozen}"`);
+    if (frozen !== undefined && now === undefined)
+      return adminError(c, 400, '?frozen freezes the time line ?now starts: give ?now too');
     // The other tenants' credentials come from the index: no pass over 10,000 tenants per PUT.
     const keys = credentialKeys?.(body.value) ?? [];
     const owner = keys
@@ -610,7 +617,11 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
       .find((id) => id !== undefined);
     const shared = owner === undefined ? undefined : sharing(tenantId, owner);
     if (shared) return adminError(c, 409, `${shared}; nothing was changed`);
-    if (now !== undefined) clocks.forTenant(tenantId).set(now);
+    if (now !== undefined) {
+      clocks.drop(tenantId); // a line put anew: frozen only if asked again
+      if (frozen === 'true') clocks.freeze(tenantId, now);
+      else clocks.forTenant(tenantId).set(now);
+    }
     c.set('tenantId', tenantId);
     await store.commit([tenants.set(['tenants', tenantId], body.value)]);
     if (now !== undefined) await ticking();
@@ -640,7 +651,10 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   /** The tenants with a time line of their own: their time and their offset over the server's. */
   const tenantClocks = () =>
     Object.fromEntries(
-      [...clocks.offsets()].map(([id, offsetMs]) => [id, { now: clocks.forTenant(id).now().toISOString(), offsetMs }]),
+      [...clocks.offsets()].map(([id, offsetMs]) => [
+        id,
+        { now: clocks.forTenant(id).now().toISOString(), offsetMs, ...(clocks.isFrozen(id) ? { frozen: true } : {}) },
+      ]),
     );
   admin.get('/clock', (c) => c.json({ now: clock.now().toISOString(), mode: clock.mode, tenants: tenantClocks() }));
   admin.post('/clock', async (c) => {
@@ -653,7 +667,12 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   });
   const tenantClock = (tenantId: string) => {
     const line = clocks.forTenant(tenantId);
-    return { tenantId, now: line.now().toISOString(), offsetMs: clocks.offsets().get(tenantId) ?? 0 };
+    return {
+      tenantId,
+      now: line.now().toISOString(),
+      offsetMs: clocks.offsets().get(tenantId) ?? 0,
+      ...(clocks.isFrozen(tenantId) ? { frozen: true } : {}),
+    };
   };
   // One tenant's own time line: moving it moves nothing else (the server's clock, other tenants).
   admin.get('/tenants/:tenantId/clock', (c) => {

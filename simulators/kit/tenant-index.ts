@@ -179,6 +179,8 @@ export function createDueIndex<T>(store: Store<Tenants<T>>, earliestOf: (tenant:
       const t = typeof time === 'number' ? sharedTime(time) : time;
       let next: number | undefined;
       for (const [id, at] of earliest) {
+        // A frozen line's work falls due when the line is moved (that move ticks): no wake-up.
+        if (t.frozen(id)) continue;
         const offset = t.offsetMs(id);
         if (at <= t.baseMs + offset) continue;
         if (next === undefined || at - offset < next) next = at - offset;
