@@ -165,6 +165,20 @@ describe('ledgersim reproduce', () => {
     expect(answer.sure).toBe(false);
   });
 
+  it('is not sure, exit 2, when the customer denies the message ("is not locked", "n\'est plus collectif")', async () => {
+    for (const text of [
+      'Account 512300 is no longer locked, thanks',
+      "Compte (401LEROY) ou autre n'est plus collectif",
+    ]) {
+      const c = capture();
+      expect(await main(['reproduce', text, '--json'], c.io), text).toBe(2);
+      const answer = JSON.parse(c.out()) as { match: null; sure: boolean; unsureBecause: string };
+      expect(answer.match, text).toBeNull();
+      expect(answer.sure, text).toBe(false);
+      expect(answer.unsureBecause, text).toMatch(/^the text denies what SGE-(ACCOUNT-LOCKED|COLLECTIVE-ACCOUNT) says/);
+    }
+  });
+
   it("replays a French message with the customer's account and explains it in French", async () => {
     const c = capture();
     expect(

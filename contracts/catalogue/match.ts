@@ -33,6 +33,11 @@ export interface MessageMatch {
   specificity: number;
   /** Indices of the text's words that matched (to tell whether one match contains another). */
   at: number[];
+  /**
+   * The negation word the customer put on the message's predicate ("not", "n'...pas", "no longer"),
+   * when the message itself does not have it: the text says the entry is not the case.
+   */
+  negatedBy?: string;
 }
 
 export interface Identification {
@@ -79,6 +84,8 @@ interface Token {
   group: number;
   /** Whether the token starts its group. */
   opens: boolean;
+  /** Whether its group is in parentheses or brackets: a part of a name ("GUERIN ET GARNIER (NORD)"), not a quotation. */
+  paren: boolean;
   /** A sentence break (. : ; ! ? or a new line) follows the token. */
   brk: boolean;
   /** Index of the compound ("m.petit", "2026-12-03", "401-DUPONT") the token belongs to. */
@@ -89,8 +96,9 @@ const DELIMITED =
   /"([^"\n]{1,100})"|“([^”\n]{1,100})”|«([^»\n]{1,100})»|\(([^()\n]{1,100})\)|\[([^\]\n]{1,100})\]|(?<![\p{L}\p{N}])['‘’]([^'‘’\n]{1,100})['’](?![\p{L}\p{N}])/gu;
 
 function tokenize(text: string): { tokens: Token[]; groups: { start: number; end: number }[] } {
-  const groups: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(DELIMITED)) groups.push({ start: m.index + 1, end: m.index + m[0].length - 1 });
+  const groups: { start: number; end: number; paren: boolean }[] = [];
+  for (const m of text.matchAll(DELIMITED))
+    groups.push({ start: m.index + 1, end: m.index + m[0].length - 1, paren: /[([]/.test(m[0][0]!) });
   const tokens: Token[] = [];
   let compound = -1;
   let openedGroup = -1;
@@ -111,6 +119,7 @@ function tokenize(text: string): { tokens: Token[]; groups: { start: number; end
       end,
       group: g,
       opens: g >= 0 && g !== openedGroup,
+      paren: g >= 0 && groups[g]!.paren,
       brk: false,
       compound,
     });
@@ -487,6 +496,15 @@ function spans(kind: ParamKind, tokens: Token[], j: number, nextLiteral: Element
     while (k < tokens.length && tokens[k]!.group === t.group) k++;
     return k - j;
   };
+  const midCompound = j > 0 && tokens[j - 1]!.compound === t.compound;
+  // Where the word starting at `x` ends: its compound, or, after the first word, a whole part in parentheses.
+  const unitEnd = (x: number) => {
+    const u = tokens[x]!;
+    let k = x + 1;
+    if (x > j && u.opens && u.paren) while (k < tokens.length && tokens[k]!.group === u.group) k++;
+    else while (k < tokens.length && tokens[k]!.compound === u.compound) k++;
+    return k;
+  };
   switch (kind) {
     case 'account':
       // An account number starts with a digit (PCG class) and may carry letters (401DUPONT).
@@ -515,39 +533,101 @@ function spans(kind: ParamKind, tokens: Token[], j: number, nextLiteral: Element
       return /^[a-z0-9]{1,6}$/.test(t.w) && !STOPWORDS.has(t.w) ? [1] : [];
     case 'code': {
       if (t.opens) return [inGroup()];
-      let k = j + 1;
-      while (k < tokens.length && tokens[k]!.compound === t.compound) k++;
-      return t.w.length >= 2 ? [k - j] : [];
+      // A code is its whole compound ("F-DURAND-2026"), never its tail.
+      if (midCompound) return [];
+      const k = unitEnd(j);
+      return tokens[k - 1]!.end - t.start >= 2 ? [k - j] : [];
     }
     case 'text':
     case 'name': {
       // In the message's own delimiters: exactly the delimited span.
       if (t.opens) return [inGroup()];
-      if (isContent(t.w) === false && kind === 'name' && !/\d/.test(t.w) && t.raw !== t.raw.toUpperCase()) return [];
+      // A name is its whole compound: "s.martin@expert-compta.fr", never "martin@expert-compta.fr".
+      if (midCompound) return [];
+      const joined = tokens[j + 1]?.compound === t.compound;
+      if (isContent(t.w) === false && kind === 'name' && !/\d/.test(t.w) && t.raw !== t.raw.toUpperCase() && !joined)
+        return [];
+      // Counted in words: a compound, or a part in parentheses after a name, is one.
       const max = kind === 'text' ? 12 : 5;
       const out: number[] = [];
       if (nextLiteral) {
         // Bounded by the template's next word: the alignment picks the length where it follows.
-        for (let k = 1; k <= max && j + k <= tokens.length; k++) {
-          out.push(k);
-          if (tokens[j + k - 1]!.brk) break;
+        for (let x = j, words = 0; x < tokens.length && words < max; words++) {
+          // "VAL FOLDER isn't closed": a denial is the customer's, never part of a name.
+          const w = tokens[x]!;
+          if (NEGATIONS.has(w.w) && w.raw !== w.raw.toUpperCase()) break;
+          x = unitEnd(x);
+          out.push(x - j);
+          if (tokens[x - 1]!.brk) break;
         }
         return out;
       }
-      // Last in the template: one compound ("m.petit", "000123"), or a run of capitals (BOULANGERIE MARTIN SAS).
-      let k = j + 1;
-      while (k < tokens.length && tokens[k]!.compound === t.compound) k++;
-      out.push(k - j);
-      const caps = (x: Token) => /[\p{Lu}\p{N}]/u.test(x.raw) && x.raw === x.raw.toUpperCase();
+      // Last in the template: one compound ("m.petit", "000123"), or a run of capitals (BOULANGERIE
+      // MARTIN SAS), with a part in parentheses that starts with a capital ("GUERIN ET GARNIER (NORD)").
+      out.push(unitEnd(j) - j);
       if (caps(t)) {
         let c = j;
-        while (c < tokens.length && c - j < max && caps(tokens[c]!) && (c === j || !tokens[c - 1]!.brk)) c++;
+        for (let words = 0; c < tokens.length && words < max; words++) {
+          const x = tokens[c]!;
+          if (c > j && (tokens[c - 1]!.brk || !caps(x))) break;
+          c = unitEnd(c);
+        }
         if (c - j > out[0]!) out.push(c - j);
       }
       return out;
     }
   }
 }
+
+// --- negation ---------------------------------------------------------------------------------
+
+/**
+ * Words that deny a predicate, folded and split as the tokenizer splits them ("isn't" is "isn" "t",
+ * "n'est" is "n" "est"). "no" and "plus" are not among them: "no journal is open" and "plus de 35
+ * caractères" state facts; "no longer" and "n'est plus" are caught by "longer" after "no" and by "n".
+ */
+const NEGATIONS = new Set(
+  'not never anymore cannot isn aren wasn weren doesn don didn hasn haven hadn wouldn couldn shouldn ne pas jamais nullement guere'.split(
+    ' ',
+  ),
+);
+const APOSTROPHE = /['’]/;
+
+/** Whether the text's word `x` denies: one of `NEGATIONS`, "n'" (n'est, n'a), "-n't" (can't, won't), or "longer" in "no longer". */
+function isNegation(text: string, tokens: readonly Token[], x: number): boolean {
+  const t = tokens[x]!;
+  if (NEGATIONS.has(t.w)) return true;
+  if (t.w === 'n') return APOSTROPHE.test(text[t.end] ?? '');
+  if (t.w === 't') return APOSTROPHE.test(text[t.start - 1] ?? '') && /n$/.test(tokens[x - 1]?.w ?? '');
+  return t.w === 'longer' && tokens[x - 1]?.w === 'no';
+}
+
+/** After a matched message, a negation this many words on in the same sentence still denies it ("is locked anymore"). */
+const NEGATION_REACH = 2;
+
+/**
+ * The negation word the text puts inside (or just after) a matched message that the message does
+ * not have, if any. A message that has its own negation ("does not have access") keeps it when
+ * written another way ("doesn't have access"): the text's negation stands for the message's.
+ */
+function negationIn(
+  form: Form,
+  text: string,
+  tokens: readonly Token[],
+  matched: readonly number[],
+): string | undefined {
+  if (matched.length === 0) return undefined;
+  const own = form.elements.filter((e) => 'lit' in e && (NEGATIONS.has(e.lit) || e.lit === 'n')).length;
+  const ownFound = matched.filter((x) => isNegation(text, tokens, x)).length;
+  if (own > ownFound) return undefined;
+  const first = matched[0]!;
+  let last = matched[matched.length - 1]!;
+  for (let k = 0; k < NEGATION_REACH && last + 1 < tokens.length && !tokens[last]!.brk; k++) last++;
+  for (let x = first; x <= last; x++) if (!matched.includes(x) && isNegation(text, tokens, x)) return tokens[x]!.raw;
+  return undefined;
+}
+
+const caps = (x: Token) => /[\p{Lu}\p{N}]/u.test(x.raw) && x.raw === x.raw.toUpperCase();
 
 // --- alignment ----------------------------------------------------------------------------------
 
@@ -574,7 +654,9 @@ function paramQuality(kind: ParamKind, tokens: Token[], j: number, k: number): n
   const t = tokens[j]!;
   if (t.opens) return 1 + bonus;
   const span = tokens.slice(j, j + k);
-  if (span.every((x) => /\d/.test(x.raw) || x.raw === x.raw.toUpperCase())) return 1 + bonus;
+  // What a part in parentheses after the name says does not make it less of a name.
+  const named = (x: Token) => /\d/.test(x.raw) || x.raw === x.raw.toUpperCase() || (x.paren && x.group !== t.group);
+  if (span.every(named)) return 1 + bonus;
   return 0.6 + bonus;
 }
 
@@ -597,7 +679,8 @@ function align(form: Form, tokens: Token[]): Aligned | undefined {
   const m = tokens.length;
   const W = m + 1;
   const score = new Float64Array((n + 1) * W).fill(-Infinity);
-  // back: 0 start, 1 literal, 2 skip element, 3 insertion, 4+k param of length k
+  // back: 0 start, 1 literal, 2 skip element, 3 insertion, 4+k param of length k; -2, -3 a word written
+  // joined or split, -4 "not" contracted
   const back = new Int32Array((n + 1) * W);
   const gap = new Int32Array((n + 1) * W);
   // Local at both ends: the alignment may start at any word of the message and of the text (a
@@ -626,6 +709,16 @@ function align(form: Form, tokens: Token[]): Aligned | undefined {
         if (j < m && after && 'lit' in after && tokens[j]!.w === el.lit + after.lit)
           set(i + 2, j + 1, here + el.weight + after.weight, -2);
         if (j + 1 < m && el.lit === tokens[j]!.w + tokens[j + 1]!.w) set(i + 1, j + 2, here + el.weight, -3);
+        // "does not" written "doesn't" (tokens "doesn" "t"), "is not" written "isn't".
+        if (
+          j + 1 < m &&
+          after &&
+          'lit' in after &&
+          after.lit === 'not' &&
+          tokens[j]!.w === `${el.lit}n` &&
+          tokens[j + 1]!.w === 't'
+        )
+          set(i + 2, j + 2, here + el.weight + after.weight, -4);
       } else {
         const next = form.nextLiteral[i];
         for (const k of spans(el.kind, tokens, j, next))
@@ -660,6 +753,11 @@ function align(form: Form, tokens: Token[]): Aligned | undefined {
       matched.push(j - 2, j - 1);
       first = j - 2;
       i--;
+      j -= 2;
+    } else if (how === -4) {
+      matched.push(j - 2, j - 1);
+      first = j - 2;
+      i -= 2;
       j -= 2;
     } else if (how === 2) i--;
     else if (how === 3) j--;
@@ -725,7 +823,7 @@ export function matchMessage(
   options: { minScore?: number } = {},
 ): MessageMatch[] {
   const minScore = options.minScore ?? 0.45;
-  const { tokens } = tokenize(text.slice(0, 20_000));
+  const { tokens, groups } = tokenize(text.slice(0, 20_000));
   if (tokens.length === 0) return [];
   const contentTokens = tokens.filter((t) => isContent(t.w)).length;
   const written = languageOf(tokens);
@@ -743,8 +841,12 @@ export function matchMessage(
       if (!aligned) continue;
       confidence = (Math.max(0, aligned.score) / form.total) * (form.factor ?? 1);
       matched = aligned.matched;
-      for (const [name, [from, to]] of Object.entries(aligned.params))
-        params[name] = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+      for (const [name, [from, to]] of Object.entries(aligned.params)) {
+        const last = tokens[to - 1]!;
+        // A name ending with a part in parentheses keeps its closing one: "GUERIN ET GARNIER (NORD)".
+        const closes = last.group >= 0 && last.group !== tokens[from]!.group && groups[last.group]!.end === last.end;
+        params[name] = text.slice(tokens[from]!.start, last.end + (closes ? 1 : 0));
+      }
       const missingParam = form.elements.some((e) => 'param' in e && !(e.param in params));
       if (missingParam) confidence *= 0.9;
       if (form.short) {
@@ -761,6 +863,11 @@ export function matchMessage(
     const matchedContent = matched.filter((x) => isContent(tokens[x]!.w)).length;
     if (matchedContent === 0 && contentTokens > 0) confidence = Math.min(confidence, 0.3);
     if (confidence < minScore) continue;
+    // Only what a vendor answers (a rejection, or an error on the wire) is a claim a customer can
+    // deny ("Account 401000 is locked"); a behaviour or a stuck state is described by its symptoms,
+    // which customers put in the negative ("le plan comptable n'a pas été récupéré", "ne fait rien").
+    const claim = form.entry.kind === 'rejection' || form.entry.wire !== undefined;
+    const negatedBy = claim ? negationIn(form, text, tokens, matched) : undefined;
     const evidence = [...matched.map((x) => tokens[x]!.raw), ...Object.entries(params).map(([k, v]) => `${k}=${v}`)];
     const key = `${form.entry.id} ${form.lang}`;
     const previous = best.get(key);
@@ -776,6 +883,7 @@ export function matchMessage(
       evidence,
       specificity: form.specificity,
       at: matched,
+      ...(negatedBy ? { negatedBy } : {}),
     };
     if (!previous || rank(candidate) > rank(previous)) best.set(key, candidate);
   }
@@ -839,6 +947,9 @@ export function identify(text: string, entries: readonly CatalogueEntry[]): Iden
   const candidates = matchMessage(text, entries, { minScore: 0.3 });
   const [best, next] = candidates;
   if (!best) return { candidates, unsureBecause: 'nothing in the catalogue resembles this text' };
+  // "Account 606400 is not locked": the customer names the entry it is not.
+  if (best.negatedBy)
+    return { candidates, unsureBecause: `the text denies what ${best.id} says ("${best.negatedBy}")` };
   if (best.confidence < SURE_CONFIDENCE)
     return { candidates, unsureBecause: `the best candidate matches only ${Math.round(best.confidence * 100)}%` };
   if (next && best.confidence - next.confidence < SURE_MARGIN) {

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue, identifyMessage, normalize, renderMessage, templateParams } from './index.js';
+
+/**
+ * A customer who writes that the message's predicate does not hold ("is not locked", "n'est plus
+ * verrouillé") is telling support which entry it is NOT: never a confident answer for it.
+ */
+const negations: { text: string; lang: 'en' | 'fr' }[] = [
+  // What the tester reported.
+  { lang: 'en', text: 'Account 606400 is not locked' },
+  { lang: 'en', text: 'Account 606400 is not locked anymore, thanks, the entry posted' },
+  { lang: 'en', text: 'Account (411000) or other is not collective' },
+  { lang: 'en', text: 'The import cursor is not locked, so why does it fail?' },
+  // Other values, other entries, other ways of saying "not".
+  { lang: 'en', text: 'Account 512300 isn’t locked' },
+  { lang: 'en', text: 'Account 627100 is no longer locked, we posted it this morning' },
+  { lang: 'en', text: 'Account 445660 was never locked' },
+  { lang: 'en', text: "Account 401ROUX wasn't locked when we synced" },
+  { lang: 'en', text: 'Account (401LEROY) or other is no longer collective' },
+  { lang: 'en', text: "Account (411PETIT) or other isn't collective, it is a normal account" },
+  { lang: 'en', text: 'Import cursor not locked' },
+  { lang: 'en', text: "The import cursor doesn't look locked to me" },
+  { lang: 'en', text: 'The journal AC of the folder SARL LEROY is not closed.' },
+  { lang: 'en', text: "The journal VT of the folder BOULANGERIE HENRI isn't closed anymore" },
+  { lang: 'en', text: 'The API key, API secret or domain is not invalid, we checked them twice' },
+  { lang: 'en', text: 'The purchase journal is not locked or read-only' },
+  { lang: 'fr', text: "Le compte 512300 n'est pas verrouillé" },
+  { lang: 'fr', text: 'Le compte 627100 n’est plus verrouillé, merci, l’écriture est passée' },
+  { lang: 'fr', text: "le compte 445660 n'a jamais été verrouillé" },
+  { lang: 'fr', text: 'Compte (401LEROY) ou autre n’est pas collectif' },
+  { lang: 'fr', text: "Compte (411PETIT) ou autre n'est plus collectif" },
+  { lang: 'fr', text: "Le curseur d'import n'est pas verrouillé, alors pourquoi ça échoue ?" },
+  { lang: 'fr', text: "curseur d'import pas verrouillé" },
+  { lang: 'fr', text: 'Le journal AC du dossier SARL LEROY n’est pas fermé.' },
+  { lang: 'fr', text: "La clé API, le secret API ou le domaine n'est pas invalide" },
+];
+
+describe('a negated message is never a confident answer', () => {
+  for (const c of negations) {
+    it(`${c.lang}: ${c.text}`, () => {
+      const result = identifyMessage(c.text);
+      const why = result.candidates
+        .slice(0, 3)
+        .map((m) => `${m.id} ${m.confidence.toFixed(2)} [${m.evidence.join(' ')}]`)
+        .join('; ');
+      expect(result.sure?.id ?? 'unsure', why).toBe('unsure');
+      expect(result.unsureBecause).toBeDefined();
+    });
+  }
+
+  it('negates every one-predicate catalogue message, rendered with other values, into "unsure"', () => {
+    const tried: string[] = [];
+    const wrong: string[] = [];
+    for (const entry of catalogue) {
+      entry.messages.forEach((message, variant) => {
+        for (const lang of ['en', 'fr'] as const) {
+          const template = lang === 'fr' ? message.fr : message.en;
+          // One clause saying "X is Y", not already negative: the predicate a customer denies.
+          if (!template || /[:;]|\. \S/.test(template)) continue;
+          if (/\b(not|no|n'|ne|pas|aucun|aucune)\b/i.test(template)) continue;
+          const verb = lang === 'en' ? / (is|are) / : / (est|sont) /;
+          if (!verb.test(template)) continue;
+          const text = renderMessage(
+            entry.id,
+            Object.fromEntries(
+              templateParams(template).map((n) => [n, n === 'account' ? '512300' : `VAL ${n.toUpperCase()}`]),
+            ),
+            variant,
+            lang,
+          );
+          for (const negated of lang === 'en'
+            ? [text.replace(verb, ' $1 not '), text.replace(verb, " $1n't ")]
+            : [text.replace(verb, " n'$1 pas "), text.replace(verb, " n'$1 plus ")]) {
+            tried.push(negated);
+            const sure = identifyMessage(negated).sure;
+            if (sure) wrong.push(`${negated} → ${sure.id}`);
+          }
+        }
+      });
+    }
+    expect(tried.length).toBeGreaterThan(8);
+    expect(wrong).toEqual([]);
+  }, 60_000);
+
+  it('still answers a message whose own negation is written another way ("doesn\'t" for "does not")', () => {
+    const sure = identifyMessage(
+      "An error occurred during the JSON import request: The collaborator p.leroy doesn't have access to the folder SARL LEROY",
+    ).sure;
+    expect(sure?.id).toBe('LOOP-COLLABORATOR-NO-ACCESS');
+  });
+});
+
+describe('a value is read whole', () => {
+  const read = (text: string) => identifyMessage(text).sure;
+
+  it('a code that starts with a one-letter part ("C-MARTIN-PLOMBERIE-2027")', () => {
+    const sure = read(
+      'The auxiliary account code C-MARTIN-PLOMBERIE-2027 is longer than the 17 characters accepted by the Cegid Loop API.',
+    );
+    expect(sure?.id).toBe('LOOP-AUX-CODE-17');
+    expect(sure?.params.code).toBe('C-MARTIN-PLOMBERIE-2027');
+  });
+
+  it('a collaborator whose login starts with an initial that is also a French word ("l.bernard@...")', () => {
+    for (const login of ['l.bernard@cabinet-bernard.fr', 'd.roux', 's.petit@compta-ouest.fr']) {
+      const sure = read(
+        `An error occurred during the JSON import request: The collaborator ${login} does not have access to the folder SARL LEROY`,
+      );
+      expect(sure?.id, login).toBe('LOOP-COLLABORATOR-NO-ACCESS');
+      expect(sure?.params.collaborator, login).toBe(login);
+    }
+  });
+
+  it('a folder name with a part in parentheses, last in the message or not', () => {
+    const folder = 'LEROY ET FILS (LOOP-FOLDER-NOT-ASSOCIATED: key revoked)';
+    const last = read(
+      `An error occurred during the JSON import request: The collaborator p.leroy does not have access to the folder ${folder}`,
+    );
+    expect(last?.id).toBe('LOOP-COLLABORATOR-NO-ACCESS');
+    expect(last?.params.folder).toBe(folder);
+    const inside = read(`The journal AC of the folder ${folder} is closed.`);
+    expect(inside?.id).toBe('LOOP-INCOMPLETE-FOLDER');
+    expect(normalize(inside?.params.folder ?? '')).toBe(normalize(folder));
+  });
+});
