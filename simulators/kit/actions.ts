@@ -61,7 +61,7 @@ export function createActionsRouter<S>(
       actions: actions.map((a) => ({
         name: a.name,
         description: a.description,
-        input: z.toJSONSchema(a.input, { unrepresentable: 'any' }),
+        input: z.toJSONSchema(a.input, { io: 'input', unrepresentable: 'any' }),
       })),
     }),
   );
