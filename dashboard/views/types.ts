@@ -1,3 +1,4 @@
+export { own } from '../../core/own.js';
 import type { Child } from 'hono/jsx';
 import type { Simulator, SimulatorName } from '../../simulators/kit/simulator.js';
 import type { ActionInfo } from '../forms.js';
@@ -52,7 +53,3 @@ export interface VendorView {
 
 export const fileHref = (sim: string, ref: FileRef) =>
   `/s/${encodeURIComponent(sim)}/${encodeURIComponent(ref.tenantId)}/${encodeURIComponent(ref.fileId)}`;
-
-/** Records without inherited keys (`__proto__` and the like never reach a lookup). */
-export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
-  Object.hasOwn(record, key) ? record[key] : undefined;

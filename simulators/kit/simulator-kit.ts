@@ -1,3 +1,4 @@
+import { own } from '../../core/own.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -566,8 +567,7 @@ function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
     }
     return undefined;
   };
-  const tenantOf = (tenantId: string) =>
-    Object.hasOwn(store.data.tenants, tenantId) ? store.data.tenants[tenantId] : undefined;
+  const tenantOf = (tenantId: string) => own(store.data.tenants, tenantId);
 
   admin.put('/state', async (c) => {
     const body = await parseAdminBody(c, options.schema);

@@ -1,3 +1,4 @@
+import { own } from '../../core/own.js';
 import type { Change } from '../../core/changes.js';
 import type { Store } from '../../core/store.js';
 import { sharedTime, type TenantTime } from '../../core/tenant-clock.js';
@@ -38,8 +39,7 @@ function watchTenants(store: Store<Tenants<unknown>>) {
   };
 }
 
-const ownTenant = <T>(store: Store<Tenants<T>>, id: string): T | undefined =>
-  Object.hasOwn(store.data.tenants, id) ? store.data.tenants[id] : undefined;
+const ownTenant = <T>(store: Store<Tenants<T>>, id: string): T | undefined => own(store.data.tenants, id);
 
 export interface CredentialIndex<T> {
   /**

@@ -1,3 +1,4 @@
+export { own } from '../../../core/own.js';
 import { changesOf } from '../../../core/changes.js';
 import { z } from 'zod';
 import { FiscalYearStateSchema, type FiscalYearState } from '../../kit/fiscal-year.js';
@@ -149,7 +150,3 @@ export const writes = {
   folder: (domain: string, code: string) => state.at('tenants', domain, 'folders', code),
   apiKey: (domain: string, key: string) => state.at('tenants', domain, 'apiKeys', key),
 };
-
-/** A record lookup that ignores inherited keys (`__proto__`, `constructor`...). */
-export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
-  Object.hasOwn(record, key) ? record[key] : undefined;

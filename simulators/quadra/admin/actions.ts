@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../contracts/common/primitives.js';
 import { DossierCodeSchema } from '../../../contracts/quadra/wire.js';
@@ -19,7 +20,7 @@ const DossierInput = FirmInput.extend({ dossier: DossierCodeSchema }).strict();
 type DossierInputT = z.infer<typeof DossierInput>;
 
 function findFirm(state: QuadraState, sicCode: string): FirmState | ActionResult {
-  const firm = Object.hasOwn(state.tenants, sicCode) ? state.tenants[sicCode] : undefined;
+  const firm = own(state.tenants, sicCode);
   return firm ?? notFound(`No firm with SIC code ${sicCode}`);
 }
 function findDossier(
@@ -28,7 +29,7 @@ function findDossier(
 ): { firm: FirmState; dossier: DossierState } | ActionResult {
   const firm = findFirm(state, input.sicCode);
   if (isResult(firm)) return firm;
-  const dossier = Object.hasOwn(firm.dossiers, input.dossier) ? firm.dossiers[input.dossier] : undefined;
+  const dossier = own(firm.dossiers, input.dossier);
   return dossier ? { firm, dossier } : notFound(`No dossier ${input.dossier} for SIC code ${input.sicCode}`);
 }
 const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !== null && 'ok' in x;
@@ -198,9 +199,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        const period = Object.hasOwn(found.dossier.periods, input.periodId)
-          ? found.dossier.periods[input.periodId]
-          : undefined;
+        const period = own(found.dossier.periods, input.periodId);
         if (!period) return notFound(`No period ${input.periodId} in dossier ${input.dossier}`);
         return ok({ ...period, status: 'closed' }, [
           writes.dossier(input.sicCode, input.dossier).set(['periods', input.periodId, 'status'], 'closed'),
@@ -218,9 +217,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        const existing = Object.hasOwn(found.dossier.journals, input.journal)
-          ? found.dossier.journals[input.journal]
-          : undefined;
+        const existing = own(found.dossier.journals, input.journal);
         if (!existing && input.status === 'locked')
           return notFound(`No journal ${input.journal} in dossier ${input.dossier}`);
         const journal = {
@@ -246,9 +243,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        const existing = Object.hasOwn(found.dossier.accounts, input.number)
-          ? found.dossier.accounts[input.number]
-          : undefined;
+        const existing = own(found.dossier.accounts, input.number);
         const account: AccountState = {
           number: input.number,
           type: input.type ?? existing?.type ?? 'G',

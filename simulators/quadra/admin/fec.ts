@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import type { Hono } from 'hono';
 import { writeFec, type FecRecord } from '../../../contracts/fec/write.js';
 import type { Store } from '../../../core/store.js';
@@ -46,8 +47,8 @@ export function dossierFec(dossier: DossierState, separator: '\t' | '|' = '\t'):
 export function quadraFecRouter(store: Store<QuadraState>): Hono<KitEnv> {
   return fecRouter(
     (sicCode, code, separator) => {
-      const firm = Object.hasOwn(store.data.tenants, sicCode) ? store.data.tenants[sicCode]! : undefined;
-      const dossier = firm && Object.hasOwn(firm.dossiers, code) ? firm.dossiers[code]! : undefined;
+      const firm = own(store.data.tenants, sicCode);
+      const dossier = firm && own(firm.dossiers, code);
       return dossier ? dossierFec(dossier, separator) : undefined;
     },
     { tenant: 'firm', file: 'dossier' },

@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import { CFE_INPUT_FOLDER, type SasResponse } from '../../../contracts/quadra/wire.js';
 import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
@@ -60,7 +61,7 @@ export function checkSas(
   needs: 'r' | 'rw',
   now: Date,
 ): SasCheck {
-  const record = Object.hasOwn(dossier.container.sas, sas.sig) ? dossier.container.sas[sas.sig]! : undefined;
+  const record = own(dossier.container.sas, sas.sig);
   if (
     !record ||
     record.expiresAt !== sas.se ||

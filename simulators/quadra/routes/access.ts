@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { VirtualClock } from '../../../core/clock.js';
 import { tenantNow } from '../../../core/tenant-clock.js';
@@ -57,7 +58,7 @@ export function resolveDossier(
   code: string,
 ): { firm: FirmState; dossier: DossierState } {
   const firm = currentFirm(c, store);
-  const dossier = Object.hasOwn(firm.dossiers, code) ? firm.dossiers[code] : undefined;
+  const dossier = own(firm.dossiers, code);
   if (!dossier)
     return fail({ status: 404, code: 'DossierNotFound', message: `No dossier ${code} for SIC code ${firm.sicCode}` });
   return { firm, dossier };

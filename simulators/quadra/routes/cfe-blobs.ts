@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -100,7 +101,7 @@ export function cfeBlobRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
     sas: { sig: string; sp: string; se: string },
   ) => {
     const found = access(c, containerName, sas, 'r');
-    const blob = Object.hasOwn(found.dossier.container.blobs, path) ? found.dossier.container.blobs[path] : undefined;
+    const blob = own(found.dossier.container.blobs, path);
     if (!blob) return fail({ status: 404, code: 'BlobNotFound', message: 'The specified blob does not exist.' });
     return c.body(blobBytes(blob) as Uint8Array<ArrayBuffer>, 200, { 'content-type': blob.contentType });
   };

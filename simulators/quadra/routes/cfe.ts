@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
@@ -74,7 +75,7 @@ export function cfeRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
       const activated = cfeNotActivated(firm);
       if (!activated.ok) return rejectionResponse(c, activated.rejection);
       const code = c.req.valid('param').dossier;
-      const dossier = Object.hasOwn(firm.dossiers, code) ? firm.dossiers[code] : undefined;
+      const dossier = own(firm.dossiers, code);
       const container = containerNotFound(dossier, firm.cfe.key);
       if (!container.ok) return rejectionResponse(c, container.rejection);
       const query = c.req.valid('query');

@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import { z } from 'zod';
 import { defineAction, notFound, ok, type ActionResult, type VendorAction } from '../../kit/actions.js';
 import type { Change } from '../../../core/changes.js';
@@ -18,14 +19,14 @@ const FileInput = z.object({ entityId: z.string().min(1), fileId: z.string().min
 
 type Found = { entity: EntityState; file: FileState };
 function findFile(state: SageGeState, input: { entityId: string; fileId: string }): Found | ActionResult {
-  const entity = Object.hasOwn(state.tenants, input.entityId) ? state.tenants[input.entityId] : undefined;
+  const entity = own(state.tenants, input.entityId);
   if (!entity) return notFound(`No entity ${input.entityId}`);
-  const file = Object.hasOwn(entity.files, input.fileId) ? entity.files[input.fileId] : undefined;
+  const file = own(entity.files, input.fileId);
   if (!file) return notFound(`No file ${input.fileId} in entity ${input.entityId}`);
   return { entity, file };
 }
 function findEntity(state: SageGeState, entityId: string): EntityState | ActionResult {
-  const entity = Object.hasOwn(state.tenants, entityId) ? state.tenants[entityId] : undefined;
+  const entity = own(state.tenants, entityId);
   return entity ?? notFound(`No entity ${entityId}`);
 }
 const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !== null && 'ok' in x;
@@ -93,9 +94,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const existing = Object.hasOwn(found.file.fiscalYears, input.fiscalYearId)
-        ? found.file.fiscalYears[input.fiscalYearId]
-        : undefined;
+      const existing = own(found.file.fiscalYears, input.fiscalYearId);
       const fiscalYear = setFiscalYear(input.fiscalYearId, existing, input);
       if ('ok' in fiscalYear) return fiscalYear;
       return ok(fiscalYear, [
@@ -317,9 +316,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const existing = Object.hasOwn(found.file.accounts, input.account)
-        ? found.file.accounts[input.account]
-        : undefined;
+      const existing = own(found.file.accounts, input.account);
       // A renamed account is no longer the connector's "Compte <number>": a person named it.
       const account: AccountState = {
         number: input.account,
@@ -346,9 +343,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const existing = Object.hasOwn(found.file.subsidiaryAccounts, input.code)
-        ? found.file.subsidiaryAccounts[input.code]
-        : undefined;
+      const existing = own(found.file.subsidiaryAccounts, input.code);
       const collectiveAccount = input.collectiveAccount ?? existing?.collectiveAccount;
       if (!collectiveAccount) return notFound(`A new subsidiary account ${input.code} needs its collectiveAccount`);
       if (!Object.hasOwn(found.file.accounts, collectiveAccount)) return notFound(`No account ${collectiveAccount}`);
@@ -370,7 +365,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
-      const entry = Object.hasOwn(found.file.entries, input.entryId) ? found.file.entries[input.entryId] : undefined;
+      const entry = own(found.file.entries, input.entryId);
       if (!entry) return notFound(`No entry ${input.entryId} in file ${input.fileId}`);
       const edited = editEntry(entry, { comment: input.comment, documentNumber: input.documentNumber });
       return ok(toEntryStatus(edited), [writes.file(input.entityId, input.fileId).set(['entries', entry.id], edited)]);

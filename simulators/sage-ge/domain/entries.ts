@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import { createHash } from 'node:crypto';
 import { renderMessage } from '../../../contracts/catalogue/index.js';
 import type { EntryPushRequest, EntryStatus } from '../../../contracts/sage-ge/wire.js';
@@ -36,10 +37,7 @@ export function pushEntry(
   idempotencyKey: string | undefined,
   now: Date,
 ): DomainResult<{ entry: EntryState; replayed: boolean }> {
-  const previous =
-    idempotencyKey && Object.hasOwn(file.idempotencyKeys, idempotencyKey)
-      ? file.idempotencyKeys[idempotencyKey]
-      : undefined;
+  const previous = idempotencyKey && own(file.idempotencyKeys, idempotencyKey);
   if (previous && Object.hasOwn(file.entries, previous))
     return done({ entry: file.entries[previous]!, replayed: true });
   const seq = file.nextEntrySeq;

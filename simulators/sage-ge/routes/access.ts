@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Store } from '../../../core/store.js';
 import type { VirtualClock } from '../../../core/clock.js';
@@ -64,7 +65,7 @@ export function resolveFile(
   access: FileAccess = {},
 ): { entity: EntityState; file: FileState } {
   const entity = currentEntity(c, deps.store);
-  const file = Object.hasOwn(entity.files, fileId) ? entity.files[fileId] : undefined;
+  const file = own(entity.files, fileId);
   if (!file) return fail({ status: 404, code: 'FileNotFound', message: `No file ${fileId} in this entity` });
   if (!access.allowDisconnected) {
     const connector = fileConnectorInactive(file);

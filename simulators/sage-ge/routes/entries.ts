@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
@@ -118,7 +119,7 @@ export function entriesRoutes(kit: SimulatorKit, deps: SageRouteDeps) {
     (c) => {
       const { fileId, entryId } = c.req.valid('param');
       const resolved = resolveFile(c, deps, fileId, { allowDisconnected: true, allowConfigurationProblem: true });
-      const entry = Object.hasOwn(resolved.file.entries, entryId) ? resolved.file.entries[entryId] : undefined;
+      const entry = own(resolved.file.entries, entryId);
       if (!entry) return fail({ status: 404, code: 'EntryNotFound', message: `No entry ${entryId} in file ${fileId}` });
       return c.json(toEntryStatus(entry), 200);
     },
