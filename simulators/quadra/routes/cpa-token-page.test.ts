@@ -51,6 +51,31 @@ describe('CPA token as the public page writes it', () => {
     expect(h.stateSnapshot()).toBe(before);
   });
 
+  it("the page's own spelling client_Id is read as client_id (form names case-insensitive, as an OWIN/ASP.NET token endpoint reads them: inferred)", async () => {
+    const h = setup();
+    const { client_id, ...rest } = pageForm(h);
+    const res = await post(h, { client_Id: client_id, ...rest });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { expires_in: number }).expires_in).toBe(36_000);
+    const { grant_type, ...others } = rest;
+    expect((await post(h, { ...others, CLIENT_ID: client_id, Grant_Type: grant_type })).status).toBe(200);
+  });
+
+  it("the page's first example as written (client_Id, app_request, no caller identification) is invalid_request naming what the page's text requires", async () => {
+    const h = setup();
+    const before = h.stateSnapshot();
+    const first = {
+      client_Id: SIC,
+      grant_type: 'client_credentials',
+      client_secret: h.firm().cpa.key,
+      app_request: 'x',
+    };
+    await expectQuadraError(await post(h, first), 400, 'invalid_request', /vendor_name/);
+    // The same name twice in two spellings is a repeated parameter, never one silently chosen.
+    await expectQuadraError(await post(h, pageForm(h), `&client_Id=${SIC}`), 400, 'invalid_request', /client_id/);
+    expect(h.stateSnapshot()).toBe(before);
+  });
+
   it('an unrecognised parameter is ignored, as RFC 6749 §3.2 requires', async () => {
     const h = setup();
     expect((await post(h, { ...pageForm(h), locale: 'fr-FR' })).status).toBe(200);

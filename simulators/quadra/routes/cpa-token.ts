@@ -38,6 +38,27 @@ function oauthRequestError(result: { success: boolean; error?: unknown; data?: u
   return vendorError(c, { status: 400, code, message, issues });
 }
 
+const TOKEN_FIELDS = Object.keys(CpaTokenRequestSchema.shape);
+
+/**
+ * The page names the client `client_Id` in its list and first example and `client_id` in its
+ * second [C]: the endpoint is an ASP.NET (OWIN) OAuth server, whose form collection is
+ * case-insensitive (inferred), so a known parameter is read whatever its case. Two spellings of one
+ * name stay two values: a repeated parameter, refused as such (RFC 6749 §3.2).
+ */
+async function formNamesCaseInsensitive(c: Context<KitEnv>, next: () => Promise<void>) {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (c.req.method === 'POST' && type === 'application/x-www-form-urlencoded') {
+    const canonical = new FormData();
+    for (const [name, value] of new URLSearchParams(await c.req.text())) {
+      canonical.append(TOKEN_FIELDS.find((field) => field === name.toLowerCase()) ?? name, value);
+    }
+    // hono's form validator reads this cache before the raw body.
+    c.req.bodyCache.formData = canonical;
+  }
+  await next();
+}
+
 /**
  * `POST /QuadraODOpenApi/token` [C]: client credentials, form-encoded, a 10-hour token. The
  * client is the page's SIC code / key pair, or seed 003's CPA key and secret (`cpaClient`;
@@ -46,6 +67,7 @@ function oauthRequestError(result: { success: boolean; error?: unknown; data?: u
  */
 export function cpaTokenRoutes(kit: SimulatorKit, deps: QuadraRouteDeps) {
   const router = kit.router();
+  router.use(`${QUADRA_OD_API}/token`, formNamesCaseInsensitive);
   declareRoute(
     router,
     createRoute({
