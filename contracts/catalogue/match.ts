@@ -1,3 +1,4 @@
+import { VENDOR_DISPLAY_NAMES, type VendorId } from '../common/vendor-ids.js';
 import type { CatalogueEntry, CatalogueId } from './schema.js';
 
 /**
@@ -944,14 +945,26 @@ function languageOf(tokens: readonly Token[]): 'en' | 'fr' | undefined {
  * message under the hub's "Synchronization Failed" status is the vendor's message).
  */
 export function identify(text: string, entries: readonly CatalogueEntry[]): Identification {
-  const candidates = matchMessage(text, entries, { minScore: 0.3 });
-  const [best, next] = candidates;
-  if (!best) return { candidates, unsureBecause: 'nothing in the catalogue resembles this text' };
+  const all = matchMessage(text, entries, { minScore: 0.3 });
+  // A customer who names their software has said whose entry it is: another vendor's never competes.
+  const named = vendorsNamedIn(text);
+  const fits = (m: MessageMatch) =>
+    named.size === 0 || m.entry.vendor === 'hub' || named.has(m.entry.vendor as VendorId);
+  const pool = all.filter(fits);
+  const candidates = [...pool, ...all.filter((m) => !fits(m))];
+  const passedOver = all[0] && !fits(all[0]) ? all[0] : undefined;
+  const unsure = (because: string): Identification => ({
+    candidates,
+    unsureBecause: passedOver
+      ? `the text names ${[...named].map((v) => VENDOR_DISPLAY_NAMES[v]).join(' or ')}, and ${passedOver.id} is ${VENDOR_DISPLAY_NAMES[passedOver.entry.vendor as VendorId]}'s; among the named vendor's entries, ${because}`
+      : because,
+  });
+  const [best, next] = pool;
+  if (!best) return unsure('nothing in the catalogue resembles this text');
   // "Account 606400 is not locked": the customer names the entry it is not.
-  if (best.negatedBy)
-    return { candidates, unsureBecause: `the text denies what ${best.id} says ("${best.negatedBy}")` };
+  if (best.negatedBy) return unsure(`the text denies what ${best.id} says ("${best.negatedBy}")`);
   if (best.confidence < SURE_CONFIDENCE)
-    return { candidates, unsureBecause: `the best candidate matches only ${Math.round(best.confidence * 100)}%` };
+    return unsure(`the best candidate matches only ${Math.round(best.confidence * 100)}%`);
   if (next && best.confidence - next.confidence < SURE_MARGIN) {
     // The best explains every word the next one does, and more: the next is a part of it.
     const contains =
@@ -961,7 +974,27 @@ export function identify(text: string, entries: readonly CatalogueEntry[]): Iden
       best.via === 'symptom' && best.confidence >= 0.9 && best.specificity >= next.specificity + 2;
     const subsumes =
       contains || moreSpecificSymptom || (best.via === 'message' && best.specificity >= next.specificity + 3);
-    if (!subsumes) return { candidates, unsureBecause: `${best.id} and ${next.id} match about as well` };
+    if (!subsumes) return unsure(`${best.id} and ${next.id} match about as well`);
   }
   return { sure: best, candidates };
+}
+
+/**
+ * How customers name each vendor's software, on folded text, whole words only ("quadrant",
+ * "présage" are not names). "Cegid" alone is either Cegid product; "Cegid Life" is Quadra's portal
+ * but also said of Loop's, so it stays both.
+ */
+const VENDOR_NAMES: { pattern: RegExp; vendors: readonly VendorId[] }[] = [
+  { pattern: /\bsage\b|\bgeneration experts?\b/, vendors: ['sage-ge'] },
+  { pattern: /\bquadra(?:compta|pi)?\b|\bquadratus\b/, vendors: ['quadra'] },
+  { pattern: /\bloop\b/, vendors: ['loop'] },
+  { pattern: /\bcegid\b(?! (?:quadra|loop)\b)/, vendors: ['quadra', 'loop'] },
+];
+
+/** The vendors a text names, if any. */
+export function vendorsNamedIn(text: string): Set<VendorId> {
+  const folded = normalize(text);
+  const named = new Set<VendorId>();
+  for (const { pattern, vendors } of VENDOR_NAMES) if (pattern.test(folded)) for (const v of vendors) named.add(v);
+  return named;
 }
