@@ -152,6 +152,8 @@ export interface FileStoreOptions<S> {
   maxStringChars?: number;
   /** The index of big objects' keys (tests pass one with a lower threshold or a counting lister). */
   keyIndex?: KeyIndex;
+  /** How long the snapshot writer works before it yields a turn (default 4 ms; tests pass 0: a turn per chunk). */
+  sliceMs?: number;
 }
 
 interface Pending {
@@ -184,8 +186,12 @@ interface SnapshotJob {
   done: Promise<void>;
 }
 
-/** Snapshot chunks written per turn of the event loop (each is at most 64 values): a few ms. */
-const CHUNKS_PER_TURN = 256;
+/**
+ * The longest the snapshot writer works before it lets the event loop turn (requests, appends):
+ * a slice ends on time, not after a count of chunks, so it stays short whatever the chunks hold
+ * and however loaded the machine is.
+ */
+const SLICE_MS = 4;
 const WRITE_BYTES = 256 * 1024;
 
 /** The file store: a store, and a compaction started on demand (the size soak measures one). */
@@ -202,6 +208,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   const fsyncEach = options.fsync ?? true;
   const compactAfter = options.compactAfterBytes ?? 64 * 1024 * 1024;
   const maxString = options.maxStringChars ?? 256 * 1024 * 1024;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
 
   let loaded;
   try {
@@ -353,7 +360,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     }
   }
 
-  /** Streams the live state into `<name>.json.<gen>.tmp`, a few ms per turn; false if aborted. */
+  /** Streams the live state into `<name>.json.<gen>.tmp`, a few ms per turn; undefined if aborted. */
   async function writeSnapshotFile(
     target: number,
     atSeq: number,
@@ -362,28 +369,28 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     const tmp = `${snapshotPath}.${target}.tmp`;
     const file = await fs.open(tmp, 'w');
     try {
-      let parts: string[] = [];
-      let size = 0;
-      let chunks = 0;
+      // The lines are encoded straight into one reused buffer: no joined text, and no second
+      // copy of each line's bytes to collect (the young generation's garbage is what the loop pays for).
+      const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      let used = 0;
       const write = async () => {
-        if (parts.length === 0) return;
-        const text = parts.join('');
-        if (text.length > maxString)
-          throw new RangeError('Invalid string length (the snapshot writer built a string past its limit)');
-        parts = [];
-        size = 0;
-        await file.write(Buffer.from(text));
+        if (used === 0) return;
+        const data = buffer.subarray(0, used);
+        used = 0;
+        await file.write(data);
       };
+      let sliceStart = performance.now();
       for (const line of snapshotLines(state, atSeq, target, index)) {
         if (line.length > maxString)
           throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
-        if (size + line.length > Math.min(WRITE_BYTES, maxString)) await write();
-        parts.push(line);
-        size += line.length;
-        chunks += 1;
-        if (chunks % CHUNKS_PER_TURN === 0) {
-          await write();
+        // A UTF-16 unit is at most 3 bytes in UTF-8: a line that may not fit waits for the next buffer.
+        if (used + 3 * line.length > WRITE_BYTES) await write();
+        if (3 * line.length > WRITE_BYTES) await file.write(Buffer.from(line));
+        else used += buffer.write(line, used);
+        // Bounded by time, not by count: a chunk may be one short entry or 64 values of long text.
+        if (performance.now() - sliceStart >= sliceMs) {
           await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
           if (current?.aborted) {
             await file.close().catch(() => {});
             await fs.unlink(tmp).catch(() => {});
