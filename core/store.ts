@@ -30,7 +30,10 @@ export interface Store<S> {
   commit(changes: readonly Change[]): Promise<void>;
   /** Replaces the whole state (admin PUT state, reset, seed), with the same guarantee. */
   replace(state: S): Promise<void>;
-  /** Resolves when every commit so far is settled. */
+  /**
+   * Resolves when every commit so far is settled and no snapshot is being written (a compaction
+   * under way is in place or abandoned): what the files hold no longer depends on timing.
+   */
   flush(): Promise<void>;
   /**
    * `undefined` when every change applied so far is durable (always, in memory): nothing to wait
@@ -546,8 +549,13 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       return done;
     },
     async flush() {
-      while (inflight.length > 0) await inflight[inflight.length - 1]!.done.catch(() => {});
-      await queue;
+      for (;;) {
+        while (inflight.length > 0) await inflight[inflight.length - 1]!.done.catch(() => {});
+        await queue;
+        // A compaction the last drain started: wait for it, then for what its install acknowledged.
+        if (!job) return;
+        await job.done;
+      }
     },
     async close() {
       await store.flush();
