@@ -266,6 +266,48 @@ describe('the snapshot is a stream, and compaction does not hold the event loop'
   });
 });
 
+describe('a compaction that fails', () => {
+  it('is reported once with its cause, retried only as the log grows (less often each time), loses nothing, and is reported again after a success', async () => {
+    const dir = await tempDir();
+    const { layer, control } = faultyFileLayer();
+    const reported: unknown[] = [];
+    const store = await open(dir, {
+      fs: layer,
+      compactAfterBytes: 1,
+      fsync: false,
+      onCompactionError: (error) => reported.push(error),
+    });
+    control.failing = 'ENOSPC';
+    control.paths = /\.tmp$/; // no room for a snapshot; the appends still fit
+    // Each record (~560 bytes) takes the log past twice the snapshot (~250 bytes): a compaction
+    // retried at every append would be tried about 300 times here.
+    for (let i = 0; i < 300; i++) await store.commit([set(['tenants', 'a', 'tags', `k${i}`], 'x'.repeat(500))]);
+    await store.flush();
+    expect(store.writable).toBe(true);
+    expect(reported).toHaveLength(1);
+    expect((reported[0] as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    // Waiting for the log to grow by 500 bytes, then 1,000, 2,000…: 168 KB of records allow about 9 attempts.
+    expect(control.failures).toBeGreaterThan(1);
+    expect(control.failures).toBeLessThanOrEqual(12);
+    expect(store.stats.compactionFailures).toBe(control.failures);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(await (await reopenCopy(dir)).data).toEqual(store.data);
+
+    control.failing = null; // room again: the next compaction puts everything in one snapshot
+    const snapshots = store.stats.snapshots;
+    await store.compact();
+    expect(store.stats.snapshots).toBe(snapshots + 1);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.log'))).toHaveLength(1);
+    expect((await reopenCopy(dir)).data).toEqual(store.data);
+
+    control.failing = 'EIO'; // a new run of failures after a success is told again
+    await store.compact();
+    expect(reported).toHaveLength(2);
+    expect((reported[1] as NodeJS.ErrnoException).code).toBe('EIO');
+    expect(Object.keys(store.data.tenants.a!.tags)).toHaveLength(300);
+  });
+});
+
 describe('indexes over the state follow an undone write', () => {
   it('onApplied tells of the commit, then of its undoing: an index built on it answers the state as it is', async () => {
     const dir = await tempDir();

@@ -48,8 +48,11 @@ export interface Store<S> {
   readonly location: string;
   /** Whether writes are accepted (false after a failed write, until a probe succeeds). */
   readonly writable: boolean;
-  /** Commits so far, the log appends (group commits) that made them durable, snapshots written. */
-  readonly stats: { commits: number; appends: number; snapshots: number; failures: number };
+  /**
+   * Commits so far, the log appends (group commits) that made them durable, snapshots written,
+   * failed writes, and compactions that failed (nothing lost: the log still holds it all).
+   */
+  readonly stats: { commits: number; appends: number; snapshots: number; failures: number; compactionFailures: number };
   /**
    * Calls `listener` after every change to `data`: with the changes a commit applied, or with
    * `undefined` when the whole state may differ (a replace, an undone commit). Indexes over the
@@ -103,7 +106,7 @@ export class StoreUnavailableError extends Error {
 
 export function createMemoryStore<S extends object>(initial: S, options: { keyIndex?: KeyIndex } = {}): Store<S> {
   const db = new Low<S>(new Memory<S>(), initial);
-  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
+  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0, compactionFailures: 0 };
   const applied = appliedListeners();
   const index = options.keyIndex ?? createKeyIndex();
   index.walk(initial);
@@ -157,6 +160,12 @@ export interface FileStoreOptions<S> {
   keyIndex?: KeyIndex;
   /** How long the snapshot writer works before it yields a turn (default 4 ms; tests pass 0: a turn per chunk). */
   sliceMs?: number;
+  /**
+   * Told when a compaction fails after one that succeeded (the first of a run of failures only:
+   * the next attempts wait for the log to grow, twice as much each time, and are not told again).
+   * Default: one line on stderr naming the file and the cause.
+   */
+  onCompactionError?: (error: unknown, file: string) => void;
 }
 
 interface Pending {
@@ -212,6 +221,14 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   const compactAfter = options.compactAfterBytes ?? 64 * 1024 * 1024;
   const maxString = options.maxStringChars ?? 256 * 1024 * 1024;
   const sliceMs = options.sliceMs ?? SLICE_MS;
+  const onCompactionError =
+    options.onCompactionError ??
+    ((error: unknown, file: string) => {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      console.error(
+        `ledgersim: the compaction of ${file} failed (${code ?? (error as Error)?.message ?? String(error)}): nothing is lost, the log keeps every write; it is tried again once the log has grown, waiting twice as long after each failure`,
+      );
+    });
 
   let loaded;
   try {
@@ -242,7 +259,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   let log: FileLike | undefined;
   let logBytes = loaded.goodBytes;
   let snapshotBytes = (await fs.size(snapshotPath)) ?? 0;
-  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
+  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0, compactionFailures: 0 };
   const applied = appliedListeners();
 
   let queue: Promise<void> = Promise.resolve();
@@ -261,6 +278,14 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   let failure: unknown;
   let epoch = 0;
   let probing: Promise<void> | undefined;
+  /**
+   * Compactions failed in a row, and the bytes appended since the last one: the next automatic
+   * attempt waits until the log has grown by the compaction threshold times 2^(failures - 1), so a
+   * compaction that cannot succeed (no room for the snapshot, a read-only directory) is not
+   * retried after every append, each attempt opening one more log generation.
+   */
+  let compactionFailures = 0;
+  let appendedSinceFailure = 0;
 
   const acknowledge = () => {
     while (inflight.length > 0 && inflight[0]!.durable) inflight.shift()!.resolve();
@@ -291,6 +316,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     stats.appends += 1;
     if (fsyncEach) await log!.datasync();
     logBytes += data.length;
+    appendedSinceFailure += data.length;
     for (const b of batch) b.entry.durable = true;
   }
 
@@ -323,7 +349,10 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
         }
       }
     }
-    if (!job && failure === undefined && logBytes > Math.max(compactAfter, 2 * snapshotBytes)) startSnapshot([]);
+    const threshold = Math.max(compactAfter, 2 * snapshotBytes);
+    const backingOff =
+      compactionFailures > 0 && appendedSinceFailure < threshold * 2 ** Math.min(compactionFailures - 1, 10);
+    if (!job && failure === undefined && logBytes > threshold && !backingOff) startSnapshot([]);
   };
 
   /** Queues a switch to a new generation after every change made so far; resolves to its number. */
@@ -417,6 +446,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     await fs.rename(tmp, snapshotPath);
     await fs.syncDir(dir);
     stats.snapshots += 1;
+    compactionFailures = 0;
     snapshotBytes = (await fs.size(snapshotPath)) ?? 0;
     for (const file of await fs.readdir(dir)) {
       const m = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.log$`).exec(file);
@@ -462,7 +492,14 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       } catch (error) {
         if (ownEpoch !== epoch) return;
         if (isReplace) fail(error);
-        else if (job === current) job = undefined; // a failed compaction loses nothing: the old snapshot and logs still hold it all
+        else if (job === current) {
+          // A failed compaction loses nothing: the old snapshot and the logs still hold it all.
+          job = undefined;
+          stats.compactionFailures += 1;
+          compactionFailures += 1;
+          appendedSinceFailure = 0;
+          if (compactionFailures === 1) onCompactionError(error, snapshotPath);
+        }
       }
     })();
   }
