@@ -168,12 +168,45 @@ export class DataFileError extends Error {
 
 const HEADER_END = ',"chunks":[';
 
+/**
+ * A large state repeats the same short strings (account numbers, journal codes, dates, labels)
+ * and JSON.parse makes a new copy of each every time: the loaded chunks share one copy of each.
+ */
+const INTERNED_LENGTH = 64;
+const INTERNED_COUNT = 100_000;
+function internStrings(value: unknown, interned: Map<string, string>): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child = value[i];
+      if (typeof child === 'string') value[i] = internOne(child, interned);
+      else internStrings(child, interned);
+    }
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (key === '__proto__') continue; // an own key from JSON.parse: an assignment would reach the setter
+    const child = record[key];
+    if (typeof child === 'string') record[key] = internOne(child, interned);
+    else internStrings(child, interned);
+  }
+}
+function internOne(text: string, interned: Map<string, string>): string {
+  if (text.length > INTERNED_LENGTH) return text;
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size < INTERNED_COUNT) interned.set(text, text);
+  return text;
+}
+
 /** Reads and checks a format-3 snapshot line by line; every chunk is set at its path in a fresh state. */
 export async function readSnapshotV3(
   file: string,
   source: AsyncIterable<Buffer>,
 ): Promise<{ seq: number; gen: number; state: unknown; chunks: number }> {
   const root: { value?: unknown } = {};
+  const interned = new Map<string, string>();
   let lineNumber = 0;
   let header: { seq: number; gen: number } | undefined;
   let expected = 1;
@@ -218,6 +251,7 @@ export async function readSnapshotV3(
         `chunk ${String(chunk.n)} where chunk ${expected} was expected: a line was deleted, repeated or moved`,
       );
     expected += 1;
+    internStrings(chunk, interned);
     const path = chunk.path;
     if (!Array.isArray(path) || !path.every((p) => typeof p === 'string') || !('value' in chunk))
       throw new DataFileError(file, lineNumber, 'expected {"n":…,"path":[…],"value":…}');
