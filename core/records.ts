@@ -228,8 +228,8 @@ export async function readSnapshotV3(
       if (line.length === 0) continue;
       throw new DataFileError(file, lineNumber, 'text after the end of the document');
     }
-    const text = line.toString('latin1');
-    const end = /^\],"count":(\d+)\}$/.exec(text);
+    // Only the last line starts with "]": the others are not copied into a string to be tested.
+    const end = line[0] === 93 /* ] */ ? /^\],"count":(\d+)\}$/.exec(line.toString('latin1')) : null;
     if (end) {
       const count = Number(end[1]);
       if (count !== expected - 1)
