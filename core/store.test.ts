@@ -136,7 +136,13 @@ describe('the file store', () => {
       async open(path, flags) {
         const file = await nodeFileLayer.open(path, flags);
         if (!armed || !path.endsWith('.tmp')) return file;
-        return { ...file, write: async (data) => (await held, file.write(data)) };
+        return {
+          ...file,
+          async write(data) {
+            await held;
+            await file.write(data);
+          },
+        };
       },
     };
     const store = await openFileStore({ dir, name: 'sim', schema: StateSchema, initial, fs });

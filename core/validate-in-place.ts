@@ -44,7 +44,10 @@ function mayHoldRecords(schema: z.ZodType): boolean {
     ...WRAPS.map((key) => def[key]).filter((child): child is z.ZodType => !!child && typeof child === 'object'),
   ];
   const result =
-    def.type === 'record' || def.type === 'map' || def.type === 'lazy' || children.some((child) => mayHoldRecords(child));
+    def.type === 'record' ||
+    def.type === 'map' ||
+    def.type === 'lazy' ||
+    children.some((child) => mayHoldRecords(child));
   holdsRecords.set(schema, result);
   return result;
 }
