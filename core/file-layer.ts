@@ -92,19 +92,22 @@ export function faultyFileLayer(base: FileLayer = nodeFileLayer) {
     syncOnly: false,
     /** Writes attempted while failing. */
     failures: 0,
+    /** Only the files whose path matches fail (a snapshot's `.tmp`), or every file while null. */
+    paths: null as RegExp | null,
   };
   const fail = () => {
     control.failures += 1;
     return Object.assign(new Error(`${control.failing}: simulated`), { code: control.failing! });
   };
+  const failing = (path: string) => control.failing !== null && (control.paths === null || control.paths.test(path));
   const layer: FileLayer = {
     ...base,
     async open(path, flags) {
-      if (control.failing && !control.syncOnly && flags !== 'r') throw fail();
+      if (failing(path) && !control.syncOnly && flags !== 'r') throw fail();
       const file = await base.open(path, flags);
       return {
         async write(data) {
-          if (control.failing && !control.syncOnly) {
+          if (failing(path) && !control.syncOnly) {
             if (control.partialBytes > 0)
               await file.write(data.subarray(0, Math.min(control.partialBytes, data.length - 1)));
             throw fail();
@@ -112,7 +115,7 @@ export function faultyFileLayer(base: FileLayer = nodeFileLayer) {
           await file.write(data);
         },
         async datasync() {
-          if (control.failing) throw fail();
+          if (failing(path)) throw fail();
           await file.datasync();
         },
         truncate: (length) => file.truncate(length),
@@ -120,7 +123,7 @@ export function faultyFileLayer(base: FileLayer = nodeFileLayer) {
       };
     },
     async rename(from, to) {
-      if (control.failing && !control.syncOnly) throw fail();
+      if (failing(from) && !control.syncOnly) throw fail();
       await base.rename(from, to);
     },
   };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { set, del } from './changes.js';
+import { nodeFileLayer, type FileLayer } from './file-layer.js';
 import { logRecord } from './records.js';
 import { createMemoryStore, openFileStore, StoreLoadError } from './store.js';
 
@@ -108,12 +109,55 @@ describe('the file store', () => {
     const dir = await tempDir();
     const store = await open(dir, { compactAfterBytes: 200 });
     for (let i = 0; i < 30; i++) await store.commit([set(['tenants', 'a', 'n'], i)]);
+    // flush waits for a compaction under way too: from here on the files no longer depend on timing.
     await store.flush();
     const snapshot = JSON.parse(await readFile(join(dir, 'sim.json'), 'utf8'));
     expect(snapshot.seq).toBeGreaterThan(1);
     expect(store.stats.snapshots).toBeGreaterThan(1);
+    // The logs left hold exactly the records after the snapshot's: the ones before it are gone.
+    const logs = (await readdir(dir)).filter((f) => f.endsWith('.log'));
+    const records = (await Promise.all(logs.map((f) => readFile(join(dir, f), 'utf8'))))
+      .flatMap((text) => text.trim().split('\n').slice(1))
+      .map((line) => JSON.parse(line).seq as number)
+      .sort((a, b) => a - b);
+    expect(records).toEqual(Array.from({ length: 30 - snapshot.seq }, (_, i) => snapshot.seq + 1 + i));
     const again = await open(dir);
     expect(again.data.tenants.a!.n).toBe(29);
+  });
+
+  it('flush waits for a compaction under way: the snapshot is in place when it resolves', async () => {
+    const dir = await tempDir();
+    // Once armed, the snapshot's temporary file is held until released: the compaction is under way for sure.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let armed = false;
+    const fs: FileLayer = {
+      ...nodeFileLayer,
+      async open(path, flags) {
+        const file = await nodeFileLayer.open(path, flags);
+        if (!armed || !path.endsWith('.tmp')) return file;
+        return {
+          ...file,
+          async write(data) {
+            await held;
+            await file.write(data);
+          },
+        };
+      },
+    };
+    const store = await openFileStore({ dir, name: 'sim', schema: StateSchema, initial, fs });
+    await store.commit([set(['tenants', 'a', 'n'], 1)]);
+    const snapshots = store.stats.snapshots;
+    armed = true;
+    void store.compact();
+    let flushed = false;
+    const flushing = store.flush().then(() => (flushed = true));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(flushed).toBe(false);
+    release();
+    await flushing;
+    expect(store.stats.snapshots).toBe(snapshots + 1);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp') || f.endsWith('.log'))).toHaveLength(1);
   });
 
   it('compacts once the log is twice the snapshot (and over the minimum), not before', async () => {

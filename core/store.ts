@@ -30,7 +30,10 @@ export interface Store<S> {
   commit(changes: readonly Change[]): Promise<void>;
   /** Replaces the whole state (admin PUT state, reset, seed), with the same guarantee. */
   replace(state: S): Promise<void>;
-  /** Resolves when every commit so far is settled. */
+  /**
+   * Resolves when every commit so far is settled and no snapshot is being written (a compaction
+   * under way is in place or abandoned): what the files hold no longer depends on timing.
+   */
   flush(): Promise<void>;
   /**
    * `undefined` when every change applied so far is durable (always, in memory): nothing to wait
@@ -45,8 +48,11 @@ export interface Store<S> {
   readonly location: string;
   /** Whether writes are accepted (false after a failed write, until a probe succeeds). */
   readonly writable: boolean;
-  /** Commits so far, the log appends (group commits) that made them durable, snapshots written. */
-  readonly stats: { commits: number; appends: number; snapshots: number; failures: number };
+  /**
+   * Commits so far, the log appends (group commits) that made them durable, snapshots written,
+   * failed writes, and compactions that failed (nothing lost: the log still holds it all).
+   */
+  readonly stats: { commits: number; appends: number; snapshots: number; failures: number; compactionFailures: number };
   /**
    * Calls `listener` after every change to `data`: with the changes a commit applied, or with
    * `undefined` when the whole state may differ (a replace, an undone commit). Indexes over the
@@ -100,7 +106,7 @@ export class StoreUnavailableError extends Error {
 
 export function createMemoryStore<S extends object>(initial: S, options: { keyIndex?: KeyIndex } = {}): Store<S> {
   const db = new Low<S>(new Memory<S>(), initial);
-  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
+  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0, compactionFailures: 0 };
   const applied = appliedListeners();
   const index = options.keyIndex ?? createKeyIndex();
   index.walk(initial);
@@ -152,6 +158,14 @@ export interface FileStoreOptions<S> {
   maxStringChars?: number;
   /** The index of big objects' keys (tests pass one with a lower threshold or a counting lister). */
   keyIndex?: KeyIndex;
+  /** How long the snapshot writer works before it yields a turn (default 4 ms; tests pass 0: a turn per chunk). */
+  sliceMs?: number;
+  /**
+   * Told when a compaction fails after one that succeeded (the first of a run of failures only:
+   * the next attempts wait for the log to grow, twice as much each time, and are not told again).
+   * Default: one line on stderr naming the file and the cause.
+   */
+  onCompactionError?: (error: unknown, file: string) => void;
 }
 
 interface Pending {
@@ -184,8 +198,12 @@ interface SnapshotJob {
   done: Promise<void>;
 }
 
-/** Snapshot chunks written per turn of the event loop (each is at most 64 values): a few ms. */
-const CHUNKS_PER_TURN = 256;
+/**
+ * The longest the snapshot writer works before it lets the event loop turn (requests, appends):
+ * a slice ends on time, not after a count of chunks, so it stays short whatever the chunks hold
+ * and however loaded the machine is.
+ */
+const SLICE_MS = 4;
 const WRITE_BYTES = 256 * 1024;
 
 /** The file store: a store, and a compaction started on demand (the size soak measures one). */
@@ -202,6 +220,15 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   const fsyncEach = options.fsync ?? true;
   const compactAfter = options.compactAfterBytes ?? 64 * 1024 * 1024;
   const maxString = options.maxStringChars ?? 256 * 1024 * 1024;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const onCompactionError =
+    options.onCompactionError ??
+    ((error: unknown, file: string) => {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      console.error(
+        `ledgersim: the compaction of ${file} failed (${code ?? (error as Error)?.message ?? String(error)}): nothing is lost, the log keeps every write; it is tried again once the log has grown, waiting twice as long after each failure`,
+      );
+    });
 
   let loaded;
   try {
@@ -232,7 +259,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   let log: FileLike | undefined;
   let logBytes = loaded.goodBytes;
   let snapshotBytes = (await fs.size(snapshotPath)) ?? 0;
-  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0 };
+  const stats = { commits: 0, appends: 0, snapshots: 0, failures: 0, compactionFailures: 0 };
   const applied = appliedListeners();
 
   let queue: Promise<void> = Promise.resolve();
@@ -251,6 +278,14 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
   let failure: unknown;
   let epoch = 0;
   let probing: Promise<void> | undefined;
+  /**
+   * Compactions failed in a row, and the bytes appended since the last one: the next automatic
+   * attempt waits until the log has grown by the compaction threshold times 2^(failures - 1), so a
+   * compaction that cannot succeed (no room for the snapshot, a read-only directory) is not
+   * retried after every append, each attempt opening one more log generation.
+   */
+  let compactionFailures = 0;
+  let appendedSinceFailure = 0;
 
   const acknowledge = () => {
     while (inflight.length > 0 && inflight[0]!.durable) inflight.shift()!.resolve();
@@ -281,6 +316,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     stats.appends += 1;
     if (fsyncEach) await log!.datasync();
     logBytes += data.length;
+    appendedSinceFailure += data.length;
     for (const b of batch) b.entry.durable = true;
   }
 
@@ -313,7 +349,10 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
         }
       }
     }
-    if (!job && failure === undefined && logBytes > Math.max(compactAfter, 2 * snapshotBytes)) startSnapshot([]);
+    const threshold = Math.max(compactAfter, 2 * snapshotBytes);
+    const backingOff =
+      compactionFailures > 0 && appendedSinceFailure < threshold * 2 ** Math.min(compactionFailures - 1, 10);
+    if (!job && failure === undefined && logBytes > threshold && !backingOff) startSnapshot([]);
   };
 
   /** Queues a switch to a new generation after every change made so far; resolves to its number. */
@@ -353,7 +392,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     }
   }
 
-  /** Streams the live state into `<name>.json.<gen>.tmp`, a few ms per turn; false if aborted. */
+  /** Streams the live state into `<name>.json.<gen>.tmp`, a few ms per turn; undefined if aborted. */
   async function writeSnapshotFile(
     target: number,
     atSeq: number,
@@ -362,28 +401,28 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     const tmp = `${snapshotPath}.${target}.tmp`;
     const file = await fs.open(tmp, 'w');
     try {
-      let parts: string[] = [];
-      let size = 0;
-      let chunks = 0;
+      // The lines are encoded straight into one reused buffer: no joined text, and no second
+      // copy of each line's bytes to collect (the young generation's garbage is what the loop pays for).
+      const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      let used = 0;
       const write = async () => {
-        if (parts.length === 0) return;
-        const text = parts.join('');
-        if (text.length > maxString)
-          throw new RangeError('Invalid string length (the snapshot writer built a string past its limit)');
-        parts = [];
-        size = 0;
-        await file.write(Buffer.from(text));
+        if (used === 0) return;
+        const data = buffer.subarray(0, used);
+        used = 0;
+        await file.write(data);
       };
+      let sliceStart = performance.now();
       for (const line of snapshotLines(state, atSeq, target, index)) {
         if (line.length > maxString)
           throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
-        if (size + line.length > Math.min(WRITE_BYTES, maxString)) await write();
-        parts.push(line);
-        size += line.length;
-        chunks += 1;
-        if (chunks % CHUNKS_PER_TURN === 0) {
-          await write();
+        // A UTF-16 unit is at most 3 bytes in UTF-8: a line that may not fit waits for the next buffer.
+        if (used + 3 * line.length > WRITE_BYTES) await write();
+        if (3 * line.length > WRITE_BYTES) await file.write(Buffer.from(line));
+        else used += buffer.write(line, used);
+        // Bounded by time, not by count: a chunk may be one short entry or 64 values of long text.
+        if (performance.now() - sliceStart >= sliceMs) {
           await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
           if (current?.aborted) {
             await file.close().catch(() => {});
             await fs.unlink(tmp).catch(() => {});
@@ -407,6 +446,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     await fs.rename(tmp, snapshotPath);
     await fs.syncDir(dir);
     stats.snapshots += 1;
+    compactionFailures = 0;
     snapshotBytes = (await fs.size(snapshotPath)) ?? 0;
     for (const file of await fs.readdir(dir)) {
       const m = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.log$`).exec(file);
@@ -452,7 +492,14 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       } catch (error) {
         if (ownEpoch !== epoch) return;
         if (isReplace) fail(error);
-        else if (job === current) job = undefined; // a failed compaction loses nothing: the old snapshot and logs still hold it all
+        else if (job === current) {
+          // A failed compaction loses nothing: the old snapshot and the logs still hold it all.
+          job = undefined;
+          stats.compactionFailures += 1;
+          compactionFailures += 1;
+          appendedSinceFailure = 0;
+          if (compactionFailures === 1) onCompactionError(error, snapshotPath);
+        }
       }
     })();
   }
@@ -539,8 +586,13 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       return done;
     },
     async flush() {
-      while (inflight.length > 0) await inflight[inflight.length - 1]!.done.catch(() => {});
-      await queue;
+      for (;;) {
+        while (inflight.length > 0) await inflight[inflight.length - 1]!.done.catch(() => {});
+        await queue;
+        // A compaction the last drain started: wait for it, then for what its install acknowledged.
+        if (!job) return;
+        await job.done;
+      }
     },
     async close() {
       await store.flush();

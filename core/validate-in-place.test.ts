@@ -12,14 +12,16 @@ const State = z.object({
 
 describe('validating a state in place', () => {
   it('gives the same result as parse, in the same objects, defaults applied and unknown keys dropped', () => {
-    const value = { tenants: { t1: { entries: { e1: { id: 'e1', amount: 3, extra: true } }, unknown: 1 } } };
+    const kept = { id: 'e2', amount: 1, note: 'n' };
+    const value = { tenants: { t1: { entries: { e1: { id: 'e1', amount: 3, extra: true }, e2: kept }, unknown: 1 } } };
     const root = value.tenants;
     const result = validateInPlace(State, value);
     expect(result.ok).toBe(true);
     expect(result.ok && result.value).toEqual(
-      State.parse({ tenants: { t1: { entries: { e1: { id: 'e1', amount: 3 } } } } }),
+      State.parse({ tenants: { t1: { entries: { e1: { id: 'e1', amount: 3 }, e2: { ...kept } } } } }),
     );
     expect(value.tenants).toBe(root); // no second copy of the records
+    expect(value.tenants.t1.entries.e2).toBe(kept); // an entry the parse did not change is the one loaded
   });
 
   it('keeps the loaded objects below a refined schema when parsing them changes nothing, and takes the parsed copy when it does', () => {
