@@ -8,6 +8,7 @@
 //   node --import tsx bench/durable-cpu.ts [--pushes 2000] [--rounds 3] [--concurrency 10] [--dir DIR]
 //     [--entries N] [--only memory|file] [--layer fsync|nofsync|null] [--profile DIR]
 import { Session } from 'node:inspector/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ export interface DurableCpuRound {
   cpuPerPush: number;
   /** Of which system time (the kernel's part: writes, fsyncs, event loop polls), µs. */
   systemPerPush: number;
+  /** The garbage collector's pauses per push (µs): objects a push keeps alive while its fsync runs cost here. */
+  gcPerPush: number;
   wallMs: number;
   /** Pushes per append + fsync (file store). */
   perAppend?: number;
@@ -57,6 +60,11 @@ async function pushes(store: Store<SageGeState>, count: number, concurrency: num
     await session.post('Profiler.setSamplingInterval', { interval: 100 });
     await session.post('Profiler.start');
   }
+  let gc = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gc += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const cpu = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
@@ -66,6 +74,8 @@ async function pushes(store: Store<SageGeState>, count: number, concurrency: num
   );
   const used = process.cpuUsage(cpu);
   const wallMs = performance.now() - start;
+  await new Promise<void>((resolve) => setTimeout(resolve, 100)); // the observer's last entries
+  observer.disconnect();
   if (session) {
     const { profile } = await session.post('Profiler.stop');
     const kind = store.location === 'memory' ? 'memory' : 'file';
@@ -79,6 +89,7 @@ async function pushes(store: Store<SageGeState>, count: number, concurrency: num
     pushes: count,
     cpuPerPush: (used.user + used.system) / count,
     systemPerPush: used.system / count,
+    gcPerPush: (gc * 1000) / count,
     wallMs,
     ...(store.location === 'memory' ? {} : { perAppend: count / Math.max(appends, 1) }),
   };
@@ -168,7 +179,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   for (const r of rounds)
     console.log(
-      `${r.store.padEnd(6)} ${Math.round(r.cpuPerPush)} µs CPU/push (${Math.round(r.systemPerPush)} system)  ${Math.round((r.pushes * 1000) / r.wallMs)} pushes/s` +
+      `${r.store.padEnd(6)} ${Math.round(r.cpuPerPush)} µs CPU/push (${Math.round(r.systemPerPush)} system, ${Math.round(r.gcPerPush)} GC)  ${Math.round((r.pushes * 1000) / r.wallMs)} pushes/s` +
         (r.perAppend ? `  ${r.perAppend.toFixed(1)} pushes/append` : ''),
     );
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
