@@ -313,7 +313,10 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     if (batch.length === 0) return;
     let size = 0;
     for (const b of batch) size += b.line.length;
-    const data = batch.length === 1 ? batch[0]!.line : Buffer.concat(batch.map((b) => b.line), size);
+    const data = Buffer.concat(
+      batch.map((b) => b.line),
+      size,
+    );
     await log!.write(data);
     stats.appends += 1;
     if (fsyncEach) await log!.datasync();
