@@ -32,6 +32,8 @@ export interface DurableCpuRound {
   wallMs: number;
   /** Pushes per append + fsync (file store). */
   perAppend?: number;
+  /** Snapshots (compactions) written during the round (file store): a small state should write none. */
+  snapshots?: number;
 }
 
 /** Where to write a CPU profile of each timed round (and only of it), if anywhere. */
@@ -52,6 +54,7 @@ async function pushes(store: Store<SageGeState>, count: number, concurrency: num
   };
   for (let i = 0; i < 50; i++) await push(); // warm the route before timing
   const appendsBefore = store.stats.appends;
+  const snapshotsBefore = store.stats.snapshots;
   let left = count;
   const session = profileDir ? new Session() : undefined;
   if (session) {
@@ -83,6 +86,7 @@ async function pushes(store: Store<SageGeState>, count: number, concurrency: num
     session.disconnect();
   }
   const appends = store.stats.appends - appendsBefore;
+  const snapshots = store.stats.snapshots - snapshotsBefore;
   await sim.close();
   return {
     store: store.location === 'memory' ? 'memory' : 'file',
@@ -91,7 +95,7 @@ async function pushes(store: Store<SageGeState>, count: number, concurrency: num
     systemPerPush: used.system / count,
     gcPerPush: (gc * 1000) / count,
     wallMs,
-    ...(store.location === 'memory' ? {} : { perAppend: count / Math.max(appends, 1) }),
+    ...(store.location === 'memory' ? {} : { perAppend: count / Math.max(appends, 1), snapshots }),
   };
 }
 
@@ -180,7 +184,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of rounds)
     console.log(
       `${r.store.padEnd(6)} ${Math.round(r.cpuPerPush)} µs CPU/push (${Math.round(r.systemPerPush)} system, ${Math.round(r.gcPerPush)} GC)  ${Math.round((r.pushes * 1000) / r.wallMs)} pushes/s` +
-        (r.perAppend ? `  ${r.perAppend.toFixed(1)} pushes/append` : ''),
+        (r.perAppend ? `  ${r.perAppend.toFixed(1)} pushes/append, ${r.snapshots} snapshots` : ''),
     );
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   if (values.only) process.exit(0);
