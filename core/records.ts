@@ -50,6 +50,18 @@ export function unseal(line: Buffer): Record<string, unknown> | string {
 }
 
 export const logRecord = (seq: number, changes: readonly Change[]) => `${seal(JSON.stringify({ seq, changes }))}\n`;
+
+/**
+ * `logRecord`'s line as the bytes the log appends: the record is stringified once and encoded
+ * once, and its CRC is taken over those bytes (a CRC of the string would encode it a second time).
+ */
+export function logRecordBytes(seq: number, changes: readonly Change[]): Buffer {
+  const json = JSON.stringify({ seq, changes });
+  // The 8 hex digits are written in place once the CRC of the bytes after the prefix is known.
+  const line = Buffer.from(`${PREFIX}00000000",${json.slice(1)}\n`);
+  line.write(hex(crc32(line.subarray(PREFIX_LENGTH, line.length - 1))), PREFIX.length, 'latin1');
+  return line;
+}
 export const logHeader = (gen: number, after: number, replace: boolean) =>
   `${seal(JSON.stringify({ log: LOG_FORMAT, gen, after, replace }))}\n`;
 

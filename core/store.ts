@@ -4,7 +4,7 @@ import { applyChanges, type Change, type Path } from './changes.js';
 import { nodeFileLayer, type FileLayer, type FileLike } from './file-layer.js';
 import { createKeyIndex, type KeyIndex } from './key-index.js';
 import { legacyLogPathOf, loadData, logPathOf, snapshotPathOf } from './load.js';
-import { DataFileError, logHeader, logRecord, snapshotLines } from './records.js';
+import { DataFileError, logHeader, logRecordBytes, snapshotLines } from './records.js';
 import { validateInPlace } from './validate-in-place.js';
 
 /**
@@ -178,7 +178,7 @@ interface Pending {
 }
 
 interface Line {
-  line: string;
+  line: Buffer;
   entry: Pending;
 }
 
@@ -311,7 +311,12 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
 
   async function appendLines(batch: Line[]) {
     if (batch.length === 0) return;
-    const data = Buffer.from(batch.map((b) => b.line).join(''));
+    let size = 0;
+    for (const b of batch) size += b.line.length;
+    const data = Buffer.concat(
+      batch.map((b) => b.line),
+      size,
+    );
     await log!.write(data);
     stats.appends += 1;
     if (fsyncEach) await log!.datasync();
@@ -572,7 +577,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       stats.commits += 1;
       applied.emit(changes);
       const { entry, done } = track(undo);
-      pending.push({ line: logRecord(entry.seq, changes), entry });
+      pending.push({ line: logRecordBytes(entry.seq, changes), entry });
       scheduleDrain();
       return done;
     },
