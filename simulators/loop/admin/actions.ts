@@ -54,7 +54,6 @@ export interface ApiKeyHolders {
  * value is taken instead of reading every firm's keys (10,000 firms on a shared server).
  */
 export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] => [
-
   defineAction({
     name: 'generate-api-key',
     description:
