@@ -42,6 +42,10 @@ export interface TenantClocks extends VirtualClock {
   isFrozen(tenantId: string): boolean;
   /** The tenants with a line of their own, and their offsets (a frozen line's as of now). */
   offsets(): ReadonlyMap<string, number>;
+  /** Whether any tenant has a line of its own: asked on every request, so it builds nothing. */
+  hasLines(): boolean;
+  /** Whether this tenant has a line of its own. */
+  hasLine(tenantId: string): boolean;
   /** Forgets a tenant's line (the tenant is gone): its id, reused, starts on the server's time. */
   drop(tenantId: string): void;
   /** Every tenant's time, now. */
@@ -143,6 +147,8 @@ export function createTenantClocks(base: VirtualClock): TenantClocks {
     forTenant,
     freeze,
     isFrozen: (tenantId) => frozen.has(tenantId),
+    hasLines,
+    hasLine: (tenantId) => offsets.has(tenantId) || frozen.has(tenantId),
     offsets() {
       if (frozen.size === 0) return offsets;
       const all = new Map(offsets);

@@ -252,4 +252,45 @@ describe('the admin plane of a tenant clock', () => {
     expect(JSON.stringify(sim.store.data)).toBe(before);
     await sim.close();
   });
+
+  it('removing one tenant drops its line only; a replace of the whole state drops the lines of the tenants it leaves out', async () => {
+    const sim = createLoopSimulator({ clock: createVirtualClock({ start: START }), initialState: buildState() });
+    const put = async (domain: string, query: string) => {
+      const firm = structuredClone(sim.store.data.tenants.CABB!);
+      firm.domain = domain;
+      firm.subscriptionKey = `sub-${domain}`.padEnd(32, '0');
+      for (const key of Object.values(firm.apiKeys)) key.key = `${key.key}${domain}`;
+      firm.apiKeys = Object.fromEntries(Object.values(firm.apiKeys).map((key) => [key.key, key]));
+      const res = await sim.app.request(`/__admin/tenants/${domain}${query}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(firm),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    };
+    const lines = async () => ((await (await adminCall(sim, '/clock')).json()) as { tenants: object }).tenants;
+    await put('CABC', '?now=2027-01-01T00:00:00Z');
+    await put('CABD', '?now=2027-02-01T00:00:00Z&frozen=true');
+    await put('CABE', '?now=2027-03-01T00:00:00Z');
+    // A write inside a tenant (not its removal) keeps every line.
+    await sim.store.commit([{ op: 'set', path: ['tenants', 'CABC', 'name'], value: 'Renamed' }]);
+    expect(Object.keys(await lines()).sort()).toEqual(['CABC', 'CABD', 'CABE']);
+    expect((await adminCall(sim, '/tenants/CABD', { method: 'DELETE' })).status).toBe(200);
+    expect(Object.keys(await lines()).sort()).toEqual(['CABC', 'CABE']);
+    // Put anew without ?now, the id starts on the server's time, not on the removed tenant's line.
+    await put('CABD', '');
+    const server = ((await (await adminCall(sim, '/clock')).json()) as { now: string }).now;
+    expect(((await (await adminCall(sim, '/tenants/CABD/clock')).json()) as { now: string }).now).toBe(server);
+    // The whole state put without CABE: its line goes; CABC, kept, keeps its own.
+    const state = structuredClone(sim.store.data);
+    delete state.tenants.CABE;
+    const replaced = await sim.app.request('/__admin/state', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(state),
+    });
+    expect(replaced.status, await replaced.clone().text()).toBe(200);
+    expect(Object.keys(await lines())).toEqual(['CABC']);
+    await sim.close();
+  });
 });

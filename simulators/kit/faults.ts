@@ -67,12 +67,24 @@ export function createFaultInjector(random: SeededRandom): FaultInjector {
   };
 }
 
+/**
+ * Each pattern's expression, built once: every armed rule is matched against every request.
+ * Bounded, since a journal query's path pattern comes from the client.
+ */
+const compiled = new Map<string, RegExp>();
+
 export function matchPath(pattern: string, path: string): boolean {
-  const source = pattern
-    .split('**')
-    .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
-    .join('.*');
-  return new RegExp(`^${source}$`).test(path);
+  let expression = compiled.get(pattern);
+  if (!expression) {
+    const source = pattern
+      .split('**')
+      .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
+      .join('.*');
+    expression = new RegExp(`^${source}$`);
+    if (compiled.size >= MAX_FAULT_RULES) compiled.clear();
+    compiled.set(pattern, expression);
+  }
+  return expression.test(path);
 }
 
 function escapeRegExp(text: string): string {

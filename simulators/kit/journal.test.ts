@@ -103,6 +103,31 @@ describe('clearing the journal', () => {
   });
 });
 
+describe('a full journal', () => {
+  it('drops the oldest records first, across a wrap, a clear of one tenant and the records after it', () => {
+    const journal = createRequestJournal({ maxRecords: 3 });
+    const record = (tenantId: string, path: string) =>
+      journal.record({ at: 't', method: 'GET', path, query: '', status: 200, tenantId });
+    for (const [tenantId, path] of [
+      ['a', '/1'],
+      ['b', '/2'],
+      ['a', '/3'],
+      ['b', '/4'],
+      ['a', '/5'],
+    ] as const)
+      record(tenantId, path);
+    expect(journal.list().map((r) => r.path)).toEqual(['/5', '/4', '/3']);
+    journal.clear('b');
+    expect(journal.list().map((r) => r.path)).toEqual(['/5', '/3']);
+    record('b', '/6');
+    record('b', '/7');
+    expect(journal.size).toBe(3);
+    expect(journal.list().map((r) => r.path)).toEqual(['/7', '/6', '/5']);
+    expect(journal.list({ since: 6 }).map((r) => r.seq)).toEqual([7]);
+    expect(Object.keys(journal.list()[0]!)).not.toContain('fault');
+  });
+});
+
 describe('what a record holds until it is read', () => {
   it('gives back the very texts it was given (bodies kept as bytes) and redacts raw headers when read', () => {
     const journal = createRequestJournal();

@@ -87,6 +87,12 @@ function declareSyncRoute(
   const headers = request.headers as z.ZodObject | undefined;
   const body = (request.body?.content['application/json'] as { schema?: z.ZodType } | undefined)?.schema;
   const headerNames = headers ? Object.keys(headers.shape) : [];
+  // The declared headers only, in one object (no arrays of pairs per request).
+  const headersOf = (c: Context<KitEnv>) => {
+    const values: Record<string, string | undefined> = {};
+    for (const name of headerNames) values[name] = c.req.header(name);
+    return values;
+  };
   const honoPath = config.path.replace(/\{(\w+)\}/g, ':$1');
   const accept = (c: Context<KitEnv>, part: Part, schema: z.ZodType, value: unknown): Response | undefined => {
     const parsed = schema.safeParse(value);
@@ -101,8 +107,7 @@ function declareSyncRoute(
     const failed =
       (params && accept(c, 'param', params, c.req.param())) ||
       (query && accept(c, 'query', query, c.req.query())) ||
-      (headers &&
-        accept(c, 'header', headers, Object.fromEntries(headerNames.map((name) => [name, c.req.header(name)]))));
+      (headers && accept(c, 'header', headers, headersOf(c)));
     if (failed) return failed;
     if (body) {
       const type = c.req.header('content-type');

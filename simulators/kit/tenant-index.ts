@@ -11,6 +11,8 @@ type Tenants<T> = { tenants: Record<string, T> };
  * Indexes built on it re-read those tenants only, so their cost is that of the writes, not of the
  * number of tenants.
  */
+const UNCHANGED = { all: false, ids: [] } as const;
+
 function watchTenants(store: Store<Tenants<unknown>>) {
   let all = true;
   const touched = new Set<string>();
@@ -25,12 +27,14 @@ function watchTenants(store: Store<Tenants<unknown>>) {
   });
   return {
     /** What changed since the last call: every tenant, or these ones. */
-    take(): { all: true } | { all: false; ids: string[] } {
+    take(): { all: true } | { all: false; ids: readonly string[] } {
       if (all) {
         all = false;
         touched.clear();
         return { all: true };
       }
+      // Nearly every request asks with nothing written since: nothing allocated for it.
+      if (touched.size === 0) return UNCHANGED;
       const ids = [...touched];
       touched.clear();
       return { all: false, ids };
@@ -114,7 +118,13 @@ export function createCredentialIndex<T>(
   };
 
   return {
-    find: (key) => answer(holders(key)[0]),
+    find(key) {
+      refresh();
+      const ids = byKey.get(key);
+      if (ids === undefined) return undefined;
+      // One holder (always, but for a loaded state the admin plane did not check): no array for it.
+      return answer(ids.size === 1 ? ids.values().next().value : holders(key)[0]);
+    },
     only(key) {
       const ids = holders(key);
       return ids.length === 1 ? answer(ids[0]) : undefined;

@@ -18,7 +18,7 @@ import {
 import { loopActions } from './admin/actions.js';
 import { loopFecRouter } from './admin/fec.js';
 import { dueImports, earliestImportDue, processImport } from './domain/imports.js';
-import { createDueIndex } from '../kit/tenant-index.js';
+import { createCredentialIndex, createDueIndex } from '../kit/tenant-index.js';
 import { authenticate } from './routes/access.js';
 import { loopCredentialKeys } from './rules/auth.js';
 import { importJsonRoutes } from './routes/import-json.js';
@@ -125,7 +125,10 @@ export function createLoopSimulator(options: LoopSimulatorOptions = {}): LoopSim
   kit.app.route('/', foldersRoutes(kit, deps));
   kit.app.route('/', referenceDataRoutes(kit, deps));
   kit.app.route('/', importJsonRoutes(kit, deps));
-  const admin = createActionsRouter(loopActions, store, clock, (input) => input.domain);
+  // Every firm's API key values, for generate-api-key's uniqueness (the kit's index pairs each
+  // with its subscription key, so it cannot answer who holds a bare value).
+  const apiKeys = createCredentialIndex(store, (firm) => Object.keys(firm.apiKeys));
+  const admin = createActionsRouter(loopActions(apiKeys), store, clock, (input) => input.domain);
   admin.route('/', loopFecRouter(store));
   kit.finish(admin);
   return toSimulator('loop', kit, store, clock);

@@ -228,4 +228,41 @@ describe('Loop Hub and Loop admin actions', () => {
     ).toBe(404);
     expect(loop.stateSnapshot()).toBe(before);
   });
+
+  it('generate-api-key refuses a key value another firm holds (409), and sees that firm revoke it or go away', async () => {
+    const loop = setup();
+    const sim = loop.sim;
+    const input = { domain: 'CABA', name: 'QONTO2', folders: ['F4'] };
+    const first = await loop.action('generate-api-key', input);
+    expect(first.status).toBe(200);
+    const key = first.body.result.key as string;
+    // CABB is given the same key value (a seed may; generate-api-key never does), CABA's is revoked:
+    // generating again on the same frozen instant draws that value again.
+    const cabb = structuredClone(own(sim.store.data.tenants, 'CABB')!);
+    cabb.apiKeys[key] = { ...structuredClone(own(sim.store.data.tenants, 'CABA')!.apiKeys[key]!), folders: {} };
+    const putCabb = async () =>
+      sim.app.request('/__admin/tenants/CABB', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(cabb),
+      });
+    expect((await putCabb()).status).toBe(200);
+    expect((await loop.action('revoke-api-key', { domain: 'CABA', key })).status).toBe(200);
+    const before = loop.stateSnapshot();
+    const taken = await loop.action('generate-api-key', input);
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toBe('conflict');
+    expect(loop.stateSnapshot()).toBe(before);
+    // CABB's key revoked: the value is free again, and generated for CABA.
+    expect((await loop.action('revoke-api-key', { domain: 'CABB', key })).status).toBe(200);
+    const again = await loop.action('generate-api-key', input);
+    expect(again.status).toBe(200);
+    expect(again.body.result.key).toBe(key);
+    // Held again by CABB, then CABB removed altogether: free once more.
+    expect((await loop.action('revoke-api-key', { domain: 'CABA', key })).status).toBe(200);
+    expect((await putCabb()).status).toBe(200);
+    expect((await loop.action('generate-api-key', input)).status).toBe(409);
+    expect((await sim.app.request('/__admin/tenants/CABB', { method: 'DELETE' })).status).toBe(200);
+    expect((await loop.action('generate-api-key', input)).status).toBe(200);
+  });
 });
