@@ -118,3 +118,21 @@ describe('the demo credentials in code', () => {
     });
   });
 });
+
+describe('the demo data of a seed', () => {
+  const now = new Date('2026-06-15T10:00:00Z');
+  it.each(VENDORS.ids)(
+    '%s: the same seed gives the same state, valid by its schema; another seed another one',
+    (id) => {
+      const { definition } = VENDORS.get(id).simulator;
+      const a = definition.demo(5, now);
+      expect(definition.schema.safeParse(a).success).toBe(true);
+      expect(definition.demo(5, now)).toEqual(a);
+      const other = definition.demo(6, now);
+      expect(definition.credentials(other)).not.toEqual(definition.credentials(a));
+      // Names too (they are drawn apart from the keys): the printed credentials name each firm.
+      const names = (state: unknown) => JSON.stringify(state).match(/"(?:name|raisonSociale)":"[^"]*"/g);
+      expect(names(other)).not.toEqual(names(a));
+    },
+  );
+});
