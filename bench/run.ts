@@ -964,8 +964,31 @@ async function main(): Promise<void> {
   const bridge = await measureBridge(flags.quick);
   metrics.push(
     ratioMetric(
-      '8. msw bridge: a push through msw (`ledgersim/msw`), server and client CPU per call, in-process',
+      '8. msw bridge: a push through msw (`ledgersim/msw` handlers, `setupServer`), server and client CPU per call, in-process',
       bridge.bridge,
+      'µs',
+      'a direct `app.request()`',
+      bridge.direct,
+      '≤ 1.3 × direct',
+      (r) => r <= 1.3,
+    ),
+  );
+  metrics.push({
+    ...ratioMetric(
+      "8. msw's own floor: `setupServer` with a handler that answers at once (no simulator)",
+      bridge.floor,
+      'µs',
+      'a direct `app.request()`',
+      bridge.direct,
+      'information',
+      () => true,
+    ),
+    pass: null,
+  });
+  metrics.push(
+    ratioMetric(
+      "8. `ledgersim/msw`'s `fetch` (the same simulators, no interception), server and client CPU per call",
+      bridge.fetch,
       'µs',
       'a direct `app.request()`',
       bridge.direct,
