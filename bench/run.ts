@@ -674,7 +674,11 @@ async function main(): Promise<void> {
         console.log(`  [${round}] start-up ${kind.padEnd(18)} ${ms.toFixed(0)} ms`);
       } catch (error) {
         startups[kind].push(Number.NaN);
-        console.log(`  [${round}] start-up ${kind.padEnd(18)} failed: ${(error as Error).message.split('\n')[0]}`);
+        // The process's own last line says why (a port taken, a load error): keep it with the failure.
+        const lines = (error as Error).message.trim().split('\n');
+        console.log(
+          `  [${round}] start-up ${kind.padEnd(18)} failed: ${lines[0]}${lines.length > 1 ? ` / ${lines[lines.length - 1]}` : ''}`,
+        );
       }
     }
   }
