@@ -407,7 +407,8 @@ function compiledState(): { usable: boolean; note?: string } {
     };
   const notes: string[] = [];
   if (
-    newestSource(['cli', 'simulators', 'contracts', 'dashboard', 'scenarios', 'connectors']) > statSync(bundle).mtimeMs
+    newestSource(['cli', 'simulators', 'contracts', 'dashboard', 'scenarios', 'connectors', 'core', 'vendors']) >
+    statSync(bundle).mtimeMs
   )
     notes.push('dist/ is older than the sources: the `ledgersim` figures are of the last `npm run build`');
   if (!existsSync(`${bundle}.cache`))
