@@ -11,6 +11,15 @@
  * `handlers` (below) is one shared instance for the simplest setups; prefer
  * `createLedgersimHandlers()` per test file so that tests do not share state.
  *
+ * Code that takes its `fetch` as a parameter (every connector here does) can be given `fetch`
+ * instead: the same simulators, reached with no interception at all. Through `setupServer`,
+ * msw's own work on each call (cloning the request, matching handlers, parsing cookies,
+ * rebuilding the answer) costs more than the simulator's; this `fetch` hands the request
+ * straight to the simulator, as the bridge's handler does once msw has matched it.
+ *
+ *   const { fetch, baseUrls } = createLedgersimHandlers();
+ *   const client = createSageGeClient({ baseUrl: baseUrls.sageGe, fetch, clock });
+ *
  * Every registered vendor (`vendors/index.ts`) gets a simulator here; `simulators` and `baseUrls`
  * are keyed by its id in camelCase (`sage-ge` → `sageGe`), `credentials` by the id itself.
  */
@@ -18,6 +27,7 @@ import type { HttpHandler } from 'msw';
 import { demoCredentials, type DemoCredentials } from './vendors/demo.js';
 import { createVirtualClock, type VirtualClock } from './core/clock.js';
 import { createBridgeHandlers } from './simulators/kit/msw-bridge.js';
+import { createInProcessFetch } from './simulators/kit/in-process-fetch.js';
 import { DEFAULT_START } from './simulators/kit/simulator.js';
 import { VENDORS, type VendorId, type VendorModuleOf } from './vendors/index.js';
 
@@ -47,6 +57,11 @@ export interface LedgersimHandlersOptions {
 
 export function createLedgersimHandlers(options: LedgersimHandlersOptions = {}): {
   handlers: HttpHandler[];
+  /**
+   * A `fetch` reaching the same simulators with no msw interception (for code that takes its
+   * `fetch` as a parameter); any other URL is a network error.
+   */
+  fetch: typeof fetch;
   simulators: LedgersimSimulators;
   clock: VirtualClock;
   baseUrls: typeof DEFAULT_BASE_URLS;
@@ -60,10 +75,10 @@ export function createLedgersimHandlers(options: LedgersimHandlersOptions = {}):
     key: camelCase(vendor.id),
     simulator: vendor.simulator.create({ clock, seed: options.seed }),
   }));
+  const targets = built.map(({ key, simulator }) => ({ baseUrl: baseUrls[key], fetch: simulator.app.fetch }));
   return {
-    handlers: createBridgeHandlers(
-      built.map(({ key, simulator }) => ({ baseUrl: baseUrls[key], fetch: simulator.app.fetch })),
-    ),
+    handlers: createBridgeHandlers(targets),
+    fetch: createInProcessFetch(targets),
     // Built from the registry's own modules, so each key holds its vendor's factory's result.
     simulators: Object.fromEntries(built.map(({ key, simulator }) => [key, simulator])) as LedgersimSimulators,
     clock,

@@ -407,7 +407,8 @@ function compiledState(): { usable: boolean; note?: string } {
     };
   const notes: string[] = [];
   if (
-    newestSource(['cli', 'simulators', 'contracts', 'dashboard', 'scenarios', 'connectors']) > statSync(bundle).mtimeMs
+    newestSource(['cli', 'simulators', 'contracts', 'dashboard', 'scenarios', 'connectors', 'core', 'vendors']) >
+    statSync(bundle).mtimeMs
   )
     notes.push('dist/ is older than the sources: the `ledgersim` figures are of the last `npm run build`');
   if (!existsSync(`${bundle}.cache`))
@@ -674,7 +675,11 @@ async function main(): Promise<void> {
         console.log(`  [${round}] start-up ${kind.padEnd(18)} ${ms.toFixed(0)} ms`);
       } catch (error) {
         startups[kind].push(Number.NaN);
-        console.log(`  [${round}] start-up ${kind.padEnd(18)} failed: ${(error as Error).message.split('\n')[0]}`);
+        // The process's own last line says why (a port taken, a load error): keep it with the failure.
+        const lines = (error as Error).message.trim().split('\n');
+        console.log(
+          `  [${round}] start-up ${kind.padEnd(18)} failed: ${lines[0]}${lines.length > 1 ? ` / ${lines[lines.length - 1]}` : ''}`,
+        );
       }
     }
   }
@@ -964,8 +969,31 @@ async function main(): Promise<void> {
   const bridge = await measureBridge(flags.quick);
   metrics.push(
     ratioMetric(
-      '8. msw bridge: a push through msw (`ledgersim/msw`), server and client CPU per call, in-process',
+      '8. msw bridge: a push through msw (`ledgersim/msw` handlers, `setupServer`), server and client CPU per call, in-process',
       bridge.bridge,
+      'µs',
+      'a direct `app.request()`',
+      bridge.direct,
+      '≤ 1.3 × direct',
+      (r) => r <= 1.3,
+    ),
+  );
+  metrics.push({
+    ...ratioMetric(
+      "8. msw's own floor: `setupServer` with a handler that answers at once (no simulator)",
+      bridge.floor,
+      'µs',
+      'a direct `app.request()`',
+      bridge.direct,
+      'information',
+      () => true,
+    ),
+    pass: null,
+  });
+  metrics.push(
+    ratioMetric(
+      "8. `ledgersim/msw`'s `fetch` (the same simulators, no interception), server and client CPU per call",
+      bridge.fetch,
       'µs',
       'a direct `app.request()`',
       bridge.direct,

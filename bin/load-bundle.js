@@ -80,6 +80,11 @@ export function runBundle({ bundle = BUNDLE, saveOnExit = true } = {}) {
   // A script has no `import()` of its own on Node 20 (its vm option is experimental and fails once
   // the script comes from a code cache): the bundle loads scenario modules through this one.
   globalThis[Symbol.for('ledgersim.import')] = (url) => import(url);
+  // `ledgersim run`'s worker threads load the bundle through this entry (cli/scenario-pool.ts).
+  globalThis[Symbol.for('ledgersim.scenarioWorker')] = join(
+    dirname(fileURLToPath(import.meta.url)),
+    'scenario-worker.js',
+  );
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { cache, exports: module.exports, saveCache };

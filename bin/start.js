@@ -8,7 +8,19 @@ import { fileURLToPath } from 'node:url';
 import { BUNDLE, runBundle } from './load-bundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = ['cli', 'contracts', 'connectors', 'dashboard', 'scenarios', 'simulators', 'index.ts', 'msw.ts'];
+// Every folder the bundle is built from (core/ and vendors/ too: an edit there must not be served stale).
+const SOURCES = [
+  'cli',
+  'contracts',
+  'connectors',
+  'core',
+  'dashboard',
+  'scenarios',
+  'simulators',
+  'vendors',
+  'index.ts',
+  'msw.ts',
+];
 
 function newestSource(path) {
   const stat = statSync(path);

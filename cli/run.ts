@@ -1,5 +1,6 @@
 // Runs the CLI: the entry point of the bundle (`ledgersim`), and from the TypeScript sources
 // (`npm run ledgersim`, and the CLI's own tests).
+import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './main.js';
 
 // A reader that stops early (`ledgersim scenarios | head`) closes the pipe: what is left to print
@@ -24,7 +25,12 @@ function exitWhenWritten(code: number): void {
   process.stderr.write('', done);
 }
 
-main(process.argv.slice(2)).then(exitWhenWritten, (error) => {
-  console.error(error);
-  exitWhenWritten(1);
-});
+// A worker thread of `ledgersim run`'s pool (cli/scenario-pool.ts) runs the scenarios it is handed;
+// imported only then, as `start` must not pay for the scenario runner.
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.ledgersimScenarioWorker === true)
+  void import('./scenario-pool.js').then((pool) => pool.serveScenarios());
+else
+  main(process.argv.slice(2)).then(exitWhenWritten, (error) => {
+    console.error(error);
+    exitWhenWritten(1);
+  });

@@ -8,6 +8,7 @@ import { describeVerification, ScenarioFileError, type Scenario } from '../contr
 import { loadScenarioFile, loadScenarios, SCENARIO_DIRS } from '../scenarios/load.js';
 import { withCustomerValues } from '../scenarios/replay.js';
 import { runScenario, type RunOptions, type ScenarioResult } from '../scenarios/runner.js';
+import { runScenariosInProcess } from './scenario-pool.js';
 import { VENDORS } from '../vendors/index.js';
 import { junit, palette, renderEntry, renderRemedy, renderResult, renderTimeline } from './render.js';
 import type { CliIO } from './start.js';
@@ -155,11 +156,17 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   if (against) requireEveryVendor(against, chosen);
   const c = palette(!values.json && useColour(io));
   if (!values.json) io.out(modeLine(chosen.length, against));
-  const results: ScenarioResult[] = [];
-  for (const [i, scenario] of chosen.entries()) {
-    if (!values.json && io.progress && chosen.length > 1) io.progress(`[${i + 1}/${chosen.length}] ${scenario.id}`);
-    results.push(await runScenario(scenario, { against, runSeed }));
-  }
+  const progress = !values.json && io.progress && chosen.length > 1 ? io.progress : undefined;
+  let results: ScenarioResult[] = [];
+  if (against)
+    for (const [i, scenario] of chosen.entries()) {
+      progress?.(`[${i + 1}/${chosen.length}] ${scenario.id}`);
+      results.push(await runScenario(scenario, { against, runSeed }));
+    }
+  else
+    results = await runScenariosInProcess(chosen, (done, total, result) =>
+      progress?.(`[${done}/${total}] ${result.id}`),
+    );
   io.progress?.('');
   if (values.junit) await writeFile(values.junit as string, junit(results));
   const passed = results.filter((r) => r.status === 'passed').length;

@@ -184,6 +184,11 @@ describe('the ledgersim binary (the bundled CLI, built by npm ci through prepare
     const listed = await run(['scenarios', '--json']);
     expect(listed.code).toBe(0);
     expect((JSON.parse(listed.out) as { scenarios: unknown[] }).scenarios.length).toBeGreaterThanOrEqual(60);
+    // The bundle holds the built-in scenarios itself (scripts/bundle.mjs): the very ones the sources load.
+    const { loadScenarios } = await import('../scenarios/load.js');
+    expect((JSON.parse(listed.out) as { scenarios: { id: string }[] }).scenarios.map((s) => s.id)).toEqual(
+      (await loadScenarios()).map((s) => s.id),
+    );
     const wrong = await run(['start', '--nope']);
     expect(wrong.code).toBe(2);
     // A scenario module named on the command line is imported by the bundle (through its loader's import()).

@@ -34,20 +34,38 @@ describe('durations', () => {
 });
 
 describe('the seeded generator', () => {
-  it('gives the same sequence and the same faker data for the same seed', () => {
+  it('gives the same sequence and the same names for the same seed', () => {
     const a = createRandom(42);
     const b = createRandom(42);
-    expect([a.next(), a.string(8), a.faker.company.name()]).toEqual([b.next(), b.string(8), b.faker.company.name()]);
+    const draw = (r: ReturnType<typeof createRandom>) => [
+      r.next(),
+      r.string(8),
+      r.names.companyName(),
+      r.names.fullName(),
+      r.names.email(),
+    ];
+    expect(draw(a)).toEqual(draw(b));
     expect(createRandom(43).string(12)).not.toBe(createRandom(42).string(12));
+    const names = (seed: number) => Array.from({ length: 5 }, () => createRandom(seed).names.companyName());
+    expect(names(43)).not.toEqual(names(42));
   });
 
-  it('its faker (built on first use) follows the seed alone, whatever was drawn before it was asked for', () => {
-    const fresh = createRandom(42).faker;
+  it('draws names from a stream of their own: asking for one never moves the keys and identifiers drawn after it', () => {
+    const plain = createRandom(42);
+    const named = createRandom(42);
+    named.names.companyName();
+    named.names.email();
+    expect([named.next(), named.string(40)]).toEqual([plain.next(), plain.string(40)]);
+    // ...and the names follow the seed alone, whatever was drawn before them.
     const late = createRandom(42);
     for (let i = 0; i < 100; i++) late.next();
-    expect(late.faker.person.fullName()).toBe(fresh.person.fullName());
-    expect(late.faker).toBe(late.faker); // one faker per generator: its sequence goes on
-    expect(createRandom(43).faker.string.alphanumeric(20)).not.toBe(createRandom(42).faker.string.alphanumeric(20));
+    expect(late.names.fullName()).toBe(createRandom(42).names.fullName());
+    expect(late.names).toBe(late.names); // one name stream per generator: its sequence goes on
+  });
+
+  it('writes e-mail addresses a schema accepts: lower case, no accents, no spaces', () => {
+    const random = createRandom(7);
+    for (let i = 0; i < 200; i++) expect(random.names.email()).toMatch(/^[a-z]+\.[a-z]+\d{0,2}@[a-z]+\.[a-z]+$/);
   });
 });
 

@@ -1,9 +1,4 @@
-import type { Faker } from '@faker-js/faker';
-// The French entry point loads fr, en and base only: the package's main entry loads every locale
-// (about 150 ms of start-up for nothing).
-import { faker as frenchFaker } from '@faker-js/faker/locale/fr';
-
-const FakerClass = frenchFaker.constructor as new (options: { locale: Faker['rawDefinitions'] }) => Faker;
+import { createFrenchNames, type FrenchNames } from './french-names.js';
 
 /**
  * The seeded generator: the only source of randomness. The same seed gives the same demo data,
@@ -18,23 +13,31 @@ export interface SeededRandom {
   pick<T>(items: readonly T[]): T;
   /** A string of `length` characters from `alphabet`. */
   string(length: number, alphabet?: string): string;
-  /** A faker seeded from the same seed, French first. */
-  readonly faker: Faker;
+  /** French names (firms, people, e-mail addresses) from a stream of their own, seeded from the same seed. */
+  readonly names: FrenchNames;
 }
 
-export function createRandom(seed: number): SeededRandom {
-  // mulberry32: tiny, fast, good enough for test data and fault decisions.
+/** mulberry32: tiny, fast, good enough for test data and fault decisions. */
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
-  const next = () => {
+  return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  // Built on first use: most generators (a simulator's faults, tokens, a scenario's simulator)
-  // never ask for it, and building one costs about as much as the rest of a simulator.
-  let faker: Faker | undefined;
+}
+
+/** Keeps the names' stream apart from the main one (a stream from the seed itself would repeat its draws). */
+const NAMES_STREAM = 0x9e3779b9;
+
+export function createRandom(seed: number): SeededRandom {
+  const next = mulberry32(seed);
+  // A stream of their own, as the faker that drew them had: asking for a name never moves the
+  // main stream, so the demo's keys and identifiers are what they were, and the names follow the
+  // seed alone, whatever was drawn before them.
+  let names: FrenchNames | undefined;
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     seed,
@@ -46,12 +49,9 @@ export function createRandom(seed: number): SeededRandom {
     },
     string: (length, alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') =>
       Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join(''),
-    get faker() {
-      if (!faker) {
-        faker = new FakerClass({ locale: frenchFaker.rawDefinitions });
-        faker.seed(seed);
-      }
-      return faker;
+    get names() {
+      names ??= createFrenchNames(mulberry32((seed ^ NAMES_STREAM) >>> 0));
+      return names;
     },
   };
 }

@@ -79,6 +79,11 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
     if (value !== null && typeof value === 'object' && 'default' in value && !('id' in value))
       value = (value as { default: unknown }).default;
   }
+  return validScenario(value, file);
+}
+
+/** A scenario module's default export, validated: its schema, a registered vendor, an id in its vendor's folder. */
+function validScenario(value: unknown, file: string): Scenario {
   const scenario = parseScenario(value, file);
   if (!VENDORS.has(scenario.vendor))
     throw new ScenarioFileError(
@@ -99,6 +104,22 @@ export async function loadScenarioFile(file: string): Promise<Scenario> {
 /** Every built-in scenario, sorted by id; a broken file stops the load with its name and reason. */
 export async function loadScenarios(root?: string): Promise<Scenario[]> {
   const HERE = root ?? (await scenariosRoot());
+  // The bundled CLI holds them all (scripts/bundle.mjs): importing 130 modules one by one, each
+  // through Node's ES module loader and with a second copy of what they import, was about half
+  // of what `ledgersim run` spent before running the first scenario. Imported when asked for,
+  // as the scenario modules import this one.
+  const { BUNDLED_SCENARIOS } =
+    root === undefined ? await import('./bundled-scenarios.js') : { BUNDLED_SCENARIOS: undefined };
+  if (BUNDLED_SCENARIOS)
+    return checkedScenarios(
+      Object.entries(BUNDLED_SCENARIOS)
+        .filter(([path]) => SCENARIO_DIRS.includes(path.slice(0, path.indexOf('/'))))
+        .map(([path, value]) => {
+          const file = join(HERE, path);
+          return { file, scenario: validScenario(value, file) };
+        }),
+      HERE,
+    );
   const files: string[] = [];
   for (const dir of SCENARIO_DIRS) {
     let names: string[];
@@ -119,12 +140,20 @@ export async function loadScenarios(root?: string): Promise<Scenario[]> {
       `no built-in scenario was found under ${HERE}: the build is incomplete (run \`npm run build\`)`,
     );
   const scenarios = await Promise.all(files.map(loadScenarioFile));
+  return checkedScenarios(
+    scenarios.map((scenario, i) => ({ file: files[i]!, scenario })),
+    HERE,
+  );
+}
+
+/** Sorted by id; two files with one id stop the load, naming both. */
+function checkedScenarios(loaded: { file: string; scenario: Scenario }[], root: string): Scenario[] {
   const seen = new Map<string, string>();
-  for (const [i, scenario] of scenarios.entries()) {
+  for (const { file, scenario } of loaded) {
     const other = seen.get(scenario.id);
     if (other)
-      throw new ScenarioFileError(files[i]!, 'id', `the id ${scenario.id} is also used by ${relative(HERE, other)}`);
-    seen.set(scenario.id, files[i]!);
+      throw new ScenarioFileError(file, 'id', `the id ${scenario.id} is also used by ${relative(root, other)}`);
+    seen.set(scenario.id, file);
   }
-  return scenarios.sort((a, b) => a.id.localeCompare(b.id));
+  return loaded.map(({ scenario }) => scenario).sort((a, b) => a.id.localeCompare(b.id));
 }

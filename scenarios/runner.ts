@@ -7,7 +7,7 @@ import type { ConnectorError } from '../connectors/types.js';
 import { createVirtualClock, type VirtualClock } from '../core/clock.js';
 import { createRandom } from '../core/random.js';
 import type { JournalFilter, JournalRecord } from '../simulators/kit/journal.js';
-import { DROP_HEADER } from '../simulators/kit/faults.js';
+import { createInProcessFetch } from '../simulators/kit/in-process-fetch.js';
 import { VENDORS, type VendorModule, type VendorRegistry } from '../vendors/index.js';
 import type { VendorEntryView } from '../vendors/types.js';
 
@@ -93,36 +93,6 @@ type JournalReader = (filter: JournalFilter) => JournalRecord[] | Promise<Journa
 
 class ScenarioFailure extends Error {}
 
-/**
- * In-process: the connector's fetch is handed straight to the simulator's `app.fetch`, with no
- * socket and no msw (its handler matching, cookie parsing and request cloning were a fifth of
- * the suite's CPU); a dropped connection becomes the network error a real fetch throws. Other
- * projects' tests reach the same simulators through the msw bridge (`ledgersim/msw`).
- */
-function inProcessFetch(baseUrl: string, app: { fetch(request: Request): Response | Promise<Response> }): typeof fetch {
-  const prefix = `${baseUrl}/`;
-  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (!request.url.startsWith(prefix)) throw new TypeError(`no simulator answers ${request.url}`);
-    // A real fetch sends the length of a body it holds whole; without it the kit's body limit
-    // would wrap every body in a counting stream and rebuild the request.
-    const length = knownLength(init?.body);
-    if (length !== undefined && !request.headers.has('content-length'))
-      request.headers.set('content-length', String(length));
-    const response = await app.fetch(request);
-    if (response.headers.get(DROP_HEADER)) throw new TypeError('fetch failed: the connection was dropped');
-    return response;
-  }) as typeof fetch;
-}
-
-/** The byte length of a body whose bytes are all at hand (what undici sends as Content-Length). */
-function knownLength(body: RequestInit['body'] | undefined): number | undefined {
-  if (typeof body === 'string') return Buffer.byteLength(body);
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return body.byteLength;
-  if (body instanceof Blob) return body.size;
-  return undefined;
-}
-
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
   const started = performance.now();
   const registry = options.vendors ?? VENDORS;
@@ -144,7 +114,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   } else {
     const simulator = vendor.simulator.create({ clock, initialState: 'empty' });
     baseUrl = `https://${scenario.vendor}.scenario.ledgersim.test`;
-    fetchFn = inProcessFetch(baseUrl, simulator.app);
+    // Straight to the simulator's `app.fetch`, with no socket and no msw (its handler matching,
+    // cookie parsing and request cloning were a fifth of the suite's CPU); other projects' tests
+    // reach the same simulators through the msw bridge or this same fetch (`ledgersim/msw`).
+    fetchFn = createInProcessFetch([{ baseUrl, fetch: simulator.app.fetch }]);
     readJournal = (filter) => simulator.journal.list(filter);
     close = () => simulator.close();
   }

@@ -4,7 +4,7 @@
 //
 //   node scripts/bundle.mjs [--no-cache]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,36 @@ import { BUNDLE } from '../bin/load-bundle.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = dirname(BUNDLE);
+
+/**
+ * scenarios/bundled-scenarios.ts, replaced by a module that imports every built-in scenario file
+ * (scenarios/<vendor or hub>/*.scenario.ts), so that `ledgersim run` finds them in the bundle
+ * instead of loading each through Node's module loader.
+ */
+const bundledScenarios = {
+  name: 'bundled-scenarios',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]scenarios[\\/]bundled-scenarios\.ts$/ }, () => {
+      const root = join(ROOT, 'scenarios');
+      const files = readdirSync(root, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .flatMap((dir) =>
+          readdirSync(join(root, dir.name))
+            .filter((name) => name.endsWith('.scenario.ts'))
+            .map((name) => `${dir.name}/${name}`),
+        )
+        .sort();
+      return {
+        loader: 'ts',
+        resolveDir: root,
+        contents: [
+          ...files.map((file, i) => `import s${i} from './${file}';`),
+          `export const BUNDLED_SCENARIOS = { ${files.map((file, i) => `${JSON.stringify(file)}: s${i}`).join(', ')} };`,
+        ].join('\n'),
+      };
+    });
+  },
+};
 
 const { outputFiles } = await build({
   entryPoints: [join(ROOT, 'cli', 'run.ts')],
@@ -26,6 +56,7 @@ const { outputFiles } = await build({
   charset: 'ascii',
   logLevel: 'warning',
   write: false,
+  plugins: [bundledScenarios],
 });
 
 // esbuild escapes every non-ASCII character in code; comments it keeps as they are. Escaped there

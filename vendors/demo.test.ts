@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgersimHandlers } from '../msw.js';
 import { startSimulators } from '../simulators/start.js';
-import { VENDORS, type VendorId } from './index.js';
+import { VENDORS, type VendorId, type VendorModule } from './index.js';
 import type { DemoCredentials } from './demo.js';
 
 /** Signs in with each vendor's first demo tenant through the vendor's real connector and lists its files. */
@@ -117,4 +117,23 @@ describe('the demo credentials in code', () => {
       }
     });
   });
+});
+
+describe('the demo data of a seed', () => {
+  const now = new Date('2026-06-15T10:00:00Z');
+  it.each(VENDORS.ids)(
+    '%s: the same seed gives the same state, valid by its schema; another seed another one',
+    (id) => {
+      // Each vendor's definition is typed with its own state; here they are all handled alike.
+      const { definition } = (VENDORS.get(id) as VendorModule<VendorId>).simulator;
+      const a = definition.demo(5, now);
+      expect(definition.schema.safeParse(a).success).toBe(true);
+      expect(definition.demo(5, now)).toEqual(a);
+      const other = definition.demo(6, now);
+      expect(definition.credentials(other)).not.toEqual(definition.credentials(a));
+      // Names too (they are drawn apart from the keys): the printed credentials name each firm.
+      const names = (state: unknown) => JSON.stringify(state).match(/"(?:name|raisonSociale)":"[^"]*"/g);
+      expect(names(other)).not.toEqual(names(a));
+    },
+  );
 });

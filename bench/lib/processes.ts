@@ -117,10 +117,18 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Below Linux's ephemeral range (32768-60999 by default): a port found free there could be taken
+ * before the server binds it, by any outgoing connection (the bench's own polling opens thousands)
+ * or by a server of another process listening on port 0, and the start then fails with
+ * EADDRINUSE. The slowest start (from the sources, about 1.8 s) left the widest window.
+ */
+const PORT_RANGE = { from: 20_000, to: 32_000 };
+
 /** A base port N such that N .. N+count-1 are all free on loopback. */
 export async function freePortBase(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const base = PORT_RANGE.from + Math.floor(Math.random() * (PORT_RANGE.to - PORT_RANGE.from - count));
     let free = true;
     for (let port = base; port < base + count && free; port++) free = await portIsFree(port);
     if (free) return base;

@@ -24,3 +24,31 @@ describe('the msw bridge', () => {
     await expect(fetch(`${baseUrls.sageGe}/api/v1/files`)).rejects.toThrow(TypeError);
   });
 });
+
+describe("ledgersim/msw's fetch (no interception)", () => {
+  it('reaches the same simulators as the handlers: what one path writes, the other reads', async () => {
+    const ledgersim = createLedgersimHandlers({ seed: 5 });
+    server.use(...ledgersim.handlers);
+    try {
+      const entity = ledgersim.simulators.sageGe.store.data.tenants['ENT-1']!;
+      const res = await ledgersim.fetch(`${ledgersim.baseUrls.sageGe}/api/v1/files`, {
+        headers: { authorization: `Bearer ${entity.geIdentifier}` },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { files: { id: string }[] }).files.map((f) => f.id)).toContain('healthy');
+      const before = ledgersim.clock.nowMs();
+      const moved = await ledgersim.fetch(`${ledgersim.baseUrls.sageGe}/__admin/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advance: '2d' }),
+      });
+      expect(moved.status).toBe(200);
+      // Through msw (the global fetch), the same simulator's clock and journal.
+      const clock = (await (await fetch(`${ledgersim.baseUrls.sageGe}/__admin/clock`)).json()) as { now: string };
+      expect(Date.parse(clock.now) - before).toBe(2 * 86_400_000);
+      expect(ledgersim.simulators.sageGe.journal.list({ path: '/api/v1/files' })).toHaveLength(1);
+    } finally {
+      server.resetHandlers();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import type { FirmState, FolderState, LoopState } from '../state/schema.js';
 import { buildApiKey, buildEcritures, buildFirm, buildFolder, buildTiers, calendarYear } from './builders.js';
 
 /**
- * The demo state `ledgersim start` serves: two French firms made by the seeded faker. The first
+ * The demo state `ledgersim start` serves: two French firms named from the seed (`core/french-names.ts`). The first
  * one has a folder per catalogue case and a "QONTO" key associated with all but one of them, so a
  * developer can hit each behaviour by hand; the second one is there to show isolation. The same
  * seed gives the same firms, keys and third parties.
@@ -18,7 +18,7 @@ export function loopDemoState(seed: number, now: Date): LoopState {
   const folder = (code: string, caseName: string, overrides: Parameters<typeof buildFolder>[2] = {}) =>
     withThirdParties(
       buildFolder(code, now, {
-        name: `${random.faker.company.name().toUpperCase()} (${caseName})`,
+        name: `${random.names.companyName().toUpperCase()} (${caseName})`,
         siret: random.string(14, '0123456789'),
         ...overrides,
       }),
@@ -28,11 +28,11 @@ export function loopDemoState(seed: number, now: Date): LoopState {
     buildApiKey(name, firmDomain, folders, createdAt, {
       key: random.string(25, KEY_ALPHABET),
       secret: random.string(44, SECRET_ALPHABET),
-      collaborateur: random.faker.internet.email().toLowerCase(),
+      collaborateur: random.names.email().toLowerCase(),
     });
   const firm = (firmDomain: string, folders: FolderState[], keys: FirmState['apiKeys'][string][]) =>
     buildFirm(firmDomain, {
-      name: `Cabinet ${random.faker.person.lastName()}`,
+      name: `Cabinet ${random.names.lastName()}`,
       subscriptionKey: random.string(32, '0123456789abcdef'),
       folders,
       apiKeys: keys,
@@ -59,12 +59,12 @@ export function loopDemoState(seed: number, now: Date): LoopState {
 
 function withThirdParties(folder: FolderState, random: SeededRandom): FolderState {
   for (let i = 0; i < 3; i++) {
-    const supplier = random.faker.company.name();
+    const supplier = random.names.companyName();
     const fcode = `F${random.string(6, '0123456789')}`;
     folder.tiers[fcode] = buildTiers(folder.code, fcode, TIERS_TYPES.fournisseur, supplier.slice(0, 35), {
-      email: random.faker.internet.email().toLowerCase(),
+      email: random.names.email().toLowerCase(),
     });
-    const customer = random.faker.company.name();
+    const customer = random.names.companyName();
     const ccode = `C${random.string(6, '0123456789')}`;
     folder.tiers[ccode] = buildTiers(folder.code, ccode, TIERS_TYPES.client, customer.slice(0, 35), {
       SIRET: random.string(14, '0123456789'),

@@ -7,7 +7,7 @@ import { EXPORTER_JOURNALS, buildDossier, buildFirm, calendarPeriod } from './bu
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
- * The demo state `ledgersim start` serves: three French firms made by the seeded faker, and in
+ * The demo state `ledgersim start` serves: three French firms named from the seed (`core/french-names.ts`), and in
  * the first one a dossier per catalogue case, so a developer can hit each behaviour by hand. The
  * same seed gives the same firms and keys; SIC codes and dossier codes are fixed.
  */
@@ -22,7 +22,7 @@ export function quadraDemoState(seed: number, now: Date): QuadraState {
       activated: sicCode !== '100003',
     },
   });
-  const company = (caseName: string) => `${random.faker.company.name()} (${caseName})`;
+  const company = (caseName: string) => `${random.names.companyName()} (${caseName})`;
 
   const mainKeys = keys('100001');
   const dossier = (code: string, caseName: string, overrides: Parameters<typeof buildDossier>[3] = {}) =>
@@ -33,7 +33,7 @@ export function quadraDemoState(seed: number, now: Date): QuadraState {
   for (const journal of Object.values(incomplete.journals)) journal.status = 'locked';
 
   const main = buildFirm('100001', {
-    name: `Cabinet ${random.faker.person.lastName()}`,
+    name: `Cabinet ${random.names.lastName()}`,
     ...mainKeys,
     dossiers: [
       dossier('SAIN', 'healthy'),
@@ -49,14 +49,14 @@ export function quadraDemoState(seed: number, now: Date): QuadraState {
   });
   const noPortalKeys = keys('100002');
   const noPortal = buildFirm('100002', {
-    name: `Cabinet ${random.faker.person.lastName()} (QDR-CPA-NO-PORTAL)`,
+    name: `Cabinet ${random.names.lastName()} (QDR-CPA-NO-PORTAL)`,
     portalAccess: false,
     ...noPortalKeys,
     dossiers: [withExporterJournals(buildDossier('SAIN', year, noPortalKeys.cfe.key, { name: company('healthy') }))],
   });
   const notActivatedKeys = keys('100003');
   const notActivated = buildFirm('100003', {
-    name: `Cabinet ${random.faker.person.lastName()} (QDR-CFE-NOT-ACTIVATED)`,
+    name: `Cabinet ${random.names.lastName()} (QDR-CFE-NOT-ACTIVATED)`,
     ...notActivatedKeys,
     dossiers: [
       withExporterJournals(buildDossier('SAIN', year, notActivatedKeys.cfe.key, { name: company('healthy') })),

@@ -4,7 +4,7 @@ import type { EntityState, FileState, SageGeState } from '../state/schema.js';
 import { buildEntity, buildFile, calendarYear } from './builders.js';
 
 /**
- * The demo state `ledgersim start` serves: three French firms made by the seeded faker, and in
+ * The demo state `ledgersim start` serves: three French firms named from the seed (`core/french-names.ts`), and in
  * the first one a file per catalogue case, so a developer can hit each rejection by hand. The same
  * seed gives the same firms, identifiers and third parties.
  */
@@ -14,17 +14,14 @@ export function sageGeDemoState(seed: number, now: Date): SageGeState {
   const month = now.toISOString().slice(0, 7);
   const firm = (id: string, overrides: Partial<EntityState>, files: FileState[]) =>
     buildEntity(id, now, {
-      name: `Cabinet ${random.faker.person.lastName()}`,
+      name: `Cabinet ${random.names.lastName()}`,
       siren: random.string(9, '0123456789'),
       geIdentifier: random.string(40),
       ...overrides,
       files,
     });
   const file = (id: string, caseName: string, overrides: Parameters<typeof buildFile>[2] = {}) =>
-    withThirdParties(
-      buildFile(id, now, { name: `${random.faker.company.name()} (${caseName})`, ...overrides }),
-      random,
-    );
+    withThirdParties(buildFile(id, now, { name: `${random.names.companyName()} (${caseName})`, ...overrides }), random);
 
   const main = firm('ENT-1', {}, [
     file('healthy', 'healthy'),
@@ -58,8 +55,8 @@ export function sageGeDemoState(seed: number, now: Date): SageGeState {
     'ENT-2',
     {
       referenceAdministrator: {
-        name: random.faker.person.fullName(),
-        email: random.faker.internet.email().toLowerCase(),
+        name: random.names.fullName(),
+        email: random.names.email().toLowerCase(),
         certificateExpiresAt: new Date(now.getTime() - 86_400_000).toISOString(),
       },
     },
@@ -71,7 +68,7 @@ export function sageGeDemoState(seed: number, now: Date): SageGeState {
 
 function withThirdParties(file: FileState, random: SeededRandom): FileState {
   for (let i = 0; i < 3; i++) {
-    const supplier = random.faker.company.name();
+    const supplier = random.names.companyName();
     const code = `F${random.string(5, '0123456789')}`;
     file.thirdParties[code] = {
       type: 'supplier',
@@ -80,7 +77,7 @@ function withThirdParties(file: FileState, random: SeededRandom): FileState {
       collectiveAccount: '401000',
     };
     file.subsidiaryAccounts[code] = { code, label: supplier.slice(0, 60), collectiveAccount: '401000' };
-    const customer = random.faker.company.name();
+    const customer = random.names.companyName();
     const ccode = `C${random.string(5, '0123456789')}`;
     file.thirdParties[ccode] = {
       type: 'customer',
