@@ -6,6 +6,8 @@ export interface LoadOptions {
   headers: Record<string, string>;
   connections: number;
   durationSeconds: number;
+  /** Requests per second over all connections (autocannon's `overallRate`); saturating when absent. */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -30,6 +32,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     body: options.body,
     connections: options.connections,
     duration: options.durationSeconds,
+    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   return {
     requestsPerSecond: result.requests.average,
