@@ -12,7 +12,12 @@ import { tokenExists } from './tokens.js';
 describe('Quadra bearer tokens', () => {
   it('names why a token is refused: unknown, or issued by the other token endpoint', async () => {
     const h = setup();
-    await expectQuadraError(await h.cpa('GetDossiers', {}, 'qod_never-issued'), 401, 'invalid_token', 'Unknown access token');
+    await expectQuadraError(
+      await h.cpa('GetDossiers', {}, 'qod_never-issued'),
+      401,
+      'invalid_token',
+      'Unknown access token',
+    );
     await expectQuadraError(
       await h.cpa('GetDossiers', {}, await h.cfeToken()),
       401,
@@ -27,6 +32,7 @@ describe('Quadra bearer tokens', () => {
     const first = await h.cpaToken();
     await h.advance(HOUR);
     const second = await h.cpaToken();
+    expect(Object.keys(h.firm().tokens).sort()).toEqual([first, second].sort());
     // `first` expires at this very instant (10 hours after it was issued): expired, so dropped.
     await h.advance(9 * HOUR);
     const third = await h.cpaToken();
