@@ -111,8 +111,8 @@ export function checkFile(
       const code = journalCodeOf(record);
       const journal = problemOf(journalNotOpen(dossier, line, code), {
         line,
-        column: record.journal3.trim() ? 111 : 10,
-        field: record.journal3.trim() ? 'journal3' : 'journal',
+        column: record.journal3 ? 111 : 10,
+        field: record.journal3 ? 'journal3' : 'journal',
       });
       if (journal) problems.push(journal);
       const period = problemOf(lineOutsideOpenPeriod(dossier, line, record.date), { line, column: 15, field: 'date' });
