@@ -46,6 +46,29 @@ describe('Quadra CFE container', () => {
     expect(h.blobPaths()).toEqual([]);
   });
 
+  it('signs the permissions: a SAS whose sp was edited is refused, for reading as for writing', async () => {
+    const h = setup();
+    const s = await h.sas();
+    // An Azure SAS names its service version, a date (sv=YYYY-MM-DD).
+    expect(new URLSearchParams(s.sasToken).get('sv')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const narrowed = { ...s, sasToken: s.sasToken.replace('sp=rw', 'sp=r') };
+    await expectQuadraError(
+      await h.sim.app.request(`${h.blobUrl(narrowed)}&restype=container&comp=list`),
+      403,
+      'AuthenticationFailed',
+    );
+    const res = await h.sasRequest(await h.cfeToken(), DOSSIER, '?AccessMode=Read');
+    const readOnly = (await res.json()) as typeof s;
+    const widened = { ...readOnly, sasToken: readOnly.sasToken.replace('sp=r', 'sp=rw') };
+    const put = await h.sim.app.request(h.blobUrl(widened, 'input/A.TXT'), {
+      method: 'PUT',
+      headers: { 'x-ms-blob-type': 'BlockBlob' },
+      body: 'M',
+    });
+    await expectQuadraError(put, 403, 'AuthenticationFailed');
+    expect(h.blobPaths()).toEqual([]);
+  });
+
   it("finds the container of a firm's second dossier, named in lower case with '-' for '_'", async () => {
     const h = setup({
       tweak: (state) => {
