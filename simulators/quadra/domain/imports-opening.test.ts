@@ -12,9 +12,8 @@ describe('Quadra dossier opening', () => {
   it('records when the dossier was last opened', async () => {
     const h = setup();
     expect(h.dossier().lastOpenedAt).toBeNull();
-    const opening = await h.openDossier();
-    expect(h.dossier().lastOpenedAt).toBe(opening.openedAt);
-    expect(opening.openedAt).toBe(h.sim.clock.now().toISOString());
+    await h.openDossier();
+    expect(h.dossier().lastOpenedAt).toBe(h.sim.clock.now().toISOString());
   });
 
   it('takes a replaced file at its new upload time, and files uploaded in the same instant by name', async () => {
