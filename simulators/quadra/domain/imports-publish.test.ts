@@ -37,6 +37,26 @@ describe('Quadra import publication', () => {
     expect(await h.entries()).toHaveLength(6);
   });
 
+  it('marks the accounts it creates as created by the import, and keeps no line of a published import', async () => {
+    const h = setup();
+    await h.upload(
+      asciiFile([
+        account({ account: 'CUAUTRE', accountType: 'C' }),
+        entryLine({ account: '0NOUVEAU', journal: 'AC', date: '2026-03-10', direction: 'C', amountCents: 100 }),
+        entryLine({ account: '9NOUVEAU', journal: 'AC', date: '2026-03-10', direction: 'D', amountCents: 100 }),
+      ]),
+    );
+    const opening = await h.openDossier();
+    await h.advance(5 * MINUTE);
+    expect(h.dossier().accounts['0NOUVEAU']).toMatchObject({ type: 'F', autoCreated: true });
+    expect(h.dossier().accounts['9NOUVEAU']).toMatchObject({ type: 'C', autoCreated: true });
+    expect(h.dossier().imports[opening.imported[0]!.importId]).toMatchObject({
+      status: 'imported',
+      lines: [],
+      accounts: [],
+    });
+  });
+
   it("creates a C record's account under its type's default collective when it names none", async () => {
     const h = setup();
     await h.upload(
