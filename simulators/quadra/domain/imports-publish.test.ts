@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryLine, type QuadraAccountRecord } from '../../../contracts/quadra/ascii.js';
+import { buildDossier, defaultCfeKey } from '../seed/builders.js';
 import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.js';
 
 const MINUTE = 60_000;
@@ -35,6 +36,24 @@ describe('Quadra import publication', () => {
     expect((await h.entries()).map((e) => e.CodeJournal)).toEqual(['OD', 'OD', 'OD']);
     await h.advance(7 * MINUTE);
     expect(await h.entries()).toHaveLength(6);
+  });
+
+  it("shows a dossier's import on time though another dossier of the firm has one due later", async () => {
+    const h = setup({
+      tweak: (state) => {
+        const second = buildDossier('SUD', 2026, defaultCfeKey(SIC), { importDelayMinutes: 10 });
+        state.tenants[SIC]!.dossiers[second.code] = second;
+      },
+    });
+    await h.upload(asciiFile(purchaseLines()), 'A.TXT');
+    await h.openDossier();
+    await h.upload(asciiFile(purchaseLines()), 'B.TXT', 'SUD');
+    await h.openDossier('SUD');
+    await h.advance(5 * MINUTE);
+    expect(await h.entries()).toHaveLength(3);
+    expect(await h.entries('SUD')).toEqual([]);
+    await h.advance(5 * MINUTE);
+    expect(await h.entries('SUD')).toHaveLength(3);
   });
 
   it('marks the accounts it creates as created by the import, and keeps no line of a published import', async () => {
