@@ -60,20 +60,22 @@ export function issueToken(
 
 export type TokenCheck = { ok: true; firm: FirmState } | { ok: false; reason: string };
 
-/** The firm a bearer token belongs to, or why it is refused. */
-/** `now`: the firm's time (a function of the firm when each firm may have its own time line). */
+/**
+ * The firm a bearer token belongs to, or why it is refused. `now`: the firm's time (each firm may
+ * have its own time line).
+ */
 export function resolveToken(
   firms: FirmIndex,
   kind: TokenKind,
   token: string,
-  now: Date | ((firm: FirmState) => Date),
+  now: (firm: FirmState) => Date,
 ): TokenCheck {
   const firm = firms.find(credentialKey.token(token))?.tenant;
   if (firm && Object.hasOwn(firm.tokens, token)) {
     const record = firm.tokens[token]!;
     if (record.kind !== kind)
       return { ok: false, reason: `This is not a ${kind === 'cpa' ? 'CPA (Quadra On Demand)' : 'CFE'} token` };
-    if (Date.parse(record.expiresAt) <= (typeof now === 'function' ? now(firm) : now).getTime())
+    if (Date.parse(record.expiresAt) <= now(firm).getTime())
       return { ok: false, reason: 'The access token has expired; request a new one' };
     if (record.apiKey !== firm[kind].key)
       return { ok: false, reason: 'The API key this token was issued for has been regenerated' };

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { entryLine, type QuadraAccountRecord } from '../../../contracts/quadra/ascii.js';
+import { buildDossier, defaultCfeKey } from '../seed/builders.js';
+import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.js';
+
+const MINUTE = 60_000;
+
+const account = (
+  fields: Partial<QuadraAccountRecord> & Pick<QuadraAccountRecord, 'account' | 'accountType'>,
+): QuadraAccountRecord => ({
+  type: 'C',
+  label: 'Libelle non repris',
+  alphaKey: '',
+  collective: '',
+  update: '2',
+  ...fields,
+});
+
+/**
+ * Publication of the imports, as mutation testing (issue 18) found it untested: an import that
+ * shows sooner than one opened before it, and the chart a C record leaves (default collectives,
+ * Maj 2 with a blank collective or a new alpha key).
+ */
+describe('Quadra import publication', () => {
+  it('shows an import whose delay runs out first, though it was opened after another', async () => {
+    const h = setup();
+    const delay = (minutes: number) => h.action('set-import-delay', { sicCode: SIC, dossier: DOSSIER, minutes });
+    expect((await delay(10)).status).toBe(200);
+    await h.upload(asciiFile(purchaseLines()), 'A.TXT');
+    await h.openDossier();
+    await h.advance(MINUTE);
+    expect((await delay(2)).status).toBe(200);
+    await h.upload(asciiFile(purchaseLines({ journal: 'OD' })), 'B.TXT');
+    await h.openDossier();
+    await h.advance(2 * MINUTE);
+    expect((await h.entries()).map((e) => e.CodeJournal)).toEqual(['OD', 'OD', 'OD']);
+    await h.advance(7 * MINUTE);
+    expect(await h.entries()).toHaveLength(6);
+  });
+
+  it("shows a dossier's import on time though another dossier of the firm has one due later", async () => {
+    const h = setup({
+      tweak: (state) => {
+        const second = buildDossier('SUD', 2026, defaultCfeKey(SIC), { importDelayMinutes: 10 });
+        state.tenants[SIC]!.dossiers[second.code] = second;
+      },
+    });
+    await h.upload(asciiFile(purchaseLines()), 'A.TXT');
+    await h.openDossier();
+    await h.upload(asciiFile(purchaseLines()), 'B.TXT', 'SUD');
+    await h.openDossier('SUD');
+    await h.advance(5 * MINUTE);
+    expect(await h.entries()).toHaveLength(3);
+    expect(await h.entries('SUD')).toEqual([]);
+    await h.advance(5 * MINUTE);
+    expect(await h.entries('SUD')).toHaveLength(3);
+  });
+
+  it('marks the accounts it creates as created by the import, and keeps no line of a published import', async () => {
+    const h = setup();
+    await h.upload(
+      asciiFile([
+        account({ account: 'CUAUTRE', accountType: 'C' }),
+        entryLine({ account: '0NOUVEAU', journal: 'AC', date: '2026-03-10', direction: 'C', amountCents: 100 }),
+        entryLine({ account: '9NOUVEAU', journal: 'AC', date: '2026-03-10', direction: 'D', amountCents: 100 }),
+      ]),
+    );
+    const opening = await h.openDossier();
+    await h.advance(5 * MINUTE);
+    expect(h.dossier().accounts['0NOUVEAU']).toMatchObject({ type: 'F', autoCreated: true });
+    expect(h.dossier().accounts['9NOUVEAU']).toMatchObject({ type: 'C', autoCreated: true });
+    expect(h.dossier().imports[opening.imported[0]!.importId]).toMatchObject({
+      status: 'imported',
+      lines: [],
+      accounts: [],
+    });
+  });
+
+  it("creates a C record's account under its type's default collective when it names none", async () => {
+    const h = setup();
+    await h.upload(
+      asciiFile([
+        account({ account: 'CUNEUF', accountType: 'C' }),
+        account({ account: '47899999', accountType: 'G' }),
+        ...purchaseLines(),
+      ]),
+    );
+    await h.openDossier();
+    await h.advance(5 * MINUTE);
+    expect(h.dossier().accounts.CUNEUF).toMatchObject({ type: 'C', collective: '41100000', label: '' });
+    expect(h.dossier().accounts['47899999']).toMatchObject({ type: 'G', collective: '', label: '' });
+  });
+
+  it('Maj 2 with a blank collective keeps the existing one, and takes a new alpha key', async () => {
+    const h = setup();
+    const upserted = await h.action('upsert-account', {
+      sicCode: SIC,
+      dossier: DOSSIER,
+      number: '9MARTIN',
+      label: 'Martin SA',
+      type: 'C',
+      collective: '41600000',
+    });
+    expect(upserted.status).toBe(200);
+    await h.upload(
+      asciiFile([
+        account({ account: '9MARTIN', accountType: 'C', alphaKey: 'CMARTIN', update: '2' }),
+        entryLine({ account: '9MARTIN', journal: 'VT', date: '2026-03-10', direction: 'D', amountCents: 100 }),
+        entryLine({ account: '70600000', journal: 'VT', date: '2026-03-10', direction: 'C', amountCents: 100 }),
+      ]),
+    );
+    await h.openDossier();
+    await h.advance(5 * MINUTE);
+    expect(h.dossier().accounts['9MARTIN']).toMatchObject({
+      label: 'Martin SA',
+      collective: '41600000',
+      alphaKey: 'CMARTIN',
+    });
+  });
+});
