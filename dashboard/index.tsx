@@ -47,6 +47,8 @@ export interface DashboardOptions {
   clock: VirtualClock;
   /** Rows per page of the long lists (entries, requests, accounts). */
   pageSize?: number;
+  /** Resolves once a clock move is saved (`--data`): a move is answered once it would survive a crash. */
+  clockSaved?: () => Promise<void>;
   /** The scenarios the page lists (the built-in ones by default). */
   loadScenarios?: () => Promise<Scenario[]>;
   /** How a scenario runs (the scenario runner by default: in-process, on its own clock). */
@@ -490,6 +492,7 @@ export function createDashboard(options: DashboardOptions): Hono {
     advance.move(clock);
     // Let the work that fell due (imports, processing delays) finish before showing the state.
     await Promise.all(simulators.map((s) => s.simulator.settled()));
+    await options.clockSaved?.();
     return back(c, form._back, {
       kind: 'info',
       text: `The virtual clock moved ${advance.label}: ${when(before)} → ${when(clock.now().toISOString())}.`,
