@@ -188,7 +188,6 @@ interface Mutation {
   apply(file: Generated, random: SeededRandom): Expected;
 }
 
-const lineNo = (file: Generated, index: number) => index + 1;
 const setAt = (line: string, column: number, text: string) =>
   line.slice(0, column - 1) + text + line.slice(column - 1 + text.length);
 
@@ -199,7 +198,7 @@ const MUTATIONS: Mutation[] = [
       const i = random.pick(file.mLines);
       const line = file.lines[i]!;
       file.lines[i] = `${line.slice(0, 41)}X${line.slice(41)}`;
-      return { line: lineNo(file, i), column: 42, code: 'InvalidFormat' };
+      return { line: i + 1, column: 42, code: 'InvalidFormat' };
     },
   },
   {
@@ -207,7 +206,7 @@ const MUTATIONS: Mutation[] = [
     apply(file, random) {
       const i = random.pick(file.mLines);
       file.lines[i] = `X${file.lines[i]!.slice(1)}`;
-      return { line: lineNo(file, i), column: 1, code: 'InvalidFormat' };
+      return { line: i + 1, column: 1, code: 'InvalidFormat' };
     },
   },
   {
@@ -215,7 +214,7 @@ const MUTATIONS: Mutation[] = [
     apply(file, random) {
       const i = random.pick(file.mLines);
       file.lines[i] = setAt(file.lines[i]!, 50, 'O');
-      return { line: lineNo(file, i), column: 50, code: 'InvalidFormat' }; // the character itself
+      return { line: i + 1, column: 50, code: 'InvalidFormat' }; // the character itself
     },
   },
   {
@@ -223,7 +222,7 @@ const MUTATIONS: Mutation[] = [
     apply(file, random) {
       const i = random.pick(file.mLines);
       file.lines[i] = setAt(file.lines[i]!, 17, '13');
-      return { line: lineNo(file, i), column: 17, code: 'InvalidFormat' };
+      return { line: i + 1, column: 17, code: 'InvalidFormat' };
     },
   },
   {
@@ -236,7 +235,7 @@ const MUTATIONS: Mutation[] = [
       const analytic = (amount: number) => `I05000+${String(amount).padStart(12, '0')}${'SECTION'.padEnd(10)}`;
       file.lines.splice(i + 1, 0, analytic(half), analytic(cents - half - 1));
       file.mLines = file.mLines.map((m) => (m > i ? m + 2 : m));
-      return { line: lineNo(file, i), column: 43, code: 'InvalidFormat' };
+      return { line: i + 1, column: 43, code: 'InvalidFormat' };
     },
   },
   {
@@ -244,7 +243,7 @@ const MUTATIONS: Mutation[] = [
     apply(file, random) {
       const i = random.pick(file.mLines);
       file.lines[i] = file.lines[i]!.slice(0, 50);
-      return { line: lineNo(file, i), column: 51, code: 'InvalidFormat' };
+      return { line: i + 1, column: 51, code: 'InvalidFormat' };
     },
   },
   {
@@ -255,7 +254,7 @@ const MUTATIONS: Mutation[] = [
       file.lines = file.lines.map((l) => l.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
       const i = random.pick(file.mLines);
       file.lines[i] = setAt(file.lines[i]!, 25, UTF8_MARK); // €: 0x80 in Windows-1252, three bytes in UTF-8
-      return { line: lineNo(file, i), column: 25, code: 'InvalidEncoding' };
+      return { line: i + 1, column: 25, code: 'InvalidEncoding' };
     },
   },
   {
@@ -264,14 +263,10 @@ const MUTATIONS: Mutation[] = [
       const i = random.pick(file.mLines);
       file.lines[i] = setAt(setAt(file.lines[i]!, 10, 'ZZ'), 111, file.lines[i]!.length >= 113 ? 'ZZ ' : '');
       return {
-        line: lineNo(file, i),
+        line: i + 1,
         column: file.lines[i]!.length >= 113 ? 111 : 10,
         code: 'IncompleteFile',
-        message: renderMessage(
-          'QDR-INCOMPLETE-FILE',
-          { line: String(lineNo(file, i)), journal: 'ZZ', file: DOSSIER },
-          2,
-        ),
+        message: renderMessage('QDR-INCOMPLETE-FILE', { line: String(i + 1), journal: 'ZZ', file: DOSSIER }, 2),
       };
     },
   },
@@ -281,14 +276,10 @@ const MUTATIONS: Mutation[] = [
       const i = random.pick(file.mLines);
       file.lines[i] = setAt(setAt(file.lines[i]!, 10, 'OD'), 111, file.lines[i]!.length >= 113 ? 'OD ' : '');
       return {
-        line: lineNo(file, i),
+        line: i + 1,
         column: file.lines[i]!.length >= 113 ? 111 : 10,
         code: 'IncompleteFile',
-        message: renderMessage(
-          'QDR-INCOMPLETE-FILE',
-          { line: String(lineNo(file, i)), journal: 'OD', file: DOSSIER },
-          1,
-        ),
+        message: renderMessage('QDR-INCOMPLETE-FILE', { line: String(i + 1), journal: 'OD', file: DOSSIER }, 1),
       };
     },
   },
@@ -298,14 +289,10 @@ const MUTATIONS: Mutation[] = [
       const i = random.pick(file.mLines);
       file.lines[i] = setAt(file.lines[i]!, 15, '150625');
       return {
-        line: lineNo(file, i),
+        line: i + 1,
         column: 15,
         code: 'AccountingPeriodNotOpen',
-        message: renderMessage(
-          'QDR-PERIOD-NOT-OPEN',
-          { line: String(lineNo(file, i)), date: '2025-06-15', file: DOSSIER },
-          1,
-        ),
+        message: renderMessage('QDR-PERIOD-NOT-OPEN', { line: String(i + 1), date: '2025-06-15', file: DOSSIER }, 1),
       };
     },
   },
