@@ -213,6 +213,29 @@ describe('startSimulators with a data directory keeps the clock', () => {
     }
   });
 
+  it('a start with only some simulators keeps the saved lines of the others', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ledgersim-clock-'));
+    const options = { portBase: 0, dataDir: dir, dashboard: false, clock: 'frozen' } as const;
+    try {
+      const first = await startSimulators({ ...options, now: '2031-05-01T08:00:00Z' });
+      const loop = first.simulators.find((s) => s.name === 'loop')!.simulator;
+      const res = await loop.app.request('/__admin/tenants/CAB27528/clock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advance: '2d' }),
+      });
+      expect(res.status).toBe(200);
+      await first.close();
+      await (await startSimulators({ ...options, only: ['sage-ge'] })).close();
+      const third = await startSimulators({ ...options, only: ['loop'] });
+      const clock = await (await third.simulators[0]!.simulator.app.request('/__admin/clock')).json();
+      expect(clock).toMatchObject({ tenants: { CAB27528: { now: '2031-05-03T08:00:00.000Z' } } });
+      await third.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a damaged clock file falls back loudly, to no earlier than what the stored state records, and is kept aside', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ledgersim-clock-'));
     const options = { portBase: 0, dataDir: dir, dashboard: false, only: ['sage-ge'], clock: 'frozen' } as const;

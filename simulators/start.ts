@@ -183,7 +183,11 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
           mode,
           now: clock.now().toISOString(),
           ...(mode === 'live' ? { offsetMs: clock.nowMs() - real.now() } : {}),
-          tenants: Object.fromEntries(chosen.map((vendor, i) => [vendor.id, savedLines(lines[i]!)])),
+          // A simulator not started this time (`only`) keeps the lines it had.
+          tenants: {
+            ...saved?.tenants,
+            ...Object.fromEntries(chosen.map((vendor, i) => [vendor.id, savedLines(lines[i]!)])),
+          },
         }),
       })
     : undefined;
