@@ -69,7 +69,7 @@ const MUTATIONS: Mutation[] = [
     name: 'a property the document does not name',
     apply(body, schema) {
       const object = objectSchemaOf(body, schema);
-      if (!object || object.additionalProperties !== false) return undefined;
+      if (object?.additionalProperties !== false) return undefined;
       return { ...(body as object), notInTheDocument: 1 };
     },
   },
