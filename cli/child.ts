@@ -18,7 +18,10 @@ export interface StartedChild {
  */
 export function startLedgersimChild(
   args: readonly string[],
-  options: { timeoutMs?: number } = {},
+  options: {
+    timeoutMs?: number /** Start where `--data` left the clock: no `--now` of its own. */;
+    savedClock?: boolean;
+  } = {},
 ): Promise<StartedChild> {
   const child = spawn(
     process.execPath,
@@ -29,8 +32,7 @@ export function startLedgersimChild(
       'start',
       '--port-base',
       '0',
-      '--now',
-      '2026-03-16T09:00:00Z',
+      ...(options.savedClock || args.includes('--now') ? [] : ['--now', '2026-03-16T09:00:00Z']),
       ...(args.includes('--clock') ? [] : ['--clock', 'frozen']),
       ...args,
     ],

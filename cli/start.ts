@@ -114,10 +114,6 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
       io.err(`ledgersim: a port is already in use (${(error as Error).message}); try --port-base`);
       return 1;
     }
-    if (/not a saved clock/.test((error as Error).message)) {
-      io.err(`ledgersim: ${(error as Error).message}`);
-      return 1;
-    }
     throw error;
   }
   io.out(

@@ -9,7 +9,7 @@ import { createQuadraSimulator } from '../simulators/quadra/index.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
 import { sageGeDemoState } from '../simulators/sage-ge/seed/demo.js';
 import type { EntryState, SageGeState } from '../simulators/sage-ge/state/schema.js';
-import { createDashboard } from './index.js';
+import { createDashboard, MAX_FORM_BYTES } from './index.js';
 
 /**
  * The dashboard without a browser: `app.request`, in-process simulators on one virtual clock.
@@ -259,6 +259,88 @@ describe('dashboard forms', () => {
     expect(sage.faults.list()).toMatchObject([{ path: '/api/v1/**', kind: 'status', status: 503, remaining: 2 }]);
     await post('/s/sage-ge/faults/clear', { _back: '/s/sage-ge' });
     expect(sage.faults.list()).toEqual([]);
+  });
+});
+
+describe("the dashboard's tenant clocks", () => {
+  const rowOf = (html: string, tenant: string) =>
+    unescapeHtml(new RegExp(`<tr data-tenant="${tenant}">(.*?)</tr>`).exec(html)?.[1] ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it("shows each tenant's time and moves one tenant's clock only", async () => {
+    const { app, post, flashOf, clock, simulators } = setup();
+    const quadra = simulators[1]!.simulator;
+    const [first, second] = Object.keys(quadra.store.data.tenants) as [string, string];
+    expect(rowOf(await (await app.request('/s/quadra')).text(), first)).toBe(
+      `${first} 2026-03-16 09:00 UTC server time —`,
+    );
+    const res = await post('/s/quadra/tenant-clock', { tenantId: first, advance: '3d', _back: '/s/quadra' });
+    expect(await flashOf(res)).toBe(
+      `The clock of ${first} (Cegid Quadra) is now 2026-03-19 09:00 UTC; the other tenants and the server&#39;s clock did not move.`,
+    );
+    // What the simulator's own admin plane says, and what the page shows.
+    const lines = (await (await quadra.app.request('/__admin/clock')).json()) as { now: string; tenants: object };
+    expect(lines).toMatchObject({
+      now: START,
+      tenants: { [first]: { now: '2026-03-19T09:00:00.000Z', offsetMs: 3 * 86_400_000 } },
+    });
+    expect(clock.now().toISOString()).toBe(START);
+    const page = await (await app.request('/s/quadra')).text();
+    expect(rowOf(page, first)).toBe(`${first} 2026-03-19 09:00 UTC +3d flows with the server`);
+    expect(rowOf(page, second)).toBe(`${second} 2026-03-16 09:00 UTC server time —`);
+
+    await post('/s/quadra/tenant-clock', { tenantId: second, set: '2026-01-02T03:04:00Z', _back: '/s/quadra' });
+    expect(rowOf(await (await app.request('/s/quadra')).text(), second)).toBe(
+      `${second} 2026-01-02 03:04 UTC -73d 5h 56m flows with the server`,
+    );
+  });
+
+  it('shows a frozen line as frozen', async () => {
+    const { app, simulators } = setup();
+    const loop = simulators[2]!.simulator;
+    const [id] = Object.keys(loop.store.data.tenants) as [string];
+    const tenant = await (await loop.app.request(`/__admin/tenants/${id}`)).text();
+    const put = await loop.app.request(`/__admin/tenants/${id}?now=2026-02-01T00:00:00Z&frozen=true`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: tenant,
+    });
+    expect(put.status).toBe(200);
+    expect(rowOf(await (await app.request('/s/loop')).text(), id)).toBe(`${id} 2026-02-01 00:00 UTC -43d 9h frozen`);
+  });
+
+  it("refuses a move the admin plane refuses, in its words, and moves nothing; another site's post is refused", async () => {
+    const { post, flashOf, simulators } = setup();
+    const sage = simulators[0]!.simulator;
+    const clocks = async () => (await (await sage.app.request('/__admin/clock')).json()) as { tenants: object };
+    expect(await flashOf(await post('/s/sage-ge/tenant-clock', { tenantId: 'NOPE', advance: '1h', _back: '/' }))).toBe(
+      'The clock of NOPE was not moved: No tenant NOPE',
+    );
+    expect(
+      await flashOf(await post('/s/sage-ge/tenant-clock', { tenantId: 'ENT-1', set: 'tomorrow', _back: '/' })),
+    ).toMatch(/^The clock of ENT-1 was not moved: Invalid body: set: /);
+    expect(await flashOf(await post('/s/sage-ge/tenant-clock', { tenantId: 'ENT-1', _back: '/' }))).toMatch(
+      /^A tenant&#39;s clock moves with a tenant id and either a duration/,
+    );
+    const foreign = await post(
+      '/s/sage-ge/tenant-clock',
+      { tenantId: 'ENT-1', advance: '1w', _back: '/' },
+      { origin: 'http://evil.example' },
+    );
+    expect(foreign.status).toBe(403);
+    expect(await clocks()).toMatchObject({ tenants: {} });
+  });
+
+  it('takes a form no larger than the rest of the dashboard', async () => {
+    const { post, simulators } = setup();
+    const res = await post('/s/sage-ge/tenant-clock', {
+      tenantId: 'ENT-1',
+      advance: '1h',
+      _back: `/${'x'.repeat(MAX_FORM_BYTES)}`,
+    });
+    expect(res.status).toBe(413);
+    expect(await (await simulators[0]!.simulator.app.request('/__admin/clock')).json()).toMatchObject({ tenants: {} });
   });
 });
 

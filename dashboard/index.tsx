@@ -19,7 +19,7 @@ import { DAY, HOUR, nextNight, type VirtualClock } from '../core/clock.js';
 import { VENDORS, type VendorModule } from '../vendors/index.js';
 import { bearerAccepted, foreignRequest, sameSecret, servedAccess, sessionValue } from '../simulators/kit/access.js';
 import { ActionForm, formToInput, humanize, type ActionInfo, type JsonSchema } from './forms.js';
-import { Badge, Empty, Layout, Table, when, type Flash } from './layout.js';
+import { Badge, Empty, Layout, paginate, Pager, Table, when, type Flash } from './layout.js';
 import { JournalView, type JournalQuery } from './views/journal.js';
 import {
   CatalogueEntryView,
@@ -47,10 +47,114 @@ export interface DashboardOptions {
   clock: VirtualClock;
   /** Rows per page of the long lists (entries, requests, accounts). */
   pageSize?: number;
+  /** Resolves once a clock move is saved (`--data`): a move is answered once it would survive a crash. */
+  clockSaved?: () => Promise<void>;
   /** The scenarios the page lists (the built-in ones by default). */
   loadScenarios?: () => Promise<Scenario[]>;
   /** How a scenario runs (the scenario runner by default: in-process, on its own clock). */
   runScenario?: (scenario: Scenario, options?: RunOptions) => Promise<ScenarioResult>;
+}
+
+/** One tenant's own time line, as `GET /__admin/clock` lists it. */
+interface TenantLine {
+  now: string;
+  offsetMs: number;
+  frozen?: boolean;
+}
+
+/** `259200000` → `+3d`, `-5400000` → `-1h 30m`: an offset as a developer reads it. */
+export function formatOffset(ms: number): string {
+  if (ms === 0) return '0';
+  const units: [string, number][] = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+    ['ms', 1],
+  ];
+  let rest = Math.abs(Math.round(ms));
+  const parts: string[] = [];
+  for (const [unit, size] of units) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return `${ms < 0 ? '-' : '+'}${parts.join(' ')}`;
+}
+
+/**
+ * Each tenant's time: its own line (an offset over the server's clock, or frozen at an instant)
+ * or the server's. Tenants with a line of their own come first; a form moves one tenant's line.
+ */
+function TenantClocksView(props: {
+  clocks: { now: string; tenants: Record<string, TenantLine> };
+  tenants: readonly string[];
+  post: string;
+  here: string;
+  path: string;
+  query: Record<string, string>;
+  pageSize: number;
+}) {
+  const { clocks } = props;
+  const own = (id: string) => (Object.hasOwn(clocks.tenants, id) ? clocks.tenants[id] : undefined);
+  const ordered = [...props.tenants].sort((a, b) => Number(own(b) !== undefined) - Number(own(a) !== undefined));
+  const page = paginate(ordered, props.query.cpage, props.pageSize);
+  const listId = 'tenant-clock-choices';
+  return (
+    <>
+      <h2>Tenant clocks</h2>
+      <p class="muted">
+        Each tenant's time: the server's clock ({when(clocks.now)}) unless it has a time line of its own. Moving one
+        tenant's clock moves nothing else.
+      </p>
+      <Table
+        testid="tenant-clocks"
+        rows={page.items}
+        empty="No tenants."
+        rowAttrs={(id) => ({ 'data-tenant': id })}
+        columns={[
+          { head: 'tenant', cell: (id) => <code>{id}</code> },
+          { head: 'now', cell: (id) => when(own(id)?.now ?? clocks.now) },
+          { head: 'offset', cell: (id) => (own(id) ? formatOffset(own(id)!.offsetMs) : 'server time') },
+          {
+            head: 'line',
+            cell: (id) =>
+              own(id)?.frozen ? <Badge kind="warn">frozen</Badge> : own(id) ? 'flows with the server' : '—',
+          },
+        ]}
+      />
+      {page.pages > 1 ? <Pager page={page} path={props.path} query={props.query} param="cpage" noun="tenants" /> : null}
+      <form method="post" action={props.post} class="action" data-action="move-tenant-clock">
+        <strong>Move a tenant's clock</strong>
+        <p>Advance one tenant's time by a duration, or set it to an instant (ISO 8601).</p>
+        <label>
+          tenant
+          <input type="text" name="tenantId" list={listId} required />
+          <datalist id={listId}>
+            {props.tenants.slice(0, 1000).map((id) => (
+              <option value={id} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          advance
+          <select name="advance">
+            <option value="">—</option>
+            {['1h', '12h', 'next-night', '1d', '3d', '1w'].map((a) => (
+              <option value={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          or set to
+          <input type="text" name="set" placeholder="2026-03-20T09:00:00Z" />
+        </label>
+        <input type="hidden" name="_back" value={props.here} />
+        <button type="submit">Move its clock</button>
+      </form>
+    </>
+  );
 }
 
 /** Each registered vendor's view (`vendors/`), by simulator name. */
@@ -187,6 +291,12 @@ export function createDashboard(options: DashboardOptions): Hono {
     return { status: res.status, body: parsed };
   }
 
+  /** The tenants with a time line of their own, as the simulator's admin plane tells them. */
+  async function tenantClocks(sim: DashboardSimulator): Promise<{ now: string; tenants: Record<string, TenantLine> }> {
+    const answer = await admin(sim, 'GET', '/clock');
+    return answer.status === 200 ? answer.body : { now: clock.now().toISOString(), tenants: {} };
+  }
+
   const nav = [
     { href: '/', label: 'Overview', key: 'overview' },
     ...simulators.map((s) => ({ href: `/s/${encodeURIComponent(s.name)}`, label: s.title, key: s.name })),
@@ -320,6 +430,15 @@ export function createDashboard(options: DashboardOptions): Hono {
           </p>
         ) : null}
         <div class="grid">{view?.overview(ctx)}</div>
+        <TenantClocksView
+          clocks={await tenantClocks(sim)}
+          tenants={Object.keys(sim.simulator.store.data.tenants)}
+          post={`${post}/tenant-clock`}
+          here={ctx.here}
+          path={ctx.path}
+          query={ctx.query}
+          pageSize={pageSize}
+        />
         <h2>Vendor actions</h2>
         <p class="muted">
           What a person does in the vendor's UI. On a {view?.nouns.file ?? 'file'} page the firm and the{' '}
@@ -490,9 +609,36 @@ export function createDashboard(options: DashboardOptions): Hono {
     advance.move(clock);
     // Let the work that fell due (imports, processing delays) finish before showing the state.
     await Promise.all(simulators.map((s) => s.simulator.settled()));
+    await options.clockSaved?.();
     return back(c, form._back, {
       kind: 'info',
       text: `The virtual clock moved ${advance.label}: ${when(before)} → ${when(clock.now().toISOString())}.`,
+    });
+  });
+
+  // One tenant's own time line, moved through the simulator's admin plane (its checks, its words).
+  app.post('/s/:sim/tenant-clock', async (c) => {
+    const form = await formFields(c);
+    const sim = bySim.get(c.req.param('sim'));
+    if (!sim) return back(c, form._back, { kind: 'error', text: `No simulator ${c.req.param('sim')}.` });
+    const tenantId = (form.tenantId ?? '').trim();
+    const set = (form.set ?? '').trim();
+    const move = set ? { set } : form.advance ? { advance: form.advance } : undefined;
+    if (!tenantId || !move)
+      return back(c, form._back, {
+        kind: 'error',
+        text: "A tenant's clock moves with a tenant id and either a duration (1h, 3d, next-night) or an instant to set.",
+      });
+    const answer = await admin(sim, 'POST', `/tenants/${encodeURIComponent(tenantId)}/clock`, move);
+    if (answer.status >= 400)
+      return back(c, form._back, {
+        kind: 'error',
+        text: `The clock of ${tenantId} was not moved: ${answer.body?.message ?? `answered ${answer.status}`}`,
+      });
+    await options.clockSaved?.();
+    return back(c, form._back, {
+      kind: 'info',
+      text: `The clock of ${tenantId} (${sim.title}) is now ${when(answer.body.now)}${answer.body.frozen ? ', frozen' : ''}; the other tenants and the server's clock did not move.`,
     });
   });
 

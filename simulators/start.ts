@@ -1,5 +1,5 @@
 import { createDashboard } from '../dashboard/index.js';
-import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createLiveClock,
@@ -10,6 +10,17 @@ import {
   type RealTime,
   type VirtualClock,
 } from '../core/clock.js';
+import { createTenantClocks, type TenantClocks } from '../core/tenant-clock.js';
+import { own } from '../core/own.js';
+import {
+  CLOCK_FILE,
+  createClockFile,
+  latestRecordedInstant,
+  readClockFile,
+  type ClockFileRead,
+  type SavedClock,
+  type SavedLine,
+} from './clock-file.js';
 import { exposureWarning } from './kit/access.js';
 import { serveApp, type RunningServer } from './kit/serve.js';
 import { createMemoryStore, openFileStore, type Store } from '../core/store.js';
@@ -116,27 +127,84 @@ export interface StartedSimulators {
 export async function startSimulators(options: StartOptions = {}): Promise<StartedSimulators> {
   const portBase = options.portBase ?? 4100;
   const seed = options.seed ?? 1;
-  const clock = openClock(options);
+  const warn = options.warn ?? console.warn;
+  const real = options.realTime ?? systemRealTime;
+  const mode = options.clock ?? 'frozen';
   const access = { allowedHosts: options.allowedHosts, adminToken: options.adminToken };
   // Each vendor's module is typed with its own state; here they are all handled alike.
   const chosen: readonly VendorModule<VendorId>[] = VENDORS.modules.filter(
     (vendor) => !options.only || options.only.includes(vendor.id),
   );
+  const clockPath = options.dataDir ? join(options.dataDir, CLOCK_FILE) : undefined;
+  const found = clockPath ? await readClockFile(clockPath) : undefined;
+  const saved = found?.kind === 'saved' ? found.saved : undefined;
+  // `now` sets the server's clock; the tenants' own lines are theirs and come back all the same.
+  let start = startOf(options.now ?? (saved ? savedStart(saved, real) : systemStartTime()));
 
   // Open every store first: a corrupt file must stop the start before anything listens.
   const stores: Store<any>[] = [];
+  /** The stores that held a state from an earlier run (not the seed's demo). */
+  const restored: Store<any>[] = [];
   for (const vendor of chosen) {
     const { definition } = vendor.simulator;
-    stores.push(
-      options.dataDir
-        ? await openFileStore({
-            dir: options.dataDir,
-            name: definition.name,
-            schema: definition.schema,
-            initial: () => definition.demo(seed, clock.now()),
-          })
-        : createMemoryStore(definition.demo(seed, clock.now())),
-    );
+    let fresh = false;
+    const store = options.dataDir
+      ? await openFileStore({
+          dir: options.dataDir,
+          name: definition.name,
+          schema: definition.schema,
+          initial: () => {
+            fresh = true;
+            return definition.demo(seed, new Date(start));
+          },
+        })
+      : createMemoryStore(definition.demo(seed, new Date(start)));
+    stores.push(store);
+    if (options.dataDir && !fresh) restored.push(store);
+  }
+  if (clockPath && found && found.kind !== 'saved') {
+    const fallback = await fallBack(clockPath, found, restored, start, options.now !== undefined);
+    start = fallback.start;
+    if (fallback.warning) warn(fallback.warning);
+  }
+  const clock = mode === 'live' ? createLiveClock({ start, real }) : createVirtualClock({ start });
+  // Each simulator's tenants' own time lines, put back before its simulator exists (before any work
+  // due on the clock is judged by a tenant's time).
+  const lines = chosen.map((vendor, i) => {
+    const clocks = createTenantClocks(clock);
+    if (saved?.tenants) restoreLines(clocks, own(saved.tenants, vendor.id), stores[i]!.data.tenants);
+    return clocks;
+  });
+  const clockFile = options.dataDir
+    ? createClockFile({
+        dir: options.dataDir,
+        warn,
+        serialize: () => ({
+          mode,
+          now: clock.now().toISOString(),
+          ...(mode === 'live' ? { offsetMs: clock.nowMs() - real.now() } : {}),
+          // A simulator not started this time (`only`) keeps the lines it had.
+          tenants: {
+            ...saved?.tenants,
+            ...Object.fromEntries(chosen.map((vendor, i) => [vendor.id, savedLines(lines[i]!)])),
+          },
+        }),
+      })
+    : undefined;
+  const unwatch: (() => void)[] = [];
+  if (clockFile) {
+    const schedule = () => clockFile.schedule();
+    unwatch.push(clock.onChange(schedule));
+    for (const [i, clocks] of lines.entries()) {
+      unwatch.push(clocks.onChange(schedule));
+      // A tenant removed takes its line along (the kit drops it): the file follows.
+      unwatch.push(
+        stores[i]!.onApplied((changes) => {
+          if (!changes || changes.some((change) => change.path[0] === 'tenants' && change.path.length <= 2)) schedule();
+        }),
+      );
+    }
+    schedule();
   }
   const started: StartedSimulator[] = [];
   const servers: RunningServer[] = [];
@@ -152,8 +220,18 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
               real: options.realTime,
               onEvict: (ids: string[]) => options.onEvict?.(vendor.id, ids),
             };
-      const simulator = create({ clock, seed, store: stores[i]!, tenantTtl });
-      const server = await serveApp(simulator.app.fetch, {
+      const simulator = create({ clock: lines[i]!, seed, store: stores[i]!, tenantTtl });
+      // An admin answer that moved a clock is sent once the move is on disk (a kill -9 after it
+      // loses nothing); vendor requests never wait for the clock file.
+      const fetch = clockFile
+        ? async (request: Request, env?: unknown) => {
+            const response = await simulator.app.fetch(request, env);
+            if (request.method !== 'GET' && clockFile.pending && new URL(request.url).pathname.startsWith('/__admin'))
+              await clockFile.flush();
+            return response;
+          }
+        : simulator.app.fetch;
+      const server = await serveApp(fetch, {
         port: portBase === 0 ? 0 : portBase + portOffset,
         hostname: options.host,
         access,
@@ -200,17 +278,24 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
       });
     }
     if (options.dashboard !== false) {
-      const app = createDashboard({ simulators: started, clock });
+      const app = createDashboard({
+        simulators: started,
+        clock,
+        ...(clockFile ? { clockSaved: () => clockFile.flush() } : {}),
+      });
       dashboard = await serveApp(app.fetch, { port: portBase === 0 ? 0 : portBase, hostname: options.host, access });
       servers.push(dashboard);
     }
   } catch (error) {
+    for (const off of unwatch) off();
+    clock.dispose();
     await Promise.all(servers.map((s) => s.close()));
     await Promise.all(stores.map((s) => s.close()));
+    await clockFile?.flush();
     throw error;
   }
   const warning = exposureWarning(options.host ?? '127.0.0.1', access);
-  if (warning) (options.warn ?? console.warn)(warning);
+  if (warning) warn(warning);
   return {
     clock,
     simulators: started,
@@ -221,66 +306,82 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
       clock.dispose();
       await Promise.all(servers.map((s) => s.close()));
       await Promise.all(started.map((s) => s.simulator.close()));
+      await clockFile?.flush();
+      for (const off of unwatch) off();
     },
   };
 }
 
-/** What `DIR/clock.json` holds: the mode, and where the clock was (a live one as its offset from real time). */
-interface SavedClock {
-  mode: ClockMode;
-  /** The virtual instant when it was saved. */
-  now: string;
-  /** Live: virtual minus real, in ms, which a restart keeps (virtual time went on while it was down). */
-  offsetMs?: number;
+/** A saved clock's instant now: a live one kept its offset from real time (time went on while it was down). */
+function savedStart(saved: SavedClock, real: RealTime): number {
+  return saved.mode === 'live' && saved.offsetMs !== undefined ? real.now() + saved.offsetMs : Date.parse(saved.now);
 }
 
-const CLOCK_FILE = 'clock.json';
+function startOf(value: number | Date | string): number {
+  const ms = typeof value === 'number' ? value : new Date(value).getTime();
+  if (!Number.isFinite(ms)) throw new RangeError(`not a valid instant: ${String(value)}`);
+  return ms;
+}
 
 /**
- * The shared virtual clock. With a data directory it starts where it was left (entries stored
- * "in the future" of the machine's date stay in the past of the clock) and every move is saved.
+ * No usable clock file beside a stored state: the clock starts no earlier than the latest instant
+ * the state records, never silently at the machine's date behind it. A damaged file is kept
+ * aside (`clock.json.damaged`) for whoever wants to see what happened to it.
  */
-function openClock(options: StartOptions): VirtualClock {
-  const mode = options.clock ?? 'frozen';
-  const real = options.realTime ?? systemRealTime;
-  let start: number | Date | string = options.now ?? systemStartTime();
-  const file = options.dataDir ? join(options.dataDir, CLOCK_FILE) : undefined;
-  if (file && options.now === undefined && existsSync(file)) {
-    const saved = readSavedClock(file);
-    start = saved.mode === 'live' && saved.offsetMs !== undefined ? real.now() + saved.offsetMs : Date.parse(saved.now);
-  }
-  const clock = mode === 'live' ? createLiveClock({ start, real }) : createVirtualClock({ start });
-  if (file) {
-    const save = () => {
-      const now = clock.nowMs();
-      const saved: SavedClock = {
-        mode,
-        now: new Date(now).toISOString(),
-        ...(mode === 'live' ? { offsetMs: now - real.now() } : {}),
+async function fallBack(
+  file: string,
+  found: Exclude<ClockFileRead, { kind: 'saved' }>,
+  restored: readonly Store<any>[],
+  machine: number,
+  chosen: boolean,
+): Promise<{ start: number; warning?: string }> {
+  if (found.kind === 'absent') {
+    if (restored.length === 0 || chosen) return { start: machine }; // a new data directory, or --now
+  } else {
+    await rename(file, `${file}.damaged`);
+    if (chosen)
+      return {
+        start: machine,
+        warning: `ledgersim: ${file} is damaged (${found.problem}); it was moved to ${file}.damaged: the tenants' own time lines were lost.`,
       };
-      mkdirSync(options.dataDir!, { recursive: true });
-      writeFileSync(`${file}.tmp`, `${JSON.stringify(saved)}\n`);
-      renameSync(`${file}.tmp`, file);
-    };
-    save();
-    clock.onChange(save);
   }
-  return clock;
+  let latest: number | undefined;
+  for (const store of restored) {
+    const at = latestRecordedInstant(store.data);
+    if (at !== undefined && (latest === undefined || at > latest)) latest = at;
+  }
+  const start = latest !== undefined && latest > machine ? latest : machine;
+  const why =
+    found.kind === 'absent'
+      ? `${file} is missing beside the stored state`
+      : `${file} is damaged (${found.problem}); it was moved to ${file}.damaged`;
+  const where =
+    start === machine
+      ? `the machine's date, ${new Date(start).toISOString()} (the stored state records nothing later)`
+      : `${new Date(start).toISOString()}, the latest instant the stored state records (the machine's date is behind it)`;
+  return {
+    start,
+    warning: `ledgersim: ${why}: the virtual clock starts at ${where}; the tenants' own time lines were lost. Pass --now to choose.`,
+  };
 }
 
-function readSavedClock(file: string): SavedClock {
-  let saved: Partial<SavedClock>;
-  try {
-    saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedClock>;
-  } catch (error) {
-    throw new Error(`${file}: not a saved clock (${(error as Error).message}); remove it or pass --now`);
+/** Each tenant line as saved: a flowing line's offset over the server's clock, a frozen line's instant. */
+function savedLines(clocks: TenantClocks): Record<string, SavedLine> {
+  const out: Record<string, SavedLine> = {};
+  for (const [id, offsetMs] of clocks.offsets())
+    out[id] = clocks.isFrozen(id) ? { frozenAt: clocks.forTenant(id).now().toISOString() } : { offsetMs };
+  return out;
+}
+
+/** Puts the saved lines back, for the tenants the stored state still holds. */
+function restoreLines(
+  clocks: TenantClocks,
+  saved: Record<string, SavedLine> | undefined,
+  tenants: Record<string, unknown>,
+): void {
+  for (const [id, line] of Object.entries(saved ?? {})) {
+    if (!Object.hasOwn(tenants, id)) continue;
+    if ('frozenAt' in line) clocks.freeze(id, line.frozenAt);
+    else clocks.forTenant(id).set(clocks.base.nowMs() + line.offsetMs);
   }
-  if (
-    (saved.mode !== 'live' && saved.mode !== 'frozen') ||
-    typeof saved.now !== 'string' ||
-    !Number.isFinite(Date.parse(saved.now))
-  ) {
-    throw new Error(`${file}: not a saved clock (expected { mode, now }); remove it or pass --now`);
-  }
-  return saved as SavedClock;
 }

@@ -7,9 +7,25 @@ import type { SimulatorKitOptions } from './simulator-kit.js';
  * not the vendor's API, so it is kept out of `/openapi.json`. Bodies are generated from the very zod
  * schemas the handlers parse with, so the document is exactly as strict as the plane.
  */
+/**
+ * How far one move goes: at most about 300 years (10^13 ms), so that no run of moves reaches the
+ * last instant a Date holds, and written so that the document says exactly what `parseDuration`
+ * takes (a duration the pattern lets through always parses: the document is as strict as the plane).
+ */
+const MAX_ADVANCE_MS = 10 ** 13;
+const DURATION = /^(?:next-night|\d{1,13}|(?:\d{1,4}(?:ms|s|m|h|d|w)){1,3})$/;
 export const ClockBodySchema = z.union([
   z.object({ set: z.iso.datetime({ offset: true }) }).strict(),
-  z.object({ advance: z.union([z.number().int().min(0), z.string().min(1)]) }).strict(),
+  z
+    .object({
+      advance: z.union([
+        z.number().int().min(0).max(MAX_ADVANCE_MS),
+        z
+          .string()
+          .regex(DURATION, 'not a duration: use e.g. 90s, 12h, 3d, 1w, 1h30m, a number of milliseconds, or next-night'),
+      ]),
+    })
+    .strict(),
 ]);
 export const SeedBodySchema = z
   .object({

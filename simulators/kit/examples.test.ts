@@ -20,7 +20,7 @@ type Op = {
   responses: Record<string, { links?: Record<string, Link> }>;
 };
 type Doc = { paths: Record<string, Record<string, Op>> };
-type Done = Map<string, { params: Record<string, string>; body: unknown; response: unknown }>;
+type Done = Map<string, { params: Record<string, string>; body: unknown; response: unknown; headers: Headers }>;
 
 const refToKey = (ref: string) => {
   const [, path, method] = /^#\/paths\/(.+)\/([a-z]+)$/.exec(ref) ?? [];
@@ -65,6 +65,7 @@ async function walk(w: Walk): Promise<{ sent: string[]; all: string[]; links: nu
   for (const [key, op] of ops)
     for (const response of Object.values(op.responses))
       for (const link of Object.values(response.links ?? {})) {
+        if (!link.operationRef.startsWith('#')) continue; // into the admin plane's document: followed below
         const to = refToKey(link.operationRef);
         expect(ops.has(to), `${key} links to ${to}`).toBe(true);
         incoming.set(to, [...(incoming.get(to) ?? []), { from: key, link }]);
@@ -126,11 +127,71 @@ async function walk(w: Walk): Promise<{ sent: string[]; all: string[]; links: nu
       try {
         response = JSON.parse(text);
       } catch {}
-      done.set(key, { params: values, body: content?.example, response });
+      done.set(key, { params: values, body: content?.example, response, headers: res.headers });
       sent.push(key);
     }
   }
+  await followAdminLinks(w.app, ops, done);
   return { sent, all, links };
+}
+
+/**
+ * Every link from a vendor operation into the admin plane's document names an operation that
+ * document has, with parameters it takes, and, followed from the example's answer (the runtime
+ * expression evaluated on it), is answered 200 about the very tenant the credentials named.
+ */
+async function followAdminLinks(app: Walk['app'], ops: Map<string, Op>, done: Done): Promise<void> {
+  const adminDoc = (await (await app.request(`${ORIGIN}/__admin/openapi.json`)).json()) as {
+    servers: { url: string }[];
+    paths: Record<string, Record<string, Op> & { parameters?: Param[] }>;
+  };
+  let followed = 0;
+  for (const [key, op] of ops) {
+    const answer = done.get(key)!;
+    for (const response of Object.values(op.responses))
+      for (const [name, link] of Object.entries(response.links ?? {})) {
+        if (link.operationRef.startsWith('#')) continue;
+        const [document, fragment] = link.operationRef.split('#') as [string, string];
+        expect(new URL(document, `${ORIGIN}/openapi.json`).href, `${key} ${name}`).toBe(
+          `${ORIGIN}/__admin/openapi.json`,
+        );
+        const [, path, method] = /^\/paths\/(.+)\/([a-z]+)$/.exec(decodeURIComponent(fragment)) ?? [];
+        const adminPath = path!.replace(/~1/g, '/').replace(/~0/g, '~');
+        const target = adminDoc.paths[adminPath]?.[method!] as Op | undefined;
+        expect(target, `${key} ${name} → ${method} ${adminPath}`).toBeDefined();
+        const declared = [...(adminDoc.paths[adminPath]!.parameters ?? []), ...(target!.parameters ?? [])];
+        const values: Record<string, string> = {};
+        for (const [param, expression] of Object.entries(link.parameters ?? {})) {
+          const where = declared.find((p) => p.name === param);
+          expect(where, `${key} ${name}: ${param} is a parameter of ${method} ${adminPath}`).toBeDefined();
+          const header = /^\$response\.header\.(.+)$/.exec(expression)?.[1];
+          expect(header, expression).toBeDefined();
+          const value = answer.headers.get(header!);
+          expect(value, `${key} answered no ${header}`).toBeTruthy();
+          values[param] = value!;
+        }
+        let url = adminPath;
+        const query = new URLSearchParams();
+        for (const p of declared)
+          if (values[p.name] !== undefined) {
+            if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(values[p.name]!));
+            else query.set(p.name, values[p.name]!);
+          }
+        const base = new URL(adminDoc.servers[0]!.url).pathname;
+        const res = await app.request(`${ORIGIN}${base}${url}${query.size ? `?${query}` : ''}`, {
+          method: method!.toUpperCase(),
+        });
+        const text = await res.text();
+        expect(res.status, `${key} ${name}: ${text.slice(0, 200)}`).toBe(200);
+        if (name === 'adminTenantRequests')
+          expect((JSON.parse(text) as { requests: { tenantId?: string }[] }).requests.length).toBeGreaterThan(0);
+        if (name === 'adminTenantClock') expect(JSON.parse(text)).toMatchObject({ tenantId: values.tenantId });
+        followed += 1;
+      }
+  }
+  // Each success answer of each operation links to the three reads of its tenant.
+  const successes = [...ops.values()].flatMap((op) => Object.keys(op.responses).filter((s) => /^2/.test(s)));
+  expect(followed).toBe(successes.length * 3);
 }
 
 describe('every operation has an example the server accepts, chained by the document’s links', () => {

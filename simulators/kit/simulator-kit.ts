@@ -23,6 +23,7 @@ import type { SeededRandom } from '../../core/random.js';
 import { StoreUnavailableError, type Store } from '../../core/store.js';
 import type { VendorProvenance } from '../../contracts/provenance.js';
 import { adminOpenApiDocument, ClockBodySchema, RequestsQuerySchema, SeedBodySchema } from './admin-openapi.js';
+import { applyAdminLinks, TENANT_HEADER } from './admin-links.js';
 import { mountDocs } from './docs.js';
 import { addMissingPatterns, bodySizeRule, type DocumentRule } from './strict.js';
 import { applyExamples, type OperationExamples } from './examples.js';
@@ -162,7 +163,11 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     if (clocks.hasLines()) await clocks.scope(() => tenantOfRequest(c), next);
     else await next();
     const tenantId = tenantOfRequest(c);
-    if (tenantId !== undefined) reaper?.touch(tenantId);
+    if (tenantId !== undefined) {
+      reaper?.touch(tenantId);
+      // Whom the credentials named: what `/openapi.json`'s links to the admin plane read it from.
+      if (PRINTABLE.test(tenantId)) c.res.headers.set(TENANT_HEADER, tenantId);
+    }
   });
   app.use('*', async (c, next) => {
     const admin = isAdminPath(c.req.path);
@@ -299,7 +304,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         const examples =
           typeof options.examples === 'function' ? options.examples(options.store.data) : options.examples;
         const document = examples ? applyExamples(strict, examples) : strict;
-        const served = provenance ? applyProvenance(document, provenance).document : document;
+        const served = applyAdminLinks(provenance ? applyProvenance(document, provenance).document : document);
         // After the provenance markers: a rule's `oneOf` branches are constraints, not fields of their own.
         for (const rule of options.documentRules ?? []) rule(served);
         bodySizeRule(maxBodyBytes)(served);
@@ -527,6 +532,8 @@ function moveClock(clock: VirtualClock, move: z.infer<typeof ClockBodySchema>): 
 }
 
 const TENANT_ID_PATTERN = /^[A-Za-z0-9._-]{1,80}$/;
+/** What a header value can carry as it is (a tenant id put with the whole state may hold anything). */
+const PRINTABLE = /^[\x21-\x7e]{1,200}$/;
 
 function createAdminRouter<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
