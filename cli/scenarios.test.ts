@@ -171,6 +171,21 @@ describe('ledgersim reproduce', () => {
     );
   });
 
+  it('is not sure, exit 2 with the reason, when a denial frames the message ("It\'s not true that...", "Ce n\'est pas vrai que...")', async () => {
+    for (const [text, word] of [
+      ["It's not true that account 606400 is locked", 'not'],
+      ["Ce n'est pas vrai que le compte 606400 est verrouillé", 'pas'],
+      ["I don't get 'Account 606400 is locked' anymore", "don't"],
+    ]) {
+      const c = capture();
+      expect(await main(['reproduce', text!], c.io), text).toBe(2);
+      expect(c.err(), text).toContain(
+        `ledgersim: not sure which catalogue entry this is (the text denies what SGE-ACCOUNT-LOCKED says ("${word}")).`,
+      );
+      expect(c.out(), text).toBe('');
+    }
+  });
+
   it('answers an unknown message with "not sure", the candidates and why, and exit 2', async () => {
     const c = capture();
     expect(await main(['reproduce', 'the office printer ran out of toner'], c.io)).toBe(2);
