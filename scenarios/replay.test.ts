@@ -84,6 +84,11 @@ describe("replaying the customer's values", () => {
       id: 'LOOP-COLLABORATOR-NO-ACCESS',
       params: { collaborator: 'm.petit@cabinet-leroy.fr', folder: 'SARL LEROY ET FILS' },
     },
+    {
+      text: "Bonjour, Loop répond « Le dossier 000451 n'existe pas sur le domaine. » pour toutes nos factures",
+      id: 'LOOP-FOLDER-UNKNOWN',
+      params: { folder: '000451' },
+    },
   ];
   for (const c of cases)
     it(`replays ${JSON.stringify(c.params)} from ${JSON.stringify(c.text.slice(0, 60))}`, async () => {

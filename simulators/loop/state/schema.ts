@@ -85,6 +85,11 @@ export const FolderStateSchema = z.object({
   nextNumeroEcriture: z.number().int().min(1),
   /** numeroEcriture → the attachments imported with that entry. */
   piecesJointes: z.record(z.string(), z.array(StoredPieceJointeSchema)).default({}),
+  /**
+   * Archived in Loop (simulator's own choice of how a folder leaves the domain): the API no longer
+   * finds it, "Le dossier X n'existe pas sur le domaine." (LOOP-FOLDER-UNKNOWN). Absent: not archived.
+   */
+  archived: z.boolean().optional(),
 });
 export type FolderState = z.infer<typeof FolderStateSchema>;
 
