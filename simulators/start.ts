@@ -133,6 +133,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
             dir: options.dataDir,
             name: definition.name,
             schema: definition.schema,
+            ...(definition.migrate ? { migrate: definition.migrate } : {}),
             initial: () => definition.demo(seed, clock.now()),
           })
         : createMemoryStore(definition.demo(seed, clock.now())),

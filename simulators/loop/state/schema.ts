@@ -1,4 +1,5 @@
 export { own } from '../../../core/own.js';
+import { LOOP_STATE_VERSION } from './migrate.js';
 import { changesOf } from '../../../core/changes.js';
 import { z } from 'zod';
 import { FiscalYearStateSchema, type FiscalYearState } from '../../kit/fiscal-year.js';
@@ -141,12 +142,17 @@ export const FirmStateSchema = z.object({
 export type FirmState = z.infer<typeof FirmStateSchema>;
 
 export const LoopStateSchema = z.object({
+  /**
+   * The format's version (`state/migrate.ts`): a file without it is read as version 1 and migrated
+   * when loaded. Optional so that a state built in memory (tests, worlds) need not name it.
+   */
+  version: z.literal(LOOP_STATE_VERSION).optional(),
   /** domain → firm. */
   tenants: z.record(z.string(), FirmStateSchema),
 });
 export type LoopState = z.infer<typeof LoopStateSchema>;
 
-export const emptyLoopState = (): LoopState => ({ tenants: {} });
+export const emptyLoopState = (): LoopState => ({ version: LOOP_STATE_VERSION, tenants: {} });
 
 /** Where changes write, typed from the state (`changesOf`): a scope per firm, folder and API key. */
 const state = changesOf<LoopState>();
