@@ -1,12 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { LOOP_HEADERS } from '../../../contracts/loop/wire.js';
 import type { VirtualClock } from '../../../core/clock.js';
 import type { Store } from '../../../core/store.js';
 import type { CredentialIndex } from '../../kit/tenant-index.js';
-import { fail, refuse, rejectionResponse, type KitEnv, type VendorErrorInput } from '../../kit/vendor-error.js';
+import { refuse, rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
 import { auth, folderNotAssociated, folderUnknown, type LoopCredentials } from '../rules/index.js';
-import { own, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
+import type { ApiKeyState, FirmState, FolderState, LoopState } from '../state/schema.js';
 
 export interface LoopRouteDeps {
   store: Store<LoopState>;
