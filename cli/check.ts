@@ -39,7 +39,18 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     try {
       const loaded = await loadData(nodeFileLayer, dir, definition.name);
       if (loaded.state !== undefined) {
-        const parsed = validateInPlace(definition.schema, loaded.state);
+        // What the start will read: an older format migrated first (in memory: check changes nothing).
+        let state: unknown = loaded.state;
+        try {
+          state = definition.migrate ? definition.migrate(state) : state;
+        } catch (error) {
+          throw new DataFileError(
+            `${dir}/${definition.name}.json`,
+            undefined,
+            `cannot be read: ${(error as Error).message}`,
+          );
+        }
+        const parsed = validateInPlace(definition.schema, state);
         if (!parsed.ok) {
           const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
           throw new DataFileError(

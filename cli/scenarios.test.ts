@@ -146,6 +146,46 @@ describe('ledgersim reproduce', () => {
     expect(out).toContain('Reproduced, and the remedy clears it.');
   });
 
+  it("replays an account outside the scenario's own (issue 15's leftover: it fell back to 606400), and the rejection quotes it", async () => {
+    const c = capture();
+    expect(await main(['reproduce', 'Bonjour, on a « Le compte 622600 est verrouillé » depuis hier'], c.io)).toBe(0);
+    const out = c.out();
+    expect(out).toContain("replayed with the customer's values: account 606400 → 622600");
+    expect(out).not.toContain('could not be replayed');
+    expect(out).toContain(`P1: sync-failed: ${renderMessage('SGE-ACCOUNT-LOCKED', { account: '622600' })}`);
+    expect(out).toContain('Reproduced, and the remedy clears it.');
+  });
+
+  it('chooses the scenario that shows the message the customer saw: a closed Loop journal, with their journal and folder', async () => {
+    const c = capture();
+    expect(await main(['reproduce', 'Le journal HA du dossier 000123 est fermé.', '--json'], c.io)).toBe(0);
+    const out = JSON.parse(c.out()) as {
+      replay: { substituted: unknown[]; notSubstituted: unknown[]; fellBack?: string };
+      result: { id: string; timeline: { statuses: Record<string, string> }[] };
+    };
+    expect(out.result.id).toBe('loop/journal-closed');
+    expect(out.replay.notSubstituted).toEqual([]);
+    expect(out.replay.fellBack).toBeUndefined();
+    expect(JSON.stringify(out.result.timeline.map((t) => t.statuses))).toContain(
+      renderMessage('LOOP-INCOMPLETE-FOLDER', { journal: 'HA', folder: '000123' }, 1),
+    );
+  });
+
+  it('is not sure, exit 2 with the reason, when a denial frames the message ("It\'s not true that...", "Ce n\'est pas vrai que...")', async () => {
+    for (const [text, word] of [
+      ["It's not true that account 606400 is locked", 'not'],
+      ["Ce n'est pas vrai que le compte 606400 est verrouillé", 'pas'],
+      ["I don't get 'Account 606400 is locked' anymore", "don't"],
+    ]) {
+      const c = capture();
+      expect(await main(['reproduce', text!], c.io), text).toBe(2);
+      expect(c.err(), text).toContain(
+        `ledgersim: not sure which catalogue entry this is (the text denies what SGE-ACCOUNT-LOCKED says ("${word}")).`,
+      );
+      expect(c.out(), text).toBe('');
+    }
+  });
+
   it('answers an unknown message with "not sure", the candidates and why, and exit 2', async () => {
     const c = capture();
     expect(await main(['reproduce', 'the office printer ran out of toner'], c.io)).toBe(2);
@@ -375,6 +415,17 @@ describe('ledgersim run --against the servers of ledgersim start', () => {
       ).toEqual([]);
     }
   }, 120_000);
+
+  it("reproduce --against replays the customer's account in the server's tenant, and leaves the server's state as it was", async () => {
+    const sage = running.simulators.find((s) => s.name === 'sage-ge')!;
+    const state = async () => (await fetch(`${sage.url}/__admin/state`)).json();
+    const before = await state();
+    const c = capture();
+    expect(await main(['reproduce', 'Account 4011000123 is locked', '--against', sage.url], c.io)).toBe(0);
+    expect(c.out()).toContain(`P1: sync-failed: ${renderMessage('SGE-ACCOUNT-LOCKED', { account: '4011000123' })}`);
+    expect(c.out()).not.toContain('could not be replayed');
+    expect(await state()).toEqual(before);
+  });
 
   it('refuses a partial --against with exit 2, naming the vendors without a URL, and runs nothing', async () => {
     const quadra = running.simulators.find((s) => s.name === 'quadra')!;

@@ -6,7 +6,7 @@ import { seedFor } from '../scenarios/fec-seed.js';
 import { getEntry, identifyMessage } from '../contracts/catalogue/index.js';
 import { describeVerification, ScenarioFileError, type Scenario } from '../contracts/scenario/schema.js';
 import { loadScenarioFile, loadScenarios, SCENARIO_DIRS } from '../scenarios/load.js';
-import { withCustomerValues } from '../scenarios/replay.js';
+import { scenarioFor, withCustomerValues } from '../scenarios/replay.js';
 import { runScenario, type RunOptions, type ScenarioResult } from '../scenarios/runner.js';
 import { runScenariosInProcess } from './scenario-pool.js';
 import { VENDORS } from '../vendors/index.js';
@@ -237,7 +237,7 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   const entry = getEntry(sure.id);
   const all = await builtIn(io);
   if (typeof all === 'number') return all;
-  const scenario = all.find((s) => s.id === entry.scenarioId);
+  const scenario = scenarioFor(sure, all);
   if (!scenario) {
     io.err(`ledgersim: ${entry.id} matches, but its scenario ${entry.scenarioId} does not exist yet.`);
     io.out(renderEntry(entry, c).join('\n'));
@@ -248,7 +248,7 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   const replay = withCustomerValues(scenario, entry.id, sure.params);
   const seeding = fec ? seedFor(scenario.vendor, fec) : undefined;
   const seedTenant = seeding && 'seed' in seeding ? seeding.seed : undefined;
-  let result = await runScenario(replay.scenario, { against, seedTenant });
+  let result = await runScenario(replay.scenario, { against, seedTenant, customerValues: replay.atRunTime });
   let fellBack: string | undefined;
   if (result.status === 'failed' && (replay.substituted.length || seedTenant)) {
     // The customer's values or books do not fit the scenario: say so, and show the documented case.

@@ -142,6 +142,8 @@ export interface FileStoreOptions<S> {
   /** Base name of the files: `<name>.json` and `<name>.<gen>.log`. */
   name: string;
   schema: z.ZodType<S>;
+  /** Brings an older format to the schema's, in memory, before it is validated; throws for one it cannot read. */
+  migrate?: (state: unknown) => unknown;
   /** The state when there is no file yet. */
   initial: () => S;
   /** fsync each group commit (default true). */
@@ -239,6 +241,13 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     throw error;
   }
   let state = (loaded.state ?? options.initial()) as S;
+  if (options.migrate && loaded.state !== undefined) {
+    try {
+      state = options.migrate(state) as S;
+    } catch (error) {
+      throw new StoreLoadError(snapshotPath, `cannot be read: ${(error as Error).message}; the file was left as it is`);
+    }
+  }
   // Validated piece by piece, in place: a large state is never held twice while it loads.
   const parsed = validateInPlace(options.schema, state);
   if (!parsed.ok) {

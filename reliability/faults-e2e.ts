@@ -86,9 +86,39 @@ export interface FaultRunOptions {
 
 const notPosted = (hub: HubEngine, ids: string[]) => ids.filter((id) => hub.entry(id)!.status.status !== 'posted');
 
-export async function sageUnderFaults(options: FaultRunOptions): Promise<FaultFigures> {
+type ConnectorFor = Parameters<typeof createHubEngine>[0]['connectorFor'];
+
+/**
+ * One vendor's part of a run: its simulator and credentials, what moves its entries in a round,
+ * and how it counts them in its own storage (see `UNDER_FAULTS` for why each vendor has its own).
+ */
+interface FaultWorld<S extends Simulator<unknown>> {
+  vendor: VendorId;
+  /** The rounds before giving up, unless the options say. */
+  rounds: number;
+  /** The vendor file the client file C1 links to. */
+  vendorFileId: string;
+  credentials: Record<string, string>;
+  simulator(clock: VirtualClock, seed: number): S;
+  /** The hub's connector to the served simulator, for a connection's credentials. */
+  connector(baseUrl: string, credentials: unknown, clock: VirtualClock): ReturnType<ConnectorFor>;
+  /** Anything the hub does before the wizard (Quadra: its first scheduler run, as at start-up). */
+  beforeConnect?(hub: HubEngine): Promise<void>;
+  /** Anything the hub needs once the file is linked, before the faults start. */
+  afterLink?(hub: HubEngine): Promise<void>;
+  /** One round: what makes the vendor take the entries and the hub read their fate. */
+  round(hub: HubEngine, sim: S, clock: VirtualClock): Promise<void>;
+  /** Counts what the vendor holds into the figures: vendor entries, duplicates, lost, posted, disagreements. */
+  count(hub: HubEngine, sim: S, ids: string[], figures: FaultFigures): void;
+}
+
+/** The skeleton every vendor's run shares: serve, connect, link, arm the faults, send, round until posted, count. */
+async function underFaults<S extends Simulator<unknown>>(
+  world: FaultWorld<S>,
+  options: FaultRunOptions,
+): Promise<FaultFigures> {
   const figures: FaultFigures = {
-    vendor: 'sage-ge',
+    vendor: world.vendor,
     entries: options.entries,
     requests: 0,
     faults: {},
@@ -100,83 +130,35 @@ export async function sageUnderFaults(options: FaultRunOptions): Promise<FaultFi
     disagreements: [],
   };
   const clock = createVirtualClock({ start: START });
-  const now = clock.now();
-  const ge = 'GE-IDENTIFIER-E1-0123456789';
-  const state: SageGeState = {
-    tenants: { E1: buildEntity('E1', now, { geIdentifier: ge, files: [buildFile('F1', now)] }) },
-  };
-  const sim = createSageGeSimulator({
-    clock,
-    seed: options.seed ?? 1,
-    initialState: state,
-    journal: { maxRecords: 100 },
-  });
+  const sim = world.simulator(clock, options.seed ?? 1);
   const server = await serveCounting(sim, figures);
   try {
     const hub = createHubEngine({
       clock,
-      connectorFor: () =>
-        createSageGeConnector({
-          baseUrl: server.url,
-          fetch: globalThis.fetch,
-          credentials: { geIdentifier: ge },
-          clock,
-          sleep: async () => {},
-        }),
+      connectorFor: (connection) => world.connector(server.url, connection.credentials, clock),
     });
-    const connection = await hub.connect({ vendor: 'sage-ge', credentials: { geIdentifier: ge }, frequency: 'manual' });
+    await world.beforeConnect?.(hub);
+    const connection = await hub.connect({
+      vendor: world.vendor,
+      credentials: { ...world.credentials },
+      frequency: 'manual',
+    });
     if (!connection.ok) throw new Error(JSON.stringify(connection.error));
     const linked = await hub.linkFile({
       clientFile: { id: 'C1', name: 'Client 1' },
       connectionId: connection.value.id,
-      vendorFileId: 'F1',
+      vendorFileId: world.vendorFileId,
     });
     if (!linked.ok) throw new Error(JSON.stringify(linked.error));
-    await hub.addThirdParty('C1', {
-      id: 'FBUREAU',
-      kind: 'supplier',
-      name: 'Bureau Vallée',
-      subsidiaryAccount: 'FBUREAU',
-    });
+    await world.afterLink?.(hub);
     for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
     const ids = await addAndVerify(hub, options.entries);
-    const maxRounds = options.maxRounds ?? 60;
-    const open = () =>
-      sim.app.request('/__admin/actions/open-accounting', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ entityId: 'E1', fileId: 'F1' }),
-      });
+    const maxRounds = options.maxRounds ?? world.rounds;
     while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {
       figures.rounds += 1;
-      await hub.synchronize('C1');
-      await open(); // the accountant opens the file in GE: what waits in the Sage cloud is injected
-      await hub.synchronize('C1');
+      await world.round(hub, sim, clock);
     }
-    const file = sim.store.data.tenants.E1!.files.F1!;
-    const vendor = Object.values(file.entries);
-    figures.vendorEntries = vendor.length;
-    const byCode = new Map<string, typeof vendor>();
-    for (const e of vendor) byCode.set(e.trackingCode ?? '', [...(byCode.get(e.trackingCode ?? '') ?? []), e]);
-    figures.duplicates = [...byCode.values()].reduce((n, list) => n + Math.max(0, list.length - 1), 0);
-    for (const id of ids) {
-      const record = hub.entry(id)!;
-      const found = byCode.get(record.trackingCode) ?? [];
-      if (found.length === 0) figures.lost += 1;
-      if (record.status.status === 'posted') figures.posted += 1;
-      const mine = found[0];
-      if (!mine) continue;
-      const agrees =
-        record.status.status === 'posted'
-          ? mine.status === 'injected' &&
-            record.receipt?.vendorRef === mine.id &&
-            (record.status.documentNumber ?? mine.documentNumber) === mine.documentNumber
-          : mine.status !== 'injected';
-      if (!agrees)
-        figures.disagreements.push(
-          `${id}: hub ${record.status.status} ${record.receipt?.vendorRef ?? ''}, Sage ${mine.id} ${mine.status}`,
-        );
-    }
+    world.count(hub, sim, ids, figures);
     return figures;
   } finally {
     await server.close();
@@ -184,95 +166,143 @@ export async function sageUnderFaults(options: FaultRunOptions): Promise<FaultFi
   }
 }
 
-export async function quadraUnderFaults(options: FaultRunOptions): Promise<FaultFigures> {
-  const figures: FaultFigures = {
-    vendor: 'quadra',
-    entries: options.entries,
-    requests: 0,
-    faults: {},
-    rounds: 0,
-    posted: 0,
-    duplicates: 0,
-    lost: 0,
-    vendorEntries: 0,
-    disagreements: [],
-  };
-  const clock = createVirtualClock({ start: START });
-  const SIC = '500001';
-  const firm = buildQuadraFirm(SIC, { dossiers: [buildDossier('D1', 2026, defaultCfeKey(SIC))] });
-  const sim = createQuadraSimulator({
-    clock,
-    seed: options.seed ?? 1,
-    initialState: { tenants: { [SIC]: firm } },
-    journal: { maxRecords: 100 },
-  });
-  const server = await serveCounting(sim, figures);
-  try {
-    const credentials: QuadraCredentials = {
-      cpaKey: `CPA-${SIC}-KEY`,
-      cpaSecret: `cpa-secret-${SIC}`,
-      cfeKey: defaultCfeKey(SIC),
-      cfeSecret: `cfe-secret-${SIC}`,
-      sicCode: SIC,
-    };
-    const hub = createHubEngine({
-      clock,
-      connectorFor: (connection) =>
-        createQuadraConnector({
-          baseUrl: server.url,
+const SAGE_GE_IDENTIFIER = 'GE-IDENTIFIER-E1-0123456789';
+
+export const sageUnderFaults = (options: FaultRunOptions) =>
+  underFaults(
+    {
+      vendor: 'sage-ge',
+      rounds: 60,
+      vendorFileId: 'F1',
+      credentials: { geIdentifier: SAGE_GE_IDENTIFIER },
+      simulator: (clock, seed) => {
+        const now = clock.now();
+        const state: SageGeState = {
+          tenants: { E1: buildEntity('E1', now, { geIdentifier: SAGE_GE_IDENTIFIER, files: [buildFile('F1', now)] }) },
+        };
+        return createSageGeSimulator({ clock, seed, initialState: state, journal: { maxRecords: 100 } });
+      },
+      connector: (baseUrl, _credentials, clock) =>
+        createSageGeConnector({
+          baseUrl,
           fetch: globalThis.fetch,
-          credentials: QuadraCredentialsSchema.parse(connection.credentials),
+          credentials: { geIdentifier: SAGE_GE_IDENTIFIER },
           clock,
           sleep: async () => {},
         }),
-    });
-    await hub.runScheduler();
-    const connection = await hub.connect({ vendor: 'quadra', credentials: { ...credentials }, frequency: 'manual' });
-    if (!connection.ok) throw new Error(JSON.stringify(connection.error));
-    const linked = await hub.linkFile({
-      clientFile: { id: 'C1', name: 'Client 1' },
-      connectionId: connection.value.id,
+      afterLink: async (hub) => {
+        await hub.addThirdParty('C1', {
+          id: 'FBUREAU',
+          kind: 'supplier',
+          name: 'Bureau Vallée',
+          subsidiaryAccount: 'FBUREAU',
+        });
+      },
+      round: async (hub, sim) => {
+        await hub.synchronize('C1');
+        // The accountant opens the file in GE: what waits in the Sage cloud is injected.
+        await sim.app.request('/__admin/actions/open-accounting', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ entityId: 'E1', fileId: 'F1' }),
+        });
+        await hub.synchronize('C1');
+      },
+      count: (hub, sim, ids, figures) => {
+        const file = sim.store.data.tenants.E1!.files.F1!;
+        const vendor = Object.values(file.entries);
+        figures.vendorEntries = vendor.length;
+        const byCode = new Map<string, typeof vendor>();
+        for (const e of vendor) byCode.set(e.trackingCode ?? '', [...(byCode.get(e.trackingCode ?? '') ?? []), e]);
+        figures.duplicates = [...byCode.values()].reduce((n, list) => n + Math.max(0, list.length - 1), 0);
+        for (const id of ids) {
+          const record = hub.entry(id)!;
+          const found = byCode.get(record.trackingCode) ?? [];
+          if (found.length === 0) figures.lost += 1;
+          if (record.status.status === 'posted') figures.posted += 1;
+          const mine = found[0];
+          if (!mine) continue;
+          const agrees =
+            record.status.status === 'posted'
+              ? mine.status === 'injected' &&
+                record.receipt?.vendorRef === mine.id &&
+                (record.status.documentNumber ?? mine.documentNumber) === mine.documentNumber
+              : mine.status !== 'injected';
+          if (!agrees)
+            figures.disagreements.push(
+              `${id}: hub ${record.status.status} ${record.receipt?.vendorRef ?? ''}, Sage ${mine.id} ${mine.status}`,
+            );
+        }
+      },
+    },
+    options,
+  );
+
+const SIC = '500001';
+
+export const quadraUnderFaults = (options: FaultRunOptions) =>
+  underFaults(
+    {
+      vendor: 'quadra',
+      rounds: 30,
       vendorFileId: 'D1',
-    });
-    if (!linked.ok) throw new Error(JSON.stringify(linked.error));
-    for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
-    const ids = await addAndVerify(hub, options.entries);
-    const maxRounds = options.maxRounds ?? 30;
-    const open = () =>
-      sim.app.request('/__admin/actions/open-dossier', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ sicCode: SIC, dossier: 'D1' }),
-      });
-    while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {
-      figures.rounds += 1;
-      await hub.synchronize('C1');
-      await open(); // someone opens the dossier in Quadra: the files waiting in CFE are imported
-      clock.advance(13 * 3_600_000); // the import delay, then the hub's 12-hour read-back
-      await sim.settled();
-      await hub.runScheduler();
-    }
-    // One hub entry is one piece number; the same piece imported twice is a duplicate.
-    const lines = Object.values(sim.store.data.tenants[SIC]!.dossiers.D1!.entries);
-    const imports = new Map<string, Set<string>>();
-    for (const line of lines)
-      imports.set(line.record.pieceNumber, (imports.get(line.record.pieceNumber) ?? new Set()).add(line.importId));
-    figures.vendorEntries = imports.size;
-    figures.duplicates = [...imports.values()].reduce((n, set) => n + set.size - 1, 0);
-    for (const id of ids) {
-      const record = hub.entry(id)!;
-      const found = imports.get(pieceNumberOf(record.trackingCode));
-      if (!found) figures.lost += 1;
-      if (record.status.status === 'posted') figures.posted += 1;
-      if ((record.status.status === 'posted') !== Boolean(found))
-        figures.disagreements.push(`${id}: hub ${record.status.status}, Quadra ${found ? 'imported' : 'absent'}`);
-    }
-    return figures;
-  } finally {
-    await server.close();
-    await sim.close();
-  }
-}
+      credentials: {
+        cpaKey: `CPA-${SIC}-KEY`,
+        cpaSecret: `cpa-secret-${SIC}`,
+        cfeKey: defaultCfeKey(SIC),
+        cfeSecret: `cfe-secret-${SIC}`,
+        sicCode: SIC,
+      } satisfies QuadraCredentials,
+      simulator: (clock, seed) => {
+        const firm = buildQuadraFirm(SIC, { dossiers: [buildDossier('D1', 2026, defaultCfeKey(SIC))] });
+        return createQuadraSimulator({
+          clock,
+          seed,
+          initialState: { tenants: { [SIC]: firm } },
+          journal: { maxRecords: 100 },
+        });
+      },
+      connector: (baseUrl, credentials, clock) =>
+        createQuadraConnector({
+          baseUrl,
+          fetch: globalThis.fetch,
+          credentials: QuadraCredentialsSchema.parse(credentials),
+          clock,
+          sleep: async () => {},
+        }),
+      beforeConnect: (hub) => hub.runScheduler(),
+      round: async (hub, sim, clock) => {
+        await hub.synchronize('C1');
+        // Someone opens the dossier in Quadra: the files waiting in CFE are imported.
+        await sim.app.request('/__admin/actions/open-dossier', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sicCode: SIC, dossier: 'D1' }),
+        });
+        clock.advance(13 * 3_600_000); // the import delay, then the hub's 12-hour read-back
+        await sim.settled();
+        await hub.runScheduler();
+      },
+      count: (hub, sim, ids, figures) => {
+        // One hub entry is one piece number; the same piece imported twice is a duplicate.
+        const lines = Object.values(sim.store.data.tenants[SIC]!.dossiers.D1!.entries);
+        const imports = new Map<string, Set<string>>();
+        for (const line of lines)
+          imports.set(line.record.pieceNumber, (imports.get(line.record.pieceNumber) ?? new Set()).add(line.importId));
+        figures.vendorEntries = imports.size;
+        figures.duplicates = [...imports.values()].reduce((n, set) => n + set.size - 1, 0);
+        for (const id of ids) {
+          const record = hub.entry(id)!;
+          const found = imports.get(pieceNumberOf(record.trackingCode));
+          if (!found) figures.lost += 1;
+          if (record.status.status === 'posted') figures.posted += 1;
+          if ((record.status.status === 'posted') !== Boolean(found))
+            figures.disagreements.push(`${id}: hub ${record.status.status}, Quadra ${found ? 'imported' : 'absent'}`);
+        }
+      },
+    },
+    options,
+  );
 
 function loopFolder(now: Date) {
   const f = buildFolder('F1', now, { name: 'BOULANGERIE MARTIN SAS' });
@@ -281,102 +311,76 @@ function loopFolder(now: Date) {
   return f;
 }
 
-export async function loopUnderFaults(options: FaultRunOptions): Promise<FaultFigures> {
-  const figures: FaultFigures = {
-    vendor: 'loop',
-    entries: options.entries,
-    requests: 0,
-    faults: {},
-    rounds: 0,
-    posted: 0,
-    duplicates: 0,
-    lost: 0,
-    vendorEntries: 0,
-    disagreements: [],
-  };
-  const clock: VirtualClock = createVirtualClock({ start: START });
-  const now = clock.now();
-  const key = buildApiKey('QONTO', 'CABA', ['F1'], START);
-  const state: LoopState = { tenants: { CABA: buildFirm('CABA', { folders: [loopFolder(now)], apiKeys: [key] }) } };
-  const sim = createLoopSimulator({
-    clock,
-    seed: options.seed ?? 1,
-    initialState: state,
-    journal: { maxRecords: 100 },
-  });
-  const server = await serveCounting(sim, figures);
-  try {
-    const credentials = {
-      apiKey: key.key,
-      apiSecret: key.secret,
-      domain: 'CABA',
-      subscriptionKey: state.tenants.CABA!.subscriptionKey,
-    };
-    const hub = createHubEngine({
-      clock,
-      connectorFor: (connection) =>
+const LOOP_KEY = buildApiKey('QONTO', 'CABA', ['F1'], START);
+const LOOP_SUBSCRIPTION_KEY = buildFirm('CABA', { folders: [], apiKeys: [] }).subscriptionKey;
+
+export const loopUnderFaults = (options: FaultRunOptions) =>
+  underFaults(
+    {
+      vendor: 'loop',
+      rounds: 60,
+      vendorFileId: 'F1',
+      credentials: {
+        apiKey: LOOP_KEY.key,
+        apiSecret: LOOP_KEY.secret,
+        domain: 'CABA',
+        subscriptionKey: LOOP_SUBSCRIPTION_KEY,
+      },
+      simulator: (clock, seed) => {
+        const state: LoopState = {
+          tenants: { CABA: buildFirm('CABA', { folders: [loopFolder(clock.now())], apiKeys: [LOOP_KEY] }) },
+        };
+        return createLoopSimulator({ clock, seed, initialState: state, journal: { maxRecords: 100 } });
+      },
+      connector: (baseUrl, credentials, clock) =>
         createLoopConnector({
-          baseUrl: server.url,
+          baseUrl,
           fetch: globalThis.fetch,
-          credentials: LoopCredentialsSchema.parse(connection.credentials),
+          credentials: LoopCredentialsSchema.parse(credentials),
           clock,
           sleep: async () => {},
         }),
-    });
-    const connection = await hub.connect({ vendor: 'loop', credentials, frequency: 'manual' });
-    if (!connection.ok) throw new Error(JSON.stringify(connection.error));
-    const linked = await hub.linkFile({
-      clientFile: { id: 'C1', name: 'Client 1' },
-      connectionId: connection.value.id,
-      vendorFileId: 'F1',
-    });
-    if (!linked.ok) throw new Error(JSON.stringify(linked.error));
-    for (const rule of faultMix(options.rate ?? 0.2)) sim.faults.add(rule);
-    const ids = await addAndVerify(hub, options.entries);
-    const maxRounds = options.maxRounds ?? 60;
-    while (figures.rounds < maxRounds && notPosted(hub, ids).length > 0) {
-      figures.rounds += 1;
-      await hub.synchronize('C1');
-      clock.advance(20 * 60_000); // Loop's import service runs; the hub's settle window passes
-      await sim.settled();
-      await hub.synchronize('C1');
-    }
-    const rows = Object.values(sim.store.data.tenants.CABA!.folders.F1!.ecritures).filter(
-      (r) => r.ecritureOrigine !== 'SAISIE',
-    );
-    const byNumero = new Map<number, string>();
-    for (const r of rows) byNumero.set(r.numeroEcriture, r.refPiece);
-    const byRef = new Map<string, number[]>();
-    for (const [numero, ref] of byNumero) byRef.set(ref, [...(byRef.get(ref) ?? []), numero]);
-    figures.vendorEntries = byNumero.size;
-    // One hub entry is one tracking code; a second integrated entry with the same code is a duplicate.
-    const byTracking = new Map<string, number>();
-    for (const ref of byRef.keys()) {
-      const code = /#([A-Z]{5})#/.exec(ref)?.[1] ?? ref;
-      byTracking.set(code, (byTracking.get(code) ?? 0) + (byRef.get(ref)?.length ?? 0));
-    }
-    figures.duplicates = [...byTracking.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
-    for (const id of ids) {
-      const record = hub.entry(id)!;
-      const count = byTracking.get(record.trackingCode) ?? 0;
-      if (count === 0) figures.lost += 1;
-      if (record.status.status === 'posted') figures.posted += 1;
-      const numeros = record.receipt?.marker ? byRef.get(record.receipt.marker) : undefined;
-      const agrees =
-        record.status.status === 'posted'
-          ? numeros?.length === 1 && record.status.documentNumber === String(numeros[0])
-          : count === 0;
-      if (!agrees)
-        figures.disagreements.push(
-          `${id}: hub ${record.status.status} ${record.receipt?.marker ?? ''}, Loop ${numeros?.join(',') ?? 'none'}`,
+      round: async (hub, sim, clock) => {
+        await hub.synchronize('C1');
+        clock.advance(20 * 60_000); // Loop's import service runs; the hub's settle window passes
+        await sim.settled();
+        await hub.synchronize('C1');
+      },
+      count: (hub, sim, ids, figures) => {
+        const rows = Object.values(sim.store.data.tenants.CABA!.folders.F1!.ecritures).filter(
+          (r) => r.ecritureOrigine !== 'SAISIE',
         );
-    }
-    return figures;
-  } finally {
-    await server.close();
-    await sim.close();
-  }
-}
+        const byNumero = new Map<number, string>();
+        for (const r of rows) byNumero.set(r.numeroEcriture, r.refPiece);
+        const byRef = new Map<string, number[]>();
+        for (const [numero, ref] of byNumero) byRef.set(ref, [...(byRef.get(ref) ?? []), numero]);
+        figures.vendorEntries = byNumero.size;
+        // One hub entry is one tracking code; a second integrated entry with the same code is a duplicate.
+        const byTracking = new Map<string, number>();
+        for (const ref of byRef.keys()) {
+          const code = /#([A-Z]{5})#/.exec(ref)?.[1] ?? ref;
+          byTracking.set(code, (byTracking.get(code) ?? 0) + (byRef.get(ref)?.length ?? 0));
+        }
+        figures.duplicates = [...byTracking.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+        for (const id of ids) {
+          const record = hub.entry(id)!;
+          const count = byTracking.get(record.trackingCode) ?? 0;
+          if (count === 0) figures.lost += 1;
+          if (record.status.status === 'posted') figures.posted += 1;
+          const numeros = record.receipt?.marker ? byRef.get(record.receipt.marker) : undefined;
+          const agrees =
+            record.status.status === 'posted'
+              ? numeros?.length === 1 && record.status.documentNumber === String(numeros[0])
+              : count === 0;
+          if (!agrees)
+            figures.disagreements.push(
+              `${id}: hub ${record.status.status} ${record.receipt?.marker ?? ''}, Loop ${numeros?.join(',') ?? 'none'}`,
+            );
+        }
+      },
+    },
+    options,
+  );
 
 /**
  * The run of each vendor, a per-vendor list on purpose rather than one runner over the registry's

@@ -1,6 +1,7 @@
 import type { FecFiscalYear, FecReferenceData } from '../contracts/fec/parse.js';
 import { JOURNAL_TYPES } from '../contracts/loop/wire.js';
-import type { FirmState as LoopFirm, FiscalYearState } from '../simulators/loop/state/schema.js';
+import type { FirmState as LoopFirm } from '../simulators/loop/state/schema.js';
+import type { FiscalYearState } from '../simulators/kit/fiscal-year.js';
 import { buildCompte, buildJournal, buildTiers } from '../simulators/loop/seed/builders.js';
 import type { FirmState as QuadraFirm, PeriodState } from '../simulators/quadra/state/schema.js';
 import type { EntityState, JournalState } from '../simulators/sage-ge/state/schema.js';
@@ -54,6 +55,22 @@ function placeFiscalYear(own: readonly YearLike[], fy: FecFiscalYear, noun: stri
 
 const fecYearId = (prefix: string, fy: FecFiscalYear) => `${prefix}${fy.end.replace(/-/g, '')}`;
 
+/**
+ * Sage GE's and Loop's fiscal years (one state shape, `simulators/kit/fiscal-year.ts`) with the
+ * FEC's added, closed, where it fits among them; what became of it goes to the notes.
+ */
+function withFecFiscalYear(
+  own: Record<string, FiscalYearState>,
+  fy: FecFiscalYear,
+  notes: string[],
+): Record<string, FiscalYearState> {
+  const placed = placeFiscalYear(Object.values(own), fy, 'fiscal year');
+  notes.push(placed.note);
+  if (!placed.add) return { ...own };
+  const id = fecYearId('FEC', fy);
+  return { ...own, [id]: { id, start: fy.start, end: fy.end, status: 'closed', chartComplete: true } };
+}
+
 function seedSageGe(tenant: EntityState, fileId: string, ref: FecReferenceData, notes: string[]): EntityState {
   const file = tenant.files[fileId];
   if (!file) return tenant;
@@ -80,19 +97,7 @@ function seedSageGe(tenant: EntityState, fileId: string, ref: FecReferenceData, 
           autoNumbering: { enabled: false, prefix: j.code, next: 1 },
         };
   }
-  const placed = placeFiscalYear(Object.values(file.fiscalYears), ref.fiscalYear, 'fiscal year');
-  notes.push(placed.note);
-  const fiscalYears = { ...file.fiscalYears };
-  if (placed.add) {
-    const id = fecYearId('FEC', ref.fiscalYear);
-    fiscalYears[id] = {
-      id,
-      start: ref.fiscalYear.start,
-      end: ref.fiscalYear.end,
-      status: 'closed',
-      chartComplete: true,
-    };
-  }
+  const fiscalYears = withFecFiscalYear(file.fiscalYears, ref.fiscalYear, notes);
   return {
     ...tenant,
     files: { ...tenant.files, [fileId]: { ...file, accounts, subsidiaryAccounts, journals, fiscalYears } },
@@ -195,19 +200,7 @@ function seedLoop(firm: LoopFirm, folderCode: string, ref: FecReferenceData, not
           LOOP_JOURNAL_TYPES.find(([re]) => re.test(j.code))?.[1] ?? JOURNAL_TYPES.od,
         );
   }
-  const placed = placeFiscalYear(Object.values(folder.fiscalYears), ref.fiscalYear, 'fiscal year');
-  notes.push(placed.note);
-  const fiscalYears: Record<string, FiscalYearState> = { ...folder.fiscalYears };
-  if (placed.add) {
-    const id = fecYearId('FEC', ref.fiscalYear);
-    fiscalYears[id] = {
-      id,
-      start: ref.fiscalYear.start,
-      end: ref.fiscalYear.end,
-      status: 'closed',
-      chartComplete: true,
-    };
-  }
+  const fiscalYears = withFecFiscalYear(folder.fiscalYears, ref.fiscalYear, notes);
   return { ...firm, folders: { ...firm.folders, [folderCode]: { ...folder, comptes, tiers, journaux, fiscalYears } } };
 }
 

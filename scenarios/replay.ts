@@ -6,9 +6,17 @@ import type { Scenario } from '../contracts/scenario/schema.js';
  * folder, collaborator...) put in place of the scenario's own example values.
  *
  * The scenario's own value for a parameter is the one its expectations give the matched entry
- * (`{ catalogueId, params: { account: '401000' } }`); every string of the scenario equal to it
- * (an entry line's account, a vendor action's input, the expectation itself) takes the
- * customer's value. A value the scenario has no example of cannot be substituted, and is said so.
+ * (`{ catalogueId, params: { account: '401000' } }`). A value the scenario has no example of
+ * cannot be substituted, and is said so.
+ *
+ * An identifier (account, journal, folder, file, auxiliary code, collaborator) is exchanged with
+ * the customer's everywhere the run uses it: in the scenario's data, and, through `atRunTime`, in
+ * what the run builds (the vendor state from its preset, chart and journal keys included; the
+ * vendor file the hub links to; the hub's entries from the shared builders). It is an exchange,
+ * not a replacement: when the customer's value is already in the state (their 622600 is in the
+ * preset's chart beside the scenario's 606400), the two trade places, so no key collides and
+ * the state stays the one the scenario describes under other names. Years, dates and line
+ * numbers are not identities: only the scenario's own strings equal to them are replaced.
  */
 export interface Substitution {
   name: string;
@@ -24,18 +32,34 @@ export interface Replay {
   scenario: Scenario;
   substituted: Substitution[];
   notSubstituted: NotSubstituted[];
+  /**
+   * The same exchange for what the run builds itself (`runScenario`'s `customerValues`): absent
+   * when no identifier was substituted.
+   */
+  atRunTime?: <T>(value: T) => T;
 }
 
-/** The params the scenario's expectations (and checks inside its steps) give the entry. */
-function ownValues(scenario: Scenario, id: CatalogueId): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Parameters that name a thing in the vendor's state: exchanged in the state too, keys included. */
+const IDENTIFIERS = new Set(['account', 'journal', 'folder', 'file', 'code', 'collaborator']);
+
+/** Whether a scenario's expectation (or a check inside its steps) names the entry. */
+interface Mention {
+  params: Record<string, string>;
+  variant: number;
+}
+
+function mentions(scenario: Scenario, id: CatalogueId): Mention[] {
+  const out: Mention[] = [];
   const visit = (value: unknown) => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      if (record.catalogueId === id && record.params && typeof record.params === 'object') {
-        for (const [k, v] of Object.entries(record.params as Record<string, unknown>))
-          if (typeof v === 'string' && !(k in out)) out[k] = v;
+      if (record.catalogueId === id) {
+        const params: Record<string, string> = {};
+        if (record.params && typeof record.params === 'object')
+          for (const [k, v] of Object.entries(record.params as Record<string, unknown>))
+            if (typeof v === 'string') params[k] = v;
+        out.push({ params, variant: typeof record.variant === 'number' ? record.variant : 0 });
       }
       Object.values(record).forEach(visit);
     }
@@ -44,11 +68,68 @@ function ownValues(scenario: Scenario, id: CatalogueId): Record<string, string> 
   return out;
 }
 
+/** The params the scenario's expectations (and checks inside its steps) give the entry. */
+function ownValues(scenario: Scenario, id: CatalogueId): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const mention of mentions(scenario, id))
+    for (const [k, v] of Object.entries(mention.params)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+/**
+ * The scenario that best reproduces a match: among those covering the entry, the one that shows
+ * the very message the customer saw (its variant) and can replay the most of the values read from it; the
+ * entry's own scenario, then the plainest (fewest steps), between equals. "Le journal HA du dossier X est fermé." is the closed
+ * journal's scenario, not the incomplete chart's, though both are LOOP-INCOMPLETE-FOLDER.
+ */
+export function scenarioFor(
+  match: {
+    id: CatalogueId;
+    entry: { scenarioId: string };
+    via?: string;
+    variant?: number;
+    params: Record<string, string>;
+  },
+  scenarios: readonly Scenario[],
+): Scenario | undefined {
+  let best: Scenario | undefined;
+  let bestScore = -1;
+  for (const scenario of scenarios) {
+    const own = scenario.id === match.entry.scenarioId;
+    if (!own && !scenario.covers.includes(match.id)) continue;
+    const found = mentions(scenario, match.id);
+    if (!own && found.length === 0) continue;
+    let score = own ? 0.2 : 0;
+    const sameMessage = match.via === 'message' && found.some((m) => m.variant === (match.variant ?? 0));
+    if (sameMessage) score += 1;
+    const values = ownValues(scenario, match.id);
+    // A value the scenario already shows as the customer wrote it needs no replay: it does not count.
+    score +=
+      2 *
+      Object.entries(match.params).filter(([name, v]) => name in values && values[name] !== canonical(name, v)).length;
+    score -= Math.min(scenario.steps.length, 99) / 1000;
+    if (score > bestScore) {
+      best = scenario;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 function replaceStrings(value: unknown, from: string, to: string): unknown {
   if (typeof value === 'string') return value === from ? to : value;
   if (Array.isArray(value)) return value.map((v) => replaceStrings(v, from, to));
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceStrings(v, from, to)]));
+  return value;
+}
+
+/** Every string and every key found in `exchange` takes its other value; the rest is copied. */
+function exchangeDeep(value: unknown, exchange: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return exchange.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => exchangeDeep(v, exchange));
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [exchange.get(k) ?? k, exchangeDeep(v, exchange)]));
   return value;
 }
 
@@ -64,16 +145,31 @@ export function withCustomerValues(scenario: Scenario, id: CatalogueId, params: 
   let replayed: unknown = scenario;
   const substituted: Substitution[] = [];
   const notSubstituted: NotSubstituted[] = [];
+  const exchange = new Map<string, string>();
   for (const [name, raw] of Object.entries(params)) {
     const value = canonical(name, raw);
     const from = own[name];
     if (from === undefined)
       notSubstituted.push({ name, value, why: `the scenario ${scenario.id} has no ${name} of its own to replace` });
     else if (from === value) continue;
-    else {
+    else if (IDENTIFIERS.has(name)) {
+      // Two exchanges sharing a value would undo each other: the first one stands.
+      if (exchange.has(from) || exchange.has(value)) {
+        notSubstituted.push({ name, value, why: `${from} or ${value} is already exchanged for another value` });
+        continue;
+      }
+      exchange.set(from, value).set(value, from);
+      substituted.push({ name, from, to: value });
+    } else {
       replayed = replaceStrings(replayed, from, value);
       substituted.push({ name, from, to: value });
     }
   }
-  return { scenario: replayed as Scenario, substituted, notSubstituted };
+  if (exchange.size === 0) return { scenario: replayed as Scenario, substituted, notSubstituted };
+  return {
+    scenario: exchangeDeep(replayed, exchange) as Scenario,
+    substituted,
+    notSubstituted,
+    atRunTime: <T>(value: T) => exchangeDeep(value, exchange) as T,
+  };
 }

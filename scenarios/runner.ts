@@ -52,6 +52,12 @@ export interface RunOptions {
   /** Changes the vendor state before it is loaded (`reproduce --fec`: the customer's reference data). */
   seedTenant?: (tenant: unknown, fileId: string) => unknown;
   /**
+   * `reproduce`: the customer's identifiers exchanged with the scenario's own in what the run
+   * builds itself (the preset's vendor state, the vendor file, the builders' entries); the
+   * scenario's data already carries them (`scenarios/replay.ts`).
+   */
+  customerValues?: <T>(value: T) => T;
+  /**
    * Against a shared server, the seed of the scenario's tenant id (`scn-<id>-<6 letters>`): the
    * same seed draws the same ids; an id another run holds is refused by the server
    * (`If-None-Match: *`) and the next one drawn, so two runs never share a tenant. Default 1.
@@ -132,6 +138,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     mode === 'in-process',
     options.seedTenant,
     readJournal,
+    options.customerValues,
   );
   const failures: string[] = [];
   try {
@@ -209,6 +216,7 @@ class World {
      * scenario's requests were `GET /__admin/requests`, each serializing records the runner parsed back.
      */
     private readonly readJournal?: JournalReader,
+    private readonly customerValues: <T>(value: T) => T = (value) => value,
   ) {
     this.hub = createHubEngine({
       clock,
@@ -258,7 +266,7 @@ class World {
     if (this.sharesVendorClock) await this.admin('POST', '/clock', { set: this.scenario.start });
     this.tenantId = this.tenantIds();
     let tenant = this.buildTenant();
-    this.fileId = this.vendor.testing.fileId(tenant);
+    this.fileId = this.customerValues(this.vendor.testing.fileId(tenant));
     if (this.seedTenant) tenant = this.seedTenant(tenant, this.fileId);
     if (this.sharesVendorClock) await this.admin('PUT', `/tenants/${this.tenantId}`, tenant);
     else tenant = await this.createOwnTenant(tenant);
@@ -311,7 +319,7 @@ class World {
       throw new ScenarioFailure(
         `unknown preset "${given.preset}" for ${this.vendor.id}: ${Object.keys(this.vendor.testing.presets).join(', ')}`,
       );
-    return preset(this.tenantId, this.clock.now());
+    return this.customerValues(preset(this.tenantId, this.clock.now()));
   }
 
   private rebuildTenant(): unknown {
@@ -473,7 +481,12 @@ class World {
       'expense-report': expenseReportEntry,
       bank: bankEntry,
     } as const;
-    const entry = builders[template.kind](base);
+    // The builder's own accounts and journal take the customer's; the id and client file are the scenario's.
+    const entry = {
+      ...this.customerValues(builders[template.kind](base)),
+      id: base.id,
+      clientFileId: base.clientFileId,
+    };
     if (template.documentDate) entry.documentDate = template.documentDate;
     if (template.journal) entry.journal = template.journal;
     if (template.label) entry.label = template.label;

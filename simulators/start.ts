@@ -153,6 +153,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
           dir: options.dataDir,
           name: definition.name,
           schema: definition.schema,
+          ...(definition.migrate ? { migrate: definition.migrate } : {}),
           initial: () => {
             fresh = true;
             return definition.demo(seed, new Date(start));

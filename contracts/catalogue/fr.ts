@@ -383,6 +383,16 @@ export const catalogueFr: Record<CatalogueId, EntryFr> = {
     ],
     documented: false,
   },
+  'LOOP-FOLDER-UNKNOWN': {
+    cause:
+      "Le code du dossier auquel le dossier Qonto est associé n'est pas un dossier du domaine Loop du cabinet : le dossier a été archivé ou supprimé dans Loop, recréé sous un autre code, ou appartient à un autre cabinet (autre Domaine).",
+    remedy: [
+      "Dans Cegid Loop, vérifiez que le dossier nommé dans le message figure toujours dans le portefeuille de dossiers de votre domaine, et restaurez-le s'il a été archivé",
+      "Si le dossier a maintenant un autre code, ou appartient à un autre cabinet, vérifiez le Domaine avec Modifier la connexion API dans le menu Intégrations de l'Espace Qontable et associez le dossier Qonto au bon dossier",
+      'Marquez les factures rejetées comme vérifiées : leurs écritures seront renvoyées à la prochaine synchronisation',
+    ],
+    documented: false,
+  },
   'LOOP-REFDATA-PULL': {
     cause:
       'Une fois les codes saisis et la connexion validée, les dossiers associés dans Loop Hub sont reconnus dans Qonto, et les données comptables de référence (plan comptable, comptes auxiliaires, codes journaux) de chaque dossier sont récupérées automatiquement ; la synchronisation des écritures peut alors commencer.',

@@ -180,4 +180,33 @@ export const loopCatalogue = [
     scenarioId: 'loop/collaborator-no-access',
     source: { seed: '004', section: ALL_REJECTED },
   },
+  {
+    // The message is Loop's own, in French as Loop answers it, quoted by its public API
+    // documentation (EcritureComptableImportPerso.html, vendor-facts.md §3.3): both forms are that
+    // text, as QDR-CONTAINER-NOT-FOUND's are. Cause and remedy are inferred from it and from seed
+    // 004's "Domain: your firm's Loop code" (no help article describes this case).
+    id: 'LOOP-FOLDER-UNKNOWN',
+    vendor: 'loop',
+    kind: 'rejection',
+    title: "Folder code unknown on the firm's Loop domain",
+    messages: [
+      {
+        en: "Le dossier {folder} n'existe pas sur le domaine.",
+        fr: "Le dossier {folder} n'existe pas sur le domaine.",
+        documented: false,
+        frDocumented: true,
+      },
+    ],
+    wire: { status: 400, code: 'FolderNotFound' },
+    symptoms: [{ en: 'Loop folder does not exist on the domain', fr: "le dossier Loop n'existe pas sur le domaine" }],
+    cause:
+      "The folder code the Qonto file is linked to is not a folder of the firm's Loop domain: the folder was archived or deleted in Loop, recreated under another code, or belongs to another firm (another Domain).",
+    remedy: [
+      'In Cegid Loop, check that the folder named in the message is still in the folder portfolio of your domain, and restore it if it was archived',
+      'If the folder now has another code, or belongs to another firm, check the Domain with Edit API connection in the Integrations menu of the Qonto Accounting Hub and link the Qonto file to the right folder',
+      'Mark the rejected invoices as verified: their entries will be resent at the next synchronization',
+    ],
+    scenarioId: 'loop/folder-unknown',
+    source: { seed: '004', section: ENTER_KEYS },
+  },
 ] as const satisfies readonly CatalogueEntry[];

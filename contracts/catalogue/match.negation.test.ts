@@ -90,6 +90,45 @@ describe('a negated message is never a confident answer', () => {
   });
 });
 
+/**
+ * The denial written before the message, as a frame around it ("It's not true that...", "I don't
+ * get '...' anymore"): the same denial, so never a confident answer either (issue 15's leftover).
+ */
+const framedDenials: { text: string; lang: 'en' | 'fr' }[] = [
+  { lang: 'en', text: "It's not true that account 606400 is locked" },
+  { lang: 'en', text: 'It is not true that account 4011000123 is locked, we checked in GE' },
+  { lang: 'en', text: "I don't get 'Account 606400 is locked' anymore" },
+  { lang: 'en', text: 'We no longer see "Account 62510000 is locked" since Monday' },
+  { lang: 'en', text: "We never got 'Import cursor locked' on this file" },
+  { lang: 'en', text: "It isn't the case that the journal HA of the folder DEMO is closed" },
+  { lang: 'fr', text: "Ce n'est pas vrai que le compte 606400 est verrouillé" },
+  { lang: 'fr', text: 'Ce n’est pas vrai que le journal AC du dossier 000123 est fermé.' },
+  { lang: 'fr', text: "Nous n'avons plus le message « Compte (401000) ou autre est collectif »" },
+  { lang: 'fr', text: "On n'a jamais eu « Le compte 622600 est verrouillé » sur ce dossier" },
+];
+
+describe('a message framed by a denial before it is never a confident answer', () => {
+  for (const c of framedDenials)
+    it(`${c.lang}: ${c.text}`, () => {
+      const result = identifyMessage(c.text);
+      expect(result.sure?.id ?? 'unsure', JSON.stringify(result.candidates[0]?.evidence)).toBe('unsure');
+      expect(result.unsureBecause).toMatch(/^the text denies what /);
+    });
+
+  // A negation before the message that does not deny it: another clause, or a question about it.
+  const complaints: { text: string; id: string }[] = [
+    { text: "We can't post anything, account 606400 is locked", id: 'SGE-ACCOUNT-LOCKED' },
+    { text: "Nous n'arrivons pas à envoyer : Le compte 622600 est verrouillé", id: 'SGE-ACCOUNT-LOCKED' },
+    { text: "I don't understand why account 606400 is locked", id: 'SGE-ACCOUNT-LOCKED' },
+    { text: 'Je ne sais pas pourquoi le compte 606400 est verrouillé', id: 'SGE-ACCOUNT-LOCKED' },
+    { text: 'Nothing posts. Account 606400 is locked', id: 'SGE-ACCOUNT-LOCKED' },
+  ];
+  for (const c of complaints)
+    it(`still answers: ${c.text}`, () => {
+      expect(identifyMessage(c.text).sure?.id).toBe(c.id);
+    });
+});
+
 describe('a value is read whole', () => {
   const read = (text: string) => identifyMessage(text).sure;
 

@@ -404,6 +404,19 @@ export const matchTable: TableCase[] = [
     params: { folder: 'traiteur blanc' },
   },
   {
+    expect: 'LOOP-FOLDER-UNKNOWN',
+    lang: 'en',
+    text: 'Hello, every invoice of this client fails in Loop with: "Le dossier 000451 n\'existe pas sur le domaine." What should we do?',
+    params: { folder: '000451' },
+  },
+  { expect: 'LOOP-FOLDER-UNKNOWN', lang: 'en', text: 'Loop says our folder does not exist on the domain' },
+  {
+    expect: 'LOOP-FOLDER-UNKNOWN',
+    lang: 'fr',
+    text: "Bonjour,\nLoop nous répond : Le dossier BOULANGERIE-HENRI n'existe pas sur le domaine.\nMerci",
+    params: { folder: 'BOULANGERIE-HENRI' },
+  },
+  {
     expect: 'LOOP-INCOMPLETE-FOLDER',
     lang: 'en',
     text: 'The folder TRAITEUR BLANC is incomplete: the chart of accounts is incomplete or no journal is open for fiscal year 2024.',

@@ -618,6 +618,8 @@ function negationIn(
   matched: readonly number[],
 ): string | undefined {
   if (matched.length === 0) return undefined;
+  const framing = denialBefore(text, tokens, Math.min(...matched));
+  if (framing) return framing;
   const own = form.elements.filter((e) => 'lit' in e && (NEGATIONS.has(e.lit) || e.lit === 'n')).length;
   const ownFound = matched.filter((x) => isNegation(text, tokens, x)).length;
   if (own > ownFound) return undefined;
@@ -625,6 +627,31 @@ function negationIn(
   let last = matched[matched.length - 1]!;
   for (let k = 0; k < NEGATION_REACH && last + 1 < tokens.length && !tokens[last]!.brk; k++) last++;
   for (let x = first; x <= last; x++) if (!matched.includes(x) && isNegation(text, tokens, x)) return tokens[x]!.raw;
+  return undefined;
+}
+
+/** Before a matched message, a negation this many words back in the same clause frames it as denied ("It's not true that..."). */
+const FRAMING_REACH = 6;
+/** A question about the message is not a denial of it: "I don't understand why account X is locked". */
+const ASKING = new Set('why how pourquoi comment understand comprends comprend comprenons explain explique'.split(' '));
+
+/**
+ * The negation that frames a message from before it, in its own clause ("It's not true that
+ * account X is locked", "Ce n'est pas vrai que...", "We no longer see '...'", "On n'a jamais eu
+ * « ... »"), if any. A comma or a sentence break ends the clause ("We can't post, account X is
+ * locked" complains, it does not deny), and so does a question word.
+ */
+function denialBefore(text: string, tokens: readonly Token[], first: number): string | undefined {
+  for (let x = first - 1; x >= 0 && first - x <= FRAMING_REACH; x--) {
+    const t = tokens[x]!;
+    if (t.brk || text.slice(t.end, tokens[x + 1]!.start).includes(',')) return undefined;
+    if (ASKING.has(t.w)) return undefined;
+    if (!isNegation(text, tokens, x)) continue;
+    // The word as written: "don't", "n'est", not their halves.
+    if (t.w === 't' && x > 0) return text.slice(tokens[x - 1]!.start, t.end);
+    if (t.w === 'n' && tokens[x + 1]) return text.slice(t.start, tokens[x + 1]!.end);
+    return t.raw;
+  }
   return undefined;
 }
 

@@ -59,6 +59,7 @@ export const CATALOGUE_IDS = [
   'LOOP-DESCRIPTION-35',
   'LOOP-AUX-CODE-17',
   'LOOP-COLLABORATOR-NO-ACCESS',
+  'LOOP-FOLDER-UNKNOWN',
   // The hub itself (seed 001, and the hub parts of the others)
   'HUB-FILE-ASSOCIATION',
   'HUB-REFDATA-ON-LINK',

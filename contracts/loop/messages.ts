@@ -35,8 +35,6 @@ export const LOOP_MESSAGES = {
   accountingImportRequestIdMissing: "L'accountingImportRequestId n'est pas spécifié.",
   // Per-entry answers of an import, in the import status (simulator's own wording).
   journalUnknown: (code: string, folder: string) => `Le journal ${code} n'existe pas dans le dossier ${folder}.`,
-  noOpenFiscalYear: (date: string, folder: string) =>
-    `La date ${date} n'appartient à aucun exercice ouvert du dossier ${folder}.`,
   accountUnknown: (numero: string, folder: string) => `Le compte ${numero} n'existe pas dans le dossier ${folder}.`,
   accountClosed: (numero: string) => `Le compte ${numero} est fermé.`,
   folderGone: (code: string) => `Le dossier ${code} n'existe plus sur le domaine.`,

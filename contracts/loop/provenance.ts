@@ -170,7 +170,8 @@ export const loopProvenance: VendorProvenance = {
       what: "Le codeIbs n'est pas spécifié.",
       provenance: confirmed('EcritureComptableImportPerso.html (vendor-facts §3.3), reused for importJson'),
     },
-    'message folder unknown': {
+    // The catalogue's LOOP-FOLDER-UNKNOWN: its wording is Loop's, quoted by the API documentation.
+    'message LOOP-FOLDER-UNKNOWN': {
       kind: 'message',
       what: "Le dossier {codeIBS} n'existe pas sur le domaine.",
       provenance: confirmed('EcritureComptableImportPerso.html (vendor-facts §3.3)'),

@@ -30,7 +30,14 @@ export default defineScenario({
   expect: [
     { expect: 'status', entry: 'LATE', is: 'posted' },
     { expect: 'vendor-entry', entry: 'LATE', state: 'posted', postingDate: '2026-01-05' },
-    { expect: 'status', entry: 'EARLY', is: 'sync-failed' },
+    // No open fiscal year for its date: the catalogued prerequisite, naming the closed year.
+    {
+      expect: 'status',
+      entry: 'EARLY',
+      is: 'sync-failed',
+      catalogueId: 'LOOP-INCOMPLETE-FOLDER',
+      params: { folder: LOOP_FOLDER, fiscalYear: '2025' },
+    },
     { expect: 'vendor-entry', entry: 'EARLY', state: 'rejected', postingDate: '2025-12-20' },
   ],
   remedy: {

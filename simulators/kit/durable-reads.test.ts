@@ -5,54 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { set } from '../../core/changes.js';
 import { createVirtualClock } from '../../core/clock.js';
-import { nodeFileLayer, type FileLayer } from '../../core/file-layer.js';
 import { createRandom } from '../../core/random.js';
 import { openFileStore, type Store } from '../../core/store.js';
+import { heldFileLayer } from '../../core/test-support.js';
 import { createSimulatorKit } from './simulator-kit.js';
 
 const Tenant = z.object({ tags: z.record(z.string(), z.string()) });
 const State = z.object({ tenants: z.record(z.string(), Tenant) });
 type State = z.infer<typeof State>;
-
-/**
- * The node file layer, with fsyncs that can be held (so that a request arrives while a commit is
- * between its write and its fsync) and made to fail (an I/O error: the commit is undone).
- */
-function heldLayer() {
-  let release: (() => void) | undefined;
-  let held: Promise<void> | undefined;
-  const control = {
-    failing: false,
-    /** fsyncs waiting on the hold now. */
-    waiting: 0,
-    hold() {
-      held = new Promise((resolve) => (release = resolve));
-    },
-    release() {
-      held = undefined;
-      release?.();
-    },
-  };
-  const layer: FileLayer = {
-    ...nodeFileLayer,
-    async open(path, flags) {
-      const file = await nodeFileLayer.open(path, flags);
-      return {
-        ...file,
-        async datasync() {
-          if (held) {
-            control.waiting += 1;
-            await held;
-            control.waiting -= 1;
-          }
-          if (control.failing) throw Object.assign(new Error('EIO: simulated'), { code: 'EIO' });
-          await file.datasync();
-        },
-      };
-    },
-  };
-  return { layer, control };
-}
 
 /** A one-tenant simulator: a tag can be read, added once (409 if it is there), and listed. */
 function tagger(store: Store<State>) {
@@ -91,7 +51,7 @@ afterEach(async () => {
 async function world() {
   const dir = await mkdtemp(join(tmpdir(), 'ledgersim-reads-'));
   dirs.push(dir);
-  const { layer, control } = heldLayer();
+  const { layer, control } = heldFileLayer();
   const store = await openFileStore<State>({
     dir,
     name: 'tagger',
@@ -121,7 +81,7 @@ describe('no change is visible before it is durable', () => {
     expect(store.data.tenants.t!.tags).toEqual({ blue: '1' }); // writers do see it
     const get = app.request('/tags').then((r) => r.json());
     const early = await within(get, 50);
-    control.failing = true;
+    control.failing = 'EIO';
     control.release();
     expect((await post).status).toBe(503);
     expect(early === 'still waiting' ? await get : early).toEqual({});
@@ -135,7 +95,7 @@ describe('no change is visible before it is durable', () => {
     await until(() => control.waiting > 0);
     const get = app.request('/__admin/state').then((r) => r.text());
     const early = await within(get, 50);
-    control.failing = true;
+    control.failing = 'EIO';
     control.release();
     await post;
     expect(JSON.parse(early === 'still waiting' ? await get : early)).toEqual({ tenants: { t: { tags: {} } } });
@@ -163,7 +123,7 @@ describe('no change is visible before it is durable', () => {
     expect(store.data.tenants.t!.tags).toEqual({ blue: '1', green: '2' }); // numbered after the pending one
     const duplicate = app.request('/tags/blue', { method: 'POST' });
     expect(await within(duplicate, 50)).toBe('still waiting'); // its 409 rests on a change not yet durable
-    control.failing = true;
+    control.failing = 'EIO';
     control.release();
     expect((await first).status).toBe(503);
     expect((await second).status).toBe(503);
@@ -204,7 +164,7 @@ describe('no change is visible before it is durable', () => {
     };
     const run = Promise.all([...Array.from({ length: 6 }, (_, w) => writer(w)), reader(), reader()]);
     await until(() => seen.length >= 20 && acknowledged.size >= 20);
-    control.failing = true; // every fsync from now on: the changes in flight are undone
+    control.failing = 'EIO'; // every fsync from now on: the changes in flight are undone
     await new Promise((resolve) => setTimeout(resolve, 50));
     stop = true;
     await run;

@@ -134,7 +134,11 @@ export function applyProvenance(document: Json, map: VendorProvenance): { docume
       }
     }
   }
-  const free = Object.entries(map.facts).filter(([key]) => !/^(GET|PUT|POST|DELETE|PATCH|\*)[ ]/.test(key));
+  // A catalogue entry's message or wire code is listed by `messageFacts`, which reads its explicit fact.
+  const free = Object.entries(map.facts).filter(
+    ([key]) =>
+      !/^(GET|PUT|POST|DELETE|PATCH|\*)[ ]/.test(key) && !/^(message|wire) [A-Z]+-[A-Z0-9-]+( #\d+)?$/.test(key),
+  );
   doc['x-provenance'] = Object.fromEntries(
     free.map(([key, fact]) => [
       key,

@@ -28,6 +28,12 @@ export interface SimulatorDefinition<S extends { tenants: Record<string, unknown
   empty(): S;
   /** The demo state for a seed, around the clock's now. */
   demo(seed: number, now: Date): S;
+  /**
+   * Brings a state loaded from `--data` to the current format before it is validated (in place;
+   * the file is rewritten only by the next snapshot); throws, with why, for a file it cannot read
+   * (a newer format). Absent: the format never changed.
+   */
+  migrate?(state: unknown): unknown;
   /** Lines telling a developer how to authenticate as each tenant (printed by `ledgersim start`). */
   credentials(state: S): string[];
   /** What picks a tenant in a request's credentials: the admin plane refuses two tenants sharing one. */

@@ -27,6 +27,7 @@ import { referenceDataRoutes } from './routes/reference-data.js';
 import { loopDemoState } from './seed/demo.js';
 import { FirmStateSchema, LoopStateSchema, emptyLoopState, own, type LoopState } from './state/schema.js';
 import { loopProvenance } from '../../contracts/loop/provenance.js';
+import { migrateLoopState } from './state/migrate.js';
 
 export { DEFAULT_START };
 
@@ -47,6 +48,7 @@ export const loopDefinition: SimulatorDefinition<LoopState> = {
       ),
     ),
   credentialKeys: loopCredentialKeys,
+  migrate: migrateLoopState,
 };
 
 export type LoopSimulatorOptions = SimulatorOptions<LoopState>;

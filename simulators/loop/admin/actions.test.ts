@@ -14,6 +14,7 @@ describe('Loop Hub and Loop admin actions', () => {
       'revoke-api-key',
       'associate-folders',
       'dissociate-folders',
+      'set-folder-archived',
       'set-connector',
       'set-connector-label',
       'set-collaborator-access',

@@ -135,6 +135,20 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     },
   }),
   defineAction({
+    name: 'set-folder-archived',
+    description:
+      "Loop folder portfolio: archive a folder (it leaves the domain for the API: LOOP-FOLDER-UNKNOWN) or restore it (simulator's own choice of how a folder disappears)",
+    input: FolderInput.extend({ archived: z.boolean() }),
+    run(state, input) {
+      const found = findFolder(state, input);
+      if (isResult(found)) return found;
+      const folder = writes.folder(input.domain, input.folder);
+      return ok({ folder: input.folder, archived: input.archived }, [
+        input.archived ? folder.set(['archived'], true) : folder.del(['archived']),
+      ]);
+    },
+  }),
+  defineAction({
     name: 'set-connector',
     description:
       'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',

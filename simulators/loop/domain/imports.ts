@@ -16,7 +16,7 @@ import { toCents } from '../../../contracts/common/primitives.js';
 import type { Change } from '../../../core/changes.js';
 import { done, type DomainResult } from '../../kit/domain-result.js';
 import { rejectionError } from '../../kit/vendor-error.js';
-import { collaboratorNoAccess } from '../rules/index.js';
+import { collaboratorNoAccess, fiscalYearLabel } from '../rules/index.js';
 import {
   own,
   writes,
@@ -154,14 +154,24 @@ function checkEcriture(folder: FolderState, ecriture: EcritureImport): Erreur[] 
   const inOpenYear = Object.values(folder.fiscalYears).some(
     (fy) => fy.status === 'open' && fy.start <= ecriture.datePiece && ecriture.datePiece <= fy.end,
   );
-  if (!inOpenYear)
+  if (!inOpenYear) {
+    // No public source words this refusal: it is seed 004's prerequisite again (each open fiscal
+    // year with open journals; a year not open has none), so the catalogued LOOP-INCOMPLETE-FOLDER
+    // message naming the entry's fiscal year, not a wording of our own that reproduce cannot match.
+    const year = Object.values(folder.fiscalYears).find(
+      (fy) => fy.start <= ecriture.datePiece && ecriture.datePiece <= fy.end,
+    );
     return [
       {
-        code: 'NoOpenFiscalYear',
-        message: LOOP_MESSAGES.noOpenFiscalYear(ecriture.datePiece, folder.code),
+        code: getEntry('LOOP-INCOMPLETE-FOLDER').wire!.code,
+        message: renderMessage('LOOP-INCOMPLETE-FOLDER', {
+          folder: folder.code,
+          fiscalYear: year ? fiscalYearLabel(year) : ecriture.datePiece.slice(0, 4),
+        }),
         champ: 'datePiece',
       },
     ];
+  }
   const erreurs: Erreur[] = [];
   ecriture.lignes.forEach((ligne, l) => {
     const compte = own(folder.comptes, ligne.compteNumero);

@@ -214,6 +214,30 @@ describe('a key sees only its associated folders, and never another firm', () =>
     expect((await loop.request(readPath('compte', 'F4'), { headers: h })).status).toBe(200);
   });
 
+  it("a folder archived in Loop no longer exists on the domain for any route (LOOP-FOLDER-UNKNOWN, Loop's documented message); restored, it answers again", async () => {
+    const loop = setup();
+    const h = headersFor(loop.sim, 'CABA');
+    const entry = getEntry('LOOP-FOLDER-UNKNOWN');
+    const before = loop.stateSnapshot();
+    expect((await loop.action('set-folder-archived', { domain: 'CABA', folder: 'F1', archived: true })).status).toBe(
+      200,
+    );
+    for (const route of READ_ROUTES) {
+      const res = await loop.request(readPath(route, 'F1'), { headers: h });
+      expect(res.status, route).toBe(entry.wire!.status);
+      const body = LoopErrorBodySchema.parse(await json(res));
+      expect(body.code, route).toBe(entry.wire!.code);
+      expect(body.message, route).toBe(renderMessage('LOOP-FOLDER-UNKNOWN', { folder: 'F1' }, 0, 'fr'));
+    }
+    const listed = await json(await loop.request('/loop-api-publiques/dossiers', { headers: h }));
+    expect(JSON.stringify(listed)).not.toContain('"F1"');
+    expect((await loop.action('set-folder-archived', { domain: 'CABA', folder: 'F1', archived: false })).status).toBe(
+      200,
+    );
+    expect((await loop.request(readPath('compte', 'F1'), { headers: h })).status).toBe(200);
+    expect(loop.stateSnapshot()).toBe(before);
+  });
+
   it('a folder code named after an inherited property does not exist', async () => {
     const loop = setup();
     const sim = loop.sim;

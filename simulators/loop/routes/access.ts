@@ -1,12 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { LOOP_MESSAGES } from '../../../contracts/loop/messages.js';
 import { LOOP_HEADERS } from '../../../contracts/loop/wire.js';
 import type { VirtualClock } from '../../../core/clock.js';
 import type { Store } from '../../../core/store.js';
 import type { CredentialIndex } from '../../kit/tenant-index.js';
-import { fail, refuse, rejectionResponse, type KitEnv, type VendorErrorInput } from '../../kit/vendor-error.js';
-import { auth, folderNotAssociated, type LoopCredentials } from '../rules/index.js';
-import { own, type ApiKeyState, type FirmState, type FolderState, type LoopState } from '../state/schema.js';
+import { refuse, rejectionResponse, type KitEnv } from '../../kit/vendor-error.js';
+import { auth, folderNotAssociated, folderUnknown, type LoopCredentials } from '../rules/index.js';
+import type { ApiKeyState, FirmState, FolderState, LoopState } from '../state/schema.js';
 
 export interface LoopRouteDeps {
   store: Store<LoopState>;
@@ -65,7 +64,7 @@ export function currentCaller(
 
 /**
  * The folder a request names; else the error is raised: a code the firm does not have (another
- * firm's included) is "Le dossier X n'existe pas sur le domaine."; one of the firm's folders not
+ * firm's, or one archived, included) is LOOP-FOLDER-UNKNOWN; one of the firm's folders not
  * associated with the key is LOOP-FOLDER-NOT-ASSOCIATED.
  */
 export function resolveFolder(
@@ -74,15 +73,10 @@ export function resolveFolder(
   code: string,
 ): { firm: FirmState; key: ApiKeyState; folder: FolderState } {
   const { firm, key } = currentCaller(c, deps);
-  const folder = own(firm.folders, code);
-  if (!folder) return fail(folderNotFound(code));
+  const unknown = folderUnknown(firm, code);
+  if (!unknown.ok) refuse(unknown.rejection);
+  const folder = firm.folders[code]!;
   const associated = folderNotAssociated(key, folder);
   if (!associated.ok) refuse(associated.rejection);
   return { firm, key, folder };
 }
-
-export const folderNotFound = (code: string): VendorErrorInput => ({
-  status: 400,
-  code: 'FolderNotFound',
-  message: LOOP_MESSAGES.folderUnknown(code),
-});

@@ -20,7 +20,7 @@ export function foldersRoutes(kit: SimulatorKit, deps: LoopRouteDeps) {
     (c) => {
       const { firm, key } = currentCaller(c, deps);
       const data = Object.keys(key.folders)
-        .filter((code) => Object.hasOwn(firm.folders, code))
+        .filter((code) => Object.hasOwn(firm.folders, code) && !firm.folders[code]!.archived)
         .sort()
         .map((code) => {
           const folder = firm.folders[code]!;

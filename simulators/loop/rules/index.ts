@@ -6,6 +6,7 @@ import type { EcritureFieldRule, FieldViolation } from './types.js';
 export { auth, type AuthResult, type LoopCredentials } from './auth.js';
 export { collaboratorNoAccess } from './collaborator-no-access.js';
 export { folderNotAssociated } from './folder-not-associated.js';
+export { folderUnknown } from './folder-unknown.js';
 export { incompleteFolder, fiscalYearLabel } from './incomplete-folder.js';
 export { ecritureFilterRequired } from './refdata-pull.js';
 export type { FieldViolation, WireRuleResult } from './types.js';

@@ -1,3 +1,4 @@
+import { LOOP_STATE_VERSION } from '../state/migrate.js';
 import { TIERS_TYPES } from '../../../contracts/loop/wire.js';
 import { createRandom, type SeededRandom } from '../../../core/random.js';
 import { KEY_ALPHABET, SECRET_ALPHABET } from '../domain/ids.js';
@@ -54,7 +55,7 @@ export function loopDemoState(seed: number, now: Date): LoopState {
 
   const otherDomain = domain();
   const other = firm(otherDomain, [folder('AUTRE01', 'another firm')], [key('QONTO', otherDomain, ['AUTRE01'])]);
-  return { tenants: { [main.domain]: main, [other.domain]: other } };
+  return { version: LOOP_STATE_VERSION, tenants: { [main.domain]: main, [other.domain]: other } };
 }
 
 function withThirdParties(folder: FolderState, random: SeededRandom): FolderState {

@@ -1,4 +1,5 @@
 export { own } from '../../../core/own.js';
+import { LOOP_STATE_VERSION } from './migrate.js';
 import { changesOf } from '../../../core/changes.js';
 import { z } from 'zod';
 import { FiscalYearStateSchema, type FiscalYearState } from '../../kit/fiscal-year.js';
@@ -85,6 +86,11 @@ export const FolderStateSchema = z.object({
   nextNumeroEcriture: z.number().int().min(1),
   /** numeroEcriture → the attachments imported with that entry. */
   piecesJointes: z.record(z.string(), z.array(StoredPieceJointeSchema)).default({}),
+  /**
+   * Archived in Loop (simulator's own choice of how a folder leaves the domain): the API no longer
+   * finds it, "Le dossier X n'existe pas sur le domaine." (LOOP-FOLDER-UNKNOWN). Absent: not archived.
+   */
+  archived: z.boolean().optional(),
 });
 export type FolderState = z.infer<typeof FolderStateSchema>;
 
@@ -136,12 +142,17 @@ export const FirmStateSchema = z.object({
 export type FirmState = z.infer<typeof FirmStateSchema>;
 
 export const LoopStateSchema = z.object({
+  /**
+   * The format's version (`state/migrate.ts`): a file without it is read as version 1 and migrated
+   * when loaded. Optional so that a state built in memory (tests, worlds) need not name it.
+   */
+  version: z.literal(LOOP_STATE_VERSION).optional(),
   /** domain → firm. */
   tenants: z.record(z.string(), FirmStateSchema),
 });
 export type LoopState = z.infer<typeof LoopStateSchema>;
 
-export const emptyLoopState = (): LoopState => ({ tenants: {} });
+export const emptyLoopState = (): LoopState => ({ version: LOOP_STATE_VERSION, tenants: {} });
 
 /** Where changes write, typed from the state (`changesOf`): a scope per firm, folder and API key. */
 const state = changesOf<LoopState>();
