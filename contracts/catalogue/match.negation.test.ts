@@ -105,6 +105,17 @@ const framedDenials: { text: string; lang: 'en' | 'fr' }[] = [
   { lang: 'fr', text: 'Ce n’est pas vrai que le journal AC du dossier 000123 est fermé.' },
   { lang: 'fr', text: "Nous n'avons plus le message « Compte (401000) ou autre est collectif »" },
   { lang: 'fr', text: "On n'a jamais eu « Le compte 622600 est verrouillé » sur ce dossier" },
+  // An outside trial's sentences (the symptom form of the entry, seven words after the negation).
+  {
+    lang: 'fr',
+    text: "Ce n'est plus le cas que le journal des achats est verrouillé ou en lecture seule, on l'a rouvert lundi.",
+  },
+  {
+    lang: 'fr',
+    text: "Ce n'est plus le cas que « Compte (401000) ou autre est collectif » s'affiche depuis qu'on a ajouté le compte auxiliaire ; par contre la synchro échoue toujours.",
+  },
+  { lang: 'fr', text: "Il n'est plus vrai que le journal de ventes est verrouillé" },
+  { lang: 'en', text: 'It is no longer the case that the purchase journal is locked or read-only' },
 ];
 
 describe('a message framed by a denial before it is never a confident answer', () => {

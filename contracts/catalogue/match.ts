@@ -630,8 +630,8 @@ function negationIn(
   return undefined;
 }
 
-/** Before a matched message, a negation this many words back in the same clause frames it as denied ("It's not true that..."). */
-const FRAMING_REACH = 6;
+/** Before a matched message, a negation this many words back in the same clause frames it as denied ("It's not true that...", "Ce n'est plus le cas que le ...": seven words). A complaint written without a comma may then be answered unsure: the lesser harm. */
+const FRAMING_REACH = 8;
 /** A question about the message is not a denial of it: "I don't understand why account X is locked". */
 const ASKING = new Set('why how pourquoi comment understand comprends comprend comprenons explain explique'.split(' '));
 
