@@ -1,5 +1,10 @@
 import { expect } from 'vitest';
-import { encodeQuadraFile, entryLine, type QuadraEntryLine } from '../../contracts/quadra/ascii.js';
+import {
+  encodeQuadraFile,
+  entryLine,
+  type QuadraAccountRecord,
+  type QuadraEntryLine,
+} from '../../contracts/quadra/ascii.js';
 import {
   QuadraErrorBodySchema,
   type Ecriture,
@@ -212,3 +217,15 @@ export async function expectQuadraError(res: Response, status: number, code: str
 
 /** Asserts a response is the catalogue entry's wire error: its status, code and exact message. */
 export const expectRejection = rejectionExpectation(expectQuadraError);
+
+/** A `C` record (an account), as the public exporters write one before a line on it: Maj 2, no label kept. */
+export const accountRecord = (
+  fields: Partial<QuadraAccountRecord> & Pick<QuadraAccountRecord, 'account' | 'accountType'>,
+): QuadraAccountRecord => ({
+  type: 'C',
+  label: 'Libelle non repris',
+  alphaKey: '',
+  collective: '',
+  update: '2',
+  ...fields,
+});

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { entryLine, type QuadraAccountRecord } from '../../../contracts/quadra/ascii.js';
+import { entryLine } from '../../../contracts/quadra/ascii.js';
 import { buildDossier, defaultCfeKey } from '../seed/builders.js';
-import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.js';
+import { DOSSIER, SIC, accountRecord, asciiFile, purchaseLines, setup } from '../test-support.js';
 
 const MINUTE = 60_000;
 
-const account = (
-  fields: Partial<QuadraAccountRecord> & Pick<QuadraAccountRecord, 'account' | 'accountType'>,
-): QuadraAccountRecord => ({
-  type: 'C',
-  label: 'Libelle non repris',
-  alphaKey: '',
-  collective: '',
-  update: '2',
-  ...fields,
-});
+const account = accountRecord;
 
 /**
  * Publication of the imports, as mutation testing (issue 18) found it untested: an import that

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../../../contracts/catalogue/index.js';
-import { entryLine, formatQuadraRecord, type QuadraAccountRecord } from '../../../contracts/quadra/ascii.js';
-import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.js';
+import { entryLine, formatQuadraRecord } from '../../../contracts/quadra/ascii.js';
+import { DOSSIER, SIC, accountRecord, asciiFile, purchaseLines, setup } from '../test-support.js';
 
 const MINUTE = 60_000;
 
-/** A `C` record as Dolibarr writes one before each line on a subledger account (alpha key C/F + 6 letters, Maj 2). */
-const account = (
-  fields: Partial<QuadraAccountRecord> & Pick<QuadraAccountRecord, 'account' | 'accountType'>,
-): QuadraAccountRecord => ({
-  type: 'C',
-  label: 'Libelle non repris',
-  alphaKey: '',
-  collective: '',
-  update: '2',
-  ...fields,
-});
+const account = accountRecord;
 
 async function imported(records: readonly unknown[]) {
   const h = setup();
