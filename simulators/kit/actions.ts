@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { forbiddenKeyIn, forbiddenKeyMessage, type Change } from '../../core/changes.js';
 import type { VirtualClock } from '../../core/clock.js';
 import { adminError, parseAdminBody } from './simulator-kit.js';
+import { describeActions } from './admin-openapi.js';
 import type { Store } from '../../core/store.js';
 import type { KitEnv } from './vendor-error.js';
 
@@ -83,5 +84,6 @@ export function createActionsRouter<S>(
     for (const at of result.wakeAt ?? []) clock.wakeAt(at);
     return c.json({ ok: true, action: action.name, result: result.value });
   });
+  describeActions(router, actions);
   return router;
 }

@@ -118,9 +118,59 @@ const TENANT_CLOCK = {
   },
 };
 
+/** What the document says of a vendor action (`simulators/kit/actions.ts`). */
+export interface DescribedAction {
+  name: string;
+  description: string;
+  input: z.ZodType;
+}
+const served = new WeakMap<object, readonly DescribedAction[]>();
+
+/** Called by `createActionsRouter`: the actions its router serves, for the document. */
+export function describeActions(router: object, actions: readonly DescribedAction[]) {
+  served.set(router, actions);
+}
+
+/** The vendor actions a router made by `createActionsRouter` serves (none for another router). */
+export function actionsServedBy(router: object | undefined): readonly DescribedAction[] {
+  return (router && served.get(router)) ?? [];
+}
+
+/**
+ * One path per vendor action (`POST /actions/<name>`): its body is the action's input schema.
+ * An input that passes the schema may still name a firm or entity the state lacks (404) or
+ * conflict with it (409): those are answers about the state, not about the body.
+ */
+function actionPaths(actions: readonly DescribedAction[], bad: Json): Json {
+  return Object.fromEntries(
+    actions.map((action) => [
+      `/actions/${action.name}`,
+      {
+        post: {
+          operationId: `action_${action.name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`,
+          summary: action.description,
+          tags: ['vendor actions'],
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(action.input) } } },
+          responses: {
+            200: ok('Done', {
+              type: 'object',
+              required: ['ok', 'action'],
+              properties: { ok: { type: 'boolean' }, action: { type: 'string' }, result: {} },
+            }),
+            400: bad,
+            404: errorResponse('The input names something the state does not hold'),
+            409: errorResponse('The state refuses the action as it stands'),
+          },
+        },
+      },
+    ]),
+  );
+}
+
 export function adminOpenApiDocument<S extends { tenants: Record<string, unknown> }>(
   options: SimulatorKitOptions<S>,
   servers: { url: string; description?: string }[],
+  actions: readonly DescribedAction[] = [],
 ): Json {
   const now = '2026-01-15T09:00:00.000Z';
   const bad = errorResponse('The body or query is not what the plane takes (the first issue is in `message`)');
@@ -446,6 +496,20 @@ export function adminOpenApiDocument<S extends { tenants: Record<string, unknown
           responses: { 200: ok('Disarmed', OK, { ok: true }) },
         },
       },
+      '/actions': {
+        get: {
+          operationId: 'listActions',
+          summary: 'The vendor actions (what a person does in the vendor UI), each with its input schema',
+          responses: {
+            200: ok('The actions', {
+              type: 'object',
+              required: ['actions'],
+              properties: { actions: { type: 'array', items: { type: 'object' } } },
+            }),
+          },
+        },
+      },
+      ...actionPaths(actions, bad),
     },
   };
 }

@@ -129,7 +129,10 @@ describe('the admin document is as strict as the admin plane', () => {
           });
           const res = await send(body);
           const text = await res.text();
-          if (res.status >= 400)
+          // A vendor action's input may name a firm the state lacks or conflict with it: an answer
+          // about the state (404, 409), not about the body, which passed.
+          const aboutTheState = key.startsWith('POST /actions/') && (res.status === 404 || res.status === 409);
+          if (res.status >= 400 && !aboutTheState)
             report.push(
               `${key} seed ${seed}: ${res.status} ${text.slice(0, 300)} for ${JSON.stringify(body).slice(0, 300)}`,
             );

@@ -91,8 +91,15 @@ describe('/docs and the OpenAPI documents', () => {
           '/clock',
           '/requests',
           '/faults',
+          '/actions',
         ])
           expect(doc.paths).toHaveProperty([path]);
+        // Every vendor action the plane serves is a path of its own, with its input as the body.
+        const listed = (await (await create().app.request(`${ORIGIN}/__admin/actions`)).json()) as {
+          actions: { name: string }[];
+        };
+        expect(listed.actions.length).toBeGreaterThan(0);
+        for (const { name } of listed.actions) expect(doc.paths).toHaveProperty([`/actions/${name}`]);
         await SwaggerParser.validate(structuredClone(doc) as never);
         const vendorDoc = (await (await create().app.request(`${ORIGIN}/openapi.json`)).json()) as {
           paths: Record<string, unknown>;

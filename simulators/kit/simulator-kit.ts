@@ -22,7 +22,13 @@ import { createRequestJournal, journalMiddleware, type RequestJournal, type Requ
 import type { SeededRandom } from '../../core/random.js';
 import { StoreUnavailableError, type Store } from '../../core/store.js';
 import type { VendorProvenance } from '../../contracts/provenance.js';
-import { adminOpenApiDocument, ClockBodySchema, RequestsQuerySchema, SeedBodySchema } from './admin-openapi.js';
+import {
+  actionsServedBy,
+  adminOpenApiDocument,
+  ClockBodySchema,
+  RequestsQuerySchema,
+  SeedBodySchema,
+} from './admin-openapi.js';
 import { applyAdminLinks, TENANT_HEADER } from './admin-links.js';
 import { mountDocs } from './docs.js';
 import { addMissingPatterns, bodySizeRule, type DocumentRule } from './strict.js';
@@ -310,7 +316,8 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
         bodySizeRule(maxBodyBytes)(served);
         return c.json(served);
       });
-      app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c))));
+      const described = actionsServedBy(actions);
+      app.get('/__admin/openapi.json', (c) => c.json(adminOpenApiDocument(options, servers(c), described)));
       mountDocs(app, options.title);
       app.notFound((c) =>
         vendorError(c, { status: 404, code: 'NotFound', message: `No route for ${c.req.method} ${c.req.path}` }),
