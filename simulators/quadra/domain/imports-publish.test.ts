@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryLine } from '../../../contracts/quadra/ascii.js';
 import { buildDossier, defaultCfeKey } from '../seed/builders.js';
+import { earliestVisible } from './imports.js';
 import { DOSSIER, SIC, accountRecord, asciiFile, purchaseLines, setup } from '../test-support.js';
 
 const MINUTE = 60_000;
@@ -27,6 +28,23 @@ describe('Quadra import publication', () => {
     expect((await h.entries()).map((e) => e.CodeJournal)).toEqual(['OD', 'OD', 'OD']);
     await h.advance(7 * MINUTE);
     expect(await h.entries()).toHaveLength(6);
+  });
+
+  it('wakes the clock only for imports still importing: a published one never sets a wake-up in the past', async () => {
+    const h = setup();
+    await h.upload(asciiFile(purchaseLines()), 'A.TXT');
+    await h.openDossier();
+    const first = Object.values(h.dossier().imports)[0]!;
+    expect(earliestVisible(h.firm())).toBe(Date.parse(first.visibleAt));
+    await h.advance(5 * MINUTE);
+    expect(h.dossier().imports[first.id]!.status).not.toBe('importing');
+    expect(earliestVisible(h.firm())).toBeUndefined();
+    // A later import is the next wake-up, never the published one before it.
+    await h.upload(asciiFile(purchaseLines()), 'B.TXT');
+    await h.openDossier();
+    const pending = Object.values(h.dossier().imports).find((imp) => imp.status === 'importing')!;
+    expect(Date.parse(pending.visibleAt)).toBeGreaterThan(Date.parse(first.visibleAt));
+    expect(earliestVisible(h.firm())).toBe(Date.parse(pending.visibleAt));
   });
 
   it("shows a dossier's import on time though another dossier of the firm has one due later", async () => {

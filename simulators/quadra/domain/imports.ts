@@ -230,10 +230,6 @@ export function autoCreatedAccount(number: string): AccountState {
   return { number, type: 'G', label: '', collective: '', autoCreated: true };
 }
 
-/**
- * The imports whose delay has run out: their lines become entries (`Ecritures`), unknown accounts
- * are created without label (QDR-NO-LABELS). Returns how many entries became visible.
- */
 /** When the firm's earliest import still importing shows, if it has one (what the due index keeps). */
 export function earliestVisible(firm: FirmState): number | undefined {
   let earliest: number | undefined;
@@ -247,6 +243,10 @@ export function earliestVisible(firm: FirmState): number | undefined {
   return earliest;
 }
 
+/**
+ * The imports whose delay has run out: their lines become entries (`Ecritures`), unknown accounts
+ * are created without label (QDR-NO-LABELS). Returns how many entries became visible.
+ */
 export function publishDueImports(firm: FirmState, dossier: DossierState, now: Date): DomainResult<number> {
   const inDossier = writes.dossier(firm.sicCode, dossier.code);
   const due = Object.values(dossier.imports)
