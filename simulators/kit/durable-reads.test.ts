@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { set } from '../../core/changes.js';
-import { createVirtualClock } from '../../core/clock.js';
-import { createRandom } from '../../core/random.js';
 import { openFileStore, type Store } from '../../core/store.js';
 import { heldFileLayer } from '../../core/test-support.js';
+import { bareKitOptions } from './test-harness.js';
 import { createSimulatorKit } from './simulator-kit.js';
 
 const Tenant = z.object({ tags: z.record(z.string(), z.string()) });
@@ -16,19 +15,7 @@ type State = z.infer<typeof State>;
 
 /** A one-tenant simulator: a tag can be read, added once (409 if it is there), and listed. */
 function tagger(store: Store<State>) {
-  const kit = createSimulatorKit<State>({
-    name: 'tagger',
-    title: 'Tagger',
-    store,
-    clock: createVirtualClock({ start: '2026-03-16T09:00:00Z' }),
-    random: createRandom(1),
-    schema: State,
-    tenantSchema: Tenant,
-    empty: () => ({ tenants: {} }),
-    seed: () => ({ tenants: {} }),
-    defaultSeed: 1,
-    formatError: (error) => ({ vendorCode: error.code, vendorMessage: error.message }),
-  });
+  const kit = createSimulatorKit<State>(bareKitOptions('tagger', store, State, Tenant));
   const router = kit.router();
   router.get('/tags', (c) => c.json(store.data.tenants.t!.tags));
   router.post('/tags/:name', async (c) => {

@@ -1,11 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createVirtualClock } from '../../core/clock.js';
-import { createRandom } from '../../core/random.js';
 import { createMemoryStore } from '../../core/store.js';
 import { renderMessage } from '../../contracts/catalogue/index.js';
 import { declareRoute, json, type ValidationHook } from './route.js';
+import { bareKitOptions } from './test-harness.js';
 import { createSimulatorKit } from './simulator-kit.js';
 import { fail, refuse, rejectionError, vendorError } from './vendor-error.js';
 
@@ -25,19 +24,7 @@ function itemOf(state: State, name: string): number {
 /** A simulator with the same route declared both ways: validated by zod-openapi, and synchronously. */
 function itemsSimulator() {
   const store = createMemoryStore<State>({ tenants: { t: { items: { a: 1 } } } });
-  const kit = createSimulatorKit<State>({
-    name: 'items',
-    title: 'Items',
-    store,
-    clock: createVirtualClock({ start: '2026-03-16T09:00:00Z' }),
-    random: createRandom(1),
-    schema: State,
-    tenantSchema: Tenant,
-    empty: () => ({ tenants: {} }),
-    seed: () => ({ tenants: {} }),
-    defaultSeed: 1,
-    formatError: (error) => ({ vendorCode: error.code, vendorMessage: error.message }),
-  });
+  const kit = createSimulatorKit<State>(bareKitOptions('items', store, State, Tenant));
   const router = kit.router();
   // A simulator's own validation answer, e.g. Loop's French messages.
   const hook: ValidationHook = (result, c) =>

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RESERVED_KEY_MESSAGE } from '../../contracts/common/primitives.js';
 import { set } from '../../core/changes.js';
-import { createVirtualClock } from '../../core/clock.js';
-import { createRandom } from '../../core/random.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bareKitOptions } from './test-harness.js';
 import { createSimulatorKit, STORE_RETRY_AFTER_SECONDS } from './simulator-kit.js';
 import { createMemoryStore, openFileStore, StoreUnavailableError, type Store } from '../../core/store.js';
 import { faultyFileLayer } from '../../core/file-layer.js';
@@ -17,19 +16,7 @@ type State = z.infer<typeof State>;
 
 /** A one-route simulator whose route keeps a tag under a name taken from the path, unchecked. */
 function careless(store: Store<State> = createMemoryStore<State>({ tenants: { t: { tags: {} } } })) {
-  const kit = createSimulatorKit<State>({
-    name: 'careless',
-    title: 'Careless',
-    store,
-    clock: createVirtualClock({ start: '2026-03-16T09:00:00Z' }),
-    random: createRandom(1),
-    schema: State,
-    tenantSchema: Tenant,
-    empty: () => ({ tenants: {} }),
-    seed: () => ({ tenants: {} }),
-    defaultSeed: 1,
-    formatError: (error) => ({ vendorCode: error.code, vendorMessage: error.message }),
-  });
+  const kit = createSimulatorKit<State>(bareKitOptions('careless', store, State, Tenant));
   const router = kit.router();
   router.post('/tags/:name', async (c) => {
     await store.commit([set(['tenants', 't', 'tags', c.req.param('name')], 'x')]);

@@ -2,6 +2,10 @@ import { expect } from 'vitest';
 import { getEntry, renderMessage, type CatalogueId } from '../../contracts/catalogue/index.js';
 import { createVirtualClock, type VirtualClock } from '../../core/clock.js';
 import { DEFAULT_START, type Simulator, type SimulatorOptions } from './simulator.js';
+import type { z } from 'zod';
+import { createRandom } from '../../core/random.js';
+import type { Store } from '../../core/store.js';
+import type { SimulatorKitOptions } from './simulator-kit.js';
 
 /**
  * The one shape of a simulator's test harness: each vendor's `test-support.ts` describes its
@@ -136,4 +140,29 @@ export function rejectionExpectation<R>(expectError: ExpectVendorError<R>) {
 /** Fails the test with the body when a response's status is not the one expected. */
 export async function expectStatus(res: Response, status: number): Promise<void> {
   expect(res.status, await res.clone().text()).toBe(status);
+}
+
+/**
+ * The options of a bare one-purpose simulator over `store`, for the kit's own tests (a tagger, an
+ * items list): a frozen clock, seed 1, empty seeds, the vendor error as `{ vendorCode, vendorMessage }`.
+ */
+export function bareKitOptions<S extends { tenants: Record<string, unknown> }>(
+  name: string,
+  store: Store<S>,
+  schema: z.ZodType<S>,
+  tenantSchema: z.ZodType<S['tenants'][string]>,
+): SimulatorKitOptions<S> {
+  return {
+    name,
+    title: name[0]!.toUpperCase() + name.slice(1),
+    store,
+    clock: createVirtualClock({ start: '2026-03-16T09:00:00Z' }),
+    random: createRandom(1),
+    schema,
+    tenantSchema,
+    empty: () => ({ tenants: {} }) as S,
+    seed: () => ({ tenants: {} }) as S,
+    defaultSeed: 1,
+    formatError: (error) => ({ vendorCode: error.code, vendorMessage: error.message }),
+  };
 }
