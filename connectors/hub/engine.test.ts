@@ -314,6 +314,36 @@ describe("the hub engine: the read-back policy is the connector's", () => {
     expect(hub.entry('LOST')!.readBackMisses).toBeGreaterThan(policy.notFoundRetryNights);
   });
 
+  it('in real time, entries validated at one moment are one batch: a batch-mate sent just before the missing entry counts as posted', async () => {
+    // Seed 003: "other entries from the same batch". Real time sends each validated entry at once,
+    // so the first of the two goes out in its own call; it is still the same batch.
+    const { hub, vendor, advance } = await setUp({ frequency: 'realtime', policy });
+    vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');
+    for (const id of ['MATE', 'LOST']) await hub.addEntry(entry(id));
+    await hub.markVerified('MATE');
+    await hub.markVerified('LOST');
+    expect(vendor.pushes.map((p) => p.entryId)).toEqual(['MATE', 'LOST']);
+    expect(hub.entry('LOST')!.batch).toBe(hub.entry('MATE')!.batch);
+    await advance(12 * HOUR);
+    expect(statusOf(hub, 'MATE')).toBe('posted');
+    for (let night = 0; night < policy.notFoundRetryNights; night++) await advance(24 * HOUR);
+    expect(hub.entry('LOST')!.status).toMatchObject({ status: 'failed-check', catalogueId: 'QDR-FAILED-CHECK' });
+  });
+
+  it('an entry validated a moment before the missing one is an earlier batch: the missing one keeps being looked for', async () => {
+    const { clock, hub, vendor, advance } = await setUp({ frequency: 'realtime', policy });
+    vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');
+    await hub.addEntry(entry('EARLIER'));
+    await hub.markVerified('EARLIER');
+    clock.advance(60_000);
+    await hub.addEntry(entry('LOST'));
+    await hub.markVerified('LOST');
+    expect(hub.entry('LOST')!.batch).toBeGreaterThan(hub.entry('EARLIER')!.batch!);
+    for (let day = 0; day < 5; day++) await advance(24 * HOUR);
+    expect(statusOf(hub, 'EARLIER')).toBe('posted');
+    expect(statusOf(hub, 'LOST')).toBe('synchronizing');
+  });
+
   it('with resendWhenNotFound, a missing entry is pending sending and resent once a night, same attempt, for the retry nights only', async () => {
     const { hub, vendor, advance } = await setUp({
       frequency: 'daily',
