@@ -28,7 +28,7 @@ const REJECTION = { code: 'R1', message: 'Journal HA is locked', catalogueId: 'S
 function fakeVendor(clock: VirtualClock, policy: ReadBackPolicy = { firstCheckAfterMs: 0, notFoundRetryNights: 0 }) {
   const vendor = {
     secret: 'good',
-    pushes: [] as { entryId: string; attempt: number; trackingCode: string }[],
+    pushes: [] as { entryId: string; attempt: number; trackingCode: string; notFoundAtReadBack?: true }[],
     pulls: 0,
     /** entryId → what the read-back finds. */
     fates: new Map<string, EntryFate>(),
@@ -52,8 +52,13 @@ function fakeVendor(clock: VirtualClock, policy: ReadBackPolicy = { firstCheckAf
         canSend: (entry) => (entry.label.includes('HOLD') ? { ok: false, reason: 'held by the vendor' } : { ok: true }),
         pushEntries: async (_file, items) =>
           success(
-            items.map(({ entry, attempt, trackingCode }) => {
-              vendor.pushes.push({ entryId: entry.id, attempt, trackingCode });
+            items.map(({ entry, attempt, trackingCode, notFoundAtReadBack }) => {
+              vendor.pushes.push({
+                entryId: entry.id,
+                attempt,
+                trackingCode,
+                ...(notFoundAtReadBack ? { notFoundAtReadBack } : {}),
+              });
               const verdict = vendor.onPush(entry);
               if (verdict === 'reject')
                 return { ...failure({ kind: 'vendor-rejection', status: 400, ...REJECTION }), entryId: entry.id };
@@ -365,6 +370,11 @@ describe("the hub engine: the read-back policy is the connector's", () => {
       expect(vendor.pushes).toHaveLength(1 + Math.min(day, policy.notFoundRetryNights));
     }
     expect(new Set(vendor.pushes.map((p) => p.attempt))).toEqual(new Set([1]));
+    // Each nightly send tells the connector the read-back did not find the entry (the first send does not).
+    expect(vendor.pushes.map((p) => p.notFoundAtReadBack === true)).toEqual([
+      false,
+      ...Array<boolean>(policy.notFoundRetryNights).fill(true),
+    ]);
   });
 
   it('without a conclusion in the policy, a missing entry is never failed', async () => {

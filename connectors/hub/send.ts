@@ -45,6 +45,7 @@ export async function sendPending(
     attempt: Math.max(r.attempt, 1),
     trackingCode: r.trackingCode,
     ...(r.unconfirmedSince ? { unconfirmedSince: r.unconfirmedSince } : {}),
+    ...(r.resendDue ? { notFoundAtReadBack: true as const } : {}),
   }));
   const result = await file.connector.pushEntries(file.link.vendorFileId, items, referenceData);
   if (!result.ok) {

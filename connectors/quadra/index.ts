@@ -580,12 +580,15 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
       }
 
       const results: PushOutcome[] = [];
-      for (const { entry, attempt, trackingCode } of batch) {
+      for (const { entry, attempt, trackingCode, notFoundAtReadBack } of batch) {
         const marker = pieceNumberOf(trackingCode);
         const previous = known.get(escapeId(entry.id)) ?? [];
         // This attempt was imported already (its answer was lost): not sent twice. A deliberate
-        // resend (a new attempt, e.g. after "Failed check") is sent even when an earlier one was imported.
-        const imported = previous.find((p) => p.folder === 'imported' && p.attempt === attempt);
+        // resend (a new attempt, e.g. after "Failed check") is sent even when an earlier one was
+        // imported, and so is the nightly new attempt at an entry the read-back did not find: it
+        // was imported, then deleted in Quadra (seed 003's "a new attempt is made"; README).
+        const imported =
+          !notFoundAtReadBack && previous.find((p) => p.folder === 'imported' && p.attempt === attempt);
         if (imported) {
           results.push({
             ok: true,
