@@ -610,8 +610,7 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
         // resend (a new attempt, e.g. after "Failed check") is sent even when an earlier one was
         // imported, and so is the nightly new attempt at an entry the read-back did not find: it
         // was imported, then deleted in Quadra (seed 003's "a new attempt is made"; README).
-        const imported =
-          !notFoundAtReadBack && previous.find((p) => p.folder === 'imported' && p.attempt === attempt);
+        const imported = !notFoundAtReadBack && previous.find((p) => p.folder === 'imported' && p.attempt === attempt);
         if (imported) {
           results.push({
             ok: true,

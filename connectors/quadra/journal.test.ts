@@ -37,9 +37,9 @@ describe("the journal an entry is written on in Quadra: the dossier's", () => {
     expect(quadraJournalOf(purchaseEntry({ id: 'P1', clientFileId: 'C1', date: DATE }), { journals: locked })).toBe(
       'AC',
     );
-    expect(quadraJournalOf(bankEntry({ id: 'B1', clientFileId: 'C1', date: DATE }), { journals: DOSSIER_JOURNALS })).toBe(
-      'BQ',
-    );
+    expect(
+      quadraJournalOf(bankEntry({ id: 'B1', clientFileId: 'C1', date: DATE }), { journals: DOSSIER_JOURNALS }),
+    ).toBe('BQ');
     const onOther = purchaseEntry({ id: 'P2', clientFileId: 'C1', date: DATE, journal: 'HA' });
     expect(quadraJournalOf(onOther, { journals: DOSSIER_JOURNALS })).toBe('AC');
   });

@@ -42,9 +42,21 @@ export default defineScenario({
       ],
     },
     nextNight,
-    { do: 'check', expect: [{ expect: 'status', entry: 'Q2', is: 'pending' }, { ...Q2_UPLOADS, count: 2 }] },
+    {
+      do: 'check',
+      expect: [
+        { expect: 'status', entry: 'Q2', is: 'pending' },
+        { ...Q2_UPLOADS, count: 2 },
+      ],
+    },
     nextNight,
-    { do: 'check', expect: [{ expect: 'status', entry: 'Q2', is: 'pending' }, { ...Q2_UPLOADS, count: 3 }] },
+    {
+      do: 'check',
+      expect: [
+        { expect: 'status', entry: 'Q2', is: 'pending' },
+        { ...Q2_UPLOADS, count: 3 },
+      ],
+    },
     nextNight,
     { do: 'advance-clock', by: '13h' },
   ],
