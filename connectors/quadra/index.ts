@@ -34,6 +34,7 @@ import {
   type ConnectorOptions,
   type EntryFate,
   type PushNote,
+  type PushItem,
   type PushOutcome,
   type PushReceipt,
   type ReadBackPolicy,
@@ -602,15 +603,34 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
         known.set(match[1]!, [...(known.get(match[1]!) ?? []), { folder, fileName, attempt: Number(match[2]) }]);
       }
 
+      // A new attempt at an entry an earlier attempt of which was imported: Quadra may hold it
+      // (a night's upload imported after its Failed check), and a second file would be a second
+      // copy. Its pieces are read once for the batch; unreadable, nothing is sent this time.
+      const earlierImported = (item: PushItem) =>
+        !item.notFoundAtReadBack &&
+        (known.get(escapeId(item.entry.id)) ?? []).some((p) => p.folder === 'imported' && p.attempt !== item.attempt);
+      let held = new Set<string>();
+      if (batch.some(earlierImported)) {
+        const ecritures = await cpa('GetEcritures', { dossier: fileId }, GetEcrituresResponseSchema);
+        if (!ecritures.ok) return ecritures;
+        held = new Set(ecritures.value.Ecritures.map((e) => e.NumeroPiece));
+      }
+
       const results: PushOutcome[] = [];
-      for (const { entry, attempt, trackingCode, notFoundAtReadBack } of batch) {
+      for (const item of batch) {
+        const { entry, attempt, trackingCode, notFoundAtReadBack } = item;
         const marker = pieceNumberOf(trackingCode);
         const previous = known.get(escapeId(entry.id)) ?? [];
-        // This attempt was imported already (its answer was lost): not sent twice. A deliberate
-        // resend (a new attempt, e.g. after "Failed check") is sent even when an earlier one was
-        // imported, and so is the nightly new attempt at an entry the read-back did not find: it
-        // was imported, then deleted in Quadra (seed 003's "a new attempt is made"; README).
-        const imported = !notFoundAtReadBack && previous.find((p) => p.folder === 'imported' && p.attempt === attempt);
+        // This attempt was imported already (its answer was lost): not sent twice; nor is a new
+        // attempt (after "Failed check") at an entry Quadra holds again. Otherwise a new attempt is
+        // sent even when an earlier one was imported, and so is the nightly new attempt at an entry
+        // the read-back did not find: it was imported, then deleted in Quadra (seed 003's "a new
+        // attempt is made"; README).
+        const imported =
+          (!notFoundAtReadBack && previous.find((p) => p.folder === 'imported' && p.attempt === attempt)) ||
+          (earlierImported(item) && held.has(marker)
+            ? previous.filter((p) => p.folder === 'imported').sort((a, b) => b.attempt - a.attempt)[0]
+            : undefined);
         if (imported) {
           results.push({
             ok: true,
