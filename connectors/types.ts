@@ -96,6 +96,12 @@ export interface PushItem {
   trackingCode: string;
   /** An earlier send of this attempt got no answer at this time (`PushOutcome.unconfirmedSince`). */
   unconfirmedSince?: string;
+  /**
+   * The nightly new attempt at an entry the read-back did not find (`resendWhenNotFound`): whatever
+   * an earlier send of this attempt left in the vendor is not there, so it is sent again even when
+   * the vendor took that send in (Quadra: a file imported, then its entry deleted in Quadra).
+   */
+  notFoundAtReadBack?: true;
 }
 
 /** What became of one entry of a `pushEntries` call. */

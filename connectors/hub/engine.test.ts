@@ -28,7 +28,7 @@ const REJECTION = { code: 'R1', message: 'Journal HA is locked', catalogueId: 'S
 function fakeVendor(clock: VirtualClock, policy: ReadBackPolicy = { firstCheckAfterMs: 0, notFoundRetryNights: 0 }) {
   const vendor = {
     secret: 'good',
-    pushes: [] as { entryId: string; attempt: number; trackingCode: string }[],
+    pushes: [] as { entryId: string; attempt: number; trackingCode: string; notFoundAtReadBack?: true }[],
     pulls: 0,
     /** entryId → what the read-back finds. */
     fates: new Map<string, EntryFate>(),
@@ -52,8 +52,13 @@ function fakeVendor(clock: VirtualClock, policy: ReadBackPolicy = { firstCheckAf
         canSend: (entry) => (entry.label.includes('HOLD') ? { ok: false, reason: 'held by the vendor' } : { ok: true }),
         pushEntries: async (_file, items) =>
           success(
-            items.map(({ entry, attempt, trackingCode }) => {
-              vendor.pushes.push({ entryId: entry.id, attempt, trackingCode });
+            items.map(({ entry, attempt, trackingCode, notFoundAtReadBack }) => {
+              vendor.pushes.push({
+                entryId: entry.id,
+                attempt,
+                trackingCode,
+                ...(notFoundAtReadBack ? { notFoundAtReadBack } : {}),
+              });
               const verdict = vendor.onPush(entry);
               if (verdict === 'reject')
                 return { ...failure({ kind: 'vendor-rejection', status: 400, ...REJECTION }), entryId: entry.id };
@@ -314,6 +319,36 @@ describe("the hub engine: the read-back policy is the connector's", () => {
     expect(hub.entry('LOST')!.readBackMisses).toBeGreaterThan(policy.notFoundRetryNights);
   });
 
+  it('in real time, entries validated at one moment are one batch: a batch-mate sent just before the missing entry counts as posted', async () => {
+    // Seed 003: "other entries from the same batch". Real time sends each validated entry at once,
+    // so the first of the two goes out in its own call; it is still the same batch.
+    const { hub, vendor, advance } = await setUp({ frequency: 'realtime', policy });
+    vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');
+    for (const id of ['MATE', 'LOST']) await hub.addEntry(entry(id));
+    await hub.markVerified('MATE');
+    await hub.markVerified('LOST');
+    expect(vendor.pushes.map((p) => p.entryId)).toEqual(['MATE', 'LOST']);
+    expect(hub.entry('LOST')!.batch).toBe(hub.entry('MATE')!.batch);
+    await advance(12 * HOUR);
+    expect(statusOf(hub, 'MATE')).toBe('posted');
+    for (let night = 0; night < policy.notFoundRetryNights; night++) await advance(24 * HOUR);
+    expect(hub.entry('LOST')!.status).toMatchObject({ status: 'failed-check', catalogueId: 'QDR-FAILED-CHECK' });
+  });
+
+  it('an entry validated a moment before the missing one is an earlier batch: the missing one keeps being looked for', async () => {
+    const { clock, hub, vendor, advance } = await setUp({ frequency: 'realtime', policy });
+    vendor.onPush = (e) => (e.id === 'LOST' ? 'lost' : 'accept');
+    await hub.addEntry(entry('EARLIER'));
+    await hub.markVerified('EARLIER');
+    clock.advance(60_000);
+    await hub.addEntry(entry('LOST'));
+    await hub.markVerified('LOST');
+    expect(hub.entry('LOST')!.batch).toBeGreaterThan(hub.entry('EARLIER')!.batch!);
+    for (let day = 0; day < 5; day++) await advance(24 * HOUR);
+    expect(statusOf(hub, 'EARLIER')).toBe('posted');
+    expect(statusOf(hub, 'LOST')).toBe('synchronizing');
+  });
+
   it('with resendWhenNotFound, a missing entry is pending sending and resent once a night, same attempt, for the retry nights only', async () => {
     const { hub, vendor, advance } = await setUp({
       frequency: 'daily',
@@ -335,6 +370,11 @@ describe("the hub engine: the read-back policy is the connector's", () => {
       expect(vendor.pushes).toHaveLength(1 + Math.min(day, policy.notFoundRetryNights));
     }
     expect(new Set(vendor.pushes.map((p) => p.attempt))).toEqual(new Set([1]));
+    // Each nightly send tells the connector the read-back did not find the entry (the first send does not).
+    expect(vendor.pushes.map((p) => p.notFoundAtReadBack === true)).toEqual([
+      false,
+      ...Array<boolean>(policy.notFoundRetryNights).fill(true),
+    ]);
   });
 
   it('without a conclusion in the policy, a missing entry is never failed', async () => {

@@ -36,8 +36,8 @@ export async function sendPending(
     }
   }
   if (sendable.length === 0) return 0;
-  const batch = ctx.state().counters.batch + 1;
-  await ctx.put(['counters', 'batch'], batch);
+  const batch = batchSentAtThisMoment(ctx, clientFileId) ?? ctx.state().counters.batch + 1;
+  if (batch > ctx.state().counters.batch) await ctx.put(['counters', 'batch'], batch);
   // An entry whose previous send may have reached the vendor keeps its attempt number, so the
   // vendor recognizes the resend; only a deliberate resend (after a rejection) is a new attempt.
   const items = sendable.map((r) => ({
@@ -45,6 +45,7 @@ export async function sendPending(
     attempt: Math.max(r.attempt, 1),
     trackingCode: r.trackingCode,
     ...(r.unconfirmedSince ? { unconfirmedSince: r.unconfirmedSince } : {}),
+    ...(r.resendDue ? { notFoundAtReadBack: true as const } : {}),
   }));
   const result = await file.connector.pushEntries(file.link.vendorFileId, items, referenceData);
   if (!result.ok) {
@@ -104,4 +105,21 @@ export async function sendPending(
     }
   }
   return sent;
+}
+
+/**
+ * The batch this file already sent at this very moment, if any. Real time sends each entry as it
+ * is validated, so entries validated together go out one call after another at one instant of the
+ * clock: they are still one batch, which the read-back policy compares (seed 003, "other entries
+ * from the same batch"). An entry whose send wrote its history line now was sent now.
+ */
+function batchSentAtThisMoment(ctx: HubContext, clientFileId: string): number | undefined {
+  const now = ctx.now();
+  let batch: number | undefined;
+  for (const record of Object.values(ctx.state().entries)) {
+    if (record.entry.clientFileId !== clientFileId || record.batch === undefined) continue;
+    if (record.history.some((h) => h.status === 'synchronizing' && h.at === now))
+      batch = Math.max(batch ?? 0, record.batch);
+  }
+  return batch;
 }

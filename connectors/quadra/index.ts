@@ -34,6 +34,7 @@ import {
   type ConnectorOptions,
   type EntryFate,
   type PushNote,
+  type PushItem,
   type PushOutcome,
   type PushReceipt,
   type ReadBackPolicy,
@@ -174,29 +175,52 @@ export function attachmentNamesOf(entry: AccountingEntry, trackingCode: string, 
   });
 }
 
+/** What of the file's reference data writing an entry needs: its chart, and its journals when pulled. */
+export type QuadraReferenceData = Pick<ReferenceData, 'accounts'> & Partial<Pick<ReferenceData, 'journals'>>;
+
 /**
- * The M lines of one entry: the journal at 10 (2 characters, mandatory) and 111 (3), the date,
- * labels at 22 (20) and 117 (30), direction and cents, the piece number at 149, the document
- * number at 100 when it fits its 8 characters, the entry's supporting documents at 182, one per
- * line from the first (`attachmentNamesOf`). No account labels: the format cannot carry them
- * (QDR-NO-LABELS), so no C records are written.
+ * The M lines of one entry: the dossier's journal (`quadraJournalOf`) at 10 (2 characters,
+ * mandatory) and 111 (3), the date, labels at 22 (20) and 117 (30), direction and cents, the piece
+ * number at 149, the document number at 100 when it fits its 8 characters, the entry's supporting
+ * documents at 182, one per line from the first (`attachmentNamesOf`). No account labels: the
+ * format cannot carry them (QDR-NO-LABELS), so no C records are written.
  */
 export function toQuadraLines(
   entry: AccountingEntry,
   trackingCode: string,
-  referenceData: Pick<ReferenceData, 'accounts'>,
+  referenceData: QuadraReferenceData,
 ): QuadraEntryLine[] {
   const lines = toQuadraLinesWithoutAttachments(entry, trackingCode, referenceData);
   const names = attachmentNamesOf(entry, trackingCode, lines.length);
   return lines.map((line, i) => (names[i] ? { ...line, attachment: names[i] } : line));
 }
 
+/**
+ * The dossier's journal an entry is written on. Seed 001: the file's journal codes are pulled from
+ * the accounting software and are the working base the hub generates entries on; the hub's own
+ * default code for a kind (a sale on `VE`) is not necessarily the dossier's (`VT`). So a journal
+ * the dossier has is kept as it is (open or locked: Quadra says when it is locked); one it does not
+ * have is mapped by kind to the dossier's journal of that type (`journalTypeOf`), the first open one
+ * in Quadra's order, else the first locked one. Own choice: with no journal of the kind, or no
+ * journals pulled, the code goes as it is and Quadra's import names it (QDR-INCOMPLETE-FILE).
+ */
+export function quadraJournalOf(
+  entry: Pick<AccountingEntry, 'journal' | 'kind'>,
+  referenceData: Partial<Pick<ReferenceData, 'journals'>>,
+): string {
+  const code = quadraCode(entry.journal);
+  const journals = referenceData.journals ?? [];
+  if (journals.length === 0 || journals.some((j) => j.code === code)) return code;
+  const ofKind = journals.filter((j) => j.type === entry.kind);
+  return (ofKind.find((j) => j.state === 'open') ?? ofKind[0])?.code ?? code;
+}
+
 function toQuadraLinesWithoutAttachments(
   entry: AccountingEntry,
   trackingCode: string,
-  referenceData: Pick<ReferenceData, 'accounts'>,
+  referenceData: QuadraReferenceData,
 ): QuadraEntryLine[] {
-  const journal = quadraCode(entry.journal);
+  const journal = quadraCode(quadraJournalOf(entry, referenceData));
   const documentNumber = quadraText(entry.documentNumber, 8);
   return entry.lines.flatMap((line) => {
     const common = {
@@ -222,7 +246,7 @@ function toQuadraLinesWithoutAttachments(
 export function encodeEntryFile(
   entry: AccountingEntry,
   trackingCode: string,
-  referenceData: Pick<ReferenceData, 'accounts'>,
+  referenceData: QuadraReferenceData,
 ): { ok: true; bytes: Uint8Array; truncated: Truncation[]; lineCount: number } | { ok: false; message: string } {
   const lines = toQuadraLines(entry, trackingCode, referenceData);
   const encoded = encodeQuadraFile(lines);
@@ -579,13 +603,34 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
         known.set(match[1]!, [...(known.get(match[1]!) ?? []), { folder, fileName, attempt: Number(match[2]) }]);
       }
 
+      // A new attempt at an entry an earlier attempt of which was imported: Quadra may hold it
+      // (a night's upload imported after its Failed check), and a second file would be a second
+      // copy. Its pieces are read once for the batch; unreadable, nothing is sent this time.
+      const earlierImported = (item: PushItem) =>
+        !item.notFoundAtReadBack &&
+        (known.get(escapeId(item.entry.id)) ?? []).some((p) => p.folder === 'imported' && p.attempt !== item.attempt);
+      let held = new Set<string>();
+      if (batch.some(earlierImported)) {
+        const ecritures = await cpa('GetEcritures', { dossier: fileId }, GetEcrituresResponseSchema);
+        if (!ecritures.ok) return ecritures;
+        held = new Set(ecritures.value.Ecritures.map((e) => e.NumeroPiece));
+      }
+
       const results: PushOutcome[] = [];
-      for (const { entry, attempt, trackingCode } of batch) {
+      for (const item of batch) {
+        const { entry, attempt, trackingCode, notFoundAtReadBack } = item;
         const marker = pieceNumberOf(trackingCode);
         const previous = known.get(escapeId(entry.id)) ?? [];
-        // This attempt was imported already (its answer was lost): not sent twice. A deliberate
-        // resend (a new attempt, e.g. after "Failed check") is sent even when an earlier one was imported.
-        const imported = previous.find((p) => p.folder === 'imported' && p.attempt === attempt);
+        // This attempt was imported already (its answer was lost): not sent twice; nor is a new
+        // attempt (after "Failed check") at an entry Quadra holds again. Otherwise a new attempt is
+        // sent even when an earlier one was imported, and so is the nightly new attempt at an entry
+        // the read-back did not find: it was imported, then deleted in Quadra (seed 003's "a new
+        // attempt is made"; README).
+        const imported =
+          (!notFoundAtReadBack && previous.find((p) => p.folder === 'imported' && p.attempt === attempt)) ||
+          (earlierImported(item) && held.has(marker)
+            ? previous.filter((p) => p.folder === 'imported').sort((a, b) => b.attempt - a.attempt)[0]
+            : undefined);
         if (imported) {
           results.push({
             ok: true,
@@ -633,7 +678,13 @@ export function createQuadraConnector(options: QuadraConnectorOptions): Connecto
           schema: null,
           idempotent: true, // Put Blob replaces a blob of the same name
         }));
-        const notes = truncationNotes(encoded.truncated);
+        const journal = quadraJournalOf(entry, referenceData);
+        const notes = [
+          ...(journal === quadraCode(entry.journal)
+            ? []
+            : [{ message: `journal ${entry.journal} sent as ${journal}, the dossier's ${entry.kind} journal` }]),
+          ...truncationNotes(encoded.truncated),
+        ];
         results.push(
           uploaded.ok
             ? {

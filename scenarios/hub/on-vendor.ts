@@ -103,8 +103,9 @@ export const PROFILES: Record<OtherVendor, Profile> = {
       ],
       failed: { expect: 'status', entry: 'S1', is: 'failed-check', catalogueId: 'QDR-FAILED-CHECK' },
       fix: [],
-      // Each entry is one ASCII file put in the CFE container's input folder (its PDF goes beside it).
-      uploads: { method: 'PUT', path: '/**/input/*.txt', count: 2 },
+      // Each entry is one ASCII file put in the CFE container's input folder (its PDF goes beside it):
+      // S1 and P1, then S1 again on the first two nights (the third night concludes Failed check).
+      uploads: { method: 'PUT', path: '/**/input/*.txt', count: 4 },
     },
   },
   loop: {

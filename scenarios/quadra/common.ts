@@ -5,7 +5,7 @@ import type { EntryTemplate, Expectation, Step } from '../../contracts/scenario/
 export const DATE = '2026-03-10';
 /** A purchase on journal AC, to the supplier FBUREAU (an auxiliary account Quadra does not know yet). */
 export const PURCHASE: EntryTemplate = { id: 'P1', kind: 'purchase', date: DATE };
-/** A sale on Quadra's sales journal VT (the hub's builder says VE, which the dossier does not have). */
+/** A sale on Quadra's sales journal VT (the hub's builder says VE, which the connector maps to VT: `quadra/sales-journal`). */
 export const SALE: EntryTemplate = { id: 'S1', kind: 'sales', date: DATE, journal: 'VT' };
 export const GET_ECRITURES = '/QuadraODOpenApi/GetEcritures';
 

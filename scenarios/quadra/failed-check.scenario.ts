@@ -44,8 +44,9 @@ export default defineScenario({
   ],
   expect: [
     { expect: 'status', entry: 'S1', is: 'failed-check', catalogueId: 'QDR-FAILED-CHECK' },
-    // Quadra holds P1 only.
-    { expect: 'vendor-entry-count', count: 1 },
+    // Quadra holds P1 only; S1's file, uploaded again on the nights, waits for the dossier to be opened.
+    { expect: 'vendor-entry-count', count: 1, state: 'posted' },
+    { expect: 'requests', method: 'PUT', path: '/**/input/S1.A1.txt', count: 3 },
     { expect: 'vendor-entry', entry: 'P1', state: 'posted' },
   ],
   remedy: {
