@@ -152,7 +152,9 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
     const second = quadraActions(createRandom(2));
     expect(second.map((a) => a.name)).toEqual(first.map((a) => a.name));
     second.forEach((action, i) => expect(action.input).toBe(first[i]!.input));
-    const extended = first.filter((a) => !['open-dossier', 'regenerate-cpa-key', 'regenerate-cfe-key'].includes(a.name));
+    const extended = first.filter(
+      (a) => !['open-dossier', 'regenerate-cpa-key', 'regenerate-cfe-key'].includes(a.name),
+    );
     expect(new Set(extended.map((a) => a.input)).size).toBe(extended.length);
   });
 });
