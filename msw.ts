@@ -13,9 +13,10 @@
  *
  * Code that takes its `fetch` as a parameter (every connector here does) can be given `fetch`
  * instead: the same simulators, reached with no interception at all. Through `setupServer`,
- * msw's own work on each call (cloning the request, matching handlers, parsing cookies,
- * rebuilding the answer) costs more than the simulator's; this `fetch` hands the request
- * straight to the simulator, as the bridge's handler does once msw has matched it.
+ * msw's own work on each call (its own request, the Request and Response constructors it wraps,
+ * the answer rebuilt and cloned) costs about as much as the simulator's, even though the bridge's
+ * handlers skip msw's per-handler cloning and matching; this `fetch` hands the request straight to
+ * the simulator, as the bridge's handler does.
  *
  *   const { fetch, baseUrls } = createLedgersimHandlers();
  *   const client = createSageGeClient({ baseUrl: baseUrls.sageGe, fetch, clock });

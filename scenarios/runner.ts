@@ -5,6 +5,7 @@ import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
 import { bankEntry, expenseReportEntry, PDF, purchaseEntry, salesEntry } from '../connectors/hub/entry-builders.js';
 import type { ConnectorError } from '../connectors/types.js';
 import { createVirtualClock, type VirtualClock } from '../core/clock.js';
+import { own } from '../core/own.js';
 import { createRandom } from '../core/random.js';
 import type { JournalFilter, JournalRecord } from '../simulators/kit/journal.js';
 import { createInProcessFetch } from '../simulators/kit/in-process-fetch.js';
@@ -96,6 +97,11 @@ const CLIENT_FILE = 'C1';
 
 /** Reads the request journal with `GET /__admin/requests`'s filters. */
 type JournalReader = (filter: JournalFilter) => JournalRecord[] | Promise<JournalRecord[]>;
+/**
+ * Reads a tenant's state as `GET /__admin/tenants/:id` answers it (`undefined` when there is none):
+ * a copy, or, for a reader that is done with it before the state can change, the state itself.
+ */
+type TenantReader = (tenantId: string, copy: boolean) => unknown;
 
 class ScenarioFailure extends Error {}
 
@@ -114,6 +120,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   let fetchFn: typeof fetch;
   let close = async () => {};
   let readJournal: JournalReader | undefined;
+  let readTenant: TenantReader | undefined;
   if (against) {
     baseUrl = against.replace(/\/+$/, '');
     fetchFn = withAdminToken(options.adminToken ?? (process.env.LEDGERSIM_ADMIN_TOKEN || undefined));
@@ -125,6 +132,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     // reach the same simulators through the msw bridge or this same fetch (`ledgersim/msw`).
     fetchFn = createInProcessFetch([{ baseUrl, fetch: simulator.app.fetch }]);
     readJournal = (filter) => simulator.journal.list(filter);
+    // What the admin GET would send, without the request, the streamed serialisation and the
+    // parse back; a JSON copy, as the answer was, where later steps could change what was read.
+    readTenant = (tenantId, copy) => {
+      const tenant = own(simulator.store.data.tenants as Record<string, unknown>, tenantId);
+      return tenant === undefined || !copy ? tenant : JSON.parse(JSON.stringify(tenant));
+    };
     close = () => simulator.close();
   }
   const world = new World(
@@ -139,6 +152,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     options.seedTenant,
     readJournal,
     options.customerValues,
+    readTenant,
   );
   const failures: string[] = [];
   try {
@@ -217,6 +231,11 @@ class World {
      */
     private readonly readJournal?: JournalReader,
     private readonly customerValues: <T>(value: T) => T = (value) => value,
+    /**
+     * In-process, a tenant is read from the simulator's store too: each expectation and each
+     * refused action read the whole tenant through the admin plane, serialized and parsed back.
+     */
+    private readonly tenantReader?: TenantReader,
   ) {
     this.hub = createHubEngine({
       clock,
@@ -326,6 +345,11 @@ class World {
     let tenant = this.buildTenant();
     if (this.seedTenant) tenant = this.seedTenant(tenant, this.fileId);
     return tenant;
+  }
+
+  /** The tenant's state now; one the simulator has not (any more) fails the scenario, as the admin GET's 404 does. */
+  private async readTenant(copy = true): Promise<any> {
+    return this.tenantReader?.(this.tenantId, copy) ?? this.admin('GET', `/tenants/${this.tenantId}`);
   }
 
   private async lastJournalSeq(): Promise<number> {
@@ -567,7 +591,7 @@ class World {
           return this.step({ do: 'link-file' });
         }
         // The keys as the vendor has them now: an action (a regenerated key) may have changed them.
-        this.tenant = await this.admin('GET', `/tenants/${this.tenantId}`);
+        this.tenant = await this.readTenant();
         const edited = await this.hub.editCredentials(this.connectionId, this.wizardCredentials());
         if (!edited.ok) this.lastError = edited.error;
         return;
@@ -621,11 +645,11 @@ class World {
       }
       case 'vendor-action':
         if (step.refused) {
-          const before = JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`));
+          const before = JSON.stringify(await this.readTenant(false));
           const status = await this.vendorActionStatus(step.action, step.input && this.withHubValues(step.input));
           if (status < 400 || status >= 500)
             throw new ScenarioFailure(`the vendor answered ${status} to ${step.action}, where it refuses it`);
-          if (JSON.stringify(await this.admin('GET', `/tenants/${this.tenantId}`)) !== before)
+          if (JSON.stringify(await this.readTenant(false)) !== before)
             throw new ScenarioFailure(`the vendor refused ${step.action} but changed its state`);
           return;
         }
@@ -662,7 +686,8 @@ class World {
   }
 
   private async evaluate(expectations: readonly Expectation[]): Promise<{ ok: boolean; description: string }[]> {
-    const tenant = await this.admin('GET', `/tenants/${this.tenantId}`);
+    // Read, not copied: the expectations only look, and what they ask the vendor meanwhile (GETs) changes nothing.
+    const tenant = await this.readTenant(false);
     return Promise.all(expectations.map(async (e) => this.evaluateOne(e, tenant)));
   }
 

@@ -1,5 +1,6 @@
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLedgersimHandlers } from '../../msw.js';
 
 const { handlers, simulators, baseUrls } = createLedgersimHandlers({ seed: 5 });
@@ -50,5 +51,57 @@ describe("ledgersim/msw's fetch (no interception)", () => {
     } finally {
       server.resetHandlers();
     }
+  });
+});
+
+describe("the bridge's own handler", () => {
+  it('hands the request to the simulator as msw built it: no clone, so the body is read through one stream', async () => {
+    const clone = vi.spyOn(Request.prototype, 'clone');
+    try {
+      const entity = simulators.sageGe.store.data.tenants['ENT-1']!;
+      const res = await fetch(`${baseUrls.sageGe}/__admin/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${entity.geIdentifier}` },
+        body: JSON.stringify({ advance: '1h' }),
+      });
+      expect(res.status).toBe(200);
+      expect(clone).not.toHaveBeenCalled();
+    } finally {
+      clone.mockRestore();
+    }
+  });
+
+  it("answers only its simulator's base URL: not a host that merely starts the same way", async () => {
+    const other = `${baseUrls.sageGe}.elsewhere.test/api/v1/files`;
+    server.use(http.get(other, () => HttpResponse.json({ from: 'elsewhere' })));
+    try {
+      const res = await fetch(other);
+      expect(await res.json()).toEqual({ from: 'elsewhere' });
+    } finally {
+      server.resetHandlers();
+    }
+  });
+
+  it('keeps the query string, and gives way to a handler a test puts in front of it', async () => {
+    const entity = simulators.sageGe.store.data.tenants['ENT-1']!;
+    const url = `${baseUrls.sageGe}/api/v1/files?ledgersim=query`;
+    await fetch(url, { headers: { authorization: `Bearer ${entity.geIdentifier}` } });
+    const queries = simulators.sageGe.journal
+      .list({ path: '/api/v1/files' })
+      .map((e) => (e as { query: string }).query);
+    expect(queries).toContain('?ledgersim=query');
+    server.use(http.get(`${baseUrls.sageGe}/api/v1/files`, () => HttpResponse.json({ overridden: true })));
+    try {
+      expect(await (await fetch(url)).json()).toEqual({ overridden: true });
+    } finally {
+      server.resetHandlers();
+    }
+  });
+
+  it("agrees with msw's own matching of its pattern (`test()`, what msw's tools call)", async () => {
+    const [handler] = createLedgersimHandlers({ seed: 5 }).handlers;
+    const request = (url: string) => ({ request: new Request(url, { method: 'DELETE' }) });
+    expect(await handler!.test(request(`${baseUrls.sageGe}/api/v1/files`))).toBe(true);
+    expect(await handler!.test(request(`${baseUrls.sageGe}.elsewhere.test/api/v1/files`))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../contracts/catalogue/index.js';
 import { own } from '../state/schema.js';
+import { loopActions } from './actions.js';
 import { json, setup } from '../test-support.js';
 
 describe('Loop Hub and Loop admin actions', () => {
@@ -265,5 +266,13 @@ describe('Loop Hub and Loop admin actions', () => {
     expect((await loop.action('generate-api-key', input)).status).toBe(409);
     expect((await sim.app.request('/__admin/tenants/CABB', { method: 'DELETE' })).status).toBe(200);
     expect((await loop.action('generate-api-key', input)).status).toBe(200);
+  });
+
+  it('builds each input schema once: two simulators share them', () => {
+    const holders = { holders: () => [] };
+    const first = loopActions(holders);
+    const second = loopActions(holders);
+    expect(second.map((a) => a.name)).toEqual(first.map((a) => a.name));
+    second.forEach((action, i) => expect(action.input).toBe(first[i]!.input));
   });
 });

@@ -22,6 +22,19 @@ const KeyFoldersInput = FirmInput.extend({
 
 const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !== null && 'ok' in x;
 
+/**
+ * Each action's input schema, built on first use and then shared: a simulator is created per
+ * scenario and per test, and building these zod schemas (`extend` copies the whole shape) was most
+ * of the simulator's creation. The actions themselves stay per simulator (they close over its
+ * generator or its key index); their schemas hold no state.
+ */
+const inputSchemas = new Map<string, z.ZodType>();
+function once<T extends z.ZodType>(action: string, build: () => T): T {
+  let schema = inputSchemas.get(action) as T | undefined;
+  if (!schema) inputSchemas.set(action, (schema = build()));
+  return schema;
+}
+
 function findFirm(state: LoopState, domain: string): FirmState | ActionResult {
   return own(state.tenants, domain) ?? notFound(`No firm with domain ${domain}`);
 }
@@ -58,12 +71,14 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'generate-api-key',
     description:
       'CegidLife > profile > "Clé API" > "Générer une clé API", then declare it in Loop Hub (Type "Partenaire") under a name such as "QONTO"; optionally check folders right away',
-    input: FirmInput.extend({
-      name: z.string().min(1).max(60),
-      service: z.enum(['standard', 'advanced']).default('standard'),
-      collaborateur: z.string().min(1).max(120).optional(),
-      folders: z.array(z.string().min(1)).max(1000).default([]),
-    }),
+    input: once('generate-api-key', () =>
+      FirmInput.extend({
+        name: z.string().min(1).max(60),
+        service: z.enum(['standard', 'advanced']).default('standard'),
+        collaborateur: z.string().min(1).max(120).optional(),
+        folders: z.array(z.string().min(1)).max(1000).default([]),
+      }),
+    ),
     run(state, input, now) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;
@@ -98,7 +113,7 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
   defineAction({
     name: 'revoke-api-key',
     description: 'Delete an API key from Loop Hub: every call made with it is refused (LOOP-AUTH)',
-    input: FirmInput.extend({ key: z.string().min(1) }),
+    input: once('revoke-api-key', () => FirmInput.extend({ key: z.string().min(1) })),
     run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
@@ -138,7 +153,7 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'set-folder-archived',
     description:
       "Loop folder portfolio: archive a folder (it leaves the domain for the API: LOOP-FOLDER-UNKNOWN) or restore it (simulator's own choice of how a folder disappears)",
-    input: FolderInput.extend({ archived: z.boolean() }),
+    input: once('set-folder-archived', () => FolderInput.extend({ archived: z.boolean() })),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
@@ -152,11 +167,13 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'set-connector',
     description:
       'Loop folder portfolio > "Action" column: activate or deactivate the Qonto connector (possibly still named "Regate by Qonto") on a folder (fixes LOOP-COLLABORATOR-NO-ACCESS)',
-    input: FolderInput.extend({
-      active: z.boolean(),
-      /** The connector as the user selects it in the "Action" column, by the name Loop shows. */
-      connector: z.string().min(1).max(100).optional(),
-    }),
+    input: once('set-connector', () =>
+      FolderInput.extend({
+        active: z.boolean(),
+        /** The connector as the user selects it in the "Action" column, by the name Loop shows. */
+        connector: z.string().min(1).max(100).optional(),
+      }),
+    ),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
@@ -174,7 +191,7 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'set-connector-label',
     description:
       'The name the folder portfolio\'s "Action" column shows for the Qonto connector in this firm: "Regate by Qonto" where it was installed under its old name (seed 004)',
-    input: FirmInput.extend({ label: z.enum(['Qonto', 'Regate by Qonto']) }),
+    input: once('set-connector-label', () => FirmInput.extend({ label: z.enum(['Qonto', 'Regate by Qonto']) })),
     run(state, input) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;
@@ -185,11 +202,13 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'set-collaborator-access',
     description:
       'Loop: assign a client folder to a collaborator or take it away ("Assigning access to client folders"); without a folder, every folder (granted) or none (revoked)',
-    input: FirmInput.extend({
-      collaborator: z.string().min(1).max(200),
-      folder: z.string().min(1).optional(),
-      access: z.boolean(),
-    }),
+    input: once('set-collaborator-access', () =>
+      FirmInput.extend({
+        collaborator: z.string().min(1).max(200),
+        folder: z.string().min(1).optional(),
+        access: z.boolean(),
+      }),
+    ),
     run(state, input) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;
@@ -217,10 +236,12 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'set-fiscal-year',
     description:
       'Loop: add, open or close a fiscal year of a folder, say whether its chart of accounts is complete and which journals are closed in it (LOOP-INCOMPLETE-FOLDER)',
-    input: FolderInput.extend({
-      fiscalYearId: z.string().min(1).max(20),
-      ...FiscalYearActionInput.shape,
-    }),
+    input: once('set-fiscal-year', () =>
+      FolderInput.extend({
+        fiscalYearId: z.string().min(1).max(20),
+        ...FiscalYearActionInput.shape,
+      }),
+    ),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
@@ -234,7 +255,7 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
   defineAction({
     name: 'set-journal',
     description: 'Loop: close (ferme) or reopen a journal of a folder (no open journal: LOOP-INCOMPLETE-FOLDER)',
-    input: FolderInput.extend({ journal: z.string().min(1), ferme: z.boolean() }),
+    input: once('set-journal', () => FolderInput.extend({ journal: z.string().min(1), ferme: z.boolean() })),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
@@ -249,10 +270,12 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'upsert-compte',
     description:
       'Loop: create a general account in a folder\'s chart, or rename one (a "correct the label manually" remedy); the hub sees it at its next pull (weekly sync or "Refresh accounting data")',
-    input: FolderInput.extend({
-      numero: z.string().regex(/^[0-9][0-9A-Za-z]{0,19}$/, 'an account number starts with its class digit'),
-      libelle: z.string().min(1).max(100),
-    }),
+    input: once('upsert-compte', () =>
+      FolderInput.extend({
+        numero: z.string().regex(/^[0-9][0-9A-Za-z]{0,19}$/, 'an account number starts with its class digit'),
+        libelle: z.string().min(1).max(100),
+      }),
+    ),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
@@ -267,11 +290,13 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'upsert-tiers',
     description:
       'Loop: create a third party (auxiliary account) in a folder, or rename one, as a user does in Loop; the hub sees it at its next pull',
-    input: FolderInput.extend({
-      code: z.string().regex(/^[A-Za-z0-9]{1,17}$/, 'an auxiliary code: 17 letters or digits at most'),
-      name: z.string().min(1).max(35),
-      type: z.enum(['client', 'fournisseur', 'salarie', 'divers']).optional(),
-    }),
+    input: once('upsert-tiers', () =>
+      FolderInput.extend({
+        code: z.string().regex(/^[A-Za-z0-9]{1,17}$/, 'an auxiliary code: 17 letters or digits at most'),
+        name: z.string().min(1).max(35),
+        type: z.enum(['client', 'fournisseur', 'salarie', 'divers']).optional(),
+      }),
+    ),
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
@@ -288,16 +313,18 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     name: 'set-import-delay',
     description:
       'How long Loop\'s import service takes to pick up an importJson request (milliseconds or "90s", "5m"...), on the virtual clock',
-    input: FirmInput.extend({
-      delay: z.union([
-        z
-          .number()
-          .int()
-          .min(0)
-          .max(30 * 86_400_000),
-        z.string().min(1).max(20),
-      ]),
-    }),
+    input: once('set-import-delay', () =>
+      FirmInput.extend({
+        delay: z.union([
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(30 * 86_400_000),
+          z.string().min(1).max(20),
+        ]),
+      }),
+    ),
     run(state, input) {
       const firm = findFirm(state, input.domain);
       if (isResult(firm)) return firm;

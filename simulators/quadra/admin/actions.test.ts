@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../core/random.js';
 import { calendarPeriod } from '../seed/builders.js';
+import { quadraActions } from './actions.js';
 import { DOSSIER, SIC, asciiFile, purchaseLines, setup } from '../test-support.js';
 
 describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
@@ -143,5 +145,16 @@ describe('admin actions (what a person does in Cegid Life or Quadra)', () => {
     const before = h.stateSnapshot();
     expect((await h.action('create-dossier', { sicCode: SIC, dossier: DOSSIER })).status).toBe(409);
     expect(h.stateSnapshot()).toBe(before);
+  });
+
+  it('builds each input schema once: two simulators share them, and no two actions share one', () => {
+    const first = quadraActions(createRandom(1));
+    const second = quadraActions(createRandom(2));
+    expect(second.map((a) => a.name)).toEqual(first.map((a) => a.name));
+    second.forEach((action, i) => expect(action.input).toBe(first[i]!.input));
+    const extended = first.filter(
+      (a) => !['open-dossier', 'regenerate-cpa-key', 'regenerate-cfe-key'].includes(a.name),
+    );
+    expect(new Set(extended.map((a) => a.input)).size).toBe(extended.length);
   });
 });

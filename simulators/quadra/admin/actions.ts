@@ -34,6 +34,19 @@ function findDossier(
 }
 const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !== null && 'ok' in x;
 
+/**
+ * Each action's input schema, built on first use and then shared: a simulator is created per
+ * scenario and per test, and building these zod schemas (`extend` copies the whole shape) was most
+ * of the simulator's creation. The actions themselves stay per simulator (they close over its
+ * generator or its key index); their schemas hold no state.
+ */
+const inputSchemas = new Map<string, z.ZodType>();
+function once<T extends z.ZodType>(action: string, build: () => T): T {
+  let schema = inputSchemas.get(action) as T | undefined;
+  if (!schema) inputSchemas.set(action, (schema = build()));
+  return schema;
+}
+
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** The actions; key regeneration draws from the simulator's seeded generator. */
@@ -60,13 +73,15 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
     defineAction({
       name: 'set-import-delay',
       description: 'How many minutes after the opening the imported entries appear ("a few minutes")',
-      input: DossierInput.extend({
-        minutes: z
-          .number()
-          .int()
-          .min(0)
-          .max(24 * 60),
-      }),
+      input: once('set-import-delay', () =>
+        DossierInput.extend({
+          minutes: z
+            .number()
+            .int()
+            .min(0)
+            .max(24 * 60),
+        }),
+      ),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
@@ -78,7 +93,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
     defineAction({
       name: 'set-portal-access',
       description: "Grant or revoke the firm's access to the Cegid Collaborative Portal (QDR-CPA-NO-PORTAL)",
-      input: FirmInput.extend({ granted: z.boolean() }),
+      input: once('set-portal-access', () => FirmInput.extend({ granted: z.boolean() })),
       run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
@@ -117,7 +132,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'validate-cfe-activation',
       description:
         'The last step of the CFE procedure in the Quadra guide: validate (or undo) the activation of the CFE key (QDR-CFE-NOT-ACTIVATED)',
-      input: FirmInput.extend({ activated: z.boolean().default(true) }),
+      input: once('validate-cfe-activation', () => FirmInput.extend({ activated: z.boolean().default(true) })),
       run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
@@ -130,10 +145,12 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'update-quadra-settings',
       description:
         'Enter the CFE key in Quadra (Tools > API Keys > Cegid File Exchange) for one dossier or all of them; by default the key now in Cegid Life (QDR-CONTAINER-NOT-FOUND remedy)',
-      input: FirmInput.extend({
-        dossier: DossierCodeSchema.optional(),
-        cfeKey: z.string().min(1).nullable().optional(),
-      }),
+      input: once('update-quadra-settings', () =>
+        FirmInput.extend({
+          dossier: DossierCodeSchema.optional(),
+          cfeKey: z.string().min(1).nullable().optional(),
+        }),
+      ),
       run(state, input) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
@@ -151,7 +168,9 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'create-dossier',
       description:
         'Create a new dossier in Quadra (this year\'s period open, the PCG chart, the journals open): the firm\'s four codes serve it as they are (seed 003, "valid for all your current and future files")',
-      input: FirmInput.extend({ dossier: DossierCodeSchema, name: z.string().min(1).max(60).optional() }),
+      input: once('create-dossier', () =>
+        FirmInput.extend({ dossier: DossierCodeSchema, name: z.string().min(1).max(60).optional() }),
+      ),
       run(state, input, now) {
         const firm = findFirm(state, input.sicCode);
         if (isResult(firm)) return firm;
@@ -170,11 +189,13 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'open-period',
       description:
         'Create and open an accounting period (Period Management); the previous period must be closed first (QDR-PERIOD-NOT-OPEN)',
-      input: DossierInput.extend({
-        start: IsoDateSchema,
-        end: IsoDateSchema,
-        id: z.string().min(1).max(40).optional(),
-      }),
+      input: once('open-period', () =>
+        DossierInput.extend({
+          start: IsoDateSchema,
+          end: IsoDateSchema,
+          id: z.string().min(1).max(40).optional(),
+        }),
+      ),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
@@ -195,7 +216,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
     defineAction({
       name: 'close-period',
       description: 'Close an accounting period: entries dated in it are refused from then on',
-      input: DossierInput.extend({ periodId: z.string().min(1) }),
+      input: once('close-period', () => DossierInput.extend({ periodId: z.string().min(1) })),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
@@ -209,11 +230,13 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
     defineAction({
       name: 'set-journal-status',
       description: 'Open (creating it if needed) or lock a journal (QDR-INCOMPLETE-FILE when none is open)',
-      input: DossierInput.extend({
-        journal: z.string().regex(/^[A-Za-z0-9]{1,3}$/),
-        status: z.enum(['open', 'locked']),
-        label: z.string().max(30).optional(),
-      }),
+      input: once('set-journal-status', () =>
+        DossierInput.extend({
+          journal: z.string().regex(/^[A-Za-z0-9]{1,3}$/),
+          status: z.enum(['open', 'locked']),
+          label: z.string().max(30).optional(),
+        }),
+      ),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
@@ -231,15 +254,17 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
     defineAction({
       name: 'upsert-account',
       description: 'Create an account in the chart, or complete its label (the QDR-NO-LABELS remedy)',
-      input: DossierInput.extend({
-        number: z.string().regex(/^[0-9A-Za-z-]{1,8}$/, 'at most 8 letters, digits or "-" (as an import takes them)'),
-        label: z.string().max(30),
-        type: z.enum(['G', 'C', 'F']).optional(),
-        collective: z
-          .string()
-          .regex(/^[0-9]{0,8}$/)
-          .optional(),
-      }),
+      input: once('upsert-account', () =>
+        DossierInput.extend({
+          number: z.string().regex(/^[0-9A-Za-z-]{1,8}$/, 'at most 8 letters, digits or "-" (as an import takes them)'),
+          label: z.string().max(30),
+          type: z.enum(['G', 'C', 'F']).optional(),
+          collective: z
+            .string()
+            .regex(/^[0-9]{0,8}$/)
+            .optional(),
+        }),
+      ),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
@@ -258,7 +283,7 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
     defineAction({
       name: 'delete-account',
       description: 'Remove an account from the chart (to make it incomplete: QDR-INCOMPLETE-FILE)',
-      input: DossierInput.extend({ number: z.string().min(1).max(8) }),
+      input: once('delete-account', () => DossierInput.extend({ number: z.string().min(1).max(8) })),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
@@ -272,11 +297,13 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       name: 'delete-entries',
       description:
         'Delete imported entries in Quadra, as a person does in the entry screen: every line of the journal, on that date or with that piece number when given (an entry the hub sent then stays "not found")',
-      input: DossierInput.extend({
-        journal: z.string().min(1).max(3),
-        date: IsoDateSchema.optional(),
-        piece: z.string().min(1).max(10).optional(),
-      }),
+      input: once('delete-entries', () =>
+        DossierInput.extend({
+          journal: z.string().min(1).max(3),
+          date: IsoDateSchema.optional(),
+          piece: z.string().min(1).max(10).optional(),
+        }),
+      ),
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
