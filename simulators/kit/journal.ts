@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { VirtualClock } from '../../core/clock.js';
 import { SECRET_HEADERS } from '../../contracts/common/secret-headers.js';
 import { matchPath } from './faults.js';
+import { lightCache } from './light-response.js';
 
 /** One request seen by a simulator, as the request journal keeps it. */
 export interface JournalRecord {
@@ -208,15 +209,13 @@ export function cut(text: string, max: number): string {
  * keeps a string body as it was given (its `cache` slot): read there, nothing is materialized.
  * Otherwise (in-process, a stream) the text is read once and the answer rebuilt with it.
  */
-let lightBodySlot: symbol | undefined;
 export async function responseText(
   res: Response,
   max: number,
   replace: (res: Response) => void,
 ): Promise<string | undefined> {
-  lightBodySlot ??= Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
-  const slot = lightBodySlot ? (res as unknown as Record<symbol, unknown>)[lightBodySlot] : undefined;
-  if (Array.isArray(slot)) return typeof slot[1] === 'string' ? cut(slot[1], max) : undefined;
+  const slot = lightCache(res);
+  if (slot) return typeof slot[1] === 'string' ? cut(slot[1], max) : undefined;
   const type = res.headers.get('content-type') ?? '';
   if (!(type.includes('json') || type.startsWith('text/')) || !res.body) return undefined;
   try {
