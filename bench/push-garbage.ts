@@ -55,6 +55,12 @@ export interface GarbageFigures {
   allocatedPerPush: number;
   /** Of which still alive after a full collection (what the pushes stored), per push. */
   retainedPerPush: number;
+  /**
+   * Bytes per push that outlived two young collections and were moved to the old generation
+   * (what the pushes store, and what the request journal keeps): the old generation's growth,
+   * hence how often the full collections come, and they cost the size of the whole heap.
+   */
+  promotedPerPush: number;
   /** Young-generation collections per 1,000 pushes. */
   scavengesPer1000: number;
   /** Their mean pause, ms. */
@@ -355,11 +361,15 @@ export async function measureGarbage(options: {
     let scavenges = 0;
     let scavengeUs = 0;
     let fullCollections = 0;
+    let promoted = 0;
+    const oldBytes = (spaces: { spaceName: string; spaceUsedSize: number }[]) =>
+      spaces.reduce((sum, space) => (space.spaceName === 'new_space' ? sum : sum + space.spaceUsedSize), 0);
     for (const gc of statistics) {
       freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
       if (gc.gcType === 'Scavenge' || gc.gcType === 'MinorMarkSweep' || gc.gcType === 'MinorMarkCompact') {
         scavenges += 1;
         scavengeUs += gc.cost;
+        promoted += oldBytes(gc.afterGC.heapSpaceStatistics) - oldBytes(gc.beforeGC.heapSpaceStatistics);
       }
       if (gc.gcType === 'MarkSweepCompact') fullCollections += 1;
     }
@@ -406,6 +416,7 @@ export async function measureGarbage(options: {
       pushes: options.pushes,
       allocatedPerPush: (usedAtEnd - usedAtStart + freed) / options.pushes,
       retainedPerPush: retained / options.pushes,
+      promotedPerPush: promoted / options.pushes,
       scavengesPer1000: (scavenges * 1000) / options.pushes,
       scavengeMs: scavenges ? scavengeUs / scavenges / 1000 : 0,
       fullCollections,
@@ -443,7 +454,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
     console.log(
       `${vendor.padEnd(8)} ${values.store} via ${values.via}: ${kb(f.allocatedPerPush)} allocated per push ` +
-        `(${kb(f.retainedPerPush)} kept), ${f.scavengesPer1000.toFixed(1)} scavenges per 1,000 pushes ` +
+        `(${kb(f.retainedPerPush)} kept, ${kb(f.promotedPerPush)} promoted), ${f.scavengesPer1000.toFixed(1)} scavenges per 1,000 pushes ` +
         `(${f.scavengeMs.toFixed(2)} ms each), ${f.fullCollections} full collections`,
     );
     for (const site of f.files ?? [])
