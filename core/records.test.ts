@@ -18,6 +18,13 @@ describe('logRecordBytes', () => {
     expect(logRecordBytes(7, changes).equals(Buffer.from(logRecord(7, changes)))).toBe(true);
   });
 
+  it('is byte for byte that line for an ASCII-only record and one past the buffer pool (8 KiB)', () => {
+    for (const value of ['plain', 'é'.repeat(5_000), 'x'.repeat(20_000)]) {
+      const one = [set(['tenants', 'a', 'label'], value)];
+      expect(logRecordBytes(3, one).equals(Buffer.from(logRecord(3, one)))).toBe(true);
+    }
+  });
+
   it('is read back by the log reader with its seq and changes', async () => {
     const records = [];
     for await (const item of readLog(

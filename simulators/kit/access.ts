@@ -61,6 +61,17 @@ function splitHost(value: string): { name: string; port?: string } | undefined {
  */
 export function hostAllowed(host: string | undefined, access: ServedAccess): boolean {
   if (!host) return false;
+  // Every request asks with the same few Host values: the last verdict is kept per server.
+  const memo = lastVerdicts.get(access);
+  if (memo && memo.host === host && memo.port === access.port) return memo.allowed;
+  const allowed = judgeHost(host, access);
+  lastVerdicts.set(access, { host, port: access.port, allowed });
+  return allowed;
+}
+
+const lastVerdicts = new WeakMap<ServedAccess, { host: string; port: number; allowed: boolean }>();
+
+function judgeHost(host: string, access: ServedAccess): boolean {
   const asked = splitHost(host);
   if (!asked) return false;
   const own = String(access.port);

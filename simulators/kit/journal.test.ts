@@ -162,4 +162,19 @@ describe('what a record holds until it is read', () => {
     });
     expect(JSON.stringify(journal.list())).not.toContain('GE-SECRET');
   });
+
+  it('keeps apart what is empty and what is absent, and a header holding a NUL whole', () => {
+    const journal = createRequestJournal();
+    const base = { at: 't', method: 'POST', path: '/a', query: '', status: 200 };
+    journal.record({ ...base, requestHeaders: [], requestBody: '', responseBody: 'é€' });
+    journal.record({ ...base, requestHeaders: ['X-A', 'a\u0000b', 'X-B', 'ç'], responseBody: '' });
+    journal.record({ ...base, requestHeaders: { 'x-c': 'c' } });
+    const [object, nul, empty] = journal.list();
+    expect(empty).toMatchObject({ requestHeaders: {}, requestBody: '', responseBody: 'é€' });
+    expect(nul!.requestHeaders).toEqual({ 'x-a': 'a\u0000b', 'x-b': 'ç' });
+    expect(nul!.responseBody).toBe('');
+    expect(Object.keys(nul!)).not.toContain('requestBody');
+    expect(object!.requestHeaders).toEqual({ 'x-c': 'c' });
+    expect(Object.keys(object!)).not.toContain('responseBody');
+  });
 });

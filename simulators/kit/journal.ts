@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { VirtualClock } from '../../core/clock.js';
 import { SECRET_HEADERS } from '../../contracts/common/secret-headers.js';
 import { matchPath } from './faults.js';
+import { lightCache } from './light-response.js';
 
 /** One request seen by a simulator, as the request journal keeps it. */
 export interface JournalRecord {
@@ -27,14 +28,6 @@ export interface JournalRecord {
 
 const SECRET = new Set(SECRET_HEADERS);
 
-export function redactHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = SECRET.has(name.toLowerCase()) ? '[redacted]' : value;
-  });
-  return out;
-}
-
 /** Node's `rawHeaders` (name, value, name, value...), redacted only when the journal is read. */
 export type RawHeaders = readonly string[];
 
@@ -51,36 +44,87 @@ function redactRaw(raw: RawHeaders): Record<string, string> {
 
 /**
  * What a record holds between the request and a read of the journal. The journal keeps the last
- * 1,000 requests, so each record outlives several young-generation collections, and whatever it
- * holds on V8's heap is copied at each of them: that copying was a quarter of the memory push's
- * pauses. A body is kept as its UTF-8 bytes (a Buffer: outside the heap but for a small handle)
- * and the headers as the array Node already parsed; both become text again when read.
+ * 1,000 requests, so each record outlives two young-generation collections and is moved to the
+ * old generation: whatever it holds on V8's heap is copied at each, and then grows the old
+ * generation, whose full collections cost the size of the whole heap (10,000 tenants: about 900
+ * MB). Its texts are therefore kept as bytes, in one Buffer (outside the heap but for a small
+ * handle): Node's raw headers joined by NUL (a character no header can hold), then the request's
+ * body, then the answer's, each made text again when read. The fields a filter reads stay fields.
  */
-interface StoredRecord extends Omit<JournalRecord, 'requestHeaders' | 'requestBody' | 'responseBody'> {
-  requestHeaders?: Record<string, string> | RawHeaders;
-  requestBody?: string | Buffer;
-  responseBody?: string | Buffer;
+interface StoredRecord {
+  seq: number;
+  at: string;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  tenantId: string | undefined;
+  fault: string | undefined;
+  catalogueId: string | undefined;
+  durationMs: number | undefined;
+  /** Headers already made an object (in-process: the platform's `Headers`, redacted). */
+  headers: Record<string, string> | undefined;
+  /** The raw headers, the request body and the answer's body, UTF-8, one after the other. */
+  bytes: Buffer | undefined;
+  /** Their lengths in `bytes`; -1 for one the request did not have. */
+  rawHeadersBytes: number;
+  requestBodyBytes: number;
+  responseBodyBytes: number;
 }
 
 const OPTIONAL_FIELDS = ['tenantId', 'fault', 'catalogueId', 'durationMs'] as const;
 
-/** Short texts stay strings: a Buffer's handle would cost more than their characters. */
-const compact = (text: string | undefined): string | Buffer | undefined =>
-  typeof text !== 'string' || text.length <= 64 ? text : Buffer.from(text, 'utf8');
-const expand = (body: string | Buffer | undefined): string | undefined =>
-  Buffer.isBuffer(body) ? body.toString('utf8') : body;
+/** The three texts of a record in one Buffer (pooled by Node when small); their lengths beside it. */
+function pack(
+  stored: StoredRecord,
+  rawHeaders: string | undefined,
+  requestBody: string | undefined,
+  responseBody: string | undefined,
+): void {
+  const h = rawHeaders === undefined ? -1 : Buffer.byteLength(rawHeaders);
+  const q = typeof requestBody !== 'string' ? -1 : Buffer.byteLength(requestBody);
+  const r = typeof responseBody !== 'string' ? -1 : Buffer.byteLength(responseBody);
+  const total = Math.max(h, 0) + Math.max(q, 0) + Math.max(r, 0);
+  stored.rawHeadersBytes = h;
+  stored.requestBodyBytes = q;
+  stored.responseBodyBytes = r;
+  if (total === 0) return;
+  const bytes = Buffer.allocUnsafe(total);
+  let at = 0;
+  if (h > 0) at += bytes.write(rawHeaders!, at, 'utf8');
+  if (q > 0) at += bytes.write(requestBody!, at, 'utf8');
+  if (r > 0) bytes.write(responseBody!, at, 'utf8');
+  stored.bytes = bytes;
+}
+
+/** A NUL in a raw header (which Node's parser does not let through) would split it wrongly: such headers are kept as an object. */
+function holdsNul(raw: RawHeaders): boolean {
+  for (const part of raw) if (part.includes('\0')) return true;
+  return false;
+}
 
 function toRecord(stored: StoredRecord): JournalRecord {
-  const { requestHeaders, requestBody, responseBody, ...rest } = stored;
-  const record: JournalRecord = { ...rest };
+  const record: JournalRecord = {
+    seq: stored.seq,
+    at: stored.at,
+    method: stored.method,
+    path: stored.path,
+    query: stored.query,
+    status: stored.status,
+    tenantId: stored.tenantId,
+    fault: stored.fault,
+    catalogueId: stored.catalogueId,
+    durationMs: stored.durationMs,
+  };
   // A field the request did not have is no key of the record, as when records kept only those.
   for (const key of OPTIONAL_FIELDS) if (record[key] === undefined) delete record[key];
-  if (requestHeaders !== undefined)
-    record.requestHeaders = Array.isArray(requestHeaders)
-      ? redactRaw(requestHeaders)
-      : (requestHeaders as Record<string, string>);
-  if (requestBody !== undefined) record.requestBody = expand(requestBody);
-  if (responseBody !== undefined) record.responseBody = expand(responseBody);
+  const { bytes, rawHeadersBytes: h, requestBodyBytes: q, responseBodyBytes: r } = stored;
+  const text = (from: number, length: number) => (length <= 0 ? '' : bytes!.toString('utf8', from, from + length));
+  if (stored.headers !== undefined) record.requestHeaders = stored.headers;
+  else if (h >= 0) record.requestHeaders = redactRaw(h === 0 ? [] : text(0, h).split('\0'));
+  const afterHeaders = Math.max(h, 0);
+  if (q >= 0) record.requestBody = text(afterHeaders, q);
+  if (r >= 0) record.responseBody = text(afterHeaders + Math.max(q, 0), r);
   return record;
 }
 
@@ -134,6 +178,8 @@ export function createRequestJournal(options: RequestJournalOptions = {}): Reque
       seq += 1;
       // Every field in one literal, in one order: one hidden class for every record (spreading the
       // entry and deleting the absent bodies made each record a slower, larger dictionary object).
+      const given = entry.requestHeaders;
+      const raw = Array.isArray(given) && !holdsNul(given as RawHeaders) ? (given as RawHeaders) : undefined;
       const stored: StoredRecord = {
         seq,
         at: entry.at,
@@ -142,13 +188,20 @@ export function createRequestJournal(options: RequestJournalOptions = {}): Reque
         query: entry.query,
         status: entry.status,
         tenantId: entry.tenantId,
-        requestHeaders: entry.requestHeaders,
-        requestBody: compact(entry.requestBody),
-        responseBody: compact(entry.responseBody),
         fault: entry.fault,
         catalogueId: entry.catalogueId,
         durationMs: entry.durationMs,
+        headers: raw
+          ? undefined
+          : Array.isArray(given)
+            ? redactRaw(given as RawHeaders)
+            : (given as Record<string, string> | undefined),
+        bytes: undefined,
+        rawHeadersBytes: -1,
+        requestBodyBytes: -1,
+        responseBodyBytes: -1,
       };
+      pack(stored, raw?.join('\0'), entry.requestBody, entry.responseBody);
       if (count < maxRecords) {
         ring[(start + count) % maxRecords] = stored;
         count += 1;
@@ -208,15 +261,13 @@ export function cut(text: string, max: number): string {
  * keeps a string body as it was given (its `cache` slot): read there, nothing is materialized.
  * Otherwise (in-process, a stream) the text is read once and the answer rebuilt with it.
  */
-let lightBodySlot: symbol | undefined;
 export async function responseText(
   res: Response,
   max: number,
   replace: (res: Response) => void,
 ): Promise<string | undefined> {
-  lightBodySlot ??= Object.getOwnPropertySymbols(res).find((s) => s.description === 'cache');
-  const slot = lightBodySlot ? (res as unknown as Record<symbol, unknown>)[lightBodySlot] : undefined;
-  if (Array.isArray(slot)) return typeof slot[1] === 'string' ? cut(slot[1], max) : undefined;
+  const slot = lightCache(res);
+  if (slot) return typeof slot[1] === 'string' ? cut(slot[1], max) : undefined;
   const type = res.headers.get('content-type') ?? '';
   if (!(type.includes('json') || type.startsWith('text/')) || !res.body) return undefined;
   try {
@@ -340,6 +391,15 @@ export function textResponse(text: string, init: { status: number; statusText?: 
   return res;
 }
 
+/** In-process, the platform's Headers as a raw array: kept as bytes too, and redacted when read, as Node's are. */
+function rawHeadersFrom(headers: Headers): RawHeaders {
+  const raw: string[] = [];
+  headers.forEach((value, name) => {
+    raw.push(name, value);
+  });
+  return raw;
+}
+
 /** The headers as Node parsed them, when the request came through @hono/node-server (not in-process). */
 function rawHeadersOf(env: unknown): RawHeaders | undefined {
   const incoming = (env as { incoming?: { rawHeaders?: unknown } } | undefined)?.incoming;
@@ -385,7 +445,7 @@ export function journalMiddleware(
       query: queryStart === -1 ? '' : url.slice(queryStart),
       status: c.res.status,
       tenantId: (c.get as (k: string) => string | undefined)('tenantId'),
-      requestHeaders: rawHeadersOf(c.env) ?? redactHeaders(c.req.raw.headers),
+      requestHeaders: rawHeadersOf(c.env) ?? rawHeadersFrom(c.req.raw.headers),
       requestBody,
       responseBody,
       fault: (c.get as (k: string) => string | undefined)('fault'),

@@ -59,8 +59,12 @@ export function serveApp(
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   // Filled in with the port once listening (no request arrives before).
   const access: ServedAccess = { ...options.access, hostname, port: 0 };
-  const guarded = (request: Request, env?: unknown) =>
-    fetch(request, Object.assign(env ?? {}, { [ACCESS_ENV]: access }));
+  // Written into node-server's own env object (one per request): no second object per request.
+  const guarded = (request: Request, env?: unknown) => {
+    const bindings = (env ?? {}) as Record<string, unknown>;
+    bindings[ACCESS_ENV] = access;
+    return fetch(request, bindings);
+  };
   return new Promise((resolve, reject) => {
     // Node checks the request timeouts only every `connectionsCheckingInterval` (30 s by default,
     // fixed when the server is created): without a shorter one, a stalled client is held that long

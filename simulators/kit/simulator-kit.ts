@@ -30,6 +30,7 @@ import {
   SeedBodySchema,
 } from './admin-openapi.js';
 import { applyAdminLinks, TENANT_HEADER } from './admin-links.js';
+import { setAnswerHeader } from './light-response.js';
 import { mountDocs } from './docs.js';
 import { addMissingPatterns, bodySizeRule, type DocumentRule } from './strict.js';
 import { applyExamples, type OperationExamples } from './examples.js';
@@ -172,7 +173,7 @@ export function createSimulatorKit<S extends { tenants: Record<string, unknown> 
     if (tenantId !== undefined) {
       reaper?.touch(tenantId);
       // Whom the credentials named: what `/openapi.json`'s links to the admin plane read it from.
-      if (PRINTABLE.test(tenantId)) c.res.headers.set(TENANT_HEADER, tenantId);
+      if (PRINTABLE.test(tenantId)) setAnswerHeader(c.res, TENANT_HEADER, tenantId);
     }
   });
   app.use('*', async (c, next) => {

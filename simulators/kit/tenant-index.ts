@@ -11,37 +11,46 @@ type Tenants<T> = { tenants: Record<string, T> };
  * Indexes built on it re-read those tenants only, so their cost is that of the writes, not of the
  * number of tenants.
  */
-const UNCHANGED = { all: false, ids: [] } as const;
-
 function watchTenants(store: Store<Tenants<unknown>>) {
   let all = true;
-  const touched = new Set<string>();
+  // An array, not a Set: a push touches its one tenant, so the same id comes in runs (kept once
+  // per run); a repeat further on is only looked at twice. Emptied in place, nothing allocated
+  // per request (a Set's `clear` allocates its table anew).
+  const touched: string[] = [];
   const unsubscribe = store.onApplied((changes: readonly Change[] | undefined) => {
     if (all) return;
     if (!changes) return void (all = true);
     for (const { path } of changes) {
       if (path[0] !== 'tenants') continue;
       if (path.length < 2) return void (all = true);
-      touched.add(path[1]!);
+      if (touched[touched.length - 1] !== path[1]) touched.push(path[1]!);
     }
   });
   return {
-    /** What changed since the last call: every tenant, or these ones. */
-    take(): { all: true } | { all: false; ids: readonly string[] } {
+    /**
+     * What changed since the last call: true for every tenant (the caller re-reads them all),
+     * else false once `visit` has seen each tenant touched.
+     */
+    take(visit: (id: string) => void): boolean {
       if (all) {
         all = false;
-        touched.clear();
-        return { all: true };
+        touched.length = 0;
+        return true;
       }
       // Nearly every request asks with nothing written since: nothing allocated for it.
-      if (touched.size === 0) return UNCHANGED;
-      const ids = [...touched];
-      touched.clear();
-      return { all: false, ids };
+      for (let i = 0; i < touched.length; i++) visit(touched[i]!);
+      touched.length = 0;
+      return false;
     },
     dispose: unsubscribe,
   };
 }
+
+const sameKeys = (a: readonly string[], b: readonly string[]) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
 
 const ownTenant = <T>(store: Store<Tenants<T>>, id: string): T | undefined => own(store.data.tenants, id);
 
@@ -81,10 +90,7 @@ export function createCredentialIndex<T>(
     }
     keysById.delete(id);
   };
-  const learn = (id: string) => {
-    const tenant = ownTenant(store, id);
-    if (tenant === undefined) return;
-    const keys = keysOf(tenant);
+  const learn = (id: string, keys: readonly string[]) => {
     keysById.set(id, keys);
     for (const key of keys) {
       const ids = byKey.get(key);
@@ -92,17 +98,31 @@ export function createCredentialIndex<T>(
       else byKey.set(key, new Set([id]));
     }
   };
+  /**
+   * A tenant written to: nearly always its credentials are what they were (a push), and then
+   * nothing in the index changes; forgetting and learning them again made a new Set per
+   * credential per write, young objects held by the index's old maps.
+   */
+  const update = (id: string) => {
+    const tenant = ownTenant(store, id);
+    const known = keysById.get(id);
+    if (tenant === undefined) {
+      if (known) forget(id);
+      return;
+    }
+    const keys = keysOf(tenant);
+    if (known && sameKeys(known, keys)) return;
+    forget(id);
+    learn(id, keys);
+  };
   const refresh = () => {
-    const changed = watch.take();
-    if (changed.all) {
-      byKey.clear();
-      keysById.clear();
-      for (const id of Object.keys(store.data.tenants)) learn(id);
-    } else
-      for (const id of changed.ids) {
-        forget(id);
-        learn(id);
-      }
+    if (!watch.take(update)) return;
+    byKey.clear();
+    keysById.clear();
+    for (const id of Object.keys(store.data.tenants)) {
+      const tenant = ownTenant(store, id);
+      if (tenant !== undefined) learn(id, keysOf(tenant));
+    }
   };
   const holders = (key: string): string[] => {
     refresh();
@@ -166,11 +186,9 @@ export function createDueIndex<T>(store: Store<Tenants<T>>, earliestOf: (tenant:
     else earliest.set(id, at);
   };
   const refresh = () => {
-    const changed = watch.take();
-    if (changed.all) {
-      earliest.clear();
-      for (const id of Object.keys(store.data.tenants)) index(id);
-    } else for (const id of changed.ids) index(id);
+    if (!watch.take(index)) return;
+    earliest.clear();
+    for (const id of Object.keys(store.data.tenants)) index(id);
   };
 
   return {

@@ -9,7 +9,9 @@ import type { EcritureFieldRule, FieldViolation } from './types.js';
  */
 export const auxCode17: EcritureFieldRule = (ecriture, index) =>
   ecriture.lignes.flatMap((ligne, l) =>
-    ligne.compteAuxiliaire !== undefined && [...ligne.compteAuxiliaire].length > AUX_CODE_MAX
+    ligne.compteAuxiliaire !== undefined &&
+    ligne.compteAuxiliaire.length > AUX_CODE_MAX && // no more code points than UTF-16 units
+    [...ligne.compteAuxiliaire].length > AUX_CODE_MAX
       ? [
           {
             champ: `data.ecritures.${index}.lignes.${l}.compteAuxiliaire`,

@@ -8,12 +8,18 @@ import type { EcritureFieldRule, FieldViolation } from './types.js';
  * connector's job (seed 004: "automatically truncated when sent from Qonto").
  */
 export const description35: EcritureFieldRule = (ecriture, index) => {
-  const violations: FieldViolation[] = [];
-  const check = (champ: string, description: string | undefined) => {
-    if (description !== undefined && [...description].length > DESCRIPTION_MAX)
-      violations.push({ champ, rejection: reject('LOOP-DESCRIPTION-35', { description }).rejection });
+  // Checked on every import's every line: nothing is built for a description that fits (a string
+  // never has more code points than UTF-16 units, so only a longer one is counted).
+  let violations: FieldViolation[] | undefined;
+  const check = (description: string | undefined, champ: () => string) => {
+    if (description !== undefined && description.length > DESCRIPTION_MAX && [...description].length > DESCRIPTION_MAX)
+      (violations ??= []).push({
+        champ: champ(),
+        rejection: reject('LOOP-DESCRIPTION-35', { description }).rejection,
+      });
   };
-  check(`data.ecritures.${index}.libelle`, ecriture.libelle);
-  ecriture.lignes.forEach((ligne, l) => check(`data.ecritures.${index}.lignes.${l}.libelle`, ligne.libelle));
-  return violations;
+  check(ecriture.libelle, () => `data.ecritures.${index}.libelle`);
+  for (let l = 0; l < ecriture.lignes.length; l++)
+    check(ecriture.lignes[l]!.libelle, () => `data.ecritures.${index}.lignes.${l}.libelle`);
+  return violations ?? [];
 };

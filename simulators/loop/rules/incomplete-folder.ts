@@ -9,12 +9,25 @@ export const fiscalYearLabel = (fy: { end: string }) => fy.end.slice(0, 4);
  * and open journals (seed 004, "Verify prerequisites in Loop"). Checked when an import arrives.
  */
 export function incompleteFolder(folder: FolderState): RuleResult {
-  const open = Object.values(folder.fiscalYears)
-    .filter((fy) => fy.status === 'open')
-    .sort((a, b) => a.start.localeCompare(b.start));
-  const hasChart = Object.keys(folder.comptes).length > 0;
-  const hasOpenJournal = Object.values(folder.journaux).some((j) => !j.ferme);
-  const incomplete = open.find((fy) => !fy.chartComplete || !hasChart || !hasOpenJournal);
+  // Read in place (every import asks): a list of the chart's keys was a whole chart per import.
+  let hasChart = false;
+  for (const _ in folder.comptes) {
+    hasChart = true;
+    break;
+  }
+  let hasOpenJournal = false;
+  for (const code in folder.journaux)
+    if (!folder.journaux[code]!.ferme) {
+      hasOpenJournal = true;
+      break;
+    }
+  // The earliest incomplete open year (the first of equal starts, as a stable sort would give).
+  let incomplete: FolderState['fiscalYears'][string] | undefined;
+  for (const id in folder.fiscalYears) {
+    const fy = folder.fiscalYears[id]!;
+    if (fy.status !== 'open' || (fy.chartComplete && hasChart && hasOpenJournal)) continue;
+    if (!incomplete || fy.start.localeCompare(incomplete.start) < 0) incomplete = fy;
+  }
   return incomplete
     ? reject('LOOP-INCOMPLETE-FOLDER', { folder: folder.code, fiscalYear: fiscalYearLabel(incomplete) })
     : accept;

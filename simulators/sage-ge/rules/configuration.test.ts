@@ -47,6 +47,24 @@ describe('the configuration check under one Marketplace snapshot', () => {
     expect(configurationProblem(file, now)).toEqual({ ok: true });
   });
 
+  it('shows SGE-FY-INCOMPLETE for the latest open year whose every journal is closed in it (Year Menu)', () => {
+    const now = new Date('2026-03-16T09:00:00Z');
+    const codes = Object.keys(buildFile('main', now).journals);
+    const closedIn = (year: number) => ({ ...calendarYear(year), closedJournals: codes });
+    const older = buildFile('main', now, { fiscalYears: [calendarYear(2026), closedIn(2025)] });
+    expect(message(configurationProblem(older, now))).toBe(
+      renderMessage('SGE-FY-INCOMPLETE', { file: older.name, year: '2025' }),
+    );
+    const both = buildFile('main', now, { fiscalYears: [closedIn(2026), closedIn(2025)] });
+    expect(message(configurationProblem(both, now))).toBe(
+      renderMessage('SGE-FY-INCOMPLETE', { file: both.name, year: '2026' }),
+    );
+    const one = buildFile('main', now, {
+      fiscalYears: [calendarYear(2026), { ...closedIn(2025), closedJournals: codes.slice(1) }],
+    });
+    expect(configurationProblem(one, now)).toEqual({ ok: true });
+  });
+
   it('reads two consecutive open years as such whatever order the snapshot lists them in', () => {
     const now = new Date('2026-03-16T09:00:00Z');
     const file = buildFile('main', now, { fiscalYears: [calendarYear(2026), calendarYear(2025)] });

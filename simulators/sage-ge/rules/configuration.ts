@@ -1,6 +1,6 @@
 import { accept, reject, type RuleResult } from '../../../contracts/catalogue/rejection.js';
 import { covers, dayAfter, dayOf, openFiscalYears, yearLabel } from '../domain/fiscal-years.js';
-import type { FileState } from '../state/schema.js';
+import type { FileState, FiscalYearState } from '../state/schema.js';
 
 /**
  * The fiscal-year configuration check (the red triangle), on the fiscal years as the Marketplace
@@ -14,13 +14,34 @@ export function configurationProblem(file: FileState, now: Date): RuleResult {
   const years = fiscalYearProblem(file, today);
   if (!years.ok) return years;
   // The most recent open year without an open journal: a journal locked in the file is closed in
-  // every year, one closed in a year (Year Menu) only there.
-  const open = openFiscalYears(file.marketplaceFiscalYears.fiscalYears);
-  const withoutJournal = open
-    .reverse()
-    .find((fy) => !Object.values(file.journals).some((j) => !j.locked && !fy.closedJournals?.includes(j.code)));
-  if (withoutJournal) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(withoutJournal) });
+  // every year, one closed in a year (Year Menu) only there. Read in place: this runs on every
+  // request of the file, and a sorted copy of the years and a list of the journals per request
+  // were most of what the check allocated.
+  const open = sortedOpenYears(file.marketplaceFiscalYears.fiscalYears);
+  for (let i = open.length - 1; i >= 0; i--) {
+    const fy = open[i]!;
+    if (!hasOpenJournal(file, fy)) return reject('SGE-FY-INCOMPLETE', { file: file.name, year: yearLabel(fy) });
+  }
   return accept;
+}
+
+/** The open years of a snapshot, oldest first: an array is replaced whole by a change, never edited in place. */
+const openYears = new WeakMap<readonly FiscalYearState[], FiscalYearState[]>();
+function sortedOpenYears(fiscalYears: readonly FiscalYearState[]): FiscalYearState[] {
+  let open = openYears.get(fiscalYears);
+  if (!open) {
+    open = openFiscalYears(fiscalYears);
+    openYears.set(fiscalYears, open);
+  }
+  return open;
+}
+
+function hasOpenJournal(file: FileState, fy: FiscalYearState): boolean {
+  for (const code in file.journals) {
+    const journal = file.journals[code]!;
+    if (!journal.locked && !fy.closedJournals?.includes(journal.code)) return true;
+  }
+  return false;
 }
 
 /**
