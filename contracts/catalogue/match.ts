@@ -1096,7 +1096,7 @@ export function identify(text: string, entries: readonly CatalogueEntry[]): Iden
   if (also)
     return {
       candidates: [best, also, ...candidates.filter((m) => m !== best && m !== also)],
-      unsureBecause: `the text describes two entries, ${best.id} and ${also.id} (${ownEvidence(also, best, text).join(' ')})`,
+      unsureBecause: `the text describes two entries, ${best.id} and ${also.id}, which alone explains "${ownEvidence(also, best, text).join(' ')}"`,
     };
   return { sure: best, candidates };
 }
