@@ -52,15 +52,17 @@ describe('a text describing two entries names both', () => {
 });
 
 /**
- * The quantity of a symptom ("35 characters") is what the help article knows, not always what the
- * customer does: a text without any number for it still describes the symptom; a text with
- * another number contradicts it.
+ * The length limit of a symptom ("35 characters") is what the help article knows, not always what
+ * the customer does: a text without any number for it still describes the symptom when it says
+ * truncation for sure; a text with another number contradicts it.
  */
-describe("a symptom's quantity", () => {
+describe("a symptom's length limit", () => {
   it.each([
-    ['Les libellés sont coupés dans Loop', 'LOOP-DESCRIPTION-35'],
+    ['Les libellés de nos écritures sont tronqués dans Loop', 'LOOP-DESCRIPTION-35'],
     ['Our account numbers are truncated in Quadra', 'QDR-ACCOUNT-8-CHARS'],
     ['Les codes auxiliaires sont tronqués dans Loop', 'LOOP-AUX-CODE-17'],
+    ['In Loop the labels are cut, we only see the beginning', 'LOOP-DESCRIPTION-35'],
+    ['Dans Quadra les comptes fournisseurs sont coupés, on ne voit que le début', 'QDR-ACCOUNT-8-CHARS'],
   ])('absent, still answers: %s', (text, id) => {
     const result = identifyMessage(text);
     expect(result.sure?.id ?? `unsure: ${result.unsureBecause}`).toBe(id);
@@ -71,6 +73,18 @@ describe("a symptom's quantity", () => {
     'Our account numbers are truncated to 10 characters in Quadra',
     'Les codes auxiliaires sont tronqués à 12 caractères dans Loop',
   ])('another number, not sure: %s', (text) => {
+    expect(identifyMessage(text).sure?.id ?? 'unsure').toBe('unsure');
+  });
+
+  // "Cut" also says "interrupted", "limited" says "few": without the limit, not a truncation.
+  it.each([
+    "L'accès aux comptes est coupé dans Quadra",
+    'La connexion avec Loop est coupée, les libellés ne remontent plus',
+    'Account sync to Quadra was cut off',
+    'On a coupé la synchro des libellés dans Loop',
+    'Le nombre de comptes est limité dans Quadra',
+    'Les libellés sont coupés dans Loop',
+  ])('without the limit and without truncation said, not sure: %s', (text) => {
     expect(identifyMessage(text).sure?.id ?? 'unsure').toBe('unsure');
   });
 });

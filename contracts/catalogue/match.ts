@@ -861,7 +861,7 @@ function mayMatch(form: Form, tokens: Token[]): boolean {
 }
 
 /** Symptom phrases: every content word (or a synonym) present, in any order. */
-function symptomScore(form: Form, tokens: Token[]): { confidence: number; matched: number[] } {
+function symptomScore(form: Form, text: string, tokens: Token[]): { confidence: number; matched: number[] } {
   const content = form.elements.filter((e): e is Extract<Element, { lit: string }> => 'lit' in e && isContent(e.lit));
   if (content.length < 2) return { confidence: 0, matched: [] };
   const matched = new Set<number>();
@@ -870,13 +870,22 @@ function symptomScore(form: Form, tokens: Token[]): { confidence: number; matche
     return tokens.findIndex((t) => alternatives.some((a) => sameWord(a, t)));
   });
   for (const x of at) if (x >= 0) matched.add(x);
-  // The symptom's quantity ("35 characters") is the article's knowledge, not always the
+  // A length limit ("cut at 35 characters") is the article's knowledge, not always the
   // customer's: when the text has neither its number nor its unit, the rest of the symptom
-  // describes it (a little less surely); a unit with another number contradicts it.
+  // describes it, a little less surely, if it says truncation for sure (see `truncationSaid`);
+  // a unit with another number contradicts it.
   const quantity = content.findIndex((el) => /^\d+$/.test(el.lit));
+  const unit = content[quantity + 1];
   const unitless =
-    quantity >= 0 && at[quantity]! < 0 && (quantity + 1 >= content.length || at[quantity + 1]! < 0) ? 1 : 0;
-  const left = unitless ? content.length - (quantity + 1 < content.length ? 2 : 1) : content.length;
+    quantity >= 0 &&
+    unit !== undefined &&
+    synonymsOf.get('characters')!.has(unit.lit) &&
+    at[quantity]! < 0 &&
+    at[quantity + 1]! < 0 &&
+    truncationSaid(text, tokens, content, at)
+      ? 1
+      : 0;
+  const left = unitless ? content.length - 2 : content.length;
   const found = at.filter((x) => x >= 0).length;
   // Every word of the symptom is needed: a symptom is its words together.
   const ratio = left >= 2 ? found / left : found / content.length;
@@ -885,6 +894,40 @@ function symptomScore(form: Form, tokens: Token[]): { confidence: number; matche
     confidence: ratio === 1 ? 0.9 - unitless * 0.05 + Math.min(left, 8) / 100 : (found / content.length) * 0.7,
     matched: [...matched].sort((a, b) => a - b),
   };
+}
+
+/** Words that say a text was cut short and nothing else ("cut" and "coupé" also say "interrupted"). */
+const TRUNCATED = new Set(
+  'truncated truncate truncation tronque tronquee tronquees tronques troncature shortened raccourci raccourcis'.split(
+    ' ',
+  ),
+);
+/** Words that say only a part is seen: "on ne voit que le début", "only the first words". */
+const PART_SEEN = new Set('debut beginning start premiers premieres first only seulement'.split(' '));
+/** Words that make the next noun a complement of another ("l'accès AUX comptes", "the sync OF labels"). */
+const OF = new Set('de des du d aux au of to for from avec with sur'.split(' '));
+
+/**
+ * Whether a length-limit symptom without its quantity still says the text is truncated: its
+ * subject (the symptom's first word) comes before its cut word in one clause and is not a
+ * complement of another noun, and the cut word means only truncation, or the text says only a
+ * part is seen. "L'accès aux comptes est coupé dans Quadra", "On a coupé la synchro des libellés"
+ * are not truncated accounts or labels.
+ */
+function truncationSaid(
+  text: string,
+  tokens: readonly Token[],
+  content: readonly { lit: string }[],
+  at: readonly number[],
+): boolean {
+  const cut = content.findIndex((el) => synonymsOf.get('cut')!.has(el.lit));
+  const subject = at[0]!;
+  const verb = at[cut]!;
+  if (cut <= 0 || subject < 0 || verb < 0 || subject > verb) return false;
+  if (subject > 0 && OF.has(tokens[subject - 1]!.w)) return false;
+  for (let x = subject; x < verb; x++) if (tokens[x]!.brk) return false;
+  if (TRUNCATED.has(tokens[verb]!.w)) return true;
+  return tokens.some((t, x) => PART_SEEN.has(t.w) || ((t.w === 'ne' || t.w === 'n') && restricts(text, tokens, x)));
 }
 
 /** Typed values anywhere in the text, for a match by status or symptom (the customer's account, years). */
@@ -921,7 +964,7 @@ export function matchMessage(
     let matched: number[] = [];
     let params: Record<string, string> = {};
     if (form.via === 'symptom') {
-      ({ confidence, matched } = symptomScore(form, tokens));
+      ({ confidence, matched } = symptomScore(form, text, tokens));
       if (confidence > 0) params = valuesIn(tokens, form);
     } else {
       if (!mayMatch(form, tokens)) continue;
