@@ -31,7 +31,7 @@ describe('ledgersim reproduce, an outside trial', () => {
     expect(out).toContain('SGE-JOURNAL-LOCKED');
     expect(out).toContain(getEntry('SGE-JOURNAL-LOCKED').cause);
     expect(out).toContain(`the customer denies, in their own words ("n'est pas verrouillé")`);
-    expect(out).toContain(`another documented cause of SGE-JOURNAL-LOCKED`);
+    expect(out).toContain(`another documented case of SGE-JOURNAL-LOCKED`);
     expect(out).toContain('Reproduced by sage-ge/fy-not-opened');
     expect(out).toContain('Reproduced, and the remedy clears it.');
   }, 30_000);

@@ -305,7 +305,7 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
         `  the customer denies, in their own words ("${sure.disputedBy}"), what the message they quote says: ${
           scenario.id === entry.scenarioId
             ? `no other scenario of ${entry.id}'s own, shown with its main cause`
-            : `shown with ${scenario.id}, another documented cause of ${entry.id} (${entry.scenarioId} shows the one denied)`
+            : `shown with ${scenario.id}, another documented case of ${entry.id} (${entry.scenarioId} shows the one denied)`
         }`,
       ),
     );
