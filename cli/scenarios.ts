@@ -272,6 +272,7 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
             lang: sure.lang,
             evidence: sure.evidence,
             params: sure.params,
+            ...(sure.disputedBy ? { disputedBy: sure.disputedBy } : {}),
           },
           sure: true,
           candidates: listed,
@@ -298,6 +299,16 @@ export async function reproduceCommand(args: string[], io: CliIO): Promise<numbe
   io.out(
     `  matched: ${sure.via === 'message' ? 'the message' : sure.via === 'status' ? 'a status name' : 'a symptom'} (${sure.lang}), confidence ${Math.round(sure.confidence * 100)}%: ${sure.evidence.join(' ')}`,
   );
+  if (sure.disputedBy)
+    io.out(
+      c.yellow(
+        `  the customer denies, in their own words ("${sure.disputedBy}"), what the message they quote says: ${
+          scenario.id === entry.scenarioId
+            ? `no other scenario of ${entry.id}'s own, shown with its main cause`
+            : `shown with ${scenario.id}, another documented case of ${entry.id} (${entry.scenarioId} shows the one denied)`
+        }`,
+      ),
+    );
   if (Object.keys(sure.params).length)
     io.out(
       `  read from the message: ${Object.entries(sure.params)

@@ -101,3 +101,126 @@ describe("replaying the customer's values", () => {
       expect(statusesOf(result).join('\n') + JSON.stringify(result.timeline.map((t) => t.error))).toContain(message);
     }, 30_000);
 });
+
+/**
+ * Years are replayed by moving the scenario's whole calendar (its start, dates, fiscal years) by
+ * the difference: the case stays the one the scenario describes, in the customer's years. An
+ * outside trial's "(2021, 2022)" ran in the scenario's own 2024 and said only "could not be replayed".
+ */
+describe("replaying the customer's years", () => {
+  const cases: { text: string; id: CatalogueId; params: Record<string, string>; variant?: number }[] = [
+    {
+      text: 'The fiscal year (2022) is not part of the last 2 open fiscal years',
+      id: 'SGE-FY-NOT-LAST-TWO',
+      params: { years: '2022' },
+    },
+    {
+      text: "Bonjour, nos factures de 2019 sont rejetées : « L'exercice (2019) ne fait pas partie des 2 derniers exercices ouverts »",
+      id: 'SGE-FY-NOT-LAST-TWO',
+      params: { years: '2019' },
+    },
+    {
+      text: "Le dossier PRIMEUR SUD est incomplet : le plan comptable est incomplet ou aucun journal n'est ouvert pour l'exercice 2023.",
+      id: 'LOOP-INCOMPLETE-FOLDER',
+      params: { folder: 'PRIMEUR SUD', fiscalYear: '2023' },
+    },
+  ];
+  for (const c of cases)
+    it(`replays ${JSON.stringify(c.params)} from ${JSON.stringify(c.text.slice(0, 60))}`, async () => {
+      const { match, replay, result } = await reproduce(c.text);
+      expect(match.id).toBe(c.id);
+      expect(replay.notSubstituted).toEqual([]);
+      expect(result.failures).toEqual([]);
+      const message = renderMessage(c.id, { ...match.params, ...c.params }, c.variant ?? 0);
+      expect(statusesOf(result).join('\n') + JSON.stringify(result.timeline.map((t) => t.error))).toContain(message);
+    }, 30_000);
+
+  it('two years in the message, one refused entry in the scenario: replayed in the latest, and says why not the other', async () => {
+    const { match, scenario, replay, result } = await reproduce(
+      'The fiscal year (2021, 2022) is not part of the last 2 open fiscal years',
+    );
+    expect(match.params.years).toBe('2021, 2022');
+    expect(replay.substituted).toEqual([{ name: 'years', from: '2024', to: '2022' }]);
+    expect(replay.notSubstituted).toEqual([
+      { name: 'years', value: '2021', why: expect.stringContaining(scenario.id) },
+    ]);
+    expect(result.failures).toEqual([]);
+    expect(statusesOf(result).join('\n')).toContain(renderMessage('SGE-FY-NOT-LAST-TWO', { years: '2022' }));
+  }, 30_000);
+
+  it("two years moved together when the scenario has two ('2025, 2026' of the overlap → '2022, 2023')", async () => {
+    const scenario = (await loadScenarios()).find((s) => s.id === 'sage-ge/fy-open-overlap')!;
+    const replay = withCustomerValues(scenario, 'SGE-FY-OPEN-RULES', { years: '2022 et 2023' });
+    expect(replay.substituted).toEqual([{ name: 'years', from: '2025, 2026', to: '2022, 2023' }]);
+    expect(replay.scenario.start.slice(0, 4)).toBe(String(Number(scenario.start.slice(0, 4)) - 3));
+    const result = await runScenario(replay.scenario, { skipRemedy: true, customerValues: replay.atRunTime });
+    expect(result.failures).toEqual([]);
+  }, 30_000);
+
+  it("says why years spaced otherwise than the scenario's cannot be replayed, and leaves the scenario as it was", async () => {
+    const scenario = (await loadScenarios()).find((s) => s.id === 'sage-ge/fy-open-overlap')!;
+    const replay = withCustomerValues(scenario, 'SGE-FY-OPEN-RULES', { years: '2021, 2024' });
+    expect(replay.substituted).toEqual([]);
+    expect(replay.notSubstituted).toEqual([
+      { name: 'years', value: '2021, 2024', why: expect.stringMatching(/2025, 2026/) },
+    ]);
+    expect(replay.scenario).toEqual(scenario);
+  });
+
+  it('a 29 February moved into a common year is the 28th', async () => {
+    const scenario = (await loadScenarios()).find((s) => s.id === 'sage-ge/fy-not-last-two')!;
+    const leap = {
+      ...scenario,
+      steps: [...scenario.steps, { do: 'add-entry', entry: { id: 'L', kind: 'purchase', date: '2024-02-29' } }],
+    } as typeof scenario;
+    const replay = withCustomerValues(leap, 'SGE-FY-NOT-LAST-TWO', { years: '2023' });
+    expect(JSON.stringify(replay.scenario)).toContain('"2023-02-28"');
+  });
+});
+
+/**
+ * A customer who quotes the vendor's message but denies its cause in their own words points to
+ * another documented cause of the same entry: the scenario shown is one of those, not the entry's
+ * own (seed 002, error 1: "a fiscal year not opened in Sage GE", `sage-ge/fy-not-opened`).
+ */
+describe('a disputed cause', () => {
+  it("M8: the journal said not locked, GE's error 1 quoted: reproduced by the fiscal year not opened, and it passes", async () => {
+    const { match, scenario, result } = await reproduce(
+      'le journal HA n\'est pas verrouillé, pourtant Sage refuse nos achats ? Le message est "Le journal des achats, ventes, OD, etc. est verrouillé ou en lecture seule"',
+    );
+    expect(match.id).toBe('SGE-JOURNAL-LOCKED');
+    expect(match.disputedBy).toBeDefined();
+    expect(scenario.id).not.toBe(match.entry.scenarioId);
+    expect(scenario.covers[0]).toBe('SGE-JOURNAL-LOCKED');
+    expect(result.failures).toEqual([]);
+  }, 30_000);
+
+  it('undisputed, the entry keeps its own scenario', async () => {
+    const { match, scenario } = await reproduce(
+      "Sage refuse nos achats : « Le journal d'achats, de ventes, d'OD, etc. est verrouillé ou en lecture seule »",
+    );
+    expect(scenario.id).toBe(match.entry.scenarioId);
+  });
+
+  it("error 5 with the account said not locked: the closed fiscal year (error 5's other cause), with the customer's account", async () => {
+    const { match, scenario, replay, result } = await reproduce(
+      'Le compte 627100 n’est pas verrouillé dans Sage, pourtant on reçoit « Le compte 627100 est verrouillé »',
+    );
+    expect(match.disputedBy).toBeDefined();
+    expect(scenario.id).not.toBe(match.entry.scenarioId);
+    expect(scenario.covers[0]).toBe('SGE-ACCOUNT-LOCKED');
+    expect(replay.substituted.map((s) => s.to)).toEqual(['627100']);
+    expect(result.failures).toEqual([]);
+    expect(statusesOf(result).join('\n')).toContain(renderMessage('SGE-ACCOUNT-LOCKED', { account: '627100' }));
+  }, 30_000);
+
+  it('disputed, with no other scenario whose subject is the entry: its own', async () => {
+    const match = {
+      ...identifyMessage(
+        'Le compte 627100 n’est pas verrouillé dans Sage, pourtant on reçoit « Le compte 627100 est verrouillé »',
+      ).sure!,
+    };
+    const own = (await loadScenarios()).filter((s) => s.id === match.entry.scenarioId || s.covers[0] !== match.id);
+    expect(scenarioFor(match, own)?.id).toBe(match.entry.scenarioId);
+  });
+});

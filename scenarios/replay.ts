@@ -80,7 +80,9 @@ function ownValues(scenario: Scenario, id: CatalogueId): Record<string, string> 
  * The scenario that best reproduces a match: among those covering the entry, the one that shows
  * the very message the customer saw (its variant) and can replay the most of the values read from it; the
  * entry's own scenario, then the plainest (fewest steps), between equals. "Le journal HA du dossier X est fermé." is the closed
- * journal's scenario, not the incomplete chart's, though both are LOOP-INCOMPLETE-FOLDER.
+ * journal's scenario, not the incomplete chart's, though both are LOOP-INCOMPLETE-FOLDER. A
+ * disputed match (the customer quotes the message and denies its cause) prefers another scenario
+ * of the entry's own, when there is one.
  */
 export function scenarioFor(
   match: {
@@ -89,6 +91,8 @@ export function scenarioFor(
     via?: string;
     variant?: number;
     params: Record<string, string>;
+    /** The customer denies, in their own words, what the quoted message says (see `MessageMatch`). */
+    disputedBy?: string;
   },
   scenarios: readonly Scenario[],
 ): Scenario | undefined {
@@ -100,6 +104,9 @@ export function scenarioFor(
     const found = mentions(scenario, match.id);
     if (!own && found.length === 0) continue;
     let score = own ? 0.2 : 0;
+    // The customer denies the cause the entry's own scenario shows: another scenario whose subject
+    // is the same entry shows another documented cause (error 1's fiscal year not opened in GE).
+    if (match.disputedBy && !own && scenario.covers[0] === match.id) score += 10;
     const sameMessage = match.via === 'message' && found.some((m) => m.variant === (match.variant ?? 0));
     if (sameMessage) score += 1;
     const values = ownValues(scenario, match.id);
@@ -140,19 +147,91 @@ function canonical(name: string, value: string): string {
   return value.trim();
 }
 
+const YEAR_PARAMS = new Set(['years', 'year', 'fiscalYear']);
+const yearsOf = (value: string) => (value.match(/\d{4}/g) ?? []).map(Number);
+
+/**
+ * How to move the scenario's own years to the customer's: the same number of years, each moved
+ * by the same difference ("2025, 2026" → "2022, 2023"). A single year of its own for several in
+ * the message: moved to the latest, the others said not replayed. Otherwise why not.
+ */
+function yearShift(
+  scenario: Scenario,
+  name: string,
+  from: string,
+  value: string,
+): { by: number; to: string; left: string[] } | { why: string } {
+  const own = yearsOf(from);
+  const theirs = yearsOf(value);
+  if (own.length === 0 || theirs.length === 0) return { why: `${value} is not a list of years` };
+  if (own.length === 1 && theirs.length > 1) {
+    const latest = Math.max(...theirs);
+    return { by: latest - own[0]!, to: String(latest), left: theirs.filter((y) => y !== latest).map(String) };
+  }
+  if (own.length !== theirs.length)
+    return { why: `the scenario ${scenario.id} shows ${own.length} years (${from}), the message ${theirs.length}` };
+  const by = theirs[0]! - own[0]!;
+  if (theirs.some((y, i) => y - own[i]! !== by))
+    return {
+      why: `the scenario ${scenario.id}'s ${name} (${from}) moved by a whole number of years cannot give ${value}: they are spaced otherwise`,
+    };
+  return { by, to: value, left: [] };
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * Every year written in the scenario moved by `by`: dates and instants (a 29 February into a
+ * common year becomes the 28th), fiscal year ids ("FY2026"), years alone. Time is the scenario's
+ * own start moved the same, so what the run builds from its clock (the presets' fiscal years, an
+ * entry's default date) moves with it.
+ */
+function shiftYears(value: unknown, by: number): unknown {
+  if (typeof value === 'string')
+    return value
+      .replace(/(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)/g, (_, y: string, m: string, d: string) => {
+        const year = Number(y) + by;
+        return `${year}-${m}-${m === '02' && d === '29' && !isLeap(year) ? '28' : d}`;
+      })
+      .replace(/(?<![\d-])((?:19|20)\d\d)(?![\d-])/g, (y) => String(Number(y) + by));
+  if (Array.isArray(value)) return value.map((v) => shiftYears(v, by));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftYears(v, by)]));
+  return value;
+}
+
 export function withCustomerValues(scenario: Scenario, id: CatalogueId, params: Record<string, string>): Replay {
   const own = ownValues(scenario, id);
   let replayed: unknown = scenario;
   const substituted: Substitution[] = [];
   const notSubstituted: NotSubstituted[] = [];
   const exchange = new Map<string, string>();
+  let shifted = false;
   for (const [name, raw] of Object.entries(params)) {
     const value = canonical(name, raw);
     const from = own[name];
     if (from === undefined)
       notSubstituted.push({ name, value, why: `the scenario ${scenario.id} has no ${name} of its own to replace` });
     else if (from === value) continue;
-    else if (IDENTIFIERS.has(name)) {
+    else if (YEAR_PARAMS.has(name)) {
+      // Years are not identities but the scenario's time: its whole calendar moves, once.
+      const shift = shifted
+        ? { why: 'the scenario is already moved to the years of another value' }
+        : yearShift(scenario, name, from, value);
+      if ('why' in shift) {
+        notSubstituted.push({ name, value, why: shift.why });
+        continue;
+      }
+      replayed = shiftYears(replayed, shift.by);
+      shifted = true;
+      substituted.push({ name, from, to: shift.to });
+      for (const year of shift.left)
+        notSubstituted.push({
+          name,
+          value: year,
+          why: `the scenario ${scenario.id} shows one year of its own (${from}), moved to the latest of the message's, ${shift.to}; ${year} would be another entry of the same case`,
+        });
+    } else if (IDENTIFIERS.has(name)) {
       // Two exchanges sharing a value would undo each other: the first one stands.
       if (exchange.has(from) || exchange.has(value)) {
         notSubstituted.push({ name, value, why: `${from} or ${value} is already exchanged for another value` });

@@ -173,3 +173,107 @@ describe('a value is read whole', () => {
     expect(normalize(inside?.params.folder ?? '')).toBe(normalize(folder));
   });
 });
+
+/**
+ * French "ne … que" (and "ne … plus que", "n'… que") says "only": a restriction, not a denial. An
+ * outside trial's "on ne voit que le début" was read as denying the truncation it describes.
+ */
+describe('"ne … que" restricts, it does not deny', () => {
+  const restrictions: { text: string; id: string }[] = [
+    // The outside trial's M7, then other wordings, other vendors.
+    {
+      text: 'Bonjour, les libellés de nos écritures sont coupés dans Loop, on ne voit que le début du texte.',
+      id: 'LOOP-DESCRIPTION-35',
+    },
+    {
+      text: "Les libellés sont tronqués dans Cegid Loop : on n'en voit que les premiers mots",
+      id: 'LOOP-DESCRIPTION-35',
+    },
+    { text: 'Dans Loop nos libellés sont coupés, il ne reste plus que le début', id: 'LOOP-DESCRIPTION-35' },
+    {
+      text: 'On ne voit que « Le compte 606400 est verrouillé » depuis lundi, sur toutes les factures',
+      id: 'SGE-ACCOUNT-LOCKED',
+    },
+    { text: 'Sage ne répond plus que « Le compte 622600 est verrouillé »', id: 'SGE-ACCOUNT-LOCKED' },
+    { text: "Loop n'affiche que : Le journal VT du dossier PRIMEUR SUD est fermé.", id: 'LOOP-INCOMPLETE-FOLDER' },
+    { text: "Il n'y a que ce message : Compte (411200) ou autre est collectif", id: 'SGE-COLLECTIVE-ACCOUNT' },
+  ];
+  for (const c of restrictions)
+    it(`answers ${c.id}: ${c.text}`, () => {
+      const result = identifyMessage(c.text);
+      expect(result.sure?.id ?? `unsure: ${result.unsureBecause}`).toBe(c.id);
+    });
+
+  // Near misses: the same words where they do deny.
+  const denials = [
+    "Ce n'est plus le cas que les libellés sont coupés dans Loop",
+    "Il n'est plus vrai que le compte 606400 est verrouillé",
+    'On ne voit plus « Le compte 606400 est verrouillé » depuis lundi',
+    "Les libellés ne sont pas coupés dans Loop, on ne voit que le début d'un autre champ",
+    "On n'a jamais eu que des factures, pas « Le compte 622600 est verrouillé »",
+  ];
+  for (const text of denials)
+    it(`still unsure: ${text}`, () => {
+      const result = identifyMessage(text);
+      expect(result.sure?.id ?? 'unsure', JSON.stringify(result.candidates[0]?.evidence)).toBe('unsure');
+    });
+});
+
+/**
+ * The vendor's message quoted word for word is a fact about what the vendor showed: the customer
+ * disputing its cause in their own words ("le journal n'est pas verrouillé, pourtant...") does not
+ * cancel it, and the answer says the cause is disputed (seed 002, error 1 has a second cause).
+ */
+describe("a quoted vendor message stands against the customer's own denial of its cause", () => {
+  const disputed: { text: string; id: string }[] = [
+    // The outside trial's M8.
+    {
+      text: 'le journal HA n\'est pas verrouillé, pourtant Sage refuse nos achats ? Le message est "Le journal des achats, ventes, OD, etc. est verrouillé ou en lecture seule"',
+      id: 'SGE-JOURNAL-LOCKED',
+    },
+    {
+      text: "Bonjour, le journal VT n'est pas verrouillé mais nos ventes sont refusées avec « Le journal d'achats, de ventes, d'OD, etc. est verrouillé ou en lecture seule ».",
+      id: 'SGE-JOURNAL-LOCKED',
+    },
+    {
+      text: 'The purchase journal isn\'t locked, yet GE rejects our invoices with "The purchase, sales, OD journal, etc. is locked or read-only"',
+      id: 'SGE-JOURNAL-LOCKED',
+    },
+    {
+      text: 'Le compte 627100 n’est pas verrouillé dans Sage, pourtant on reçoit « Le compte 627100 est verrouillé »',
+      id: 'SGE-ACCOUNT-LOCKED',
+    },
+    {
+      text: 'Le journal AC est ouvert, il n\'est pas fermé ! Loop répond "Le journal AC du dossier DUPONT est fermé."',
+      id: 'LOOP-INCOMPLETE-FOLDER',
+    },
+  ];
+  for (const c of disputed)
+    it(`answers ${c.id}, disputed: ${c.text.slice(0, 70)}`, () => {
+      const result = identifyMessage(c.text);
+      expect(result.sure?.id ?? `unsure: ${result.unsureBecause}`).toBe(c.id);
+      expect(result.sure?.via).toBe('message');
+      expect(result.sure?.disputedBy).toBeDefined();
+    });
+
+  it('a message quoted without any denial is not disputed', () => {
+    const sure = identifyMessage(
+      "Sage refuse nos achats : « Le journal d'achats, de ventes, d'OD, etc. est verrouillé ou en lecture seule »",
+    ).sure;
+    expect(sure?.id).toBe('SGE-JOURNAL-LOCKED');
+    expect(sure?.disputedBy).toBeUndefined();
+  });
+
+  // Near misses: no quote of the vendor's message, or the quote itself denied.
+  const denials = [
+    "le journal HA n'est pas verrouillé, pourtant Sage refuse nos achats ?",
+    "Le journal HA n'est pas verrouillé et on n'a jamais eu « Le journal d'achats, de ventes, d'OD, etc. est verrouillé ou en lecture seule »",
+    'Le message « Le compte 606400 est verrouillé » n’est plus affiché, le compte 606400 n’est pas verrouillé',
+    'The purchase journal isn\'t locked and we no longer get "The purchase, sales, OD journal, etc. is locked or read-only"',
+  ];
+  for (const text of denials)
+    it(`still unsure: ${text.slice(0, 80)}`, () => {
+      const result = identifyMessage(text);
+      expect(result.sure?.id ?? 'unsure', JSON.stringify(result.candidates[0]?.evidence)).toBe('unsure');
+    });
+});

@@ -39,6 +39,12 @@ export interface MessageMatch {
    * when the message itself does not have it: the text says the entry is not the case.
    */
   negatedBy?: string;
+  /**
+   * The customer's own denial, elsewhere in the text, of what the vendor's message says, when the
+   * text also quotes that message undenied ("le journal n'est pas verrouillé, pourtant : « Le
+   * journal ... est verrouillé »"): the vendor did show it; the customer disputes its cause.
+   */
+  disputedBy?: string;
 }
 
 export interface Identification {
@@ -597,10 +603,33 @@ const APOSTROPHE = /['’]/;
 /** Whether the text's word `x` denies: one of `NEGATIONS`, "n'" (n'est, n'a), "-n't" (can't, won't), or "longer" in "no longer". */
 function isNegation(text: string, tokens: readonly Token[], x: number): boolean {
   const t = tokens[x]!;
+  if (t.w === 'ne') return !restricts(text, tokens, x);
   if (NEGATIONS.has(t.w)) return true;
-  if (t.w === 'n') return APOSTROPHE.test(text[t.end] ?? '');
+  if (t.w === 'n') return APOSTROPHE.test(text[t.end] ?? '') && !restricts(text, tokens, x);
   if (t.w === 't') return APOSTROPHE.test(text[t.start - 1] ?? '') && /n$/.test(tokens[x - 1]?.w ?? '');
   return t.w === 'longer' && tokens[x - 1]?.w === 'no';
+}
+
+/** What completes a French "ne" into a denial: "ne ... pas", "n'... jamais", "n'... aucun". */
+const DENIAL_PARTNERS = new Set('pas jamais point guere nullement rien personne aucun aucune ni'.split(' '));
+/** How far after "ne" its "que" may come: "on ne voit que", "il n'y en a plus que", "ne sont affichés que". */
+const RESTRICTION_REACH = 5;
+
+/**
+ * Whether the "ne" (or "n'") at `x` is the restrictive "ne ... que", "only" ("on ne voit que le
+ * début", "il ne reste plus que", "n'en voit que"): a "que" in its clause before any partner that
+ * makes it a denial. "Plus" there means "only ... now" when right before the "que" ("ne voit plus
+ * que"), and "no longer" otherwise: "Ce n'est plus le cas que X", "Il n'est plus vrai que X" deny X.
+ */
+function restricts(text: string, tokens: readonly Token[], x: number): boolean {
+  for (let y = x + 1; y < tokens.length && y - x <= RESTRICTION_REACH; y++) {
+    const w = tokens[y]!.w;
+    if (DENIAL_PARTNERS.has(w)) return false;
+    if (w === 'que' || w === 'qu') return !tokens.slice(x + 1, y - 1).some((u) => u.w === 'plus');
+    if (tokens[y]!.brk || text.slice(tokens[y]!.end, tokens[y + 1]?.start ?? tokens[y]!.end).includes(','))
+      return false;
+  }
+  return false;
 }
 
 /** After a matched message, a negation this many words on in the same sentence still denies it ("is locked anymore"). */
@@ -630,9 +659,33 @@ function negationIn(
   return undefined;
 }
 
+/** Words that only carry a denial to its predicate: "n'EST pas", "IS not", "n'A jamais ÉTÉ". */
+const AUXILIARIES = new Set('est sont a ont ete etait is are was were been be has have had t'.split(' '));
+
+/**
+ * The customer's denial, outside the matched message, of one of its words ("le journal HA
+ * n'est pas verrouillé", "it isn't locked"), as written: the first word the negation bears on,
+ * past auxiliaries and its partner ("pas"), is a word of the message.
+ */
+function disputeOf(form: Form, text: string, tokens: readonly Token[], matched: readonly number[]): string | undefined {
+  const words = form.elements.filter((e): e is Extract<Element, { lit: string }> => 'lit' in e && isContent(e.lit));
+  for (let x = 0; x < tokens.length; x++) {
+    if (matched.includes(x) || !isNegation(text, tokens, x)) continue;
+    for (let y = x + 1; y < tokens.length && y - x <= 4 && !tokens[y - 1]!.brk; y++) {
+      const t = tokens[y]!;
+      if (AUXILIARIES.has(t.w) || isNegation(text, tokens, y)) continue;
+      if (!matched.includes(y) && words.some((e) => same(e, t))) return text.slice(tokens[x]!.start, t.end);
+      break;
+    }
+  }
+  return undefined;
+}
+
 /** Before a matched message, a negation this many words back in the same clause frames it as denied ("It's not true that...", "Ce n'est plus le cas que le ...": seven words). A complaint written without a comma may then be answered unsure: the lesser harm. */
 const FRAMING_REACH = 8;
 /** A question about the message is not a denial of it: "I don't understand why account X is locked". */
+/** A contrast opens another clause: "le journal n'est pas verrouillé MAIS nos ventes sont refusées avec « ... »". */
+const CONTRAST = new Set('mais pourtant cependant toutefois neanmoins but yet however though although'.split(' '));
 const ASKING = new Set('why how pourquoi comment understand comprends comprend comprenons explain explique'.split(' '));
 
 /**
@@ -645,7 +698,7 @@ function denialBefore(text: string, tokens: readonly Token[], first: number): st
   for (let x = first - 1; x >= 0 && first - x <= FRAMING_REACH; x--) {
     const t = tokens[x]!;
     if (t.brk || text.slice(t.end, tokens[x + 1]!.start).includes(',')) return undefined;
-    if (ASKING.has(t.w)) return undefined;
+    if (ASKING.has(t.w) || CONTRAST.has(t.w)) return undefined;
     if (!isNegation(text, tokens, x)) continue;
     // The word as written: "don't", "n'est", not their halves.
     if (t.w === 't' && x > 0) return text.slice(tokens[x - 1]!.start, t.end);
@@ -808,26 +861,73 @@ function mayMatch(form: Form, tokens: Token[]): boolean {
 }
 
 /** Symptom phrases: every content word (or a synonym) present, in any order. */
-function symptomScore(form: Form, tokens: Token[]): { confidence: number; matched: number[] } {
+function symptomScore(form: Form, text: string, tokens: Token[]): { confidence: number; matched: number[] } {
   const content = form.elements.filter((e): e is Extract<Element, { lit: string }> => 'lit' in e && isContent(e.lit));
   if (content.length < 2) return { confidence: 0, matched: [] };
   const matched = new Set<number>();
-  let found = 0;
-  for (const el of content) {
+  const at = content.map((el) => {
     const alternatives = [...(synonymsOf.get(el.lit) ?? [el.lit])].map((w) => ({ w, stem: stem(w) }));
-    const at = tokens.findIndex((t) => alternatives.some((a) => sameWord(a, t)));
-    if (at >= 0) {
-      found++;
-      matched.add(at);
-    }
-  }
+    return tokens.findIndex((t) => alternatives.some((a) => sameWord(a, t)));
+  });
+  for (const x of at) if (x >= 0) matched.add(x);
+  // A length limit ("cut at 35 characters") is the article's knowledge, not always the
+  // customer's: when the text has neither its number nor its unit, the rest of the symptom
+  // describes it, a little less surely, if it says truncation for sure (see `truncationSaid`);
+  // a unit with another number contradicts it.
+  const quantity = content.findIndex((el) => /^\d+$/.test(el.lit));
+  const unit = content[quantity + 1];
+  const unitless =
+    quantity >= 0 &&
+    unit !== undefined &&
+    synonymsOf.get('characters')!.has(unit.lit) &&
+    at[quantity]! < 0 &&
+    at[quantity + 1]! < 0 &&
+    truncationSaid(text, tokens, content, at)
+      ? 1
+      : 0;
+  const left = unitless ? content.length - 2 : content.length;
+  const found = at.filter((x) => x >= 0).length;
   // Every word of the symptom is needed: a symptom is its words together.
-  const ratio = found / content.length;
+  const ratio = left >= 2 ? found / left : found / content.length;
   // Between two whole symptoms, the one with more words ranks first.
   return {
-    confidence: ratio === 1 ? 0.9 + Math.min(content.length, 8) / 100 : ratio * 0.7,
+    confidence: ratio === 1 ? 0.9 - unitless * 0.05 + Math.min(left, 8) / 100 : (found / content.length) * 0.7,
     matched: [...matched].sort((a, b) => a - b),
   };
+}
+
+/** Words that say a text was cut short and nothing else ("cut" and "coupé" also say "interrupted"). */
+const TRUNCATED = new Set(
+  'truncated truncate truncation tronque tronquee tronquees tronques troncature shortened raccourci raccourcis'.split(
+    ' ',
+  ),
+);
+/** Words that say only a part is seen: "on ne voit que le début", "only the first words". */
+const PART_SEEN = new Set('debut beginning start premiers premieres first only seulement'.split(' '));
+/** Words that make the next noun a complement of another ("l'accès AUX comptes", "the sync OF labels"). */
+const OF = new Set('de des du d aux au of to for from avec with sur'.split(' '));
+
+/**
+ * Whether a length-limit symptom without its quantity still says the text is truncated: its
+ * subject (the symptom's first word) comes before its cut word in one clause and is not a
+ * complement of another noun, and the cut word means only truncation, or the text says only a
+ * part is seen. "L'accès aux comptes est coupé dans Quadra", "On a coupé la synchro des libellés"
+ * are not truncated accounts or labels.
+ */
+function truncationSaid(
+  text: string,
+  tokens: readonly Token[],
+  content: readonly { lit: string }[],
+  at: readonly number[],
+): boolean {
+  const cut = content.findIndex((el) => synonymsOf.get('cut')!.has(el.lit));
+  const subject = at[0]!;
+  const verb = at[cut]!;
+  if (cut <= 0 || subject < 0 || verb < 0 || subject > verb) return false;
+  if (subject > 0 && OF.has(tokens[subject - 1]!.w)) return false;
+  for (let x = subject; x < verb; x++) if (tokens[x]!.brk) return false;
+  if (TRUNCATED.has(tokens[verb]!.w)) return true;
+  return tokens.some((t, x) => PART_SEEN.has(t.w) || ((t.w === 'ne' || t.w === 'n') && restricts(text, tokens, x)));
 }
 
 /** Typed values anywhere in the text, for a match by status or symptom (the customer's account, years). */
@@ -856,12 +956,15 @@ export function matchMessage(
   const contentTokens = tokens.filter((t) => isContent(t.w)).length;
   const written = languageOf(tokens);
   const best = new Map<string, MessageMatch>();
+  // The vendor's message written out whole and not denied is what the vendor showed: it stands
+  // for its entry even when another form (a symptom in the customer's words) is denied.
+  const verbatim = new Map<CatalogueId, { match: MessageMatch; form: Form }>();
   for (const form of compileAll(entries)) {
     let confidence = 0;
     let matched: number[] = [];
     let params: Record<string, string> = {};
     if (form.via === 'symptom') {
-      ({ confidence, matched } = symptomScore(form, tokens));
+      ({ confidence, matched } = symptomScore(form, text, tokens));
       if (confidence > 0) params = valuesIn(tokens, form);
     } else {
       if (!mayMatch(form, tokens)) continue;
@@ -914,9 +1017,16 @@ export function matchMessage(
       ...(negatedBy ? { negatedBy } : {}),
     };
     if (!previous || rank(candidate) > rank(previous)) best.set(key, candidate);
+    if (!negatedBy && form.via === 'message' && confidence >= VERBATIM) {
+      const other = verbatim.get(form.entry.id);
+      if (!other || rank(candidate) > rank(other.match)) verbatim.set(form.entry.id, { match: candidate, form });
+    }
   }
   // One candidate per entry: the best form, unless the customer's own language has one nearly as good.
   const perEntry = new Map<CatalogueId, MessageMatch>();
+  // The vendor's message written out whole and not denied is what the vendor showed: it stands
+  // for its entry even when another form (a symptom in the customer's words) is denied.
+
   for (const candidate of best.values()) {
     const other = perEntry.get(candidate.id);
     if (!other) perEntry.set(candidate.id, candidate);
@@ -931,8 +1041,17 @@ export function matchMessage(
       perEntry.set(candidate.id, preferred);
     }
   }
+  for (const [id, { match, form }] of verbatim) {
+    const chosen = perEntry.get(id)!;
+    if (chosen !== match && !chosen.negatedBy) continue;
+    const denial = disputeOf(form, text, tokens, match.at);
+    perEntry.set(id, denial ? { ...match, disputedBy: denial } : match);
+  }
   return [...perEntry.values()].sort((a, b) => rank(b) - rank(a));
 }
+
+/** A message form matched this well is the vendor's text written out (give or take "des" for "d'"), not the customer's paraphrase. */
+const VERBATIM = 0.8;
 
 /** Confidence first; between equals, the more specific form (a message over a status name). */
 const rank = (m: MessageMatch) => m.confidence + Math.min(m.specificity, 20) / 1000;
@@ -998,12 +1117,50 @@ export function identify(text: string, entries: readonly CatalogueEntry[]): Iden
       best.confidence >= 0.95 && best.specificity > next.specificity && next.at.every((x) => best.at.includes(x));
     // Two whole symptoms: the one that says two things more ("...and the marketplace is deactivated") is the case.
     const moreSpecificSymptom =
-      best.via === 'symptom' && best.confidence >= 0.9 && best.specificity >= next.specificity + 2;
+      best.via === 'symptom' &&
+      best.confidence >= 0.9 &&
+      best.specificity >= next.specificity + 2 &&
+      ownEvidence(next, best, text).length < 2;
     const subsumes =
       contains || moreSpecificSymptom || (best.via === 'message' && best.specificity >= next.specificity + 3);
     if (!subsumes) return unsure(`${best.id} and ${next.id} match about as well`);
   }
+  // The text says two things, each an entry of the vendor's ("tronqués à 8 caractères et sans
+  // libellé"): both are the answer, so neither alone is.
+  const also = pool.find(
+    (m) =>
+      m !== best &&
+      m.entry.vendor === best.entry.vendor &&
+      m.via !== 'status' &&
+      !m.negatedBy &&
+      m.confidence >= ALSO_DESCRIBED &&
+      ownEvidence(m, best, text).length >= 2,
+  );
+  if (also)
+    return {
+      candidates: [best, also, ...candidates.filter((m) => m !== best && m !== also)],
+      unsureBecause: `the text describes two entries, ${best.id} and ${also.id}, which alone explains "${ownEvidence(also, best, text).join(' ')}"`,
+    };
   return { sure: best, candidates };
+}
+
+/** A second entry named this surely, on words of its own, is described too. */
+const ALSO_DESCRIBED = 0.5;
+
+/** The vendors' names say whose entry it is, not which: never an entry's own evidence. */
+const VENDOR_WORDS = new Set('sage ge generation experts quadra quadracompta quadrapi quadratus loop cegid'.split(' '));
+
+/** The content words of the text that `m` matched and `other` did not: what only `m` explains. */
+function ownEvidence(m: MessageMatch, other: MessageMatch, text: string): string[] {
+  const { tokens } = tokenize(text.slice(0, 20_000));
+  return m.at
+    .filter((x) => !other.at.includes(x))
+    .map((x) => tokens[x]!)
+    .filter(
+      (t) =>
+        t && isContent(t.w) && !VENDOR_WORDS.has(t.w) && !NEGATIONS.has(t.w) && t.w.length > 1 && !/^\d+$/.test(t.w),
+    )
+    .map((t) => t.raw);
 }
 
 /**
