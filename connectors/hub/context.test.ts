@@ -108,6 +108,7 @@ describe('a state whose link names no connection (a store handed to the engine, 
     const hub = createHubEngine({ clock, store, connectorFor: (c) => vendor.connector(c.credentials) });
     expect(await hub.synchronize()).toEqual({ sent: 0, posted: 0, failed: 0, pending: 0 });
     expect(await hub.refreshReferenceData(CLIENT.id)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    await hub.runScheduler();
     clock.advance(8 * 24 * 3_600_000);
     await hub.runScheduler();
     expect(vendor.pushes).toEqual([]);
