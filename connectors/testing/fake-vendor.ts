@@ -3,7 +3,15 @@ import type { AccountingEntry, ReferenceData } from '../../contracts/hub/model.j
 import { createVirtualClock, type VirtualClock } from '../../core/clock.js';
 import { createHubEngine, type HubEngine } from '../hub/engine.js';
 import { purchaseEntry } from '../hub/entry-builders.js';
-import { failure, success, type Connector, type EntryFate, type PushReceipt, type ReadBackPolicy } from '../types.js';
+import {
+  failure,
+  success,
+  type Connector,
+  type ConnectorError,
+  type EntryFate,
+  type PushReceipt,
+  type ReadBackPolicy,
+} from '../types.js';
 
 /**
  * The hub engine's tests share this vendor in memory (`connectors/hub/*.test.ts`). It lives outside
@@ -40,9 +48,19 @@ export function fakeVendor(
     pulls: 0,
     /** entryId → what the read-back finds. */
     fates: new Map<string, EntryFate>(),
-    /** What a push answers for an entry (default: accepted, fate "posted"). */
-    onPush: (_entry: AccountingEntry): 'accept' | 'reject' | 'lost' => 'accept',
+    /** What a push answers for an entry (default: accepted, fate "posted"; `unanswered`: a transport error, maybe taken in). */
+    onPush: (_entry: AccountingEntry): 'accept' | 'reject' | 'lost' | 'unanswered' => 'accept',
     notes: [] as NonNullable<PushReceipt['notes']>,
+    /** Each `pushEntries` call: the vendor file, and each entry with the `unconfirmedSince` it came with. */
+    pushCalls: [] as { file: string; entries: { id: string; unconfirmedSince?: string }[] }[],
+    /** When set, a whole `pushEntries` call fails with it (nothing is taken in). */
+    batchFailure: undefined as ConnectorError | undefined,
+    /** Each `readBack` call: the vendor file and the entries asked for. */
+    reads: [] as { file: string; entryIds: string[] }[],
+    /** When set, a `readBack` call fails with it. */
+    readFailure: undefined as ConnectorError | undefined,
+    /** When set, `pullReferenceData` fails with it. */
+    pullFailure: undefined as ConnectorError | undefined,
     connector(credentials: Record<string, string>): Connector {
       return {
         vendor: 'fake',
@@ -53,13 +71,22 @@ export function fakeVendor(
             : failure({ kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' }),
         listFiles: async () => success([{ id: 'V1', name: 'Vendor file', connected: true }]),
         pullReferenceData: async () => {
+          if (vendor.pullFailure) return failure(vendor.pullFailure);
           vendor.pulls += 1;
           return success({ ...REFERENCE, pulledAt: clock.now().toISOString() });
         },
         pushThirdParties: async () => success(undefined),
         canSend: (entry) => (entry.label.includes('HOLD') ? { ok: false, reason: 'held by the vendor' } : { ok: true }),
-        pushEntries: async (_file, items) =>
-          success(
+        pushEntries: async (file, items) => {
+          vendor.pushCalls.push({
+            file,
+            entries: items.map((i) => ({
+              id: i.entry.id,
+              ...(i.unconfirmedSince ? { unconfirmedSince: i.unconfirmedSince } : {}),
+            })),
+          });
+          if (vendor.batchFailure) return failure(vendor.batchFailure);
+          return success(
             items.map(({ entry, attempt, trackingCode, notFoundAtReadBack }) => {
               vendor.pushes.push({
                 entryId: entry.id,
@@ -70,6 +97,12 @@ export function fakeVendor(
               const verdict = vendor.onPush(entry);
               if (verdict === 'reject')
                 return { ...failure({ kind: 'vendor-rejection', status: 400, ...REJECTION }), entryId: entry.id };
+              if (verdict === 'unanswered')
+                return {
+                  ...failure({ kind: 'transport', message: 'socket hang up', retryable: true }),
+                  entryId: entry.id,
+                  unconfirmedSince: clock.now().toISOString(),
+                };
               vendor.fates.set(
                 entry.id,
                 verdict === 'lost' ? { state: 'not-found' } : { state: 'posted', documentNumber: `DOC-${entry.id}` },
@@ -84,9 +117,13 @@ export function fakeVendor(
                 entryId: entry.id,
               };
             }),
-          ),
-        readBack: async (_file, receipts) =>
-          success(receipts.map((r) => vendor.fates.get(r.entryId) ?? { state: 'not-found' })),
+          );
+        },
+        readBack: async (file, receipts) => {
+          vendor.reads.push({ file, entryIds: receipts.map((r) => r.entryId) });
+          if (vendor.readFailure) return failure(vendor.readFailure);
+          return success(receipts.map((r) => vendor.fates.get(r.entryId) ?? { state: 'not-found' }));
+        },
       };
     },
   };
