@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../core/clock.js';
 import { createMemoryStore } from '../../core/store.js';
-import { CLIENT, entry, fakeVendor, REJECTION, setUp, START } from '../testing/fake-vendor.js';
+import { CLIENT, entry, fakeVendor, REFERENCE, REJECTION, setUp, START } from '../testing/fake-vendor.js';
 import type { Connector } from '../types.js';
 import { createHubEngine } from './engine.js';
 import { emptyHubState, type HubState } from './state.js';
@@ -92,6 +92,7 @@ describe('a state whose link names no connection (a store handed to the engine, 
     const initial: HubState = {
       ...emptyHubState(),
       clientFiles: { [CLIENT.id]: CLIENT },
+      referenceData: { [CLIENT.id]: { ...REFERENCE, pulledAt: START } },
       links: {
         [CLIENT.id]: {
           clientFileId: CLIENT.id,
@@ -107,6 +108,7 @@ describe('a state whose link names no connection (a store handed to the engine, 
     const store = createMemoryStore<HubState>(structuredClone(initial));
     const hub = createHubEngine({ clock, store, connectorFor: (c) => vendor.connector(c.credentials) });
     expect(await hub.synchronize()).toEqual({ sent: 0, posted: 0, failed: 0, pending: 0 });
+    expect(await hub.setFileActive(CLIENT.id, true)).toEqual({ ok: true, value: undefined });
     expect(await hub.refreshReferenceData(CLIENT.id)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     await hub.runScheduler();
     clock.advance(8 * 24 * 3_600_000);

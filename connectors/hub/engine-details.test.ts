@@ -104,3 +104,120 @@ describe('connections', () => {
     expect(Object.keys(hub.store.data.connections)).toEqual(['CONN-1', 'CONN-2', 'CONN-3']);
   });
 });
+
+describe("the wizard's file table, confirmed", () => {
+  it('says what it refuses, and saves nothing when the vendor cannot list its files', async () => {
+    const { hub, vendor, connectionId } = await setUp();
+    const before = JSON.stringify(hub.store.data);
+    const refused = (associations: { clientFileId: string; vendorFileId: string }[]) =>
+      hub.confirmFileTable({ connectionId, associations });
+    expect(await hub.confirmFileTable({ connectionId: 'CONN-9' })).toEqual({
+      ok: false,
+      error: { kind: 'not-found', what: 'connection', message: 'no connection CONN-9' },
+    });
+    expect(await refused([{ clientFileId: 'C9', vendorFileId: 'V1' }])).toEqual({
+      ok: false,
+      error: { kind: 'not-found', what: 'link', message: 'no client file C9' },
+    });
+    expect(await refused([{ clientFileId: CLIENT.id, vendorFileId: 'V9' }])).toEqual({
+      ok: false,
+      error: { kind: 'not-found', what: 'link', message: 'the vendor lists no file V9' },
+    });
+    vendor.files = [...vendor.files, { id: 'V2', name: 'Traiteur Blanc', connected: true }];
+    expect(
+      await refused([
+        { clientFileId: CLIENT.id, vendorFileId: 'V1' },
+        { clientFileId: CLIENT.id, vendorFileId: 'V2' },
+      ]),
+    ).toEqual({
+      ok: false,
+      error: { kind: 'not-found', what: 'link', message: 'C1 and V2 are each associated once at most' },
+    });
+    const failure = { kind: 'transport', message: 'timeout', retryable: true } as const;
+    vendor.listFailure = failure;
+    expect(await hub.confirmFileTable({ connectionId })).toEqual({ ok: false, error: failure });
+    expect(JSON.stringify(hub.store.data)).toBe(before);
+  });
+
+  it("links a vendor file that another connection's file of the same id is linked to already", async () => {
+    const { hub } = await setUp();
+    const other = await hub.connect({ vendor: 'fake', credentials: { secret: 'good' } });
+    if (!other.ok) throw new Error('connect failed');
+    // The first connection's C1 is linked to V1; the second connection's own V1 is another file.
+    const confirmed = await hub.confirmFileTable({ connectionId: other.value.id });
+    expect(confirmed.ok && confirmed.value.map((l) => [l.clientFileId, l.vendorFileId])).toEqual([
+      [`${other.value.id}-V1`, 'V1'],
+    ]);
+  });
+});
+
+describe("a file's Status column", () => {
+  it('activating a file in manual or daily mode sends nothing: its entries wait for their run', async () => {
+    for (const frequency of ['manual', 'daily'] as const) {
+      const { hub, vendor } = await setUp({ frequency });
+      await hub.setFileActive(CLIENT.id, false);
+      await hub.addEntry(entry('P1'));
+      await hub.markVerified('P1');
+      expect(await hub.setFileActive(CLIENT.id, true)).toEqual({ ok: true, value: undefined });
+      expect(vendor.pushes, frequency).toEqual([]);
+    }
+  });
+});
+
+describe("the hub's own third parties and entries", () => {
+  it('a third party added again under the same subsidiary account replaces the first', async () => {
+    const { hub } = await setUp();
+    const thirdParty = { id: 'T1', kind: 'supplier' as const, subsidiaryAccount: '401DUPONT', name: 'Dupont' };
+    await hub.addThirdParty(CLIENT.id, thirdParty);
+    await hub.addThirdParty(CLIENT.id, { ...thirdParty, name: 'Dupont SA' });
+    await hub.addThirdParty(CLIENT.id, { ...thirdParty, subsidiaryAccount: '401MARTIN', name: 'Martin' });
+    expect(hub.store.data.referenceData[CLIENT.id]!.thirdParties.map((t) => t.name)).toEqual(['Dupont SA', 'Martin']);
+  });
+
+  it('refuses what names nothing, or an entry twice, with a RangeError saying so, and changes nothing', async () => {
+    const { hub } = await setUp({ frequency: 'manual' });
+    await hub.addEntry(entry('P1'));
+    const before = JSON.stringify(hub.store.data);
+    const thirdParty = { id: 'T1', kind: 'supplier' as const, subsidiaryAccount: '401DUPONT', name: 'Dupont' };
+    await expect(hub.addThirdParty('C9', thirdParty)).rejects.toThrow(
+      new RangeError('no reference data for C9: link the file first'),
+    );
+    await expect(hub.addEntry(entry('P1'))).rejects.toThrow(new RangeError('entry P1 exists already'));
+    await expect(hub.editEntry(entry('P9'))).rejects.toThrow(new RangeError('no entry P9'));
+    await expect(hub.markVerified('P9')).rejects.toThrow(new RangeError('no entry P9'));
+    await expect(hub.exclude('P9')).rejects.toThrow(new RangeError('no entry P9'));
+    expect(JSON.stringify(hub.store.data)).toBe(before);
+  });
+
+  it('an entry of a file not linked yet waits, pending, once verified', async () => {
+    const { hub, vendor } = await setUp();
+    await hub.addEntry(entry('P1', { clientFileId: 'C2' }));
+    await hub.markVerified('P1');
+    expect(hub.entry('P1')!.status).toEqual({ status: 'pending' });
+    expect(vendor.pushes).toEqual([]);
+  });
+
+  it("lists a file's entries, and only its own", async () => {
+    const { hub } = await setUp({ frequency: 'manual' });
+    await hub.addEntry(entry('A1'));
+    await hub.addEntry(entry('B1', { clientFileId: 'C2' }));
+    await hub.addEntry(entry('A2'));
+    expect(hub.entries(CLIENT.id).map((r) => r.entry.id)).toEqual(['A1', 'A2']);
+    expect(hub.entries('C2').map((r) => r.entry.id)).toEqual(['B1']);
+  });
+
+  it('Synchronize with no file named adds up every file', async () => {
+    const { hub, vendor, connectionId } = await setUp({ frequency: 'manual' });
+    await hub.linkFile({ clientFile: { id: 'C2', name: 'Traiteur Blanc' }, connectionId, vendorFileId: 'V2' });
+    vendor.onPush = () => 'reject';
+    for (const [id, clientFileId] of [
+      ['A1', 'C1'],
+      ['B1', 'C2'],
+      ['B2', 'C2'],
+    ] as const) {
+      await hub.addEntry(entry(id, { clientFileId }));
+      await hub.markVerified(id);
+    }
+    expect(await hub.synchronize()).toEqual({ sent: 0, posted: 0, failed: 3, pending: 0 });
+  });
+});

@@ -11,6 +11,7 @@ import {
   type EntryFate,
   type PushReceipt,
   type ReadBackPolicy,
+  type VendorFile,
 } from '../types.js';
 
 /**
@@ -59,6 +60,9 @@ export function fakeVendor(
     reads: [] as { file: string; entryIds: string[] }[],
     /** When set, a `readBack` call fails with it. */
     readFailure: undefined as ConnectorError | undefined,
+    /** The files `listFiles` answers, and when set, the failure it answers instead. */
+    files: [{ id: 'V1', name: 'Vendor file', connected: true }] as VendorFile[],
+    listFailure: undefined as ConnectorError | undefined,
     /** When set, `pullReferenceData` fails with it. */
     pullFailure: undefined as ConnectorError | undefined,
     connector(credentials: Record<string, string>): Connector {
@@ -69,7 +73,7 @@ export function fakeVendor(
           credentials.secret === vendor.secret
             ? success(undefined)
             : failure({ kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' }),
-        listFiles: async () => success([{ id: 'V1', name: 'Vendor file', connected: true }]),
+        listFiles: async () => (vendor.listFailure ? failure(vendor.listFailure) : success(vendor.files)),
         pullReferenceData: async () => {
           if (vendor.pullFailure) return failure(vendor.pullFailure);
           vendor.pulls += 1;
