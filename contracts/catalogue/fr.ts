@@ -380,7 +380,7 @@ export const catalogueFr: Record<CatalogueId, EntryFr> = {
     remedy: [
       'Dans Cegid Loop, complétez le plan comptable de chaque exercice ouvert du dossier',
       'Ouvrez les journaux de chaque exercice ouvert, en commençant par celui que nomme le message',
-      "Si la date de comptabilisation tombe dans un exercice clôturé ou non créé dans Cegid Loop, ouvrez ou créez cet exercice (avec un plan comptable complet et des journaux ouverts), ou modifiez la date de comptabilisation de la facture dans Qonto",
+      'Si la date de comptabilisation tombe dans un exercice clôturé ou non créé dans Cegid Loop, ouvrez ou créez cet exercice (avec un plan comptable complet et des journaux ouverts), ou modifiez la date de comptabilisation de la facture dans Qonto',
       'Marquez ensuite les factures rejetées comme vérifiées : leurs écritures seront renvoyées à la prochaine synchronisation',
     ],
     documented: false,
