@@ -101,9 +101,12 @@ export const notFound = (
   message: string,
 ): Result<never> => failure({ kind: 'not-found', what, message });
 
-/** A line for an entry's history and `lastError`: the vendor's code and message, or the kind of failure. */
-export const describeError = (error: ConnectorError) =>
-  error.kind === 'vendor-rejection' ? `${error.code}: ${error.message}` : `${error.kind}: ${error.message}`;
+/**
+ * An entry's `lastError` while it waits to be sent again: the kind of failure and its message. A
+ * vendor's rejection is never one (it is the entry's "Synchronization failed" status).
+ */
+export const describeError = (error: Exclude<ConnectorError, { kind: 'vendor-rejection' }>) =>
+  `${error.kind}: ${error.message}`;
 
 /** HUB-SYNC-FAILED: a rejected entry shows "Synchronization failed" with the vendor's exact message. */
 export const rejectionStatus = (at: string, error: { message: string; catalogueId?: CatalogueId }): SyncStatus => ({

@@ -2,113 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hubCatalogue } from '../../contracts/catalogue/hub.js';
-import type { CatalogueId } from '../../contracts/catalogue/schema.js';
-import type { AccountingEntry, ReferenceData } from '../../contracts/hub/model.js';
-import { createVirtualClock, HOUR, type VirtualClock } from '../../core/clock.js';
-import { failure, success, type Connector, type EntryFate, type PushReceipt, type ReadBackPolicy } from '../types.js';
-import { createHubEngine, InvalidEntryError, type HubEngine } from './engine.js';
-import { purchaseEntry } from './entry-builders.js';
-
-const START = '2026-03-16T09:00:00.000Z';
-const CLIENT = { id: 'C1', name: 'Boulangerie Martin' };
-const REFERENCE: Omit<ReferenceData, 'pulledAt'> = {
-  accounts: [],
-  subsidiaryAccounts: [],
-  thirdParties: [],
-  journals: [],
-  fiscalYears: [],
-};
-/** A rejection the fake vendor answers with, under a real catalogue id so the engine can carry it. */
-const REJECTION = { code: 'R1', message: 'Journal HA is locked', catalogueId: 'SGE-JOURNAL-LOCKED' as CatalogueId };
-
-/**
- * A vendor in memory: what it received, what it decided, and switches for the test. No vendor's
- * code: the engine must work on the `Connector` interface alone.
- */
-function fakeVendor(clock: VirtualClock, policy: ReadBackPolicy = { firstCheckAfterMs: 0, notFoundRetryNights: 0 }) {
-  const vendor = {
-    secret: 'good',
-    pushes: [] as { entryId: string; attempt: number; trackingCode: string; notFoundAtReadBack?: true }[],
-    pulls: 0,
-    /** entryId → what the read-back finds. */
-    fates: new Map<string, EntryFate>(),
-    /** What a push answers for an entry (default: accepted, fate "posted"). */
-    onPush: (_entry: AccountingEntry): 'accept' | 'reject' | 'lost' => 'accept',
-    notes: [] as NonNullable<PushReceipt['notes']>,
-    connector(credentials: Record<string, string>): Connector {
-      return {
-        vendor: 'fake',
-        readBackPolicy: policy,
-        authenticate: async () =>
-          credentials.secret === vendor.secret
-            ? success(undefined)
-            : failure({ kind: 'vendor-rejection', status: 401, code: 'AUTH', message: 'bad secret' }),
-        listFiles: async () => success([{ id: 'V1', name: 'Vendor file', connected: true }]),
-        pullReferenceData: async () => {
-          vendor.pulls += 1;
-          return success({ ...REFERENCE, pulledAt: clock.now().toISOString() });
-        },
-        pushThirdParties: async () => success(undefined),
-        canSend: (entry) => (entry.label.includes('HOLD') ? { ok: false, reason: 'held by the vendor' } : { ok: true }),
-        pushEntries: async (_file, items) =>
-          success(
-            items.map(({ entry, attempt, trackingCode, notFoundAtReadBack }) => {
-              vendor.pushes.push({
-                entryId: entry.id,
-                attempt,
-                trackingCode,
-                ...(notFoundAtReadBack ? { notFoundAtReadBack } : {}),
-              });
-              const verdict = vendor.onPush(entry);
-              if (verdict === 'reject')
-                return { ...failure({ kind: 'vendor-rejection', status: 400, ...REJECTION }), entryId: entry.id };
-              vendor.fates.set(
-                entry.id,
-                verdict === 'lost' ? { state: 'not-found' } : { state: 'posted', documentNumber: `DOC-${entry.id}` },
-              );
-              return {
-                ok: true as const,
-                value: {
-                  entryId: entry.id,
-                  vendorRef: `REF-${entry.id}-${attempt}`,
-                  ...(vendor.notes.length ? { notes: vendor.notes } : {}),
-                },
-                entryId: entry.id,
-              };
-            }),
-          ),
-        readBack: async (_file, receipts) =>
-          success(receipts.map((r) => vendor.fates.get(r.entryId) ?? { state: 'not-found' })),
-      };
-    },
-  };
-  return vendor;
-}
-
-async function setUp(options: { frequency?: 'realtime' | 'daily' | 'manual'; policy?: ReadBackPolicy } = {}) {
-  const clock = createVirtualClock({ start: START });
-  const vendor = fakeVendor(clock, options.policy);
-  const hub = createHubEngine({ clock, connectorFor: (connection) => vendor.connector(connection.credentials) });
-  const connection = await hub.connect({
-    vendor: 'fake',
-    credentials: { secret: 'good' },
-    frequency: options.frequency ?? 'realtime',
-  });
-  if (!connection.ok) throw new Error('connect failed');
-  const linked = await hub.linkFile({ clientFile: CLIENT, connectionId: connection.value.id, vendorFileId: 'V1' });
-  if (!linked.ok) throw new Error('link failed');
-  const advance = async (ms: number) => {
-    clock.advance(ms);
-    await hub.runScheduler();
-  };
-  return { clock, vendor, hub, connectionId: connection.value.id, advance };
-}
-
-const entry = (id: string, extra: Partial<AccountingEntry> = {}): AccountingEntry => ({
-  ...purchaseEntry({ id, clientFileId: CLIENT.id, date: '2026-03-10' }),
-  ...extra,
-});
-const statusOf = (hub: HubEngine, id: string) => hub.entry(id)?.status.status;
+import type { AccountingEntry } from '../../contracts/hub/model.js';
+import { createVirtualClock, HOUR } from '../../core/clock.js';
+import { CLIENT, entry, fakeVendor, REJECTION, setUp, START, statusOf } from '../testing/fake-vendor.js';
+import { failure, success, type ReadBackPolicy } from '../types.js';
+import { createHubEngine, InvalidEntryError } from './engine.js';
 
 describe("the hub engine: an entry's lifecycle", () => {
   it("to-verify → pending → synchronizing → posted, with the vendor's document number and the history of each move", async () => {

@@ -105,11 +105,11 @@ export function createHubEngine(options: HubEngineOptions) {
       // HUB-DISABLE-INTEGRATION: a disabled connection or an inactive file is neither sent nor read back.
       if (!file?.connection.enabled || !file.link.active) return report;
       const at = mode.at ?? clock.now();
-      await readBackDue(ctx, clientFileId, at);
+      await readBackDue(ctx, clientFileId, file, at);
       if (mode.send) {
         report.sent = await sendPending(ctx, clientFileId, file, mode.send === 'resends' ? 'resends' : 'all');
         if (report.sent > 0 && file.connector.readBackPolicy.firstCheckAfterMs === 0)
-          await readBackDue(ctx, clientFileId, clock.now());
+          await readBackDue(ctx, clientFileId, file, clock.now());
       }
       for (const record of Object.values(state().entries)) {
         if (record.entry.clientFileId !== clientFileId) continue;

@@ -1,20 +1,19 @@
 import { set } from '../../core/changes.js';
 import { nextNight } from '../../core/clock.js';
 import type { EntryFate, ReadBackPolicy } from '../types.js';
-import { rejectionStatus, type HubContext } from './context.js';
+import { rejectionStatus, type FileContext, type HubContext } from './context.js';
 import type { HubEntry } from './state.js';
 
 /**
  * Reads back the fate of the file's entries whose check is due at `at`. A failed read (transport,
  * refused) changes nothing: the next run reads them back.
  */
-export async function readBackDue(ctx: HubContext, clientFileId: string, at: Date): Promise<void> {
-  const file = ctx.fileContext(clientFileId);
-  if (!file) return;
+export async function readBackDue(ctx: HubContext, clientFileId: string, file: FileContext, at: Date): Promise<void> {
   const due = Object.values(ctx.state().entries).filter(
     (r) =>
       r.entry.clientFileId === clientFileId &&
-      (r.status.status === 'synchronizing' || (r.status.status === 'pending' && r.resendDue !== undefined)) &&
+      // A pending entry with a receipt is one the read-back did not find, to be sent again (`resendDue`).
+      (r.status.status === 'synchronizing' || r.status.status === 'pending') &&
       r.receipt &&
       (!r.checkAfter || Date.parse(r.checkAfter) <= at.getTime()),
   );
@@ -36,6 +35,7 @@ async function applyFate(
   policy: ReadBackPolicy,
 ): Promise<void> {
   const record = ctx.state().entries[entryId]!;
+  // 'in-progress' changes nothing: its check was due already, so the next run reads it again.
   switch (fate.state) {
     case 'posted':
       return ctx.setStatus(
@@ -43,15 +43,13 @@ async function applyFate(
         {
           status: 'posted',
           postedAt: ctx.now(),
-          vendorRef: record.receipt?.vendorRef,
+          vendorRef: record.receipt!.vendorRef,
           ...(fate.documentNumber ? { documentNumber: fate.documentNumber } : {}),
         },
         { checkAfter: undefined, resendDue: undefined },
       );
     case 'rejected':
       return ctx.setStatus(entryId, rejectionStatus(ctx.now(), fate), { checkAfter: undefined, resendDue: undefined });
-    case 'in-progress':
-      return ctx.put(['entries', entryId, 'checkAfter'], at.toISOString());
     case 'not-found':
       return notFoundAgain(ctx, record, at, policy);
   }
@@ -88,12 +86,11 @@ async function notFoundAgain(ctx: HubContext, record: HubEntry, at: Date, policy
   ]);
 }
 
-/** Another entry of the file, of the same or a later batch, was posted. */
+/** Another entry of the file, of the same or a later batch, was posted (the entry itself is not: it is still looked for). */
 function laterBatchPosted(ctx: HubContext, record: HubEntry): boolean {
   return Object.values(ctx.state().entries).some(
     (other) =>
       other.entry.clientFileId === record.entry.clientFileId &&
-      other !== record &&
       other.status.status === 'posted' &&
       (other.batch ?? 0) >= (record.batch ?? 0),
   );

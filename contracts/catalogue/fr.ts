@@ -376,10 +376,12 @@ export const catalogueFr: Record<CatalogueId, EntryFr> = {
   },
   'LOOP-INCOMPLETE-FOLDER': {
     cause:
-      "Un exercice ouvert du dossier Cegid Loop n'a pas de plan comptable complet ou pas de journaux ouverts (tout l'import est refusé), ou une écriture est envoyée dans un journal fermé (cette écriture est rejetée).",
+      "Un exercice ouvert du dossier Cegid Loop n'a pas de plan comptable complet ou pas de journaux ouverts (tout l'import est refusé), ou une écriture est envoyée dans un journal fermé, ou a une date de comptabilisation hors de tout exercice ouvert du dossier, un exercice clôturé ou non créé dans Cegid Loop n'ayant pas de journaux ouverts (cette écriture est rejetée).",
     remedy: [
       'Dans Cegid Loop, complétez le plan comptable de chaque exercice ouvert du dossier',
       'Ouvrez les journaux de chaque exercice ouvert, en commençant par celui que nomme le message',
+      'Si la date de comptabilisation tombe dans un exercice clôturé ou non créé dans Cegid Loop, ouvrez ou créez cet exercice (avec un plan comptable complet et des journaux ouverts), ou modifiez la date de comptabilisation de la facture dans Qonto',
+      'Marquez ensuite les factures rejetées comme vérifiées : leurs écritures seront renvoyées à la prochaine synchronisation',
     ],
     documented: false,
   },

@@ -85,10 +85,12 @@ export const loopCatalogue = [
     ],
     wire: { status: 422, code: 'IncompleteFolder' },
     cause:
-      'An open fiscal year of the folder in Cegid Loop does not include a complete chart of accounts or open journals (the whole import is refused), or an entry is sent to a journal that is closed (that entry is rejected).',
+      'An open fiscal year of the folder in Cegid Loop does not include a complete chart of accounts or open journals (the whole import is refused), or an entry is sent to a journal that is closed, or has a posting date in no open fiscal year of the folder, as a fiscal year closed or not created in Cegid Loop has no open journals (that entry is rejected).',
     remedy: [
       'In Cegid Loop, complete the chart of accounts of each open fiscal year of the folder',
       'Open the journals of each open fiscal year, the one named in the message first',
+      'If the posting date falls in a fiscal year closed or not created in Cegid Loop, open or create that fiscal year (with a complete chart of accounts and open journals), or modify the invoice posting date in Qonto',
+      'Then mark the rejected invoices as verified: their entries will be resent at the next synchronization',
     ],
     scenarioId: 'loop/incomplete-folder',
     source: { seed: '004', section: CONFIGURE },
