@@ -71,8 +71,12 @@ export function logRecordBytes(seq: number, changes: readonly Change[]): Buffer 
 }
 /** The prefix before its CRC is known. */
 const EMPTY_PREFIX = Buffer.from(`${PREFIX}00000000",`, 'latin1');
-export const logHeader = (gen: number, after: number, replace: boolean) =>
-  `${seal(JSON.stringify({ log: LOG_FORMAT, gen, after, replace }))}\n`;
+/**
+ * A generation's first line. `schema` is the fingerprint of the state schema its writer held (see
+ * `schemaFingerprint`): a reader that holds the same one may load it without validating it again.
+ */
+export const logHeader = (gen: number, after: number, replace: boolean, schema?: string) =>
+  `${seal(JSON.stringify(schema === undefined ? { log: LOG_FORMAT, gen, after, replace } : { log: LOG_FORMAT, gen, after, replace, schema }))}\n`;
 
 /** Subtrees with more than this many values are split into one chunk per child. */
 const CHUNK_WEIGHT = 64;
@@ -150,15 +154,33 @@ function* chunks(
  * of the event loop may hold some changes made after `seq`; the log records after `seq` are kept
  * and replayed over it (changes are blind sets and deletes, so replaying them is idempotent).
  */
-export function* snapshotLines(state: unknown, seq: number, gen: number, index?: KeyIndex): Generator<string> {
-  yield `${seal(JSON.stringify({ format: STATE_FORMAT, seq, gen })).slice(0, -1)}${HEADER_END}\n`;
+export function* snapshotLines(
+  state: unknown,
+  seq: number,
+  gen: number,
+  index?: KeyIndex,
+  schema?: string,
+): Generator<string> {
+  const header = schema === undefined ? { format: STATE_FORMAT, seq, gen } : { format: STATE_FORMAT, seq, gen, schema };
+  const first = seal(JSON.stringify(header));
+  let chain = chainCrc(first, 0);
+  yield `${first.slice(0, -1)}${HEADER_END}\n`;
   let n = 0;
   for (const chunk of chunks(index, [], state)) {
     n += 1;
-    yield `${n > 1 ? ',\n' : ''}${seal(JSON.stringify({ n, path: chunk.path, value: chunk.value }))}`;
+    const line = seal(JSON.stringify({ n, path: chunk.path, value: chunk.value }));
+    chain = chainCrc(line, chain);
+    yield `${n > 1 ? ',\n' : ''}${line}`;
   }
-  yield `\n],"count":${n}}\n`;
+  yield `\n],"count":${n},"chain":"${hex(chain)}"}\n`;
 }
+
+/**
+ * The snapshot's chain: a CRC over every line's own CRC, in order, written on its last line. A
+ * line changed and sealed again (its CRC made right, as a careful forger or a buggy tool would)
+ * breaks it: such a file is then validated with the schema instead of trusted as the store's own.
+ */
+const chainCrc = (sealedLine: string, chain: number) => crc32(sealedLine.slice(PREFIX.length, PREFIX.length + 8), chain);
 
 /** The complete lines of a stream (without `\n`), then the unterminated rest, if any. */
 export async function* lines(source: AsyncIterable<Buffer>): AsyncGenerator<{ line: Buffer; complete: boolean }> {
@@ -225,13 +247,23 @@ function internOne(text: string, interned: Map<string, string>): string {
 export async function readSnapshotV3(
   file: string,
   source: AsyncIterable<Buffer>,
-): Promise<{ seq: number; gen: number; state: unknown; chunks: number }> {
+): Promise<{
+  seq: number;
+  gen: number;
+  schema?: string;
+  state: unknown;
+  chunks: number;
+  /** The last line's chain matches every line read (see `chainCrc`): no line was sealed again since. */
+  intact: boolean;
+}> {
   const root: { value?: unknown } = {};
   const interned = new Map<string, string>();
   let lineNumber = 0;
-  let header: { seq: number; gen: number } | undefined;
+  let header: { seq: number; gen: number; schema?: string } | undefined;
   let expected = 1;
   let ended: number | undefined;
+  let chain = 0;
+  let intact = false;
   for await (const { line, complete } of lines(source)) {
     lineNumber += 1;
     if (!complete) throw new DataFileError(file, lineNumber, 'the file ends in the middle of a line (cut short)');
@@ -240,9 +272,14 @@ export async function readSnapshotV3(
       if (!text.endsWith(HEADER_END)) throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
       const parsed = unseal(Buffer.from(`${text.slice(0, -HEADER_END.length)}}`));
       if (typeof parsed === 'string') throw new DataFileError(file, 1, `the header ${parsed}`);
+      chain = crc32(line.subarray(PREFIX.length, PREFIX.length + 8), chain);
       if (parsed.format !== STATE_FORMAT || !Number.isSafeInteger(parsed.seq) || !Number.isSafeInteger(parsed.gen))
         throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
-      header = { seq: parsed.seq as number, gen: parsed.gen as number };
+      header = {
+        seq: parsed.seq as number,
+        gen: parsed.gen as number,
+        ...(typeof parsed.schema === 'string' ? { schema: parsed.schema } : {}),
+      };
       continue;
     }
     if (ended !== undefined) {
@@ -250,8 +287,10 @@ export async function readSnapshotV3(
       throw new DataFileError(file, lineNumber, 'text after the end of the document');
     }
     // Only the last line starts with "]": the others are not copied into a string to be tested.
-    const end = line[0] === 93 /* ] */ ? /^\],"count":(\d+)\}$/.exec(line.toString('latin1')) : null;
+    const end =
+      line[0] === 93 /* ] */ ? /^\],"count":(\d+)(?:,"chain":"([0-9a-f]{8})")?\}$/.exec(line.toString('latin1')) : null;
     if (end) {
+      intact = end[2] === hex(chain);
       const count = Number(end[1]);
       if (count !== expected - 1)
         throw new DataFileError(
@@ -265,6 +304,7 @@ export async function readSnapshotV3(
     const body = line[line.length - 1] === 44 /* , */ ? line.subarray(0, -1) : line;
     const chunk = unseal(body);
     if (typeof chunk === 'string') throw new DataFileError(file, lineNumber, chunk);
+    chain = crc32(body.subarray(PREFIX.length, PREFIX.length + 8), chain);
     if (chunk.n !== expected)
       throw new DataFileError(
         file,
@@ -289,13 +329,15 @@ export async function readSnapshotV3(
   if (!header) throw new DataFileError(file, undefined, 'the file is empty');
   if (ended === undefined)
     throw new DataFileError(file, lineNumber, 'the file ends before its last line "],"count":…}" (cut short)');
-  return { ...header, state: root.value, chunks: expected - 1 };
+  return { ...header, state: root.value, chunks: expected - 1, intact };
 }
 
 export interface LogHeader {
   gen: number;
   after: number;
   replace: boolean;
+  /** The fingerprint of the schema its writer held, when it said (see `logHeader`). */
+  schema?: string;
 }
 
 /** One log generation, checked: its header, then records numbered after+1, after+2…; a torn last piece is reported, not applied. */
@@ -326,7 +368,12 @@ export async function* readLog(
         typeof record.replace !== 'boolean'
       )
         throw new DataFileError(file, 1, `not a ${LOG_FORMAT} header`);
-      header = { gen: record.gen as number, after: record.after as number, replace: record.replace as boolean };
+      header = {
+        gen: record.gen as number,
+        after: record.after as number,
+        replace: record.replace as boolean,
+        ...(typeof record.schema === 'string' ? { schema: record.schema } : {}),
+      };
       next = header.after + 1;
       yield { kind: 'header', header, bytes: line.length + 1 };
       continue;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { applyChanges, type Change, type Path } from './changes.js';
 import { nodeFileLayer, type FileLayer, type FileLike } from './file-layer.js';
 import { createKeyIndex, type KeyIndex } from './key-index.js';
-import { legacyLogPathOf, loadData, logPathOf, snapshotPathOf } from './load.js';
+import { legacyLogPathOf, loadData, logPathOf, schemaFingerprint, snapshotPathOf } from './load.js';
 import { DataFileError, logHeader, logRecordBytes, snapshotLines } from './records.js';
 import { validateInPlace } from './validate-in-place.js';
 
@@ -232,9 +232,10 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       );
     });
 
+  const fingerprint = schemaFingerprint(options.schema);
   let loaded;
   try {
-    loaded = await loadData(fs, dir, name);
+    loaded = await loadData(fs, dir, name, { schema: fingerprint });
   } catch (error) {
     if (error instanceof DataFileError)
       throw new StoreLoadError(error.file, `${error.problem}; the file was left as it is`, error.line);
@@ -248,16 +249,21 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       throw new StoreLoadError(snapshotPath, `cannot be read: ${(error as Error).message}; the file was left as it is`);
     }
   }
-  // Validated piece by piece, in place: a large state is never held twice while it loads.
-  const parsed = validateInPlace(options.schema, state);
-  if (!parsed.ok) {
-    const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
-    throw new StoreLoadError(
-      snapshotPath,
-      `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`,
-    );
+  // Files this store's schema wrote (their headers say so, their checksums that nothing changed
+  // since) hold what that schema validated; anything else (another schema, an older format, a
+  // hand-written file, the initial state) is validated piece by piece, in place: a large state is
+  // never held twice while it loads.
+  if (!loaded.trusted) {
+    const parsed = validateInPlace(options.schema, state);
+    if (!parsed.ok) {
+      const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
+      throw new StoreLoadError(
+        snapshotPath,
+        `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`,
+      );
+    }
+    state = parsed.value as S;
   }
-  state = parsed.value as S;
   // Every big object's keys, listed once now (before anything is served) and then kept by each
   // commit: no compaction or streamed read lists them in one step again.
   const index = options.keyIndex ?? createKeyIndex();
@@ -391,7 +397,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     const path = logPathOf(dir, name, next);
     const file = await fs.open(path, 'w');
     try {
-      const header = Buffer.from(logHeader(next, after, replace));
+      const header = Buffer.from(logHeader(next, after, replace, fingerprint));
       await file.write(header);
       await file.datasync();
       await fs.syncDir(dir);
@@ -426,7 +432,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
         await file.write(data);
       };
       let sliceStart = performance.now();
-      for (const line of snapshotLines(state, atSeq, target, index)) {
+      for (const line of snapshotLines(state, atSeq, target, index, fingerprint)) {
         if (line.length > maxString)
           throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
         // A UTF-16 unit is at most 3 bytes in UTF-8: a line that may not fit waits for the next buffer.
@@ -626,7 +632,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     },
     location: snapshotPath,
   };
-  const headerBytes = () => Buffer.byteLength(logHeader(gen, seq, false));
+  const headerBytes = () => Buffer.byteLength(logHeader(gen, seq, false, fingerprint));
 
   // Start: cut a torn last append, remove what the snapshot made obsolete, migrate an old
   // directory, or write the first snapshot; then append to the last generation.
