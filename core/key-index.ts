@@ -17,6 +17,11 @@ export interface KeyIndex {
   isBig(value: object): boolean;
   /** Indexes every big object under `root` (at open: one walk, before anything is served). */
   walk(root: unknown): void;
+  /**
+   * Indexes those of `candidates` that are big, without walking anything: the loader names the
+   * objects it set many members into. A big object it did not name is indexed when first listed.
+   */
+  adopt(candidates: Iterable<object>): void;
   /** After `changes` were applied to `root`, or undone: each indexed holder along their paths follows. */
   follow(root: unknown, changes: readonly Change[]): void;
 }
@@ -42,6 +47,9 @@ export function createKeyIndex(options: { big?: number; list?: (value: object) =
   return {
     keysOf,
     isBig: (value) => sets.has(value),
+    adopt(candidates) {
+      for (const value of candidates) keysOf(value);
+    },
     walk(root) {
       const stack: unknown[] = [root];
       while (stack.length > 0) {

@@ -37,6 +37,13 @@ export interface LoadedData {
   legacy?: { snapshot?: string; log?: string };
   fresh: boolean;
   /**
+   * The objects that had at least `COLLECTION_MEMBERS` members set into them one by one (snapshot
+   * chunks, log changes): where the big objects are (a ledger's entries), found without walking
+   * the whole state (about 3 s at 1,000,000 entries). A chunk holds at most 64 values, so a big
+   * object in a snapshot always comes as one chunk per member.
+   */
+  collections: object[];
+  /**
    * Whether the state is a snapshot written by a store holding the schema fingerprint asked for
    * (its header says so, its chain that no line was sealed again since) with no log record after
    * it: the state is then what that schema validated, and need not be validated again.
@@ -63,6 +70,25 @@ export function schemaFingerprint(schema: z.ZodType): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The fewest members that make an object a collection the key index is told of (it keeps those past its own threshold). */
+const COLLECTION_MEMBERS = 64;
+
+/** Counts the members set into each object while a state loads. */
+function memberCounts() {
+  const counts = new Map<object, number>();
+  return {
+    count(root: unknown, path: readonly string[]) {
+      let node = root;
+      for (let i = 0; i < path.length - 1; i++) {
+        if (node === null || typeof node !== 'object') return;
+        node = (node as Record<string, unknown>)[path[i]!];
+      }
+      if (node !== null && typeof node === 'object') counts.set(node, (counts.get(node) ?? 0) + 1);
+    },
+    collections: () => [...counts].filter(([, n]) => n >= COLLECTION_MEMBERS).map(([node]) => node),
+  };
 }
 
 export async function loadData(
@@ -94,9 +120,10 @@ export async function loadData(
   let snapshotGen = 0;
   let chunks = 0;
   let trusted = options.schema !== undefined;
+  const members = memberCounts();
   if (snapshotSize !== undefined) {
     if (snapshotSize === 0) throw new DataFileError(snapshotPath, undefined, 'the file is empty');
-    const snap = await readSnapshotV3(snapshotPath, fs.read(snapshotPath));
+    const snap = await readSnapshotV3(snapshotPath, fs.read(snapshotPath), members.count);
     ({ state, seq, chunks } = snap);
     snapshotGen = snap.gen;
     if (snap.schema !== options.schema || !snap.intact) trusted = false;
@@ -156,7 +183,7 @@ export async function loadData(
       pendingRecords.push(item);
       bytes += item.bytes;
       if (pendingRecords.length >= 1024) {
-        for (const r of pendingRecords.splice(0)) apply(state, r, path);
+        for (const r of pendingRecords.splice(0)) apply(state, r, path, members.count);
       }
       seq = item.seq;
       records += 1;
@@ -173,7 +200,7 @@ export async function loadData(
       obsolete.push(path);
       continue;
     }
-    for (const r of pendingRecords) apply(state, r, path);
+    for (const r of pendingRecords) apply(state, r, path, members.count);
     if (header.schema !== options.schema) trusted = false;
     if (torn > 0 && g !== gens[gens.length - 1])
       throw new DataFileError(
@@ -206,15 +233,22 @@ export async function loadData(
     // Log records are trusted only through a snapshot: a restart after a crash (records to
     // replay) validates the whole state, a start after a clean stop (its final snapshot) does not.
     trusted: trusted && snapshotSize !== undefined && records === 0,
+    collections: members.collections(),
   };
 }
 
-function apply(state: unknown, record: { seq: number; changes: Change[]; line?: number }, path: string) {
+function apply(
+  state: unknown,
+  record: { seq: number; changes: Change[]; line?: number },
+  path: string,
+  count?: (root: unknown, path: readonly string[]) => void,
+) {
   try {
     applyChanges(state as Record<string, unknown>, record.changes);
   } catch (error) {
     throw new DataFileError(path, record.line, `record ${record.seq} cannot be applied: ${(error as Error).message}`);
   }
+  if (count) for (const change of record.changes) if (change.op === 'set') count(state, change.path);
 }
 
 async function isUnfinishedReplace(fs: FileLayer, path: string): Promise<boolean> {
@@ -295,5 +329,6 @@ async function loadLegacy(
     },
     fresh: false,
     trusted: false,
+    collections: [],
   };
 }

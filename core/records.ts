@@ -247,6 +247,8 @@ function internOne(text: string, interned: Map<string, string>): string {
 export async function readSnapshotV3(
   file: string,
   source: AsyncIterable<Buffer>,
+  /** Told of each chunk set below the root, once it is set (the loader counts each object's members). */
+  onChunk?: (root: Record<string, unknown>, path: string[]) => void,
 ): Promise<{
   seq: number;
   gen: number;
@@ -324,6 +326,7 @@ export async function readSnapshotV3(
       } catch (error) {
         throw new DataFileError(file, lineNumber, (error as Error).message);
       }
+      onChunk?.(root.value, path);
     }
   }
   if (!header) throw new DataFileError(file, undefined, 'the file is empty');

@@ -265,9 +265,11 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     state = parsed.value as S;
   }
   // Every big object's keys, listed once now (before anything is served) and then kept by each
-  // commit: no compaction or streamed read lists them in one step again.
+  // commit: no compaction or streamed read lists them in one step again. A state loaded as it was
+  // saved has its big objects named by the loader; any other (validated, migrated, initial) is walked.
   const index = options.keyIndex ?? createKeyIndex();
-  index.walk(state);
+  if (loaded.trusted) index.adopt(loaded.collections);
+  else index.walk(state);
 
   let seq = loaded.seq;
   let gen = loaded.gen;
