@@ -212,10 +212,12 @@ export class DataFileError extends Error {
 const HEADER_END = ',"chunks":[';
 
 /**
- * A large state repeats the same short strings (account numbers, journal codes, dates, labels)
- * and JSON.parse makes a new copy of each every time: the loaded chunks share one copy of each.
+ * A large state repeats the same strings (account numbers, journal codes, dates, labels, an
+ * entry's label kept beside its request's, a comment template) and JSON.parse makes a new copy of
+ * each every time: the loaded chunks share one copy of each. Long ones too: a repeated 300-character
+ * comment was most of an entry's memory (two bytes a character with one accented letter in it).
  */
-const INTERNED_LENGTH = 64;
+const INTERNED_LENGTH = 4096;
 const INTERNED_COUNT = 100_000;
 function internStrings(value: unknown, interned: Map<string, string>): void {
   if (value === null || typeof value !== 'object') return;
