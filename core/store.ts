@@ -2,6 +2,7 @@ import { Low, Memory } from 'lowdb';
 import type { z } from 'zod';
 import { applyChanges, type Change, type Path } from './changes.js';
 import { nodeFileLayer, type FileLayer, type FileLike } from './file-layer.js';
+import { lockDirectory, type DirectoryLock } from './dir-lock.js';
 import { createKeyIndex, type KeyIndex } from './key-index.js';
 import { legacyLogPathOf, loadData, logPathOf, schemaFingerprint, snapshotPathOf } from './load.js';
 import { DataFileError, logHeader, logRecordBytes, snapshotLines } from './records.js';
@@ -168,6 +169,8 @@ export interface FileStoreOptions<S> {
    * Default: one line on stderr naming the file and the cause.
    */
   onCompactionError?: (error: unknown, file: string) => void;
+  /** Told when a lock left by a process that is gone is taken over (default: a line on stderr). */
+  onStaleLock?: (message: string) => void;
 }
 
 interface Pending {
@@ -214,11 +217,25 @@ export interface FileStore<S> extends Store<S> {
   compact(): Promise<void>;
 }
 
+/**
+ * Opens the store of `name` in `dir`, taking the directory for this process: another process that
+ * holds it makes this throw a `DirectoryLockedError` (see `dir-lock.ts`).
+ */
 export async function openFileStore<S extends object>(options: FileStoreOptions<S>): Promise<FileStore<S>> {
+  await (options.fs ?? nodeFileLayer).mkdir(options.dir);
+  const lock = await lockDirectory(options.dir, options.onStaleLock ? { warn: options.onStaleLock } : {});
+  try {
+    return await openLocked(options, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function openLocked<S extends object>(options: FileStoreOptions<S>, lock: DirectoryLock): Promise<FileStore<S>> {
   const fs = options.fs ?? nodeFileLayer;
   const { dir, name } = options;
   const snapshotPath = snapshotPathOf(dir, name);
-  await fs.mkdir(dir);
   const fsyncEach = options.fsync ?? true;
   const compactAfter = options.compactAfterBytes ?? 64 * 1024 * 1024;
   const maxString = options.maxStringChars ?? 256 * 1024 * 1024;
@@ -629,8 +646,12 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
           // the log still holds everything: the next start replays it
         }
       }
-      await queue;
-      await log?.close();
+      try {
+        await queue;
+        await log?.close();
+      } finally {
+        await lock.release();
+      }
     },
     location: snapshotPath,
   };

@@ -154,6 +154,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
           name: definition.name,
           schema: definition.schema,
           ...(definition.migrate ? { migrate: definition.migrate } : {}),
+          onStaleLock: warn,
           initial: () => {
             fresh = true;
             return definition.demo(seed, new Date(start));
