@@ -18,10 +18,10 @@ export interface KeyIndex {
   /** Indexes every big object under `root` (at open: one walk, before anything is served). */
   walk(root: unknown): void;
   /**
-   * Indexes those of `candidates` that are big, without walking anything: the loader names the
-   * objects it set many members into. A big object it did not name is indexed when first listed.
+   * Indexes those of `collections` that are big, with the keys given (the loader's, exact),
+   * without walking or listing anything. A big object it did not name is indexed when first listed.
    */
-  adopt(candidates: Iterable<object>): void;
+  adopt(collections: Iterable<readonly [object, readonly string[]]>): void;
   /** After `changes` were applied to `root`, or undone: each indexed holder along their paths follows. */
   follow(root: unknown, changes: readonly Change[]): void;
 }
@@ -47,8 +47,12 @@ export function createKeyIndex(options: { big?: number; list?: (value: object) =
   return {
     keysOf,
     isBig: (value) => sets.has(value),
-    adopt(candidates) {
-      for (const value of candidates) keysOf(value);
+    adopt(collections) {
+      for (const [value, keys] of collections) {
+        if (keys.length < big || Array.isArray(value) || sets.has(value)) continue;
+        sets.set(value, new Set(keys));
+        any = true;
+      }
     },
     walk(root) {
       const stack: unknown[] = [root];

@@ -37,12 +37,11 @@ export interface LoadedData {
   legacy?: { snapshot?: string; log?: string };
   fresh: boolean;
   /**
-   * The objects that had at least `COLLECTION_MEMBERS` members set into them one by one (snapshot
-   * chunks, log changes): where the big objects are (a ledger's entries), found without walking
-   * the whole state (about 3 s at 1,000,000 entries). A chunk holds at most 64 values, so a big
-   * object in a snapshot always comes as one chunk per member.
+   * The snapshot's big objects with their keys, in order (see `collectionsOf`): the key index
+   * takes them as they are instead of walking the whole state to find them (about 3 s at
+   * 1,000,000 entries) and listing each. Exact only for a load that replays no log record.
    */
-  collections: object[];
+  collections: [object, string[]][];
   /**
    * Whether the state is a snapshot written by a store holding the schema fingerprint asked for
    * (its header says so, its chain that no line was sealed again since) with no log record after
@@ -72,23 +71,33 @@ export function schemaFingerprint(schema: z.ZodType): string | undefined {
   }
 }
 
-/** The fewest members that make an object a collection the key index is told of (it keeps those past its own threshold). */
+/**
+ * The snapshot's collections and their keys, as it is read. The writer gives a big object as an
+ * empty object, then one chunk per member: every key such an object ends up with comes from a
+ * later chunk, so its keys are known, in order, without listing them (`Object.keys` of a
+ * 1,000,000-key object is a long step of its own) or walking the state to find it.
+ */
+function collectionsOf() {
+  const announced = new Map<object, string[]>();
+  return {
+    onChunk(root: Record<string, unknown>, path: readonly string[]) {
+      let node: unknown = root;
+      for (let i = 0; i < path.length - 1; i++) node = (node as Record<string, unknown>)[path[i]!];
+      const key = path[path.length - 1]!;
+      announced.get(node as object)?.push(key);
+      const value = (node as Record<string, unknown>)[key];
+      if (value !== null && typeof value === 'object' && !Array.isArray(value) && isEmpty(value))
+        announced.set(value, []);
+    },
+    found: () => [...announced].filter(([, keys]) => keys.length >= COLLECTION_MEMBERS),
+  };
+}
+/** The fewest members for a collection to be handed to the key index (it keeps those past its own threshold). */
 const COLLECTION_MEMBERS = 64;
 
-/** Counts the members set into each object while a state loads. */
-function memberCounts() {
-  const counts = new Map<object, number>();
-  return {
-    count(root: unknown, path: readonly string[]) {
-      let node = root;
-      for (let i = 0; i < path.length - 1; i++) {
-        if (node === null || typeof node !== 'object') return;
-        node = (node as Record<string, unknown>)[path[i]!];
-      }
-      if (node !== null && typeof node === 'object') counts.set(node, (counts.get(node) ?? 0) + 1);
-    },
-    collections: () => [...counts].filter(([, n]) => n >= COLLECTION_MEMBERS).map(([node]) => node),
-  };
+function isEmpty(value: object): boolean {
+  for (const _ in value) return false;
+  return true;
 }
 
 export async function loadData(
@@ -120,10 +129,10 @@ export async function loadData(
   let snapshotGen = 0;
   let chunks = 0;
   let trusted = options.schema !== undefined;
-  const members = memberCounts();
+  const collections = collectionsOf();
   if (snapshotSize !== undefined) {
     if (snapshotSize === 0) throw new DataFileError(snapshotPath, undefined, 'the file is empty');
-    const snap = await readSnapshotV3(snapshotPath, fs.read(snapshotPath), members.count);
+    const snap = await readSnapshotV3(snapshotPath, fs.read(snapshotPath), collections.onChunk);
     ({ state, seq, chunks } = snap);
     snapshotGen = snap.gen;
     if (snap.schema !== options.schema || !snap.intact) trusted = false;
@@ -183,7 +192,7 @@ export async function loadData(
       pendingRecords.push(item);
       bytes += item.bytes;
       if (pendingRecords.length >= 1024) {
-        for (const r of pendingRecords.splice(0)) apply(state, r, path, members.count);
+        for (const r of pendingRecords.splice(0)) apply(state, r, path);
       }
       seq = item.seq;
       records += 1;
@@ -200,7 +209,7 @@ export async function loadData(
       obsolete.push(path);
       continue;
     }
-    for (const r of pendingRecords) apply(state, r, path, members.count);
+    for (const r of pendingRecords) apply(state, r, path);
     if (header.schema !== options.schema) trusted = false;
     if (torn > 0 && g !== gens[gens.length - 1])
       throw new DataFileError(
@@ -233,22 +242,18 @@ export async function loadData(
     // Log records are trusted only through a snapshot: a restart after a crash (records to
     // replay) validates the whole state, a start after a clean stop (its final snapshot) does not.
     trusted: trusted && snapshotSize !== undefined && records === 0,
-    collections: members.collections(),
+    // Only what the snapshot announced: log records (set, delete) are not followed, and a load
+    // that replays any is walked instead (see the store).
+    collections: collections.found(),
   };
 }
 
-function apply(
-  state: unknown,
-  record: { seq: number; changes: Change[]; line?: number },
-  path: string,
-  count?: (root: unknown, path: readonly string[]) => void,
-) {
+function apply(state: unknown, record: { seq: number; changes: Change[]; line?: number }, path: string) {
   try {
     applyChanges(state as Record<string, unknown>, record.changes);
   } catch (error) {
     throw new DataFileError(path, record.line, `record ${record.seq} cannot be applied: ${(error as Error).message}`);
   }
-  if (count) for (const change of record.changes) if (change.op === 'set') count(state, change.path);
 }
 
 async function isUnfinishedReplace(fs: FileLayer, path: string): Promise<boolean> {
