@@ -82,7 +82,9 @@ function collectionsOf() {
   return {
     onChunk(root: Record<string, unknown>, path: readonly string[]) {
       let node: unknown = root;
-      for (let i = 0; i < path.length - 1; i++) node = (node as Record<string, unknown>)[path[i]!];
+      for (let i = 0; i < path.length - 1 && node !== null && typeof node === 'object'; i++)
+        node = (node as Record<string, unknown>)[path[i]!];
+      if (node === null || typeof node !== 'object') return;
       const key = path[path.length - 1]!;
       announced.get(node as object)?.push(key);
       const value = (node as Record<string, unknown>)[key];
