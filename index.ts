@@ -25,6 +25,7 @@ export { startSimulators, type StartOptions, type StartedSimulators } from './si
 export { createDashboard } from './dashboard/index.js';
 export { createVirtualClock, nextNight, type VirtualClock } from './core/clock.js';
 export { createMemoryStore, openFileStore, StoreLoadError, type Store } from './core/store.js';
+export { DirectoryLockedError } from './core/dir-lock.js';
 export type { Simulator } from './simulators/kit/simulator.js';
 export {
   VENDORS,

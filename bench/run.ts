@@ -424,7 +424,9 @@ function compiledState(): { usable: boolean; note?: string } {
 }
 
 /** How the bench runs `ledgersim`: the binary when the bundle is there, else the sources. */
-let ledgersimArgs = (): string[] => ['--import', 'tsx', 'cli/run.ts'];
+// The node flags the `ledgersim` binary's shebang gives (bin/ledgersim.js): spawned here through
+// node, it gets them here.
+let ledgersimArgs = (): string[] => ['--no-memory-reducer', '--import', 'tsx', 'cli/run.ts'];
 
 function newestSource(dirs: string[]): number {
   let newest = 0;
@@ -622,7 +624,7 @@ async function main(): Promise<void> {
       : '  no CPU pinning (taskset missing or one core)',
   );
   const compiled = compiledState();
-  if (compiled.usable) ledgersimArgs = () => ['bin/ledgersim.js'];
+  if (compiled.usable) ledgersimArgs = () => ['--no-memory-reducer', 'bin/ledgersim.js'];
   if (compiled.note) notes.push(compiled.note);
   console.log(
     `  ledgersim runs as ${compiled.usable ? 'the `ledgersim` binary (node bin/ledgersim.js, the bundle with its code cache)' : 'the sources (node --import tsx cli/run.ts)'}`,

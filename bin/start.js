@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --no-memory-reducer
 // `npm start`: the bundled CLI when it is at least as new as every source file (a fresh
 // `npm ci` builds it), else the TypeScript sources through tsx, so an edit is never served stale.
 import { spawn } from 'node:child_process';
@@ -39,10 +39,12 @@ try {
 }
 
 const args = process.argv.slice(2);
+// As the shebang gives them (see bin/ledgersim.js).
+const NODE_FLAGS = ['--no-memory-reducer'];
 if (fresh) {
   runBundle();
 } else {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cli', 'run.ts'), ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', join(root, 'cli', 'run.ts'), ...args], {
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -1,5 +1,6 @@
 import { parseDuration } from '../core/duration.js';
 import { parseArgs } from 'node:util';
+import { DirectoryLockedError } from '../core/dir-lock.js';
 import { StoreLoadError } from '../core/store.js';
 import { formatRequestLine, startSimulators, type RequestLogLine } from '../simulators/start.js';
 import { UsageError } from './usage.js';
@@ -105,6 +106,10 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
       warn: (text) => text.split('\n').forEach((line) => io.err(line)),
     });
   } catch (error) {
+    if (error instanceof DirectoryLockedError) {
+      io.err(`ledgersim: ${error.message}`);
+      return 1;
+    }
     if (error instanceof StoreLoadError) {
       io.err(`ledgersim: cannot load the state: ${error.message}`);
       io.err('Fix or move the file, or start with another --data directory.');

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,8 @@ import { set } from './changes.js';
 import { faultyFileLayer, nodeFileLayer } from './file-layer.js';
 import { createKeyIndex } from './key-index.js';
 import { loadData } from './load.js';
-import { openFileStore, StoreUnavailableError, type Store } from './store.js';
+import { seal } from './records.js';
+import { openFileStore, StoreLoadError, StoreUnavailableError, type Store } from './store.js';
 
 const StateSchema = z.object({
   tenants: z.record(z.string(), z.object({ n: z.number(), tags: z.record(z.string(), z.string()).default({}) })),
@@ -355,3 +356,103 @@ describe('durable(): what a reader waits for', () => {
     expect(store.data.tenants.a!.n).toBe(1);
   });
 });
+
+describe('a start after a clean stop: the store trusts its own snapshot, and only it', () => {
+  // Counts the schema's work: `n` is checked once per tenant whenever the state is validated.
+  let checks = 0;
+  const Counting = z.object({
+    tenants: z.record(
+      z.string(),
+      z.object({
+        n: z.number().refine(() => ++checks > 0),
+        tags: z.record(z.string(), z.string()).default({}),
+      }),
+    ),
+  });
+  const openCounting = (dir: string) =>
+    openFileStore<State>({ dir, name: 'sim', schema: Counting as unknown as z.ZodType<State>, initial });
+
+  it('a snapshot it wrote and closed is loaded without running the schema, and equal to what it held', async () => {
+    const dir = await tempDir();
+    const store = await openCounting(dir);
+    await store.commit([set(['tenants', 'b'], { n: 2, tags: { x: 'y' } })]);
+    await store.close();
+    checks = 0;
+    const again = await openCounting(dir);
+    expect(checks).toBe(0);
+    expect(again.data).toEqual(store.data);
+    await again.close();
+  });
+
+  it('after a crash (log records to replay) the whole state is validated', async () => {
+    const dir = await tempDir();
+    const store = await openCounting(dir);
+    await store.commit([set(['tenants', 'b'], { n: 2, tags: {} })]);
+    await store.flush();
+    checks = 0;
+    const again = await openCounting(await copyOf(dir));
+    expect(checks).toBe(2);
+    expect(again.data).toEqual(store.data);
+  });
+
+  it('a snapshot line changed and sealed again (its checksum made right) is validated, and refused when it breaks the schema', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.commit([set(['tenants', 'a', 'n'], 7)]);
+    await store.close();
+    const path = join(dir, 'sim.json');
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    const at = lines.findIndex((line) => line.includes('"n":7'));
+    const comma = lines[at]!.endsWith(',') ? ',' : '';
+    const body = comma ? lines[at]!.slice(0, -1) : lines[at]!;
+    lines[at] = `${seal(`{${body.slice(18).replace('"n":7', '"n":"seven"')}`)}${comma}`;
+    await writeFile(path, lines.join('\n'));
+    const error = await open(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreLoadError);
+    expect((error as StoreLoadError).message).toMatch(/does not match the state schema: tenants\.a\.n/);
+  });
+
+  it('the big objects of a snapshot it wrote are indexed from the load, without walking the state', async () => {
+    const dir = await tempDir();
+    const tags = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`k${i}`, `v${i}`]));
+    const store = await open(dir, {
+      initial: () => ({ tenants: { a: { n: 0, tags }, b: { n: 1, tags: { x: 'y' } } } }),
+      keyIndex: createKeyIndex({ big: 1000 }),
+    });
+    await store.close();
+    const listed: object[] = [];
+    const index = createKeyIndex({
+      big: 1000,
+      list: (value) => {
+        listed.push(value);
+        return Object.keys(value);
+      },
+    });
+    const again = await open(dir, { keyIndex: index });
+    expect(again.data).toEqual(store.data);
+    const loaded = again.data.tenants.a!.tags;
+    expect(index.isBig(loaded)).toBe(true);
+    expect([...index.keysOf(loaded)].sort()).toEqual(Object.keys(loaded).sort());
+    expect(listed).toEqual([]); // its keys came from the load: nothing listed, nothing walked to
+  });
+
+  it('a snapshot written under another schema is validated: a default added since is applied', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.close();
+    const Labelled = z.object({
+      tenants: z.record(
+        z.string(),
+        z.object({ n: z.number(), tags: z.record(z.string(), z.string()), label: z.string().default('none') }),
+      ),
+    });
+    const again = await openFileStore({ dir, name: 'sim', schema: Labelled, initial });
+    expect(again.data.tenants.a).toEqual({ n: 0, tags: {}, label: 'none' });
+  });
+});
+
+async function copyOf(dir: string): Promise<string> {
+  const copy = await tempDir();
+  await cp(dir, copy, { recursive: true });
+  return copy;
+}

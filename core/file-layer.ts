@@ -73,7 +73,8 @@ export const nodeFileLayer: FileLayer = {
       throw error;
     }
   },
-  read: (path) => createReadStream(path) as AsyncIterable<Buffer>,
+  // 1 MiB reads: a 1.4 GB snapshot in 1,400 reads, not 22,000 (each a round trip to the thread pool).
+  read: (path) => createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>,
   async syncDir(dir) {
     // Directories cannot be fsynced on every platform (Windows): there, renames are what they are.
     let handle;

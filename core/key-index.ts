@@ -17,6 +17,11 @@ export interface KeyIndex {
   isBig(value: object): boolean;
   /** Indexes every big object under `root` (at open: one walk, before anything is served). */
   walk(root: unknown): void;
+  /**
+   * Indexes those of `collections` that are big, with the keys given (the loader's, exact),
+   * without walking or listing anything. A big object it did not name is indexed when first listed.
+   */
+  adopt(collections: Iterable<readonly [object, readonly string[]]>): void;
   /** After `changes` were applied to `root`, or undone: each indexed holder along their paths follows. */
   follow(root: unknown, changes: readonly Change[]): void;
 }
@@ -42,6 +47,13 @@ export function createKeyIndex(options: { big?: number; list?: (value: object) =
   return {
     keysOf,
     isBig: (value) => sets.has(value),
+    adopt(collections) {
+      for (const [value, keys] of collections) {
+        if (keys.length < big || Array.isArray(value) || sets.has(value)) continue;
+        sets.set(value, new Set(keys));
+        any = true;
+      }
+    },
     walk(root) {
       const stack: unknown[] = [root];
       while (stack.length > 0) {

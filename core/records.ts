@@ -71,8 +71,12 @@ export function logRecordBytes(seq: number, changes: readonly Change[]): Buffer 
 }
 /** The prefix before its CRC is known. */
 const EMPTY_PREFIX = Buffer.from(`${PREFIX}00000000",`, 'latin1');
-export const logHeader = (gen: number, after: number, replace: boolean) =>
-  `${seal(JSON.stringify({ log: LOG_FORMAT, gen, after, replace }))}\n`;
+/**
+ * A generation's first line. `schema` is the fingerprint of the state schema its writer held (see
+ * `schemaFingerprint`): a reader that holds the same one may load it without validating it again.
+ */
+export const logHeader = (gen: number, after: number, replace: boolean, schema?: string) =>
+  `${seal(JSON.stringify(schema === undefined ? { log: LOG_FORMAT, gen, after, replace } : { log: LOG_FORMAT, gen, after, replace, schema }))}\n`;
 
 /** Subtrees with more than this many values are split into one chunk per child. */
 const CHUNK_WEIGHT = 64;
@@ -150,29 +154,69 @@ function* chunks(
  * of the event loop may hold some changes made after `seq`; the log records after `seq` are kept
  * and replayed over it (changes are blind sets and deletes, so replaying them is idempotent).
  */
-export function* snapshotLines(state: unknown, seq: number, gen: number, index?: KeyIndex): Generator<string> {
-  yield `${seal(JSON.stringify({ format: STATE_FORMAT, seq, gen })).slice(0, -1)}${HEADER_END}\n`;
+export function* snapshotLines(
+  state: unknown,
+  seq: number,
+  gen: number,
+  index?: KeyIndex,
+  schema?: string,
+): Generator<string> {
+  const header = schema === undefined ? { format: STATE_FORMAT, seq, gen } : { format: STATE_FORMAT, seq, gen, schema };
+  const first = seal(JSON.stringify(header));
+  let chain = chainCrc(first, 0);
+  yield `${first.slice(0, -1)}${HEADER_END}\n`;
   let n = 0;
   for (const chunk of chunks(index, [], state)) {
     n += 1;
-    yield `${n > 1 ? ',\n' : ''}${seal(JSON.stringify({ n, path: chunk.path, value: chunk.value }))}`;
+    const line = seal(JSON.stringify({ n, path: chunk.path, value: chunk.value }));
+    chain = chainCrc(line, chain);
+    yield `${n > 1 ? ',\n' : ''}${line}`;
   }
-  yield `\n],"count":${n}}\n`;
+  yield `\n],"count":${n},"chain":"${hex(chain)}"}\n`;
 }
+
+/**
+ * The snapshot's chain: a CRC over every line's own CRC, in order, written on its last line. A
+ * line changed and sealed again (its CRC made right, as a careful forger or a buggy tool would)
+ * breaks it: such a file is then validated with the schema instead of trusted as the store's own.
+ */
+const chainCrc = (sealedLine: string, chain: number) =>
+  crc32(sealedLine.slice(PREFIX.length, PREFIX.length + 8), chain);
 
 /** The complete lines of a stream (without `\n`), then the unterminated rest, if any. */
 export async function* lines(source: AsyncIterable<Buffer>): AsyncGenerator<{ line: Buffer; complete: boolean }> {
-  let rest: Buffer = Buffer.alloc(0);
+  for await (const batch of lineBatches(source)) yield* batch;
+}
+
+/**
+ * `lines`, a read's worth at a time: one await per read instead of one per line (a snapshot of
+ * 1,000,000 entries is a million lines). A line across two reads is the only one copied.
+ */
+export async function* lineBatches(
+  source: AsyncIterable<Buffer>,
+): AsyncGenerator<{ line: Buffer; complete: boolean }[]> {
+  let rest: Buffer | undefined;
   for await (const chunk of source) {
-    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    const batch: { line: Buffer; complete: boolean }[] = [];
     let start = 0;
-    for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
-      yield { line: data.subarray(start, end), complete: true };
+    if (rest) {
+      const end = chunk.indexOf(10);
+      if (end === -1) {
+        rest = Buffer.concat([rest, chunk]);
+        continue;
+      }
+      batch.push({ line: Buffer.concat([rest, chunk.subarray(0, end)]), complete: true });
+      rest = undefined;
       start = end + 1;
     }
-    rest = Buffer.from(data.subarray(start));
+    for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
+      batch.push({ line: chunk.subarray(start, end), complete: true });
+      start = end + 1;
+    }
+    if (start < chunk.length) rest = Buffer.from(chunk.subarray(start));
+    if (batch.length > 0) yield batch;
   }
-  if (rest.length) yield { line: rest, complete: false };
+  if (rest) yield [{ line: rest, complete: false }];
 }
 
 /** A damaged or unreadable data file: the file, the line (when one is at fault) and the problem. */
@@ -190,10 +234,12 @@ export class DataFileError extends Error {
 const HEADER_END = ',"chunks":[';
 
 /**
- * A large state repeats the same short strings (account numbers, journal codes, dates, labels)
- * and JSON.parse makes a new copy of each every time: the loaded chunks share one copy of each.
+ * A large state repeats the same strings (account numbers, journal codes, dates, labels, an
+ * entry's label kept beside its request's, a comment template) and JSON.parse makes a new copy of
+ * each every time: the loaded chunks share one copy of each. Long ones too: a repeated 300-character
+ * comment was most of an entry's memory (two bytes a character with one accented letter in it).
  */
-const INTERNED_LENGTH = 64;
+const INTERNED_LENGTH = 4096;
 const INTERNED_COUNT = 100_000;
 function internStrings(value: unknown, interned: Map<string, string>): void {
   if (value === null || typeof value !== 'object') return;
@@ -225,77 +271,103 @@ function internOne(text: string, interned: Map<string, string>): string {
 export async function readSnapshotV3(
   file: string,
   source: AsyncIterable<Buffer>,
-): Promise<{ seq: number; gen: number; state: unknown; chunks: number }> {
+  /** Told of each chunk set below the root, once it is set (the loader counts each object's members). */
+  onChunk?: (root: Record<string, unknown>, path: string[]) => void,
+): Promise<{
+  seq: number;
+  gen: number;
+  schema?: string;
+  state: unknown;
+  chunks: number;
+  /** The last line's chain matches every line read (see `chainCrc`): no line was sealed again since. */
+  intact: boolean;
+}> {
   const root: { value?: unknown } = {};
   const interned = new Map<string, string>();
   let lineNumber = 0;
-  let header: { seq: number; gen: number } | undefined;
+  let header: { seq: number; gen: number; schema?: string } | undefined;
   let expected = 1;
   let ended: number | undefined;
-  for await (const { line, complete } of lines(source)) {
-    lineNumber += 1;
-    if (!complete) throw new DataFileError(file, lineNumber, 'the file ends in the middle of a line (cut short)');
-    if (lineNumber === 1) {
-      const text = line.toString('utf8');
-      if (!text.endsWith(HEADER_END)) throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
-      const parsed = unseal(Buffer.from(`${text.slice(0, -HEADER_END.length)}}`));
-      if (typeof parsed === 'string') throw new DataFileError(file, 1, `the header ${parsed}`);
-      if (parsed.format !== STATE_FORMAT || !Number.isSafeInteger(parsed.seq) || !Number.isSafeInteger(parsed.gen))
-        throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
-      header = { seq: parsed.seq as number, gen: parsed.gen as number };
-      continue;
-    }
-    if (ended !== undefined) {
-      if (line.length === 0) continue;
-      throw new DataFileError(file, lineNumber, 'text after the end of the document');
-    }
-    // Only the last line starts with "]": the others are not copied into a string to be tested.
-    const end = line[0] === 93 /* ] */ ? /^\],"count":(\d+)\}$/.exec(line.toString('latin1')) : null;
-    if (end) {
-      const count = Number(end[1]);
-      if (count !== expected - 1)
+  let chain = 0;
+  let intact = false;
+  for await (const batch of lineBatches(source))
+    for (const { line, complete } of batch) {
+      lineNumber += 1;
+      if (!complete) throw new DataFileError(file, lineNumber, 'the file ends in the middle of a line (cut short)');
+      if (lineNumber === 1) {
+        const text = line.toString('utf8');
+        if (!text.endsWith(HEADER_END)) throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
+        const parsed = unseal(Buffer.from(`${text.slice(0, -HEADER_END.length)}}`));
+        if (typeof parsed === 'string') throw new DataFileError(file, 1, `the header ${parsed}`);
+        chain = crc32(line.subarray(PREFIX.length, PREFIX.length + 8), chain);
+        if (parsed.format !== STATE_FORMAT || !Number.isSafeInteger(parsed.seq) || !Number.isSafeInteger(parsed.gen))
+          throw new DataFileError(file, 1, `not a ${STATE_FORMAT} header`);
+        header = {
+          seq: parsed.seq as number,
+          gen: parsed.gen as number,
+          ...(typeof parsed.schema === 'string' ? { schema: parsed.schema } : {}),
+        };
+        continue;
+      }
+      if (ended !== undefined) {
+        if (line.length === 0) continue;
+        throw new DataFileError(file, lineNumber, 'text after the end of the document');
+      }
+      // Only the last line starts with "]": the others are not copied into a string to be tested.
+      const end =
+        line[0] === 93 /* ] */
+          ? /^\],"count":(\d+)(?:,"chain":"([0-9a-f]{8})")?\}$/.exec(line.toString('latin1'))
+          : null;
+      if (end) {
+        intact = end[2] === hex(chain);
+        const count = Number(end[1]);
+        if (count !== expected - 1)
+          throw new DataFileError(
+            file,
+            lineNumber,
+            `the snapshot says it has ${count} chunks, ${expected - 1} were read: lines were added or removed`,
+          );
+        ended = lineNumber;
+        continue;
+      }
+      const body = line[line.length - 1] === 44 /* , */ ? line.subarray(0, -1) : line;
+      const chunk = unseal(body);
+      if (typeof chunk === 'string') throw new DataFileError(file, lineNumber, chunk);
+      chain = crc32(body.subarray(PREFIX.length, PREFIX.length + 8), chain);
+      if (chunk.n !== expected)
         throw new DataFileError(
           file,
           lineNumber,
-          `the snapshot says it has ${count} chunks, ${expected - 1} were read: lines were added or removed`,
+          `chunk ${String(chunk.n)} where chunk ${expected} was expected: a line was deleted, repeated or moved`,
         );
-      ended = lineNumber;
-      continue;
-    }
-    const body = line[line.length - 1] === 44 /* , */ ? line.subarray(0, -1) : line;
-    const chunk = unseal(body);
-    if (typeof chunk === 'string') throw new DataFileError(file, lineNumber, chunk);
-    if (chunk.n !== expected)
-      throw new DataFileError(
-        file,
-        lineNumber,
-        `chunk ${String(chunk.n)} where chunk ${expected} was expected: a line was deleted, repeated or moved`,
-      );
-    expected += 1;
-    internStrings(chunk, interned);
-    const path = chunk.path;
-    if (!Array.isArray(path) || !path.every((p) => typeof p === 'string') || !('value' in chunk))
-      throw new DataFileError(file, lineNumber, 'expected {"n":…,"path":[…],"value":…}');
-    if (path.length === 0) root.value = chunk.value;
-    else if (!isPlainObject(root.value)) throw new DataFileError(file, lineNumber, 'a chunk before the root');
-    else {
-      try {
-        applyChanges(root.value, [{ op: 'set', path, value: chunk.value }]);
-      } catch (error) {
-        throw new DataFileError(file, lineNumber, (error as Error).message);
+      expected += 1;
+      internStrings(chunk, interned);
+      const path = chunk.path;
+      if (!Array.isArray(path) || !path.every((p) => typeof p === 'string') || !('value' in chunk))
+        throw new DataFileError(file, lineNumber, 'expected {"n":…,"path":[…],"value":…}');
+      if (path.length === 0) root.value = chunk.value;
+      else if (!isPlainObject(root.value)) throw new DataFileError(file, lineNumber, 'a chunk before the root');
+      else {
+        try {
+          applyChanges(root.value, [{ op: 'set', path, value: chunk.value }]);
+        } catch (error) {
+          throw new DataFileError(file, lineNumber, (error as Error).message);
+        }
+        onChunk?.(root.value, path);
       }
     }
-  }
   if (!header) throw new DataFileError(file, undefined, 'the file is empty');
   if (ended === undefined)
     throw new DataFileError(file, lineNumber, 'the file ends before its last line "],"count":…}" (cut short)');
-  return { ...header, state: root.value, chunks: expected - 1 };
+  return { ...header, state: root.value, chunks: expected - 1, intact };
 }
 
 export interface LogHeader {
   gen: number;
   after: number;
   replace: boolean;
+  /** The fingerprint of the schema its writer held, when it said (see `logHeader`). */
+  schema?: string;
 }
 
 /** One log generation, checked: its header, then records numbered after+1, after+2…; a torn last piece is reported, not applied. */
@@ -326,7 +398,12 @@ export async function* readLog(
         typeof record.replace !== 'boolean'
       )
         throw new DataFileError(file, 1, `not a ${LOG_FORMAT} header`);
-      header = { gen: record.gen as number, after: record.after as number, replace: record.replace as boolean };
+      header = {
+        gen: record.gen as number,
+        after: record.after as number,
+        replace: record.replace as boolean,
+        ...(typeof record.schema === 'string' ? { schema: record.schema } : {}),
+      };
       next = header.after + 1;
       yield { kind: 'header', header, bytes: line.length + 1 };
       continue;

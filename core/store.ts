@@ -2,8 +2,9 @@ import { Low, Memory } from 'lowdb';
 import type { z } from 'zod';
 import { applyChanges, type Change, type Path } from './changes.js';
 import { nodeFileLayer, type FileLayer, type FileLike } from './file-layer.js';
+import { lockDirectory, type DirectoryLock } from './dir-lock.js';
 import { createKeyIndex, type KeyIndex } from './key-index.js';
-import { legacyLogPathOf, loadData, logPathOf, snapshotPathOf } from './load.js';
+import { legacyLogPathOf, loadData, logPathOf, schemaFingerprint, snapshotPathOf } from './load.js';
 import { DataFileError, logHeader, logRecordBytes, snapshotLines } from './records.js';
 import { validateInPlace } from './validate-in-place.js';
 
@@ -168,6 +169,8 @@ export interface FileStoreOptions<S> {
    * Default: one line on stderr naming the file and the cause.
    */
   onCompactionError?: (error: unknown, file: string) => void;
+  /** Told when a lock left by a process that is gone is taken over (default: a line on stderr). */
+  onStaleLock?: (message: string) => void;
 }
 
 interface Pending {
@@ -214,11 +217,25 @@ export interface FileStore<S> extends Store<S> {
   compact(): Promise<void>;
 }
 
+/**
+ * Opens the store of `name` in `dir`, taking the directory for this process: another process that
+ * holds it makes this throw a `DirectoryLockedError` (see `dir-lock.ts`).
+ */
 export async function openFileStore<S extends object>(options: FileStoreOptions<S>): Promise<FileStore<S>> {
+  await (options.fs ?? nodeFileLayer).mkdir(options.dir);
+  const lock = await lockDirectory(options.dir, options.onStaleLock ? { warn: options.onStaleLock } : {});
+  try {
+    return await openLocked(options, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function openLocked<S extends object>(options: FileStoreOptions<S>, lock: DirectoryLock): Promise<FileStore<S>> {
   const fs = options.fs ?? nodeFileLayer;
   const { dir, name } = options;
   const snapshotPath = snapshotPathOf(dir, name);
-  await fs.mkdir(dir);
   const fsyncEach = options.fsync ?? true;
   const compactAfter = options.compactAfterBytes ?? 64 * 1024 * 1024;
   const maxString = options.maxStringChars ?? 256 * 1024 * 1024;
@@ -232,9 +249,10 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       );
     });
 
+  const fingerprint = schemaFingerprint(options.schema);
   let loaded;
   try {
-    loaded = await loadData(fs, dir, name);
+    loaded = await loadData(fs, dir, name, { schema: fingerprint });
   } catch (error) {
     if (error instanceof DataFileError)
       throw new StoreLoadError(error.file, `${error.problem}; the file was left as it is`, error.line);
@@ -248,20 +266,27 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
       throw new StoreLoadError(snapshotPath, `cannot be read: ${(error as Error).message}; the file was left as it is`);
     }
   }
-  // Validated piece by piece, in place: a large state is never held twice while it loads.
-  const parsed = validateInPlace(options.schema, state);
-  if (!parsed.ok) {
-    const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
-    throw new StoreLoadError(
-      snapshotPath,
-      `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`,
-    );
+  // Files this store's schema wrote (their headers say so, their checksums that nothing changed
+  // since) hold what that schema validated; anything else (another schema, an older format, a
+  // hand-written file, the initial state) is validated piece by piece, in place: a large state is
+  // never held twice while it loads.
+  if (!loaded.trusted) {
+    const parsed = validateInPlace(options.schema, state);
+    if (!parsed.ok) {
+      const where = parsed.issue.path.length ? parsed.issue.path.join('.') : '(root)';
+      throw new StoreLoadError(
+        snapshotPath,
+        `does not match the state schema: ${where}: ${parsed.issue.message}; the file was left as it is`,
+      );
+    }
+    state = parsed.value as S;
   }
-  state = parsed.value as S;
   // Every big object's keys, listed once now (before anything is served) and then kept by each
-  // commit: no compaction or streamed read lists them in one step again.
+  // commit: no compaction or streamed read lists them in one step again. A state loaded as it was
+  // saved has its big objects named by the loader; any other (validated, migrated, initial) is walked.
   const index = options.keyIndex ?? createKeyIndex();
-  index.walk(state);
+  if (loaded.trusted) index.adopt(loaded.collections);
+  else index.walk(state);
 
   let seq = loaded.seq;
   let gen = loaded.gen;
@@ -391,7 +416,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
     const path = logPathOf(dir, name, next);
     const file = await fs.open(path, 'w');
     try {
-      const header = Buffer.from(logHeader(next, after, replace));
+      const header = Buffer.from(logHeader(next, after, replace, fingerprint));
       await file.write(header);
       await file.datasync();
       await fs.syncDir(dir);
@@ -426,7 +451,7 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
         await file.write(data);
       };
       let sliceStart = performance.now();
-      for (const line of snapshotLines(state, atSeq, target, index)) {
+      for (const line of snapshotLines(state, atSeq, target, index, fingerprint)) {
         if (line.length > maxString)
           throw new RangeError('Invalid string length (one snapshot chunk is past the string limit)');
         // A UTF-16 unit is at most 3 bytes in UTF-8: a line that may not fit waits for the next buffer.
@@ -621,12 +646,16 @@ export async function openFileStore<S extends object>(options: FileStoreOptions<
           // the log still holds everything: the next start replays it
         }
       }
-      await queue;
-      await log?.close();
+      try {
+        await queue;
+        await log?.close();
+      } finally {
+        await lock.release();
+      }
     },
     location: snapshotPath,
   };
-  const headerBytes = () => Buffer.byteLength(logHeader(gen, seq, false));
+  const headerBytes = () => Buffer.byteLength(logHeader(gen, seq, false, fingerprint));
 
   // Start: cut a torn last append, remove what the snapshot made obsolete, migrate an old
   // directory, or write the first snapshot; then append to the last generation.

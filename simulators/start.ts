@@ -122,7 +122,10 @@ export interface StartedSimulators {
 /**
  * Starts every simulator on its port, sharing one virtual clock, with the demo data of the seed
  * (or the state found in `dataDir`). A data file that does not parse or match its schema stops
- * the start with a `StoreLoadError` naming the file; it is never overwritten.
+ * the start with a `StoreLoadError` naming the file; it is never overwritten. A `dataDir` another
+ * process holds stops it with a `DirectoryLockedError`. For a large state, run node with
+ * `--no-memory-reducer` (as the `ledgersim` binary does): V8's memory reducer otherwise pauses the
+ * process for a full collection of the heap when allocation slows down.
  */
 export async function startSimulators(options: StartOptions = {}): Promise<StartedSimulators> {
   const portBase = options.portBase ?? 4100;
@@ -154,6 +157,7 @@ export async function startSimulators(options: StartOptions = {}): Promise<Start
           name: definition.name,
           schema: definition.schema,
           ...(definition.migrate ? { migrate: definition.migrate } : {}),
+          onStaleLock: warn,
           initial: () => {
             fresh = true;
             return definition.demo(seed, new Date(start));

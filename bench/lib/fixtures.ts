@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { set } from '../../core/changes.js';
+import { schemaFingerprint } from '../../core/load.js';
 import { logHeader, logRecord, snapshotLines } from '../../core/records.js';
 import { EntryPushRequestSchema, type EntryPushRequest } from '../../contracts/sage-ge/wire.js';
 import { sageGeDemoState } from '../../simulators/sage-ge/seed/demo.js';
@@ -91,10 +92,13 @@ export const benchIdentifier = (state: SageGeState): string => state.tenants[BEN
  * The store validates it with the state schema when it opens it.
  */
 export async function writeSnapshot(path: string, state: SageGeState): Promise<number> {
-  // Line by line: 1,000,000 entries are past the longest string V8 can build.
-  const bytes = await writeLines(path, snapshotLines(state, 0, 1));
+  // Line by line: 1,000,000 entries are past the longest string V8 can build. Under the state
+  // schema's fingerprint, as the store writes it: the start-up rows measure a directory that a
+  // ledgersim stopped cleanly, which is loaded without validating it again.
+  const schema = schemaFingerprint(SageGeStateSchema);
+  const bytes = await writeLines(path, snapshotLines(state, 0, 1, undefined, schema));
   // The log generation the snapshot names, empty but for its header.
-  await writeFile(path.replace(/\.json$/, '.1.log'), logHeader(1, 0, false));
+  await writeFile(path.replace(/\.json$/, '.1.log'), logHeader(1, 0, false, schema));
   return bytes;
 }
 
