@@ -1,4 +1,5 @@
-import { getEntry, renderMessage } from '../contracts/catalogue/index.js';
+import { getEntry } from '../contracts/catalogue/index.js';
+import { expectedMessage } from '../contracts/scenario/message.js';
 import type { AccountingEntry, SyncStatus } from '../contracts/hub/model.js';
 import type { EntryTemplate, Expectation, Scenario, Step } from '../contracts/scenario/schema.js';
 import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
@@ -706,9 +707,9 @@ class World {
           ok &&= status !== undefined && 'catalogueId' in status && status.catalogueId === e.catalogueId;
           const entry = getEntry(e.catalogueId);
           if (entry.messages.length > 0 && status && 'message' in status) {
-            const expected = renderMessage(e.catalogueId, e.params ?? {}, e.variant ?? 0);
-            description += ` and the message "${expected}"`;
-            ok &&= status.message === expected;
+            const expected = expectedMessage(e.catalogueId, e.params, e.variant);
+            description += ` and the message "${expected.text}"`;
+            ok &&= expected.matches(status.message);
           }
         }
         return result(ok, description, status);
@@ -850,9 +851,9 @@ class World {
         let description = `the last step failed${e.catalogueId ? ` with ${e.catalogueId}` : ''}`;
         if (e.catalogueId && e.params) {
           const file = e.params.file ?? (await this.vendorFileName());
-          const expected = renderMessage(e.catalogueId, { ...(file ? { file } : {}), ...e.params });
-          description += ` and the message "${expected}"`;
-          ok &&= error?.message === expected;
+          const expected = expectedMessage(e.catalogueId, { ...(file ? { file } : {}), ...e.params });
+          description += ` and the message "${expected.text}"`;
+          ok &&= error !== undefined && expected.matches(error.message);
         }
         return result(ok, description, error);
       }
@@ -918,11 +919,11 @@ class World {
         );
       }
       case 'vendor-message': {
-        const expected = renderMessage(e.catalogueId, e.params ?? {});
-        const shown = this.lastOpening.includes(expected);
+        const expected = expectedMessage(e.catalogueId, e.params);
+        const shown = this.lastOpening.some((message) => expected.matches(message));
         return result(
           e.absent ? !shown : shown,
-          `the vendor ${e.absent ? 'did not show' : 'showed'} "${expected}"`,
+          `the vendor ${e.absent ? 'did not show' : 'showed'} "${expected.text}"`,
           this.lastOpening,
         );
       }

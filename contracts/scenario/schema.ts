@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CatalogueIdSchema } from '../catalogue/schema.js';
 import { FaultRuleSchema } from '../common/faults.js';
 import { InstantSchema, IsoDateSchema } from '../common/primitives.js';
+import { parameterProblem } from './message.js';
 import {
   EntryKindSchema,
   EntryLineSchema,
@@ -339,7 +340,41 @@ export class ScenarioFileError extends Error {
 
 export function parseScenario(value: unknown, file: string): Scenario {
   const parsed = ScenarioSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new ScenarioFileError(file, issue.path.map(String).join('.'), issue.message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ScenarioFileError(file, issue.path.map(String).join('.'), issue.message);
+  }
+  const problem = expectationProblem(parsed.data);
+  if (problem) throw new ScenarioFileError(file, problem.path, problem.reason);
+  return parsed.data;
+}
+
+/** Every expectation of a scenario with its path in the file: the lists, the remedy's, the `check` steps'. */
+function* expectationsOf(scenario: Scenario): Generator<[string, Expectation]> {
+  const inSteps = function* (steps: readonly Step[], at: string): Generator<[string, Expectation]> {
+    for (const [i, step] of steps.entries())
+      if (step.do === 'check') for (const [j, e] of step.expect.entries()) yield [`${at}.${i}.expect.${j}`, e];
+  };
+  yield* inSteps(scenario.steps, 'steps');
+  for (const [i, e] of scenario.expect.entries()) yield [`expect.${i}`, e];
+  if (scenario.remedy) {
+    yield* inSteps(scenario.remedy.steps, 'remedy.steps');
+    for (const [i, e] of scenario.remedy.expect.entries()) yield [`remedy.expect.${i}`, e];
+  }
+}
+
+/**
+ * A catalogue message's parameters checked against the catalogue when the file loads: a name the
+ * message does not take (a typo, ignored otherwise) or a variant it lacks is the file's mistake.
+ */
+function expectationProblem(scenario: Scenario): { path: string; reason: string } | undefined {
+  for (const [path, e] of expectationsOf(scenario)) {
+    if (!('catalogueId' in e) || e.catalogueId === undefined) continue;
+    const params = 'params' in e ? e.params : undefined;
+    const variant = 'variant' in e ? e.variant : undefined;
+    // A step error's message names the vendor file: the runner fills `file` in when it is left out.
+    const problem = parameterProblem(e.catalogueId, params, variant, e.expect === 'step-error' ? ['file'] : []);
+    if (problem) return { path: `${path}.${problem.path}`, reason: problem.reason };
+  }
+  return undefined;
 }
