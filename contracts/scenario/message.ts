@@ -12,7 +12,7 @@ export interface ExpectedMessage {
   matches(message: string): boolean;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function expectedMessage(id: CatalogueId, params: Record<string, string> = {}, variant = 0): ExpectedMessage {
   const template = getEntry(id).messages[variant]?.en;
@@ -24,12 +24,12 @@ export function expectedMessage(id: CatalogueId, params: Record<string, string> 
   parts.forEach((part, i) => {
     if (i % 2 === 0) {
       text += part;
-      pattern += escape(part);
+      pattern += literal(part);
       return;
     }
     const value = Object.hasOwn(params, part) ? params[part] : undefined;
     text += value ?? `{${part}}`;
-    pattern += value === undefined ? '[\\s\\S]+?' : escape(value);
+    pattern += value === undefined ? '[\\s\\S]+?' : literal(value);
   });
   const regex = new RegExp(`^${pattern}$`);
   return { text, matches: (message) => regex.test(message) };
