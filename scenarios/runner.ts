@@ -106,6 +106,9 @@ type TenantReader = (tenantId: string, copy: boolean) => unknown;
 
 class ScenarioFailure extends Error {}
 
+/** Vendor and base URL → each action's input keys (see `World.actionInputKeys`). */
+const ACTION_INPUT_KEYS = new Map<string, Promise<Map<string, Set<string>>>>();
+
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
   const started = performance.now();
   const registry = options.vendors ?? VENDORS;
@@ -358,24 +361,48 @@ class World {
     return requests[0]?.seq ?? 0;
   }
 
-  private async vendorAction(action: string, input: Record<string, unknown> = {}): Promise<unknown> {
-    // `null` in a step's input removes a target key (an entity-level action names no file).
-    const body = Object.fromEntries(
-      Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(
-        ([, v]) => v !== null,
-      ),
+  /**
+   * An action's body: the tenant and file ids filled in where the action's input takes them (Loop's
+   * key actions take no folder, Quadra's firm actions no dossier), then the step's input; `null` in
+   * it removes a target key (Sage GE's entity-level Marketplace names no file).
+   */
+  private async actionBody(action: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const takes = (await this.actionInputKeys()).get(action);
+    const target = Object.entries(this.vendor.testing.actionTarget(this.tenantId, this.fileId)).filter(
+      ([key]) => takes === undefined || takes.has(key),
     );
-    const answer = await this.admin('POST', `/actions/${action}`, body);
+    return Object.fromEntries(
+      Object.entries({ ...Object.fromEntries(target), ...input }).filter(([, v]) => v !== null),
+    );
+  }
+
+  /** Each action's input keys, from `GET /__admin/actions` (once per server: the actions are code, not state). */
+  private actionInputKeys(): Promise<Map<string, Set<string>>> {
+    const key = `${this.vendor.id} ${this.baseUrl}`;
+    let keys = ACTION_INPUT_KEYS.get(key);
+    if (!keys) {
+      keys = this.admin('GET', '/actions').then(
+        (listing: { actions?: { name: string; input?: { properties?: object } }[] }) =>
+          new Map((listing?.actions ?? []).map((a) => [a.name, new Set(Object.keys(a.input?.properties ?? {}))])),
+      );
+      // A server that cannot list them gets the whole target, as before; asked again next time.
+      keys = keys.catch(() => {
+        ACTION_INPUT_KEYS.delete(key);
+        return new Map();
+      });
+      ACTION_INPUT_KEYS.set(key, keys);
+    }
+    return keys;
+  }
+
+  private async vendorAction(action: string, input: Record<string, unknown> = {}): Promise<unknown> {
+    const answer = await this.admin('POST', `/actions/${action}`, await this.actionBody(action, input));
     return answer.result;
   }
 
   /** A vendor action whose refusal is expected: its HTTP status, whatever it is. */
   private async vendorActionStatus(action: string, input: Record<string, unknown> = {}): Promise<number> {
-    const body = Object.fromEntries(
-      Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(
-        ([, v]) => v !== null,
-      ),
-    );
+    const body = await this.actionBody(action, input);
     const res = await this.vendorFetch(`${this.baseUrl}/__admin/actions/${action}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -63,9 +63,8 @@ export const loopVendor = defineVendor({
       subscriptionKey: tenant.subscriptionKey,
     }),
     mistypedField: 'apiSecret',
-    // Loop's actions refuse unknown fields, and the key actions take no `folder`: only the firm is
-    // filled in; folder actions name `folder` in their input.
-    actionTarget: (tenantId) => ({ domain: tenantId }),
+    // The runner fills in only what an action takes: the key actions get no `folder`.
+    actionTarget: (tenantId, fileId) => ({ domain: tenantId, folder: fileId }),
     /** One view per entry of each import, in arrival order: what Loop decided for it. */
     vendorEntries: (tenant, fileId) =>
       Object.values(tenant.imports)

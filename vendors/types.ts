@@ -56,7 +56,10 @@ export interface TestingModule<T, C> {
   credentials(tenant: T): C;
   /** The credential a `link-file` step with `credentials: 'wrong'` mistypes (a step may name another). */
   mistypedField: keyof C & string;
-  /** The ids a vendor action needs to name the tenant and file (`entityId`/`fileId`...). */
+  /**
+   * The ids that name the tenant and file in vendor actions (`entityId`/`fileId`...): the scenario
+   * runner fills each in where an action's input takes it.
+   */
   actionTarget(tenantId: string, fileId: string): Record<string, string>;
   /** The action that opens the file in the vendor's UI, if the vendor has one. */
   openFileAction?: string;

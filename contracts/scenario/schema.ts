@@ -234,7 +234,7 @@ export const StepSchema = z.discriminatedUnion('do', [
     .strict(),
   /**
    * A vendor admin action (what a person does in the vendor's UI); the tenant and file ids are
-   * filled in, and in its string inputs `{{vendorRef:P1}}` / `{{trackingCode:P1}}` (what the person
+   * filled in wherever the action's input takes them (`null` for one leaves it out), and in its string inputs `{{vendorRef:P1}}` / `{{trackingCode:P1}}` (what the person
    * sees of hub entry P1 in the vendor: its id there, its tracking code).
    */
   z
