@@ -2,6 +2,7 @@ import { parseDuration } from '../core/duration.js';
 import { parseArgs } from 'node:util';
 import { StoreLoadError } from '../core/store.js';
 import { formatRequestLine, startSimulators, type RequestLogLine } from '../simulators/start.js';
+import { ensureDataDirectory } from './data-dir.js';
 import { UsageError } from './usage.js';
 
 export interface CliIO {
@@ -85,6 +86,7 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
       ? undefined
       : (line: RequestLogLine) => io.out(logFormat === 'json' ? JSON.stringify(line) : formatRequestLine(line));
 
+  if (values.data !== undefined) await ensureDataDirectory(values.data);
   let started;
   try {
     started = await startSimulators({
