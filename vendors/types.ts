@@ -67,6 +67,23 @@ export interface TestingModule<T, C> {
   openingMessages?(result: unknown): string[];
   /** The vendor's entries of the file, in one shape. */
   vendorEntries(tenant: T, fileId: string): VendorEntryView[];
+  /**
+   * What a preset's tenant holds that a scenario's actions and expectations name (the preset
+   * table of `scenarios/README.md`, generated from it by `npm run scenario-tables`).
+   */
+  presetIds?(tenant: T): PresetIds;
+}
+
+/** A preset tenant's names, for the documentation: its files, and what the scenario's file holds. */
+export interface PresetIds {
+  /** Every file (Sage GE file, Quadra dossier, Loop folder); the scenario's comes first. */
+  files: string[];
+  /** The scenario's file's fiscal years (Quadra: accounting periods), with their state. */
+  fiscalYears: string[];
+  journals: string[];
+  accounts: string[];
+  /** Other names its actions take: API keys, collaborators... (label → values). */
+  other?: Record<string, string[]>;
 }
 
 /**

@@ -271,6 +271,9 @@ export function describeVerification(verified: VerifiedAgainstVendor | undefined
     : `verified against the vendor ${verified.date} (${verified.recording})`;
 }
 
+/** Where a scenario's virtual clock starts when it says nothing (a Monday, 09:00 UTC). */
+export const DEFAULT_SCENARIO_START = '2026-03-16T09:00:00.000Z';
+
 export const ScenarioSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z0-9-]+$/, 'an id is <vendor>/<kebab-name>'),
@@ -279,7 +282,7 @@ export const ScenarioSchema = z
     vendor: VendorIdSchema,
     covers: z.array(CatalogueIdSchema).min(1),
     /** Where the virtual clock starts. */
-    start: InstantSchema.default('2026-03-16T09:00:00.000Z'),
+    start: InstantSchema.default(DEFAULT_SCENARIO_START),
     given: z
       .object({
         vendor: z
