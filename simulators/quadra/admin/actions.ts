@@ -268,9 +268,6 @@ export function quadraActions(random: SeededRandom): VendorAction<QuadraState>[]
       run(state, input) {
         const found = findDossier(state, input);
         if (isResult(found)) return found;
-        // Own choice: a subsidiary account's collective is an account of the chart, as an import's are.
-        if (input.collective && !own(found.dossier.accounts, input.collective))
-          return notFound(`No account ${input.collective} in dossier ${input.dossier}`);
         const existing = own(found.dossier.accounts, input.number);
         const account: AccountState = {
           number: input.number,
