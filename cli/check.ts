@@ -5,6 +5,9 @@ import { DataFileError } from '../core/records.js';
 import { validateInPlace } from '../core/validate-in-place.js';
 import { VENDORS } from '../vendors/index.js';
 import type { CliIO } from './start.js';
+import { join } from 'node:path';
+import { CLOCK_FILE, readClockFile } from '../simulators/clock-file.js';
+import { notADirectory } from './data-dir.js';
 import { UsageError } from './usage.js';
 
 /**
@@ -25,7 +28,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   try {
     names = await nodeFileLayer.readdir(dir);
   } catch {
-    throw new UsageError(`--data ${dir} is not a readable directory`);
+    throw notADirectory(dir);
   }
   const present = VENDORS.modules
     .map((m) => m.simulator.definition)
@@ -77,9 +80,35 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       io.out(`DAMAGED  ${definition.name}: ${error.message}`);
     }
   }
+  if (!(await checkClock(dir, io))) damaged += 1;
   if (damaged > 0)
     io.err(
       `ledgersim: ${damaged} damaged; nothing was changed. Restore the file from a backup or move the directory aside.`,
     );
   return damaged > 0 ? 1 : 0;
+}
+
+/**
+ * `clock.json` read as `start` reads it (`readClockFile`): a damaged one is what start moves aside
+ * (`clock.json.damaged`), losing the tenants' own time lines; a missing one beside a stored state
+ * is what start warns about. False when damaged.
+ */
+async function checkClock(dir: string, io: CliIO): Promise<boolean> {
+  const file = join(dir, CLOCK_FILE);
+  const found = await readClockFile(file);
+  if (found.kind === 'saved') {
+    const lines = Object.values(found.saved.tenants ?? {}).reduce((n, tenants) => n + Object.keys(tenants).length, 0);
+    io.out(
+      `ok       ${CLOCK_FILE}: ${found.saved.mode} at ${found.saved.now}${lines ? `; ${lines} tenant time line(s)` : ''}`,
+    );
+    return true;
+  }
+  const fallback =
+    "the virtual clock will start at the latest instant the stored state records (or the machine's date), and the tenants' own time lines are lost; --now chooses";
+  if (found.kind === 'absent') {
+    io.out(`note     ${CLOCK_FILE}: missing beside the stored state: ${fallback}`);
+    return true;
+  }
+  io.out(`DAMAGED  ${CLOCK_FILE}: ${found.problem}; the next start moves it to ${CLOCK_FILE}.damaged: ${fallback}`);
+  return false;
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DirectoryLockedError } from '../core/dir-lock.js';
 import { StoreLoadError } from '../core/store.js';
 import { formatRequestLine, startSimulators, type RequestLogLine } from '../simulators/start.js';
+import { ensureDataDirectory } from './data-dir.js';
 import { UsageError } from './usage.js';
 
 export interface CliIO {
@@ -86,6 +87,7 @@ export async function startCommand(args: string[], io: CliIO): Promise<number> {
       ? undefined
       : (line: RequestLogLine) => io.out(logFormat === 'json' ? JSON.stringify(line) : formatRequestLine(line));
 
+  if (values.data !== undefined) await ensureDataDirectory(values.data);
   let started;
   try {
     started = await startSimulators({

@@ -1,4 +1,5 @@
-import { getEntry, renderMessage } from '../contracts/catalogue/index.js';
+import { getEntry } from '../contracts/catalogue/index.js';
+import { expectedMessage } from '../contracts/scenario/message.js';
 import type { AccountingEntry, SyncStatus } from '../contracts/hub/model.js';
 import type { EntryTemplate, Expectation, Scenario, Step } from '../contracts/scenario/schema.js';
 import { createHubEngine, type HubEngine } from '../connectors/hub/engine.js';
@@ -104,6 +105,9 @@ type JournalReader = (filter: JournalFilter) => JournalRecord[] | Promise<Journa
 type TenantReader = (tenantId: string, copy: boolean) => unknown;
 
 class ScenarioFailure extends Error {}
+
+/** Vendor and base URL → each action's input keys (see `World.actionInputKeys`). */
+const ACTION_INPUT_KEYS = new Map<string, Promise<Map<string, Set<string>>>>();
 
 export async function runScenario(scenario: Scenario, options: RunOptions = {}): Promise<ScenarioResult> {
   const started = performance.now();
@@ -357,24 +361,48 @@ class World {
     return requests[0]?.seq ?? 0;
   }
 
-  private async vendorAction(action: string, input: Record<string, unknown> = {}): Promise<unknown> {
-    // `null` in a step's input removes a target key (an entity-level action names no file).
-    const body = Object.fromEntries(
-      Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(
-        ([, v]) => v !== null,
-      ),
+  /**
+   * An action's body: the tenant and file ids filled in where the action's input takes them (Loop's
+   * key actions take no folder, Quadra's firm actions no dossier), then the step's input; `null` in
+   * it removes a target key (Sage GE's entity-level Marketplace names no file).
+   */
+  private async actionBody(action: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const takes = (await this.actionInputKeys()).get(action);
+    const target = Object.entries(this.vendor.testing.actionTarget(this.tenantId, this.fileId)).filter(
+      ([key]) => takes === undefined || takes.has(key),
     );
-    const answer = await this.admin('POST', `/actions/${action}`, body);
+    return Object.fromEntries(
+      Object.entries({ ...Object.fromEntries(target), ...input }).filter(([, v]) => v !== null),
+    );
+  }
+
+  /** Each action's input keys, from `GET /__admin/actions` (once per server: the actions are code, not state). */
+  private actionInputKeys(): Promise<Map<string, Set<string>>> {
+    const key = `${this.vendor.id} ${this.baseUrl}`;
+    let keys = ACTION_INPUT_KEYS.get(key);
+    if (!keys) {
+      keys = this.admin('GET', '/actions').then(
+        (listing: { actions?: { name: string; input?: { properties?: object } }[] }) =>
+          new Map((listing?.actions ?? []).map((a) => [a.name, new Set(Object.keys(a.input?.properties ?? {}))])),
+      );
+      // A server that cannot list them gets the whole target, as before; asked again next time.
+      keys = keys.catch(() => {
+        ACTION_INPUT_KEYS.delete(key);
+        return new Map();
+      });
+      ACTION_INPUT_KEYS.set(key, keys);
+    }
+    return keys;
+  }
+
+  private async vendorAction(action: string, input: Record<string, unknown> = {}): Promise<unknown> {
+    const answer = await this.admin('POST', `/actions/${action}`, await this.actionBody(action, input));
     return answer.result;
   }
 
   /** A vendor action whose refusal is expected: its HTTP status, whatever it is. */
   private async vendorActionStatus(action: string, input: Record<string, unknown> = {}): Promise<number> {
-    const body = Object.fromEntries(
-      Object.entries({ ...this.vendor.testing.actionTarget(this.tenantId, this.fileId), ...input }).filter(
-        ([, v]) => v !== null,
-      ),
-    );
+    const body = await this.actionBody(action, input);
     const res = await this.vendorFetch(`${this.baseUrl}/__admin/actions/${action}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -706,9 +734,9 @@ class World {
           ok &&= status !== undefined && 'catalogueId' in status && status.catalogueId === e.catalogueId;
           const entry = getEntry(e.catalogueId);
           if (entry.messages.length > 0 && status && 'message' in status) {
-            const expected = renderMessage(e.catalogueId, e.params ?? {}, e.variant ?? 0);
-            description += ` and the message "${expected}"`;
-            ok &&= status.message === expected;
+            const expected = expectedMessage(e.catalogueId, e.params, e.variant);
+            description += ` and the message "${expected.text}"`;
+            ok &&= expected.matches(status.message);
           }
         }
         return result(ok, description, status);
@@ -850,9 +878,9 @@ class World {
         let description = `the last step failed${e.catalogueId ? ` with ${e.catalogueId}` : ''}`;
         if (e.catalogueId && e.params) {
           const file = e.params.file ?? (await this.vendorFileName());
-          const expected = renderMessage(e.catalogueId, { ...(file ? { file } : {}), ...e.params });
-          description += ` and the message "${expected}"`;
-          ok &&= error?.message === expected;
+          const expected = expectedMessage(e.catalogueId, { ...(file ? { file } : {}), ...e.params });
+          description += ` and the message "${expected.text}"`;
+          ok &&= error !== undefined && expected.matches(error.message);
         }
         return result(ok, description, error);
       }
@@ -918,11 +946,11 @@ class World {
         );
       }
       case 'vendor-message': {
-        const expected = renderMessage(e.catalogueId, e.params ?? {});
-        const shown = this.lastOpening.includes(expected);
+        const expected = expectedMessage(e.catalogueId, e.params);
+        const shown = this.lastOpening.some((message) => expected.matches(message));
         return result(
           e.absent ? !shown : shown,
-          `the vendor ${e.absent ? 'did not show' : 'showed'} "${expected}"`,
+          `the vendor ${e.absent ? 'did not show' : 'showed'} "${expected.text}"`,
           this.lastOpening,
         );
       }

@@ -63,9 +63,23 @@ export const loopVendor = defineVendor({
       subscriptionKey: tenant.subscriptionKey,
     }),
     mistypedField: 'apiSecret',
-    // Loop's actions refuse unknown fields, and the key actions take no `folder`: only the firm is
-    // filled in; folder actions name `folder` in their input.
-    actionTarget: (tenantId) => ({ domain: tenantId }),
+    presetIds: (tenant: FirmState) => {
+      const folder = tenant.folders[LOOP_FOLDER]!;
+      const keys = Object.values(tenant.apiKeys);
+      return {
+        files: [LOOP_FOLDER, ...Object.keys(tenant.folders).filter((code) => code !== LOOP_FOLDER)],
+        fiscalYears: Object.values(folder.fiscalYears).map((fy) => `${fy.id} (${fy.start} to ${fy.end}, ${fy.status})`),
+        journals: Object.keys(folder.journaux),
+        accounts: Object.keys(folder.comptes),
+        other: {
+          'API key (`key`)': keys.map((k) => `${k.key} (${k.name})`),
+          collaborator: keys.map((k) => k.collaborateur),
+          'folder name (in LOOP-COLLABORATOR-NO-ACCESS)': [folder.name],
+        },
+      };
+    },
+    // The runner fills in only what an action takes: the key actions get no `folder`.
+    actionTarget: (tenantId, fileId) => ({ domain: tenantId, folder: fileId }),
     /** One view per entry of each import, in arrival order: what Loop decided for it. */
     vendorEntries: (tenant, fileId) =>
       Object.values(tenant.imports)

@@ -90,6 +90,15 @@ export const quadraVendor = defineVendor({
     }),
     /** A mistyped CPA secret (QDR-CPA-AUTH); `{ wrong: 'cfeSecret' }` gives QDR-CFE-AUTH. */
     mistypedField: 'cpaSecret',
+    presetIds: (tenant: FirmState) => {
+      const dossier = tenant.dossiers[QUADRA_DOSSIER]!;
+      return {
+        files: [QUADRA_DOSSIER, ...Object.keys(tenant.dossiers).filter((code) => code !== QUADRA_DOSSIER)],
+        fiscalYears: Object.values(dossier.periods).map((p) => `${p.id} (${p.start} to ${p.end}, ${p.status})`),
+        journals: Object.keys(dossier.journals),
+        accounts: Object.keys(dossier.accounts),
+      };
+    },
     // Firm-level actions (keys, portal access, CFE activation) refuse a `dossier`: their steps pass `dossier: null`.
     actionTarget: (tenantId, fileId) => ({ sicCode: tenantId, dossier: fileId }),
     openFileAction: 'open-dossier',

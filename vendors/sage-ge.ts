@@ -55,6 +55,15 @@ export const sageGeVendor = defineVendor({
     files: (tenant) => Object.keys(tenant.files),
     credentials: (tenant) => ({ geIdentifier: tenant.geIdentifier }),
     mistypedField: 'geIdentifier',
+    presetIds: (tenant) => {
+      const file = tenant.files[SAGE_GE_FILE]!;
+      return {
+        files: [SAGE_GE_FILE, ...Object.keys(tenant.files).filter((id) => id !== SAGE_GE_FILE)],
+        fiscalYears: Object.values(file.fiscalYears).map((fy) => `${fy.id} (${fy.start} to ${fy.end}, ${fy.status})`),
+        journals: Object.keys(file.journals),
+        accounts: Object.keys(file.accounts),
+      };
+    },
     actionTarget: (tenantId, fileId) => ({ entityId: tenantId, fileId }),
     openFileAction: 'open-accounting',
     openingMessages: (result) => (result as { messages?: string[] }).messages ?? [],

@@ -56,7 +56,10 @@ export interface TestingModule<T, C> {
   credentials(tenant: T): C;
   /** The credential a `link-file` step with `credentials: 'wrong'` mistypes (a step may name another). */
   mistypedField: keyof C & string;
-  /** The ids a vendor action needs to name the tenant and file (`entityId`/`fileId`...). */
+  /**
+   * The ids that name the tenant and file in vendor actions (`entityId`/`fileId`...): the scenario
+   * runner fills each in where an action's input takes it.
+   */
   actionTarget(tenantId: string, fileId: string): Record<string, string>;
   /** The action that opens the file in the vendor's UI, if the vendor has one. */
   openFileAction?: string;
@@ -64,6 +67,23 @@ export interface TestingModule<T, C> {
   openingMessages?(result: unknown): string[];
   /** The vendor's entries of the file, in one shape. */
   vendorEntries(tenant: T, fileId: string): VendorEntryView[];
+  /**
+   * What a preset's tenant holds that a scenario's actions and expectations name (the preset
+   * table of `scenarios/README.md`, generated from it by `npm run scenario-tables`).
+   */
+  presetIds?(tenant: T): PresetIds;
+}
+
+/** A preset tenant's names, for the documentation: its files, and what the scenario's file holds. */
+export interface PresetIds {
+  /** Every file (Sage GE file, Quadra dossier, Loop folder); the scenario's comes first. */
+  files: string[];
+  /** The scenario's file's fiscal years (Quadra: accounting periods), with their state. */
+  fiscalYears: string[];
+  journals: string[];
+  accounts: string[];
+  /** Other names its actions take: API keys, collaborators... (label → values). */
+  other?: Record<string, string[]>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CatalogueIdSchema } from '../catalogue/schema.js';
 import { FaultRuleSchema } from '../common/faults.js';
 import { InstantSchema, IsoDateSchema } from '../common/primitives.js';
+import { parameterProblem } from './message.js';
 import {
   EntryKindSchema,
   EntryLineSchema,
@@ -233,7 +234,7 @@ export const StepSchema = z.discriminatedUnion('do', [
     .strict(),
   /**
    * A vendor admin action (what a person does in the vendor's UI); the tenant and file ids are
-   * filled in, and in its string inputs `{{vendorRef:P1}}` / `{{trackingCode:P1}}` (what the person
+   * filled in wherever the action's input takes them (`null` for one leaves it out), and in its string inputs `{{vendorRef:P1}}` / `{{trackingCode:P1}}` (what the person
    * sees of hub entry P1 in the vendor: its id there, its tracking code).
    */
   z
@@ -270,6 +271,9 @@ export function describeVerification(verified: VerifiedAgainstVendor | undefined
     : `verified against the vendor ${verified.date} (${verified.recording})`;
 }
 
+/** Where a scenario's virtual clock starts when it says nothing (a Monday, 09:00 UTC). */
+export const DEFAULT_SCENARIO_START = '2026-03-16T09:00:00.000Z';
+
 export const ScenarioSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*\/[a-z0-9-]+$/, 'an id is <vendor>/<kebab-name>'),
@@ -278,7 +282,7 @@ export const ScenarioSchema = z
     vendor: VendorIdSchema,
     covers: z.array(CatalogueIdSchema).min(1),
     /** Where the virtual clock starts. */
-    start: InstantSchema.default('2026-03-16T09:00:00.000Z'),
+    start: InstantSchema.default(DEFAULT_SCENARIO_START),
     given: z
       .object({
         vendor: z
@@ -339,7 +343,41 @@ export class ScenarioFileError extends Error {
 
 export function parseScenario(value: unknown, file: string): Scenario {
   const parsed = ScenarioSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new ScenarioFileError(file, issue.path.map(String).join('.'), issue.message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ScenarioFileError(file, issue.path.map(String).join('.'), issue.message);
+  }
+  const problem = expectationProblem(parsed.data);
+  if (problem) throw new ScenarioFileError(file, problem.path, problem.reason);
+  return parsed.data;
+}
+
+/** Every expectation of a scenario with its path in the file: the lists, the remedy's, the `check` steps'. */
+function* expectationsOf(scenario: Scenario): Generator<[string, Expectation]> {
+  const inSteps = function* (steps: readonly Step[], at: string): Generator<[string, Expectation]> {
+    for (const [i, step] of steps.entries())
+      if (step.do === 'check') for (const [j, e] of step.expect.entries()) yield [`${at}.${i}.expect.${j}`, e];
+  };
+  yield* inSteps(scenario.steps, 'steps');
+  for (const [i, e] of scenario.expect.entries()) yield [`expect.${i}`, e];
+  if (scenario.remedy) {
+    yield* inSteps(scenario.remedy.steps, 'remedy.steps');
+    for (const [i, e] of scenario.remedy.expect.entries()) yield [`remedy.expect.${i}`, e];
+  }
+}
+
+/**
+ * A catalogue message's parameters checked against the catalogue when the file loads: a name the
+ * message does not take (a typo, ignored otherwise) or a variant it lacks is the file's mistake.
+ */
+function expectationProblem(scenario: Scenario): { path: string; reason: string } | undefined {
+  for (const [path, e] of expectationsOf(scenario)) {
+    if (!('catalogueId' in e) || e.catalogueId === undefined) continue;
+    const params = 'params' in e ? e.params : undefined;
+    const variant = 'variant' in e ? e.variant : undefined;
+    // A step error's message names the vendor file: the runner fills `file` in when it is left out.
+    const problem = parameterProblem(e.catalogueId, params, variant, e.expect === 'step-error' ? ['file'] : []);
+    if (problem) return { path: `${path}.${problem.path}`, reason: problem.reason };
+  }
+  return undefined;
 }

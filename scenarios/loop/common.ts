@@ -21,7 +21,7 @@ export const linkAndSend = (...entries: EntryTemplate[]): Step[] => [
  */
 export const letLoopImport: Step = { do: 'advance-clock', by: '2m' };
 
-/** A Loop action on the scenario's folder (the adapter fills in the firm only). */
+/** A Loop action on the scenario's folder (named, though the runner fills it in where the action takes one). */
 export const folderAction = (action: string, input: Record<string, unknown> = {}): Step => ({
   do: 'vendor-action',
   action,

@@ -209,25 +209,35 @@ describe('Loop Hub and Loop admin actions', () => {
     const sim = loop.sim;
     const access = () => own(sim.store.data.tenants, 'CABA')!.collaboratorAccess;
     const folders = Object.keys(own(sim.store.data.tenants, 'CABA')!.folders);
-    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: false });
-    expect(Object.keys(access()!['c@x']!.folders).sort()).toEqual(folders.filter((f) => f !== 'F1').sort());
-    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', folder: 'F1', access: true });
-    expect(Object.keys(access()!['c@x']!.folders).sort()).toEqual([...folders].sort());
-    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: false });
-    expect(access()!['c@x']).toEqual({ folders: {} });
-    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: 'c@x', access: true });
+    // The collaborator of CABA's key (the only collaborators the simulator knows are its keys').
+    const who = Object.values(own(sim.store.data.tenants, 'CABA')!.apiKeys)[0]!.collaborateur;
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: who, folder: 'F1', access: false });
+    expect(Object.keys(access()![who]!.folders).sort()).toEqual(folders.filter((f) => f !== 'F1').sort());
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: who, folder: 'F1', access: true });
+    expect(Object.keys(access()![who]!.folders).sort()).toEqual([...folders].sort());
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: who, access: false });
+    expect(access()![who]).toEqual({ folders: {} });
+    await loop.action('set-collaborator-access', { domain: 'CABA', collaborator: who, access: true });
     expect(access()).toEqual({});
     const before = loop.stateSnapshot();
     expect(
       (
         await loop.action('set-collaborator-access', {
           domain: 'CABA',
-          collaborator: 'c@x',
+          collaborator: who,
           folder: 'NOPE',
           access: true,
         })
       ).status,
     ).toBe(404);
+    expect(loop.stateSnapshot()).toBe(before);
+    const madeUp = await loop.action('set-collaborator-access', {
+      domain: 'CABA',
+      collaborator: 'nobody@cabinet',
+      access: false,
+    });
+    expect(madeUp.status).toBe(404);
+    expect(madeUp.body).toEqual({ error: 'not-found', message: 'No collaborator nobody@cabinet in firm CABA' });
     expect(loop.stateSnapshot()).toBe(before);
   });
 

@@ -143,6 +143,8 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     run(state, input) {
       const found = findKey(state, input);
       if (isResult(found)) return found;
+      const missing = input.folders.filter((f) => !own(found.firm.folders, f));
+      if (missing.length) return notFound(`No folder ${missing.join(', ')} in firm ${input.domain}`);
       return ok(
         { key: input.key, dissociated: input.folders },
         input.folders.map((f) => writes.apiKey(input.domain, input.key).del(['folders', f])),
@@ -215,6 +217,11 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
       if (input.folder !== undefined && !own(firm.folders, input.folder))
         return notFound(`No folder ${input.folder} in firm ${input.domain}`);
       const all = firm.collaboratorAccess ?? {};
+      // The firm's collaborators the simulator knows: its keys' and those already given rights.
+      const known =
+        Object.values(firm.apiKeys).some((key) => key.collaborateur === input.collaborator) ||
+        own(all, input.collaborator) !== undefined;
+      if (!known) return notFound(`No collaborator ${input.collaborator} in firm ${input.domain}`);
       const current = own(all, input.collaborator);
       let next: { folders: Record<string, true> } | undefined;
       if (input.folder === undefined) next = input.access ? undefined : { folders: {} };
@@ -245,6 +252,8 @@ export const loopActions = (apiKeys: ApiKeyHolders): VendorAction<LoopState>[] =
     run(state, input) {
       const found = findFolder(state, input);
       if (isResult(found)) return found;
+      const unknown = (input.closedJournals ?? []).filter((code) => !own(found.folder.journaux, code));
+      if (unknown.length) return notFound(`No journal ${unknown.join(', ')} in folder ${input.folder}`);
       const fiscalYear = setFiscalYear(input.fiscalYearId, own(found.folder.fiscalYears, input.fiscalYearId), input);
       if ('ok' in fiscalYear) return fiscalYear;
       return ok(fiscalYear, [

@@ -13,7 +13,10 @@ import { writes, type AccountState, type EntityState, type FileState, type SageG
  * names the seed step it stands for.
  */
 
-/** Entity-level actions also accept (and ignore) a fileId, so a caller can name its file everywhere. */
+/**
+ * Entity-level actions also accept (and ignore) a fileId, so a caller can name its file
+ * everywhere; one that names no file of the entity is refused all the same.
+ */
 const EntityInput = z.object({ entityId: z.string().min(1), fileId: z.string().optional() }).strict();
 const FileInput = z.object({ entityId: z.string().min(1), fileId: z.string().min(1) }).strict();
 
@@ -25,9 +28,18 @@ function findFile(state: SageGeState, input: { entityId: string; fileId: string 
   if (!file) return notFound(`No file ${input.fileId} in entity ${input.entityId}`);
   return { entity, file };
 }
-function findEntity(state: SageGeState, entityId: string): EntityState | ActionResult {
+/** An entity-level action's entity; a fileId it is given (and ignores) must still name one of its files. */
+function findEntity(state: SageGeState, entityId: string, fileId?: string): EntityState | ActionResult {
   const entity = own(state.tenants, entityId);
-  return entity ?? notFound(`No entity ${entityId}`);
+  if (!entity) return notFound(`No entity ${entityId}`);
+  if (fileId !== undefined && fileId !== '' && !own(entity.files, fileId))
+    return notFound(`No file ${fileId} in entity ${entityId}`);
+  return entity;
+}
+/** Journal codes the file does not have, as the refusal names them. */
+function unknownJournals(file: FileState, codes: readonly string[] | undefined): ActionResult | undefined {
+  const unknown = (codes ?? []).filter((code) => !own(file.journals, code));
+  return unknown.length ? notFound(`No journal ${unknown.join(', ')}`) : undefined;
 }
 const isResult = (x: unknown): x is ActionResult => typeof x === 'object' && x !== null && 'ok' in x;
 
@@ -94,6 +106,8 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     run(state, input) {
       const found = findFile(state, input);
       if (isResult(found)) return found;
+      const unknown = unknownJournals(found.file, input.closedJournals);
+      if (unknown) return unknown;
       const existing = own(found.file.fiscalYears, input.fiscalYearId);
       const fiscalYear = setFiscalYear(input.fiscalYearId, existing, input);
       if ('ok' in fiscalYear) return fiscalYear;
@@ -119,8 +133,8 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
         : undefined;
       if (!fy) return notFound(`No fiscal year ${input.fiscalYearId}`);
       const named = input.journals ?? Object.keys(found.file.journals);
-      const unknown = named.filter((code) => !Object.hasOwn(found.file.journals, code));
-      if (unknown.length) return notFound(`No journal ${unknown.join(', ')}`);
+      const unknown = unknownJournals(found.file, named);
+      if (unknown) return unknown;
       const before = new Set(fy.closedJournals ?? []);
       for (const code of named) input.locked ? before.add(code) : before.delete(code);
       const closedJournals = [...before].sort();
@@ -208,7 +222,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     description: 'Multi-file Marketplace: select files (all when fileIds is absent) and click Activate Files',
     input: EntityInput.extend({ fileIds: z.array(z.string().min(1)).optional() }),
     run(state, input, now) {
-      const entity = findEntity(state, input.entityId);
+      const entity = findEntity(state, input.entityId, input.fileId);
       if (isResult(entity)) return entity;
       const ids = input.fileIds ?? Object.keys(entity.files);
       const missing = ids.filter((id) => !Object.hasOwn(entity.files, id));
@@ -227,7 +241,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     description: "Sign (or withdraw) the API usage right with Sage's sales department",
     input: EntityInput.extend({ granted: z.boolean() }),
     run(state, input) {
-      const entity = findEntity(state, input.entityId);
+      const entity = findEntity(state, input.entityId, input.fileId);
       if (isResult(entity)) return entity;
       return ok({ apiRights: input.granted }, [writes.entity(entity.id).set(['apiRights'], input.granted)]);
     },
@@ -237,7 +251,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
     description: 'The GE Connector security certificate of the reference administrator expires now',
     input: EntityInput,
     run(state, input, now) {
-      const entity = findEntity(state, input.entityId);
+      const entity = findEntity(state, input.entityId, input.fileId);
       if (isResult(entity)) return entity;
       return ok({ certificateExpiresAt: now.toISOString() }, [
         writes.entity(entity.id).set(['referenceAdministrator', 'certificateExpiresAt'], now.toISOString()),
@@ -250,7 +264,7 @@ export const sageGeActions: VendorAction<SageGeState>[] = [
       'Processes > GE Connector > Reference Administrator > Authenticate Reference Administrator Account (a new certificate, valid one year)',
     input: EntityInput,
     run(state, input, now) {
-      const entity = findEntity(state, input.entityId);
+      const entity = findEntity(state, input.entityId, input.fileId);
       if (isResult(entity)) return entity;
       const expires = new Date(now.getTime() + 365 * 86_400_000).toISOString();
       return ok({ certificateExpiresAt: expires }, [
