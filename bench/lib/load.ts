@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { paced } from './paced.js';
 
 export interface LoadOptions {
   url: string;
@@ -6,7 +7,7 @@ export interface LoadOptions {
   headers: Record<string, string>;
   connections: number;
   durationSeconds: number;
-  /** Requests per second over all connections (autocannon's `overallRate`); saturating when absent. */
+  /** Requests per second over all connections, sent open-loop by `paced()`; saturating (autocannon) when absent. */
   rate?: number;
 }
 
@@ -23,8 +24,9 @@ export interface LoadResult {
   timeouts: number;
 }
 
-/** POSTs the same body for a while with autocannon's programmatic API, in this process. */
+/** POSTs the same body for a while, in this process: at a fixed rate with `paced()`, else as fast as autocannon can. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
+  if (options.rate) return paced({ ...options, rate: options.rate });
   const result = await autocannon({
     url: options.url,
     method: 'POST',
@@ -32,7 +34,6 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     body: options.body,
     connections: options.connections,
     duration: options.durationSeconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   return {
     requestsPerSecond: result.requests.average,
