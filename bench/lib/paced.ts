@@ -4,9 +4,9 @@ import type { LoadOptions, LoadResult } from './load.js';
 
 /**
  * An open-loop client at a fixed rate, as wrk2 measures a tail: request i is due at
- * `start + i / rate`, sent on the first free connection, and its latency runs from the instant it
- * was due, so a server pause counts for every request that should have been sent during it (no
- * coordinated omission), and no request waits behind a burst that was never due.
+ * `start + i / rate`, sent on the first free connection, and its latency runs from the moment it
+ * was found due (the next timer tick), so a server pause counts for every request that fell due
+ * during it (no coordinated omission), and no request waits behind a burst that was never due.
  *
  * autocannon's `overallRate` is not that: each connection sends back to back until it has made its
  * share of the second, then idles until the next second, so the answers of the burst queue behind
@@ -84,8 +84,11 @@ export async function paced(options: LoadOptions & { rate: number }): Promise<Lo
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
+      // A request counts from the tick that found it due, not from its exact instant: the timer's
+      // own lateness (up to a millisecond, more when this process pauses) is the client's, not the
+      // server's. A request that then waits for a free connection keeps waiting on the clock.
       while (start + sent * interval <= Math.min(now, end)) {
-        waiting.push(start + sent * interval);
+        waiting.push(now);
         sent += 1;
       }
       while (waiting.length > 0 && free.length > 0) dispatch(free.pop()!);
