@@ -3,21 +3,12 @@ import { systemRealTime, type RealTime } from '../core/clock.js';
 import { scenarioTenantIds } from '../scenarios/runner.js';
 import { startSimulators, type StartedSimulators } from '../simulators/start.js';
 import { main } from './main.js';
+import { capture } from './test-support.js';
 
 /**
  * `run --against` on a server others use: each scenario in a tenant of its own (unique per run,
  * drawn from the run seed) on a time line of its own; the server's clock is never moved.
  */
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false },
-    out: () => out.join('\n'),
-    err: () => err.join('\n'),
-  };
-}
-
 type Results = { results: { id: string; status: string; mode: string; tenant?: string; failures: string[] }[] };
 
 /** Scenarios that move their tenant's clock (nights, hours) on every vendor. */

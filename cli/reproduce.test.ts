@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getEntry, renderMessage } from '../contracts/catalogue/index.js';
 import { main } from './main.js';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false },
-    out: () => out.join('\n'),
-    err: () => err.join('\n'),
-  };
-}
+import { capture } from './test-support.js';
 
 /** An outside trial's messages (M2, M7, M8, M11), as `ledgersim reproduce` answers them. */
 describe('ledgersim reproduce, an outside trial', () => {

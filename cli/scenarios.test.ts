@@ -8,16 +8,7 @@ import { catalogue, getEntry, renderMessage, templateParams } from '../contracts
 import { loadScenarios } from '../scenarios/load.js';
 import { startSimulators, type StartedSimulators } from '../simulators/start.js';
 import { main } from './main.js';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false },
-    out: () => out.join('\n'),
-    err: () => err.join('\n'),
-  };
-}
+import { capture } from './test-support.js';
 
 describe('ledgersim scenarios', () => {
   it('lists the scenarios with their catalogue ids, filtered by vendor, as JSON', async () => {

@@ -11,6 +11,7 @@ import { serveApp, type RunningServer } from '../simulators/kit/serve.js';
 import { createSageGeSimulator } from '../simulators/sage-ge/index.js';
 import { readRecording } from './recording.js';
 import { startRecorder } from './record.js';
+import { capture } from '../cli/test-support.js';
 
 /**
  * The parity harness end to end: a second ledgersim plays the vendor, deliberately changed in
@@ -44,16 +45,6 @@ function changedVendor(fetch: (request: Request) => Response | Promise<Response>
       return new Response(JSON.stringify(body), { status: res.status, headers });
     }
     return new Response(text, { status: res.status, headers });
-  };
-}
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), colour: false },
-    out: () => out.join('\n'),
-    err: () => err.join('\n'),
   };
 }
 
