@@ -1,11 +1,10 @@
-#!/usr/bin/env -S node --no-memory-reducer
+#!/usr/bin/env node
 // The CLI, bundled into one file by `npm run build` (npm's `prepare` runs it on install), run with
 // its V8 code cache: one script to load, already compiled, instead of hundreds of modules.
 //
-// `--no-memory-reducer` (in the shebang: V8 reads it only when the heap is set up, so
-// `v8.setFlagsFromString` at run time comes too late, and NODE_OPTIONS refuses it): V8's memory
-// reducer starts a full collection that shrinks the heap whenever allocation slows down, one pause
-// of most of a second on a heap of 1,000,000 stored entries, in the middle of serving requests.
+// The shebang takes no node flag: `env -S node --flag` is refused by busybox's env (Alpine's, so
+// many CI images), which would stop `npx ledgersim` there. `npm start` passes
+// `--no-memory-reducer`; for a large state run `node --no-memory-reducer node_modules/.bin/ledgersim`.
 import { existsSync } from 'node:fs';
 import { BUNDLE, runBundle } from './load-bundle.js';
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --no-memory-reducer
+#!/usr/bin/env node
 // `npm start`: the bundled CLI when it is at least as new as every source file (a fresh
 // `npm ci` builds it), else the TypeScript sources through tsx, so an edit is never served stale.
 import { spawn } from 'node:child_process';

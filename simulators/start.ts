@@ -124,7 +124,7 @@ export interface StartedSimulators {
  * (or the state found in `dataDir`). A data file that does not parse or match its schema stops
  * the start with a `StoreLoadError` naming the file; it is never overwritten. A `dataDir` another
  * process holds stops it with a `DirectoryLockedError`. For a large state, run node with
- * `--no-memory-reducer` (as the `ledgersim` binary does): V8's memory reducer otherwise pauses the
+ * `--no-memory-reducer` (as `npm start` does): V8's memory reducer otherwise pauses the
  * process for a full collection of the heap when allocation slows down.
  */
 export async function startSimulators(options: StartOptions = {}): Promise<StartedSimulators> {
