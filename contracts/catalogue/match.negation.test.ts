@@ -220,6 +220,37 @@ describe('"ne … que" restricts, it does not deny', () => {
 });
 
 /**
+ * A behaviour that states its fault with a cut word ("account numbers truncated to 8 characters",
+ * "bank entry labels cut at 30 characters") is a claim the customer can deny like a rejection; a
+ * behaviour whose symptom is a wanted outcome missing ("le plan comptable n'a pas été récupéré")
+ * is still described in the negative and answered (the support table).
+ */
+describe('a length limit the customer says did not happen is never a confident answer', () => {
+  const denied = [
+    'Le compte 4010000123 n’est pas tronqué à 8 caractères dans Quadra',
+    "Les numéros de compte 41100000999 ne sont pas tronqués à 8 caractères, on les voit en entier",
+    'Account numbers were not truncated to 8 characters in Quadra',
+    "Le libellé de l'écriture bancaire n'est pas coupé à 30 caractères dans Sage GE",
+    'Bank entry labels are no longer cut at 30 characters',
+  ];
+  for (const text of denied)
+    it(`unsure: ${text}`, () => {
+      const result = identifyMessage(text);
+      const top = result.candidates[0];
+      expect(result.sure?.id ?? 'unsure', `${top?.id} [${top?.evidence.join(' ')}]`).toBe('unsure');
+    });
+
+  const said = [
+    { id: 'QDR-ACCOUNT-8-CHARS', text: 'Le compte 4010000123 est tronqué à 8 caractères dans Quadra' },
+    { id: 'QDR-ACCOUNT-8-CHARS', text: 'Account numbers truncated to 8 characters in Quadra, why?' },
+  ];
+  for (const c of said)
+    it(`still answers ${c.id}: ${c.text}`, () => {
+      expect(identifyMessage(c.text).sure?.id).toBe(c.id);
+    });
+});
+
+/**
  * The vendor's message quoted word for word is a fact about what the vendor showed: the customer
  * disputing its cause in their own words ("le journal n'est pas verrouillé, pourtant...") does not
  * cancel it, and the answer says the cause is disputed (seed 002, error 1 has a second cause).

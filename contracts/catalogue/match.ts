@@ -997,7 +997,13 @@ export function matchMessage(
     // Only what a vendor answers (a rejection, or an error on the wire) is a claim a customer can
     // deny ("Account 401000 is locked"); a behaviour or a stuck state is described by its symptoms,
     // which customers put in the negative ("le plan comptable n'a pas été récupéré", "ne fait rien").
-    const claim = form.entry.kind === 'rejection' || form.entry.wire !== undefined;
+    // So is a behaviour that states its fault with a cut word ("account numbers truncated to 8
+    // characters"): "n'est pas tronqué" denies it, where a wanted outcome that did not happen ("le
+    // plan comptable n'a pas été récupéré") is its symptom.
+    const claim =
+      form.entry.kind === 'rejection' ||
+      form.entry.wire !== undefined ||
+      form.elements.some((e) => 'lit' in e && synonymsOf.get('cut')!.has(e.lit));
     const negatedBy = claim ? negationIn(form, text, tokens, matched) : undefined;
     const evidence = [...matched.map((x) => tokens[x]!.raw), ...Object.entries(params).map(([k, v]) => `${k}=${v}`)];
     const key = `${form.entry.id} ${form.lang}`;
