@@ -228,7 +228,7 @@ describe('"ne … que" restricts, it does not deny', () => {
 describe('a length limit the customer says did not happen is never a confident answer', () => {
   const denied = [
     'Le compte 4010000123 n’est pas tronqué à 8 caractères dans Quadra',
-    "Les numéros de compte 41100000999 ne sont pas tronqués à 8 caractères, on les voit en entier",
+    'Les numéros de compte 41100000999 ne sont pas tronqués à 8 caractères, on les voit en entier',
     'Account numbers were not truncated to 8 characters in Quadra',
     "Le libellé de l'écriture bancaire n'est pas coupé à 30 caractères dans Sage GE",
     'Bank entry labels are no longer cut at 30 characters',
